@@ -1,0 +1,81 @@
+import picomatch from "picomatch";
+import type { ParsedTree } from "./parse/tree";
+import { isRecord } from "./pointer";
+import { isKnownRule, RULES } from "./rules/catalog";
+import type { Severity } from "./types";
+
+export type Profile = "dev" | "release";
+export type RuleSetting = Severity | "off";
+
+export interface PartitionSpec {
+  readonly maxWalltime?: string;
+  readonly gpus?: boolean;
+}
+
+/** `genesis.config.yaml` (§6), normalised: every field present, invalid parts dropped. */
+export interface GenesisConfig {
+  readonly profile: Profile;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly ignore: readonly string[];
+  readonly site: {
+    /** Allowed image registries; empty means any. */
+    readonly registries: readonly string[];
+    readonly partitions: Readonly<Record<string, PartitionSpec>>;
+  };
+}
+
+export const DEFAULT_CONFIG: GenesisConfig = Object.freeze({
+  profile: "dev",
+  rules: Object.freeze({}),
+  ignore: Object.freeze([]),
+  site: Object.freeze({ registries: Object.freeze([]), partitions: Object.freeze({}) }),
+});
+
+const SETTINGS: readonly string[] = ["error", "warning", "info", "off"];
+
+/** Keeps what is usable from a parsed config, even when parts of it are invalid. */
+export function normaliseConfig(tree: ParsedTree): GenesisConfig {
+  const raw = isRecord(tree.value) ? tree.value : {};
+  const rules: Record<string, RuleSetting> = {};
+  if (isRecord(raw.rules)) {
+    for (const [id, setting] of Object.entries(raw.rules)) {
+      if (isKnownRule(id) && typeof setting === "string" && SETTINGS.includes(setting)) rules[id] = setting as RuleSetting;
+    }
+  }
+  const site = isRecord(raw.site) ? raw.site : {};
+  const partitions: Record<string, PartitionSpec> = {};
+  if (isRecord(site.partitions)) {
+    for (const [name, spec] of Object.entries(site.partitions)) {
+      if (!isRecord(spec)) continue;
+      partitions[name] = {
+        maxWalltime: typeof spec.maxWalltime === "string" ? spec.maxWalltime : undefined,
+        gpus: typeof spec.gpus === "boolean" ? spec.gpus : undefined,
+      };
+    }
+  }
+  return {
+    profile: raw.profile === "release" ? "release" : "dev",
+    rules,
+    ignore: stringList(raw.ignore),
+    site: { registries: stringList(site.registries), partitions },
+  };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Rule ids named in the config that the catalog does not know, with where they are. */
+export function unknownRuleIds(tree: ParsedTree): string[] {
+  const raw = isRecord(tree.value) ? tree.value : {};
+  return isRecord(raw.rules) ? Object.keys(raw.rules).filter((id) => !isKnownRule(id)) : [];
+}
+
+export const ALL_RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** A predicate for the config's ignore globs, matched against workspace-relative POSIX paths. */
+export function ignoreMatcher(config: GenesisConfig): (path: string) => boolean {
+  if (config.ignore.length === 0) return () => false;
+  const match = picomatch(config.ignore as string[], { dot: true });
+  return (path) => match(path);
+}

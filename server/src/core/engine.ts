@@ -1,0 +1,213 @@
+import { DEFAULT_CONFIG, normaliseConfig, unknownRuleIds, ALL_RULE_IDS, type GenesisConfig } from "./config";
+import { nearest } from "./nearest";
+import { joinPointer } from "./pointer";
+import { parseYaml } from "./parse/yaml";
+import { rootAnchor, type GenesisDocument, type SourceFile } from "./document";
+import { parseGenesisDocument } from "./parse/document";
+import { isRecord } from "./pointer";
+import { ruleInfo } from "./rules/catalog";
+import type { DocumentCheck, Report } from "./rules/context";
+import { DOCUMENT_CHECKS } from "./rules/index";
+import { schemaFindings } from "./schema/findings";
+import { SchemaRegistry } from "./schema/registry";
+import { applySuppressions, findSuppressions } from "./suppress";
+import { LineIndex } from "./text";
+import type { Diagnostic, Finding, Severity } from "./types";
+import { spanOf } from "./document";
+
+export interface EngineOptions {
+  /** Texts longer than this (UTF-16 units) get one diagnostic instead of a full check. */
+  readonly maxDocumentLength?: number;
+  /** At most this many diagnostics per document; one more says how many were left out. */
+  readonly maxDiagnostics?: number;
+}
+
+export interface Analysis {
+  /** Undefined when the file is not a Genesis document. */
+  readonly document?: GenesisDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Schema findings that a more specific rule supersedes when both speak about one node. */
+const GENERIC_SCHEMA_RULES = new Set(["schema/type", "schema/enum", "schema/format", "schema/pattern", "schema/range"]);
+const HEADER_POINTERS = new Set(["/apiVersion", "/kind"]);
+
+/**
+ * The pure engine: text in, diagnostics out. One instance compiles the schemas once and can be
+ * shared by every document; it holds no per-document state.
+ */
+export class Engine {
+  private readonly schemas = new SchemaRegistry();
+  private readonly maxDocumentLength: number;
+  private readonly maxDiagnostics: number;
+
+  constructor(
+    options: EngineOptions = {},
+    private readonly checks: readonly DocumentCheck[] = DOCUMENT_CHECKS,
+  ) {
+    this.maxDocumentLength = options.maxDocumentLength ?? 10_000_000;
+    this.maxDiagnostics = options.maxDiagnostics ?? 1000;
+  }
+
+  get schemaRegistry(): SchemaRegistry {
+    return this.schemas;
+  }
+
+  /** Recognises, parses and checks one file with the `type` rules. */
+  analyze(file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
+    if (file.text.length > this.maxDocumentLength) return this.tooLarge(file);
+    const document = parseGenesisDocument(file);
+    if (!document) return { diagnostics: [] };
+    return { document, diagnostics: this.check(document, config) };
+  }
+
+  /** The `type` rules over an already parsed document. */
+  check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+    const findings = this.collect(document, config);
+    const lines = new LineIndex(document.text);
+    const comments = [...document.tree.comments, ...markdownComments(document)];
+    const kept = applySuppressions(findings, findSuppressions(document.text, comments, lines), lines);
+    return this.finish(kept, config, document);
+  }
+
+  /**
+   * Reads `genesis.config.yaml`: the usable configuration, and the diagnostics of the file itself
+   * (syntax, schema, unknown rule ids). A broken config never stops checking: its valid parts apply.
+   */
+  readConfig(file: SourceFile): { config: GenesisConfig; diagnostics: Diagnostic[] } {
+    const tree = parseYaml(file.text);
+    const located = { tree, text: file.text };
+    const findings: Finding[] = [...tree.problems];
+    if (isRecord(tree.value)) {
+      findings.push(...schemaFindings(located, this.schemas.validate("GenesisConfig", tree.value)));
+      for (const id of unknownRuleIds(tree)) {
+        const suggestion = nearest(id, ALL_RULE_IDS);
+        const pointer = joinPointer("/rules", id);
+        findings.push({
+          rule: "schema/enum",
+          message: `"${id}" is not a Genesis rule id.${suggestion ? ` Did you mean "${suggestion}"?` : " The README lists the rule ids."}`,
+          span: spanOf(located, pointer, "key"),
+          pointer,
+          data: { nearest: suggestion },
+        });
+      }
+    } else if (tree.value !== null) {
+      findings.push({ rule: "schema/type", message: "genesis.config.yaml must be a mapping (profile, rules, ignore, site).", span: rootAnchor(located), pointer: "" });
+    }
+    const diagnostics = findings
+      .map((f) => ({ ...f, severity: f.severity ?? ruleInfo(f.rule)?.severity ?? "error" }))
+      .sort((a, b) => a.span.start - b.span.start);
+    return { config: normaliseConfig(tree), diagnostics };
+  }
+
+  private collect(document: GenesisDocument, config: GenesisConfig): Finding[] {
+    const findings: Finding[] = [...document.tree.problems];
+    const value = document.tree.value;
+    if (!isRecord(value)) {
+      if (document.markdown && !document.markdown.frontMatter) {
+        findings.push({ rule: "schema/header", message: `A Markdown model card keeps its fields in YAML front matter: start the file with "---", then "apiVersion: genesis/v1" and "kind: ModelCard", then "---".`, span: rootAnchor(document), pointer: "" });
+      } else if (value === null || value === undefined) {
+        if (!findings.length) findings.push({ rule: "schema/header", message: `This ${document.kind} is empty; it must start with "apiVersion: genesis/v1" and "kind: ${document.kind}".`, span: rootAnchor(document), pointer: "" });
+      } else {
+        findings.push({ rule: "schema/type", message: `A ${document.kind} is a mapping of keys to values, not ${Array.isArray(value) ? "a list" : "a single value"}.`, span: rootAnchor(document), pointer: "" });
+      }
+      return findings.concat(this.runChecks(document, {}, config, true));
+    }
+
+    const schema = schemaFindings(document, this.schemas.validate(document.kind, value));
+    const specific = this.runChecks(document, value, config, false);
+    const claimed = new Set(specific.filter((f) => !f.rule.startsWith("schema/")).map((f) => f.pointer));
+    const withoutHeader = document.recognisedBy === "hugging-face" && value.apiVersion === undefined && value.kind === undefined;
+    for (const finding of schema) {
+      if (GENERIC_SCHEMA_RULES.has(finding.rule) && claimed.has(finding.pointer)) continue;
+      if (HEADER_POINTERS.has(finding.pointer)) continue; // schema/header reports the header
+      if (finding.rule === "schema/required" && (withoutHeader || (finding.pointer === "" && isHeaderProperty(finding.data?.property)))) continue;
+      findings.push(finding);
+    }
+    return findings.concat(specific);
+  }
+
+  /** Runs the checks; a check that throws becomes one diagnostic, and the others still run. */
+  private runChecks(document: GenesisDocument, value: Record<string, unknown>, config: GenesisConfig, markdownOnly: boolean): Finding[] {
+    const findings: Finding[] = [];
+    const report = (r: Report) =>
+      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+    const context = { document, value, config, report };
+    for (const check of this.checks) {
+      if (check.kinds && !check.kinds.includes(document.kind)) continue;
+      if (markdownOnly && check.name !== "modelcard-sections") continue;
+      try {
+        check.check(context);
+      } catch (error) {
+        findings.push({
+          rule: "internal/rule-error",
+          message: `The "${check.name}" check failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks ran. Please report this.`,
+          span: rootAnchor(document),
+          pointer: "",
+        });
+      }
+    }
+    return findings;
+  }
+
+  private finish(findings: readonly Finding[], config: GenesisConfig, document: GenesisDocument): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    for (const finding of findings) {
+      const severity = resolveSeverity(finding, config);
+      if (severity !== "off") diagnostics.push({ ...finding, severity });
+    }
+    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+    if (diagnostics.length <= this.maxDiagnostics) return diagnostics;
+    const shown = diagnostics.slice(0, this.maxDiagnostics);
+    shown.push({
+      rule: "internal/rule-error",
+      severity: "info",
+      message: `${diagnostics.length - this.maxDiagnostics} more diagnostics are not shown; fix the ones above first.`,
+      span: rootAnchor(document),
+      pointer: "",
+    });
+    return shown;
+  }
+
+  private tooLarge(file: SourceFile): Analysis {
+    const document = parseGenesisDocument({ path: file.path, text: file.text.slice(0, 4096) });
+    if (!document) return { diagnostics: [] };
+    const megabytes = (file.text.length / 1_000_000).toFixed(1);
+    return {
+      diagnostics: [
+        {
+          rule: document.syntax === "json" ? "syntax/json" : "syntax/yaml",
+          severity: "warning",
+          message: `This file is ${megabytes} MB, above the ${(this.maxDocumentLength / 1_000_000).toFixed(1)} MB limit for checking; split it into smaller documents.`,
+          span: { start: 0, end: Math.min(1, file.text.length) },
+          pointer: "",
+        },
+      ],
+    };
+  }
+}
+
+function isHeaderProperty(property: unknown): boolean {
+  return property === "apiVersion" || property === "kind";
+}
+
+/** Catalog severity, raised by the `release` profile for R rules, then the config's override. */
+export function resolveSeverity(finding: Finding, config: GenesisConfig): Severity | "off" {
+  const override = config.rules[finding.rule];
+  if (override) return override;
+  const info = ruleInfo(finding.rule);
+  const severity = finding.severity ?? info?.severity ?? "error";
+  return config.profile === "release" && info?.raisedInRelease && severity === "warning" ? "error" : severity;
+}
+
+/** `<!-- genesis-ignore ... -->` comments in a Markdown body. */
+function markdownComments(document: GenesisDocument): { span: { start: number; end: number }; text: string }[] {
+  if (!document.markdown) return [];
+  const comments = [];
+  const pattern = /<!--([\s\S]*?)-->/g;
+  pattern.lastIndex = document.markdown.bodyStart;
+  for (let match = pattern.exec(document.text); match; match = pattern.exec(document.text)) {
+    comments.push({ span: { start: match.index, end: match.index + match[0].length }, text: match[1] });
+  }
+  return comments;
+}

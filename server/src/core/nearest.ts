@@ -1,0 +1,28 @@
+import { distance } from "fastest-levenshtein";
+
+/**
+ * The candidate closest to `input` by edit distance (case-insensitive), when it is close enough to
+ * be a plausible typo: at most a third of the longer word, and never more than 4 edits.
+ */
+export function nearest(input: string, candidates: Iterable<string>): string | undefined {
+  const wanted = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(wanted, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.min(4, Math.max(1, Math.floor(Math.max(wanted.length, best.length) / 3)));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** `"a", "b" or "c"`, for messages that list allowed values. */
+export function listOf(values: readonly unknown[], conjunction = "or"): string {
+  const quoted = values.map((v) => JSON.stringify(v));
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
+}

@@ -1,0 +1,66 @@
+/** JSON Pointer (RFC 6901) helpers. Every `~` and `/` is escaped, not only the first. */
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+export function joinPointer(parent: string, segment: string | number): string {
+  return `${parent}/${escapePointerSegment(segment)}`;
+}
+
+export function pointerSegments(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map(unescapePointerSegment);
+}
+
+export function parentPointer(pointer: string): string {
+  const cut = pointer.lastIndexOf("/");
+  return cut <= 0 ? "" : pointer.slice(0, cut);
+}
+
+/** The value at `pointer` inside a plain JSON-like value, or undefined. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let current: unknown = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (isRecord(current)) current = current[segment];
+    else return undefined;
+  }
+  return current;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export interface Selected {
+  readonly pointer: string;
+  readonly value: unknown;
+}
+
+/**
+ * Every node matching a pattern of pointer segments, where `*` matches any array index or key:
+ * `select(doc, "/steps/*\/container/image")`. Only nodes that exist are returned.
+ */
+export function select(root: unknown, pattern: string): Selected[] {
+  let frontier: Selected[] = [{ pointer: "", value: root }];
+  for (const segment of pointerSegments(pattern)) {
+    const next: Selected[] = [];
+    for (const { pointer, value } of frontier) {
+      if (segment === "*") {
+        if (Array.isArray(value)) value.forEach((item, i) => next.push({ pointer: joinPointer(pointer, i), value: item }));
+        else if (isRecord(value)) for (const [k, v] of Object.entries(value)) next.push({ pointer: joinPointer(pointer, k), value: v });
+      } else if (Array.isArray(value)) {
+        const index = Number(segment);
+        if (Number.isInteger(index) && index >= 0 && index < value.length) next.push({ pointer: joinPointer(pointer, index), value: value[index] });
+      } else if (isRecord(value) && Object.prototype.hasOwnProperty.call(value, segment)) {
+        next.push({ pointer: joinPointer(pointer, segment), value: value[segment] });
+      }
+    }
+    frontier = next;
+  }
+  return frontier;
+}

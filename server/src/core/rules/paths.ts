@@ -1,0 +1,3 @@
+import type { DocumentCheck } from "./context";
+
+export const pathsChecks: readonly DocumentCheck[] = [];

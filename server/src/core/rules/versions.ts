@@ -1,0 +1,3 @@
+import type { DocumentCheck } from "./context";
+
+export const versionsChecks: readonly DocumentCheck[] = [];
