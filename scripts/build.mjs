@@ -16,6 +16,8 @@ const common = {
   logLevel: "warning",
   // Keep the license comments of bundled packages out of the way, in a side file.
   legalComments: "none",
+  // jsonc-parser's UMD build loads its parts with a dynamic require that esbuild cannot follow.
+  mainFields: ["module", "main"],
 };
 
 const entries = [

@@ -1,0 +1,31 @@
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { CONFIG_FILE_GLOB } from "../../server/src/protocol";
+
+/** The document types the server is given; the server itself decides which of them are Genesis documents. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: "file", language: "yaml" },
+  { scheme: "file", language: "json" },
+  { scheme: "file", language: "markdown" },
+  { scheme: "untitled", language: "yaml" },
+  { scheme: "untitled", language: "json" },
+  { scheme: "untitled", language: "markdown" },
+];
+
+/** Creates the language client for the bundled server (`dist/server.js`, over node IPC). */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: {
+      configurationSection: "genesis",
+      fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
+    },
+  };
+  return new LanguageClient("genesis", "Genesis Readiness", serverOptions, clientOptions);
+}

@@ -1,0 +1,63 @@
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import { createLanguageClient } from "./client";
+import { registerCommands } from "./commands";
+
+let client: LanguageClient | undefined;
+
+/**
+ * Wires the extension: commands, the output channel, and the language client. The server starts
+ * when the workspace holds Genesis documents or when one is opened, and never while
+ * `genesis.enable` is false. A failure to start is shown to the user.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel("Genesis Readiness");
+  context.subscriptions.push(output);
+
+  const start = async (): Promise<void> => {
+    if (client || !vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true)) return;
+    client = createLanguageClient(context, output);
+    try {
+      await client.start();
+    } catch (error) {
+      client = undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      output.appendLine(`The Genesis Readiness server did not start: ${message}`);
+      void vscode.window.showErrorMessage(`Genesis Readiness: the language server did not start (${message}).`, "Show Output").then((choice) => {
+        if (choice) output.show();
+      });
+    }
+  };
+  const stop = async (): Promise<void> => {
+    const running = client;
+    client = undefined;
+    if (running) await running.stop();
+  };
+
+  context.subscriptions.push(
+    ...registerCommands({
+      restartServer: async () => {
+        await stop();
+        await start();
+      },
+      showOutput: () => output.show(),
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!client && mayBeGenesisDocument(document)) void start();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration("genesis.enable")) return;
+      void (vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true) ? start() : stop());
+    }),
+    { dispose: () => void stop() },
+  );
+
+  if (vscode.workspace.textDocuments.some(mayBeGenesisDocument) || (await workspaceHasGenesisFiles())) await start();
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}

@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import * as path from "node:path";
+import { DEFAULT_CONFIG, type GenesisConfig } from "../core/config";
+import type { Engine } from "../core/engine";
+import { CONFIG_FILE_NAME } from "../core/kinds/recognise";
+import type { Diagnostic } from "../core/types";
+
+export interface LoadedConfig {
+  readonly config: GenesisConfig;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text the config was read from; undefined when there is no config file. */
+  readonly text?: string;
+}
+
+const NO_CONFIG: LoadedConfig = { config: DEFAULT_CONFIG, diagnostics: [] };
+
+/**
+ * The `genesis.config.yaml` of each workspace root, read once and kept until the file changes on
+ * disk or in the editor (the open text wins over the disk). A missing or unreadable file means the
+ * defaults; a broken one still yields its valid parts.
+ */
+export class ConfigStore {
+  private readonly loaded = new Map<string, Promise<LoadedConfig>>();
+  private readonly openTexts = new Map<string, string>();
+
+  constructor(private readonly engine: Engine) {}
+
+  static isConfigPath(file: string): boolean {
+    return path.basename(file) === CONFIG_FILE_NAME;
+  }
+
+  get(root: string): Promise<LoadedConfig> {
+    if (!root) return Promise.resolve(NO_CONFIG);
+    let entry = this.loaded.get(root);
+    if (!entry) {
+      entry = this.load(root);
+      this.loaded.set(root, entry);
+    }
+    return entry;
+  }
+
+  /** The editor's text of a config file replaces the disk's until it is closed. */
+  setOpenText(root: string, text: string | undefined): void {
+    if (text === undefined) this.openTexts.delete(root);
+    else this.openTexts.set(root, text);
+    this.loaded.delete(root);
+  }
+
+  /** Forget a root's config (it changed on disk); the next `get` reads it again. */
+  invalidate(root: string): void {
+    this.loaded.delete(root);
+  }
+
+  invalidateAll(): void {
+    this.loaded.clear();
+  }
+
+  private async load(root: string): Promise<LoadedConfig> {
+    let text = this.openTexts.get(root);
+    if (text === undefined) {
+      try {
+        text = await readFile(path.join(root, CONFIG_FILE_NAME), "utf8");
+      } catch {
+        return NO_CONFIG;
+      }
+    }
+    const { config, diagnostics } = this.engine.readConfig({ path: CONFIG_FILE_NAME, text });
+    return { config, diagnostics, text };
+  }
+}

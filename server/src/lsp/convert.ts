@@ -1,0 +1,21 @@
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Diagnostic, Severity } from "../core/types";
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** The one place where engine offsets become LSP ranges (UTF-16 offsets equal LSP characters). */
+export function toLspDiagnostic(document: Pick<TextDocument, "positionAt">, diagnostic: Diagnostic): LspDiagnostic {
+  return {
+    range: { start: document.positionAt(diagnostic.span.start), end: document.positionAt(diagnostic.span.end) },
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.rule,
+    source: "genesis",
+    message: diagnostic.message,
+    data: { pointer: diagnostic.pointer, ...(diagnostic.data ?? {}) },
+  };
+}

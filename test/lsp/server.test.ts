@@ -1,0 +1,111 @@
+import * as assert from "node:assert/strict";
+import { existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { LspTestClient, SERVER_PATH } from "../support/lsp-client";
+
+const MANIFEST = `apiVersion: genesis/v1
+kind: DatasetManifest
+id: ocean-temps
+version: 1.0.0
+name: Ocean temperatures
+description: Hourly sea surface temperatures from the coastal buoy array, 2020-2024.
+license: CC-BY-4.0
+creators:
+  - name: Ada Lovelace
+datePublished: 2026-01-15
+classification:
+  level: public
+distribution:
+  - id: temps
+    path: data/temps.json
+    format: json
+    sha256: ${"a".repeat(64)}
+`;
+
+describe("language server over stdio", function () {
+  let workspace: string;
+  let client: LspTestClient;
+  const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).toString();
+
+  before(async function () {
+    assert.ok(existsSync(SERVER_PATH), `${SERVER_PATH} is missing: run "npm run build" first`);
+    workspace = mkdtempSync(path.join(tmpdir(), "genesis-lsp-"));
+    writeFileSync(path.join(workspace, "genesis.config.yaml"), "profile: dev\nrules:\n  container/latest: error\n");
+    client = new LspTestClient(pathToFileURL(workspace).toString());
+    const result = (await client.initialize()) as { capabilities: { textDocumentSync: { change: number } } };
+    assert.equal(result.capabilities.textDocumentSync.change, 2, "incremental sync");
+  });
+
+  after(async function () {
+    await client?.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it("publishes no diagnostics for a clean manifest, then reports a typed mistake and clears it when fixed", async function () {
+    const uri = uriOf("ocean.dataset.yaml");
+    // A clean document gets an empty publish only if it had diagnostics before; so start with a mistake.
+    const broken = MANIFEST.replace("version: 1.0.0", "version: 1.0");
+    const first = client.diagnosticsFor(uri);
+    await client.open(uri, "yaml", broken, 1);
+    const opened = await first;
+    assert.deepEqual(opened.diagnostics.map((d) => d.code), ["version/semver"]);
+    assert.equal(opened.version, 1);
+    assert.deepEqual(opened.diagnostics[0].range.start, { line: 3, character: 9 });
+
+    // Type the missing ".0" with an incremental change.
+    const fixed = client.diagnosticsFor(uri, (p) => p.version === 2);
+    await client.changeRange(uri, 2, { start: { line: 3, character: 12 }, end: { line: 3, character: 12 } }, ".0");
+    assert.deepEqual((await fixed).diagnostics, []);
+
+    // Type a new mistake: an enum typo.
+    const typo = client.diagnosticsFor(uri, (p) => p.version === 3);
+    await client.changeRange(uri, 3, { start: { line: 11, character: 9 }, end: { line: 11, character: 15 } }, "pubic");
+    const afterTypo = await typo;
+    assert.deepEqual(afterTypo.diagnostics.map((d) => d.code), ["schema/enum"]);
+    assert.match(afterTypo.diagnostics[0].message, /Did you mean "public"\?/);
+    await client.close(uri);
+  });
+
+  it("checks a Markdown model card's front matter at the exact range", async function () {
+    const uri = uriOf("surrogate.modelcard.md");
+    const text = "---\napiVersion: genesis/v1\nkind: ModelCard\nid: Surrogate Model\n---\n# Surrogate\n";
+    const published = client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === "schema/pattern"));
+    await client.open(uri, "markdown", text);
+    const pattern = (await published).diagnostics.find((d) => d.code === "schema/pattern")!;
+    assert.deepEqual(pattern.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 19 } });
+    await client.close(uri);
+  });
+
+  it("leaves files that are not Genesis documents alone", async function () {
+    const uri = uriOf("dvc.yaml");
+    const probe = uriOf("probe.dataset.yaml");
+    await client.open(uri, "yaml", "stages:\n  train:\n    cmd: python train.py\n");
+    // Diagnostics arrive in order; once the probe's arrive, dvc.yaml has had its turn.
+    const probed = client.diagnosticsFor(probe);
+    await client.open(probe, "yaml", "kind: DatasetManifest\n");
+    await probed;
+    assert.equal(client.latest.has(uri), false);
+  });
+
+  it("applies genesis.config.yaml severity overrides from the workspace root", async function () {
+    const uri = uriOf("train.pipeline.yaml");
+    const text = "apiVersion: genesis/v1\nkind: PipelineConfig\nsteps:\n  - id: a\n    run: echo\n    container:\n      image: ghcr.io/lab/tool:latest\n";
+    const published = client.diagnosticsFor(uri);
+    await client.open(uri, "yaml", text);
+    const latest = (await published).diagnostics.find((d) => d.code === "container/latest");
+    if (latest) assert.equal(latest.severity, 1, "the config raises container/latest to error");
+  });
+
+  it("keeps serving after a document it cannot parse", async function () {
+    const bad = uriOf("binary.dataset.yaml");
+    const published = client.diagnosticsFor(bad);
+    await client.open(bad, "yaml", "\u0000\u0001\u0002garbage");
+    assert.ok((await published).diagnostics.length >= 1);
+    const next = uriOf("after.dataset.yaml");
+    const again = client.diagnosticsFor(next);
+    await client.open(next, "yaml", "kind: DatasetManifest\nid: x\n");
+    assert.ok((await again).diagnostics.length >= 1);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+
+export const SERVER_PATH = path.resolve(__dirname, "../../dist/server.js");
+
+/**
+ * A minimal LSP client over stdio for tests and benchmarks: it starts the bundled server as a real
+ * editor would and lets callers wait for the diagnostics of a given document version.
+ */
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly waiters: {
+    uri: string;
+    accept: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  exited = false;
+  readonly logs: string[] = [];
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
+
+  constructor(private readonly rootUri: string | null) {
+    this.process = spawn(process.execPath, [SERVER_PATH, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.process.stderr?.on("data", (chunk) => this.logs.push(String(chunk)));
+    this.process.on("exit", (code, signal) => {
+      this.exited = true;
+      this.logs.push(`server exited (code ${code}, signal ${signal})`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`the server exited before publishing diagnostics for ${waiter.uri}:\n${this.logs.join("")}`));
+    });
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+      this.latest.set(params.uri, params);
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const waiter = this.waiters[i];
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(i, 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) => this.logs.push(`[${params.type}] ${params.message}`));
+    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({ enable: true })));
+    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.listen();
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  async initialize(): Promise<unknown> {
+    const result = await this.connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: this.rootUri,
+      workspaceFolders: this.rootUri ? [{ uri: this.rootUri, name: "workspace" }] : null,
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await this.connection.sendNotification("initialized", {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `accept` (by default: any). */
+  diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      if (this.exited) return reject(new Error(`the server has exited:\n${this.logs.join("")}`));
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join("")}`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        accept,
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version, text } });
+  }
+
+  changeFull(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  changeRange(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest("shutdown"), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification("exit");
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
