@@ -18,21 +18,12 @@ export function parseYaml(text: string, region: Span = { start: 0, end: text.len
   const span = (range: readonly number[] | null | undefined, fallback: Span): Span =>
     range ? { start: base + range[0], end: base + Math.max(range[0], range[1]) } : fallback;
 
-  const documents = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const documents = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, strict: true });
   const docs = Array.isArray(documents) ? documents : [];
   const first = docs[0];
   for (const doc of docs.slice(0, 1)) {
     for (const error of doc.errors) {
-      const at = span(error.pos, { start: base, end: base + 1 });
-      const duplicate = error.code === "DUPLICATE_KEY";
-      problems.push({
-        rule: duplicate ? "syntax/duplicate-key" : "syntax/yaml",
-        message: duplicate
-          ? `The key "${source.slice(error.pos[0], error.pos[1])}" appears twice in this mapping; keep one of them.`
-          : `YAML syntax error: ${cleanYamlMessage(error.message)}`,
-        span: at,
-        pointer: "",
-      });
+      problems.push({ rule: "syntax/yaml", message: `YAML syntax error: ${cleanYamlMessage(error.message)}`, span: span(error.pos, { start: base, end: base + 1 }), pointer: "" });
     }
   }
   if (docs.length > 1) {
@@ -127,8 +118,12 @@ class ValueBuilder {
         const keyNode = pair.key as Node | null;
         const keyValue = keyNode && isScalar(keyNode) ? keyNode.value : keyNode ? this.build(keyNode, pointer, depth + 1) : null;
         const name = typeof keyValue === "string" ? keyValue : keyValue === null ? "" : String(keyValue);
-        if (Object.prototype.hasOwnProperty.call(result, name)) continue; // reported as syntax/duplicate-key
         const keySpan = this.span(keyNode?.range, whole);
+        if (Object.prototype.hasOwnProperty.call(result, name)) {
+          // The first occurrence is the one checked; every repetition is reported at its own key.
+          this.problems.push({ rule: "syntax/duplicate-key", message: `The key "${name}" appears twice in this mapping; keep one of them.`, span: keySpan, pointer: joinPointer(pointer, name) });
+          continue;
+        }
         result[name] = this.build(pair.value as Node | null, joinPointer(pointer, name), depth + 1, keySpan);
       }
       return result;
