@@ -173,7 +173,9 @@ export class Engine {
     const document = parseGenesisDocument({ path: file.path, text: file.text.slice(0, 4096) });
     if (!document) return { diagnostics: [] };
     const megabytes = (file.text.length / 1_000_000).toFixed(1);
+    // The document returned is the head of the file only: enough to know its kind.
     return {
+      document,
       diagnostics: [
         {
           rule: document.syntax === "json" ? "syntax/json" : "syntax/yaml",

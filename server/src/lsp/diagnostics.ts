@@ -29,7 +29,10 @@ export class DiagnosticsPublisher {
   async validate(document: TextDocument): Promise<void> {
     const version = document.version;
     const diagnostics = await this.compute(document);
-    this.publish(document.uri, version, diagnostics.map((d) => toLspDiagnostic(document, d)));
+    // Files that are not Genesis documents get nothing, unless they were one a moment ago.
+    if (diagnostics === undefined && !this.published.has(document.uri)) return;
+    this.published.add(document.uri);
+    void this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: (diagnostics ?? []).map((d) => toLspDiagnostic(document, d)) });
   }
 
   clear(uri: string): void {
@@ -38,17 +41,19 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private async compute(document: TextDocument): Promise<readonly Diagnostic[]> {
+  /** The document's diagnostics; undefined when it is not a Genesis document (or checking is off). */
+  private async compute(document: TextDocument): Promise<readonly Diagnostic[] | undefined> {
     const text = document.getText();
     try {
-      if (!(await this.settings.get(document.uri)).enable) return [];
+      if (!(await this.settings.get(document.uri)).enable) return undefined;
       const place = this.folders.place(document.uri);
       const relativePath = place.relativePath.includes(".") ? place.relativePath : `${place.relativePath}${UNTITLED_EXTENSION[document.languageId] ?? ""}`;
       if (ConfigStore.isConfigPath(relativePath) && !relativePath.includes("/")) {
         return (await this.configs.get(place.root)).diagnostics;
       }
       const { config } = await this.configs.get(place.root);
-      return this.engine.analyze({ path: relativePath, text }, config).diagnostics;
+      const analysis = this.engine.analyze({ path: relativePath, text }, config);
+      return analysis.document ? analysis.diagnostics : undefined;
     } catch (error) {
       this.connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [
@@ -61,12 +66,5 @@ export class DiagnosticsPublisher {
         },
       ];
     }
-  }
-
-  private publish(uri: string, version: number, diagnostics: ReturnType<typeof toLspDiagnostic>[]): void {
-    if (diagnostics.length === 0 && !this.published.has(uri)) return;
-    if (diagnostics.length === 0) this.published.delete(uri);
-    else this.published.add(uri);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }
