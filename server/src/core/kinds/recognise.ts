@@ -41,6 +41,7 @@ export function kindFromName(path: string): DocumentKind | undefined {
  * parsed value decides.
  */
 export function mayDeclareKind(text: string, syntax: SourceSyntax, path: string): boolean {
+  if (syntax === "json") return /"kind"\s*:\s*"(DatasetManifest|ModelCard|PipelineConfig)"/.test(text);
   if (/^\s*["']?kind["']?\s*:\s*["']?(DatasetManifest|ModelCard|PipelineConfig)\b/m.test(text)) return true;
   return syntax === "markdown" && baseName(path).toLowerCase() === "readme.md" && hasHuggingFaceKeyLine(text);
 }

@@ -1,0 +1,49 @@
+import * as assert from "node:assert/strict";
+import { ignoreMatcher } from "../../server/src/core/config";
+import { LineIndex } from "../../server/src/core/text";
+import { diagnose, engine } from "./harness";
+
+const readConfig = (text: string) => engine.readConfig({ path: "genesis.config.yaml", text });
+
+describe("genesis.config.yaml (§6)", function () {
+  it("reads profile, rule overrides, ignore globs, registries and partitions", function () {
+    const { config, diagnostics } = readConfig(
+      'profile: release\nrules:\n  container/latest: error\n  ref/unversioned: off\nignore:\n  - "third_party/**"\nsite:\n  registries: [registry.example.gov]\n  partitions:\n    gpu: { maxWalltime: "2-00:00:00", gpus: true }\n',
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.equal(config.profile, "release");
+    assert.deepEqual(config.rules, { "container/latest": "error", "ref/unversioned": "off" });
+    assert.deepEqual(config.site.registries, ["registry.example.gov"]);
+    assert.deepEqual(config.site.partitions.gpu, { maxWalltime: "2-00:00:00", gpus: true });
+    const ignored = ignoreMatcher(config);
+    assert.equal(ignored("third_party/sdk/a.dataset.yaml"), true);
+    assert.equal(ignored("data/a.dataset.yaml"), false);
+  });
+
+  it("a broken config gets its own diagnostics, and its valid parts still apply", function () {
+    const text = "profile: relase\nrules:\n  container/latests: error\n  schema/enum: loud\n  container/latest: off\nignor: []\n";
+    const { config, diagnostics } = readConfig(text);
+    const lines = new LineIndex(text);
+    const seen = diagnostics.map((d) => `${lines.positionAt(d.span.start).line}:${d.rule}:${text.slice(d.span.start, d.span.end)}`);
+    assert.deepEqual(seen.sort(), ["0:schema/enum:relase", "2:schema/enum:container/latests", "3:schema/enum:loud", "5:schema/unknown-property:ignor"].sort());
+    assert.match(diagnostics.find((d) => /latests/.test(d.message))!.message, /Did you mean "container\/latest"\?/);
+    assert.equal(config.profile, "dev");
+    assert.deepEqual(config.rules, { "container/latest": "off" });
+  });
+
+  it("a config that does not parse still gives defaults", function () {
+    const { config, diagnostics } = readConfig("profile: [release\n");
+    assert.ok(diagnostics.some((d) => d.rule === "syntax/yaml"));
+    assert.equal(config.profile, "dev");
+  });
+
+  it("overrides change severities, and off removes a rule", function () {
+    const text = "apiVersion: genesis/v1\nkind: DatasetManifest\npublsher: ORNL\n";
+    const unknown = (rules: Record<string, "error" | "warning" | "info" | "off">) =>
+      diagnose("a.dataset.yaml", text, { ...readConfig("").config, rules }).filter((d) => d.rule === "schema/unknown-property");
+    assert.equal(unknown({})[0].severity, "warning");
+    assert.equal(unknown({ "schema/unknown-property": "error" })[0].severity, "error");
+    assert.equal(unknown({ "schema/unknown-property": "info" })[0].severity, "info");
+    assert.deepEqual(unknown({ "schema/unknown-property": "off" }), []);
+  });
+});
