@@ -48,7 +48,7 @@ export function normaliseConfig(tree: ParsedTree): GenesisConfig {
     for (const [name, spec] of Object.entries(site.partitions)) {
       if (!isRecord(spec)) continue;
       partitions[name] = {
-        maxWalltime: typeof spec.maxWalltime === "string" ? spec.maxWalltime : undefined,
+        maxWalltime: typeof spec.maxWalltime === "string" || typeof spec.maxWalltime === "number" ? String(spec.maxWalltime) : undefined,
         gpus: typeof spec.gpus === "boolean" ? spec.gpus : undefined,
       };
     }

@@ -1,0 +1,50 @@
+/**
+ * The classification lattice of §2, for the document rules and the workspace flow rules alike:
+ * `public` < `internal` < `cui` < `cui-specified`, with `ouo` read as `cui`. Classified markings are
+ * out of scope for Genesis documents and have no rank.
+ */
+
+export const CLASSIFICATION_LEVELS = ["public", "internal", "cui", "cui-specified"] as const;
+export type ClassificationLevel = (typeof CLASSIFICATION_LEVELS)[number];
+
+/** Legacy markings and the level each is read as. */
+export const LEGACY_LEVELS: Readonly<Record<string, ClassificationLevel>> = Object.freeze({ ouo: "cui" });
+
+/** The classified markings, in their canonical spelling. */
+export const CLASSIFIED_MARKINGS = ["confidential", "secret", "top-secret", "rd", "frd"] as const;
+
+/** Spelled-out forms of the Atomic Energy Act markings. */
+const CLASSIFIED_LONG_FORMS: Readonly<Record<string, string>> = { "restricted-data": "rd", "formerly-restricted-data": "frd" };
+
+/**
+ * The level a written value stands for (`ouo` is `cui`), or undefined for anything else. Exact
+ * spelling only: `CUI` or a typo is a schema enum error, not a level.
+ */
+export function effectiveLevel(value: unknown): ClassificationLevel | undefined {
+  if (typeof value !== "string") return undefined;
+  if ((CLASSIFICATION_LEVELS as readonly string[]).includes(value)) return value as ClassificationLevel;
+  return Object.prototype.hasOwnProperty.call(LEGACY_LEVELS, value) ? LEGACY_LEVELS[value] : undefined;
+}
+
+/** 0 for `public` up to 3 for `cui-specified` (`ouo` ranks as `cui`); undefined when not a level. */
+export function classificationRank(value: unknown): number | undefined {
+  const level = effectiveLevel(value);
+  return level === undefined ? undefined : CLASSIFICATION_LEVELS.indexOf(level);
+}
+
+/**
+ * The canonical classified marking a value spells (`secret`, `top-secret` for `TOP SECRET` or
+ * `top_secret`, `rd` for `Restricted Data`), case-insensitively; undefined when it is none.
+ */
+export function classifiedMarking(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const spelled = value.trim().toLowerCase().replace(/[\s_-]+/g, "-");
+  if ((CLASSIFIED_MARKINGS as readonly string[]).includes(spelled)) return spelled;
+  return Object.prototype.hasOwnProperty.call(CLASSIFIED_LONG_FORMS, spelled) ? CLASSIFIED_LONG_FORMS[spelled] : undefined;
+}
+
+/** True for any level above `public`, and for classified markings (which are above every level). */
+export function isAbovePublic(value: unknown): boolean {
+  const rank = classificationRank(value);
+  return rank !== undefined ? rank > 0 : classifiedMarking(value) !== undefined;
+}
