@@ -91,13 +91,13 @@ describe("scheduler rules", () => {
       );
     });
 
-    it("replaces the schema's type error for a fractional number, and leaves other types to it", () => {
+    it("reports a fractional number and a value of another type, with no second schema error", () => {
       const seen = diagnose("p.pipeline.yaml", pipeline("  - { id: a, run: x, resources: { walltime: 1.5 } }\n  - { id: b, run: x, resources: { walltime: [1] } }\n"));
       assert.deepEqual(
         seen.filter((d) => d.line >= 7 && (d.rule === "schema/type" || d.rule === "scheduler/walltime")).map((d) => [d.line, d.rule]),
         [
           [7, "scheduler/walltime"],
-          [8, "schema/type"],
+          [8, "scheduler/walltime"],
         ],
       );
     });

@@ -16,11 +16,13 @@ export const walltimeCheck: DocumentCheck = {
   kinds: ["PipelineConfig"],
   check({ value, report }) {
     for (const { pointer, value: walltime } of walltimes(value)) {
-      // Other types (a list, a mapping, null) are the schema's type error.
-      if ((typeof walltime !== "string" && typeof walltime !== "number") || parseWalltime(walltime) !== undefined) continue;
+      // The schema gives walltimes no type, so a list, a mapping or null is reported here too.
+      if ((typeof walltime === "string" || typeof walltime === "number") && parseWalltime(walltime) !== undefined) continue;
       const suggestion = typeof walltime === "string" ? suggestWalltime(walltime) : undefined;
       const why =
-        typeof walltime === "number"
+        typeof walltime !== "string" && typeof walltime !== "number"
+          ? " A walltime is a string such as \"04:00:00\" (or a whole number of minutes)."
+          : typeof walltime === "number"
           ? " A number is read as minutes and must be a whole number of 0 or more."
           : suggestion && /[:-]/.test(walltime)
             ? " Minutes and seconds after \":\" are below 60, and hours after \"D-\" below 24."
@@ -28,7 +30,7 @@ export const walltimeCheck: DocumentCheck = {
       report({
         rule: "scheduler/walltime",
         pointer,
-        message: `Walltime ${JSON.stringify(walltime)} is not a Slurm time limit.${why} Write it as ${WALLTIME_FORMS_TEXT}${suggestion ? `: "${suggestion}"` : ' (e.g. "04:00:00" for four hours, "2-00:00:00" for two days)'}.`,
+        message: `Walltime ${JSON.stringify(walltime) ?? String(walltime)} is not a Slurm time limit.${why} Write it as ${WALLTIME_FORMS_TEXT}${suggestion ? `: "${suggestion}"` : ' (e.g. "04:00:00" for four hours, "2-00:00:00" for two days)'}.`,
         data: suggestion ? { replacement: suggestion } : undefined,
       });
     }
