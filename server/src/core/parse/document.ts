@@ -5,6 +5,12 @@ import { parseJson } from "./json";
 import { findFrontMatter, findHeadings } from "./markdown";
 import type { ParsedTree } from "./tree";
 import { parseYaml } from "./yaml";
+import { parseYamlFast } from "./yaml-fast";
+
+/** The fast parser for the common subset, the full parser for everything else (and every error). */
+function parseYamlRegion(text: string, region?: Span): ParsedTree {
+  return parseYamlFast(text, region) ?? parseYaml(text, region);
+}
 
 /**
  * Recognises a file as a Genesis document (§1) and parses it, once. Undefined for every other file:
@@ -30,7 +36,7 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
   if (syntax === "markdown") {
     const frontMatter = findFrontMatter(file.text);
     const bodyStart = frontMatter ? frontMatter.block.end : 0;
-    tree = frontMatter ? parseYaml(file.text, frontMatter.content) : emptyTree("yaml", { start: 0, end: 0 }, []);
+    tree = frontMatter ? parseYamlRegion(file.text, frontMatter.content) : emptyTree("yaml", { start: 0, end: 0 }, []);
     if (frontMatter && !frontMatter.closed) {
       tree = {
         ...tree,
@@ -42,7 +48,7 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
     }
     markdown = { frontMatter, headings: findHeadings(file.text, bodyStart), bodyStart };
   } else {
-    tree = syntax === "json" ? parseJson(file.text) : parseYaml(file.text);
+    tree = syntax === "json" ? parseJson(file.text) : parseYamlRegion(file.text);
   }
 
   if (byName) return { path: file.path, text: file.text, kind: byName, syntax, recognisedBy: "file-name", tree, markdown };

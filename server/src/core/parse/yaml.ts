@@ -40,7 +40,7 @@ export function parseYaml(text: string, region: Span = { start: 0, end: text.len
   let value: unknown = null;
   if (first?.contents) {
     const aliasBudget = Math.max(MAX_EXPANDED_NODES, 10 * countWrittenNodes(source));
-    const builder = new ValueBuilder(first, locations, problems, span, aliasBudget);
+    const builder = new ValueBuilder(first, locations, problems, span, aliasBudget, text);
     value = builder.build(first.contents as Node, "", 0);
   }
 
@@ -82,6 +82,7 @@ class ValueBuilder {
     private readonly problems: Finding[],
     private readonly span: SpanOf,
     private readonly aliasBudget: number,
+    private readonly text: string,
   ) {}
 
   build(node: Node | null, pointer: string, depth: number, key?: Span): unknown {
@@ -106,7 +107,30 @@ class ValueBuilder {
     if (isAlias(node)) return this.expandAlias(node, whole, pointer);
     const value = this.buildCollectionOrScalar(node, pointer, depth, whole);
     if (node.anchor) this.anchored.set(node, value);
+    const end = this.contentEnd(node, pointer, value, whole);
+    if (end !== whole.end) this.locations.set(pointer, { value: { start: whole.start, end }, key });
     return value;
+  }
+
+  /**
+   * Where a node's own text ends: a block collection ends with its last item, and a block scalar
+   * with its last content line, not with the comments and line breaks that follow. (The fast parser
+   * gives the same spans.)
+   */
+  private contentEnd(node: Node, pointer: string, value: unknown, whole: Span): number {
+    if ((isMap(node) || isSeq(node)) && !node.flow) {
+      let end = whole.start;
+      const children = Array.isArray(value) ? value.map((_, i) => joinPointer(pointer, i)) : Object.keys(value as object).map((k) => joinPointer(pointer, k));
+      for (const child of children) end = Math.max(end, this.locations.get(child)?.value.end ?? end);
+      return children.length ? end : whole.end;
+    }
+    if (isScalar(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED")) {
+      let end = whole.end;
+      const text = this.text;
+      while (end > whole.start && /\s/.test(text[end - 1])) end--;
+      return end;
+    }
+    return whole.end;
   }
 
   private buildCollectionOrScalar(node: Node, pointer: string, depth: number, whole: Span): unknown {
