@@ -51,6 +51,13 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
     tree = syntax === "json" ? parseJson(file.text) : parseYamlRegion(file.text);
   }
 
+  const replaced = file.text.indexOf("\uFFFD");
+  if (replaced >= 0) {
+    // A few bytes that were not UTF-8 (the rest of the file is still checked).
+    const problem = { rule: syntax === "json" ? "syntax/json" : "syntax/yaml", message: 'This file holds bytes that are not valid UTF-8 (shown as "\uFFFD"); save it as UTF-8.', span: { start: replaced, end: replaced + 1 }, pointer: "" };
+    tree = { ...tree, problems: [...tree.problems, problem] };
+  }
+
   if (byName) return { path: file.path, text: file.text, kind: byName, syntax, recognisedBy: "file-name", tree, markdown };
   const recognised = kindFromContent(tree.value, baseName(file.path).toLowerCase() === "readme.md");
   if (!recognised || (syntax === "markdown" && recognised.kind !== "ModelCard")) return undefined;

@@ -1,0 +1,118 @@
+import { parseArgs } from "node:util";
+import type { Profile } from "../core/config";
+
+/** The command line (§9), parsed and validated: what to run, or why nothing can run. */
+
+export const FORMATS = ["text", "json", "sarif"] as const;
+export const PROFILES = ["dev", "release"] as const;
+export const FAIL_ON = ["error", "warning", "never"] as const;
+
+export type OutputFormat = (typeof FORMATS)[number];
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface CheckCommand {
+  readonly kind: "check";
+  /** As typed, relative to the current folder; never empty (defaults to "."). */
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  /** Overrides the profile of genesis.config.yaml when given. */
+  readonly profile?: Profile;
+  readonly failOn: FailOn;
+  readonly output?: string;
+  /** Skip the rules that read data files. The engine has no such (`io`) rules yet; accepted now so CI scripts can pass it. */
+  readonly noIo: boolean;
+  readonly root?: string;
+}
+
+export type Invocation =
+  | CheckCommand
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  /** No command at all: the help goes to stderr and the exit code is 2. */
+  | { readonly kind: "missing-command" }
+  /** A command of §9 that this version does not have yet. */
+  | { readonly kind: "unavailable"; readonly command: string }
+  | { readonly kind: "usage-error"; readonly message: string };
+
+const LATER_COMMANDS = new Set(["report", "init"]);
+
+const OPTIONS = {
+  format: { type: "string" },
+  profile: { type: "string" },
+  "fail-on": { type: "string" },
+  output: { type: "string", short: "o" },
+  "no-io": { type: "boolean" },
+  root: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+export const USAGE = "Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] [--output FILE] [--no-io] [--root DIR]";
+
+export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
+with the same engine and genesis.config.yaml as the editor.
+
+${USAGE}
+
+Commands:
+  check [paths...]   Check every Genesis document in the paths (default: the current folder).
+
+Options:
+  --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for code scanning).
+  --profile PROFILE  dev or release; overrides the profile of genesis.config.yaml.
+  --fail-on LEVEL    Exit 1 when a diagnostic reaches LEVEL: error (default), warning, or never.
+  --output FILE, -o  Write the report to FILE instead of standard output.
+  --no-io            Skip the rules that read data files.
+  --root DIR         The workspace root (default: the nearest folder holding genesis.config.yaml,
+                     else the first path).
+  --help, -h         Show this help.
+  --version, -v      Show the version.
+
+Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error or an
+unreadable path.
+`;
+
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { kind: "usage-error", message: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { kind: "missing-command" };
+  if (LATER_COMMANDS.has(command)) return { kind: "unavailable", command };
+  if (command !== "check") return { kind: "usage-error", message: `Unknown command "${command}"; this version has one command: check.` };
+
+  const format = choice("--format", values.format, FORMATS, "text");
+  const profile = choice("--profile", values.profile, PROFILES, undefined);
+  const failOn = choice("--fail-on", values["fail-on"], FAIL_ON, "error");
+  for (const result of [format, profile, failOn]) if (result.error) return { kind: "usage-error", message: result.error };
+  if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
+  if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
+
+  return {
+    kind: "check",
+    paths: paths.length > 0 ? paths : ["."],
+    format: format.value as OutputFormat,
+    profile: profile.value,
+    failOn: failOn.value as FailOn,
+    output: values.output,
+    noIo: values["no-io"] ?? false,
+    root: values.root,
+  };
+}
+
+function choice<T extends string, D extends T | undefined>(
+  option: string,
+  given: string | undefined,
+  allowed: readonly T[],
+  fallback: D,
+): { value: T | D; error?: string } {
+  if (given === undefined) return { value: fallback };
+  if ((allowed as readonly string[]).includes(given)) return { value: given as T };
+  return { value: fallback, error: `${option} must be one of ${allowed.join(", ")}, not "${given}".` };
+}

@@ -1,0 +1,71 @@
+import { pathToFileURL } from "node:url";
+import { RULES } from "../core/rules/catalog";
+import type { Severity } from "../core/types";
+import type { CheckReport } from "./report";
+
+/**
+ * SARIF 2.1.0 for code-scanning services: one run, one driver rule per catalog rule id, one result
+ * per diagnostic. Locations are relative to the `%SRCROOT%` base, which names the workspace root;
+ * regions are 1-based, with `endColumn` just past the end, counted in UTF-16 code units.
+ */
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+const SOURCE_ROOT = "%SRCROOT%";
+
+export function formatSarif(report: CheckReport, toolVersion: string): string {
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const results = report.documents.flatMap((document) =>
+    document.diagnostics.map((d) => {
+      const index = ruleIndex.get(d.rule);
+      return {
+        ruleId: d.rule,
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: relativeUri(document.path), uriBaseId: SOURCE_ROOT },
+              region: { startLine: d.start.line + 1, startColumn: d.start.character + 1, endLine: d.end.line + 1, endColumn: d.end.character + 1 },
+            },
+          },
+        ],
+        properties: { pointer: d.pointer },
+      };
+    }),
+  );
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "genesis-readiness",
+            version: toolVersion,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.summary },
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: folderUri(report.root) } },
+        columnKind: "utf16CodeUnits",
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}
+
+/** A workspace-relative POSIX path as a relative URI reference (each segment percent-encoded). */
+function relativeUri(relativePath: string): string {
+  return relativePath.split("/").map(encodeURIComponent).join("/");
+}
+
+/** SARIF requires a base URI that names a folder to end with `/`. */
+function folderUri(folder: string): string {
+  const uri = pathToFileURL(folder).href;
+  return uri.endsWith("/") ? uri : `${uri}/`;
+}

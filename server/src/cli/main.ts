@@ -1,0 +1,47 @@
+import { version } from "../../../package.json";
+import { HELP, USAGE, parseCommandLine } from "./args";
+import { checkCommand } from "./check-command";
+
+/**
+ * `genesis-readiness`: the command-line front end (§9) over the same engine and
+ * genesis.config.yaml as the language server. This file only dispatches and sets the exit code.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const invocation = parseCommandLine(argv);
+  switch (invocation.kind) {
+    case "help":
+      process.stdout.write(HELP);
+      return 0;
+    case "version":
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case "missing-command":
+      process.stderr.write(HELP);
+      return 2;
+    case "unavailable":
+      process.stderr.write(`genesis-readiness: "${invocation.command}" is not available in this version (${version}); "check" is.\n${USAGE}\n`);
+      return 2;
+    case "usage-error":
+      process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
+      return 2;
+    case "check":
+      return checkCommand(invocation, {
+        cwd: process.cwd(),
+        version,
+        colorAllowed: process.stdout.isTTY === true && !process.env.NO_COLOR,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
+  }
+}
+
+// The exit code is set, not forced with process.exit(), so that piped output is flushed first.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`genesis-readiness: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
