@@ -95,7 +95,26 @@ describe("language server over stdio", function () {
     const published = client.diagnosticsFor(uri);
     await client.open(uri, "yaml", text);
     const latest = (await published).diagnostics.find((d) => d.code === "container/latest");
-    if (latest) assert.equal(latest.severity, 1, "the config raises container/latest to error");
+    assert.ok(latest, "container/latest is reported");
+    assert.equal(latest.severity, 1, "the config raises container/latest from warning to error");
+  });
+
+  it("re-reads genesis.config.yaml when it changes on disk, and re-checks open documents", async function () {
+    const uri = uriOf("train.pipeline.yaml");
+    writeFileSync(path.join(workspace, "genesis.config.yaml"), "profile: dev\nrules:\n  container/latest: off\n");
+    const republished = client.diagnosticsFor(uri, (p) => !p.diagnostics.some((d) => d.code === "container/latest"));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("genesis.config.yaml"), type: 2 }] });
+    await republished;
+  });
+
+  it("checks an open genesis.config.yaml and applies its unsaved text", async function () {
+    const config = uriOf("genesis.config.yaml");
+    const own = client.diagnosticsFor(config, (p) => p.diagnostics.some((d) => d.code === "schema/enum"));
+    const pipeline = client.diagnosticsFor(uriOf("train.pipeline.yaml"), (p) => p.diagnostics.some((d) => d.code === "container/latest" && d.severity === 2));
+    await client.open(config, "yaml", "profile: relase\n");
+    assert.match((await own).diagnostics[0].message, /Did you mean "release"\?/);
+    await pipeline;
+    await client.close(config);
   });
 
   it("keeps serving after a document it cannot parse", async function () {
