@@ -14,6 +14,10 @@ import { applySuppressions, findSuppressions } from "./suppress";
 import { LineIndex } from "./text";
 import type { Diagnostic, Finding, Severity } from "./types";
 import { spanOf } from "./document";
+import type { WorkspaceCheck } from "./workspace/context";
+import { WORKSPACE_CHECKS } from "./workspace/checks";
+import type { DocumentFacts } from "./workspace/facts";
+import type { WorkspaceIndex } from "./workspace/index";
 
 export interface EngineOptions {
   /** Texts longer than this (UTF-16 units) get one diagnostic instead of a full check. */
@@ -44,6 +48,7 @@ export class Engine {
   constructor(
     options: EngineOptions = {},
     private readonly checks: readonly DocumentCheck[] = DOCUMENT_CHECKS,
+    private readonly workspaceChecks: readonly WorkspaceCheck[] = WORKSPACE_CHECKS,
   ) {
     this.maxDocumentLength = options.maxDocumentLength ?? 10_000_000;
     this.maxDiagnostics = options.maxDiagnostics ?? 1000;
@@ -63,11 +68,27 @@ export class Engine {
 
   /** The `type` rules over an already parsed document. */
   check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
-    const findings = this.collect(document, config);
-    const lines = new LineIndex(document.text);
-    const comments = [...document.tree.comments, ...markdownComments(document)];
-    const kept = applySuppressions(findings, findSuppressions(document.text, comments, lines), lines);
-    return this.finish(kept, config, document);
+    return this.finish(this.collect(document, config), config, document);
+  }
+
+  /**
+   * The `ws` rules of one indexed document against the rest of the workspace. The same
+   * configuration and suppressions apply as to the `type` rules; a check that throws becomes one
+   * diagnostic on the document.
+   */
+  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+    const document = facts.document;
+    const findings: Finding[] = [];
+    const report = (r: Report) =>
+      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+    for (const check of this.workspaceChecks) {
+      try {
+        check.check({ facts, index, config, report });
+      } catch (error) {
+        findings.push(ruleFailure(check.name, error, document));
+      }
+    }
+    return this.finish(findings, config, document);
   }
 
   /**
@@ -139,18 +160,20 @@ export class Engine {
       try {
         check.check(context);
       } catch (error) {
-        findings.push({
-          rule: "internal/rule-error",
-          message: `The "${check.name}" check failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks ran. Please report this.`,
-          span: rootAnchor(document),
-          pointer: "",
-        });
+        findings.push(ruleFailure(check.name, error, document));
       }
     }
     return findings;
   }
 
-  private finish(findings: readonly Finding[], config: GenesisConfig, document: GenesisDocument): Diagnostic[] {
+  /** Suppressions, then severities, then order, then the cap. */
+  private finish(found: readonly Finding[], config: GenesisConfig, document: GenesisDocument): Diagnostic[] {
+    const comments = [...document.tree.comments, ...markdownComments(document)];
+    let findings = found;
+    if (comments.some((c) => c.text.includes("genesis-ignore"))) {
+      const lines = new LineIndex(document.text);
+      findings = applySuppressions(found, findSuppressions(document.text, comments, lines), lines);
+    }
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
       const severity = resolveSeverity(finding, config);
@@ -187,6 +210,15 @@ export class Engine {
       ],
     };
   }
+}
+
+function ruleFailure(name: string, error: unknown, document: GenesisDocument): Finding {
+  return {
+    rule: "internal/rule-error",
+    message: `The "${name}" check failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks ran. Please report this.`,
+    span: rootAnchor(document),
+    pointer: "",
+  };
 }
 
 function isHeaderProperty(property: unknown): boolean {

@@ -1,0 +1,6 @@
+import type { WorkspaceCheck } from "./context";
+import { cycleCheck, lineageConsistencyCheck } from "./lineage";
+import { duplicateIdCheck, resolutionCheck } from "./references";
+
+/** Every workspace (`ws`) rule, run per document against the index. */
+export const WORKSPACE_CHECKS: readonly WorkspaceCheck[] = [resolutionCheck, duplicateIdCheck, cycleCheck, lineageConsistencyCheck];

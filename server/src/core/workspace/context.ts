@@ -1,0 +1,29 @@
+import type { GenesisConfig } from "../config";
+import type { Report } from "../rules/context";
+import { LineIndex } from "../text";
+import type { DocumentFacts } from "./facts";
+import type { WorkspaceIndex } from "./index";
+
+/** What a workspace rule sees: the document being checked, the whole index, the configuration. */
+export interface WorkspaceRuleContext {
+  readonly facts: DocumentFacts;
+  readonly index: WorkspaceIndex;
+  readonly config: GenesisConfig;
+  /** Findings are always about `facts`' own document, where the user must act. */
+  report(report: Report): void;
+}
+
+/** A `ws` rule of §7: it reads other documents through the index. */
+export interface WorkspaceCheck {
+  readonly name: string;
+  readonly reports: readonly string[];
+  check(context: WorkspaceRuleContext): void;
+}
+
+/** `path:line` of a node in another document, for messages that send the user there. */
+export function whereIs(facts: DocumentFacts, pointer: string): string {
+  const location = facts.document.tree.locations.get(pointer);
+  if (!location) return facts.path;
+  const span = location.key ?? location.value;
+  return `${facts.path}:${new LineIndex(facts.document.text).positionAt(span.start).line + 1}`;
+}

@@ -1,0 +1,94 @@
+import { spanOf, type GenesisDocument } from "../document";
+import { isRecord, select } from "../pointer";
+import { parseReference } from "../rules/reference-form";
+import { referencePositions } from "../rules/reference-positions";
+import type { DocumentKind, Span } from "../types";
+
+/** How a reference takes part in lineage (PROV): what flows into what. */
+export type ReferenceRole = "derivedFrom" | "generatedBy" | "input" | "output" | "trainingData" | "trainingPipeline" | "evaluationData";
+
+/** One `id@version` (or bare id) in a document, where it is, and what it must name. */
+export interface ReferenceSite {
+  readonly pointer: string;
+  readonly span: Span;
+  readonly text: string;
+  readonly id: string;
+  /** Undefined for a bare id (`ref/unversioned`). */
+  readonly version?: string;
+  readonly targetKind: DocumentKind;
+  readonly role: ReferenceRole;
+}
+
+/** What the workspace rules need to know of one document, extracted once per parse. */
+export interface DocumentFacts {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  readonly id?: string;
+  readonly version?: string;
+  readonly name?: string;
+  /** The `classification` mapping as written (level, categories, dissemination, exportControl). */
+  readonly classification?: Readonly<Record<string, unknown>>;
+  readonly license?: string;
+  /** Where the `id` value is, for definitions and duplicate-id reports. */
+  readonly idSpan: Span;
+  readonly references: readonly ReferenceSite[];
+  /** Pipeline outputs that declare their own classification: pointer of the output -> its mapping. */
+  readonly outputClassifications: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  readonly document: GenesisDocument;
+}
+
+const ROLE_BY_PATTERN: Readonly<Record<string, ReferenceRole>> = {
+  "/lineage/derivedFrom/*": "derivedFrom",
+  "/lineage/generatedBy/pipeline": "generatedBy",
+  "/inputs/*/ref": "input",
+  "/outputs/*/ref": "output",
+  "/training/datasets/*": "trainingData",
+  "/training/pipeline": "trainingPipeline",
+  "/evaluation/datasets/*": "evaluationData",
+  "/evaluation/results/*/dataset": "evaluationData",
+};
+
+export function extractFacts(document: GenesisDocument): DocumentFacts {
+  const value = isRecord(document.tree.value) ? document.tree.value : {};
+  const references: ReferenceSite[] = [];
+  for (const position of referencePositions(document.kind)) {
+    for (const { pointer, value: text } of select(value, position.pattern)) {
+      if (typeof text !== "string") continue;
+      const parsed = parseReference(text.trim());
+      if (parsed.type !== "internal") continue;
+      references.push({
+        pointer,
+        span: spanOf(document, pointer),
+        text,
+        id: parsed.id,
+        version: parsed.version,
+        targetKind: position.target,
+        role: ROLE_BY_PATTERN[position.pattern] ?? "input",
+      });
+    }
+  }
+  const outputClassifications = new Map<string, Record<string, unknown>>();
+  if (document.kind === "PipelineConfig") {
+    for (const { pointer, value: output } of select(value, "/outputs/*")) {
+      if (isRecord(output) && isRecord(output.classification)) outputClassifications.set(pointer, output.classification);
+    }
+  }
+  return {
+    path: document.path,
+    kind: document.kind,
+    id: typeof value.id === "string" ? value.id : undefined,
+    version: typeof value.version === "string" ? value.version : undefined,
+    name: typeof value.name === "string" ? value.name : typeof value.model_name === "string" ? value.model_name : undefined,
+    classification: isRecord(value.classification) ? value.classification : undefined,
+    license: typeof value.license === "string" ? value.license : undefined,
+    idSpan: spanOf(document, "/id"),
+    references,
+    outputClassifications,
+    document,
+  };
+}
+
+/** `id@version` of a document, or its id alone. */
+export function label(facts: Pick<DocumentFacts, "id" | "version" | "path">): string {
+  return facts.id ? (facts.version ? `${facts.id}@${facts.version}` : facts.id) : facts.path;
+}

@@ -1,0 +1,239 @@
+import type { DocumentKind } from "../types";
+import type { DocumentFacts, ReferenceSite } from "./facts";
+
+export type Resolution =
+  | { readonly status: "resolved"; readonly target: DocumentFacts }
+  | { readonly status: "unresolved"; readonly sameIdOtherKinds: readonly DocumentFacts[] }
+  | { readonly status: "version-mismatch"; readonly versions: readonly string[]; readonly candidates: readonly DocumentFacts[] }
+  | { readonly status: "unversioned"; readonly candidates: readonly DocumentFacts[] };
+
+const key = (kind: DocumentKind, id: string) => `${kind}\u0000${id}`;
+
+/**
+ * Every Genesis document of a workspace and the references between them. Plain data in, plain
+ * data out: the front ends feed it parsed documents (from the editor or the disk) and ask it what
+ * an edit affects. Lineage cycles are computed on demand and cached until a reference changes.
+ */
+export class WorkspaceIndex {
+  private readonly documents = new Map<string, DocumentFacts>();
+  /** kind + id -> paths of the documents with that id. */
+  private readonly byId = new Map<string, Set<string>>();
+  /** id -> paths of the documents that reference that id. */
+  private readonly referrers = new Map<string, Set<string>>();
+  private cycles: readonly (readonly string[])[] | undefined;
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  all(): IterableIterator<DocumentFacts> {
+    return this.documents.values();
+  }
+
+  get(path: string): DocumentFacts | undefined {
+    return this.documents.get(path);
+  }
+
+  /**
+   * Adds or replaces a document without working out what it affects: for loading a workspace,
+   * where everything is checked afterwards anyway.
+   */
+  load(facts: DocumentFacts): void {
+    const before = this.documents.get(facts.path);
+    if (before) this.unlink(before);
+    this.documents.set(facts.path, facts);
+    this.link(facts);
+    this.cycles = undefined;
+  }
+
+  /**
+   * Adds or replaces a document and returns the paths whose workspace diagnostics may change:
+   * itself, the documents that reference its old or new id, the documents it references before and
+   * after, the documents sharing its id, and the members of lineage cycles that appear or vanish.
+   */
+  set(facts: DocumentFacts): Set<string> {
+    const before = this.documents.get(facts.path);
+    const affected = this.neighbourhood(before);
+    if (before) this.unlink(before);
+    this.documents.set(facts.path, facts);
+    this.link(facts);
+    this.neighbourhood(facts).forEach((path) => affected.add(path));
+    if (!before || edgesDiffer(before, facts)) this.refreshCycles(affected);
+    return affected;
+  }
+
+  /** Removes a document; returns the paths whose diagnostics may change (the removed one excluded). */
+  delete(path: string): Set<string> {
+    const before = this.documents.get(path);
+    if (!before) return new Set();
+    const affected = this.neighbourhood(before);
+    this.unlink(before);
+    this.documents.delete(path);
+    this.refreshCycles(affected);
+    affected.delete(path);
+    return affected;
+  }
+
+  /** Documents of a kind with an id (several when the id is duplicated or versioned). */
+  withId(kind: DocumentKind, id: string): DocumentFacts[] {
+    return [...(this.byId.get(key(kind, id)) ?? [])].map((path) => this.documents.get(path)!).filter(Boolean);
+  }
+
+  /** Documents that reference `id` (in any position). */
+  referencing(id: string): DocumentFacts[] {
+    return [...(this.referrers.get(id) ?? [])].map((path) => this.documents.get(path)!).filter(Boolean);
+  }
+
+  resolve(reference: Pick<ReferenceSite, "id" | "version" | "targetKind">): Resolution {
+    const candidates = this.withId(reference.targetKind, reference.id);
+    if (candidates.length === 0) {
+      const sameIdOtherKinds = (["DatasetManifest", "ModelCard", "PipelineConfig"] as const)
+        .filter((kind) => kind !== reference.targetKind)
+        .flatMap((kind) => this.withId(kind, reference.id));
+      return { status: "unresolved", sameIdOtherKinds };
+    }
+    if (reference.version === undefined) return { status: "unversioned", candidates };
+    const exact = candidates.find((c) => c.version === reference.version);
+    if (exact) return { status: "resolved", target: exact };
+    const versions = [...new Set(candidates.map((c) => c.version).filter((v): v is string => v !== undefined))];
+    return { status: "version-mismatch", versions, candidates };
+  }
+
+  /** Lineage cycles (strongly connected components with more than one member, or a self-loop). */
+  lineageCycles(): readonly (readonly string[])[] {
+    if (!this.cycles) this.cycles = findCycles(this);
+    return this.cycles;
+  }
+
+  /** The documents a reference site's lineage edge points from (upstream) for `facts`. */
+  upstreamOf(facts: DocumentFacts): { site: ReferenceSite; target: DocumentFacts }[] {
+    const result: { site: ReferenceSite; target: DocumentFacts }[] = [];
+    for (const site of facts.references) {
+      if (!isUpstreamRole(site.role)) continue;
+      const resolution = this.resolve(site);
+      if (resolution.status === "resolved") result.push({ site, target: resolution.target });
+    }
+    return result;
+  }
+
+  private neighbourhood(facts: DocumentFacts | undefined): Set<string> {
+    const paths = new Set<string>();
+    if (!facts) return paths;
+    paths.add(facts.path);
+    if (facts.id) {
+      this.referrers.get(facts.id)?.forEach((p) => paths.add(p));
+      this.byId.get(key(facts.kind, facts.id))?.forEach((p) => paths.add(p));
+    }
+    for (const site of facts.references) this.byId.get(key(site.targetKind, site.id))?.forEach((p) => paths.add(p));
+    return paths;
+  }
+
+  private link(facts: DocumentFacts): void {
+    if (facts.id) addTo(this.byId, key(facts.kind, facts.id), facts.path);
+    for (const site of facts.references) addTo(this.referrers, site.id, facts.path);
+  }
+
+  private unlink(facts: DocumentFacts): void {
+    if (facts.id) removeFrom(this.byId, key(facts.kind, facts.id), facts.path);
+    for (const site of facts.references) removeFrom(this.referrers, site.id, facts.path);
+  }
+
+  /** Recomputes cycles and adds the members of cycles that appeared or vanished to `affected`. */
+  private refreshCycles(affected: Set<string>): void {
+    const before = this.cycles;
+    this.cycles = undefined;
+    if (before) before.flat().forEach((p) => affected.add(p));
+    this.lineageCycles().flat().forEach((p) => affected.add(p));
+  }
+}
+
+/** Roles whose target is upstream of the document in lineage (it flows into the document). */
+export function isUpstreamRole(role: ReferenceSite["role"]): boolean {
+  return role === "derivedFrom" || role === "generatedBy" || role === "input" || role === "trainingData" || role === "trainingPipeline";
+}
+
+function edgesDiffer(a: DocumentFacts, b: DocumentFacts): boolean {
+  if (a.id !== b.id || a.version !== b.version || a.kind !== b.kind || a.references.length !== b.references.length) return true;
+  return a.references.some((site, i) => site.text !== b.references[i].text || site.role !== b.references[i].role);
+}
+
+function addTo(map: Map<string, Set<string>>, k: string, path: string): void {
+  let set = map.get(k);
+  if (!set) map.set(k, (set = new Set()));
+  set.add(path);
+}
+
+function removeFrom(map: Map<string, Set<string>>, k: string, path: string): void {
+  const set = map.get(k);
+  if (!set) return;
+  set.delete(path);
+  if (set.size === 0) map.delete(k);
+}
+
+/**
+ * Lineage edges run from what flows in to what comes out: an upstream dataset or a pipeline into
+ * the dataset it produces, a pipeline's inputs into the pipeline and the pipeline into its outputs,
+ * training data and the training pipeline into a model. Tarjan's algorithm, iterative, so that a
+ * long chain cannot overflow the stack.
+ */
+function findCycles(index: WorkspaceIndex): string[][] {
+  const successors = new Map<string, Set<string>>();
+  const edge = (from: string, to: string) => {
+    let set = successors.get(from);
+    if (!set) successors.set(from, (set = new Set()));
+    set.add(to);
+  };
+  for (const facts of index.all()) {
+    for (const site of facts.references) {
+      const resolution = index.resolve(site);
+      if (resolution.status !== "resolved") continue;
+      if (site.role === "output") edge(facts.path, resolution.target.path);
+      else if (isUpstreamRole(site.role)) edge(resolution.target.path, facts.path);
+    }
+  }
+  const indexOf = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+  for (const root of successors.keys()) {
+    if (indexOf.has(root)) continue;
+    const work: { node: string; children: Iterator<string> }[] = [];
+    const visit = (node: string) => {
+      indexOf.set(node, counter);
+      low.set(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, children: (successors.get(node) ?? new Set<string>()).values() });
+    };
+    visit(root);
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const next = frame.children.next();
+      if (!next.done) {
+        const child = next.value;
+        if (!indexOf.has(child)) visit(child);
+        else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, indexOf.get(child)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === indexOf.get(frame.node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        if (component.length > 1 || successors.get(frame.node)?.has(frame.node)) cycles.push(component.sort());
+      }
+    }
+  }
+  return cycles;
+}

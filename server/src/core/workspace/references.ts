@@ -1,0 +1,55 @@
+import { label } from "./facts";
+import type { WorkspaceCheck } from "./context";
+import { whereIs } from "./context";
+import { nearest } from "../nearest";
+
+const KIND_NAME = { DatasetManifest: "dataset manifest", ModelCard: "model card", PipelineConfig: "pipeline config" } as const;
+
+/** `ref/unresolved` and `ref/version-mismatch`: every `id@version` names a document that exists. */
+export const resolutionCheck: WorkspaceCheck = {
+  name: "ref-resolution",
+  reports: ["ref/unresolved", "ref/version-mismatch"],
+  check({ facts, index, report }) {
+    for (const site of facts.references) {
+      if (site.version === undefined) continue; // ref/unversioned reports it as you type
+      const resolution = index.resolve(site);
+      const kindName = KIND_NAME[site.targetKind];
+      if (resolution.status === "unresolved") {
+        const known = [...index.all()].filter((d) => d.kind === site.targetKind && d.id).map((d) => d.id!);
+        const close = nearest(site.id, known);
+        const elsewhere = resolution.sameIdOtherKinds[0];
+        const hint = elsewhere
+          ? ` "${site.id}" is a ${KIND_NAME[elsewhere.kind]} (${elsewhere.path}), not a ${kindName}.`
+          : close
+            ? ` Did you mean "${close}"?`
+            : "";
+        report({ rule: "ref/unresolved", pointer: site.pointer, message: `No ${kindName} in the workspace has the id "${site.id}".${hint}`, data: { id: site.id, nearest: close } });
+      } else if (resolution.status === "version-mismatch") {
+        const listed = resolution.candidates.map((c) => `${c.version ?? "(no version)"} in ${c.path}`).join(", ");
+        report({
+          rule: "ref/version-mismatch",
+          pointer: site.pointer,
+          message: `The ${kindName} "${site.id}" has no version ${site.version}; the workspace has ${listed}.`,
+          data: { id: site.id, versions: resolution.versions },
+        });
+      }
+    }
+  },
+};
+
+/** `ref/duplicate-id`: no two documents of one kind share `id@version`. */
+export const duplicateIdCheck: WorkspaceCheck = {
+  name: "ref-duplicate-id",
+  reports: ["ref/duplicate-id"],
+  check({ facts, index, report }) {
+    if (!facts.id) return;
+    const twins = index.withId(facts.kind, facts.id).filter((other) => other.path !== facts.path && other.version === facts.version);
+    if (twins.length === 0) return;
+    report({
+      rule: "ref/duplicate-id",
+      pointer: "/id",
+      message: `${label(facts)} is also declared by ${twins.map((t) => whereIs(t, "/id")).join(", ")}; each ${KIND_NAME[facts.kind]} needs its own id or version.`,
+      data: { others: twins.map((t) => t.path) },
+    });
+  },
+};

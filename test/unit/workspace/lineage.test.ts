@@ -1,0 +1,48 @@
+import * as assert from "node:assert/strict";
+import { dataset, edit, pipeline, workspaceOf, wsDiagnose } from "./harness";
+
+describe("workspace: lineage", function () {
+  it("lineage/cycle on every reference that closes a cycle, and cleared when it is broken", function () {
+    const files = {
+      "a.dataset.yaml": dataset("a", "1.0.0", "lineage:\n  derivedFrom: [c@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
+      "b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
+      "c.dataset.yaml": dataset("c", "1.0.0", "lineage:\n  derivedFrom: [b@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
+      "p.pipeline.yaml": pipeline("p", "1.0.0", [], ["a@1.0.0", "b@1.0.0", "c@1.0.0"]),
+    };
+    const index = workspaceOf(files);
+    for (const path of ["a.dataset.yaml", "b.dataset.yaml", "c.dataset.yaml"]) {
+      const cycle = wsDiagnose(index, path).filter((d) => d.rule === "lineage/cycle");
+      assert.equal(cycle.length, 1, path);
+      assert.match(cycle[0].message, /a@1\.0\.0, b@1\.0\.0, c@1\.0\.0/);
+    }
+    const affected = edit(index, "a.dataset.yaml", dataset("a", "1.0.0", "lineage:\n  generatedBy: { pipeline: p@1.0.0 }\n"));
+    assert.ok(affected.has("c.dataset.yaml"), "a member of the broken cycle is re-checked");
+    assert.deepEqual(wsDiagnose(index, "c.dataset.yaml").filter((d) => d.rule === "lineage/cycle"), []);
+  });
+
+  it("a diamond is not a cycle", function () {
+    const index = workspaceOf({
+      "top.dataset.yaml": dataset("top", "1.0.0"),
+      "left.dataset.yaml": dataset("left", "1.0.0", "lineage:\n  derivedFrom: [top@1.0.0]\n  generatedBy: { pipeline: split@1.0.0 }\n"),
+      "right.dataset.yaml": dataset("right", "1.0.0", "lineage:\n  derivedFrom: [top@1.0.0]\n  generatedBy: { pipeline: split@1.0.0 }\n"),
+      "bottom.dataset.yaml": dataset("bottom", "1.0.0", "lineage:\n  derivedFrom: [left@1.0.0, right@1.0.0]\n  generatedBy: { pipeline: join@1.0.0 }\n"),
+      "split.pipeline.yaml": pipeline("split", "1.0.0", ["top@1.0.0"], ["left@1.0.0", "right@1.0.0"]),
+      "join.pipeline.yaml": pipeline("join", "1.0.0", ["left@1.0.0", "right@1.0.0"], ["bottom@1.0.0"]),
+    });
+    assert.deepEqual(index.lineageCycles(), []);
+    for (const facts of index.all()) assert.deepEqual(wsDiagnose(index, facts.path), [], facts.path);
+  });
+
+  it("lineage/inconsistent: the pipeline does not list the dataset, or its inputs differ", function () {
+    const index = workspaceOf({
+      "raw.dataset.yaml": dataset("raw", "1.0.0"),
+      "other.dataset.yaml": dataset("other", "1.0.0"),
+      "clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
+      "p.pipeline.yaml": pipeline("p", "1.0.0", ["other@1.0.0"], ["elsewhere@1.0.0"]),
+    });
+    const seen = wsDiagnose(index, "clean.dataset.yaml").filter((d) => d.rule === "lineage/inconsistent");
+    assert.equal(seen.length, 2);
+    assert.ok(seen.some((d) => /does not list clean@1\.0\.0 among its outputs \(p\.pipeline\.yaml:\d+\)/.test(d.message) && d.covered === "p@1.0.0"));
+    assert.ok(seen.some((d) => /the pipeline also reads other@1\.0\.0; the pipeline does not read raw@1\.0\.0/.test(d.message) && d.covered === "derivedFrom"));
+  });
+});

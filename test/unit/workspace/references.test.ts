@@ -1,0 +1,57 @@
+import * as assert from "node:assert/strict";
+import { dataset, edit, modelCard, pipeline, workspaceOf, wsDiagnose } from "./harness";
+
+describe("workspace: references", function () {
+  const files = () => ({
+    "data/raw.dataset.yaml": dataset("raw", "1.0.0"),
+    "data/raw-v2.dataset.yaml": dataset("raw", "2.0.0"),
+    "data/clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"),
+    "pipelines/cleaning.pipeline.yaml": pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]),
+    "models/m.model.yaml": modelCard("m", "1.0.0", ["clean@1.0.0"]),
+  });
+
+  it("a consistent workspace has no workspace diagnostics", function () {
+    const index = workspaceOf(files());
+    for (const facts of index.all()) assert.deepEqual(wsDiagnose(index, facts.path), [], facts.path);
+  });
+
+  it("ref/unresolved names the nearest id, and the kind when the id belongs to another kind", function () {
+    const index = workspaceOf({ ...files(), "models/m.model.yaml": modelCard("m", "1.0.0", ["claen@1.0.0", "cleaning@1.0.0"]) });
+    const seen = wsDiagnose(index, "models/m.model.yaml").filter((d) => d.rule === "ref/unresolved");
+    assert.equal(seen.length, 4, "two training datasets, and the first again in evaluation.datasets and results");
+    assert.equal(seen[0].covered, "claen@1.0.0");
+    assert.match(seen[0].message, /Did you mean "clean"\?/);
+    assert.match(seen[1].message, /"cleaning" is a pipeline config \(pipelines\/cleaning\.pipeline\.yaml\), not a dataset manifest/);
+  });
+
+  it("ref/version-mismatch lists the versions that exist", function () {
+    const index = workspaceOf({ ...files(), "models/m.model.yaml": modelCard("m", "1.0.0", ["raw@3.0.0"]) });
+    const [mismatch] = wsDiagnose(index, "models/m.model.yaml").filter((d) => d.rule === "ref/version-mismatch");
+    assert.match(mismatch.message, /has no version 3\.0\.0; the workspace has 1\.0\.0 in data\/raw\.dataset\.yaml, 2\.0\.0 in data\/raw-v2\.dataset\.yaml/);
+  });
+
+  it("ref/duplicate-id on each document that shares id@version, naming the other and its line", function () {
+    const index = workspaceOf({ ...files(), "data/copy.dataset.yaml": dataset("raw", "1.0.0") });
+    const here = wsDiagnose(index, "data/copy.dataset.yaml");
+    assert.deepEqual(here.map((d) => [d.rule, d.covered]), [["ref/duplicate-id", "raw"]]);
+    assert.match(here[0].message, /data\/raw\.dataset\.yaml:3/);
+    assert.equal(wsDiagnose(index, "data/raw.dataset.yaml").filter((d) => d.rule === "ref/duplicate-id").length, 1);
+    assert.equal(wsDiagnose(index, "data/raw-v2.dataset.yaml").length, 0, "another version is not a duplicate");
+  });
+
+  it("deleting a dataset makes references to it fail at once; recreating it clears them", function () {
+    const index = workspaceOf(files());
+    const affected = index.delete("data/clean.dataset.yaml");
+    assert.ok(affected.has("models/m.model.yaml") && affected.has("pipelines/cleaning.pipeline.yaml"));
+    assert.ok(wsDiagnose(index, "models/m.model.yaml").some((d) => d.rule === "ref/unresolved"));
+    const again = edit(index, "data/clean.dataset.yaml", files()["data/clean.dataset.yaml"]);
+    assert.ok(again.has("models/m.model.yaml"));
+    assert.deepEqual(wsDiagnose(index, "models/m.model.yaml"), []);
+  });
+
+  it("an edit affects the document, what references it and what it references, not the rest", function () {
+    const index = workspaceOf({ ...files(), "data/unrelated.dataset.yaml": dataset("unrelated", "1.0.0") });
+    const affected = edit(index, "data/clean.dataset.yaml", files()["data/clean.dataset.yaml"].replace("name: Dataset clean", "name: Cleaned"));
+    assert.deepEqual([...affected].sort(), ["data/clean.dataset.yaml", "data/raw.dataset.yaml", "data/raw-v2.dataset.yaml", "models/m.model.yaml", "pipelines/cleaning.pipeline.yaml"].sort());
+  });
+});
