@@ -2,7 +2,8 @@ import { distance } from "fastest-levenshtein";
 
 /**
  * The candidate closest to `input` by edit distance (case-insensitive), when it is close enough to
- * be a plausible typo: at most a third of the longer word, and never more than 4 edits.
+ * be a plausible typo: one edit in a word of up to three letters, else two or a third of the
+ * longer word, and never more than 4 edits.
  */
 export function nearest(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = input.toLowerCase();
@@ -16,7 +17,9 @@ export function nearest(input: string, candidates: Iterable<string>): string | u
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.min(4, Math.max(1, Math.floor(Math.max(wanted.length, best.length) / 3)));
+  // A swap of two letters costs 2 edits, so words of four letters or more allow 2.
+  const length = Math.max(wanted.length, best.length);
+  const limit = length <= 3 ? 1 : Math.min(4, Math.max(2, Math.floor(length / 3)));
   return bestDistance <= limit ? best : undefined;
 }
 
