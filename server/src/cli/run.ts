@@ -1,12 +1,14 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_CONFIG, ignoreMatcher, type GenesisConfig } from "../core/config";
-import type { Engine } from "../core/engine";
+import type { Analysis, Engine } from "../core/engine";
+import { extractFacts } from "../core/workspace/facts";
+import { WorkspaceIndex } from "../core/workspace/index";
 import { CONFIG_FILE_NAME, syntaxOf } from "../core/kinds/recognise";
 import { parseGenesisDocument } from "../core/parse/document";
 import { LineIndex } from "../core/text";
 import type { Diagnostic } from "../core/types";
-import { describeError, errorCode, findConfigFolder, isInside, listWorkspaceFiles, readTextFile, type FileProblem } from "../node/workspace-files";
+import { describeError, errorCode, findConfigFolder, isInside, listWorkspaceFiles, readTextFile, toWorkspacePath, type FileProblem } from "../node/workspace-files";
 import type { CheckCommand } from "./args";
 import type { CheckReport, ReportedDiagnostic, ReportedDocument } from "./report";
 
@@ -36,29 +38,42 @@ export async function runCheck(command: CheckCommand, cwd: string, engine: Engin
   if (settings.document) documents.push(settings.document);
   const config = command.profile ? { ...settings.config, profile: command.profile } : settings.config;
 
+  // Every document under the root is indexed, so that references resolve across the workspace;
+  // only those under the given paths are reported.
   const ignored = ignoreMatcher(config);
   const accept = (relative: string) => relative !== CONFIG_FILE_NAME && syntaxOf(relative) !== undefined && !ignored(relative);
-  const listing = await listWorkspaceFiles(root, targets.map((target) => target.real), { accept });
+  const listing = await listWorkspaceFiles(root, [root], { accept });
   problems.push(...listing.problems);
+  const reported = targets.map((target) => toWorkspacePath(root, target.real));
+  const isReported = (relative: string) => reported.some((start) => start === "" || relative === start || relative.startsWith(`${start}/`));
 
+  const index = new WorkspaceIndex();
+  const checked: { text: string; analysis: Analysis }[] = [];
   let filesScanned = settings.document ? 1 : 0;
   for (const file of listing.files) {
+    const inReport = isReported(file.path);
     let content;
     try {
       content = await readTextFile(file.absolute, MAX_FILE_BYTES);
     } catch (error) {
-      problems.push({ absolute: file.absolute, message: describeError(error) });
+      if (inReport) problems.push({ absolute: file.absolute, message: describeError(error) });
       continue;
     }
-    filesScanned++;
+    if (inReport) filesScanned++;
     if (content.kind === "too-large") {
       const kind = parseGenesisDocument({ path: file.path, text: content.head })?.kind;
-      if (kind) documents.push({ path: file.path, kind, diagnostics: [tooLargeDiagnostic(file.path, content.bytes)] });
+      if (kind && inReport) documents.push({ path: file.path, kind, diagnostics: [tooLargeDiagnostic(file.path, content.bytes)] });
       continue;
     }
     const analysis = engine.analyze({ path: file.path, text: content.text }, config);
     if (!analysis.document) continue;
-    documents.push({ path: file.path, kind: analysis.document.kind, diagnostics: locate(content.text, analysis.diagnostics) });
+    index.load(extractFacts(analysis.document));
+    if (inReport) checked.push({ text: content.text, analysis });
+  }
+  for (const { text, analysis } of checked) {
+    const document = analysis.document!;
+    const workspace = engine.checkWorkspace(index.get(document.path)!, index, config);
+    documents.push({ path: document.path, kind: document.kind, diagnostics: locate(text, [...analysis.diagnostics, ...workspace]) });
   }
 
   documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
