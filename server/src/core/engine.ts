@@ -68,7 +68,7 @@ export class Engine {
 
   /** The `type` rules over an already parsed document. */
   check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
-    return this.finish(this.collect(document, config), config, document);
+    return this.finish(this.collect(document, config), config, document, true);
   }
 
   /**
@@ -88,7 +88,7 @@ export class Engine {
         findings.push(ruleFailure(check.name, error, document));
       }
     }
-    return this.finish(findings, config, document);
+    return this.finish(findings, config, document, false);
   }
 
   /**
@@ -167,12 +167,12 @@ export class Engine {
   }
 
   /** Suppressions, then severities, then order, then the cap. */
-  private finish(found: readonly Finding[], config: GenesisConfig, document: GenesisDocument): Diagnostic[] {
+  private finish(found: readonly Finding[], config: GenesisConfig, document: GenesisDocument, typePass: boolean): Diagnostic[] {
     const comments = [...document.tree.comments, ...markdownComments(document)];
     let findings = found;
     if (comments.some((c) => c.text.includes("genesis-ignore"))) {
       const lines = new LineIndex(document.text);
-      findings = applySuppressions(found, findSuppressions(document.text, comments, lines), lines);
+      findings = applySuppressions(found, findSuppressions(document.text, comments, lines), lines, typePass);
     }
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {

@@ -41,8 +41,11 @@ function nextContentLine(text: string, lines: LineIndex, from: number): number {
   return from + 1;
 }
 
-/** Removes silenced findings and adds `suppress/no-reason` for directives without a reason. */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], lines: LineIndex): Finding[] {
+/**
+ * Removes silenced findings and, with `reportMissingReasons`, adds `suppress/no-reason` for
+ * directives without a reason (once per document: the pass over the `type` rules does it).
+ */
+export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], lines: LineIndex, reportMissingReasons = true): Finding[] {
   if (suppressions.length === 0) return [...findings];
   const silenced = new Map<number, Set<string>>();
   for (const s of suppressions) {
@@ -51,7 +54,7 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
     silenced.set(s.line, set);
   }
   const kept = findings.filter((f) => !silenced.get(lines.positionAt(f.span.start).line)?.has(f.rule));
-  for (const s of suppressions) {
+  for (const s of reportMissingReasons ? suppressions : []) {
     if (s.reason !== "" && s.rules.length > 0) continue;
     kept.push({
       rule: "suppress/no-reason",

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { diagnose } from "../harness";
 import { dataset, edit, modelCard, pipeline, workspaceOf, wsDiagnose } from "./harness";
 
 describe("workspace: references", function () {
@@ -37,6 +38,15 @@ describe("workspace: references", function () {
     assert.match(here[0].message, /data\/raw\.dataset\.yaml:3/);
     assert.equal(wsDiagnose(index, "data/raw.dataset.yaml").filter((d) => d.rule === "ref/duplicate-id").length, 1);
     assert.equal(wsDiagnose(index, "data/raw-v2.dataset.yaml").length, 0, "another version is not a duplicate");
+  });
+
+  it("genesis-ignore silences a workspace rule; a missing reason is reported once, by the type pass", function () {
+    const card = modelCard("m", "1.0.0", ["gone@1.0.0"]).replace("datasets: [gone@1.0.0]", "datasets: [gone@1.0.0] # genesis-ignore ref/unresolved");
+    const index = workspaceOf({ ...files(), "models/m.model.yaml": card });
+    const ws = wsDiagnose(index, "models/m.model.yaml");
+    assert.ok(!ws.some((d) => d.rule === "suppress/no-reason"), "the ws pass does not repeat it");
+    assert.equal(ws.filter((d) => d.rule === "ref/unresolved").length, 2, "only the evaluation references remain");
+    assert.equal(diagnose("models/m.model.yaml", card).filter((d) => d.rule === "suppress/no-reason").length, 1);
   });
 
   it("deleting a dataset makes references to it fail at once; recreating it clears them", function () {
