@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { CONFIG_FILE_GLOB } from "../../server/src/protocol";
+import { DOCUMENT_FILE_GLOB } from "../../server/src/protocol";
 
 /** The document types the server is given; the server itself decides which of them are Genesis documents. */
 export const DOCUMENT_SELECTOR = [
@@ -24,7 +24,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     synchronize: {
       configurationSection: "genesis",
-      fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
+      // Every file that can be a Genesis document, and genesis.config.yaml: the server keeps its
+      // index of the workspace current from these events.
+      fileEvents: vscode.workspace.createFileSystemWatcher(DOCUMENT_FILE_GLOB),
     },
   };
   return new LanguageClient("genesis", "Genesis Readiness", serverOptions, clientOptions);

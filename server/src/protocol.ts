@@ -7,9 +7,14 @@
 export interface GenesisSettings {
   /** Master switch: when false the server publishes nothing for the resource. */
   readonly enable: boolean;
+  /** Publish diagnostics for Genesis documents that are not open in the editor too. */
+  readonly validateWorkspace: boolean;
 }
 
-export const DEFAULT_SETTINGS: GenesisSettings = { enable: true };
+export const DEFAULT_SETTINGS: GenesisSettings = { enable: true, validateWorkspace: true };
 
 /** The name of the configuration file at a workspace folder's root (§6). */
 export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
+
+/** Files the client watches for the server: every file that can be a Genesis document. */
+export const DOCUMENT_FILE_GLOB = "**/*.{yaml,yml,json,md,markdown}";

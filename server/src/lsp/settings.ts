@@ -25,6 +25,17 @@ export class SettingsStore {
     return entry;
   }
 
+  /** VS Code's `files.exclude` for a folder: glob -> whether it is excluded. */
+  async filesExclude(scopeUri: string): Promise<Record<string, unknown>> {
+    if (!this.clientHasConfiguration()) return {};
+    try {
+      const exclude = await this.connection.workspace.getConfiguration({ scopeUri, section: "files.exclude" });
+      return typeof exclude === "object" && exclude !== null ? (exclude as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }
@@ -36,5 +47,6 @@ export class SettingsStore {
 
 function normalise(raw: unknown): GenesisSettings {
   const section = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  return { enable: section.enable !== false };
+  const validate = typeof section.validate === "object" && section.validate !== null ? (section.validate as Record<string, unknown>) : {};
+  return { enable: section.enable !== false, validateWorkspace: validate.workspace !== false };
 }

@@ -1,21 +1,15 @@
-import {
-  DidChangeConfigurationNotification,
-  FileChangeType,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Connection,
-  type InitializeResult,
-} from "vscode-languageserver/node";
+import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
-import * as path from "node:path";
 import { version as SERVER_VERSION } from "../../../package.json";
 import { Engine } from "../core/engine";
 import { ConfigStore } from "./config-store";
-import { DiagnosticsPublisher } from "./diagnostics";
+import { toLspDiagnostic } from "./convert";
 import { WorkspaceFolders } from "./paths";
 import { CoalescingScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
+import { WorkspaceService } from "./workspace-service";
+import { SILENT_PROGRESS, type ScanProgress } from "./workspace-scan";
 
 /** Wires the LSP connection to the engine. Knows nothing of the transport. */
 export function startServer(connection: Connection): void {
@@ -24,20 +18,28 @@ export function startServer(connection: Connection): void {
   const folders = new WorkspaceFolders();
   const configs = new ConfigStore(engine);
   let clientHasConfiguration = false;
+  let clientHasProgress = false;
+  let clientHasFolderEvents = false;
   const settings = new SettingsStore(connection, () => clientHasConfiguration);
-  const publisher = new DiagnosticsPublisher(connection, engine, folders, configs, settings);
-  const scheduler = new CoalescingScheduler<TextDocument>((_uri, document) => publisher.validate(document));
+  const progress = async (): Promise<ScanProgress> => (clientHasProgress ? workDoneProgress(connection) : SILENT_PROGRESS);
+  const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress);
+  const scheduler = new CoalescingScheduler<TextDocument>((_uri, document) => workspace.editorChanged(document));
 
-  const revalidateAll = () => documents.all().forEach((document) => scheduler.schedule(document.uri, document));
+  /** The root whose genesis.config.yaml `uri` is, if it is one. */
   const configRootOf = (uri: string): string | undefined => {
     const place = folders.place(uri);
     return ConfigStore.isConfigPath(place.relativePath) && !place.relativePath.includes("/") ? place.root : undefined;
   };
+  const publishConfig = async (document: TextDocument, root: string) => {
+    const { diagnostics } = await configs.get(root);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(document, d)) });
+  };
 
   connection.onInitialize((params): InitializeResult => {
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
-    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders.set(folderUris);
+    clientHasProgress = params.capabilities.window?.workDoneProgress === true;
+    clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -48,57 +50,74 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void workspace.scanAll().catch((error) => connection.console.error(`Indexing the workspace failed: ${String(error)}`));
     if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "genesis" });
+    if (!clientHasFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const current = new Set(folders.all.map((root) => URI.file(root).toString()));
       event.removed.forEach((f) => current.delete(f.uri));
       event.added.forEach((f) => current.add(f.uri));
       folders.set([...current]);
       configs.invalidateAll();
-      revalidateAll();
+      void workspace.scanAll();
     });
   });
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
-    revalidateAll();
+    void workspace.republishAll();
   });
 
-  // The client watches genesis.config.yaml; a change on disk re-reads it and re-checks everything.
+  // The client watches every file that can be a Genesis document, and genesis.config.yaml.
   connection.onDidChangeWatchedFiles((params) => {
-    let touched = false;
     for (const change of params.changes) {
       const root = configRootOf(change.uri);
-      if (root === undefined) continue;
-      touched = true;
-      if (change.type === FileChangeType.Deleted || !documents.get(change.uri)) configs.invalidate(root);
+      if (root !== undefined) {
+        if (!documents.get(change.uri)) {
+          configs.invalidate(root);
+          void workspace.configChanged(root);
+        }
+        continue;
+      }
+      void workspace.diskChanged(change.uri, change.type === FileChangeType.Deleted);
     }
-    if (touched) revalidateAll();
   });
 
   const onContent = (document: TextDocument) => {
     const root = configRootOf(document.uri);
-    if (root !== undefined) {
-      configs.setOpenText(root, document.getText());
-      revalidateAll();
-      return;
-    }
-    scheduler.schedule(document.uri, document);
+    if (root === undefined) return scheduler.schedule(document.uri, document);
+    configs.setOpenText(root, document.getText());
+    void publishConfig(document, root);
+    void workspace.configChanged(root);
   };
   documents.onDidOpen((event) => onContent(event.document));
   documents.onDidChangeContent((event) => onContent(event.document));
   documents.onDidClose((event) => {
-    scheduler.cancel(event.document.uri);
-    settings.forget(event.document.uri);
-    const root = configRootOf(event.document.uri);
-    if (root !== undefined) {
-      configs.setOpenText(root, undefined);
-      revalidateAll();
-    }
-    publisher.clear(event.document.uri);
+    const uri = event.document.uri;
+    scheduler.cancel(uri);
+    settings.forget(uri);
+    const root = configRootOf(uri);
+    if (root === undefined) return void workspace.editorClosed(uri);
+    configs.setOpenText(root, undefined);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    void workspace.configChanged(root);
   });
 
   documents.listen(connection);
   connection.listen();
-  connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (node ${process.version}, ${path.basename(process.argv[1] ?? "server")})`);
+  connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (node ${process.version})`);
+}
+
+/** VS Code's progress notification for a scan, created by the server. */
+async function workDoneProgress(connection: Connection): Promise<ScanProgress> {
+  try {
+    const reporter = await connection.window.createWorkDoneProgress();
+    return {
+      begin: (title) => reporter.begin(title, 0, undefined, false),
+      report: (percentage, message) => reporter.report(percentage, message),
+      done: () => reporter.done(),
+    };
+  } catch {
+    return SILENT_PROGRESS;
+  }
 }

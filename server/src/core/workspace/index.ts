@@ -53,6 +53,11 @@ export class WorkspaceIndex {
    */
   set(facts: DocumentFacts): Set<string> {
     const before = this.documents.get(facts.path);
+    if (before && sameWorkspaceFacts(before, facts)) {
+      // Nothing another document's rules read has changed (typing in a description, say).
+      this.documents.set(facts.path, facts);
+      return new Set([facts.path]);
+    }
     const affected = this.neighbourhood(before);
     if (before) this.unlink(before);
     this.documents.set(facts.path, facts);
@@ -150,6 +155,17 @@ export class WorkspaceIndex {
 /** Roles whose target is upstream of the document in lineage (it flows into the document). */
 export function isUpstreamRole(role: ReferenceSite["role"]): boolean {
   return role === "derivedFrom" || role === "generatedBy" || role === "input" || role === "trainingData" || role === "trainingPipeline";
+}
+
+/**
+ * Whether two versions of a document look the same to the rules of other documents: same id,
+ * version, kind, references, classifications and license. (Line numbers quoted in other documents'
+ * messages may then lag by a line until the next such change.)
+ */
+function sameWorkspaceFacts(a: DocumentFacts, b: DocumentFacts): boolean {
+  if (edgesDiffer(a, b) || a.license !== b.license || a.name !== b.name) return false;
+  if (JSON.stringify(a.classification) !== JSON.stringify(b.classification)) return false;
+  return JSON.stringify([...a.outputClassifications]) === JSON.stringify([...b.outputClassifications]);
 }
 
 function edgesDiffer(a: DocumentFacts, b: DocumentFacts): boolean {

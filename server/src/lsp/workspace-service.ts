@@ -1,0 +1,211 @@
+import * as path from "node:path";
+import type { Connection } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { URI } from "vscode-uri";
+import type { Engine } from "../core/engine";
+import { LineIndex } from "../core/text";
+import type { Diagnostic } from "../core/types";
+import { readTextFile } from "../node/workspace-files";
+import type { ConfigStore } from "./config-store";
+import { toLspDiagnostic } from "./convert";
+import { FolderState } from "./folder-state";
+import type { WorkspaceFolders } from "./paths";
+import type { SettingsStore } from "./settings";
+import { scanFolder, type ScanProgress } from "./workspace-scan";
+
+/** Files above this size are not read from disk for the index (the open editor text still is checked). */
+const MAX_DISK_BYTES = 20 * 1024 * 1024;
+
+/** File extensions for documents that have no file name yet, by language id. */
+const UNTITLED_EXTENSION: Record<string, string> = { yaml: ".yaml", json: ".json", markdown: ".md" };
+
+export interface DocumentPlace {
+  readonly state: FolderState;
+  readonly path: string;
+  readonly uri: string;
+}
+
+/**
+ * Keeps every workspace folder's Genesis documents, from the editor and the disk, and publishes
+ * their diagnostics: an edit re-checks the edited document first, then only the documents whose
+ * workspace diagnostics it can change. The scan of a folder runs in small batches, so it never
+ * holds up the diagnostics of the document being edited.
+ */
+export class WorkspaceService {
+  private readonly states = new Map<string, FolderState>();
+  private readonly published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly engine: Engine,
+    private readonly folders: WorkspaceFolders,
+    private readonly configs: ConfigStore,
+    private readonly settings: SettingsStore,
+    private readonly openDocument: (uri: string) => TextDocument | undefined,
+    private readonly progress: () => Promise<ScanProgress>,
+  ) {}
+
+  /** The folder state and relative path of a document URI (untitled files get a name from their language). */
+  placeOf(uri: string, languageId?: string): DocumentPlace {
+    const place = this.folders.place(uri);
+    const relativePath = place.relativePath.includes(".") || !languageId ? place.relativePath : `${place.relativePath}${UNTITLED_EXTENSION[languageId] ?? ""}`;
+    return { state: this.stateOf(place.root), path: relativePath, uri };
+  }
+
+  /** Every folder state, for navigation across the workspace. */
+  allStates(): IterableIterator<FolderState> {
+    return this.states.values();
+  }
+
+  uriOf(state: FolderState, relativePath: string): string {
+    return state.root ? URI.file(path.join(state.root, ...relativePath.split("/"))).toString() : relativePath;
+  }
+
+  /** (Re)scans every workspace folder: at start, when folders change and when a config changes. */
+  async scanAll(): Promise<void> {
+    for (const root of this.folders.all) await this.scan(root);
+  }
+
+  async scan(root: string): Promise<void> {
+    const { config } = await this.configs.get(root);
+    const fresh = new FolderState(root, this.engine);
+    const previous = this.states.get(root);
+    this.states.set(root, fresh);
+    // Open documents keep their editor text.
+    for (const openPath of previous ? [...previous.paths()].filter((p) => previous.isOpen(p)) : []) {
+      const document = this.openDocument(this.uriOf(fresh, openPath));
+      if (document) fresh.update(openPath, document.getText(), true, config, true);
+    }
+    const excluded = await this.excludeGlobs(root);
+    await scanFolder(fresh, config, excluded, await this.progress(), (p) => fresh.isOpen(p));
+    if (this.states.get(root) !== fresh) return; // a newer scan replaced this one
+    fresh.scanned = true;
+    const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.get(this.placeOf(uri).path));
+    stale.forEach((uri) => this.clear(uri));
+    await this.publishMany(fresh, [...fresh.paths()]);
+  }
+
+  /** The editor's text of a document changed (or it was opened). */
+  async editorChanged(document: TextDocument): Promise<void> {
+    const place = this.placeOf(document.uri, document.languageId);
+    const { config } = await this.configs.get(place.state.root);
+    const affected = place.state.update(place.path, document.getText(), true, config);
+    if (!affected) {
+      this.clear(document.uri);
+      return;
+    }
+    await this.publish(place.state, place.path);
+    affected.delete(place.path);
+    await this.publishMany(place.state, [...affected]);
+  }
+
+  /** The editor closed a document: the disk's text applies again. */
+  async editorClosed(uri: string): Promise<void> {
+    const place = this.placeOf(uri);
+    if (!place.state.get(place.path)) return this.clear(uri);
+    place.state.markClosed(place.path);
+    const fromDisk = await this.readDisk(place.state.root, place.path);
+    const { config } = await this.configs.get(place.state.root);
+    const affected = fromDisk === undefined ? place.state.remove(place.path) : place.state.update(place.path, fromDisk, false, config);
+    if (!place.state.scanned || !(await this.settings.get(uri)).validateWorkspace || fromDisk === undefined) this.clear(uri);
+    if (affected) await this.publishMany(place.state, [...affected]);
+  }
+
+  /** A file changed on disk (created, changed or deleted); open documents keep their editor text. */
+  async diskChanged(uri: string, deleted: boolean): Promise<void> {
+    const place = this.placeOf(uri);
+    if (!place.state.scanned || place.state.isOpen(place.path)) return;
+    const { config } = await this.configs.get(place.state.root);
+    const text = deleted ? undefined : await this.readDisk(place.state.root, place.path);
+    const affected = text === undefined ? place.state.remove(place.path) : place.state.update(place.path, text, false, config);
+    if (text === undefined) this.clear(uri);
+    if (affected) await this.publishMany(place.state, [...affected]);
+  }
+
+  /** The configuration of a folder changed: its ignore globs may change which files count, so rescan. */
+  async configChanged(root: string): Promise<void> {
+    if (this.folders.all.includes(root)) await this.scan(root);
+    else {
+      const state = this.states.get(root);
+      if (!state) return;
+      state.reconfigure((await this.configs.get(root)).config);
+      await this.publishMany(state, [...state.paths()]);
+    }
+  }
+
+  /** Publishes again everything held (after a settings change). */
+  async republishAll(): Promise<void> {
+    for (const state of this.states.values()) await this.publishMany(state, [...state.paths()]);
+  }
+
+  private stateOf(root: string): FolderState {
+    let state = this.states.get(root);
+    if (!state) {
+      state = new FolderState(root, this.engine);
+      this.states.set(root, state);
+    }
+    return state;
+  }
+
+  private async publishMany(state: FolderState, paths: readonly string[]): Promise<void> {
+    for (let i = 0; i < paths.length; i++) {
+      await this.publish(state, paths[i]);
+      // Yield now and then, so that a keystroke elsewhere is not kept waiting by a large fan-out.
+      if (i % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async publish(state: FolderState, relativePath: string): Promise<void> {
+    const uri = this.uriOf(state, relativePath);
+    const held = state.get(relativePath);
+    if (!held) return this.clear(uri);
+    const settings = await this.settings.get(uri);
+    if (!settings.enable || (!held.open && !settings.validateWorkspace)) return this.clear(uri);
+    const { config } = await this.configs.get(state.root);
+    let diagnostics: readonly Diagnostic[];
+    try {
+      diagnostics = state.diagnostics(relativePath, config);
+    } catch (error) {
+      this.connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      diagnostics = [failure(error)];
+    }
+    const open = held.open ? this.openDocument(uri) : undefined;
+    const positions = open ?? new LineIndex(held.document.text);
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(positions, d)) });
+  }
+
+  clear(uri: string): void {
+    if (!this.published.delete(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async readDisk(root: string, relativePath: string): Promise<string | undefined> {
+    if (!root) return undefined;
+    try {
+      const content = await readTextFile(path.join(root, ...relativePath.split("/")), MAX_DISK_BYTES);
+      return content.kind === "text" ? content.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** VS Code's `files.exclude` globs of a folder (those set to true). */
+  private async excludeGlobs(root: string): Promise<string[]> {
+    const exclude = await this.settings.filesExclude(URI.file(root).toString());
+    return Object.entries(exclude)
+      .filter(([, on]) => on === true)
+      .map(([glob]) => glob);
+  }
+}
+
+function failure(error: unknown): Diagnostic {
+  return {
+    rule: "internal/rule-error",
+    severity: "error",
+    message: `Genesis Readiness could not check this document (${error instanceof Error ? error.message : String(error)}). Please report this.`,
+    span: { start: 0, end: 0 },
+    pointer: "",
+  };
+}
+
