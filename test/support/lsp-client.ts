@@ -21,6 +21,7 @@ export class LspTestClient {
   exited = false;
   readonly logs: string[] = [];
   readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private readonly listeners = new Set<(p: PublishDiagnosticsParams) => void>();
 
   constructor(private readonly rootUri: string | null) {
     this.process = spawn(process.execPath, [SERVER_PATH, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
@@ -33,6 +34,7 @@ export class LspTestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
+      this.listeners.forEach((listener) => listener(params));
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const waiter = this.waiters[i];
         if (waiter.uri === params.uri && waiter.accept(params)) {
@@ -45,6 +47,12 @@ export class LspTestClient {
     this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({ enable: true })));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.listen();
+  }
+
+  /** Calls `listener` with every publishDiagnostics (the connection allows one handler per method). */
+  onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   get pid(): number | undefined {

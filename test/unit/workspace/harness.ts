@@ -44,37 +44,54 @@ export function edit(index: WorkspaceIndex, path: string, text: string): Set<str
   return index.set(extractFacts(document));
 }
 
+/** Optional parts of the fixture documents; without them the documents are as before. */
+export interface FixtureOptions {
+  /** Replaces the dataset's license (`CC-BY-4.0`). */
+  readonly license?: string;
+  /** More entries of the document's `classification` mapping, e.g. `categories: [PRVCY]`. */
+  readonly classification?: readonly string[];
+  /** A pipeline's `outputs[i].classification`, as a YAML flow mapping; none where undefined. */
+  readonly outputClassifications?: readonly (string | undefined)[];
+  /** A model card's `evaluation.datasets` (and the dataset of its one result); default: the first training dataset. */
+  readonly evaluation?: readonly string[];
+}
+
+/** The entries of `options.classification` after `{ level: X`, for a flow mapping. */
+function flowEntries(options: FixtureOptions): string {
+  return (options.classification ?? []).map((entry) => `, ${entry}`).join("");
+}
+
 /** Small valid documents for fixtures; override fields with YAML lines appended or replaced. */
-export function dataset(id: string, version: string, extra = "", level = "public"): string {
+export function dataset(id: string, version: string, extra = "", level = "public", options: FixtureOptions = {}): string {
   return `apiVersion: genesis/v1
 kind: DatasetManifest
 id: ${id}
 version: ${version}
 name: Dataset ${id}
 description: A small dataset used by the workspace tests, described at length.
-license: CC-BY-4.0
+license: ${options.license ?? "CC-BY-4.0"}
 creators: [{ name: Test Author }]
 datePublished: 2026-01-15
 classification:
   level: ${level}
-distribution:
+${(options.classification ?? []).map((entry) => `  ${entry}\n`).join("")}distribution:
   - { id: data, path: data.json, format: json, sha256: ${"a".repeat(64)} }
 ${extra}`;
 }
 
-export function pipeline(id: string, version: string, inputs: string[], outputs: string[], level = "public", extra = ""): string {
+export function pipeline(id: string, version: string, inputs: string[], outputs: string[], level = "public", extra = "", options: FixtureOptions = {}): string {
   return `apiVersion: genesis/v1
 kind: PipelineConfig
 id: ${id}
 version: ${version}
 description: A pipeline used by the workspace tests.
 owner: { name: Test Owner }
-classification: { level: ${level} }
+classification: { level: ${level}${flowEntries(options)} }
 engine: { type: shell }
 inputs:${inputs.length ? "" : " []"}
 ${inputs.map((r, i) => `  - { name: in${i}, ref: ${r} }`).join("\n")}
 outputs:
-${outputs.map((r, i) => `  - { name: out${i}, ref: ${r} }`).join("\n")}
+${outputs.map((r, i) => `  - { name: out${i}, ref: ${r}${options.outputClassifications?.[i] ? `, classification: ${options.outputClassifications[i]}` : ""} }`).join("\n")}
 steps:
   - id: run
     run: ./run.sh
@@ -84,7 +101,8 @@ reproducibility: { lockfile: lock.txt }
 ${level === "public" ? "" : "provenance: { emit: ro-crate }\n"}${extra}`;
 }
 
-export function modelCard(id: string, version: string, trainingData: string[], level = "public", license = "apache-2.0", extra = ""): string {
+export function modelCard(id: string, version: string, trainingData: string[], level = "public", license = "apache-2.0", extra = "", options: FixtureOptions = {}): string {
+  const evaluation = options.evaluation ?? [trainingData[0] ?? "none@1.0.0"];
   return `apiVersion: genesis/v1
 kind: ModelCard
 id: ${id}
@@ -92,14 +110,14 @@ version: ${version}
 license: ${license}
 owner: { name: Test Owner }
 contact: owner@example.gov
-classification: { level: ${level} }
+classification: { level: ${level}${flowEntries(options)} }
 training:
   datasets: [${trainingData.join(", ")}]
   run: { tracker: mlflow, runId: r1, commit: ${"c".repeat(40)}, seed: 1 }
   environment: { lockfile: lock.txt }
 evaluation:
-  datasets: [${trainingData[0] ?? "none@1.0.0"}]
-  results: [{ metric: rmse, value: 0.1, dataset: ${trainingData[0] ?? "none@1.0.0"} }]
+  datasets: [${evaluation.join(", ")}]
+  results: [{ metric: rmse, value: 0.1, dataset: ${evaluation[0]} }]
 artifacts:
   - { format: onnx, path: model.onnx, sha256: ${"d".repeat(64)} }
 intendedUse: Tests.

@@ -1,0 +1,86 @@
+import { isRecord, joinPointer, select } from "../pointer";
+import type { DocumentFacts, ReferenceRole } from "./facts";
+import type { WorkspaceIndex } from "./index";
+
+/**
+ * One flow of the classification rules (§7): an output, the classification that applies to it, and
+ * the documents that flow into it. Only direct inputs count: each document answers for its own
+ * inputs, so along a chain the first output classified too low is the one reported.
+ */
+export interface Flow {
+  /** The output as a message names it: "This dataset", "This model", `Output "clean"`. */
+  readonly subject: string;
+  /** How the inputs relate to it, as a message says it: "it is derived from". */
+  readonly relation: string;
+  /**
+   * Pointer of the classification mapping that applies (it need not exist: the engine then
+   * underlines its nearest existing parent, or the document's root anchor).
+   */
+  readonly pointer: string;
+  /** The mapping that applies; undefined when none is written. */
+  readonly classification?: Readonly<Record<string, unknown>>;
+  /** Dotted path of that mapping in messages: "classification", "outputs[0].classification". */
+  readonly field: string;
+  /** A pipeline output without its own classification, which takes the pipeline's. */
+  readonly inherits: boolean;
+  /** For a pipeline output, how a message names it within a sentence: `output "clean"`. */
+  readonly output?: string;
+  /** Resolved inputs, each once, the document itself excluded (a self-loop is `lineage/cycle`'s). */
+  readonly inputs: readonly DocumentFacts[];
+}
+
+/**
+ * The flows of a document: a dataset is derived from its `lineage.derivedFrom`; a model is trained
+ * on its `training.datasets` (evaluation data does not flow into it); each `outputs[i]` of a
+ * pipeline is produced from the pipeline's `inputs[].ref`. An unresolved reference is
+ * `ref/unresolved`'s to report, and a classification that is not a mapping the schema's, so
+ * neither takes part.
+ */
+export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
+  const root = isRecord(facts.document.tree.value) ? facts.document.tree.value : {};
+  if (Object.hasOwn(root, "classification") && !isRecord(root.classification)) return [];
+  const own = { pointer: "/classification", classification: facts.classification, field: "classification" };
+  switch (facts.kind) {
+    case "DatasetManifest": {
+      const inputs = inputsOf(facts, index, "derivedFrom");
+      return inputs.length ? [{ ...own, subject: "This dataset", relation: "it is derived from", inherits: false, inputs }] : [];
+    }
+    case "ModelCard": {
+      const inputs = inputsOf(facts, index, "trainingData");
+      return inputs.length ? [{ ...own, subject: "This model", relation: "it is trained on", inherits: false, inputs }] : [];
+    }
+    case "PipelineConfig": {
+      const inputs = inputsOf(facts, index, "input");
+      if (!inputs.length) return [];
+      const flows: Flow[] = [];
+      for (const { pointer, value: output } of select(root, "/outputs/*")) {
+        if (!isRecord(output)) continue;
+        const name = `output ${outputName(output, pointer)}`;
+        const subject = `O${name.slice(1)}`;
+        const relation = "the pipeline reads";
+        if (!Object.hasOwn(output, "classification")) {
+          flows.push({ ...own, subject, relation, inherits: true, output: name, inputs });
+        } else if (isRecord(output.classification)) {
+          const at = joinPointer(pointer, "classification");
+          const field = `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}].classification`;
+          flows.push({ subject, relation, pointer: at, classification: output.classification, field, inherits: false, output: name, inputs });
+        }
+      }
+      return flows;
+    }
+  }
+}
+
+/** `"clean"` for an output with a name, else `outputs[1]`. */
+function outputName(output: Readonly<Record<string, unknown>>, pointer: string): string {
+  return typeof output.name === "string" && output.name.trim() !== "" ? JSON.stringify(output.name) : `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}]`;
+}
+
+/** The documents `facts` references in `role` that resolve, each once, itself excluded. */
+export function inputsOf(facts: DocumentFacts, index: WorkspaceIndex, role: ReferenceRole): DocumentFacts[] {
+  const seen = new Map<string, DocumentFacts>();
+  for (const { site, target } of index.upstreamOf(facts)) {
+    if (site.role === role && target.path !== facts.path && !seen.has(target.path)) seen.set(target.path, target);
+  }
+  return [...seen.values()];
+}
