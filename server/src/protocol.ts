@@ -18,3 +18,16 @@ export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
 
 /** Files the client watches for the server: every file that can be a Genesis document. */
 export const DOCUMENT_FILE_GLOB = "**/*.{yaml,yml,json,md,markdown}";
+
+/**
+ * server -> client, after each scan of a workspace folder: how many Genesis documents it holds.
+ * The client may show it; tests wait for it to know the index is complete.
+ */
+export const INDEXED_NOTIFICATION = "genesis/indexed";
+
+export interface IndexedParams {
+  /** The folder's URI. */
+  readonly folder: string;
+  readonly documents: number;
+  readonly milliseconds: number;
+}

@@ -17,10 +17,15 @@ import { median, ms } from "./stats";
 const TOTAL = Number(process.env.BENCH_DOCS ?? 10_000);
 const EDITS = 15;
 
-/** 60% datasets (each derived from an earlier one, and a shared "reference" dataset), 20% pipelines, 20% cards. */
+/**
+ * 60% datasets (each derived from an earlier one, or from a shared "hub" dataset), 20% pipelines,
+ * 20% cards. Each document carries one unknown key, so that every one of them publishes a
+ * diagnostic and the cold index can be timed to its last publish.
+ */
 function generate(root: string): { files: string[]; hub: string; ordinary: string } {
   const files: string[] = [];
   const write = (name: string, text: string) => {
+    text += "x-generated: true\n";
     const file = path.join(root, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);

@@ -32,10 +32,18 @@ describe("language server: the workspace", function () {
   });
 
   it("indexes the workspace at start and publishes diagnostics for documents that are not open", async function () {
-    const card = client.diagnosticsFor(uriOf("models/m.model.yaml"));
+    write("data/broken.dataset.yaml", dataset("broken", "1.0.0", "lineage:\n  derivedFrom: [nowhere@1.0.0]\n"));
+    const broken = client.diagnosticsFor(uriOf("data/broken.dataset.yaml"));
+    const indexed = client.indexed();
     await client.initialize();
-    assert.deepEqual(codes(await card), []);
+    assert.equal((await indexed).documents, 5, "four documents and the broken one; node_modules is skipped");
+    assert.ok(codes(await broken).includes("ref/unresolved"));
+    assert.equal(client.latest.has(uriOf("models/m.model.yaml")), false, "a clean document that is not open needs no message");
     assert.equal(client.latest.has(uriOf("node_modules/pkg/x.dataset.yaml")), false, "node_modules is skipped");
+    unlinkSync(path.join(root, "data/broken.dataset.yaml"));
+    const cleared = client.diagnosticsFor(uriOf("data/broken.dataset.yaml"), (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("data/broken.dataset.yaml"), type: 3 }] });
+    await cleared;
   });
 
   it("an edit of one document changes the published diagnostics of another", async function () {

@@ -49,6 +49,18 @@ export class LspTestClient {
     this.connection.listen();
   }
 
+  /** Resolves when the server has finished indexing a workspace folder (`genesis/indexed`). */
+  indexed(timeoutMs = 60_000): Promise<{ folder: string; documents: number; milliseconds: number }> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server did not finish indexing within ${timeoutMs} ms:\n${this.logs.join("")}`)), timeoutMs);
+      const subscription = this.connection.onNotification("genesis/indexed", (params: { folder: string; documents: number; milliseconds: number }) => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(params);
+      });
+    });
+  }
+
   /** Calls `listener` with every publishDiagnostics (the connection allows one handler per method). */
   onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): { dispose(): void } {
     this.listeners.add(listener);

@@ -5,6 +5,7 @@ import { URI } from "vscode-uri";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/text";
 import type { Diagnostic } from "../core/types";
+import { INDEXED_NOTIFICATION, type IndexedParams } from "../protocol";
 import { readTextFile } from "../node/workspace-files";
 import type { ConfigStore } from "./config-store";
 import { toLspDiagnostic } from "./convert";
@@ -67,6 +68,7 @@ export class WorkspaceService {
   }
 
   async scan(root: string): Promise<void> {
+    const started = Date.now();
     const { config } = await this.configs.get(root);
     const fresh = new FolderState(root, this.engine);
     const previous = this.states.get(root);
@@ -83,6 +85,8 @@ export class WorkspaceService {
     const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.get(this.placeOf(uri).path));
     stale.forEach((uri) => this.clear(uri));
     await this.publishMany(fresh, [...fresh.paths()]);
+    const indexed: IndexedParams = { folder: URI.file(root).toString(), documents: fresh.index.size, milliseconds: Date.now() - started };
+    void this.connection.sendNotification(INDEXED_NOTIFICATION, indexed);
   }
 
   /** The editor's text of a document changed (or it was opened). */
@@ -159,7 +163,8 @@ export class WorkspaceService {
     const uri = this.uriOf(state, relativePath);
     const held = state.get(relativePath);
     if (!held) return this.clear(uri);
-    const settings = await this.settings.get(uri);
+    // Settings of a document that is not open are the folder's: one request per folder, not per file.
+    const settings = await this.settings.get(held.open || !state.root ? uri : URI.file(state.root).toString());
     if (!settings.enable || (!held.open && !settings.validateWorkspace)) return this.clear(uri);
     const { config } = await this.configs.get(state.root);
     let diagnostics: readonly Diagnostic[];
@@ -170,6 +175,8 @@ export class WorkspaceService {
       diagnostics = [failure(error)];
     }
     const open = held.open ? this.openDocument(uri) : undefined;
+    // A clean file that is not open and never had diagnostics needs no message.
+    if (!open && diagnostics.length === 0 && !this.published.has(uri)) return;
     const positions = open ?? new LineIndex(held.document.text);
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(positions, d)) });
