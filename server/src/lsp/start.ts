@@ -6,6 +6,7 @@ import { Engine } from "../core/engine";
 import { ConfigStore } from "./config-store";
 import { toLspDiagnostic } from "./convert";
 import { WorkspaceFolders } from "./paths";
+import { registerNavigation } from "./navigation";
 import { CoalescingScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
 import { WorkspaceService } from "./workspace-service";
@@ -44,6 +45,12 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        hoverProvider: true,
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: "genesis-readiness", version: SERVER_VERSION },
     };
@@ -103,6 +110,7 @@ export function startServer(connection: Connection): void {
     void workspace.configChanged(root);
   });
 
+  registerNavigation(connection, workspace, documents);
   documents.listen(connection);
   connection.listen();
   connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (node ${process.version})`);

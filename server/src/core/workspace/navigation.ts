@@ -1,5 +1,5 @@
 import { SLUG } from "../rules/reference-form";
-import type { DocumentKind, Span } from "../types";
+import { KIND_NAME, type DocumentKind, type Span } from "../types";
 import { label, type DocumentFacts, type ReferenceSite } from "./facts";
 import type { WorkspaceIndex } from "./index";
 
@@ -14,7 +14,6 @@ import type { WorkspaceIndex } from "./index";
  * kind and id, its references mean that document.
  */
 
-const KIND_NAME: Readonly<Record<DocumentKind, string>> = { DatasetManifest: "dataset manifest", ModelCard: "model card", PipelineConfig: "pipeline config" };
 
 /** A reference and the document it is written in. */
 export interface ReferenceHit {

@@ -2,8 +2,8 @@ import { label } from "./facts";
 import type { WorkspaceCheck } from "./context";
 import { whereIs } from "./context";
 import { nearest } from "../nearest";
+import { KIND_NAME } from "../types";
 
-const KIND_NAME = { DatasetManifest: "dataset manifest", ModelCard: "model card", PipelineConfig: "pipeline config" } as const;
 
 /** `ref/unresolved` and `ref/version-mismatch`: every `id@version` names a document that exists. */
 export const resolutionCheck: WorkspaceCheck = {
