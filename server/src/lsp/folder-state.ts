@@ -2,11 +2,13 @@ import type { GenesisConfig } from "../core/config";
 import type { GenesisDocument } from "../core/document";
 import type { Engine } from "../core/engine";
 import type { Diagnostic } from "../core/types";
-import { extractFacts } from "../core/workspace/facts";
+import { parseGenesisDocument } from "../core/parse/document";
+import { extractFacts, type DocumentFacts } from "../core/workspace/facts";
 import { WorkspaceIndex } from "../core/workspace/index";
 
 /** One Genesis document as the server holds it: parsed once per text version. */
 export interface HeldDocument {
+  /** For a document that is not open, parsed again from its text when memory was reclaimed. */
   readonly document: GenesisDocument;
   /** Diagnostics of the `type` rules, for this text and configuration. */
   readonly typeDiagnostics: readonly Diagnostic[];
@@ -48,8 +50,11 @@ export class FolderState {
   update(path: string, text: string, open: boolean, config: GenesisConfig, bulk = false): Set<string> | undefined {
     const analysis = this.engine.analyze({ path, text }, config);
     if (!analysis.document) return this.remove(path);
-    this.held.set(path, { document: analysis.document, typeDiagnostics: analysis.diagnostics, open });
-    const facts = extractFacts(analysis.document);
+    // The parse trees of the files that are not open are the bulk of a large workspace's memory;
+    // they are held weakly and rebuilt from the text on demand (the fast parser makes that cheap).
+    const document = open ? held(analysis.document) : reparsable(analysis.document);
+    this.held.set(path, { get document() { return document(); }, typeDiagnostics: analysis.diagnostics, open });
+    const facts = withDocument(extractFacts(analysis.document), document);
     if (bulk) {
       this.index.load(facts);
       return new Set([path]);
@@ -60,7 +65,7 @@ export class FolderState {
   /** Marks a document closed without changing its text (the caller re-reads the disk). */
   markClosed(path: string): void {
     const held = this.held.get(path);
-    if (held) this.held.set(path, { ...held, open: false });
+    if (held) this.held.set(path, { document: held.document, typeDiagnostics: held.typeDiagnostics, open: false });
   }
 
   remove(path: string): Set<string> | undefined {
@@ -70,7 +75,10 @@ export class FolderState {
 
   /** Re-applies a changed configuration to every held document, without parsing again. */
   reconfigure(config: GenesisConfig): void {
-    for (const [path, held] of this.held) this.held.set(path, { ...held, typeDiagnostics: this.engine.check(held.document, config) });
+    for (const [path, held] of this.held) {
+      const document = held.document;
+      this.held.set(path, { document, typeDiagnostics: this.engine.check(document, config), open: held.open });
+    }
   }
 
   /** Every diagnostic of a document: its own text's, then the workspace's. */
@@ -81,4 +89,29 @@ export class FolderState {
     if (!this.scanned || !facts) return [...held.typeDiagnostics];
     return [...held.typeDiagnostics, ...this.engine.checkWorkspace(facts, this.index, config)];
   }
+}
+
+/** A getter for a parsed document that is kept (an open document's). */
+function held(parsed: GenesisDocument): () => GenesisDocument {
+  return () => parsed;
+}
+
+/** A getter for a parsed document that the garbage collector may reclaim; it is parsed again then. */
+function reparsable(parsed: GenesisDocument): () => GenesisDocument {
+  const { path, text } = parsed;
+  let reference = new WeakRef(parsed);
+  return () => {
+    let document = reference.deref();
+    if (!document) {
+      document = parseGenesisDocument({ path, text })!;
+      reference = new WeakRef(document);
+    }
+    return document;
+  };
+}
+
+/** The facts with their `document` read through `load`. */
+function withDocument(facts: DocumentFacts, load: () => GenesisDocument): DocumentFacts {
+  const { document: _document, ...rest } = facts;
+  return Object.defineProperty(rest, "document", { get: load, enumerable: true }) as DocumentFacts;
 }
