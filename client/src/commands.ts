@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { createNewDocument } from "./new-document";
 
 export interface CommandHandlers {
   restartServer(): Promise<void>;
@@ -10,5 +11,8 @@ export function registerCommands(handlers: CommandHandlers): vscode.Disposable[]
   return [
     vscode.commands.registerCommand("genesis.restartServer", () => handlers.restartServer()),
     vscode.commands.registerCommand("genesis.showOutput", () => handlers.showOutput()),
+    vscode.commands.registerCommand("genesis.newDatasetManifest", (folder?: vscode.Uri) => createNewDocument("DatasetManifest", folder)),
+    vscode.commands.registerCommand("genesis.newModelCard", (folder?: vscode.Uri) => createNewDocument("ModelCard", folder)),
+    vscode.commands.registerCommand("genesis.newPipelineConfig", (folder?: vscode.Uri) => createNewDocument("PipelineConfig", folder)),
   ];
 }

@@ -56,7 +56,8 @@ describe("genesis-readiness check (built CLI)", function () {
       { args: ["check", "--output"], stderr: /--output/ },
       { args: ["lint"], stderr: /Unknown command "lint"/ },
       { args: ["report"], stderr: /"report" is not available in this version/ },
-      { args: ["init", "dataset"], stderr: /"init" is not available in this version/ },
+      { args: ["init"], stderr: /name the kind of document: dataset, pipeline, modelcard, modelcard-yaml/ },
+      { args: ["init", "notebook"], stderr: /not "notebook"/ },
       { args: [], stderr: /^genesis-readiness: checks Genesis documents[\s\S]*Commands:/ },
     ];
     for (const { args, stderr } of cases) {

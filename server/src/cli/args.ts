@@ -24,8 +24,16 @@ export interface CheckCommand {
   readonly root?: string;
 }
 
+/** `init [kind] [id]`: a new document from the templates the editor's snippets use. */
+export interface InitCommand {
+  readonly kind: "init";
+  readonly template?: string;
+  readonly id?: string;
+}
+
 export type Invocation =
   | CheckCommand
+  | InitCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
@@ -34,7 +42,7 @@ export type Invocation =
   | { readonly kind: "unavailable"; readonly command: string }
   | { readonly kind: "usage-error"; readonly message: string };
 
-const LATER_COMMANDS = new Set(["report", "init"]);
+const LATER_COMMANDS = new Set(["report"]);
 
 const OPTIONS = {
   format: { type: "string" },
@@ -47,7 +55,8 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
-export const USAGE = "Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] [--output FILE] [--no-io] [--root DIR]";
+export const USAGE = `Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] [--output FILE] [--no-io] [--root DIR]
+       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]`;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -56,6 +65,8 @@ ${USAGE}
 
 Commands:
   check [paths...]   Check every Genesis document in the paths (default: the current folder).
+  init KIND [ID]     Write a new document in the current folder from the same templates as the
+                     editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
 
 Options:
   --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for code scanning).
@@ -85,7 +96,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: "missing-command" };
   if (LATER_COMMANDS.has(command)) return { kind: "unavailable", command };
-  if (command !== "check") return { kind: "usage-error", message: `Unknown command "${command}"; this version has one command: check.` };
+  if (command === "init") {
+    if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
+    return { kind: "init", template: paths[0], id: paths[1] };
+  }
+  if (command !== "check") return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check and init.` };
 
   const format = choice("--format", values.format, FORMATS, "text");
   const profile = choice("--profile", values.profile, PROFILES, undefined);

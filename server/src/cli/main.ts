@@ -1,6 +1,7 @@
 import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
+import { initCommand } from "./init-command";
 
 /**
  * `genesis-readiness`: the command-line front end (§9) over the same engine and
@@ -19,11 +20,13 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(HELP);
       return 2;
     case "unavailable":
-      process.stderr.write(`genesis-readiness: "${invocation.command}" is not available in this version (${version}); "check" is.\n${USAGE}\n`);
+      process.stderr.write(`genesis-readiness: "${invocation.command}" is not available in this version (${version}); "check" and "init" are.\n${USAGE}\n`);
       return 2;
     case "usage-error":
       process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
       return 2;
+    case "init":
+      return initCommand(invocation, { cwd: process.cwd(), out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     case "check":
       return checkCommand(invocation, {
         cwd: process.cwd(),
