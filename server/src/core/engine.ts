@@ -4,6 +4,7 @@ import { joinPointer } from "./pointer";
 import { parseYaml } from "./parse/yaml";
 import { rootAnchor, type GenesisDocument, type SourceFile } from "./document";
 import { parseGenesisDocument } from "./parse/document";
+import { diffTexts, reparseEdit } from "./parse/incremental";
 import { isRecord } from "./pointer";
 import { ruleInfo } from "./rules/catalog";
 import type { DocumentCheck, Report } from "./rules/context";
@@ -17,6 +18,8 @@ import { spanOf } from "./document";
 import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
 import type { DocumentFacts } from "./workspace/facts";
+import { checkEvidence } from "./evidence/check";
+import type { EvidenceMap } from "./evidence/types";
 import type { WorkspaceIndex } from "./workspace/index";
 
 export interface EngineOptions {
@@ -66,6 +69,19 @@ export class Engine {
     return { document, diagnostics: this.check(document, config) };
   }
 
+  /**
+   * Like `analyze`, for a new text of a document parsed before: when the change stays inside one
+   * scalar value, only that value is parsed again (see parse/incremental.ts); otherwise the whole
+   * text is. Either way the result equals `analyze` of the new text.
+   */
+  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
+    if (previous && previous.path === file.path && file.text.length <= this.maxDocumentLength) {
+      const patched = reparseEdit(previous, file.text, diffTexts(previous.text, file.text));
+      if (patched) return { document: patched, diagnostics: this.check(patched, config) };
+    }
+    return this.analyze(file, config);
+  }
+
   /** The `type` rules over an already parsed document. */
   check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
     return this.finish(this.collect(document, config), config, document, true);
@@ -87,6 +103,21 @@ export class Engine {
       } catch (error) {
         findings.push(ruleFailure(check.name, error, document));
       }
+    }
+    return this.finish(findings, config, document, false);
+  }
+
+  /**
+   * The `io` rules of one document against the facts read from the files it names (see
+   * evidence/requests.ts for what to read). The same configuration and suppressions apply as to
+   * the `type` rules; a failure becomes one diagnostic on the document.
+   */
+  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+    let findings: Finding[];
+    try {
+      findings = checkEvidence(document, evidence);
+    } catch (error) {
+      findings = [ruleFailure("io-evidence", error, document)];
     }
     return this.finish(findings, config, document, false);
   }

@@ -1,7 +1,9 @@
 /** JSON Pointer (RFC 6901) helpers. Every `~` and `/` is escaped, not only the first. */
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(segment);
+  // Most segments (keys, indexes) need no escaping; skip the two replaces for them.
+  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
 }
 
 export function unescapePointerSegment(segment: string): string {

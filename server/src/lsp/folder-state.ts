@@ -48,7 +48,9 @@ export class FolderState {
    * undefined when the file is not a Genesis document (and removes it if it was one).
    */
   update(path: string, text: string, open: boolean, config: GenesisConfig, bulk = false): Set<string> | undefined {
-    const analysis = this.engine.analyze({ path, text }, config);
+    const previous = this.held.get(path);
+    // An open document being typed in: re-parse only what the keystroke touched, when it can.
+    const analysis = open && previous?.open ? this.engine.analyzeChange(previous.document, { path, text }, config) : this.engine.analyze({ path, text }, config);
     if (!analysis.document) return this.remove(path);
     // The parse trees of the files that are not open are the bulk of a large workspace's memory;
     // they are held weakly and rebuilt from the text on demand (the fast parser makes that cheap).
