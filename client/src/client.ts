@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { DOCUMENT_FILE_GLOB } from "../../server/src/protocol";
+import { DOCUMENT_FILE_GLOB, type InitializationOptions } from "../../server/src/protocol";
 
 /** The document types the server is given; the server itself decides which of them are Genesis documents. */
 export const DOCUMENT_SELECTOR = [
@@ -19,8 +19,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    initializationOptions,
     outputChannel: output,
     synchronize: {
       configurationSection: "genesis",

@@ -46,6 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (!client && mayBeGenesisDocument(document)) void start();
     }),
+    // Granting trust lifts the limited mode: the server restarts with every rule.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      await stop();
+      await start();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration("genesis.enable")) return;
       void (vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true) ? start() : stop());

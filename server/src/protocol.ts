@@ -1,3 +1,6 @@
+import type { ReadinessModel, ReadinessScore } from "./core/readiness/model";
+import type { ReportFormat } from "./core/readiness/report";
+
 /**
  * Messages between the extension client and the language server beyond standard LSP. This file is
  * bundled into both sides, so names and shapes cannot drift apart.
@@ -12,6 +15,15 @@ export interface GenesisSettings {
 }
 
 export const DEFAULT_SETTINGS: GenesisSettings = { enable: true, validateWorkspace: true };
+
+/**
+ * client -> server, in `initialize`: whether VS Code trusts the workspace. In an untrusted one the
+ * server reads no file but the open documents: no workspace scan, no genesis.config.yaml from disk,
+ * no workspace rules; only the rules that read nothing but the open text.
+ */
+export interface InitializationOptions {
+  readonly trusted: boolean;
+}
 
 /** The name of the configuration file at a workspace folder's root (§6). */
 export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
@@ -30,4 +42,61 @@ export interface IndexedParams {
   readonly folder: string;
   readonly documents: number;
   readonly milliseconds: number;
+}
+
+/**
+ * client -> server request: the readiness checklist (§8) of one workspace folder (`folder`, its
+ * URI), or of every folder merged when `folder` is absent. Answered from what the server holds
+ * (recomputed only when diagnostics or files changed); the sidebar and the status bar render the
+ * result as it is, with the `uri` of every piece of evidence filled in.
+ */
+export const READINESS_REQUEST = "genesis/readiness";
+
+export interface ReadinessParams {
+  readonly folder?: string;
+}
+
+export type ReadinessResult = ReadinessModel;
+
+/**
+ * server -> client notification: the readiness model of some folders changed. Sent about 300 ms
+ * after diagnostics stop changing, and only when a model differs from the one last announced; the
+ * client then asks for the model again (`genesis/readiness`).
+ */
+export const READINESS_CHANGED_NOTIFICATION = "genesis/readinessChanged";
+
+export interface ReadinessChangedParams {
+  /** URIs of the folders whose model changed. */
+  readonly folders: readonly string[];
+  /** The score of every folder merged, for a status bar that needs nothing more. */
+  readonly score: ReadinessScore;
+}
+
+/**
+ * client -> server request: the readiness report (`Genesis: Export Readiness Report`) of one
+ * folder or of all, as the text of a file in `format`; the client saves it where the user says.
+ * The same formatters as the CLI's `report` write it.
+ */
+export const REPORT_REQUEST = "genesis/report";
+
+export interface ReportParams {
+  readonly format: ReportFormat;
+  readonly folder?: string;
+}
+
+export interface ReportResult {
+  readonly text: string;
+  /** A file name to suggest in the save dialog (`genesis-readiness-examples.html`). */
+  readonly fileName: string;
+}
+
+/**
+ * client -> server notification: files were created or deleted in the workspace (any file, not
+ * only those the LSP file watcher reports), so the server lists the workspace's files again: the
+ * readiness model looks for CI workflows, lockfiles, diagrams and the governance binder.
+ */
+export const WORKSPACE_FILES_CHANGED_NOTIFICATION = "genesis/workspaceFilesChanged";
+
+export interface WorkspaceFilesChangedParams {
+  readonly uris: readonly string[];
 }

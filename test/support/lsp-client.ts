@@ -5,9 +5,35 @@ import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 
 export const SERVER_PATH = path.resolve(__dirname, "../../dist/server.js");
 
+/** The process to start; it must speak LSP over its stdin/stdout. */
+export interface ServerCommand {
+  command: string;
+  args: readonly string[];
+}
+
+/** This project's bundled server, started with the running Node as an editor would. */
+export const GENESIS_SERVER: ServerCommand = { command: process.execPath, args: [SERVER_PATH, "--stdio"] };
+
+/** One item of a `workspace/configuration` request. */
+export interface ConfigurationItem {
+  section?: string;
+  scopeUri?: string;
+}
+
+export interface LspTestClientOptions {
+  /** The server to spawn; by default this project's bundled server. */
+  server?: ServerCommand;
+  /**
+   * The answer to each item of a `workspace/configuration` request. By default `{ enable: true }`,
+   * which is what this project's server asks for (its `genesis` section).
+   */
+  configuration?: (item: ConfigurationItem) => unknown;
+}
+
 /**
- * A minimal LSP client over stdio for tests and benchmarks: it starts the bundled server as a real
- * editor would and lets callers wait for the diagnostics of a given document version.
+ * A minimal LSP client over stdio for tests and benchmarks: it starts a language server (this
+ * project's, unless told otherwise) as a real editor would and lets callers wait for the
+ * diagnostics of a given document version.
  */
 export class LspTestClient {
   readonly connection: MessageConnection;
@@ -23,8 +49,13 @@ export class LspTestClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly listeners = new Set<(p: PublishDiagnosticsParams) => void>();
 
-  constructor(private readonly rootUri: string | null) {
-    this.process = spawn(process.execPath, [SERVER_PATH, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  constructor(
+    private readonly rootUri: string | null,
+    options: LspTestClientOptions = {},
+  ) {
+    const server = options.server ?? GENESIS_SERVER;
+    const configuration = options.configuration ?? (() => ({ enable: true }));
+    this.process = spawn(server.command, [...server.args], { stdio: ["pipe", "pipe", "pipe"] });
     this.process.stderr?.on("data", (chunk) => this.logs.push(String(chunk)));
     this.process.on("exit", (code, signal) => {
       this.exited = true;
@@ -44,7 +75,7 @@ export class LspTestClient {
       }
     });
     this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) => this.logs.push(`[${params.type}] ${params.message}`));
-    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({ enable: true })));
+    this.connection.onRequest("workspace/configuration", (params: { items: ConfigurationItem[] }) => params.items.map(configuration));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.listen();
   }
@@ -71,15 +102,21 @@ export class LspTestClient {
     return this.process.pid;
   }
 
-  async initialize(): Promise<unknown> {
+  async initialize(initializationOptions?: unknown): Promise<unknown> {
     const result = await this.connection.sendRequest("initialize", {
       processId: process.pid,
+      initializationOptions,
       rootUri: this.rootUri,
       workspaceFolders: this.rootUri ? [{ uri: this.rootUri, name: "workspace" }] : null,
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await this.connection.sendNotification("initialized", {});
     return result;
+  }
+
+  /** Tells the server its settings changed; servers that pull settings then send `workspace/configuration`. */
+  changeConfiguration(settings: unknown): Promise<void> {
+    return this.connection.sendNotification("workspace/didChangeConfiguration", { settings });
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `accept` (by default: any). */

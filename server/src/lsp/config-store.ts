@@ -23,6 +23,9 @@ export class ConfigStore {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
   private readonly openTexts = new Map<string, string>();
 
+  /** False in an untrusted workspace: only an open genesis.config.yaml counts then. */
+  readFromDisk = true;
+
   constructor(private readonly engine: Engine) {}
 
   static isConfigPath(file: string): boolean {
@@ -58,6 +61,7 @@ export class ConfigStore {
   private async load(root: string): Promise<LoadedConfig> {
     let text = this.openTexts.get(root);
     if (text === undefined) {
+      if (!this.readFromDisk) return NO_CONFIG;
       try {
         text = await readFile(path.join(root, CONFIG_FILE_NAME), "utf8");
       } catch {

@@ -1,9 +1,12 @@
-import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from "vscode-languageserver/node";
+import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
+import type { InitializationOptions } from "../protocol";
 import { Engine } from "../core/engine";
+import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
+import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
 import { toLspDiagnostic } from "./convert";
 import { WorkspaceFolders } from "./paths";
 import { registerNavigation } from "./navigation";
@@ -21,6 +24,7 @@ export function startServer(connection: Connection): void {
   let clientHasConfiguration = false;
   let clientHasProgress = false;
   let clientHasFolderEvents = false;
+  let clientCapabilities: ClientCapabilities = {};
   const settings = new SettingsStore(connection, () => clientHasConfiguration);
   const progress = async (): Promise<ScanProgress> => (clientHasProgress ? workDoneProgress(connection) : SILENT_PROGRESS);
   const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress);
@@ -40,6 +44,11 @@ export function startServer(connection: Connection): void {
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     clientHasProgress = params.capabilities.window?.workDoneProgress === true;
     clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    const options = params.initializationOptions as Partial<InitializationOptions> | undefined;
+    workspace.trusted = options?.trusted !== false;
+    configs.readFromDisk = workspace.trusted;
+    if (!workspace.trusted) connection.console.info("Untrusted workspace: only the rules that read nothing but the open text run.");
+    clientCapabilities = params.capabilities;
     folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
@@ -51,6 +60,9 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         hoverProvider: true,
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        documentSymbolProvider: true,
       },
       serverInfo: { name: "genesis-readiness", version: SERVER_VERSION },
     };
@@ -111,6 +123,8 @@ export function startServer(connection: Connection): void {
   });
 
   registerNavigation(connection, workspace, documents);
+  registerCodeActions(connection, { engine, workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
+  registerAuthoring(connection, workspace, documents);
   documents.listen(connection);
   connection.listen();
   connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (node ${process.version})`);

@@ -20,6 +20,16 @@ const MAX_DISK_BYTES = 20 * 1024 * 1024;
 /** File extensions for documents that have no file name yet, by language id. */
 const UNTITLED_EXTENSION: Record<string, string> = { yaml: ".yaml", json: ".json", markdown: ".md" };
 
+/**
+ * What changed in a folder: the documents whose diagnostics may differ now (none listed: the
+ * whole folder, after a scan), and whether it came from the disk (so other files may have changed).
+ */
+export interface FolderChange {
+  readonly state: FolderState;
+  readonly paths: readonly string[];
+  readonly disk: boolean;
+}
+
 export interface DocumentPlace {
   readonly state: FolderState;
   readonly path: string;
@@ -35,6 +45,9 @@ export interface DocumentPlace {
 export class WorkspaceService {
   private readonly states = new Map<string, FolderState>();
   private readonly published = new Set<string>();
+  private readonly changeListeners = new Set<(change: FolderChange) => void>();
+  /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
+  trusted = true;
 
   constructor(
     private readonly connection: Connection,
@@ -53,6 +66,16 @@ export class WorkspaceService {
     return { state: this.stateOf(place.root), path: relativePath, uri };
   }
 
+  /** Tells `listener` whenever diagnostics of a folder may have changed (the readiness model listens). */
+  onDiagnosticsChanged(listener: (change: FolderChange) => void): { dispose(): void } {
+    this.changeListeners.add(listener);
+    return { dispose: () => void this.changeListeners.delete(listener) };
+  }
+
+  private changed(state: FolderState, paths: readonly string[], disk: boolean): void {
+    for (const listener of this.changeListeners) listener({ state, paths, disk });
+  }
+
   /** Every folder state, for navigation across the workspace. */
   allStates(): IterableIterator<FolderState> {
     return this.states.values();
@@ -64,6 +87,7 @@ export class WorkspaceService {
 
   /** (Re)scans every workspace folder: at start, when folders change and when a config changes. */
   async scanAll(): Promise<void> {
+    if (!this.trusted) return;
     for (const root of this.folders.all) await this.scan(root);
   }
 
@@ -85,6 +109,7 @@ export class WorkspaceService {
     const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.get(this.placeOf(uri).path));
     stale.forEach((uri) => this.clear(uri));
     await this.publishMany(fresh, [...fresh.paths()]);
+    this.changed(fresh, [], true);
     const indexed: IndexedParams = { folder: URI.file(root).toString(), documents: fresh.index.size, milliseconds: Date.now() - started };
     void this.connection.sendNotification(INDEXED_NOTIFICATION, indexed);
   }
@@ -95,6 +120,7 @@ export class WorkspaceService {
     const { config } = await this.configs.get(place.state.root);
     const affected = place.state.update(place.path, document.getText(), true, config);
     if (!affected) {
+      this.changed(place.state, [place.path], false);
       this.clear(document.uri);
       return;
     }
@@ -111,13 +137,16 @@ export class WorkspaceService {
     const fromDisk = await this.readDisk(place.state.root, place.path);
     const { config } = await this.configs.get(place.state.root);
     const affected = fromDisk === undefined ? place.state.remove(place.path) : place.state.update(place.path, fromDisk, false, config);
+    this.changed(place.state, [place.path], true);
     if (!place.state.scanned || !(await this.settings.get(uri)).validateWorkspace || fromDisk === undefined) this.clear(uri);
     if (affected) await this.publishMany(place.state, [...affected]);
   }
 
   /** A file changed on disk (created, changed or deleted); open documents keep their editor text. */
   async diskChanged(uri: string, deleted: boolean): Promise<void> {
+    if (!this.trusted) return;
     const place = this.placeOf(uri);
+    this.changed(place.state, [place.path], true);
     if (!place.state.scanned || place.state.isOpen(place.path)) return;
     const { config } = await this.configs.get(place.state.root);
     const text = deleted ? undefined : await this.readDisk(place.state.root, place.path);
@@ -128,7 +157,7 @@ export class WorkspaceService {
 
   /** The configuration of a folder changed: its ignore globs may change which files count, so rescan. */
   async configChanged(root: string): Promise<void> {
-    if (this.folders.all.includes(root)) await this.scan(root);
+    if (this.trusted && this.folders.all.includes(root)) await this.scan(root);
     else {
       const state = this.states.get(root);
       if (!state) return;
@@ -160,6 +189,7 @@ export class WorkspaceService {
   }
 
   private async publish(state: FolderState, relativePath: string): Promise<void> {
+    this.changed(state, [relativePath], false);
     const uri = this.uriOf(state, relativePath);
     const held = state.get(relativePath);
     if (!held) return this.clear(uri);
@@ -188,7 +218,7 @@ export class WorkspaceService {
   }
 
   private async readDisk(root: string, relativePath: string): Promise<string | undefined> {
-    if (!root) return undefined;
+    if (!root || !this.trusted) return undefined;
     try {
       const content = await readTextFile(path.join(root, ...relativePath.split("/")), MAX_DISK_BYTES);
       return content.kind === "text" ? content.text : undefined;
