@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { RestartingErrorHandler } from "./restarts";
 import { DOCUMENT_FILE_GLOB, type InitializationOptions } from "../../server/src/protocol";
 
 /** The document types the server is given; the server itself decides which of them are Genesis documents. */
@@ -23,6 +24,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions,
+    errorHandler: new RestartingErrorHandler(output),
     outputChannel: output,
     synchronize: {
       configurationSection: "genesis",
