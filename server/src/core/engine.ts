@@ -13,7 +13,7 @@ import { schemaFindings } from "./schema/findings";
 import { SchemaRegistry } from "./schema/registry";
 import { applySuppressions, findSuppressions } from "./suppress";
 import { LineIndex } from "./text";
-import type { Diagnostic, Finding, Severity } from "./types";
+import type { Diagnostic, Finding, Severity, Span } from "./types";
 import { spanOf } from "./document";
 import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
@@ -208,7 +208,7 @@ export class Engine {
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
       const severity = resolveSeverity(finding, config);
-      if (severity !== "off") diagnostics.push({ ...finding, severity });
+      if (severity !== "off") diagnostics.push({ ...finding, span: insideText(finding.span, document.text), severity });
     }
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
     if (diagnostics.length <= this.maxDiagnostics) return diagnostics;
@@ -241,6 +241,17 @@ export class Engine {
       ],
     };
   }
+}
+
+/**
+ * A span clamped into the text, and one character wide when it would be empty (a parser may point
+ * just past the end of the text, at the place where something is missing).
+ */
+function insideText(span: Span, text: string): Span {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length));
+  if (end > start || text.length === 0) return start === span.start && end === span.end ? span : { start, end };
+  return start < text.length ? { start, end: start + 1 } : { start: start - 1, end: start };
 }
 
 function ruleFailure(name: string, error: unknown, document: GenesisDocument): Finding {
