@@ -1,0 +1,41 @@
+import type { GenesisConfig } from "../config";
+import type { GenesisDocument } from "../document";
+import type { Finding } from "../types";
+import type { WorkspaceIndex } from "../workspace/index";
+
+/** One replacement of the document text: `[start, end)` are UTF-16 offsets into `document.text`. */
+export interface FixEdit {
+  readonly start: number;
+  readonly end: number;
+  /** Snippet syntax (`${1:default}`) when the fix is a snippet, else the literal text. */
+  readonly newText: string;
+}
+
+/** A quick fix for one diagnostic. */
+export interface Fix {
+  readonly title: string;
+  readonly kind: "quickfix";
+  /**
+   * The one fix that certainly does what the diagnostic asks (no guess among several, no
+   * placeholder to fill in): the editor's auto-fix picks it, and `fixAll` applies only these.
+   */
+  readonly isPreferred?: boolean;
+  readonly edits: readonly FixEdit[];
+  /** The edits' text is snippet syntax, with tab stops for the placeholders. */
+  readonly snippet?: boolean;
+}
+
+/** What a fix needs beside the document: the workspace (for references) and how to write placeholders. */
+export interface FixContext {
+  readonly config: GenesisConfig;
+  /** The workspace index, when there is one (an editor, `check` over a folder). */
+  readonly index?: WorkspaceIndex;
+  /** Write placeholders as snippet tab stops; otherwise as plain text. */
+  readonly snippets?: boolean;
+}
+
+/** A diagnostic as a fix reads it: only the facts the engine computed, never its message. */
+export type FixableDiagnostic = Pick<Finding, "rule" | "pointer" | "span"> & { readonly data?: Readonly<Record<string, unknown>> };
+
+/** The fixes of one rule for one of its diagnostics; [] when none is determinate. */
+export type FixProvider = (document: GenesisDocument, diagnostic: FixableDiagnostic, context: FixContext) => Fix[];

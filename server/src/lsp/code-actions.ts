@@ -1,0 +1,176 @@
+import {
+  CodeActionKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type Range,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { GenesisConfig } from "../core/config";
+import type { GenesisDocument } from "../core/document";
+import type { Engine } from "../core/engine";
+import { fixAll, fixesFor, type Fix, type FixEdit } from "../core/fixes/index";
+import { LineIndex } from "../core/text";
+import type { Diagnostic } from "../core/types";
+import { extractFacts } from "../core/workspace/facts";
+import type { ConfigStore } from "./config-store";
+import type { FolderState } from "./folder-state";
+import type { SettingsStore } from "./settings";
+import type { WorkspaceService } from "./workspace-service";
+
+/** The code action kind of "fix everything determinate in this document" (`editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = "source.fixAll.genesis";
+
+/** What the server announces as `codeActionProvider.codeActionKinds`. */
+export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+export interface CodeActionServices {
+  readonly engine: Engine;
+  readonly workspace: WorkspaceService;
+  readonly configs: ConfigStore;
+  readonly settings: SettingsStore;
+  readonly documents: TextDocuments<TextDocument>;
+  /** The client's capabilities, known once `initialize` has been answered. */
+  readonly clientCapabilities: () => ClientCapabilities;
+}
+
+/** A document's text now, parsed, with its diagnostics for that text. */
+interface Current {
+  readonly document: GenesisDocument;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly state: FolderState;
+  readonly config: GenesisConfig;
+  readonly positions: Pick<TextDocument, "positionAt">;
+  readonly version: number | null;
+}
+
+/**
+ * Quick fixes for the Genesis diagnostics of a request, and `source.fixAll.genesis` when the
+ * request's `only` asks for it. Fixes are computed from the server's parse of the document's
+ * current text: a diagnostic of the request is matched to a current one by rule and range (or, when
+ * the text moved, by rule and data), so a stale range never turns into a wrong edit.
+ */
+export function registerCodeActions(connection: Connection, services: CodeActionServices): void {
+  connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+    try {
+      const uri = params.textDocument.uri;
+      // Asked on every move of the cursor: nothing is parsed or checked unless there is work.
+      const quickFixesWanted = wants(params, CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === "genesis");
+      const fixAllWanted = params.context.only !== undefined && wants(params, FIX_ALL_KIND);
+      if ((!quickFixesWanted && !fixAllWanted) || !(await services.settings.get(uri)).enable) return [];
+      const current = await currentOf(services, uri);
+      if (!current) return [];
+      const snippets = supportsSnippetEdits(services.clientCapabilities());
+      return [...(quickFixesWanted ? quickFixes(services, params, current, snippets) : []), ...(fixAllWanted ? fixAllAction(services, uri, current) : [])];
+    } catch (error) {
+      connection.console.error(`Code actions for ${params.textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
+  });
+}
+
+/** Whether the request's `only` admits a kind (`source.fixAll` admits `source.fixAll.genesis`). */
+function wants(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  return !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+/**
+ * Snippet text edits are LSP 3.18 (`workspace.workspaceEdit.snippetEditSupport`); clients of 3.17,
+ * VS Code's among them, get plain placeholders.
+ */
+export function supportsSnippetEdits(capabilities: ClientCapabilities): boolean {
+  const workspaceEdit = capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+  return workspaceEdit?.snippetEditSupport === true;
+}
+
+async function currentOf(services: CodeActionServices, uri: string): Promise<Current | undefined> {
+  const open = services.documents.get(uri);
+  const place = services.workspace.placeOf(uri, open?.languageId);
+  const held = place.state.get(place.path);
+  const text = open?.getText() ?? held?.document.text;
+  if (text === undefined) return undefined;
+  const { config } = await services.configs.get(place.state.root);
+  const positions = open ?? new LineIndex(text);
+  const version = open?.version ?? null;
+  if (held && held.document.text === text) {
+    return { document: held.document, diagnostics: place.state.diagnostics(place.path, config), state: place.state, config, positions, version };
+  }
+  // The editor is ahead of the last check (it runs a moment after a keystroke): check this text now.
+  const analysis = services.engine.analyze({ path: place.path, text }, config);
+  if (!analysis.document) return undefined;
+  const diagnostics = [...analysis.diagnostics, ...workspaceDiagnostics(services.engine, place.state, analysis.document, config)];
+  return { document: analysis.document, diagnostics, state: place.state, config, positions, version };
+}
+
+function workspaceDiagnostics(engine: Engine, state: FolderState, document: GenesisDocument, config: GenesisConfig): Diagnostic[] {
+  return state.scanned ? engine.checkWorkspace(extractFacts(document), state.index, config) : [];
+}
+
+function quickFixes(services: CodeActionServices, params: CodeActionParams, current: Current, snippets: boolean): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const used = new Set<Diagnostic>();
+  const actions: CodeAction[] = [];
+  for (const requested of params.context.diagnostics) {
+    const diagnostic = matching(current, requested);
+    if (!diagnostic || used.has(diagnostic)) continue;
+    used.add(diagnostic);
+    const fixes = fixesFor(current.document, diagnostic, { config: current.config, index: current.state.index, snippets });
+    actions.push(...fixes.map((fix) => quickFix(fix, requested, uri, current, services.clientCapabilities(), snippets)));
+  }
+  return actions;
+}
+
+/** The current diagnostic a request's diagnostic stands for: same rule and range, else same rule and data. */
+function matching(current: Current, requested: LspDiagnostic): Diagnostic | undefined {
+  if (requested.source !== "genesis" || typeof requested.code !== "string") return undefined;
+  const ofRule = current.diagnostics.filter((d) => d.rule === requested.code);
+  const data = JSON.stringify(requested.data ?? null);
+  return (
+    ofRule.find((d) => sameRange(rangeOf(current, d.span), requested.range)) ??
+    ofRule.find((d) => JSON.stringify({ pointer: d.pointer, ...(d.data ?? {}) }) === data)
+  );
+}
+
+function quickFix(fix: Fix, requested: LspDiagnostic, uri: string, current: Current, capabilities: ClientCapabilities, snippets: boolean): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [requested],
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+    edit: workspaceEdit(uri, current, fix.edits, capabilities, snippets && fix.snippet === true),
+  };
+}
+
+function fixAllAction(services: CodeActionServices, uri: string, current: Current): CodeAction[] {
+  const { engine } = services;
+  const recheck = (document: GenesisDocument) => [...engine.check(document, current.config), ...workspaceDiagnostics(engine, current.state, document, current.config)];
+  const edits = fixAll(current.document, current.diagnostics, { config: current.config, index: current.state.index, recheck });
+  if (edits.length === 0) return [];
+  return [{ title: "Fix all determinate Genesis problems", kind: FIX_ALL_KIND, edit: workspaceEdit(uri, current, edits, services.clientCapabilities(), false) }];
+}
+
+/** Versioned document changes when the client takes them (so an edit never lands on a newer text), else plain changes. */
+function workspaceEdit(uri: string, current: Current, edits: readonly FixEdit[], capabilities: ClientCapabilities, snippet: boolean): WorkspaceEdit {
+  const ranged = edits.map((edit) => ({ range: { start: current.positions.positionAt(edit.start), end: current.positions.positionAt(edit.end) }, newText: edit.newText }));
+  const textDocument = { uri, version: current.version };
+  if (snippet) {
+    // LSP 3.18 SnippetTextEdit, which the 3.17 types do not have yet.
+    const snippetEdits = ranged.map(({ range, newText }) => ({ range, snippet: { kind: "snippet", value: newText } }));
+    return { documentChanges: [{ textDocument, edits: snippetEdits as never }] };
+  }
+  if (capabilities.workspace?.workspaceEdit?.documentChanges) return { documentChanges: [{ textDocument, edits: ranged }] };
+  return { changes: { [uri]: ranged } };
+}
+
+function rangeOf(current: Current, span: { start: number; end: number }): Range {
+  return { start: current.positions.positionAt(span.start), end: current.positions.positionAt(span.end) };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
