@@ -70,7 +70,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void workspace.scanAll().catch((error) => connection.console.error(`Indexing the workspace failed: ${String(error)}`));
-    if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "genesis" });
+    if (clientHasConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: "genesis" }).catch((error) => connection.console.warn(`The client did not take the configuration registration: ${String(error)}`));
+    }
     if (!clientHasFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const current = new Set(folders.all.map((root) => URI.file(root).toString()));
