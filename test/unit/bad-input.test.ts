@@ -111,3 +111,39 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
     assert.match(diagnostics[0].message, /above the .* limit/);
   });
 });
+
+describe("resource limits", function () {
+  it("genesis.config.yaml sets the size above which only the header is checked", function () {
+    const { config } = engine.readConfig({ path: "genesis.config.yaml", text: "limits:\n  maxDocumentMegabytes: 0.001\n" });
+    const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: HEADER + "x: y\n".repeat(400) }, config).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => d.rule), ["syntax/yaml"]);
+    assert.match(diagnostics[0].message, /0\.0 MB limit for checking \(limits\.maxDocumentMegabytes/);
+  });
+
+  it("a 50 MB file gets its diagnostic at once", function () {
+    const text = HEADER + "x".repeat(50_000_000);
+    const started = Date.now();
+    const diagnostics = engine.analyze({ path: "huge.dataset.yaml", text }).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => d.rule), ["syntax/yaml"]);
+    assert.ok(Date.now() - started < 1000, "within a second");
+  });
+
+  it("names a check that takes longer than its budget", function () {
+    let now = 0;
+    const slow = new Engine({ clock: () => (now += 600), checkBudgetMs: 500 }, [{ name: "slowpoke", reports: [], check() {} }]);
+    const diagnostics = slow.analyze({ path: "a.dataset.yaml", text: HEADER }).diagnostics.filter((d) => d.rule === "internal/rule-error");
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, "info");
+    assert.match(diagnostics[0].message, /"slowpoke" check took 600 ms/);
+  });
+
+  it("regular expressions in documents are never run against long input (known ReDoS patterns)", function () {
+    const evil = ["(a+)+$", "(a|aa)+$", "([a-zA-Z]+)*$", "(.*a){20}", "^(a?){30}a{30}$"];
+    const long = `${"a".repeat(30_000)}!`;
+    const fields = evil.map((pattern, i) => `      - name: f${i}\n        type: string\n        description: ${long}\n        constraints: { pattern: "${pattern.replace(/\\/g, "\\\\")}" }\n`).join("");
+    const text = `${HEADER}id: ${long}\nname: ${long}\nlicense: ${long}\nversion: ${long}\nrecordSets:\n  - id: r\n    source: d\n    fields:\n${fields}`;
+    const started = Date.now();
+    engine.analyze({ path: "evil.dataset.yaml", text });
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  });
+});

@@ -17,6 +17,8 @@ export interface GenesisConfig {
   readonly profile: Profile;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly ignore: readonly string[];
+  /** Documents longer than this (UTF-16 units) get only their header checked; undefined: the engine's default. */
+  readonly maxDocumentLength?: number;
   readonly site: {
     /** Allowed image registries; empty means any. */
     readonly registries: readonly string[];
@@ -53,8 +55,11 @@ export function normaliseConfig(tree: ParsedTree): GenesisConfig {
       };
     }
   }
+  const limits = isRecord(raw.limits) ? raw.limits : {};
+  const megabytes = typeof limits.maxDocumentMegabytes === "number" && limits.maxDocumentMegabytes > 0 ? limits.maxDocumentMegabytes : undefined;
   return {
     profile: raw.profile === "release" ? "release" : "dev",
+    maxDocumentLength: megabytes === undefined ? undefined : Math.round(megabytes * 1_000_000),
     rules,
     ignore: stringList(raw.ignore),
     site: { registries: stringList(site.registries), partitions },

@@ -27,6 +27,10 @@ export interface EngineOptions {
   readonly maxDocumentLength?: number;
   /** At most this many diagnostics per document; one more says how many were left out. */
   readonly maxDiagnostics?: number;
+  /** A check that takes longer than this on one document is named in an info diagnostic. */
+  readonly checkBudgetMs?: number;
+  /** Milliseconds, for timing checks; passed in so that tests control it. */
+  readonly clock?: () => number;
 }
 
 export interface Analysis {
@@ -47,6 +51,8 @@ export class Engine {
   private readonly schemas = new SchemaRegistry();
   private readonly maxDocumentLength: number;
   private readonly maxDiagnostics: number;
+  private readonly checkBudgetMs: number;
+  private readonly clock: () => number;
 
   constructor(
     options: EngineOptions = {},
@@ -55,6 +61,8 @@ export class Engine {
   ) {
     this.maxDocumentLength = options.maxDocumentLength ?? 10_000_000;
     this.maxDiagnostics = options.maxDiagnostics ?? 1000;
+    this.checkBudgetMs = options.checkBudgetMs ?? 500;
+    this.clock = options.clock ?? (() => performance.now());
   }
 
   get schemaRegistry(): SchemaRegistry {
@@ -63,7 +71,8 @@ export class Engine {
 
   /** Recognises, parses and checks one file with the `type` rules. */
   analyze(file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
-    if (file.text.length > this.maxDocumentLength) return this.tooLarge(file);
+    const limit = config.maxDocumentLength ?? this.maxDocumentLength;
+    if (file.text.length > limit) return this.tooLarge(file, limit);
     const document = parseGenesisDocument(file);
     if (!document) return { diagnostics: [] };
     return { document, diagnostics: this.check(document, config) };
@@ -75,7 +84,7 @@ export class Engine {
    * text is. Either way the result equals `analyze` of the new text.
    */
   analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
-    if (previous && previous.path === file.path && file.text.length <= this.maxDocumentLength) {
+    if (previous && previous.path === file.path && file.text.length <= (config.maxDocumentLength ?? this.maxDocumentLength)) {
       const patched = reparseEdit(previous, file.text, diffTexts(previous.text, file.text));
       if (patched) return { document: patched, diagnostics: this.check(patched, config) };
     }
@@ -188,11 +197,14 @@ export class Engine {
     for (const check of this.checks) {
       if (check.kinds && !check.kinds.includes(document.kind)) continue;
       if (markdownOnly && check.name !== "modelcard-sections") continue;
+      const started = this.clock();
       try {
         check.check(context);
       } catch (error) {
         findings.push(ruleFailure(check.name, error, document));
       }
+      const took = this.clock() - started;
+      if (took > this.checkBudgetMs) findings.push(slowCheck(check.name, took, document));
     }
     return findings;
   }
@@ -223,7 +235,7 @@ export class Engine {
     return shown;
   }
 
-  private tooLarge(file: SourceFile): Analysis {
+  private tooLarge(file: SourceFile, limit: number): Analysis {
     const document = parseGenesisDocument({ path: file.path, text: file.text.slice(0, 4096) });
     if (!document) return { diagnostics: [] };
     const megabytes = (file.text.length / 1_000_000).toFixed(1);
@@ -234,7 +246,7 @@ export class Engine {
         {
           rule: document.syntax === "json" ? "syntax/json" : "syntax/yaml",
           severity: "warning",
-          message: `This file is ${megabytes} MB, above the ${(this.maxDocumentLength / 1_000_000).toFixed(1)} MB limit for checking; split it into smaller documents.`,
+          message: `This file is ${megabytes} MB, above the ${(limit / 1_000_000).toFixed(1)} MB limit for checking (limits.maxDocumentMegabytes in genesis.config.yaml), so only its header was checked; split it into smaller documents or raise the limit.`,
           span: { start: 0, end: Math.min(1, file.text.length) },
           pointer: "",
         },
@@ -252,6 +264,20 @@ function insideText(span: Span, text: string): Span {
   const end = Math.max(start, Math.min(span.end, text.length));
   if (end > start || text.length === 0) return start === span.start && end === span.end ? span : { start, end };
   return start < text.length ? { start, end: start + 1 } : { start: start - 1, end: start };
+}
+
+/**
+ * JavaScript cannot stop a check midway, so a slow one runs to its end; the user is told which one
+ * it was, so that the cause of a slow editor is visible and reportable.
+ */
+function slowCheck(name: string, took: number, document: GenesisDocument): Finding {
+  return {
+    rule: "internal/rule-error",
+    severity: "info",
+    message: `The "${name}" check took ${Math.round(took)} ms on this document, longer than it should; please report it with the document's size.`,
+    span: rootAnchor(document),
+    pointer: "",
+  };
 }
 
 function ruleFailure(name: string, error: unknown, document: GenesisDocument): Finding {
