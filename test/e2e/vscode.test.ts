@@ -1,0 +1,120 @@
+import * as assert from "node:assert/strict";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import * as path from "node:path";
+import { RESULTS, REPOSITORY, TIMEOUTS, Workbench, type Problem } from "./support/workbench";
+
+/**
+ * The packaged extension in a real VS Code (code-server in Chromium), on a copy of examples/:
+ * what a user sees when opening the example workspace and typing.
+ */
+
+const MANIFEST = "data/beamline-xrd.dataset.yaml";
+const MODEL_CARD = "models/cathode-lattice-surrogate.modelcard.md";
+const SCREENSHOTS = path.join(REPOSITORY, "docs", "images");
+
+const codes = (problems: Problem[]) => new Set(problems.map((p) => p.code));
+const has = (problems: Problem[], code: string, line?: number) => problems.some((p) => p.code === code && (line === undefined || p.line === line));
+
+/** Failure screenshots are test-results/e2e-<test title>.png; a new run removes the old ones. */
+const FAILURE_PREFIX = "e2e-";
+
+describe("Genesis Readiness in a real VS Code (code-server + Chromium)", function () {
+  this.timeout(TIMEOUTS.serverStart + TIMEOUTS.workbench + 60_000);
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    // Packaging (when the .vsix is stale) and the first install of code-server take longer.
+    this.timeout(15 * 60_000);
+    for (const old of existsSync(RESULTS) ? readdirSync(RESULTS) : []) if (old.startsWith(FAILURE_PREFIX)) rmSync(path.join(RESULTS, old));
+    workbench = await Workbench.launch();
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== "failed" || !workbench) return;
+    const name = test.title.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 100);
+    await workbench.screenshot(path.join(RESULTS, `${FAILURE_PREFIX}${name}.png`)).catch(() => undefined);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await workbench?.close();
+  });
+
+  it("shows the manifest's mistakes in the Problems panel with their rule ids, and squiggles in the editor", async function () {
+    const wb = workbench!;
+    await wb.openFile(MANIFEST);
+    await wb.page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await wb.page.locator(".monaco-editor .squiggly-warning").first().waitFor({ timeout: TIMEOUTS.diagnostic });
+
+    const expected = ["version/semver", "license/spdx", "schema/unknown-property", "integrity/checksum-format", "suppress/no-reason", "schema/enum", "ref/unversioned"];
+    const problems = await wb.waitForProblems(path.basename(MANIFEST), (p) => expected.every((code) => codes(p).has(code)), expected.join(", "));
+    const at = (code: string) => problems.find((p) => p.code === code);
+    assert.deepEqual({ line: at("version/semver")?.line, severity: at("version/semver")?.severity }, { line: 4, severity: "error" });
+    assert.deepEqual({ line: at("license/spdx")?.line, severity: at("license/spdx")?.severity }, { line: 11, severity: "error" });
+    assert.deepEqual({ line: at("schema/unknown-property")?.line, severity: at("schema/unknown-property")?.severity }, { line: 19, severity: "warning" });
+    assert.deepEqual({ line: at("schema/enum")?.line, severity: at("schema/enum")?.severity }, { line: 41, severity: "error" });
+    assert.deepEqual({ line: at("suppress/no-reason")?.line, severity: at("suppress/no-reason")?.severity }, { line: 38, severity: "warning" });
+    // The suppressed checksum-missing (line 39) and the suppressed unknown property (line 30) stay hidden.
+    assert.ok(!has(problems, "integrity/checksum-missing"), "the genesis-ignore comment hides integrity/checksum-missing");
+    assert.ok(!has(problems, "schema/unknown-property", 30), "the genesis-ignore comment with a reason hides beamtimeProposal");
+
+    await wb.readmeScreenshot(path.join(SCREENSHOTS, "manifest-diagnostics.png"));
+  });
+
+  it("clears a diagnostic when a fix is typed, and reports a mistake as soon as it is typed", async function () {
+    const wb = workbench!;
+    await wb.openFile(MANIFEST);
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "license/spdx", 11), "license/spdx on line 11");
+
+    // line 11: `license: Apache 2` -> `license: Apache-2.0`
+    await wb.replaceRestOfLine(11, "license: ", "Apache-2.0");
+    const fixed = await wb.waitForProblems(path.basename(MANIFEST), (p) => !has(p, "license/spdx") && has(p, "version/semver"), "license/spdx to go (and the others to stay)");
+    assert.ok(has(fixed, "schema/enum", 41), "the other mistakes are still reported");
+
+    // line 35: `    format: csv` -> `    format: csvv`
+    await wb.replaceRestOfLine(35, "    format: csv", "v");
+    const broken = await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 35), "schema/enum on line 35");
+    assert.match(broken.find((p) => p.code === "schema/enum" && p.line === 35)!.message, /"csvv" is not allowed for "format"/);
+
+    // Leave the document as it is on disk for the tests that follow.
+    await wb.runCommand("File: Revert File");
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "license/spdx", 11) && !has(p, "schema/enum", 35), "the reverted document's diagnostics");
+  });
+
+  it("reports the model card's front matter and its missing sections", async function () {
+    const wb = workbench!;
+    await wb.closeAllEditors();
+    await wb.openFile(MODEL_CARD);
+    const problems = await wb.waitForProblems(
+      path.basename(MODEL_CARD),
+      (p) => ["risk/rmf-id", "repro/run", "modelcard/section-missing", "container/latest"].every((code) => codes(p).has(code)),
+      "risk/rmf-id, repro/run, container/latest, modelcard/section-missing",
+    );
+    const at = (code: string) => problems.find((p) => p.code === code);
+    assert.deepEqual({ line: at("repro/run")?.line, severity: at("repro/run")?.severity }, { line: 25, severity: "warning" });
+    assert.deepEqual({ line: at("container/latest")?.line, severity: at("container/latest")?.severity }, { line: 31, severity: "error" }, "raised to error by genesis.config.yaml");
+    assert.deepEqual({ line: at("risk/rmf-id")?.line, severity: at("risk/rmf-id")?.severity }, { line: 56, severity: "error" });
+    assert.deepEqual({ line: at("modelcard/section-missing")?.line, severity: at("modelcard/section-missing")?.severity }, { line: 64, severity: "warning" });
+    assert.match(at("modelcard/section-missing")!.message, /Evaluation/);
+
+    // Show the RMF mistake and the body's first line (where the missing section is reported).
+    await wb.goToLine(56);
+    await wb.page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await wb.readmeScreenshot(path.join(SCREENSHOTS, "modelcard-diagnostics.png"));
+  });
+
+  it("logs no error in the server's output channel", async function () {
+    const wb = workbench!;
+    await wb.runCommand("Genesis: Show Output");
+    const output = wb.page.locator(".output-view, .part.panel .editor-instance").first();
+    await wb.page.locator(".part.panel .monaco-editor .view-line", { hasText: "Genesis Readiness server" }).first().waitFor({ timeout: TIMEOUTS.ui });
+    const shown = (await output.innerText()).replace(/\u00a0/g, " "); // the editor renders spaces as no-break spaces
+    assert.match(shown, /Genesis Readiness server \S+ started/);
+
+    const log = wb.outputChannelLog("Genesis Readiness");
+    assert.match(log, /Genesis Readiness server \S+ started/, "the channel's log file is written");
+    const errors = log.split("\n").filter((line) => /\[Error\b|\berror\b/i.test(line));
+    assert.deepEqual(errors, [], `the Genesis Readiness output channel logged errors:\n${log}`);
+  });
+});
