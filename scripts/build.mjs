@@ -24,6 +24,18 @@ const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" },
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // Loaded at run time beside the CLI and server bundles (server/src/io): the hash worker thread,
+  // and the HDF5 reader, kept out of the main bundles because h5wasm's WebAssembly is ~5 MB.
+  { entryPoints: ["server/src/io/hash-worker.ts"], outfile: "dist/hash-worker.js" },
+  {
+    entryPoints: ["server/src/io/hdf5-reader.ts"],
+    outfile: "dist/hdf5-reader.js",
+    // h5wasm's Node build is an ES module that finds itself through import.meta.url; in this
+    // CommonJS bundle that is the bundle's own file URL.
+    define: { "import.meta.url": "__bundle_url" },
+    banner: { js: 'const __bundle_url = require("url").pathToFileURL(__filename).href;' },
+    sourcemap: false,
+  },
 ];
 
 if (watch) {
@@ -32,5 +44,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js in ${Date.now() - started} ms`);
+  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`);
 }

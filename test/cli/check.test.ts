@@ -264,6 +264,7 @@ describe("genesis-readiness check (built CLI)", function () {
       it(`reads ${encoding}`, function () {
         const root = workspaces.make();
         writeIn(root, "mistakes.dataset.yaml", bytes);
+        writeIn(root, "files/salinity.json", readFileSync(path.join(__dirname, "../fixtures/cli/files/salinity.json")));
         const { report } = checkJson([root]);
         assert.deepEqual(report.documents.map((d) => d.path), ["mistakes.dataset.yaml"]);
         assert.deepEqual(report.documents[0].diagnostics.map((d) => d.rule), ["version/semver", "license/spdx", "schema/unknown-property"]);

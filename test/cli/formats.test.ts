@@ -118,6 +118,7 @@ describe("genesis-readiness check output formats (built CLI)", function () {
         const root = workspaces.make();
         const text = readFileSync(path.join(__dirname, "../fixtures/cli/mistakes.dataset.yaml"), "utf8").replace(/\n/g, lineBreak);
         writeIn(root, "data/mistakes.dataset.yaml", text);
+        writeIn(root, "data/files/salinity.json", readFileSync(path.join(__dirname, "../fixtures/cli/files/salinity.json")));
         copyFixture(root, "legacy-marking.dataset.yaml");
         const { report } = checkJson([root]);
         const covered = (document: string) => {

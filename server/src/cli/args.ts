@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Profile } from "../core/config";
+import { REPORT_FORMATS, type ReportFormat } from "../core/readiness/report";
 
 /** The command line (§9), parsed and validated: what to run, or why nothing can run. */
 
@@ -19,7 +20,18 @@ export interface CheckCommand {
   readonly profile?: Profile;
   readonly failOn: FailOn;
   readonly output?: string;
-  /** Skip the rules that read data files. The engine has no such (`io`) rules yet; accepted now so CI scripts can pass it. */
+  /** Skip the rules that read data files (the `io` rules of §7). */
+  readonly noIo: boolean;
+  readonly root?: string;
+}
+
+/** `report [paths...]`: the readiness checklist (§8) of the documents under the paths. */
+export interface ReportCommand {
+  readonly kind: "report";
+  readonly paths: readonly string[];
+  readonly format: ReportFormat;
+  readonly profile?: Profile;
+  readonly output?: string;
   readonly noIo: boolean;
   readonly root?: string;
 }
@@ -33,6 +45,7 @@ export interface InitCommand {
 
 export type Invocation =
   | CheckCommand
+  | ReportCommand
   | InitCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
@@ -42,7 +55,8 @@ export type Invocation =
   | { readonly kind: "unavailable"; readonly command: string }
   | { readonly kind: "usage-error"; readonly message: string };
 
-const LATER_COMMANDS = new Set(["report"]);
+/** Commands of §9 that this version does not have yet (none left). */
+const LATER_COMMANDS = new Set<string>();
 
 const OPTIONS = {
   format: { type: "string" },
@@ -56,6 +70,7 @@ const OPTIONS = {
 } as const;
 
 export const USAGE = `Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] [--output FILE] [--no-io] [--root DIR]
+       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] [--no-io] [--root DIR]
        genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]`;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
@@ -65,13 +80,17 @@ ${USAGE}
 
 Commands:
   check [paths...]   Check every Genesis document in the paths (default: the current folder).
+  report [paths...]  The readiness checklist of the documents in the paths: score, every item
+                     with its status, reason and evidence, and the lineage diagram.
   init KIND [ID]     Write a new document in the current folder from the same templates as the
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
 
 Options:
-  --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for code scanning).
+  --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
+                     report: text (default), json, markdown (with a Mermaid diagram) or html
+                     (one self-contained page).
   --profile PROFILE  dev or release; overrides the profile of genesis.config.yaml.
-  --fail-on LEVEL    Exit 1 when a diagnostic reaches LEVEL: error (default), warning, or never.
+  --fail-on LEVEL    check: exit 1 when a diagnostic reaches LEVEL: error (default), warning, or never.
   --output FILE, -o  Write the report to FILE instead of standard output.
   --no-io            Skip the rules that read data files.
   --root DIR         The workspace root (default: the nearest folder holding genesis.config.yaml,
@@ -100,14 +119,15 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
   }
-  if (command !== "check") return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check and init.` };
+  if (command !== "check" && command !== "report") return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+  if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
+  if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
+  if (command === "report") return reportCommand(paths, values);
 
   const format = choice("--format", values.format, FORMATS, "text");
   const profile = choice("--profile", values.profile, PROFILES, undefined);
   const failOn = choice("--fail-on", values["fail-on"], FAIL_ON, "error");
   for (const result of [format, profile, failOn]) if (result.error) return { kind: "usage-error", message: result.error };
-  if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
-  if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
 
   return {
     kind: "check",
@@ -115,6 +135,22 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     format: format.value as OutputFormat,
     profile: profile.value,
     failOn: failOn.value as FailOn,
+    output: values.output,
+    noIo: values["no-io"] ?? false,
+    root: values.root,
+  };
+}
+
+function reportCommand(paths: readonly string[], values: { format?: string; profile?: string; "fail-on"?: string; output?: string; "no-io"?: boolean; root?: string }): Invocation {
+  if (values["fail-on"] !== undefined) return { kind: "usage-error", message: "--fail-on applies to check, not to report." };
+  const format = choice("--format", values.format, REPORT_FORMATS, "text");
+  const profile = choice("--profile", values.profile, PROFILES, undefined);
+  for (const result of [format, profile]) if (result.error) return { kind: "usage-error", message: result.error };
+  return {
+    kind: "report",
+    paths: paths.length > 0 ? paths : ["."],
+    format: format.value as ReportFormat,
+    profile: profile.value,
     output: values.output,
     noIo: values["no-io"] ?? false,
     root: values.root,

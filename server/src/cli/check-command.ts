@@ -5,8 +5,9 @@ import type { CheckCommand } from "./args";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { formatText } from "./format-text";
-import { exitCodeFor, summarize, type CheckReport } from "./report";
-import { PathError, runCheck } from "./run";
+import { exitCodeFor, summarize } from "./report";
+import { readinessOf } from "./report-command";
+import { PathError, runCheck, type CheckRun } from "./run";
 
 /** What `check` needs from the process, passed in so that nothing here reads globals. */
 export interface CommandIO {
@@ -32,7 +33,7 @@ export async function checkCommand(command: CheckCommand, io: CommandIO): Promis
     io.err(`genesis-readiness: cannot read ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`);
   }
 
-  const text = format(command, run.report, io);
+  const text = format(command, run, io);
   if (command.output !== undefined) {
     try {
       await fs.writeFile(path.resolve(io.cwd, command.output), text);
@@ -46,10 +47,11 @@ export async function checkCommand(command: CheckCommand, io: CommandIO): Promis
   return run.problems.length > 0 ? 2 : exitCodeFor(summarize(run.report), command.failOn);
 }
 
-function format(command: CheckCommand, report: CheckReport, io: CommandIO): string {
+function format(command: CheckCommand, run: CheckRun, io: CommandIO): string {
+  const report = run.report;
   switch (command.format) {
     case "json":
-      return formatJson(report);
+      return formatJson(report, readinessOf(run.workspace));
     case "sarif":
       return formatSarif(report, io.version);
     case "text":

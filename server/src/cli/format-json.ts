@@ -1,7 +1,13 @@
+import type { ReadinessModel } from "../core/readiness/model";
+import { readinessJson } from "../core/readiness/report-json";
 import { summarize, type CheckReport } from "./report";
 
-/** The JSON report of §9. Lines and characters are 0-based, as in LSP. */
-export function formatJson(report: CheckReport): string {
+/**
+ * The JSON report of §9. Lines and characters are 0-based, as in LSP. `readiness` is the
+ * checklist (§8) of the reported documents: `score` (passed / applicable, 0 to 1), the counts and
+ * the groups; null when not computed.
+ */
+export function formatJson(report: CheckReport, readiness?: ReadinessModel): string {
   const json = {
     version: 1,
     root: report.root,
@@ -16,8 +22,7 @@ export function formatJson(report: CheckReport): string {
         pointer: d.pointer,
       })),
     })),
-    // The readiness checklist (§8) is not computed yet; `null` until the readiness model exists.
-    readiness: null,
+    readiness: readiness ? readinessJson(readiness) : null,
     summary: summarize(report),
   };
   return JSON.stringify(json, null, 2) + "\n";

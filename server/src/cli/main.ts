@@ -2,6 +2,7 @@ import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
 import { initCommand } from "./init-command";
+import { reportCommand } from "./report-command";
 
 /**
  * `genesis-readiness`: the command-line front end (§9) over the same engine and
@@ -20,13 +21,15 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(HELP);
       return 2;
     case "unavailable":
-      process.stderr.write(`genesis-readiness: "${invocation.command}" is not available in this version (${version}); "check" and "init" are.\n${USAGE}\n`);
+      process.stderr.write(`genesis-readiness: "${invocation.command}" is not available in this version (${version}); "check", "report" and "init" are.\n${USAGE}\n`);
       return 2;
     case "usage-error":
       process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
       return 2;
     case "init":
       return initCommand(invocation, { cwd: process.cwd(), out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+    case "report":
+      return reportCommand(invocation, { cwd: process.cwd(), version, colorAllowed: false, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     case "check":
       return checkCommand(invocation, {
         cwd: process.cwd(),

@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_CONFIG, ignoreMatcher, type GenesisConfig } from "../core/config";
 import type { Analysis, Engine } from "../core/engine";
+import type { ReadinessDocument } from "../core/readiness/model";
 import { extractFacts } from "../core/workspace/facts";
 import { WorkspaceIndex } from "../core/workspace/index";
 import { CONFIG_FILE_NAME, syntaxOf } from "../core/kinds/recognise";
@@ -10,6 +11,7 @@ import { LineIndex } from "../core/text";
 import type { Diagnostic } from "../core/types";
 import { describeError, errorCode, findConfigFolder, isInside, listWorkspaceFiles, readTextFile, toWorkspacePath, type FileProblem } from "../node/workspace-files";
 import type { CheckCommand } from "./args";
+import { gatherEvidence } from "./evidence";
 import type { CheckReport, ReportedDiagnostic, ReportedDocument } from "./report";
 
 /** Files above this size are not read whole; they get one warning instead of a check. */
@@ -22,10 +24,26 @@ export interface CheckRun {
   readonly report: CheckReport;
   /** Files or folders found on the way that could not be read: reported on stderr, exit 2. */
   readonly problems: readonly FileProblem[];
+  /** What the readiness checklist (§8) is computed from. */
+  readonly workspace: CheckedWorkspace;
 }
 
+/** The checked documents as the readiness model takes them, and the workspace around them. */
+export interface CheckedWorkspace {
+  /** The documents under the given paths, with every diagnostic (offsets, not positions). */
+  readonly documents: readonly ReadinessDocument[];
+  /** Every document under the root: references resolve against all of them. */
+  readonly index: WorkspaceIndex;
+  /** Every file under the root (workspace paths), apart from those the configuration ignores. */
+  readonly files: readonly string[];
+  readonly config: GenesisConfig;
+}
+
+/** What `check` and `report` share: which documents, under which root, with which profile. */
+export type WorkspaceSelection = Pick<CheckCommand, "paths" | "profile" | "noIo" | "root">;
+
 /** Runs `check`: finds the root and the files, reads them, and has the engine check each one. */
-export async function runCheck(command: CheckCommand, cwd: string, engine: Engine): Promise<CheckRun> {
+export async function runCheck(command: WorkspaceSelection, cwd: string, engine: Engine): Promise<CheckRun> {
   const targets = await Promise.all(command.paths.map((given) => realTarget(given, cwd)));
   const root = await chooseRoot(command, targets[0], cwd);
   for (const target of targets) {
@@ -41,8 +59,8 @@ export async function runCheck(command: CheckCommand, cwd: string, engine: Engin
   // Every document under the root is indexed, so that references resolve across the workspace;
   // only those under the given paths are reported.
   const ignored = ignoreMatcher(config);
-  const accept = (relative: string) => relative !== CONFIG_FILE_NAME && syntaxOf(relative) !== undefined && !ignored(relative);
-  const listing = await listWorkspaceFiles(root, [root], { accept });
+  const listing = await listWorkspaceFiles(root, [root], { accept: (relative) => !ignored(relative) });
+  const candidates = listing.files.filter((file) => file.path !== CONFIG_FILE_NAME && syntaxOf(file.path) !== undefined);
   problems.push(...listing.problems);
   const reported = targets.map((target) => toWorkspacePath(root, target.real));
   const isReported = (relative: string) => reported.some((start) => start === "" || relative === start || relative.startsWith(`${start}/`));
@@ -50,7 +68,7 @@ export async function runCheck(command: CheckCommand, cwd: string, engine: Engin
   const index = new WorkspaceIndex();
   const checked: { text: string; analysis: Analysis }[] = [];
   let filesScanned = settings.document ? 1 : 0;
-  for (const file of listing.files) {
+  for (const file of candidates) {
     const inReport = isReported(file.path);
     let content;
     try {
@@ -70,14 +88,22 @@ export async function runCheck(command: CheckCommand, cwd: string, engine: Engin
     index.load(extractFacts(analysis.document));
     if (inReport) checked.push({ text: content.text, analysis });
   }
+  // The io rules read the data files, models and policies the reported documents name.
+  const evidence = command.noIo ? undefined : await gatherEvidence(root, checked.map((c) => c.analysis.document!));
+  const judged: ReadinessDocument[] = [];
   for (const { text, analysis } of checked) {
     const document = analysis.document!;
-    const workspace = engine.checkWorkspace(index.get(document.path)!, index, config);
-    documents.push({ path: document.path, kind: document.kind, diagnostics: locate(text, [...analysis.diagnostics, ...workspace]) });
+    const facts = index.get(document.path)!;
+    const workspace = engine.checkWorkspace(facts, index, config);
+    const io = evidence ? engine.checkEvidence(document, evidence.get(document.path) ?? new Map(), config) : [];
+    const diagnostics = [...analysis.diagnostics, ...workspace, ...io];
+    documents.push({ path: document.path, kind: document.kind, diagnostics: locate(text, diagnostics) });
+    judged.push({ facts, diagnostics, evidenceChecked: evidence !== undefined });
   }
 
   documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { report: { root, documents, filesScanned }, problems };
+  const files = listing.files.map((file) => file.path);
+  return { report: { root, documents, filesScanned }, problems, workspace: { documents: judged, index, files, config } };
 }
 
 interface Target {
@@ -104,7 +130,7 @@ async function realTarget(given: string, cwd: string): Promise<Target> {
  * given (so a link out of the workspace is refused, not taken as a new root); else the first
  * path's folder. Always a real path.
  */
-async function chooseRoot(command: CheckCommand, first: Target, cwd: string): Promise<string> {
+async function chooseRoot(command: WorkspaceSelection, first: Target, cwd: string): Promise<string> {
   if (command.root !== undefined) {
     const root = await realTarget(command.root, cwd);
     if (!root.isFolder) throw new PathError(`--root ${command.root}: not a folder.`);

@@ -1,0 +1,40 @@
+import { spanOf, type GenesisDocument } from "../document";
+import { isRecord } from "../pointer";
+import type { Report } from "../rules/context";
+import type { Finding } from "../types";
+import { checkFiles } from "./files";
+import { evidenceRequests } from "./requests";
+import { checkSchemaDrift } from "./schema-drift";
+import { checkSignatures } from "./signature";
+import { fileTargets } from "./targets";
+import type { EvidenceMap } from "./types";
+
+/** The rule ids the `io` pass reports (besides `path/outside-workspace` for a link leading out). */
+export const EVIDENCE_RULES = [
+  "integrity/file-missing",
+  "integrity/checksum-mismatch",
+  "data/schema-drift",
+  "model/signature-mismatch",
+  "repro/lockfile",
+  "governance/policy-missing",
+] as const;
+
+/**
+ * The `io` rules of §7 over one document and the facts read from the files it names (gathered by
+ * the Node side for `evidenceRequests(document)`). Pure and synchronous: a path with no entry in
+ * `evidence` is not judged, so a partial map (a cancelled read) gives partial findings, never
+ * false "missing" ones. Suppressions and severities are applied by `Engine.checkEvidence`.
+ */
+export function checkEvidence(document: GenesisDocument, evidence: EvidenceMap): Finding[] {
+  const root = document.tree.value;
+  if (!isRecord(root)) return [];
+  const targets = fileTargets(document);
+  const requests = new Map(evidenceRequests(document).map((r) => [r.path, r]));
+  const findings: Finding[] = [];
+  const report = (r: Report) =>
+    findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+  checkFiles(document, targets, requests, evidence, report);
+  if (document.kind === "DatasetManifest") checkSchemaDrift(root, targets, requests, evidence, report);
+  if (document.kind === "ModelCard") checkSignatures(targets, requests, evidence, report);
+  return findings;
+}

@@ -1,0 +1,76 @@
+import type { GenesisDocument } from "../document";
+import { isRecord, parentPointer, select, valueAt } from "../pointer";
+import { pathPositions, type PathPosition } from "../rules/path-positions";
+import { resolveWorkspacePath } from "../rules/workspace-path";
+
+/** The rule that reports a file named at a position when it does not exist. */
+export type ExistenceRule = "integrity/file-missing" | "repro/lockfile" | "governance/policy-missing";
+
+/**
+ * Which rule owns each path position of path-positions.ts. `/audit/log` has none: the run writes
+ * the log, so it need not exist before. A position missing here is not checked for existence.
+ */
+const EXISTENCE_RULES: Readonly<Record<string, ExistenceRule>> = {
+  "/distribution/*/path": "integrity/file-missing",
+  "/artifacts/*/path": "integrity/file-missing",
+  "/engine/entrypoint": "integrity/file-missing",
+  "/reproducibility/lockfile": "repro/lockfile",
+  "/training/environment/lockfile": "repro/lockfile",
+  "/access/policy": "governance/policy-missing",
+  "/governance/binder": "governance/policy-missing",
+  "/ci/workflow": "governance/policy-missing",
+  "/docs/dataFlowDiagram": "governance/policy-missing",
+  "/docs/architectureDiagram": "governance/policy-missing",
+};
+
+/** A file a document names, resolved inside the workspace. */
+export interface FileTarget {
+  /** Pointer of the path value. */
+  readonly pointer: string;
+  /** As written in the document. */
+  readonly declared: string;
+  /** Workspace-relative POSIX path: the evidence key. */
+  readonly path: string;
+  readonly rule: ExistenceRule;
+  /** How the file reads in a message: "the lockfile". */
+  readonly role: string;
+  /** The distribution or artifact holding the path, for its sha256, format and signature. */
+  readonly item?: { readonly pointer: string; readonly value: Readonly<Record<string, unknown>> };
+}
+
+/**
+ * Every local file the document names at a position with an existence rule. URLs, paths that
+ * leave the workspace and empty paths are left out: they are never read (`path/outside-workspace`
+ * reports the second kind from the text alone).
+ */
+export function fileTargets(document: GenesisDocument): FileTarget[] {
+  const root = document.tree.value;
+  if (!isRecord(root)) return [];
+  const targets: FileTarget[] = [];
+  for (const position of pathPositions(document.kind)) {
+    const rule = EXISTENCE_RULES[position.pattern];
+    if (!rule) continue;
+    for (const { pointer, value } of select(root, position.pattern)) {
+      if (typeof value !== "string" || skipped(root, pointer, position)) continue;
+      const resolved = resolveWorkspacePath(document.path, value);
+      if (!resolved.ok || resolved.path === "") continue;
+      const itemPointer = parentPointer(pointer);
+      const item = position.pattern.includes("*") ? valueAt(root, itemPointer) : undefined;
+      targets.push({
+        pointer,
+        declared: value,
+        path: resolved.path,
+        rule,
+        role: position.role,
+        item: isRecord(item) ? { pointer: itemPointer, value: item } : undefined,
+      });
+    }
+  }
+  return targets;
+}
+
+function skipped(root: unknown, pointer: string, position: PathPosition): boolean {
+  if (!position.unlessSibling) return false;
+  const parent = valueAt(root, parentPointer(pointer));
+  return isRecord(parent) && parent[position.unlessSibling.key] === position.unlessSibling.value;
+}

@@ -1,0 +1,120 @@
+import { realpathSync } from "node:fs";
+import * as path from "node:path";
+import type { GenesisDocument } from "../core/document";
+import { evidenceRequests, mergeRequests } from "../core/evidence/requests";
+import type { EvidenceRequest, FileEvidence } from "../core/evidence/types";
+import { EvidenceCache } from "./evidence-cache";
+import { EvidenceReader, type LocatedFile } from "./evidence-reader";
+import { HashPool } from "./hash-pool";
+import { abortError } from "./read-failure";
+
+/** How far a gather is: files finished of those requested, and bytes hashed of those to hash. */
+export interface EvidenceProgress {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+}
+
+export type ProgressListener = (progress: EvidenceProgress) => void;
+
+/** Files read at once; hashing is further limited by the hash pool's workers. */
+const CONCURRENT_FILES = 4;
+
+/**
+ * The facts the `io` rules need, for the language server and the CLI: one cache and one pool of
+ * hash workers shared by every workspace root. `gather` answers for one document; the engine's
+ * `checkEvidence(document, evidence, config)` turns the answer into diagnostics.
+ */
+export class EvidenceService {
+  private readonly cache = new EvidenceCache();
+  private readonly hashes = new HashPool();
+  private readonly readers = new Map<string, EvidenceReader>();
+
+  /**
+   * Reads what `document` (a workspace-relative path under `root`) needs, keyed by the
+   * workspace-relative paths of `evidenceRequests`. Rejects with an AbortError when `signal` fires.
+   */
+  async gather(root: string, document: GenesisDocument, signal?: AbortSignal, onProgress?: ProgressListener): Promise<Map<string, FileEvidence>> {
+    return (await this.gatherAll(root, [document], signal, onProgress)).get(document.path) ?? new Map();
+  }
+
+  /**
+   * `gather` for several documents of one root at once: each file is read once however many
+   * documents name it, and the progress counts the whole set. Keyed by document path.
+   */
+  async gatherAll(root: string, documents: readonly GenesisDocument[], signal?: AbortSignal, onProgress?: ProgressListener): Promise<Map<string, Map<string, FileEvidence>>> {
+    const reader = this.readerFor(root);
+    const merged = oneRequestPerPath(documents.flatMap((d) => evidenceRequests(d)));
+    const located = await Promise.all(merged.map((request) => reader.locate(request)));
+    if (signal?.aborted) throw abortError(signal);
+
+    const results = new Map<string, FileEvidence>();
+    const toRead: LocatedFile[] = [];
+    located.forEach((found, index) => ("status" in found ? results.set(merged[index].path, found) : toRead.push(found)));
+    const progress = { filesDone: results.size, filesTotal: merged.length, bytesDone: 0, bytesTotal: toRead.reduce((sum, file) => sum + reader.bytesToHash(file), 0) };
+    onProgress?.({ ...progress });
+    const onBytes = (bytes: number) => {
+      progress.bytesDone += bytes;
+      onProgress?.({ ...progress });
+    };
+    let next = 0;
+    const work = async () => {
+      while (next < toRead.length) {
+        const file = toRead[next++];
+        results.set(file.request.path, await reader.readParts(file, { signal, onBytes }));
+        progress.filesDone++;
+        onProgress?.({ ...progress });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_FILES, toRead.length) }, work));
+
+    const byDocument = new Map<string, Map<string, FileEvidence>>();
+    for (const document of documents) {
+      const evidence = new Map<string, FileEvidence>();
+      for (const request of evidenceRequests(document)) {
+        const found = results.get(request.path);
+        if (found) evidence.set(request.path, found);
+      }
+      byDocument.set(document.path, evidence);
+    }
+    return byDocument;
+  }
+
+  /** Forgets what was read of a file (or of everything below a folder) that changed on disk. */
+  invalidate(absolutePath: string): void {
+    const resolved = path.resolve(absolutePath);
+    this.cache.invalidate(resolved);
+    try {
+      const real = realpathSync.native(resolved);
+      if (real !== resolved) this.cache.invalidate(real);
+    } catch {
+      // deleted: its entry, keyed by the real path it had, fails the size/mtime check anyway
+    }
+  }
+
+  /** Stops the idle hash workers; the service stays usable (workers start again on demand). */
+  dispose(): void {
+    this.hashes.dispose();
+  }
+
+  private readerFor(root: string): EvidenceReader {
+    const key = path.resolve(root);
+    let reader = this.readers.get(key);
+    if (!reader) {
+      reader = new EvidenceReader(key, this.cache, this.hashes);
+      this.readers.set(key, reader);
+    }
+    return reader;
+  }
+}
+
+/** One request per path, asking for everything any document asks of it. */
+function oneRequestPerPath(requests: readonly EvidenceRequest[]): EvidenceRequest[] {
+  const byPath = new Map<string, EvidenceRequest>();
+  for (const request of requests) {
+    const before = byPath.get(request.path);
+    byPath.set(request.path, before ? mergeRequests(before, request) : request);
+  }
+  return [...byPath.values()];
+}
