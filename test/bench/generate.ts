@@ -25,7 +25,7 @@ export function generateManifest(targetLines: number, mistakeRate = 0): string {
   const entries = Math.max(1, Math.floor((targetLines - out.length - 8) / entryLines));
   const every = mistakeRate > 0 ? Math.max(1, Math.round(1 / (mistakeRate * entryLines))) : 0;
   for (let i = 0; i < entries; i++) {
-    const format = every && i % every === every - 1 ? "parqet" : "csv";
+    const format = every && i % every === Math.floor(every / 2) ? "parqet" : "csv";
     out.push(
       `  - id: part-${i}`,
       `    path: files/part-${String(i).padStart(6, "0")}.csv`,

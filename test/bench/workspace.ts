@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { dataset, modelCard, pipeline } from "../unit/workspace/harness";
 import { LspTestClient } from "../support/lsp-client";
+import { peakRssMiB } from "./contenders";
 import { median, ms } from "./stats";
 
 const TOTAL = Number(process.env.BENCH_DOCS ?? 10_000);
@@ -44,12 +45,6 @@ function generate(root: string): { files: string[]; hub: string; ordinary: strin
   return { files, hub: "data/hub.dataset.yaml", ordinary: `data/${(datasets - 1) % 50}/d${datasets - 1}.dataset.yaml` };
 }
 
-function peakRssMiB(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const match = /VmHWM:\s+(\d+) kB/.exec(status);
-  return match ? Number(match[1]) / 1024 : NaN;
-}
 
 async function main(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), "genesis-bench-ws-"));
