@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { RestartingErrorHandler } from "./restarts";
-import { DOCUMENT_FILE_GLOB, type InitializationOptions } from "../../server/src/protocol";
+import { WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
 
 /** The document types the server is given; the server itself decides which of them are Genesis documents. */
 export const DOCUMENT_SELECTOR = [
@@ -28,9 +28,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     synchronize: {
       configurationSection: "genesis",
-      // Every file that can be a Genesis document, and genesis.config.yaml: the server keeps its
-      // index of the workspace current from these events.
-      fileEvents: vscode.workspace.createFileSystemWatcher(DOCUMENT_FILE_GLOB),
+      // Every file: the server keeps its index of Genesis documents current from these events, and
+      // data files and artifacts feed the io rules (checksums, schemas, signatures).
+      fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB),
     },
   };
   return new LanguageClient("genesis", "Genesis Readiness", serverOptions, clientOptions);

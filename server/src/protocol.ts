@@ -28,8 +28,11 @@ export interface InitializationOptions {
 /** The name of the configuration file at a workspace folder's root (§6). */
 export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
 
-/** Files the client watches for the server: every file that can be a Genesis document. */
-export const DOCUMENT_FILE_GLOB = "**/*.{yaml,yml,json,md,markdown}";
+/**
+ * Files the client watches for the server: all of them, since besides the Genesis documents the
+ * data files and artifacts they name feed the io rules. The server filters.
+ */
+export const WATCHED_FILES_GLOB = "**/*";
 
 /**
  * server -> client, after each scan of a workspace folder: how many Genesis documents it holds.
@@ -88,15 +91,4 @@ export interface ReportResult {
   readonly text: string;
   /** A file name to suggest in the save dialog (`genesis-readiness-examples.html`). */
   readonly fileName: string;
-}
-
-/**
- * client -> server notification: files were created or deleted in the workspace (any file, not
- * only those the LSP file watcher reports), so the server lists the workspace's files again: the
- * readiness model looks for CI workflows, lockfiles, diagrams and the governance binder.
- */
-export const WORKSPACE_FILES_CHANGED_NOTIFICATION = "genesis/workspaceFilesChanged";
-
-export interface WorkspaceFilesChangedParams {
-  readonly uris: readonly string[];
 }

@@ -1,6 +1,7 @@
 import type { GenesisConfig } from "../core/config";
 import type { GenesisDocument } from "../core/document";
 import type { Engine } from "../core/engine";
+import type { EvidenceMap } from "../core/evidence/types";
 import type { Diagnostic } from "../core/types";
 import { parseGenesisDocument } from "../core/parse/document";
 import { extractFacts, type DocumentFacts } from "../core/workspace/facts";
@@ -25,6 +26,12 @@ export class FolderState {
   private readonly held = new Map<string, HeldDocument>();
   /** False until the first scan of the folder has finished: references cannot be judged before. */
   scanned = false;
+  /**
+   * What was last read of the files each document names (the `io` rules' input). The diagnostics
+   * are derived from it and the document's current parse at each publish, so typing never reads a
+   * file and the ranges stay right.
+   */
+  private readonly evidence = new Map<string, EvidenceMap>();
 
   constructor(
     readonly root: string,
@@ -70,7 +77,17 @@ export class FolderState {
     if (held) this.held.set(path, { document: held.document, typeDiagnostics: held.typeDiagnostics, open: false });
   }
 
+  setEvidence(path: string, evidence: EvidenceMap): void {
+    if (this.held.has(path)) this.evidence.set(path, evidence);
+  }
+
+  /** Whether the files a document names have been read since it was loaded. */
+  hasEvidence(path: string): boolean {
+    return this.evidence.has(path);
+  }
+
   remove(path: string): Set<string> | undefined {
+    this.evidence.delete(path);
     if (!this.held.delete(path)) return undefined;
     return this.index.delete(path);
   }
@@ -87,9 +104,11 @@ export class FolderState {
   diagnostics(path: string, config: GenesisConfig): Diagnostic[] {
     const held = this.held.get(path);
     if (!held) return [];
+    const evidence = this.evidence.get(path);
+    const io = evidence ? this.engine.checkEvidence(held.document, evidence, config) : [];
     const facts = this.index.get(path);
-    if (!this.scanned || !facts) return [...held.typeDiagnostics];
-    return [...held.typeDiagnostics, ...this.engine.checkWorkspace(facts, this.index, config)];
+    if (!this.scanned || !facts) return [...held.typeDiagnostics, ...io];
+    return [...held.typeDiagnostics, ...this.engine.checkWorkspace(facts, this.index, config), ...io];
   }
 }
 

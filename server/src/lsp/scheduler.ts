@@ -6,6 +6,7 @@
 export class CoalescingScheduler<T> {
   private readonly pending = new Map<string, T>();
   private scheduled = false;
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly run: (key: string, item: T) => Promise<void> | void) {}
 
@@ -14,6 +15,12 @@ export class CoalescingScheduler<T> {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => void this.drain());
+  }
+
+  /** Resolves once every change scheduled so far has been handled. */
+  flushed(): Promise<void> {
+    if (!this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   cancel(key: string): void {
@@ -29,5 +36,6 @@ export class CoalescingScheduler<T> {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.scheduled = false;
+    this.waiting.splice(0).forEach((resolve) => resolve());
   }
 }

@@ -8,6 +8,7 @@ import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
 import { toLspDiagnostic } from "./convert";
+import { EvidenceCoordinator, VERIFY_FILES_COMMAND } from "./evidence";
 import { WorkspaceFolders } from "./paths";
 import { registerNavigation } from "./navigation";
 import { CoalescingScheduler } from "./scheduler";
@@ -29,6 +30,7 @@ export function startServer(connection: Connection): void {
   const progress = async (): Promise<ScanProgress> => (clientHasProgress ? workDoneProgress(connection) : SILENT_PROGRESS);
   const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress);
   const scheduler = new CoalescingScheduler<TextDocument>((_uri, document) => workspace.editorChanged(document));
+  const evidence = new EvidenceCoordinator(connection, workspace, progress);
 
   /** The root whose genesis.config.yaml `uri` is, if it is one. */
   const configRootOf = (uri: string): string | undefined => {
@@ -60,6 +62,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         hoverProvider: true,
         workspaceSymbolProvider: true,
+        executeCommandProvider: { commands: [VERIFY_FILES_COMMAND] },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         documentSymbolProvider: true,
@@ -101,6 +104,7 @@ export function startServer(connection: Connection): void {
         continue;
       }
       void workspace.diskChanged(change.uri, change.type === FileChangeType.Deleted);
+      void evidence.fileChanged(change.uri);
     }
   });
 
@@ -111,7 +115,14 @@ export function startServer(connection: Connection): void {
     void publishConfig(document, root);
     void workspace.configChanged(root);
   };
-  documents.onDidOpen((event) => onContent(event.document));
+  documents.onDidOpen((event) => {
+    onContent(event.document);
+    // The io rules read files: on open and on save, never on a keystroke.
+    void scheduler.flushed().then(() => evidence.verify(event.document.uri));
+  });
+  documents.onDidSave((event) => void scheduler.flushed().then(() => evidence.verify(event.document.uri)));
+  connection.onExecuteCommand((params) => (params.command === VERIFY_FILES_COMMAND ? evidence.verifyAll() : undefined));
+  connection.onShutdown(() => evidence.dispose());
   documents.onDidChangeContent((event) => onContent(event.document));
   documents.onDidClose((event) => {
     const uri = event.document.uri;

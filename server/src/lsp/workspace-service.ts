@@ -6,6 +6,7 @@ import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/text";
 import type { Diagnostic } from "../core/types";
 import { INDEXED_NOTIFICATION, type IndexedParams } from "../protocol";
+import { syntaxOf } from "../core/kinds/recognise";
 import { readTextFile } from "../node/workspace-files";
 import type { ConfigStore } from "./config-store";
 import { toLspDiagnostic } from "./convert";
@@ -178,6 +179,11 @@ export class WorkspaceService {
       this.states.set(root, state);
     }
     return state;
+  }
+
+  /** Publishes the diagnostics of these documents again (after their files were read). */
+  publishPaths(state: FolderState, paths: readonly string[]): Promise<void> {
+    return this.publishMany(state, paths);
   }
 
   private async publishMany(state: FolderState, paths: readonly string[]): Promise<void> {

@@ -1,0 +1,84 @@
+import * as path from "node:path";
+import type { Connection } from "vscode-languageserver/node";
+import { evidenceRequests } from "../core/evidence/requests";
+import { EvidenceService } from "../io/evidence-service";
+import type { FolderState } from "./folder-state";
+import type { WorkspaceService } from "./workspace-service";
+import type { ScanProgress } from "./workspace-scan";
+
+/** The command that re-reads every file the workspace's documents name. */
+export const VERIFY_FILES_COMMAND = "genesis.verifyFiles";
+
+/**
+ * Runs the `io` rules off the keystroke path: when a document is opened or saved, when a file it
+ * names changes on disk, and on "Genesis: Verify Files". Hashing runs in worker threads, results
+ * are cached by path, size and mtime, and a newer request for a document cancels the older one.
+ */
+export class EvidenceCoordinator {
+  private readonly service = new EvidenceService();
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: WorkspaceService,
+    private readonly progress: () => Promise<ScanProgress>,
+  ) {}
+
+  /** Reads the files one document names, then publishes its diagnostics again. */
+  async verify(uri: string): Promise<void> {
+    if (!this.workspace.trusted) return;
+    const place = this.workspace.placeOf(uri);
+    if (!place.state.root || !place.state.get(place.path)) return;
+    await this.verifyIn(place.state, [place.path]);
+  }
+
+  /** "Genesis: Verify Files": every document of every folder, with progress. */
+  async verifyAll(): Promise<void> {
+    if (!this.workspace.trusted) return;
+    const progress = await this.progress();
+    progress.begin("Verifying the files Genesis documents name");
+    try {
+      for (const state of this.workspace.allStates()) {
+        if (state.root) await this.verifyIn(state, [...state.paths()], (done, total) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`));
+      }
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** A file changed on disk: forget what was read of it and verify the documents that name it. */
+  async fileChanged(uri: string): Promise<void> {
+    if (!this.workspace.trusted) return;
+    const place = this.workspace.placeOf(uri);
+    if (!place.state.root) return;
+    this.service.invalidate(path.join(place.state.root, ...place.path.split("/")));
+    const naming = [...place.state.paths()].filter((documentPath) => {
+      if (!place.state.hasEvidence(documentPath)) return false;
+      const held = place.state.get(documentPath);
+      return held !== undefined && evidenceRequests(held.document).some((request) => request.path === place.path);
+    });
+    if (naming.length) await this.verifyIn(place.state, naming);
+  }
+
+  dispose(): void {
+    this.running.forEach((controller) => controller.abort());
+    this.service.dispose();
+  }
+
+  private async verifyIn(state: FolderState, paths: readonly string[], onFiles?: (done: number, total: number) => void): Promise<void> {
+    const key = `${state.root}\u0000${paths.join("\u0000")}`;
+    this.running.get(key)?.abort();
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    const documents = paths.map((p) => state.get(p)?.document).filter((d): d is NonNullable<typeof d> => d !== undefined);
+    try {
+      const gathered = await this.service.gatherAll(state.root, documents, controller.signal, onFiles && ((p) => onFiles(p.filesDone, p.filesTotal)));
+      for (const [documentPath, evidence] of gathered) state.setEvidence(documentPath, evidence);
+      await this.workspace.publishPaths(state, [...gathered.keys()]);
+    } catch (error) {
+      if (!controller.signal.aborted) this.connection.console.error(`Verifying files failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (this.running.get(key) === controller) this.running.delete(key);
+    }
+  }
+}
