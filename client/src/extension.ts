@@ -3,6 +3,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
 import { createLanguageClient } from "./client";
 import { registerCommands } from "./commands";
+import { ReadinessController } from "./readiness";
 
 let client: LanguageClient | undefined;
 
@@ -14,12 +15,15 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel("Genesis Readiness");
   context.subscriptions.push(output);
+  const readiness = new ReadinessController();
+  context.subscriptions.push(readiness);
 
   const start = async (): Promise<void> => {
     if (client || !vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true)) return;
     client = createLanguageClient(context, output);
     try {
       await client.start();
+      readiness.attach(client);
     } catch (error) {
       client = undefined;
       const message = error instanceof Error ? error.message : String(error);
@@ -32,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const stop = async (): Promise<void> => {
     const running = client;
     client = undefined;
+    readiness.detach();
     if (running) await running.stop();
   };
 

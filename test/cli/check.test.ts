@@ -55,7 +55,6 @@ describe("genesis-readiness check (built CLI)", function () {
       { args: ["check", "--fail-on", "info"], stderr: /--fail-on must be one of error, warning, never, not "info"/ },
       { args: ["check", "--output"], stderr: /--output/ },
       { args: ["lint"], stderr: /Unknown command "lint"/ },
-      { args: ["report"], stderr: /"report" is not available in this version/ },
       { args: ["init"], stderr: /name the kind of document: dataset, pipeline, modelcard, modelcard-yaml/ },
       { args: ["init", "notebook"], stderr: /not "notebook"/ },
       { args: [], stderr: /^genesis-readiness: checks Genesis documents[\s\S]*Commands:/ },

@@ -87,7 +87,9 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       assert.deepEqual(Object.keys(report), ["version", "root", "documents", "readiness", "summary"]);
       assert.equal(report.version, 1);
       assert.equal(report.root, root);
-      assert.equal(report.readiness, null);
+      const readiness = report.readiness as { score: number; groups: { items: unknown[] }[] };
+      assert.equal(typeof readiness.score, "number");
+      assert.equal(readiness.groups.flatMap((g) => g.items).length, 21);
       assert.deepEqual(report.summary, { errors: 3, warnings: 1, infos: 1 });
       assert.deepEqual(
         report.documents.map((d) => [d.path, d.kind, d.diagnostics.length]),

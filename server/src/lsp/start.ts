@@ -11,6 +11,7 @@ import { toLspDiagnostic } from "./convert";
 import { EvidenceCoordinator, VERIFY_FILES_COMMAND } from "./evidence";
 import { WorkspaceFolders } from "./paths";
 import { registerNavigation } from "./navigation";
+import { registerReadiness } from "./readiness";
 import { CoalescingScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
 import { WorkspaceService } from "./workspace-service";
@@ -136,6 +137,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerNavigation(connection, workspace, documents);
+  registerReadiness(connection, { workspace, configs, folders });
   registerCodeActions(connection, { engine, workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);

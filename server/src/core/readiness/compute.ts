@@ -1,0 +1,86 @@
+import { plainEvidence, ReadinessContext, type ItemOutcome, type ReadinessCheck } from "./context";
+import { DATA_ITEMS } from "./items-data";
+import { GOVERNANCE_ITEMS } from "./items-governance";
+import { INFRASTRUCTURE_ITEMS } from "./items-infrastructure";
+import { MODEL_ITEMS } from "./items-model";
+import { GROUP_ORDER, GROUP_TITLES, MAX_EVIDENCE, type ReadinessGroup, type ReadinessGroupId, type ReadinessInput, type ReadinessItem, type ReadinessModel } from "./model";
+
+/** The 21 items of §8, by group, in the order of the table. */
+export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly ReadinessCheck[]>> = {
+  data: DATA_ITEMS,
+  model: MODEL_ITEMS,
+  infrastructure: INFRASTRUCTURE_ITEMS,
+  governance: GOVERNANCE_ITEMS,
+};
+
+/**
+ * The readiness model of a workspace (§8): every item decided from the documents, their
+ * diagnostics and the workspace's files. Pure: the same input gives the same model.
+ */
+export function computeReadiness(input: ReadinessInput): ReadinessModel {
+  const steps = decideAll(input);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same model, with `pause()` awaited between items, so that a caller serving an editor can
+ * answer other requests while a large workspace is judged (each item is one pass over it).
+ */
+export async function computeReadinessInSteps(input: ReadinessInput, pause: () => Promise<void>): Promise<ReadinessModel> {
+  const steps = decideAll(input);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Decides the items one by one, yielding after each. */
+function* decideAll(input: ReadinessInput): Generator<void, ReadinessModel> {
+  const context = new ReadinessContext(input);
+  const groups: ReadinessGroup[] = [];
+  for (const id of GROUP_ORDER) {
+    const items: ReadinessItem[] = [];
+    for (const check of READINESS_CHECKS[id]) {
+      items.push(decide(check, context));
+      yield;
+    }
+    const applicable = items.filter((item) => item.status !== "n/a").length;
+    const passed = items.filter((item) => item.status === "pass").length;
+    groups.push({ id, title: GROUP_TITLES[id], passed, applicable, items });
+  }
+  return {
+    score: { passed: groups.reduce((n, g) => n + g.passed, 0), applicable: groups.reduce((n, g) => n + g.applicable, 0) },
+    groups,
+  };
+}
+
+function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem {
+  let outcome: ItemOutcome;
+  if (check.needsFiles && !context.trusted) {
+    outcome = { status: "n/a", reason: `workspace not trusted: ${check.needsFiles}.`, evidence: [] };
+  } else {
+    try {
+      outcome = check.evaluate(context);
+    } catch (error) {
+      // A bug in one item must not take the checklist down; it shows as that item failing.
+      outcome = { status: "fail", reason: `This item could not be decided (${error instanceof Error ? error.message : String(error)}); please report this.`, evidence: [] };
+    }
+  }
+  // Plain copies: evidence places are worked out lazily, and only for what is listed.
+  const evidence = outcome.evidence.slice(0, MAX_EVIDENCE).map(plainEvidence);
+  const omitted = outcome.evidence.length - evidence.length;
+  return {
+    id: check.id,
+    title: check.title,
+    status: outcome.status,
+    reason: outcome.reason,
+    criterion: check.criterion,
+    evidence,
+    ...(omitted > 0 ? { omittedEvidence: omitted } : {}),
+    ...(outcome.fix ? { fix: outcome.fix } : {}),
+  };
+}

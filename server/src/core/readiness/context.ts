@@ -1,0 +1,357 @@
+import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
+import { rootAnchor, spanOf } from "../document";
+import { resolveSeverity } from "../engine";
+import { isRecord, valueAt } from "../pointer";
+import { resolveWorkspacePath } from "../rules/workspace-path";
+import { LineIndex } from "../text";
+import type { Diagnostic, DocumentKind, Span } from "../types";
+import { label, type DocumentFacts } from "../workspace/facts";
+import { WorkspaceIndex } from "../workspace/index";
+import type { ReadinessEvidence, ReadinessFix, ReadinessInput, ReadinessRange, ReadinessStatus, WorkspaceFileList } from "./model";
+
+/**
+ * What the readiness items see: the documents with their diagnostics and parsed values, the index
+ * references resolve against, and the workspace's files. Items only read it.
+ */
+
+/** One document as the items judge it. Its line index is built on first use. */
+export class ReadinessDoc {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  /** `id@version`, else the id, else the path. */
+  readonly label: string;
+  /** The top-level object (`{}` when the document is not a mapping). */
+  readonly value: Readonly<Record<string, unknown>>;
+  /**
+   * A Hugging Face card without the Genesis block (§1): `model.cards` counts it as not yet
+   * Genesis-ready, and the items about Genesis fields leave it out (one problem, one place).
+   */
+  readonly huggingFaceOnly: boolean;
+  private lineIndex?: LineIndex;
+
+  constructor(
+    readonly facts: DocumentFacts,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly evidenceChecked: boolean,
+  ) {
+    const document = facts.document;
+    this.path = facts.path;
+    this.kind = facts.kind;
+    this.label = label(facts);
+    this.value = isRecord(document.tree.value) ? document.tree.value : {};
+    this.huggingFaceOnly = document.recognisedBy === "hugging-face" && this.value.apiVersion === undefined && this.value.kind === undefined;
+  }
+
+  get text(): string {
+    return this.facts.document.text;
+  }
+
+  range(span: Span): ReadinessRange {
+    this.lineIndex ??= new LineIndex(this.text);
+    return { start: this.lineIndex.positionAt(span.start), end: this.lineIndex.positionAt(span.end) };
+  }
+
+  /** The value at a pointer of the document's object. */
+  at(pointer: string): unknown {
+    return valueAt(this.value, pointer);
+  }
+
+  /** Where a node is (a missing node: its nearest parent's key; the root: the `kind` key). */
+  spanAt(pointer: string, part: "key" | "value" = "value"): Span {
+    return pointer === "" ? rootAnchor(this.facts.document) : spanOf(this.facts.document, pointer, part);
+  }
+
+  errors(): Diagnostic[] {
+    return this.diagnostics.filter((d) => d.severity === "error");
+  }
+
+  /** Diagnostics of the given rules, optionally only those at or below one of the pointers. */
+  diagnosticsOf(rules: readonly string[], under?: readonly string[]): Diagnostic[] {
+    return this.diagnostics.filter((d) => rules.includes(d.rule) && (!under || under.some((p) => isAtOrBelow(d.pointer, p))));
+  }
+
+  /**
+   * Evidence at a node of this document. Its place is worked out when first read: most evidence
+   * of a large workspace is counted but not listed (MAX_EVIDENCE), and is never placed.
+   */
+  evidence(pointer: string, message: string, status: ReadinessEvidence["status"], part: "key" | "value" = "value"): ReadinessEvidence {
+    return new NodeEvidence(this, pointer, part, message, status);
+  }
+
+  /** A diagnostic of this document as evidence: an error fails, anything milder warns. */
+  diagnosticEvidence(diagnostic: Diagnostic): ReadinessEvidence {
+    return new NodeEvidence(this, diagnostic, "value", diagnostic.message, diagnostic.severity === "error" ? "fail" : "warn", diagnostic.rule);
+  }
+}
+
+/** Evidence in a document, placed on first read (see ReadinessDoc.evidence); `plainEvidence` copies it. */
+class NodeEvidence implements ReadinessEvidence {
+  private placed?: Span;
+
+  constructor(
+    private readonly doc: ReadinessDoc,
+    /** A pointer to place, or a diagnostic whose span it is. */
+    private readonly at: string | Diagnostic,
+    private readonly part: "key" | "value",
+    readonly message: string,
+    readonly status: ReadinessEvidence["status"],
+    readonly rule?: string,
+  ) {}
+
+  get path(): string {
+    return this.doc.path;
+  }
+
+  get span(): Span {
+    this.placed ??= typeof this.at === "string" ? this.doc.spanAt(this.at, this.part) : this.at.span;
+    return this.placed;
+  }
+
+  get range(): ReadinessRange {
+    return this.doc.range(this.span);
+  }
+}
+
+/** Evidence as plain data, in the order of its fields in ReadinessEvidence. */
+export function plainEvidence(e: ReadinessEvidence): ReadinessEvidence {
+  return {
+    path: e.path,
+    ...(e.span ? { span: e.span } : {}),
+    ...(e.range ? { range: e.range } : {}),
+    ...(e.rule ? { rule: e.rule } : {}),
+    message: e.message,
+    status: e.status,
+    ...(e.uri ? { uri: e.uri } : {}),
+  };
+}
+
+export function isAtOrBelow(pointer: string, ancestor: string): boolean {
+  return ancestor === "" || pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+export class ReadinessContext {
+  /** Every document, in path order. */
+  readonly all: readonly ReadinessDoc[];
+  readonly byPath: ReadonlyMap<string, ReadinessDoc>;
+  readonly index: WorkspaceIndex;
+  readonly files: WorkspaceFileList;
+  readonly trusted: boolean;
+  private readonly config: GenesisConfig;
+
+  constructor(input: ReadinessInput) {
+    this.all = input.documents
+      .map((d) => new ReadinessDoc(d.facts, d.diagnostics, d.evidenceChecked))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.byPath = new Map(this.all.map((doc) => [doc.path, doc]));
+    this.index = input.index ?? indexOf(input.documents.map((d) => d.facts));
+    this.files = input.files;
+    this.trusted = input.trusted;
+    this.config = input.config ?? DEFAULT_CONFIG;
+  }
+
+  /**
+   * The status of a finding that `rule` covers when no diagnostic reports it: `fail` when the rule
+   * is an error in this workspace (its profile and overrides), `warn` otherwise (also when off).
+   */
+  statusOf(rule: string): "warn" | "fail" {
+    return resolveSeverity({ rule, message: "", span: { start: 0, end: 0 }, pointer: "" }, this.config) === "error" ? "fail" : "warn";
+  }
+
+  /**
+   * Records a finding that `rule` covers at `pointer`: the rule's diagnostic there when the document
+   * has one (its severity decides), else `message` with the status the rule's severity gives.
+   */
+  finding(subject: Subject, doc: ReadinessDoc, rule: string, pointer: string, message: string, part: "key" | "value" = "value"): void {
+    const diagnostic = doc.diagnostics.find((d) => d.rule === rule && isAtOrBelow(d.pointer, pointer));
+    if (diagnostic) subject.addDiagnostic(doc, diagnostic);
+    else subject.add(doc.evidence(pointer, message, this.statusOf(rule), part));
+  }
+
+  /**
+   * Records a required property that is missing: the `schema/required` diagnostic that reports it
+   * when there is one, else `message` as a failure at the parent's key.
+   */
+  missing(subject: Subject, doc: ReadinessDoc, parent: string, property: string, message: string, status: "warn" | "fail" = "fail"): void {
+    const diagnostic = doc.diagnostics.find((d) => d.rule === "schema/required" && d.pointer === parent && d.data?.property === property);
+    if (diagnostic) subject.addDiagnostic(doc, diagnostic);
+    else subject.add(doc.evidence(parent, message, status, "key"));
+  }
+
+  /** The Genesis documents of a kind (Hugging Face cards without the Genesis block left out). */
+  ofKind(kind: DocumentKind): ReadinessDoc[] {
+    return this.all.filter((d) => d.kind === kind && !d.huggingFaceOnly);
+  }
+
+  /** Every Genesis document (Hugging Face cards without the Genesis block left out). */
+  genesis(): ReadinessDoc[] {
+    return this.all.filter((d) => !d.huggingFaceOnly);
+  }
+
+  /** Whether a workspace path is a file, or a folder with files in it. */
+  exists(path: string): boolean {
+    return path !== "" && (this.files.has(path) || this.files.under(path).length > 0);
+  }
+}
+
+function indexOf(facts: readonly DocumentFacts[]): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const f of facts) index.load(f);
+  return index;
+}
+
+/** Where a path written in a document leads: a workspace path, or why it leads nowhere usable. */
+export function pathIn(doc: ReadinessDoc, declared: unknown): { ok: true; path: string } | { ok: false; why: string } {
+  if (typeof declared !== "string") return { ok: false, why: "is not a path" };
+  const resolved = resolveWorkspacePath(doc.path, declared);
+  if (!resolved.ok) return { ok: false, why: resolved.reason };
+  if (resolved.path === "") return { ok: false, why: "names the workspace root, not a file" };
+  return { ok: true, path: resolved.path };
+}
+
+/** A fix that runs a command. */
+export function commandFix(title: string, command: string, args?: readonly unknown[]): ReadinessFix {
+  return args ? { kind: "command", title, command, arguments: args } : { kind: "command", title, command };
+}
+
+/** A fix that opens a diagnostic and shows the editor's quick fixes for it. */
+export function quickFix(doc: ReadinessDoc, diagnostic: Diagnostic): ReadinessFix {
+  return {
+    kind: "quickfix",
+    title: `Show the quick fixes for ${diagnostic.rule} in ${doc.path}`,
+    target: { path: doc.path, range: doc.range(diagnostic.span), rule: diagnostic.rule },
+  };
+}
+
+/**
+ * A fix that inserts a top-level block (`snippet`, VS Code snippet syntax, one key per line
+ * followed by a line break) at the end of a YAML document or of a Markdown card's front matter.
+ * None for JSON, flow-style documents, or front matter without its closing fence: the block
+ * could not be added there without rewriting the document.
+ */
+export function snippetFix(doc: ReadinessDoc, title: string, snippet: string): ReadinessFix | undefined {
+  const document = doc.facts.document;
+  let offset: number;
+  if (document.syntax === "yaml") offset = document.text.length;
+  else if (document.syntax === "markdown" && document.markdown?.frontMatter?.closed) offset = document.markdown.frontMatter.content.end;
+  else return undefined;
+  const region = document.tree.region;
+  if (document.text.slice(region.start, region.end).trimStart().startsWith("{")) return undefined;
+  const before = document.text.slice(0, offset);
+  const text = before === "" || before.endsWith("\n") ? snippet : `\n${snippet}`;
+  const at = doc.range({ start: offset, end: offset });
+  return { kind: "snippet", title, target: { path: doc.path, range: at }, snippet: text };
+}
+
+/** Plural-aware count: `count(2, "manifest")` is "2 manifests". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** A short list of names for a reason: `a, b, c and 2 more`. */
+export function names(list: readonly string[], shown = 3): string {
+  if (list.length <= shown) return list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
+  return `${list.slice(0, shown).join(", ")} and ${list.length - shown} more`;
+}
+
+/**
+ * One thing an item judges (a document, a distribution, a step): its status is the worst of what
+ * was found about it, and its evidence says why.
+ */
+export class Subject {
+  status: "pass" | "warn" | "fail" = "pass";
+  readonly evidence: ReadinessEvidence[] = [];
+  /** The first problem's diagnostic, for a quick fix. */
+  diagnostic?: { doc: ReadinessDoc; diagnostic: Diagnostic };
+
+  constructor(readonly label: string) {}
+
+  /** Records evidence; a `warn` or `fail` piece lowers the subject's status. */
+  add(evidence: ReadinessEvidence): this {
+    this.evidence.push(evidence);
+    if (evidence.status === "fail") this.status = "fail";
+    else if (evidence.status === "warn" && this.status === "pass") this.status = "warn";
+    return this;
+  }
+
+  /** Records a diagnostic as evidence (an error fails, anything milder warns), once. */
+  addDiagnostic(doc: ReadinessDoc, diagnostic: Diagnostic): this {
+    const seen = this.evidence.some((e) => e.rule === diagnostic.rule && e.path === doc.path && e.span?.start === diagnostic.span.start && e.span?.end === diagnostic.span.end);
+    if (seen) return this;
+    this.diagnostic ??= { doc, diagnostic };
+    return this.add(doc.diagnosticEvidence(diagnostic));
+  }
+
+  /** True once something made the subject warn or fail. */
+  get hasProblem(): boolean {
+    return this.status !== "pass";
+  }
+}
+
+/** What one item decided: everything but its id, title and criterion. */
+export interface ItemOutcome {
+  readonly status: ReadinessStatus;
+  readonly reason: string;
+  readonly evidence: readonly ReadinessEvidence[];
+  readonly fix?: ReadinessFix;
+}
+
+export function notApplicable(reason: string, fix?: ReadinessFix): ItemOutcome {
+  return { status: "n/a", reason, evidence: [], fix };
+}
+
+/** A phrase that follows a count, for one thing and for several: ["has", "have"]. */
+export type Phrase = readonly [string, string];
+
+/** How an item words its counts: "2 of 5 manifests {fail}", "All 5 manifests {pass}". */
+export interface Wording {
+  /** Singular and plural of what is counted ("manifest", "manifests"). */
+  readonly noun: Phrase;
+  readonly pass: Phrase;
+  readonly warn: Phrase;
+  readonly fail: Phrase;
+}
+
+/**
+ * The outcome over subjects: the worst status of any subject; a reason that counts the subjects
+ * at that status and names the first few; the evidence of every subject, worst first.
+ */
+export function judge(subjects: readonly Subject[], wording: Wording, fix?: (worst: Subject | undefined) => ReadinessFix | undefined): ItemOutcome {
+  const failing = subjects.filter((s) => s.status === "fail");
+  const warning = subjects.filter((s) => s.status === "warn");
+  const status: "pass" | "warn" | "fail" = failing.length ? "fail" : warning.length ? "warn" : "pass";
+  const [one, many] = wording.noun;
+  const total = subjects.length;
+  const noun = total === 1 ? one : many;
+  let reason: string;
+  if (status === "pass") reason = total === 1 ? `The ${one} ${wording.pass[0]}.` : `${total === 2 ? "Both" : `All ${total}`} ${many} ${wording.pass[1]}.`;
+  else {
+    const at = status === "fail" ? failing : warning;
+    const phrase = (status === "fail" ? wording.fail : wording.warn)[at.length === 1 ? 0 : 1];
+    const also = status === "fail" && warning.length ? ` (${warning.length} more ${warning.length === 1 ? "warns" : "warn"})` : "";
+    reason = `${at.length} of ${total} ${noun} ${phrase}: ${names(at.map((s) => s.label))}${also}.`;
+  }
+  const rank = { fail: 0, warn: 1, pass: 2 } as const;
+  const evidence = subjects.flatMap((s) => s.evidence).sort((a, b) => rank[a.status] - rank[b.status]);
+  const worst = failing[0] ?? warning[0];
+  return { status, reason, evidence, fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined) };
+}
+
+/** Counts "is"/"are" style verbs: `verb(1, "has", "have")`. */
+export function verb(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+
+/** One item of §8: how it is named, and how it is decided. */
+export interface ReadinessCheck {
+  readonly id: string;
+  readonly title: string;
+  /** The "passes when" text of §8. */
+  readonly criterion: string;
+  /**
+   * Set for items that need files other than the documents' text; in an untrusted workspace the
+   * item is `n/a` with the reason "workspace not trusted: {needsFiles}".
+   */
+  readonly needsFiles?: string;
+  evaluate(context: ReadinessContext): ItemOutcome;
+}

@@ -1,0 +1,312 @@
+import { isRecord, joinPointer, select } from "../pointer";
+import { isSemver } from "../rules/semver-form";
+import type { ReferenceSite } from "../workspace/facts";
+import { commandFix, isAtOrBelow, judge, notApplicable, Subject, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
+import type { ReadinessFix } from "./model";
+
+/** The Data group of §8: schemas, metadata, lineage, versions, formats, integrity. */
+
+const NEW_MANIFEST: ReadinessFix = commandFix("New Dataset Manifest", "genesis.newDatasetManifest");
+const NO_MANIFEST = "No dataset manifest in the workspace.";
+/** The language server's command (LSP workspace/executeCommand) that reads every file documents name. */
+const VERIFY_FILES: ReadinessFix = commandFix("Verify Files", "genesis.verifyFiles");
+
+/** Formats §3 calls tabular: they need a record set. */
+const TABULAR = new Set(["csv", "parquet", "hdf5", "jsonl"]);
+/** The standard formats of §8 (JSON Lines counts as JSON). */
+const STANDARD_FORMATS = new Set(["csv", "parquet", "hdf5", "json", "jsonl"]);
+/** Allowed by §3, but not standard: they warn. */
+const OTHER_FORMATS = new Set(["netcdf", "zarr", "tiff", "other"]);
+const FIELD_TYPES = new Set(["string", "integer", "number", "boolean", "date", "datetime", "array"]);
+
+const schemas: ReadinessCheck = {
+  id: "data.schemas",
+  title: "Typed schemas for tabular data",
+  criterion: "every tabular distribution of every manifest is covered by a record set with typed fields",
+  evaluate(ctx) {
+    const manifests = ctx.ofKind("DatasetManifest");
+    if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
+    const subjects: Subject[] = [];
+    for (const doc of manifests) {
+      const recordSets = Array.isArray(doc.value.recordSets) ? doc.value.recordSets : [];
+      for (const { pointer, value } of select(doc.value, "/distribution/*")) {
+        if (!isRecord(value) || typeof value.format !== "string" || !TABULAR.has(value.format)) continue;
+        const id = typeof value.id === "string" ? value.id : undefined;
+        const subject = new Subject(`${doc.label} ${id ?? pointer}`);
+        subjects.push(subject);
+        const covering = recordSets.map((set, i) => ({ set, i })).filter(({ set }) => isRecord(set) && id !== undefined && set.source === id);
+        if (id === undefined) {
+          subject.add(doc.evidence(pointer, `This ${value.format} distribution has no id, so no record set can name it as its source.`, "fail"));
+        } else if (!covering.length) {
+          subject.add(doc.evidence(pointer, `Distribution "${id}" is tabular (${value.format}) but no record set has "source: ${id}"; add one with typed fields.`, "fail"));
+        } else {
+          const typed = covering.find(({ set }) => untypedField((set as Record<string, unknown>).fields) === undefined);
+          if (typed) {
+            const fields = (typed.set as Record<string, unknown>).fields as unknown[];
+            subject.add(doc.evidence(joinPointer("/recordSets", typed.i), `Record set ${setName(typed.set, typed.i)} describes "${id}" with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`, "pass", "key"));
+          } else {
+            const { set, i } = covering[0];
+            const problem = untypedField((set as Record<string, unknown>).fields)!;
+            subject.add(doc.evidence(joinPointer(joinPointer("/recordSets", i), "fields"), `Record set ${setName(set, i)} of "${id}" ${problem}.`, "fail", "key"));
+          }
+        }
+        const places = [pointer, ...covering.map(({ i }) => joinPointer("/recordSets", i))];
+        doc.diagnosticsOf(["data/schema-drift"], places).forEach((d) => subject.addDiagnostic(doc, d));
+      }
+    }
+    if (!subjects.length) return notApplicable("No manifest has a tabular distribution (csv, parquet, hdf5, jsonl).");
+    return judge(subjects, {
+      noun: ["tabular distribution", "tabular distributions"],
+      pass: ["is covered by a record set with typed fields", "are covered by record sets with typed fields"],
+      warn: ["has a warning about its schema", "have warnings about their schemas"],
+      fail: ["lacks a typed record set or differs from its file", "lack typed record sets or differ from their files"],
+    });
+  },
+};
+
+function setName(set: unknown, i: number): string {
+  return isRecord(set) && typeof set.id === "string" ? `"${set.id}"` : `recordSets[${i}]`;
+}
+
+/** Why a record set's fields are not typed (phrased after its name), or undefined when they are. */
+function untypedField(fields: unknown): string | undefined {
+  if (!Array.isArray(fields) || fields.length === 0) return "has no fields";
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    const name = isRecord(field) && typeof field.name === "string" && field.name !== "" ? `"${field.name}"` : `fields[${i}]`;
+    if (!isRecord(field) || typeof field.name !== "string" || field.name === "") return `has a field without a name (fields[${i}])`;
+    if (typeof field.type !== "string" || !FIELD_TYPES.has(field.type)) return `has a field without a valid type (${name})`;
+  }
+  return undefined;
+}
+
+const metadata: ReadinessCheck = {
+  id: "data.metadata",
+  title: "Dataset metadata",
+  criterion: "every manifest has no error and has description, creators, license, keywords",
+  evaluate(ctx) {
+    const manifests = ctx.ofKind("DatasetManifest");
+    if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
+    const subjects = manifests.map((doc) => {
+      const subject = new Subject(doc.label);
+      doc.errors().forEach((d) => subject.addDiagnostic(doc, d));
+      const v = doc.value;
+      if (!nonEmptyString(v.description)) ctx.missing(subject, doc, "", "description", "The manifest has no description (its abstract, at least 40 characters).");
+      if (!nonEmptyString(v.license)) ctx.missing(subject, doc, "", "license", "The manifest has no license (an SPDX expression such as CC-BY-4.0).");
+      if (!Array.isArray(v.creators) || v.creators.length === 0) ctx.missing(subject, doc, "", "creators", "The manifest names no creators (at least one person).");
+      if (!Array.isArray(v.keywords) || v.keywords.length === 0) {
+        subject.add(doc.evidence(v.keywords === undefined ? "" : "/keywords", "The manifest has no keywords (recommended, for search in the catalog).", "warn", "key"));
+      }
+      if (!subject.hasProblem) subject.add(doc.evidence("", "Description, creators, license and keywords are present, and the manifest has no error.", "pass", "key"));
+      return subject;
+    });
+    return judge(subjects, {
+      noun: ["manifest", "manifests"],
+      pass: ["has its metadata and no error", "have their metadata and no error"],
+      warn: ["lacks keywords", "lack keywords"],
+      fail: ["has errors or lacks required metadata", "have errors or lack required metadata"],
+    });
+  },
+};
+
+function nonEmptyString(value: unknown): boolean {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+const LINEAGE_RULES = ["lineage/cycle", "lineage/inconsistent"];
+const REFERENCE_RULES = ["ref/unresolved", "ref/version-mismatch", "ref/unversioned"];
+
+const lineage: ReadinessCheck = {
+  id: "data.lineage",
+  title: "Dataset lineage",
+  criterion: "every derived dataset declares lineage that resolves, with no lineage diagnostics",
+  evaluate(ctx) {
+    const manifests = ctx.ofKind("DatasetManifest");
+    if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
+    const subjects: Subject[] = [];
+    const produced = producers(ctx);
+    for (const doc of manifests) {
+      const pipelines = produced.get(doc.path) ?? [];
+      if (doc.value.lineage === undefined && !pipelines.length) continue; // a raw dataset
+      const subject = new Subject(doc.label);
+      subjects.push(subject);
+      const declared = isRecord(doc.value.lineage) ? doc.value.lineage : undefined;
+      const derivedFrom = Array.isArray(declared?.derivedFrom) ? declared.derivedFrom : [];
+      if (!declared || (derivedFrom.length === 0 && declared.generatedBy === undefined)) {
+        const by = pipelines.length ? `${pipelines[0].label} lists it among its outputs, but it` : "It";
+        subject.add(doc.evidence(declared ? "/lineage" : "", `${by} declares no lineage: add lineage.derivedFrom and lineage.generatedBy.`, "fail", "key"));
+      }
+      for (const site of doc.facts.references) {
+        if (site.role !== "derivedFrom" && site.role !== "generatedBy") continue;
+        checkResolves(ctx, subject, doc, site);
+      }
+      doc.diagnosticsOf(LINEAGE_RULES).forEach((d) => subject.addDiagnostic(doc, d));
+      if (!subject.hasProblem) subject.add(doc.evidence("/lineage", lineageSummary(doc), "pass", "key"));
+    }
+    // Lineage diagnostics of pipelines and models (a cycle through them) count too.
+    for (const doc of ctx.genesis().filter((d) => d.kind !== "DatasetManifest")) {
+      const found = doc.diagnosticsOf(LINEAGE_RULES);
+      if (!found.length) continue;
+      const subject = new Subject(doc.label);
+      found.forEach((d) => subject.addDiagnostic(doc, d));
+      subjects.push(subject);
+    }
+    if (!subjects.length) return notApplicable("No dataset is derived: none declares lineage and no pipeline lists one among its outputs.");
+    return judge(subjects, {
+      noun: ["derived dataset", "derived datasets"],
+      pass: ["declares lineage that resolves", "declare lineage that resolves"],
+      warn: ["has unpinned or inconsistent lineage", "have unpinned or inconsistent lineage"],
+      fail: ["has lineage that does not resolve", "have lineage that does not resolve"],
+    });
+  },
+};
+
+/** Dataset path -> the pipelines whose `outputs` name it (exactly, or by a bare id). */
+function producers(ctx: ReadinessContext): Map<string, ReadinessDoc[]> {
+  const byOutput = new Map<string, ReadinessDoc[]>();
+  for (const pipeline of ctx.ofKind("PipelineConfig")) {
+    for (const site of pipeline.facts.references) {
+      if (site.role !== "output") continue;
+      const resolution = ctx.index.resolve(site);
+      const targets = resolution.status === "resolved" ? [resolution.target] : resolution.status === "unversioned" ? resolution.candidates : [];
+      for (const target of targets) {
+        const list = byOutput.get(target.path) ?? [];
+        if (!list.includes(pipeline)) list.push(pipeline);
+        byOutput.set(target.path, list);
+      }
+    }
+  }
+  return byOutput;
+}
+
+/** A reference must name one document at one version: the ref rules' diagnostics when present. */
+export function checkResolves(ctx: ReadinessContext, subject: Subject, doc: ReadinessDoc, site: ReferenceSite): boolean {
+  const resolution = ctx.index.resolve(site);
+  if (resolution.status === "resolved") return true;
+  const diagnostic = doc.diagnostics.find((d) => REFERENCE_RULES.includes(d.rule) && d.pointer === site.pointer);
+  if (diagnostic) subject.addDiagnostic(doc, diagnostic);
+  else if (resolution.status === "unversioned") subject.add(doc.evidence(site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`, ctx.statusOf("ref/unversioned")));
+  else if (resolution.status === "version-mismatch") subject.add(doc.evidence(site.pointer, `"${site.text}": the workspace has ${site.id} only at ${resolution.versions.join(", ")}.`, ctx.statusOf("ref/version-mismatch")));
+  else subject.add(doc.evidence(site.pointer, `"${site.text}" names no document in the workspace.`, ctx.statusOf("ref/unresolved")));
+  return false;
+}
+
+function lineageSummary(doc: ReadinessDoc): string {
+  const from = doc.facts.references.filter((s) => s.role === "derivedFrom").map((s) => s.text);
+  const by = doc.facts.references.find((s) => s.role === "generatedBy")?.text;
+  const parts = [from.length ? `derived from ${from.join(", ")}` : "", by ? `generated by ${by}` : ""].filter(Boolean);
+  return parts.length ? `Lineage resolves: ${parts.join("; ")}.` : "Lineage is declared with external references.";
+}
+
+const versioned: ReadinessCheck = {
+  id: "data.versioned",
+  title: "Versions and pinned references",
+  criterion: "every document has a semver version and every reference is pinned `id@version`",
+  evaluate(ctx) {
+    const documents = ctx.genesis();
+    if (!documents.length) return notApplicable("No Genesis document in the workspace.", NEW_MANIFEST);
+    const subjects = documents.map((doc) => {
+      const subject = new Subject(doc.label);
+      const version = doc.value.version;
+      if (version === undefined) ctx.missing(subject, doc, "", "version", "The document has no version (semver, e.g. 1.0.0).");
+      else if (typeof version !== "string" || !isSemver(version)) ctx.finding(subject, doc, "version/semver", "/version", `Version ${JSON.stringify(version)} is not semver (MAJOR.MINOR.PATCH).`);
+      const unpinned = doc.facts.references.filter((site) => site.version === undefined);
+      for (const site of unpinned) ctx.finding(subject, doc, "ref/unversioned", site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`);
+      if (!subject.hasProblem) {
+        const pinned = doc.facts.references.length;
+        subject.add(doc.evidence("/version", `Version ${String(version)}${pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : ""}.`, "pass"));
+      }
+      return subject;
+    });
+    return judge(subjects, {
+      noun: ["document", "documents"],
+      pass: ["has a semver version and pinned references", "have semver versions and pinned references"],
+      warn: ["has unpinned references", "have unpinned references"],
+      fail: ["lacks a semver version or pinned references", "lack semver versions or pinned references"],
+    });
+  },
+};
+
+const formats: ReadinessCheck = {
+  id: "data.formats",
+  title: "Standard data formats",
+  criterion: "every distribution is in a standard format (JSON, CSV, Parquet, HDF5; others warn)",
+  evaluate(ctx) {
+    const manifests = ctx.ofKind("DatasetManifest");
+    if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
+    const subjects: Subject[] = [];
+    for (const doc of manifests) {
+      for (const { pointer, value } of select(doc.value, "/distribution/*")) {
+        if (!isRecord(value)) continue;
+        const subject = new Subject(`${doc.label} ${typeof value.id === "string" ? value.id : pointer}`);
+        subjects.push(subject);
+        const format = value.format;
+        const at = joinPointer(pointer, "format");
+        if (format === undefined) ctx.missing(subject, doc, pointer, "format", "This distribution has no format.");
+        else if (typeof format === "string" && STANDARD_FORMATS.has(format)) subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
+        else if (typeof format === "string" && OTHER_FORMATS.has(format)) subject.add(doc.evidence(at, `${format} is allowed but not a standard format (JSON, CSV, Parquet, HDF5); consumers may not read it.`, "warn"));
+        else {
+          const diagnostic = doc.diagnostics.find((d) => isAtOrBelow(d.pointer, at) && d.severity === "error");
+          if (diagnostic) subject.addDiagnostic(doc, diagnostic);
+          else subject.add(doc.evidence(at, `${JSON.stringify(format)} is not a format of §3 (csv, parquet, hdf5, json, jsonl, netcdf, zarr, tiff, other).`, "fail"));
+        }
+      }
+    }
+    if (!subjects.length) return notApplicable("No manifest has a distribution.");
+    return judge(subjects, {
+      noun: ["distribution", "distributions"],
+      pass: ["is in a standard format", "are in standard formats"],
+      warn: ["is in a format that is not standard", "are in formats that are not standard"],
+      fail: ["has no valid format", "have no valid format"],
+    });
+  },
+};
+
+/** The io findings about a distribution's file. */
+const INTEGRITY_RULES = ["integrity/file-missing", "integrity/checksum-mismatch", "integrity/checksum-format", "integrity/checksum-missing", "path/outside-workspace"];
+/** A scheme of two letters or more: `https:`, `s3:` (one letter is a Windows drive, a path). */
+export const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]+:/;
+
+const integrity: ReadinessCheck = {
+  id: "data.integrity",
+  title: "Verified file checksums",
+  criterion: "every local file's checksum was verified and matches (warn when not yet verified)",
+  needsFiles: "data files are not read, so no checksum can be verified",
+  evaluate(ctx) {
+    const manifests = ctx.ofKind("DatasetManifest");
+    if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
+    const subjects: Subject[] = [];
+    const unverified = new Set<Subject>();
+    for (const doc of manifests) {
+      const live = doc.value.live === true;
+      for (const { pointer, value } of select(doc.value, "/distribution/*")) {
+        if (!isRecord(value) || typeof value.path !== "string" || URL_SCHEME.test(value.path)) continue; // URLs are never fetched
+        const subject = new Subject(`${doc.label} ${value.path}`);
+        subjects.push(subject);
+        doc.diagnosticsOf(INTEGRITY_RULES, [pointer]).forEach((d) => subject.addDiagnostic(doc, d));
+        if (subject.status === "fail") continue;
+        const at = joinPointer(pointer, "path");
+        if (!doc.evidenceChecked) {
+          subject.add(doc.evidence(at, `${value.path} is not verified yet: its sha256 has not been compared with the file.`, "warn"));
+          unverified.add(subject);
+        }
+        else if (live) subject.add(doc.evidence(at, `${value.path} exists (a live dataset: no checksum to compare).`, "pass"));
+        else if (typeof value.sha256 !== "string") subject.add(doc.evidence(pointer, `${value.path} has no sha256 to verify.`, "warn", "key"));
+        else if (!subject.hasProblem) subject.add(doc.evidence(joinPointer(pointer, "sha256"), `${value.path} exists and its sha256 matches.`, "pass"));
+      }
+    }
+    if (!subjects.length) return notApplicable("No manifest names a local file (URLs are never fetched).");
+    return judge(
+      subjects,
+      {
+        noun: ["local file", "local files"],
+        pass: ["was verified and matches its checksum", "were verified and match their checksums"],
+        warn: ["is not verified yet", "are not verified yet"],
+        fail: ["is missing or does not match its checksum", "are missing or do not match their checksums"],
+      },
+      (worst) => (worst && unverified.has(worst) ? VERIFY_FILES : undefined),
+    );
+  },
+};
+
+export const DATA_ITEMS: readonly ReadinessCheck[] = [schemas, metadata, lineage, versioned, formats, integrity];

@@ -1,0 +1,222 @@
+import { isRecord, joinPointer, select } from "../pointer";
+import { parseImageReference } from "../rules/oci";
+import { parseReference } from "../rules/reference-form";
+import { checkResolves } from "./items-data";
+import { commandFix, isAtOrBelow, judge, notApplicable, pathIn, Subject, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
+import type { ReadinessFix } from "./model";
+
+/** The Model group of §8: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
+
+const NEW_CARD: ReadinessFix = commandFix("New Model Card", "genesis.newModelCard");
+const NO_CARD = "No Genesis model card in the workspace.";
+
+/** File extensions of model files that a card must describe (§5.1 artifact formats). */
+const MODEL_FILE = /\.(onnx|safetensors|gguf|pt|pth|torchscript)$/i;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+const cards: ReadinessCheck = {
+  id: "model.cards",
+  title: "Model cards for every model",
+  criterion: "every model artifact in the workspace is described by a model card without errors",
+  evaluate(ctx) {
+    const allCards = ctx.all.filter((d) => d.kind === "ModelCard");
+    const described = new Set<string>();
+    for (const doc of allCards) {
+      for (const { value } of select(doc.value, "/artifacts/*/path")) {
+        const target = pathIn(doc, value);
+        if (target.ok) described.add(target.path);
+      }
+    }
+    const orphans = ctx.trusted ? ctx.files.under("").filter((path) => MODEL_FILE.test(path) && !described.has(path)) : [];
+    if (!allCards.length && !orphans.length) return notApplicable("No model card and no model file (.onnx, .safetensors, .gguf, .pt) in the workspace.", NEW_CARD);
+    const subjects = allCards.map((doc) => {
+      const subject = new Subject(doc.label);
+      doc.errors().forEach((d) => subject.addDiagnostic(doc, d));
+      if (doc.huggingFaceOnly) {
+        const notGenesis = doc.diagnostics.find((d) => d.rule === "modelcard/not-genesis");
+        if (notGenesis) subject.addDiagnostic(doc, notGenesis);
+        else subject.add(doc.evidence("", "A Hugging Face card without the Genesis fields (apiVersion, kind, id, version, classification, training, evaluation, risk...).", "warn", "key"));
+      }
+      if (!subject.hasProblem) subject.add(doc.evidence("", "The card has no error.", "pass", "key"));
+      return subject;
+    });
+    for (const path of orphans) {
+      subjects.push(new Subject(path).add({ path, message: "No model card describes this model file (no card's artifacts[].path names it).", status: "fail" }));
+    }
+    return judge(
+      subjects,
+      {
+        noun: ["model", "models"],
+        pass: ["is described by a card without errors", "are described by cards without errors"],
+        warn: ["has a card that is not Genesis-ready yet", "have cards that are not Genesis-ready yet"],
+        fail: ["has no card or a card with errors", "have no card or cards with errors"],
+      },
+      (worst) => (worst && orphans.includes(worst.label) ? NEW_CARD : undefined),
+    );
+  },
+};
+
+const evaluation: ReadinessCheck = {
+  id: "model.evaluation",
+  title: "Evaluation results",
+  criterion: "every card has evaluation results on resolvable datasets",
+  evaluate(ctx) {
+    const docs = ctx.ofKind("ModelCard");
+    if (!docs.length) return notApplicable(NO_CARD, NEW_CARD);
+    const subjects = docs.map((doc) => {
+      const subject = new Subject(doc.label);
+      const results = isRecord(doc.value.evaluation) ? doc.value.evaluation.results : undefined;
+      if (!isRecord(doc.value.evaluation)) ctx.missing(subject, doc, "", "evaluation", "The card has no evaluation (datasets and results).");
+      else if (!Array.isArray(results) || results.length === 0) ctx.missing(subject, doc, "/evaluation", "results", "The card's evaluation has no results (metric, value, dataset).");
+      for (const site of doc.facts.references) {
+        if (site.role === "evaluationData") checkResolves(ctx, subject, doc, site);
+      }
+      doc.diagnostics
+        .filter((d) => d.severity === "error" && isAtOrBelow(d.pointer, "/evaluation/results"))
+        .forEach((d) => subject.addDiagnostic(doc, d));
+      if (!subject.hasProblem && Array.isArray(results)) {
+        const external = select(doc.value, "/evaluation/results/*/dataset").filter(({ value }) => typeof value === "string" && parseReference(value.trim()).type === "external").length;
+        const note = external ? ` (${external} on external datasets, checked for form only)` : "";
+        subject.add(doc.evidence("/evaluation/results", `${results.length} evaluation result${results.length === 1 ? "" : "s"} on datasets that resolve${note}.`, "pass", "key"));
+      }
+      return subject;
+    });
+    return judge(subjects, {
+      noun: ["card", "cards"],
+      pass: ["has evaluation results on resolvable datasets", "have evaluation results on resolvable datasets"],
+      warn: ["evaluates on unpinned datasets", "evaluate on unpinned datasets"],
+      fail: ["lacks evaluation results on resolvable datasets", "lack evaluation results on resolvable datasets"],
+    });
+  },
+};
+
+const reproducible: ReadinessCheck = {
+  id: "model.reproducible",
+  title: "Logged training runs",
+  criterion: "every card has a logged training run (tracker, runId, commit, seed)",
+  evaluate(ctx) {
+    const docs = ctx.ofKind("ModelCard");
+    if (!docs.length) return notApplicable(NO_CARD, NEW_CARD);
+    const subjects = docs.map((doc) => {
+      const subject = new Subject(doc.label);
+      const training = doc.value.training;
+      const run = isRecord(training) ? training.run : undefined;
+      if (!isRecord(training)) ctx.missing(subject, doc, "", "training", "The card has no training section (datasets, run, environment).");
+      else if (!isRecord(run)) ctx.missing(subject, doc, "/training", "run", "The card logs no training run (training.run with tracker, runId, commit, seed).");
+      else {
+        if (typeof run.tracker !== "string" || run.tracker === "") ctx.missing(subject, doc, "/training/run", "tracker", "The training run names no tracker (mlflow, wandb, tensorboard, other).");
+        const lacking = [
+          typeof run.runId === "string" && run.runId.trim() !== "" ? "" : "runId",
+          typeof run.commit === "string" && /^[0-9a-f]{40}$/.test(run.commit) ? "" : "commit (40 hex)",
+          Number.isInteger(run.seed) ? "" : "seed",
+        ].filter(Boolean);
+        if (lacking.length) {
+          const reported = doc.diagnosticsOf(["repro/run"], ["/training/run"]);
+          if (reported.length) reported.forEach((d) => subject.addDiagnostic(doc, d));
+          else subject.add(doc.evidence("/training/run", `The training run lacks ${lacking.join(", ")}.`, ctx.statusOf("repro/run"), "key"));
+        }
+      }
+      if (!subject.hasProblem && isRecord(run)) {
+        const commit = typeof run.commit === "string" ? run.commit.slice(0, 7) : "";
+        subject.add(doc.evidence("/training/run", `Run ${String(run.runId)} in ${String(run.tracker)}, commit ${commit}, seed ${String(run.seed)}.`, "pass", "key"));
+      }
+      return subject;
+    });
+    return judge(subjects, {
+      noun: ["card", "cards"],
+      pass: ["logs its training run", "log their training runs"],
+      warn: ["logs an incomplete training run", "log incomplete training runs"],
+      fail: ["logs no training run", "log no training runs"],
+    });
+  },
+};
+
+const pinned: ReadinessCheck = {
+  id: "model.pinned",
+  title: "Pinned dependencies (lockfiles)",
+  criterion: "every card and pipeline names a lockfile that exists",
+  needsFiles: "lockfiles are not looked for",
+  evaluate(ctx) {
+    const docs = [...ctx.ofKind("ModelCard"), ...ctx.ofKind("PipelineConfig")];
+    if (!docs.length) return notApplicable("No Genesis model card or pipeline config in the workspace.", NEW_CARD);
+    const subjects = docs.map((doc) => {
+      const subject = new Subject(doc.label);
+      const parent = doc.kind === "ModelCard" ? "/training/environment" : "/reproducibility";
+      const pointer = joinPointer(parent, "lockfile");
+      const declared = doc.at(pointer);
+      if (declared === undefined) missingLockfile(ctx, subject, doc, parent);
+      else {
+        const target = pathIn(doc, declared);
+        if (!target.ok) subject.add(doc.evidence(pointer, `The lockfile ${JSON.stringify(declared)} ${target.why}.`, "fail"));
+        else if (!ctx.files.has(target.path)) ctx.finding(subject, doc, "repro/lockfile", pointer, `The lockfile ${target.path} does not exist.`);
+        else subject.add(doc.evidence(pointer, `Lockfile ${target.path} exists.`, "pass"));
+      }
+      return subject;
+    });
+    return judge(subjects, {
+      noun: ["card or pipeline", "cards and pipelines"],
+      pass: ["names a lockfile that exists", "name lockfiles that exist"],
+      warn: ["names a lockfile that does not exist", "name lockfiles that do not exist"],
+      fail: ["names no lockfile that exists", "name no lockfiles that exist"],
+    });
+  },
+};
+
+/** Reports the innermost missing part on the way to a lockfile (`reproducibility`, `training.environment`, `lockfile`). */
+function missingLockfile(ctx: ReadinessContext, subject: Subject, doc: ReadinessDoc, parent: string): void {
+  const message = `The ${doc.kind === "ModelCard" ? "card" : "pipeline"} names no lockfile (${parent.slice(1).replace(/\//g, ".")}.lockfile).`;
+  if (doc.at(parent) !== undefined) return ctx.missing(subject, doc, parent, "lockfile", message);
+  if (doc.kind === "PipelineConfig") return ctx.missing(subject, doc, "", "reproducibility", message);
+  if (doc.at("/training") !== undefined) return ctx.missing(subject, doc, "/training", "environment", message);
+  ctx.missing(subject, doc, "", "training", message);
+}
+
+const ARTIFACT_RULES = ["integrity/checksum-format", "integrity/checksum-missing", "integrity/file-missing", "integrity/checksum-mismatch", "model/signature-mismatch", "path/outside-workspace"];
+
+const artifacts: ReadinessCheck = {
+  id: "model.artifacts",
+  title: "Exportable artifacts with integrity",
+  criterion: "every card has an ONNX or container artifact with integrity (and a matching signature for ONNX)",
+  evaluate(ctx) {
+    const docs = ctx.ofKind("ModelCard");
+    if (!docs.length) return notApplicable(NO_CARD, NEW_CARD);
+    const subjects = docs.map((doc) => {
+      const subject = new Subject(doc.label);
+      let qualifying = 0;
+      for (const { pointer, value } of select(doc.value, "/artifacts/*")) {
+        if (!isRecord(value) || (value.format !== "onnx" && value.format !== "oci-image")) continue;
+        const found = doc.diagnosticsOf(ARTIFACT_RULES, [pointer]);
+        found.forEach((d) => subject.addDiagnostic(doc, d));
+        const before = subject.evidence.length;
+        if (value.format === "oci-image") {
+          const image = typeof value.path === "string" ? parseImageReference(value.path) : undefined;
+          if (!image?.ok || !image.reference.digest) subject.add(doc.evidence(joinPointer(pointer, "path"), `The container artifact ${JSON.stringify(value.path)} is not pinned by a digest (@sha256:<64 hex>).`, "fail"));
+        } else {
+          if (typeof value.sha256 !== "string" || !SHA256.test(value.sha256)) {
+            if (!found.some((d) => d.rule.startsWith("integrity/checksum"))) subject.add(doc.evidence(pointer, "This ONNX artifact has no valid sha256.", "fail", "key"));
+          }
+          if (!isRecord(value.signature)) subject.add(doc.evidence(pointer, "This ONNX artifact declares no signature (its inputs and outputs with dtype and shape).", "fail", "key"));
+        }
+        const failedHere = found.some((d) => d.severity === "error") || subject.evidence.slice(before).some((e) => e.status === "fail");
+        if (!failedHere) {
+          qualifying++;
+          const what = value.format === "onnx" ? `ONNX artifact ${String(value.path)} with sha256 and a signature` : `container ${String(value.path)} pinned by digest`;
+          subject.add(doc.evidence(pointer, `${what[0].toUpperCase()}${what.slice(1)}.`, "pass", "key"));
+        }
+      }
+      if (!qualifying && !subject.hasProblem) {
+        const where = Array.isArray(doc.value.artifacts) ? "/artifacts" : "";
+        subject.add(doc.evidence(where, "The card has no ONNX or container (oci-image) artifact.", "fail", "key"));
+      }
+      return subject;
+    });
+    return judge(subjects, {
+      noun: ["card", "cards"],
+      pass: ["has an ONNX or container artifact with integrity", "have ONNX or container artifacts with integrity"],
+      warn: ["has an artifact that could not be compared", "have artifacts that could not be compared"],
+      fail: ["lacks an ONNX or container artifact with integrity", "lack ONNX or container artifacts with integrity"],
+    });
+  },
+};
+
+export const MODEL_ITEMS: readonly ReadinessCheck[] = [cards, evaluation, reproducible, pinned, artifacts];

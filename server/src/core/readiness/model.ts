@@ -1,0 +1,150 @@
+import type { GenesisConfig } from "../config";
+import type { Position } from "../text";
+import type { Diagnostic, Span } from "../types";
+import type { DocumentFacts } from "../workspace/facts";
+import type { WorkspaceIndex } from "../workspace/index";
+
+/**
+ * The readiness checklist of §8 as plain data: what the sidebar shows, what the status bar counts
+ * and what every report prints. Everything here is JSON-serialisable and carries LSP-style ranges
+ * (0-based line/character), so a front end shows it without converting anything.
+ */
+
+export type ReadinessStatus = "pass" | "warn" | "fail" | "n/a";
+export type ReadinessGroupId = "data" | "model" | "infrastructure" | "governance";
+
+export interface ReadinessRange {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** One document, diagnostic or file that decided an item. */
+export interface ReadinessEvidence {
+  /** Workspace-relative POSIX path of the document or file. */
+  readonly path: string;
+  /** UTF-16 offsets into the document's text. */
+  readonly span?: Span;
+  /** The same place as `span`, 0-based as in LSP. */
+  readonly range?: ReadinessRange;
+  /** The rule of the diagnostic this evidence is, when it is one. */
+  readonly rule?: string;
+  readonly message: string;
+  /** How this piece counted: it passed, it made the item warn, or it made the item fail. */
+  readonly status: "pass" | "warn" | "fail";
+  /** The file's URI, set by the language server (the core knows only workspace paths). */
+  readonly uri?: string;
+}
+
+/** Where a quick fix or snippet applies: the document and the range to open. */
+export interface ReadinessTarget {
+  readonly path: string;
+  readonly range: ReadinessRange;
+  /** The diagnostic's rule, for a quick fix. */
+  readonly rule?: string;
+  /** Set by the language server. */
+  readonly uri?: string;
+}
+
+/**
+ * How to act on an item. `command`: run `command` with `arguments`. `quickfix`: open `target` and
+ * ask the editor for the quick fixes there. `snippet`: open `target` (an empty range where the
+ * block goes) and insert `snippet` (VS Code snippet syntax).
+ */
+export interface ReadinessFix {
+  readonly kind: "command" | "snippet" | "quickfix";
+  readonly title: string;
+  readonly command?: string;
+  readonly arguments?: readonly unknown[];
+  readonly target?: ReadinessTarget;
+  readonly snippet?: string;
+}
+
+export interface ReadinessItem {
+  /** `data.schemas`, ... (§8). */
+  readonly id: string;
+  readonly title: string;
+  readonly status: ReadinessStatus;
+  /** One line: why this status. For `n/a`, what is missing for the item to apply. */
+  readonly reason: string;
+  /** The "passes when" text of §8. */
+  readonly criterion: string;
+  /** Failures first, then warnings, then what passed; at most MAX_EVIDENCE entries. */
+  readonly evidence: readonly ReadinessEvidence[];
+  /** How many more pieces of evidence there were beyond those listed. */
+  readonly omittedEvidence?: number;
+  readonly fix?: ReadinessFix;
+}
+
+export interface ReadinessGroup {
+  readonly id: ReadinessGroupId;
+  readonly title: string;
+  readonly passed: number;
+  /** Items that are not `n/a`. */
+  readonly applicable: number;
+  readonly items: readonly ReadinessItem[];
+}
+
+export interface ReadinessScore {
+  readonly passed: number;
+  readonly applicable: number;
+}
+
+export interface ReadinessModel {
+  /** Passed items / applicable items (§8). */
+  readonly score: ReadinessScore;
+  readonly groups: readonly ReadinessGroup[];
+}
+
+/** The files of the workspace (every file, not only documents), as workspace-relative POSIX paths. */
+export interface WorkspaceFileList {
+  has(path: string): boolean;
+  /** The files at any depth below `folder` ("" is the root), sorted. */
+  under(folder: string): string[];
+}
+
+export interface ReadinessDocument {
+  readonly facts: DocumentFacts;
+  /** Every diagnostic of the document after configuration: type, workspace and io rules. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when the io rules have looked at the files the document names (checksums verified). */
+  readonly evidenceChecked: boolean;
+}
+
+export interface ReadinessInput {
+  readonly documents: readonly ReadinessDocument[];
+  readonly files: WorkspaceFileList;
+  /** False in an untrusted workspace: items that need other files than the documents are `n/a`. */
+  readonly trusted: boolean;
+  /**
+   * The index references resolve against; built from `documents` when absent. Pass the whole
+   * workspace's index when `documents` is a part of it (the CLI's paths).
+   */
+  readonly index?: WorkspaceIndex;
+  /**
+   * The workspace configuration: a finding that no diagnostic reports (its rule is off, or its io
+   * rule has not run) takes the status its rule's severity would give. Default: DEFAULT_CONFIG.
+   */
+  readonly config?: GenesisConfig;
+}
+
+/** At most this many pieces of evidence per item; the count of the others is kept. */
+export const MAX_EVIDENCE = 50;
+
+export const GROUP_TITLES: Readonly<Record<ReadinessGroupId, string>> = {
+  data: "Data",
+  model: "Model",
+  infrastructure: "Infrastructure",
+  governance: "Governance",
+};
+
+export const GROUP_ORDER: readonly ReadinessGroupId[] = ["data", "model", "infrastructure", "governance"];
+
+/** A file list over a set of paths (what the CLI and the server build from a directory walk). */
+export function fileListOf(paths: Iterable<string>): WorkspaceFileList {
+  const set = new Set(paths);
+  const sorted = [...set].sort();
+  return {
+    has: (path) => set.has(path),
+    under: (folder) => (folder === "" ? [...sorted] : sorted.filter((path) => path.startsWith(`${folder}/`))),
+  };
+}

@@ -1,0 +1,90 @@
+import type { LineageGraph, LineageNode } from "./lineage";
+import type { ReadinessStatus } from "./model";
+import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
+
+const ICON: Readonly<Record<ReadinessStatus, string>> = { pass: "✅", warn: "⚠️", fail: "❌", "n/a": "➖" };
+
+/** The Markdown report: GitHub and most viewers render its Mermaid block as the lineage diagram. */
+export function formatMarkdown(report: ReadinessReport): string {
+  const { model } = report;
+  const out: string[] = [`# Genesis readiness: ${escape(report.root)}`, ""];
+  out.push(`**Score: ${scoreText(model)}**${report.generatedAt ? ` · generated ${report.generatedAt}` : ""}`, "");
+  const failing = itemsWith(model, "fail").map((i) => `\`${i.id}\``);
+  const warning = itemsWith(model, "warn").map((i) => `\`${i.id}\``);
+  out.push(`Failing: ${failing.length ? failing.join(", ") : "none"}. Warning: ${warning.length ? warning.join(", ") : "none"}.`, "");
+  out.push("| Group | Passed | Items |", "|---|---|---|");
+  for (const group of model.groups) {
+    out.push(`| ${group.title} | ${group.passed}/${group.applicable} | ${group.items.map((i) => `${ICON[i.status]} \`${i.id}\``).join(" ")} |`);
+  }
+  for (const group of model.groups) {
+    out.push("", `## ${group.title} (${group.passed}/${group.applicable})`);
+    for (const item of group.items) {
+      out.push("", `### ${ICON[item.status]} \`${item.id}\` ${escape(item.title)}: ${STATUS_LABEL[item.status]}`, "");
+      out.push(escape(item.reason), "", `*Passes when* ${escape(item.criterion.replace(/`/g, ""))}.`);
+      if (item.evidence.length) out.push("");
+      for (const evidence of item.evidence) {
+        out.push(`- ${ICON[evidence.status]} \`${placeOf(evidence)}\`${evidence.rule ? ` \`${evidence.rule}\`` : ""}: ${escape(oneLine(evidence.message))}`);
+      }
+      if (item.omittedEvidence) out.push(`- and ${item.omittedEvidence} more`);
+      const fix = fixText(item);
+      if (fix) out.push("", `**Fix:** ${escape(fix)}`);
+    }
+  }
+  out.push("", "## Lineage", "", "Datasets, pipelines and models, in the direction data flows. Dashed: an unpinned reference or evaluation data.", "");
+  out.push("```mermaid", ...mermaidLineage(report.lineage), "```", "");
+  const lines = lineageLines(report.lineage);
+  out.push(...(lines.length ? lines.map((line) => `- ${escape(line)}`) : ["No references between documents."]));
+  return out.join("\n") + "\n";
+}
+
+/** A Mermaid `flowchart LR` of the lineage: one node per document, one arrow per link. */
+export function mermaidLineage(lineage: LineageGraph): string[] {
+  const ids = new Map(lineage.nodes.map((node, i) => [node.id, `n${i}`]));
+  const lines = ["flowchart LR"];
+  for (const node of lineage.nodes) lines.push(`  ${ids.get(node.id)}${shape(node)}`);
+  for (const edge of lineage.edges) {
+    const dashed = !edge.pinned || edge.relation === "evaluationData";
+    const label = edge.relation === "evaluationData" ? "|evaluates|" : edge.pinned ? "" : "|unpinned|";
+    lines.push(`  ${ids.get(edge.from)} ${dashed ? "-.->" : "-->"}${label} ${ids.get(edge.to)}`);
+  }
+  lines.push(
+    "  classDef dataset fill:#e3f2fd,stroke:#1565c0",
+    "  classDef pipeline fill:#fff8e1,stroke:#ef6c00",
+    "  classDef model fill:#e8f5e9,stroke:#2e7d32",
+    "  classDef missing fill:#fafafa,stroke:#9e9e9e,stroke-dasharray:4 3",
+  );
+  for (const [kind, cls] of [["DatasetManifest", "dataset"], ["PipelineConfig", "pipeline"], ["ModelCard", "model"], ["missing", "missing"]] as const) {
+    const members = lineage.nodes.filter((n) => n.kind === kind).map((n) => ids.get(n.id));
+    if (members.length) lines.push(`  class ${members.join(",")} ${cls}`);
+  }
+  return lines;
+}
+
+/** Datasets are cylinders, pipelines subroutines, models stadiums, missing documents hexagons. */
+function shape(node: LineageNode): string {
+  const text = `"${mermaidText(node.kind === "missing" ? `missing: ${node.label}` : node.label)}"`;
+  switch (node.kind) {
+    case "DatasetManifest":
+      return `[(${text})]`;
+    case "PipelineConfig":
+      return `[[${text}]]`;
+    case "ModelCard":
+      return `([${text}])`;
+    case "missing":
+      return `{{${text}}}`;
+  }
+}
+
+/** Text inside a quoted Mermaid label: quotes and angle brackets as entity codes. */
+function mermaidText(text: string): string {
+  return text.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/[\r\n]+/g, " ");
+}
+
+/** Markdown inline text: characters that would start markup are escaped. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, " ");
+}

@@ -1,0 +1,67 @@
+import type { LineageGraph } from "./lineage";
+import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus } from "./model";
+
+/**
+ * The readiness report (§8, §9): the page a governance binder holds. Every format carries the
+ * same content: the score, every item with its status, reason, criterion, evidence and fix, and
+ * the lineage diagram.
+ */
+export interface ReadinessReport {
+  /** How the workspace is named on the page (its folder name or path). */
+  readonly root: string;
+  /** ISO 8601; omitted from the page when absent. */
+  readonly generatedAt?: string;
+  readonly model: ReadinessModel;
+  readonly lineage: LineageGraph;
+}
+
+export const STATUS_LABEL: Readonly<Record<ReadinessStatus, string>> = { pass: "PASS", warn: "WARN", fail: "FAIL", "n/a": "N/A" };
+
+/** `14/21 (67%)`; `0/0` when nothing applies. */
+export function scoreText(model: ReadinessModel): string {
+  const { passed, applicable } = model.score;
+  return applicable ? `${passed}/${applicable} (${Math.round((100 * passed) / applicable)}%)` : "0/0";
+}
+
+/** `path:line:col` (1-based, as editors show it), `path`, or `(workspace)` for the workspace itself. */
+export function placeOf(evidence: ReadinessEvidence): string {
+  if (!evidence.path) return "(workspace)";
+  if (!evidence.range) return evidence.path;
+  return `${evidence.path}:${evidence.range.start.line + 1}:${evidence.range.start.character + 1}`;
+}
+
+/** The items that do not pass, by status: for the summary line of every format. */
+export function itemsWith(model: ReadinessModel, status: ReadinessStatus): ReadinessItem[] {
+  return model.groups.flatMap((g) => g.items).filter((item) => item.status === status);
+}
+
+/** What a fix does, in words (the editor runs it; a report only names it). */
+export function fixText(item: ReadinessItem): string | undefined {
+  const fix = item.fix;
+  if (!fix) return undefined;
+  switch (fix.kind) {
+    case "command":
+      return `${fix.title} (command ${fix.command})`;
+    case "quickfix":
+      return fix.target ? `${fix.title} (${fix.target.path}:${fix.target.range.start.line + 1})` : fix.title;
+    case "snippet":
+      return fix.target ? `${fix.title} (snippet at ${fix.target.path}:${fix.target.range.start.line + 1})` : fix.title;
+  }
+}
+
+/** The lineage in words: one `from -> to (relation)` per edge, by the nodes' labels. */
+export function lineageLines(lineage: LineageGraph): string[] {
+  const byId = new Map(lineage.nodes.map((node) => [node.id, node]));
+  const name = (id: string) => {
+    const node = byId.get(id);
+    return node ? `${node.label} (${KIND_WORD[node.kind]})` : id;
+  };
+  return lineage.edges.map((edge) => `${name(edge.from)} -> ${name(edge.to)} [${edge.relation}${edge.pinned ? "" : ", unpinned"}]`);
+}
+
+export const KIND_WORD: Readonly<Record<LineageGraph["nodes"][number]["kind"], string>> = {
+  DatasetManifest: "dataset",
+  PipelineConfig: "pipeline",
+  ModelCard: "model",
+  missing: "missing",
+};

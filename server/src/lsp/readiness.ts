@@ -1,0 +1,234 @@
+import * as path from "node:path";
+import type { Connection } from "vscode-languageserver/node";
+import { URI } from "vscode-uri";
+import { ignoreMatcher, type GenesisConfig } from "../core/config";
+import { computeReadiness, computeReadinessInSteps } from "../core/readiness/compute";
+import { lineageOf, mergeLineage } from "../core/readiness/lineage";
+import { mergeReadiness } from "../core/readiness/merge";
+import { fileListOf, type ReadinessDocument, type ReadinessModel } from "../core/readiness/model";
+import { formatReadiness, type ReportFormat } from "../core/readiness/report";
+import type { Diagnostic } from "../core/types";
+import { listWorkspaceFiles } from "../node/workspace-files";
+import {
+  READINESS_CHANGED_NOTIFICATION,
+  READINESS_REQUEST,
+  REPORT_REQUEST,
+  type ReadinessChangedParams,
+  type ReadinessParams,
+  type ReportParams,
+  type ReportResult,
+} from "../protocol";
+import type { ConfigStore } from "./config-store";
+import type { FolderState } from "./folder-state";
+import type { WorkspaceFolders } from "./paths";
+import type { FolderChange, WorkspaceService } from "./workspace-service";
+
+/** Quiet time after the last diagnostics change before the model is recomputed and announced. */
+export const READINESS_DEBOUNCE_MS = 300;
+
+export interface ReadinessDependencies {
+  readonly workspace: WorkspaceService;
+  readonly configs: ConfigStore;
+  readonly folders: WorkspaceFolders;
+}
+
+/**
+ * `genesis/readiness`, `genesis/report` and `genesis/readinessChanged` (protocol.ts): the readiness
+ * checklist of each workspace folder, recomputed only when its inputs change: a document's
+ * diagnostics, or the folder's files (any file event the client's watcher reports to the server).
+ */
+export function registerReadiness(connection: Connection, dependencies: ReadinessDependencies): void {
+  const tracker = new ReadinessTracker(dependencies, (params) => void connection.sendNotification(READINESS_CHANGED_NOTIFICATION, params), (message) => connection.console.error(message));
+  dependencies.workspace.onDiagnosticsChanged((change) => tracker.changed(change));
+  connection.onRequest(READINESS_REQUEST, (params: ReadinessParams | undefined) => tracker.model(params?.folder));
+  connection.onRequest(REPORT_REQUEST, (params: ReportParams) => tracker.report(params.format, params.folder));
+}
+
+/** What is kept of one folder state between changes. */
+interface FolderReadiness {
+  /** Diagnostics of the documents, each computed once per change of the document. */
+  readonly diagnostics: Map<string, readonly Diagnostic[]>;
+  /** The folder's files (workspace paths); undefined until listed and after the disk changed. */
+  files?: Promise<string[]>;
+  model?: ReadinessModel;
+  /** Bumped by every change; a model computed from an older generation is stale. */
+  generation: number;
+  computedGeneration: number;
+  /** The computation under way, and the generation it started from: callers meanwhile share it. */
+  computing?: { readonly generation: number; readonly model: Promise<ReadinessModel> };
+}
+
+export class ReadinessTracker {
+  private readonly entries = new WeakMap<FolderState, FolderReadiness>();
+  /** The JSON of the model last announced per folder root, so that only real changes are announced. */
+  private readonly announced = new Map<string, string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly dependencies: ReadinessDependencies,
+    private readonly announce: (params: ReadinessChangedParams) => void,
+    private readonly logError: (message: string) => void,
+  ) {}
+
+  changed(change: FolderChange): void {
+    const entry = this.entryOf(change.state);
+    if (change.paths.length === 0) entry.diagnostics.clear();
+    else change.paths.forEach((p) => entry.diagnostics.delete(p));
+    if (change.disk) entry.files = undefined;
+    entry.generation++;
+    this.schedule();
+  }
+
+  /** The model of one folder (its URI), or of every workspace folder merged. */
+  async model(folder?: string): Promise<ReadinessModel> {
+    const parts = await this.parts(folder);
+    return mergeReadiness(parts.map(({ name, model }) => ({ name, model })));
+  }
+
+  async report(format: ReportFormat, folder?: string): Promise<ReportResult> {
+    const parts = await this.parts(folder);
+    const model = mergeReadiness(parts);
+    const lineage = mergeLineage(parts.map(({ name, state }) => ({ name, lineage: state ? lineageOf([...state.index.all()], state.index) : { nodes: [], edges: [] } })));
+    const root = parts.map((p) => p.name).join(", ") || "workspace";
+    const text = formatReadiness({ root, generatedAt: new Date().toISOString(), model, lineage }, format);
+    const slug = root.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workspace";
+    return { text, fileName: `genesis-readiness-${slug}.${EXTENSION[format]}` };
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch((error) => this.logError(`Computing readiness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    }, READINESS_DEBOUNCE_MS);
+    this.timer.unref?.();
+  }
+
+  /** Recomputes the stale models and announces those that differ from the last announced. */
+  private async flush(): Promise<void> {
+    const parts = await this.parts(undefined);
+    const changed: string[] = [];
+    for (const { root, model } of parts) {
+      // Offsets shift with every keystroke; what the client shows (ranges, statuses, text) does not.
+      const json = JSON.stringify(model, (key, value: unknown) => (key === "span" ? undefined : value));
+      if (this.announced.get(root) === json) continue;
+      this.announced.set(root, json);
+      changed.push(URI.file(root).toString());
+    }
+    if (changed.length) this.announce({ folders: changed, score: mergeReadiness(parts).score });
+  }
+
+  /** Each workspace folder asked for (all when `folder` is undefined), with a current model. */
+  private async parts(folder?: string): Promise<{ name: string; root: string; state?: FolderState; model: ReadinessModel }[]> {
+    const { folders, workspace } = this.dependencies;
+    const wanted = folder === undefined ? folders.all : folders.all.filter((root) => root === folderRoot(folder, folders));
+    const states = new Map([...workspace.allStates()].map((state) => [state.root, state]));
+    const parts = [];
+    for (const root of [...wanted].sort()) {
+      const state = states.get(root);
+      parts.push({ name: path.basename(root) || root, root, state, model: state ? await this.current(state) : await this.empty(root) });
+    }
+    return parts;
+  }
+
+  private current(state: FolderState): Promise<ReadinessModel> {
+    const entry = this.entryOf(state);
+    if (entry.model && entry.computedGeneration === entry.generation) return Promise.resolve(entry.model);
+    if (entry.computing?.generation === entry.generation) return entry.computing.model;
+    const model = this.compute(state, entry);
+    entry.computing = { generation: entry.generation, model };
+    return model;
+  }
+
+  private async compute(state: FolderState, entry: FolderReadiness): Promise<ReadinessModel> {
+    const generation = entry.generation;
+    const { config } = await this.dependencies.configs.get(state.root);
+    const documents: ReadinessDocument[] = [];
+    let checked = 0;
+    for (const relative of [...state.paths()]) {
+      const facts = state.index.get(relative);
+      if (!facts) continue;
+      let diagnostics = entry.diagnostics.get(relative);
+      if (!diagnostics) {
+        diagnostics = this.diagnosticsOf(state, relative, config);
+        entry.diagnostics.set(relative, diagnostics);
+        // The first model of a large folder checks every document: let the editor in now and then.
+        if (++checked % 50 === 0) await yieldToEventLoop();
+      }
+      documents.push({ facts, diagnostics, evidenceChecked: state.hasEvidence(relative) });
+    }
+    const trusted = this.dependencies.workspace.trusted;
+    const files = trusted ? await this.filesOf(state.root, entry, config) : [];
+    // Item by item, yielding in between: a large workspace takes a few hundred milliseconds.
+    const computed = await computeReadinessInSteps({ documents, files: fileListOf(files), trusted, index: state.index, config }, yieldToEventLoop);
+    const model = withUris(computed, state, this.dependencies.workspace);
+    entry.model = model;
+    entry.computedGeneration = generation;
+    if (entry.computing?.generation === generation) entry.computing = undefined;
+    return model;
+  }
+
+  /** A folder with no state yet (nothing scanned or opened): every item is n/a. */
+  private async empty(root: string): Promise<ReadinessModel> {
+    const { config } = await this.dependencies.configs.get(root);
+    return computeReadiness({ documents: [], files: fileListOf([]), trusted: this.dependencies.workspace.trusted, config });
+  }
+
+  private diagnosticsOf(state: FolderState, relative: string, config: GenesisConfig): readonly Diagnostic[] {
+    try {
+      return state.diagnostics(relative, config);
+    } catch (error) {
+      this.logError(`Checking ${relative} for readiness failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+
+  /** The folder's files, from one directory walk kept until the disk changes. */
+  private filesOf(root: string, entry: FolderReadiness, config: GenesisConfig): Promise<string[]> {
+    if (!root) return Promise.resolve([]);
+    const ignored = ignoreMatcher(config);
+    entry.files ??= listWorkspaceFiles(root, [root], { accept: (relative) => !ignored(relative) }).then(
+      (listing) => listing.files.map((file) => file.path),
+      () => [],
+    );
+    return entry.files;
+  }
+
+  private entryOf(state: FolderState): FolderReadiness {
+    let entry = this.entries.get(state);
+    if (!entry) {
+      entry = { diagnostics: new Map(), generation: 0, computedGeneration: -1 };
+      this.entries.set(state, entry);
+    }
+    return entry;
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The workspace folder a URI is, or lies in. */
+function folderRoot(uri: string, folders: WorkspaceFolders): string {
+  const parsed = URI.parse(uri);
+  const itself = parsed.scheme === "file" ? path.resolve(parsed.fsPath) : undefined;
+  return folders.all.find((root) => root === itself) ?? folders.place(uri).root;
+}
+
+const EXTENSION: Readonly<Record<ReportFormat, string>> = { text: "txt", json: "json", markdown: "md", html: "html" };
+
+/** The model with the URI of every file it names, so that the client opens them as they are. */
+function withUris(model: ReadinessModel, state: FolderState, workspace: WorkspaceService): ReadinessModel {
+  const uriOf = (relative: string) => (relative ? workspace.uriOf(state, relative) : URI.file(state.root).toString());
+  return {
+    ...model,
+    groups: model.groups.map((group) => ({
+      ...group,
+      items: group.items.map((item) => ({
+        ...item,
+        evidence: item.evidence.map((e) => ({ ...e, uri: uriOf(e.path) })),
+        ...(item.fix?.target ? { fix: { ...item.fix, target: { ...item.fix.target, uri: uriOf(item.fix.target.path) } } } : {}),
+      })),
+    })),
+  };
+}

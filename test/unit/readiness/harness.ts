@@ -1,0 +1,152 @@
+import * as assert from "node:assert/strict";
+import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/config";
+import type { FileEvidence } from "../../../server/src/core/evidence/types";
+import { computeReadiness } from "../../../server/src/core/readiness/compute";
+import { fileListOf, type ReadinessDocument, type ReadinessItem, type ReadinessModel, type ReadinessStatus } from "../../../server/src/core/readiness/model";
+import { engine } from "../harness";
+import { dataset, modelCard, pipeline, workspaceOf } from "../workspace/harness";
+
+/**
+ * Fixture workspaces for the readiness checklist: Genesis documents and other files by path, the
+ * facts the io rules would read (`evidence`), and the workspace's trust. Every document is checked
+ * by the real engine (type, workspace and io rules), so the checklist sees what the editor sees.
+ */
+export interface Fixture {
+  /** Every path is a file of the workspace; Genesis documents among them are checked. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Files that exist with no text that matters (data files, lockfiles, diagrams). */
+  readonly extraFiles?: readonly string[];
+  /** What the io rules read: when given, every document counts as verified. */
+  readonly evidence?: Readonly<Record<string, FileEvidence>>;
+  readonly trusted?: boolean;
+  readonly config?: GenesisConfig;
+}
+
+export function readinessOf(fixture: Fixture): ReadinessModel {
+  return computeReadiness(inputOf(fixture));
+}
+
+export function inputOf(fixture: Fixture) {
+  const config = fixture.config ?? DEFAULT_CONFIG;
+  const index = workspaceOf(fixture.files as Record<string, string>);
+  const evidence = fixture.evidence ? new Map(Object.entries(fixture.evidence)) : undefined;
+  const documents: ReadinessDocument[] = [...index.all()].map((facts) => ({
+    facts,
+    diagnostics: [...engine.check(facts.document, config), ...engine.checkWorkspace(facts, index, config), ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : [])],
+    evidenceChecked: evidence !== undefined,
+  }));
+  const files = fileListOf([...Object.keys(fixture.files), ...(fixture.extraFiles ?? [])]);
+  return { documents, files, trusted: fixture.trusted ?? true, config, index };
+}
+
+export function itemOf(model: ReadinessModel, id: string): ReadinessItem {
+  const item = model.groups.flatMap((g) => g.items).find((i) => i.id === id);
+  assert.ok(item, `no item ${id}`);
+  return item;
+}
+
+/** The item's status, with its reason and evidence in the failure message. */
+export function expectStatus(fixture: Fixture, id: string, status: ReadinessStatus): ReadinessItem {
+  const item = itemOf(readinessOf(fixture), id);
+  assert.equal(item.status, status, `${id} is ${item.status}, not ${status}: ${item.reason}\n${item.evidence.map((e) => `  ${e.status} ${e.path} ${e.rule ?? ""} ${e.message}`).join("\n")}`);
+  return item;
+}
+
+const SHA = (c: string) => c.repeat(64);
+const SIGNATURE = "signature: { inputs: [{ name: x, dtype: float32, shape: [batch, 1] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }";
+
+/** The raw dataset: public, a JSON and a CSV distribution, the CSV described by a typed record set. */
+export const RAW = dataset(
+  "raw",
+  "1.0.0",
+  `  - { id: table, path: table.csv, format: csv, sha256: ${SHA("e")} }
+keywords: [test]
+recordSets:
+  - id: table
+    source: table
+    fields:
+      - { name: x, type: number }
+`,
+);
+
+/** Derived from raw by the cleaning pipeline; internal, with an access policy. */
+export const CLEAN = dataset(
+  "clean",
+  "1.0.0",
+  `keywords: [test]
+access: { policy: /governance/access.md }
+lineage:
+  derivedFrom: [raw@1.0.0]
+  generatedBy: { pipeline: cleaning@1.0.0 }
+`,
+  "internal",
+);
+
+/** The pipeline: internal, steps isolated, Slurm, CI, audit, docs. */
+export const CLEANING = pipeline(
+  "cleaning",
+  "1.0.0",
+  ["raw@1.0.0"],
+  ["clean@1.0.0"],
+  "internal",
+  `scheduler: { type: slurm }
+ci: { provider: github-actions, workflow: /.github/workflows/ci.yml }
+audit: { log: /logs/audit.jsonl, retentionDays: 30 }
+docs: { dataFlowDiagram: /docs/flow.md, architectureDiagram: /docs/arch.md }
+`,
+).replace("    run: ./run.sh\n", "    run: ./run.sh\n    network: none\n");
+
+/** The model card: trained and evaluated on clean, an ONNX artifact with a signature, a binder. */
+export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", "governance: { binder: /governance/binder.md }\n").replace(
+  `sha256: ${SHA("d")} }`,
+  `sha256: ${SHA("d")}, ${SIGNATURE} }`,
+);
+
+/** A workspace where every item passes. */
+export const GOOD: Fixture = {
+  files: {
+    "data/raw.dataset.yaml": RAW,
+    "data/clean.dataset.yaml": CLEAN,
+    "pipelines/cleaning.pipeline.yaml": CLEANING,
+    "models/m.model.yaml": MODEL,
+  },
+  extraFiles: [
+    "data/data.json",
+    "data/table.csv",
+    "pipelines/lock.txt",
+    "models/lock.txt",
+    "models/model.onnx",
+    ".github/workflows/ci.yml",
+    "docs/flow.md",
+    "docs/arch.md",
+    "governance/access.md",
+    "governance/binder.md",
+  ],
+  evidence: {
+    "data/data.json": { status: "ok", kind: "file", size: 10, sha256: SHA("a") },
+    "data/table.csv": { status: "ok", kind: "file", size: 10, sha256: SHA("e"), table: { format: "csv", columns: [{ name: "x", type: "number" }] } },
+  },
+};
+
+/** GOOD with some files replaced (a path mapped to undefined is removed). */
+export function variant(changes: { files?: Record<string, string | undefined>; extraFiles?: readonly string[]; evidence?: Record<string, FileEvidence> | null; trusted?: boolean; config?: GenesisConfig; removeFiles?: readonly string[] }): Fixture {
+  const files: Record<string, string> = { ...GOOD.files };
+  for (const [path, text] of Object.entries(changes.files ?? {})) {
+    if (text === undefined) delete files[path];
+    else files[path] = text;
+  }
+  const removed = new Set(changes.removeFiles ?? []);
+  return {
+    files,
+    extraFiles: (changes.extraFiles ?? GOOD.extraFiles ?? []).filter((p) => !removed.has(p)),
+    evidence: changes.evidence === null ? undefined : (changes.evidence ?? GOOD.evidence),
+    trusted: changes.trusted,
+    config: changes.config,
+  };
+}
+
+/** Replaces `from` with `to` in a text, failing the test when `from` is not there. */
+export function edit(text: string, from: string, to: string): string {
+  assert.ok(text.includes(from), `the fixture has no ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}

@@ -1,0 +1,168 @@
+import * as assert from "node:assert/strict";
+import { lineageOf } from "../../../server/src/core/readiness/lineage";
+import { layoutLineage } from "../../../server/src/core/readiness/lineage-layout";
+import { formatReadiness, REPORT_FORMATS, type ReadinessReport } from "../../../server/src/core/readiness/report";
+import { mermaidLineage } from "../../../server/src/core/readiness/report-markdown";
+import { dataset, modelCard, pipeline } from "../workspace/harness";
+import { CLEAN, edit, inputOf, readinessOf, variant } from "./harness";
+import { computeReadiness } from "../../../server/src/core/readiness/compute";
+
+/** A workspace with failures, warnings, n/a items, an unpinned and an unresolved reference, and markup in messages. */
+function reportOf(): ReadinessReport {
+  const fixture = variant({
+    evidence: null,
+    files: {
+      "data/clean.dataset.yaml": edit(CLEAN, "derivedFrom: [raw@1.0.0]", "derivedFrom: [raw, ghost@1.0.0]").replace("license: CC-BY-4.0", 'license: "<b>Apache 2</b>"'),
+      "models/m.model.yaml": undefined,
+    },
+  });
+  const input = inputOf(fixture);
+  return { root: "lab <workspace>", generatedAt: "2026-01-15T08:30:00Z", model: computeReadiness(input), lineage: lineageOf(input.documents.map((d) => d.facts), input.index) };
+}
+
+const unescapeMarkdown = (text: string) => text.replace(/\\(.)/g, "$1");
+const unescapeHtml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const flat = (text: string) => text.replace(/\s*\r?\n\s*/g, " ");
+
+describe("readiness: the report", function () {
+  const report = reportOf();
+  const items = report.model.groups.flatMap((g) => g.items);
+  const outputs = Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReadiness(report, format)])) as Record<(typeof REPORT_FORMATS)[number], string>;
+
+  it("the fixture has items in every status and evidence with markup", function () {
+    assert.deepEqual([...new Set(items.map((i) => i.status))].sort(), ["fail", "n/a", "pass", "warn"]);
+    assert.ok(items.flatMap((i) => i.evidence).some((e) => e.message.includes("<b>")));
+  });
+
+  for (const format of ["text", "markdown", "html"] as const) {
+    it(`${format}: the score, every item with its status, reason and criterion, every piece of evidence and the fixes`, function () {
+      const text = format === "markdown" ? unescapeMarkdown(outputs.markdown) : format === "html" ? unescapeHtml(outputs.html) : outputs.text;
+      assert.ok(text.includes(`${report.model.score.passed}/${report.model.score.applicable} (`), "the score");
+      assert.ok(text.includes("lab <workspace>"), "the root");
+      assert.ok(text.includes("2026-01-15T08:30:00Z"), "the date");
+      for (const item of items) {
+        assert.ok(text.includes(item.id), `${format} lacks ${item.id}`);
+        assert.ok(text.includes(item.reason), `${format} lacks the reason of ${item.id}: ${item.reason}`);
+        assert.ok(text.includes(item.criterion.replace(/`/g, "")) || text.includes(item.criterion), `${format} lacks the criterion of ${item.id}`);
+        for (const evidence of item.evidence) assert.ok(text.includes(flat(evidence.message)), `${format} lacks evidence of ${item.id}: ${evidence.message}`);
+        if (item.fix) assert.ok(text.includes(item.fix.title), `${format} lacks the fix of ${item.id}`);
+      }
+      const status = { text: /FAIL\s+data\.metadata/, markdown: /`data.metadata` Dataset metadata: FAIL/, html: /FAIL<\/span> <code>data.metadata<\/code>/ }[format];
+      assert.match(format === "html" ? outputs.html : text, status);
+      for (const node of report.lineage.nodes) assert.ok(text.includes(node.label), `${format} lacks the lineage node ${node.label}`);
+    });
+  }
+
+  it("json: the model itself, with the §9 score, and the lineage graph", function () {
+    const json = JSON.parse(outputs.json);
+    assert.deepEqual(Object.keys(json), ["version", "root", "generatedAt", "readiness", "lineage"]);
+    assert.equal(json.readiness.score, Math.round((report.model.score.passed / report.model.score.applicable) * 1000) / 1000);
+    assert.equal(json.readiness.passed, report.model.score.passed);
+    assert.deepEqual(json.readiness.groups, JSON.parse(JSON.stringify(report.model.groups)));
+    assert.deepEqual(json.lineage, JSON.parse(JSON.stringify(report.lineage)));
+  });
+
+  it("the text report names the failing and warning items up front", function () {
+    const failing = items.filter((i) => i.status === "fail").map((i) => i.id).join(", ");
+    assert.ok(outputs.text.split("\n").includes(`Failing: ${failing}`), outputs.text.split("\n").slice(0, 4).join("\n"));
+  });
+
+  it("html: self-contained, with no script and no http(s) URL in any src or href", function () {
+    const html = outputs.html;
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /<link/i);
+    assert.doesNotMatch(html, /\b(?:src|href|xlink:href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    assert.doesNotMatch(html, /@import|url\(\s*["']?https?:/i);
+    assert.doesNotMatch(html, /<b>Apache/, "messages are escaped");
+    assert.match(html, /<style>/);
+  });
+
+  it("html: the lineage is an inline SVG with one box per document and one path per link", function () {
+    const svg = /<svg[\s\S]*<\/svg>/.exec(outputs.html)?.[0] ?? "";
+    assert.ok(svg, "an inline svg");
+    assert.equal((svg.match(/<rect /g) ?? []).length, report.lineage.nodes.length);
+    assert.equal((svg.match(/<path d="M[^"]*" fill="none"/g) ?? []).length, report.lineage.edges.length);
+    assert.ok(svg.includes("stroke-dasharray"), "the unpinned reference is dashed");
+  });
+
+  it("markdown: a valid-looking Mermaid flowchart of the lineage", function () {
+    const block = /```mermaid\n([\s\S]*?)\n```/.exec(outputs.markdown)?.[1];
+    assert.ok(block, "a mermaid block");
+    const lines = block.split("\n");
+    assert.equal(lines[0], "flowchart LR");
+    const declared = new Set<string>();
+    for (const line of lines.slice(1)) {
+      const node = /^ {2}(n\d+)(\[\("[^"\n]*"\)\]|\[\["[^"\n]*"\]\]|\(\["[^"\n]*"\]\)|\{\{"[^"\n]*"\}\})$/.exec(line);
+      const edge = /^ {2}(n\d+) (-->|-\.->)(\|[a-z]+\|)? (n\d+)$/.exec(line);
+      const style = /^ {2}(classDef [a-z]+ [a-z0-9#:,-]+(?: [a-z0-9#:,-]+)*|class (n\d+(?:,n\d+)*) [a-z]+)$/.exec(line);
+      assert.ok(node || edge || style, `not Mermaid: ${JSON.stringify(line)}`);
+      if (node) declared.add(node[1]);
+      if (edge) assert.ok(declared.has(edge[1]) && declared.has(edge[4]), `an edge between undeclared nodes: ${line}`);
+    }
+    assert.equal(declared.size, report.lineage.nodes.length);
+    assert.ok(lines.some((l) => /-\.->\|unpinned\|/.test(l)), "the unpinned derivedFrom is dashed and labelled");
+    assert.ok(lines.some((l) => l.includes('{{"missing: ghost@1.0.0"}}')), "the unresolved reference is a missing node");
+  });
+
+  it("Mermaid labels escape quotes and angle brackets", function () {
+    const lines = mermaidLineage({ nodes: [{ id: "a", label: 'x"<y>', kind: "DatasetManifest", path: "a" }], edges: [] });
+    assert.equal(lines[1], '  n0[("x#quot;#lt;y#gt;")]');
+  });
+});
+
+describe("readiness: the lineage graph", function () {
+  const files = {
+    "data/raw.dataset.yaml": dataset("raw", "1.0.0"),
+    "data/clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"),
+    "pipelines/cleaning.pipeline.yaml": pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]),
+    "models/m.model.yaml": modelCard("m", "1.0.0", ["clean@1.0.0"], "public", "apache-2.0", "", { evaluation: ["raw"] }),
+  };
+  const input = inputOf({ files });
+  const graph = lineageOf(input.documents.map((d) => d.facts), input.index);
+  const edge = (from: string, to: string) => graph.edges.find((e) => e.from === from && e.to === to);
+
+  it("draws each link in the direction data flows, once", function () {
+    assert.deepEqual(graph.nodes.map((n) => n.label).sort(), ["clean@1.0.0", "cleaning@1.0.0", "m@1.0.0", "raw@1.0.0"]);
+    assert.equal(edge("data/raw.dataset.yaml", "data/clean.dataset.yaml")?.relation, "derivedFrom");
+    assert.equal(edge("data/raw.dataset.yaml", "pipelines/cleaning.pipeline.yaml")?.relation, "input");
+    assert.ok(edge("pipelines/cleaning.pipeline.yaml", "data/clean.dataset.yaml"), "the pipeline's output (and the dataset's generatedBy) is one link");
+    assert.equal(edge("data/clean.dataset.yaml", "models/m.model.yaml")?.relation, "trainingData");
+    assert.equal(edge("data/raw.dataset.yaml", "models/m.model.yaml")?.pinned, false, "the unversioned evaluation dataset");
+    assert.equal(graph.edges.length, 5);
+  });
+
+  it("lays it out left to right: every link goes to a later layer, and no two boxes overlap", function () {
+    const layout = layoutLineage(graph);
+    const at = new Map(layout.nodes.map((n) => [n.node.id, n]));
+    for (const e of graph.edges) assert.ok(at.get(e.to)!.layer > at.get(e.from)!.layer, `${e.from} -> ${e.to}`);
+    for (const a of layout.nodes) {
+      for (const b of layout.nodes) {
+        if (a === b) continue;
+        const apart = a.x + layout.nodeWidth <= b.x || b.x + layout.nodeWidth <= a.x || a.y + layout.nodeHeight <= b.y || b.y + layout.nodeHeight <= a.y;
+        assert.ok(apart, `${a.node.label} overlaps ${b.node.label}`);
+      }
+      assert.ok(a.x >= 0 && a.y >= 0 && a.x + layout.nodeWidth <= layout.width && a.y + layout.nodeHeight <= layout.height);
+    }
+  });
+
+  it("lays out a cycle without looping forever, drawing the closing link as a dashed loop", function () {
+    const cycle = lineageOf(
+      inputOf({
+        files: {
+          "a.dataset.yaml": dataset("a", "1.0.0", "lineage:\n  derivedFrom: [b@1.0.0]\n"),
+          "b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a@1.0.0]\n"),
+        },
+      }).documents.map((d) => d.facts),
+    );
+    const layout = layoutLineage(cycle);
+    assert.equal(layout.edges.length, 2);
+    assert.equal(layout.edges.filter((e) => e.dashed).length, 1);
+  });
+
+  it("an empty workspace has an empty graph and an empty layout", function () {
+    assert.deepEqual(lineageOf([]), { nodes: [], edges: [] });
+    assert.equal(layoutLineage({ nodes: [], edges: [] }).width, 0);
+    assert.match(formatReadiness({ root: "x", model: readinessOf({ files: {} }), lineage: { nodes: [], edges: [] } }, "html"), /No Genesis documents/);
+  });
+});
