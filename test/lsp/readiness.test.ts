@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ReadinessModel } from "../../server/src/core/readiness/model";
 import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReadinessChangedParams, type ReportResult } from "../../server/src/protocol";
+import { READINESS_DEBOUNCE_MS } from "../../server/src/lsp/readiness";
 import { LspTestClient } from "../support/lsp-client";
 import { CLEAN as CLEAN_FIXTURE, CLEANING, GOOD, MODEL as MODEL_FIXTURE, RAW as RAW_FIXTURE } from "../unit/readiness/harness";
 
@@ -126,8 +127,8 @@ describe("language server: readiness", function () {
     const published = client.diagnosticsFor(uri, (p) => p.version === 2);
     await client.changeFull(uri, 2, RAW.replace("described at length", "described at great length"));
     await published;
-    // Nothing must come: waiting for the absence of a message needs a bound (the debounce is 300 ms).
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Nothing must come: waiting for the absence of a message needs a bound (twice the debounce).
+    await new Promise((resolve) => setTimeout(resolve, 2 * READINESS_DEBOUNCE_MS));
     assert.equal(announced.length, count, "a change that leaves the model as it was is not announced");
     const next = changed((p) => p.score.passed === 19);
     await client.changeFull(uri, 3, RAW.replace("keywords: [test]\n", ""));

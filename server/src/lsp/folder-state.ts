@@ -25,7 +25,13 @@ export class FolderState {
   readonly index = new WorkspaceIndex();
   private readonly held = new Map<string, HeldDocument>();
   /** False until the first scan of the folder has finished: references cannot be judged before. */
-  scanned = false;
+  private scanFinished = false;
+  /**
+   * Each document's diagnostics as last computed, until something they depend on changes (its
+   * text, a document of its neighbourhood, its files, the configuration): publishing and the
+   * readiness model share them instead of re-running the rules of thousands of documents.
+   */
+  private readonly computed = new Map<string, Diagnostic[]>();
   /**
    * What was last read of the files each document names (the `io` rules' input). The diagnostics
    * are derived from it and the document's current parse at each publish, so typing never reads a
@@ -37,6 +43,15 @@ export class FolderState {
     readonly root: string,
     private readonly engine: Engine,
   ) {}
+
+  get scanned(): boolean {
+    return this.scanFinished;
+  }
+
+  set scanned(value: boolean) {
+    this.scanFinished = value;
+    this.computed.clear();
+  }
 
   get(path: string): HeldDocument | undefined {
     return this.held.get(path);
@@ -66,9 +81,10 @@ export class FolderState {
     const facts = withDocument(extractFacts(analysis.document), document);
     if (bulk) {
       this.index.load(facts);
+      this.computed.delete(path);
       return new Set([path]);
     }
-    return this.index.set(facts);
+    return this.forget(this.index.set(facts));
   }
 
   /** Marks a document closed without changing its text (the caller re-reads the disk). */
@@ -78,7 +94,9 @@ export class FolderState {
   }
 
   setEvidence(path: string, evidence: EvidenceMap): void {
-    if (this.held.has(path)) this.evidence.set(path, evidence);
+    if (!this.held.has(path)) return;
+    this.evidence.set(path, evidence);
+    this.computed.delete(path);
   }
 
   /** Whether the files a document names have been read since it was loaded. */
@@ -88,12 +106,14 @@ export class FolderState {
 
   remove(path: string): Set<string> | undefined {
     this.evidence.delete(path);
+    this.computed.delete(path);
     if (!this.held.delete(path)) return undefined;
-    return this.index.delete(path);
+    return this.forget(this.index.delete(path));
   }
 
   /** Re-applies a changed configuration to every held document, without parsing again. */
   reconfigure(config: GenesisConfig): void {
+    this.computed.clear();
     for (const [path, held] of this.held) {
       const document = held.document;
       this.held.set(path, { document, typeDiagnostics: this.engine.check(document, config), open: held.open });
@@ -102,6 +122,20 @@ export class FolderState {
 
   /** Every diagnostic of a document: its own text's, then the workspace's. */
   diagnostics(path: string, config: GenesisConfig): Diagnostic[] {
+    const known = this.computed.get(path);
+    if (known) return known;
+    const computed = this.computeDiagnostics(path, config);
+    if (this.held.has(path)) this.computed.set(path, computed);
+    return computed;
+  }
+
+  /** Drops the kept diagnostics of the documents an index change affects; returns the same set. */
+  private forget(affected: Set<string>): Set<string> {
+    affected.forEach((path) => this.computed.delete(path));
+    return affected;
+  }
+
+  private computeDiagnostics(path: string, config: GenesisConfig): Diagnostic[] {
     const held = this.held.get(path);
     if (!held) return [];
     const evidence = this.evidence.get(path);

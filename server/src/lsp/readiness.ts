@@ -23,8 +23,8 @@ import type { FolderState } from "./folder-state";
 import type { WorkspaceFolders } from "./paths";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
 
-/** Quiet time after the last diagnostics change before the model is recomputed and announced. */
-export const READINESS_DEBOUNCE_MS = 300;
+/** Quiet time after the last diagnostics change before the model is recomputed and announced: long enough that a burst of typing never pays for it. */
+export const READINESS_DEBOUNCE_MS = 1000;
 
 export interface ReadinessDependencies {
   readonly workspace: WorkspaceService;
