@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver/node";
 import { URI } from "vscode-uri";
@@ -110,9 +111,12 @@ export class ReadinessTracker {
     const changed: string[] = [];
     for (const { root, model } of parts) {
       // Offsets shift with every keystroke; what the client shows (ranges, statuses, text) does not.
-      const json = JSON.stringify(model, (key, value: unknown) => (key === "span" ? undefined : value));
-      if (this.announced.get(root) === json) continue;
-      this.announced.set(root, json);
+      // Kept as a digest: the JSON of a large workspace's model runs to megabytes.
+      const digest = createHash("sha256")
+        .update(JSON.stringify(model, (key, value: unknown) => (key === "span" ? undefined : value)))
+        .digest("base64");
+      if (this.announced.get(root) === digest) continue;
+      this.announced.set(root, digest);
       changed.push(URI.file(root).toString());
     }
     if (changed.length) this.announce({ folders: changed, score: mergeReadiness(parts).score });
