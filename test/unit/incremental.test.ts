@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { random } from "../support/random";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { GenesisDocument } from "../../server/src/core/document";
@@ -7,15 +8,6 @@ import { parseGenesisDocument } from "../../server/src/core/parse/document";
 import { generateManifest } from "../bench/generate";
 import { engine } from "./harness";
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything a rule can see of a document, in a comparable form. */
 function comparable(document: GenesisDocument) {

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { random } from "../support/random";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { findFrontMatter } from "../../server/src/core/parse/markdown";
@@ -49,16 +50,6 @@ function assertAgrees(text: string, region: Span, label: string): boolean {
   return true;
 }
 
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EDIT_ALPHABET = ["a", "Z", "0", "7", ".", " ", "  ", ":", ": ", "-", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "\n", "\n  ", "|", ">", "&", "*", "!", "\t", "~", "\\", "\r\n", "@", "%", "?"];
 

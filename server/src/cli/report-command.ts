@@ -1,13 +1,11 @@
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { Engine } from "../core/engine";
 import { computeReadiness } from "../core/readiness/compute";
 import { lineageOf } from "../core/readiness/lineage";
 import { fileListOf, type ReadinessModel } from "../core/readiness/model";
 import { formatReadiness } from "../core/readiness/report";
 import type { ReportCommand } from "./args";
-import type { CommandIO } from "./check-command";
-import { PathError, runCheck, type CheckedWorkspace } from "./run";
+import { checkForCommand, writeOutput, type CommandIO } from "./command-io";
+import type { CheckedWorkspace } from "./run";
 
 /**
  * Runs `report`: the readiness checklist (§8) of the documents under the paths, from the same
@@ -15,32 +13,14 @@ import { PathError, runCheck, type CheckedWorkspace } from "./run";
  * when the report was written, 2 on an unreadable path or file.
  */
 export async function reportCommand(command: ReportCommand, io: CommandIO & { readonly now?: () => Date }): Promise<number> {
-  let run;
-  try {
-    run = await runCheck(command, io.cwd, new Engine());
-  } catch (error) {
-    if (!(error instanceof PathError)) throw error;
-    io.err(`genesis-readiness: ${error.message}\n`);
-    return 2;
-  }
-  for (const problem of run.problems) {
-    io.err(`genesis-readiness: cannot read ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`);
-  }
+  const run = await checkForCommand(command, io);
+  if (run === 2) return 2;
   const model = readinessOf(run.workspace);
   const relative = path.relative(io.cwd, run.report.root);
   const root = relative === "" ? path.basename(run.report.root) : relative.startsWith("..") || path.isAbsolute(relative) ? run.report.root : relative.split(path.sep).join("/");
   const lineage = lineageOf(run.workspace.documents.map((d) => d.facts), run.workspace.index);
   const text = formatReadiness({ root, generatedAt: (io.now?.() ?? new Date()).toISOString(), model, lineage }, command.format);
-  if (command.output !== undefined) {
-    try {
-      await fs.writeFile(path.resolve(io.cwd, command.output), text);
-    } catch (error) {
-      io.err(`genesis-readiness: cannot write ${command.output}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
-  } else {
-    io.out(text);
-  }
+  if (!(await writeOutput(text, command.output, io))) return 2;
   return run.problems.length > 0 ? 2 : 0;
 }
 
