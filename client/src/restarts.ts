@@ -30,8 +30,11 @@ export class RestartingErrorHandler implements ErrorHandler {
       };
     }
     this.output.appendLine(`The language server stopped unexpectedly; restarting it (${this.crashes.length} in the last three minutes).`);
-    if (this.told) return { action: CloseAction.Restart, handled: true };
-    this.told = true;
-    return { action: CloseAction.Restart, message: "Genesis Readiness: the language server stopped unexpectedly and was restarted." };
+    if (!this.told) {
+      this.told = true;
+      // The client would only log a returned message; the user is told with a notification, once.
+      void vscode.window.showWarningMessage("Genesis Readiness: the language server stopped unexpectedly and was restarted.");
+    }
+    return { action: CloseAction.Restart, handled: true };
   }
 }

@@ -117,4 +117,27 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     const errors = log.split("\n").filter((line) => /\[Error\b|\berror\b/i.test(line));
     assert.deepEqual(errors, [], `the Genesis Readiness output channel logged errors:\n${log}`);
   });
+
+  // Last: the language client logs the crash to the output channel, which the test above reads.
+  it("restarts the language server when it dies, says so once, and diagnostics come back", async function () {
+    const wb = workbench!;
+    // The Output view replaced the Problems panel above; show it before the editor changes, so its
+    // "active file only" filter follows the manifest.
+    await wb.showProblems();
+    await wb.closeAllEditors();
+    await wb.openFile(MANIFEST);
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "license/spdx", 11), "license/spdx on line 11");
+    const before = wb.serverProcessIds();
+    assert.ok(before.length >= 1, "the language server runs");
+    for (const pid of before) process.kill(pid, "SIGKILL");
+
+    await wb.page.locator(".notifications-toasts", { hasText: "stopped unexpectedly and was restarted" }).first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    // A mistake typed now is reported by the new server.
+    await wb.replaceRestOfLine(35, "    format: csv", "v");
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 35) && has(p, "license/spdx", 11), "schema/enum on line 35 from the restarted server");
+    assert.match(wb.outputChannelLog("Genesis Readiness"), /stopped unexpectedly; restarting it \(1 in the last three minutes\)/);
+    const after = wb.serverProcessIds();
+    assert.ok(after.length >= 1 && after.every((pid) => !before.includes(pid)), `a new server process (before ${before.join(", ")}, after ${after.join(", ")})`);
+    await wb.runCommand("File: Revert File");
+  });
 });

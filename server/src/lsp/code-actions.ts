@@ -103,7 +103,10 @@ async function currentOf(services: CodeActionServices, uri: string): Promise<Cur
   // The editor is ahead of the last check (it runs a moment after a keystroke): check this text now.
   const analysis = services.engine.analyze({ path: place.path, text }, config);
   if (!analysis.document) return undefined;
-  const diagnostics = [...analysis.diagnostics, ...workspaceDiagnostics(services.engine, place.state, analysis.document, config)];
+  // The facts last read from its files still hold for this text's paths (they are re-read on save).
+  const evidence = place.state.evidenceOf(place.path);
+  const io = evidence ? services.engine.checkEvidence(analysis.document, evidence, config) : [];
+  const diagnostics = [...analysis.diagnostics, ...workspaceDiagnostics(services.engine, place.state, analysis.document, config), ...io];
   return { document: analysis.document, diagnostics, state: place.state, config, positions, version };
 }
 
@@ -119,7 +122,7 @@ function quickFixes(services: CodeActionServices, params: CodeActionParams, curr
     const diagnostic = matching(current, requested);
     if (!diagnostic || used.has(diagnostic)) continue;
     used.add(diagnostic);
-    const fixes = fixesFor(current.document, diagnostic, { config: current.config, index: current.state.index, snippets });
+    const fixes = fixesFor(current.document, diagnostic, { config: current.config, index: current.state.index, evidence: current.state.evidenceOf(current.document.path), snippets });
     actions.push(...fixes.map((fix) => quickFix(fix, requested, uri, current, services.clientCapabilities(), snippets)));
   }
   return actions;
@@ -149,7 +152,7 @@ function quickFix(fix: Fix, requested: LspDiagnostic, uri: string, current: Curr
 function fixAllAction(services: CodeActionServices, uri: string, current: Current): CodeAction[] {
   const { engine } = services;
   const recheck = (document: GenesisDocument) => [...engine.check(document, current.config), ...workspaceDiagnostics(engine, current.state, document, current.config)];
-  const edits = fixAll(current.document, current.diagnostics, { config: current.config, index: current.state.index, recheck });
+  const edits = fixAll(current.document, current.diagnostics, { config: current.config, index: current.state.index, evidence: current.state.evidenceOf(current.document.path), recheck });
   if (edits.length === 0) return [];
   return [{ title: "Fix all determinate Genesis problems", kind: FIX_ALL_KIND, edit: workspaceEdit(uri, current, edits, services.clientCapabilities(), false) }];
 }

@@ -104,6 +104,11 @@ export class FolderState {
     return this.evidence.has(path);
   }
 
+  /** The facts last read from the files a document names, for the fixes that write them. */
+  evidenceOf(path: string): EvidenceMap | undefined {
+    return this.evidence.get(path);
+  }
+
   remove(path: string): Set<string> | undefined {
     this.evidence.delete(path);
     this.computed.delete(path);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -279,6 +280,16 @@ export class Workbench {
         .catch(() => undefined);
     }
     assert.fail(`Problems panel: waited ${TIMEOUTS.diagnostic / 1000} s for ${what} in ${file}; it shows:\n${seen.map((p) => `  ${p.line} ${p.severity} ${p.code}`).join("\n") || "  nothing"}`);
+  }
+
+  /** Process ids of this workbench's Genesis language servers (the extension installed under `base`). */
+  serverProcessIds(): number[] {
+    const extensions = path.join(this.base, "extensions");
+    return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
+      .split("\n")
+      .filter((line) => line.includes(extensions) && line.includes("dist/server.js"))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
+      .filter((pid) => Number.isInteger(pid) && pid > 0);
   }
 
   /** The log of an output channel, as the extension host wrote it under logs/ of the user-data dir. */

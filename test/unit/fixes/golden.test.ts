@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import { fixesFor, type Fix } from "../../../server/src/core/fixes/index";
 import { applyEdits, editsOverlap } from "../../../server/src/core/fixes/apply";
 import { expandSnippet } from "../../../server/src/core/templates/snippet-syntax";
-import { diagnosticsOf, filesOf, FIXTURES, fixAllText, fixedName, workspaceOf } from "./support";
+import { diagnosticsOf, evidenceOf, filesOf, FIXTURES, fixAllText, fixedName, workspaceOf } from "./support";
 
 /**
  * Golden files: each folder of test/fixtures/fixes is named after a rule (`schema-required` for
@@ -13,6 +13,8 @@ import { diagnosticsOf, filesOf, FIXTURES, fixAllText, fixedName, workspaceOf } 
  * (`x.dataset.fixed.yaml`); its other Genesis files are the case's workspace. The fix applied to
  * every diagnostic of the rule is its first one, or the one whose title matches `title`; the
  * `suppress` folder applies "Suppress with a reason" to the rule named per case.
+ * A folder with an `evidence.json` (facts read from its files, keyed by path relative to the folder)
+ * also gets the `io` diagnostics, and its fixes get that evidence.
  * `UPDATE_GOLDEN=1` writes the golden files instead of comparing (review them before committing).
  */
 interface CaseOptions {
@@ -27,6 +29,8 @@ const OPTIONS: Readonly<Record<string, CaseOptions>> = {
   "suppress/case.modelcard.md": { rule: "container/latest", suppress: true },
   "suppress/body.modelcard.md": { rule: "modelcard/section-placeholder", suppress: true },
   "license-spdx/choice.dataset.yaml": { title: /MIT OR Apache-2\.0/ },
+  "schema-required/fields.dataset.yaml": { title: /^Generate fields from file/ },
+  "integrity-checksum-mismatch/bytes.dataset.yaml": { title: /^Fill bytes from file/ },
 };
 
 const update = process.env.UPDATE_GOLDEN === "1";
@@ -45,6 +49,7 @@ describe("quick fixes: golden files", function () {
     const expected = [
       "schema-required", "schema-enum", "schema-unknown-property", "schema-header", "version-semver", "license-spdx", "ref-version-mismatch",
       "ref-unversioned", "classification-downgrade", "modelcard-section-missing", "integrity-checksum-format", "scheduler-walltime", "risk-rmf-id", "repro-run", "suppress",
+      "integrity-checksum-mismatch", "integrity-checksum-missing", "data-schema-drift",
     ];
     assert.deepEqual(expected.filter((folder) => !folders.includes(folder)), []);
   });
@@ -52,6 +57,7 @@ describe("quick fixes: golden files", function () {
   for (const folder of folders) {
     describe(folder, function () {
       const files = filesOf(path.join(FIXTURES, folder));
+      const evidence = evidenceOf(path.join(FIXTURES, folder));
       const cases = Object.keys(files).filter((name) => update ? !name.startsWith("workspace-") : existsSync(path.join(FIXTURES, folder, fixedName(name))));
       for (const name of cases) {
         const options = OPTIONS[`${folder}/${name}`] ?? {};
@@ -61,11 +67,11 @@ describe("quick fixes: golden files", function () {
 
         it(`${name}: the fix of ${rule} gives the golden file, byte for byte`, function () {
           const text = files[name];
-          const { document, diagnostics } = diagnosticsOf(file, text, index);
+          const { document, diagnostics } = diagnosticsOf(file, text, index, DEFAULT_CONFIG, evidence);
           const targets = diagnostics.filter((d) => d.rule === rule);
           assert.ok(targets.length > 0, `the case has no ${rule} diagnostic:\n${diagnostics.map((d) => `  ${d.rule}: ${d.message}`).join("\n")}`);
           const edits = targets.flatMap((diagnostic) => {
-            const fixes = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index });
+            const fixes = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence });
             const chosen = fixes.find((fix) => (options.suppress ? isSuppression(fix) : !isSuppression(fix) && (!options.title || options.title.test(fix.title))));
             assert.ok(chosen, `no matching fix for "${diagnostic.message}"; fixes: ${fixes.map((f) => f.title).join(" | ")}`);
             return chosen.edits;
@@ -78,23 +84,23 @@ describe("quick fixes: golden files", function () {
         });
 
         it(`${name}: the fixed text parses, and each fixed ${rule} diagnostic is gone`, function () {
-          const before = diagnosticsOf(file, files[name], index).diagnostics.filter((d) => d.rule === rule);
+          const before = diagnosticsOf(file, files[name], index, DEFAULT_CONFIG, evidence).diagnostics.filter((d) => d.rule === rule);
           const fixed = readFileSync(path.join(FIXTURES, folder, fixedName(name)), "utf8");
-          const after = diagnosticsOf(file, fixed, index).diagnostics;
+          const after = diagnosticsOf(file, fixed, index, DEFAULT_CONFIG, evidence).diagnostics;
           const left = after.filter((d) => (d.rule === rule && before.some((b) => b.message === d.message)) || d.rule.startsWith("syntax/") || d.rule === "internal/rule-error");
           assert.deepEqual(left.map((d) => `${d.rule}: ${d.message}`), []);
         });
 
         it(`${name}: fixing all twice changes nothing the second time`, function () {
-          const once = fixAllText(file, files[name], index);
-          assert.equal(fixAllText(file, once, index), once);
+          const once = fixAllText(file, files[name], index, DEFAULT_CONFIG, evidence);
+          assert.equal(fixAllText(file, once, index, DEFAULT_CONFIG, evidence), once);
         });
 
         it(`${name}: each snippet fix expands to the same text as its plain form`, function () {
-          const { document, diagnostics } = diagnosticsOf(file, files[name], index);
+          const { document, diagnostics } = diagnosticsOf(file, files[name], index, DEFAULT_CONFIG, evidence);
           for (const diagnostic of diagnostics) {
-            const plain = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index }).filter((fix) => !isSuppression(fix));
-            const snippets = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, snippets: true }).filter((fix) => !isSuppression(fix));
+            const plain = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence }).filter((fix) => !isSuppression(fix));
+            const snippets = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence, snippets: true }).filter((fix) => !isSuppression(fix));
             assert.deepEqual(
               snippets.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ ...e, newText: fix.snippet ? expandSnippet(e.newText) : e.newText })) })),
               plain.map((fix) => ({ title: fix.title, edits: fix.edits })),

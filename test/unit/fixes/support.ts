@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/config";
 import type { GenesisDocument } from "../../../server/src/core/document";
+import type { EvidenceMap, FileEvidence } from "../../../server/src/core/evidence/types";
 import { fixAll, type FixableDiagnostic } from "../../../server/src/core/fixes/index";
 import { applyEdits } from "../../../server/src/core/fixes/apply";
 import { parseGenesisDocument } from "../../../server/src/core/parse/document";
@@ -32,23 +33,36 @@ export function workspaceOf(files: Readonly<Record<string, string>>): WorkspaceI
 export function filesOf(folder: string, root = folder): Record<string, string> {
   const files: Record<string, string> = {};
   for (const name of readdirSync(folder)) {
-    if (!/\.(ya?ml|json|md)$/.test(name) || name.includes(".fixed.")) continue;
+    if (!/\.(ya?ml|json|md)$/.test(name) || name.includes(".fixed.") || name === EVIDENCE_FILE) continue;
     files[path.relative(root, path.join(folder, name)).split(path.sep).join("/")] = readFileSync(path.join(folder, name), "utf8");
   }
   return files;
 }
 
-/** The type and workspace diagnostics of one text, against an index that holds its other documents. */
-export function diagnosticsOf(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG): { document: GenesisDocument; diagnostics: Diagnostic[] } {
+/** A case folder's facts read from its (imagined) files: `evidence.json`, keyed by path relative to the folder. */
+export const EVIDENCE_FILE = "evidence.json";
+
+/** The evidence of a case folder, keyed by workspace-relative path (`<folder>/data/a.csv`); undefined without `evidence.json`. */
+export function evidenceOf(folder: string, root = FIXTURES): EvidenceMap | undefined {
+  const file = path.join(folder, EVIDENCE_FILE);
+  if (!existsSync(file)) return undefined;
+  const prefix = path.relative(root, folder).split(path.sep).join("/");
+  const entries = Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, FileEvidence>);
+  return new Map(entries.map(([name, facts]) => [prefix ? `${prefix}/${name}` : name, facts]));
+}
+
+/** The type, workspace and (with evidence) `io` diagnostics of one text, against an index that holds its other documents. */
+export function diagnosticsOf(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, evidence?: EvidenceMap): { document: GenesisDocument; diagnostics: Diagnostic[] } {
   const analysis = engine.analyze({ path: file, text }, config);
   if (!analysis.document) throw new Error(`${file} is not a Genesis document`);
   const workspace = index ? engine.checkWorkspace(extractFacts(analysis.document), index, config) : [];
-  return { document: analysis.document, diagnostics: [...analysis.diagnostics, ...workspace] };
+  const io = evidence ? engine.checkEvidence(analysis.document, evidence, config) : [];
+  return { document: analysis.document, diagnostics: [...analysis.diagnostics, ...workspace, ...io] };
 }
 
 /** `fixAll` as the editor runs it: with a recheck by the engine against the same workspace. */
-export function fixAllText(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG): string {
-  const { document, diagnostics } = diagnosticsOf(file, text, index, config);
-  const recheck = (next: GenesisDocument): FixableDiagnostic[] => diagnosticsOf(file, next.text, index, config).diagnostics;
-  return applyEdits(text, fixAll(document, diagnostics, { config, index, recheck }));
+export function fixAllText(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, evidence?: EvidenceMap): string {
+  const { document, diagnostics } = diagnosticsOf(file, text, index, config, evidence);
+  const recheck = (next: GenesisDocument): FixableDiagnostic[] => diagnosticsOf(file, next.text, index, config, evidence).diagnostics;
+  return applyEdits(text, fixAll(document, diagnostics, { config, index, evidence, recheck }));
 }

@@ -1,6 +1,7 @@
 import type { GenesisDocument } from "../document";
 import { parseGenesisDocument } from "../parse/document";
 import { applyEdits, editsOverlap } from "./apply";
+import { checksumFromFileFixes, fieldsFromFileFixes } from "./from-evidence";
 import { headerFixes } from "./header";
 import { notGenesisFixes, requiredFixes, unknownPropertyFixes } from "./properties";
 import { unversionedFixes, versionMismatchFixes } from "./references";
@@ -26,10 +27,15 @@ import type { Fix, FixableDiagnostic, FixContext, FixEdit, FixProvider } from ".
 export type { Fix, FixableDiagnostic, FixContext, FixEdit } from "./types";
 export { applyEdits } from "./apply";
 
+/** The fixes of `first`, then those of `second`, for rules with a fix from the text and one from evidence. */
+function both(first: FixProvider, second: FixProvider): FixProvider {
+  return (document, diagnostic, context) => [...first(document, diagnostic, context), ...second(document, diagnostic, context)];
+}
+
 /** The quick fixes of each rule whose fix is determinate, keyed by rule id (§7). */
 export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   "schema/header": headerFixes,
-  "schema/required": requiredFixes,
+  "schema/required": both(requiredFixes, fieldsFromFileFixes),
   "schema/unknown-property": unknownPropertyFixes,
   "schema/enum": enumFixes,
   "schema/pattern": patternFixes,
@@ -43,7 +49,13 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   "classification/egress": egressFixes,
   "scheduler/walltime": walltimeFixes,
   "scheduler/partition": partitionFixes,
-  "integrity/checksum-format": checksumFormatFixes,
+  "integrity/checksum-format": both(checksumFormatFixes, checksumFromFileFixes),
+  "integrity/checksum-missing": checksumFromFileFixes,
+  "integrity/checksum-mismatch": checksumFromFileFixes,
+  "data/schema-drift": fieldsFromFileFixes,
+  // Only for a record set's empty `fields` (null, or no item), with its file's columns read.
+  "schema/type": fieldsFromFileFixes,
+  "schema/range": fieldsFromFileFixes,
   "repro/run": reproRunFixes,
   "modelcard/not-genesis": notGenesisFixes,
   "modelcard/section-missing": sectionFixes,

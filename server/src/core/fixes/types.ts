@@ -1,5 +1,6 @@
 import type { GenesisConfig } from "../config";
 import type { GenesisDocument } from "../document";
+import type { EvidenceMap } from "../evidence/types";
 import type { Finding } from "../types";
 import type { WorkspaceIndex } from "../workspace/index";
 
@@ -25,11 +26,16 @@ export interface Fix {
   readonly snippet?: boolean;
 }
 
-/** What a fix needs beside the document: the workspace (for references) and how to write placeholders. */
+/**
+ * What a fix needs beside the document: the workspace (for references), the facts read from the
+ * files it names (for fixes from evidence) and how to write placeholders.
+ */
 export interface FixContext {
   readonly config: GenesisConfig;
   /** The workspace index, when there is one (an editor, `check` over a folder). */
   readonly index?: WorkspaceIndex;
+  /** The evidence of the document's files (workspace-relative path → facts), when they were read. */
+  readonly evidence?: EvidenceMap;
   /** Write placeholders as snippet tab stops; otherwise as plain text. */
   readonly snippets?: boolean;
 }

@@ -77,7 +77,7 @@ export function yamlBlockEntries(entries: readonly NewEntry[], indent: string, l
 }
 
 /** A JSON value; objects are laid out one member a line, starting at `indent`. */
-function jsonValue(value: NewValue, indent: string, layout: Layout): Part[] {
+export function jsonValue(value: NewValue, indent: string, layout: Layout): Part[] {
   switch (value.kind) {
     case "scalar":
       return scalar("json", value, false);
