@@ -118,6 +118,34 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     assert.deepEqual(errors, [], `the Genesis Readiness output channel logged errors:\n${log}`);
   });
 
+  it("shows the readiness checklist: the score, an item's evidence that opens the file, and a fix that turns it from fail to pass", async function () {
+    const wb = workbench!;
+    await wb.showProblems();
+    await wb.closeAllEditors();
+    const score = wb.page.locator(".statusbar-item", { hasText: /Genesis \d+\/21/ }).first();
+    await score.waitFor({ timeout: TIMEOUTS.diagnostic });
+    const passed = Number(/Genesis (\d+)\/21/.exec(await score.innerText())![1]);
+
+    await score.click(); // focuses the Readiness view
+    const sidebar = wb.page.locator(".part.sidebar");
+    const formats = sidebar.locator(".monaco-list-row[aria-label^='Standard data formats, fails']");
+    await formats.first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await sidebar.locator(".monaco-list-row", { hasText: "Data" }).first().waitFor({ timeout: TIMEOUTS.ui });
+
+    // The evidence opens the manifest at the offending value.
+    await sidebar.locator(".monaco-list-row", { hasText: "parqet" }).first().click();
+    await wb.page.locator(".statusbar-item", { hasText: /Ln 41, Col \d+/ }).waitFor({ timeout: TIMEOUTS.ui });
+
+    // Fixing the mistake in the editor turns the item to pass and raises the score, without a reload.
+    await wb.replaceRestOfLine(41, "    format: ", "parquet");
+    await sidebar.locator(".monaco-list-row[aria-label^='Standard data formats, passes']").first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await wb.page.locator(".statusbar-item", { hasText: `Genesis ${passed + 1}/21` }).first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await wb.readmeScreenshot(path.join(SCREENSHOTS, "readiness-sidebar.png"));
+
+    await wb.runCommand("File: Revert File");
+    await wb.page.locator(".statusbar-item", { hasText: `Genesis ${passed}/21` }).first().waitFor({ timeout: TIMEOUTS.diagnostic });
+  });
+
   // Last: the language client logs the crash to the output channel, which the test above reads.
   it("restarts the language server when it dies, says so once, and diagnostics come back", async function () {
     const wb = workbench!;
