@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { RESULTS, REPOSITORY, TIMEOUTS, Workbench, type Problem } from "./support/workbench";
 
@@ -116,6 +116,48 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     assert.match(log, /Genesis Readiness server \S+ started/, "the channel's log file is written");
     const errors = log.split("\n").filter((line) => /\[Error\b|\berror\b/i.test(line));
     assert.deepEqual(errors, [], `the Genesis Readiness output channel logged errors:\n${log}`);
+  });
+
+  it("applies a quick fix from the light bulb, and scaffolds a model card from the snippet", async function () {
+    const wb = workbench!;
+    await wb.showProblems();
+    await wb.closeAllEditors();
+    await wb.openFile(MANIFEST);
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 41), "schema/enum on line 41");
+    // Put the cursor on the value `parqet` and open the quick fixes (Ctrl+.).
+    await wb.goToLine(41);
+    for (let i = 0; i < "    format: pa".length; i++) await wb.page.keyboard.press("ArrowRight");
+    await wb.page.keyboard.press("Control+Period");
+    const fix = wb.page.locator(".action-widget .monaco-list-row", { hasText: 'Change to "parquet"' }).first();
+    await fix.waitFor({ timeout: TIMEOUTS.ui });
+    // The menu is driven by keys (a pointer block covers it until the mouse moves): down to the fix, Enter.
+    const focused = wb.page.locator(".action-widget .monaco-list-row.focused");
+    for (let i = 0; i < 12 && !((await focused.innerText().catch(() => "")).includes('Change to "parquet"')); i++) await wb.page.keyboard.press("ArrowDown");
+    await wb.page.keyboard.press("Enter");
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => !has(p, "schema/enum", 41) && has(p, "license/spdx", 11), "schema/enum to go after the quick fix");
+    await wb.page.locator(".monaco-editor .view-line", { hasText: "format: parquet" }).first().waitFor({ timeout: TIMEOUTS.ui });
+    await wb.runCommand("File: Revert File");
+
+    // A new, empty model card file, scaffolded by typing the snippet's prefix.
+    await wb.closeAllEditors();
+    const card = "models/scaffolded.modelcard.md";
+    writeFileSync(path.join(wb.workspace, card), "");
+    await wb.openFile(card);
+    await wb.page.keyboard.type("genesis-modelcard");
+    await wb.page.keyboard.press("Control+Space");
+    const snippet = wb.page.locator(".suggest-widget .monaco-list-row", { hasText: "genesis-modelcard" }).first();
+    await snippet.waitFor({ timeout: TIMEOUTS.ui });
+    const suggested = wb.page.locator(".suggest-widget .monaco-list-row.focused");
+    for (let i = 0; i < 12 && !((await suggested.innerText().catch(() => "")).includes("genesis-modelcard")); i++) await wb.page.keyboard.press("ArrowDown");
+    await wb.page.keyboard.press("Enter");
+    await wb.page.keyboard.press("Escape");
+    await wb.page.locator(".monaco-editor .view-line", { hasText: "kind: ModelCard" }).first().waitFor({ timeout: TIMEOUTS.ui });
+    // The server checks the new card: its placeholder references name no document yet, and nothing else is wrong.
+    const scaffolded = await wb.waitForProblems(path.basename(card), (p) => has(p, "ref/unresolved"), "ref/unresolved for the placeholder references");
+    assert.deepEqual(scaffolded.filter((p) => p.severity === "error" && p.code !== "ref/unresolved").map((p) => p.code), []);
+    assert.ok(!has(scaffolded, "modelcard/section-missing"), "every section of the card is there");
+    await wb.closeAllEditors();
+    unlinkSync(path.join(wb.workspace, card));
   });
 
   it("shows the readiness checklist: the score, an item's evidence that opens the file, and a fix that turns it from fail to pass", async function () {
