@@ -1,3 +1,4 @@
+import { forEachBackEdge } from "../graph";
 import type { LineageEdge, LineageGraph, LineageNode } from "./lineage";
 
 /**
@@ -73,29 +74,8 @@ export function layoutLineage(graph: LineageGraph): LineageLayout {
 function withoutCycles(ids: readonly string[], edges: readonly LineageEdge[]): LineageEdge[] {
   const out = new Map<string, LineageEdge[]>(ids.map((id) => [id, []]));
   edges.forEach((e) => out.get(e.from)!.push(e));
-  const state = new Map<string, "open" | "done">();
   const back = new Set<LineageEdge>();
-  for (const root of ids) {
-    if (state.has(root)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
-    state.set(root, "open");
-    while (stack.length) {
-      const frame = stack[stack.length - 1];
-      const list = out.get(frame.id)!;
-      if (frame.next >= list.length) {
-        state.set(frame.id, "done");
-        stack.pop();
-        continue;
-      }
-      const edge = list[frame.next++];
-      const seen = state.get(edge.to);
-      if (seen === "open") back.add(edge);
-      else if (seen === undefined) {
-        state.set(edge.to, "open");
-        stack.push({ id: edge.to, next: 0 });
-      }
-    }
-  }
+  forEachBackEdge(ids, (id) => out.get(id) ?? [], (edge) => edge.to, (edge) => back.add(edge));
   return edges.filter((e) => !back.has(e));
 }
 

@@ -1,3 +1,4 @@
+import { forEachBackEdge } from "../graph";
 import { listOf, nearest } from "../nearest";
 import { isRecord, joinPointer, select } from "../pointer";
 import type { DocumentCheck, RuleContext } from "./context";
@@ -100,30 +101,12 @@ function pointerIndex(pointer: string): string {
  */
 function findCycles(ids: readonly string[], edges: ReadonlyMap<string, readonly Need[]>): { closing: Need; path: string[] }[] {
   const cycles: { closing: Need; path: string[] }[] = [];
-  const state = new Map<string, "open" | "done">();
-  for (const root of ids) {
-    if (state.has(root)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
-    state.set(root, "open");
-    while (stack.length) {
-      const frame = stack[stack.length - 1];
-      const out = edges.get(frame.id) ?? [];
-      if (frame.next >= out.length) {
-        state.set(frame.id, "done");
-        stack.pop();
-        continue;
-      }
-      const edge = out[frame.next++];
-      const seen = state.get(edge.target);
-      if (seen === undefined) {
-        state.set(edge.target, "open");
-        stack.push({ id: edge.target, next: 0 });
-      } else if (seen === "open") {
-        const from = stack.findIndex((f) => f.id === edge.target);
-        cycles.push({ closing: edge, path: [...stack.slice(from).map((f) => f.id), edge.target] });
-      }
-    }
-  }
+  forEachBackEdge(
+    ids,
+    (id) => edges.get(id) ?? [],
+    (need) => need.target,
+    (closing, cycle) => cycles.push({ closing, path: [...cycle, closing.target] }),
+  );
   return cycles;
 }
 
