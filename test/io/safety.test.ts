@@ -130,6 +130,23 @@ describe("io readers: safety, bounds, cache", function () {
     assert.equal(hashed, 2);
   });
 
+  it("hashes a file whose item declares no sha256 only when asked (Verify Files), then keeps its digest without hashing again", async () => {
+    workspace.write("a.bin", "the file's bytes");
+    const text = manifest(`  - { id: a, path: a.bin, format: other }\n`);
+    const { engine } = await import("../unit/harness");
+    const document = engine.analyze({ path: "ocean.dataset.yaml", text }).document!;
+    const gather = async (hashUndeclared: boolean) => {
+      const hashing: number[] = [];
+      const evidence = await service.gather(workspace.root, document, undefined, (p) => hashing.push(p.bytesTotal), { hashUndeclared });
+      const found = evidence.get("a.bin");
+      return { sha256: found?.status === "ok" ? found.sha256 : undefined, bytesToHash: hashing[0] };
+    };
+    assert.deepEqual(await gather(false), { sha256: undefined, bytesToHash: 0 }, "an open or a save does not hash it");
+    assert.deepEqual(await gather(true), { sha256: sha256("the file's bytes"), bytesToHash: 16 }, "Verify Files does");
+    assert.deepEqual(await gather(false), { sha256: sha256("the file's bytes"), bytesToHash: 0 }, "the cached digest comes along without a new hash");
+    assert.deepEqual(engine.checkEvidence(document, await service.gather(workspace.root, document)), [], "and is compared with nothing");
+  });
+
   it("invalidate forgets a file", async () => {
     const text = manifest(`  - { id: a, path: a.csv, format: csv, sha256: ${sha256("x\n")} }\n`);
     workspace.write("a.csv", "x\n");

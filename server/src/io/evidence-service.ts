@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import * as path from "node:path";
 import type { GenesisDocument } from "../core/document";
-import { evidenceRequests, mergeRequests } from "../core/evidence/requests";
+import { evidenceRequests, mergeRequests, type RequestOptions } from "../core/evidence/requests";
 import type { EvidenceRequest, FileEvidence } from "../core/evidence/types";
 import { EvidenceCache } from "./evidence-cache";
 import { EvidenceReader, type LocatedFile } from "./evidence-reader";
@@ -34,18 +34,26 @@ export class EvidenceService {
   /**
    * Reads what `document` (a workspace-relative path under `root`) needs, keyed by the
    * workspace-relative paths of `evidenceRequests`. Rejects with an AbortError when `signal` fires.
+   * A part known from an earlier read of the same file version comes along even when not asked
+   * for (a digest hashed on "Verify Files" stays available to the checksum fix after a save).
    */
-  async gather(root: string, document: GenesisDocument, signal?: AbortSignal, onProgress?: ProgressListener): Promise<Map<string, FileEvidence>> {
-    return (await this.gatherAll(root, [document], signal, onProgress)).get(document.path) ?? new Map();
+  async gather(root: string, document: GenesisDocument, signal?: AbortSignal, onProgress?: ProgressListener, options?: RequestOptions): Promise<Map<string, FileEvidence>> {
+    return (await this.gatherAll(root, [document], signal, onProgress, options)).get(document.path) ?? new Map();
   }
 
   /**
    * `gather` for several documents of one root at once: each file is read once however many
    * documents name it, and the progress counts the whole set. Keyed by document path.
    */
-  async gatherAll(root: string, documents: readonly GenesisDocument[], signal?: AbortSignal, onProgress?: ProgressListener): Promise<Map<string, Map<string, FileEvidence>>> {
+  async gatherAll(
+    root: string,
+    documents: readonly GenesisDocument[],
+    signal?: AbortSignal,
+    onProgress?: ProgressListener,
+    options: RequestOptions = {},
+  ): Promise<Map<string, Map<string, FileEvidence>>> {
     const reader = this.readerFor(root);
-    const merged = oneRequestPerPath(documents.flatMap((d) => evidenceRequests(d)));
+    const merged = oneRequestPerPath(documents.flatMap((d) => evidenceRequests(d, options)));
     const located = await Promise.all(merged.map((request) => reader.locate(request)));
     if (signal?.aborted) throw abortError(signal);
 
@@ -72,7 +80,7 @@ export class EvidenceService {
     const byDocument = new Map<string, Map<string, FileEvidence>>();
     for (const document of documents) {
       const evidence = new Map<string, FileEvidence>();
-      for (const request of evidenceRequests(document)) {
+      for (const request of evidenceRequests(document, options)) {
         const found = results.get(request.path);
         if (found) evidence.set(request.path, found);
       }

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver/node";
-import { evidenceRequests } from "../core/evidence/requests";
+import { evidenceRequests, type RequestOptions } from "../core/evidence/requests";
 import { EvidenceService } from "../io/evidence-service";
 import type { FolderState } from "./folder-state";
 import type { WorkspaceService } from "./workspace-service";
@@ -32,14 +32,20 @@ export class EvidenceCoordinator {
     await this.verifyIn(place.state, [place.path]);
   }
 
-  /** "Genesis: Verify Files": every document of every folder, with progress. */
+  /**
+   * "Genesis: Verify Files": every document of every folder, with progress. Asked for explicitly,
+   * it also hashes the files whose items declare no valid sha256, for "Update checksum from file".
+   */
   async verifyAll(): Promise<void> {
     if (!this.workspace.trusted) return;
     const progress = await this.progress();
     progress.begin("Verifying the files Genesis documents name");
     try {
       for (const state of this.workspace.allStates()) {
-        if (state.root) await this.verifyIn(state, [...state.paths()], (done, total) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`));
+        if (state.root) {
+          const onFiles = (done: number, total: number) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`);
+          await this.verifyIn(state, [...state.paths()], onFiles, { hashUndeclared: true });
+        }
       }
     } finally {
       progress.done();
@@ -65,14 +71,14 @@ export class EvidenceCoordinator {
     this.service.dispose();
   }
 
-  private async verifyIn(state: FolderState, paths: readonly string[], onFiles?: (done: number, total: number) => void): Promise<void> {
+  private async verifyIn(state: FolderState, paths: readonly string[], onFiles?: (done: number, total: number) => void, options?: RequestOptions): Promise<void> {
     const key = `${state.root}\u0000${paths.join("\u0000")}`;
     this.running.get(key)?.abort();
     const controller = new AbortController();
     this.running.set(key, controller);
     const documents = paths.map((p) => state.get(p)?.document).filter((d): d is NonNullable<typeof d> => d !== undefined);
     try {
-      const gathered = await this.service.gatherAll(state.root, documents, controller.signal, onFiles && ((p) => onFiles(p.filesDone, p.filesTotal)));
+      const gathered = await this.service.gatherAll(state.root, documents, controller.signal, onFiles && ((p) => onFiles(p.filesDone, p.filesTotal)), options);
       for (const [documentPath, evidence] of gathered) state.setEvidence(documentPath, evidence);
       await this.workspace.publishPaths(state, [...gathered.keys()]);
     } catch (error) {

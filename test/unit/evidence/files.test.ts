@@ -26,6 +26,28 @@ describe("io evidence: requests", () => {
     assert.equal(live[0].sha256, false);
   });
 
+  it("with hashUndeclared (Verify Files), also hashes the files of items without a valid sha256, never a live dataset's", () => {
+    const text = manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: TODO }\n  - { id: c, path: files/c.csv, format: csv }\n`);
+    const document = engine.analyze({ path: "data/ocean.dataset.yaml", text }).document!;
+    assert.deepEqual(
+      evidenceRequests(document, { hashUndeclared: true }).map((r) => [r.path, r.sha256]),
+      [
+        ["data/files/a.csv", true],
+        ["data/files/b.csv", true],
+        ["data/files/c.csv", true],
+      ],
+    );
+    const live = engine.analyze({ path: "ocean.dataset.yaml", text: manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv }\n`, "live: true\n") }).document!;
+    assert.equal(evidenceRequests(live, { hashUndeclared: true })[0].sha256, false);
+    const model = engine.analyze({ path: "m.model.yaml", text: card("artifacts:\n  - { format: onnx, path: m.onnx }\n") }).document!;
+    assert.deepEqual(evidenceRequests(model, { hashUndeclared: true }), [{ path: "m.onnx", sha256: true, hdf5: false, onnx: false }]);
+  });
+
+  it("judges no digest that was hashed for the fix alone", () => {
+    const text = manifest("distribution:\n  - { id: c, path: files/c.csv, format: csv }\n");
+    assert.deepEqual(diagnoseIo("data/ocean.dataset.yaml", text, { "data/files/c.csv": ok({ sha256: SHA_B }) }), []);
+  });
+
   it("asks for a schema only where a record set describes the distribution, in its format", () => {
     const text = manifest(
       `distribution:\n  - { id: t, path: t.csv, format: csv }\n  - { id: p, path: p.parquet, format: parquet }\n  - { id: h, path: h.h5, format: hdf5 }\n  - { id: u, path: u.csv, format: csv }\n` +

@@ -70,6 +70,43 @@ describe("quick fixes from evidence", function () {
     assert.ok(!after.includes("integrity/checksum-missing") && !after.includes("integrity/checksum-mismatch"), after.join(", "));
   });
 
+  it("Update checksum from file for a placeholder, an empty or a null sha256: the value is replaced in place, quotes and comments kept", function () {
+    const evidence = evidenceFor(readFile());
+    const cases = [
+      ["sha256: TODO # fill in", `sha256: ${NEW} # fill in`],
+      ['sha256: "" # fill in', `sha256: "${NEW}" # fill in`],
+      ["sha256: # fill in", `sha256: ${NEW} # fill in`],
+      ["sha256:", `sha256: ${NEW}`],
+    ];
+    for (const [written, replaced] of cases) {
+      const text = manifest(`  - id: a # the export
+    path: files/a.json
+    ${written}
+    format: json
+`);
+      const fixed = applyOnly(text, fixesOf(text, "integrity/checksum-format", /^Update checksum from file$/, evidence));
+      assert.equal(fixed, text.replace(written, replaced), `for "${written}"`);
+      const after = diagnosticsOf(FILE, fixed, undefined, DEFAULT_CONFIG, evidence).diagnostics.map((d) => d.rule);
+      assert.ok(!after.some((rule) => rule.startsWith("integrity/checksum")), after.join(", "));
+    }
+  });
+
+  it("Update checksum from file for a model artifact without a sha256", function () {
+    const card = `apiVersion: genesis/v1
+kind: ModelCard
+id: surrogate
+artifacts:
+  # the exported graph
+  - format: onnx
+    path: files/a.json
+`;
+    const { document, diagnostics } = diagnosticsOf("data/sets/m.model.yaml", card, undefined, DEFAULT_CONFIG, evidenceFor(readFile()));
+    const missing = diagnostics.find((d) => d.rule === "integrity/checksum-missing");
+    assert.ok(missing, diagnostics.map((d) => d.rule).join(", "));
+    const fixes = fixesFor(document, missing, { config: DEFAULT_CONFIG, evidence: evidenceFor(readFile()) }).filter((f) => f.title === "Update checksum from file");
+    assert.equal(applyOnly(card, fixes), `${card}    sha256: ${NEW}\n`);
+  });
+
   it("Fill bytes from file adds a missing bytes after the item's last key", function () {
     const text = manifest(`  - { id: a, path: files/a.json, format: json }\n`);
     const fixed = applyOnly(text, fixesOf(text, "integrity/checksum-missing", /^Fill bytes from file/, evidenceFor(readFile({ size: 77 }))));

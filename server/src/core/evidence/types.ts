@@ -10,7 +10,10 @@ import type { FieldType, ValueClass } from "./field-types";
 export interface EvidenceRequest {
   /** Workspace-relative POSIX path, normalised (no `.`/`..`); "" is the workspace root. */
   readonly path: string;
-  /** Its SHA-256 (only when a well-formed digest is declared to compare it with). */
+  /**
+   * Its SHA-256: when a well-formed digest is declared to compare it with, or for the checksum fix
+   * on an explicit "Verify Files" (see `RequestOptions.hashUndeclared`).
+   */
   readonly sha256: boolean;
   /** Its column names and types: CSV header and sampled rows, or the Parquet schema. */
   readonly table?: "csv" | "parquet";

@@ -102,9 +102,11 @@ export function replaceScalar(document: Located, pointer: string, value: ScalarV
   if (/^[[{|>]/.test(source) && document.syntax !== "json") return undefined;
   const written = writtenScalar(document.syntax === "json" ? "json" : "yaml", value, source, insideFlow(document, pointer));
   if (written === source) return undefined;
-  // An empty value (`key:`) sits right after its colon: the new value needs a blank before it.
-  const blank = source === "" && document.text[location.value.start - 1] === ":" ? " " : "";
-  return { ...location.value, parts: [blank + written] };
+  // An empty value (`key:`) sits right after its colon, or right before a comment (`key:  # note`):
+  // the new value needs a blank on that side, or it would touch the colon or swallow the comment.
+  const before = source === "" && document.text[location.value.start - 1] === ":" ? " " : "";
+  const after = source === "" && document.text[location.value.end] === "#" ? " " : "";
+  return { ...location.value, parts: [before + written + after] };
 }
 
 /** Renames the key of the node at `pointer`, keeping its quote style. */
