@@ -12,6 +12,30 @@ const MANIFEST = "data/beamline-xrd.dataset.yaml";
 const MODEL_CARD = "models/cathode-lattice-surrogate.modelcard.md";
 const SCREENSHOTS = path.join(REPOSITORY, "docs", "images");
 
+/**
+ * A model card for the highlighting test: a reference, a level and comments in front matter and
+ * body, short enough for every line to be on screen above the Problems panel.
+ */
+const HIGHLIGHTED_CARD = `---
+kind: ModelCard
+classification:
+  level: cui
+  categories: [PROPIN]
+training:
+  pipeline: cathode-surrogate@1.3.0
+  run:
+    tracker: mlflow
+---
+
+# Ocean temperature surrogate
+
+Trained on raw-buoys@1.2.0 with level: cui data.
+
+<!-- genesis-ignore modelcard/section-missing: evaluation is in the appendix -->
+
+## Evaluation <!-- genesis-ignore modelcard/section-empty: see the appendix -->
+`;
+
 const codes = (problems: Problem[]) => new Set(problems.map((p) => p.code));
 const has = (problems: Problem[], code: string, line?: number) => problems.some((p) => p.code === code && (line === undefined || p.line === line));
 
@@ -101,7 +125,47 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     // Show the RMF mistake and the body's first line (where the missing section is reported).
     await wb.goToLine(56);
     await wb.page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    // After a jump VS Code first paints the lines from a guessed state, where front matter is plain
+    // Markdown text; the key `rmf` is a token of its own once the lines are coloured as YAML.
+    await wb.waitForToken("rmf");
     await wb.readmeScreenshot(path.join(SCREENSHOTS, "modelcard-diagnostics.png"));
+  });
+
+  it("colours a model card's front matter as YAML, with references and genesis-ignore comments marked on top", async function () {
+    const wb = workbench!;
+    await wb.closeAllEditors();
+    const card = "models/highlighted.modelcard.md";
+    writeFileSync(path.join(wb.workspace, card), HIGHLIGHTED_CARD);
+    try {
+      await wb.openFile(card);
+      // Split out of its value only by our grammar: the tokens are there once it has run.
+      await wb.waitForToken("cathode-surrogate");
+      await wb.waitForToken("see the appendix");
+      const lines = await wb.renderedTokens();
+      const token = (lineStart: string, text: string) => {
+        const line = lines.find((tokens) => tokens.map((t) => t.text).join("").startsWith(lineStart));
+        const found = line?.find((t) => t.text === text);
+        assert.ok(found, `no token "${text}" on the line "${lineStart}": ${JSON.stringify(line)}`);
+        return found.colour;
+      };
+      // The YAML colours stay: `level` is coloured as a key, the `@` of a reference as a string.
+      const key = token("  categories:", "categories");
+      const string = token("    tracker:", "mlflow");
+      assert.notEqual(key, string);
+      assert.equal(token("  level:", "level"), key, "the key before a classification level keeps the key colour");
+      assert.equal(token("  pipeline:", "pipeline"), key);
+      assert.equal(token("  pipeline:", "@"), string, "a reference is still a YAML string under our scopes");
+      // Ours on top: the reference's id and version have colours of their own.
+      assert.notEqual(token("  pipeline:", "cathode-surrogate"), string);
+      assert.notEqual(token("  pipeline:", "1.3.0"), string);
+      // The body: genesis-ignore comments are marked, a reference in the text is not.
+      assert.notEqual(token("<!-- genesis-ignore", "genesis-ignore"), token("<!-- genesis-ignore", "<!-- "));
+      assert.notEqual(token("## Evaluation", "genesis-ignore"), token("## Evaluation", "<!-- "));
+      assert.ok(lines.some((tokens) => tokens.length === 1 && tokens[0].text === "Trained on raw-buoys@1.2.0 with level: cui data."), "the body's text is one token");
+      await wb.closeAllEditors();
+    } finally {
+      unlinkSync(path.join(wb.workspace, card));
+    }
   });
 
   it("logs no error in the server's output channel", async function () {

@@ -21,10 +21,11 @@ function captures(name: string, line: string): Record<string, string> {
 }
 
 describe("highlighting grammar", function () {
-  it("is contributed as an injection into YAML, with lookbehinds Oniguruma accepts (fixed length)", function () {
+  it("is contributed as an injection into YAML and Markdown, with lookbehinds Oniguruma accepts (fixed length)", function () {
     const contributed = packageJson.contributes.grammars.find((g) => g.scopeName === grammar.scopeName);
     assert.ok(contributed);
-    assert.deepEqual(contributed.injectTo, ["source.yaml"]);
+    // Markdown for its front matter; what that may and may not change: grammar/injection.test.ts.
+    assert.deepEqual(contributed.injectTo, ["source.yaml", "text.html.markdown"]);
     for (const [name, pattern] of Object.entries(grammar.repository)) {
       // A variable-length lookbehind (a quantifier inside it) makes Oniguruma reject the grammar.
       for (const lookbehind of pattern.match.match(/\(\?<[=!](?:[^()]|\([^()]*\))*\)/g) ?? []) assert.doesNotMatch(lookbehind.slice(4), /[*+?{]/, `${name}: ${lookbehind}`);

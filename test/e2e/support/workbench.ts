@@ -67,6 +67,12 @@ interface PageGlobals {
   readonly document: { querySelector(selector: string): Rendered | null; querySelectorAll(selector: string): ArrayLike<Rendered> };
 }
 
+/** One token of a rendered editor line: its text and its computed CSS colour. */
+export interface RenderedToken {
+  readonly text: string;
+  readonly colour: string;
+}
+
 /** One row of the Problems panel. */
 export interface Problem {
   readonly file: string;
@@ -147,12 +153,38 @@ export class Workbench {
   /**
    * Saves a PNG of the page for the README, once the active editor shows syntax colours (the
    * grammar tokenizes after the first paint); without colours after a while, it is taken anyway.
+   * Some colour is not all: after a jump, lines far from the top are first coloured from a guessed
+   * state (a model card's front matter as plain Markdown text), so a test that shows such lines
+   * first waits for one of their tokens (`waitForToken`).
    */
   async readmeScreenshot(file: string): Promise<void> {
     await this.page
       .waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelectorAll(".editor-instance .view-line span[class^='mtk']:not(.mtk1)").length > 0, undefined, { timeout: TIMEOUTS.ui })
       .catch(() => undefined);
+    // No tooltip of whatever the pointer was last left on: it goes to the window's title.
+    await this.page.mouse.move(640, 10);
+    await this.page.locator(".workbench-hover").first().waitFor({ state: "hidden", timeout: TIMEOUTS.ui });
     await this.screenshot(file);
+  }
+
+  /**
+   * The editor's rendered lines, top to bottom, each as its tokens: text (spaces as spaces) and
+   * the colour the theme gives it. Only lines on screen are rendered; colours come from the
+   * grammar after the first paint, so wait for a token first (see `waitForToken`).
+   */
+  async renderedTokens(): Promise<RenderedToken[][]> {
+    // Evaluated in the page (this project's TypeScript has no DOM types, hence a string).
+    return this.page.evaluate(`[...document.querySelectorAll(".part.editor .editor-instance .view-line")]
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((line) => [...line.querySelectorAll("span[class^='mtk']")]
+        .map((span) => ({ text: span.textContent.replace(/\\u00a0/g, " "), colour: getComputedStyle(span).color })))`);
+  }
+
+  /** Waits until the editor shows a token whose text is exactly `text` (the grammar has run over it). */
+  async waitForToken(text: string): Promise<void> {
+    // The editor renders spaces as no-break spaces.
+    const exactly = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ \u00a0]")}$`);
+    await this.page.locator(".part.editor .editor-instance .view-line span[class^='mtk']", { hasText: exactly }).first().waitFor({ timeout: TIMEOUTS.ui });
   }
 
   /** Saves a PNG of the page (for failures and for the README). */
