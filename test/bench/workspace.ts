@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { dataset, modelCard, pipeline } from "../unit/workspace/harness";
+import { SERVER_EXEC_ARGV } from "../../server/src/launch";
 import { LspTestClient } from "../support/lsp-client";
 import { peakRssMiB } from "./contenders";
 import { median, ms } from "./stats";
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     const rss = peakRssMiB(client.pid);
     await client.shutdown();
 
-    console.log(`\nWorkspace of ${files.length} documents (server over stdio):`);
+    console.log(`\nWorkspace of ${files.length} documents (server over stdio, started with ${SERVER_EXEC_ARGV.join(" ")} as the extension starts it):`);
     console.log(`  cold index, every document checked and published: ${(coldIndex / 1000).toFixed(2)} s`);
     console.log(`  edit of an ordinary dataset -> its diagnostics and its dependents' (${ordinaryEdit.fanOut} documents): median ${ms(ordinaryEdit.median)} ms`);
     console.log(`  edit of the classification of a dataset referenced by ${hubEdit.fanOut - 1} documents -> all their diagnostics: median ${ms(hubEdit.median)} ms`);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import { SERVER_EXEC_ARGV } from "../../server/src/launch";
 
 export const SERVER_PATH = path.resolve(__dirname, "../../dist/server.js");
 
@@ -11,8 +12,8 @@ export interface ServerCommand {
   args: readonly string[];
 }
 
-/** This project's bundled server, started with the running Node as an editor would. */
-export const GENESIS_SERVER: ServerCommand = { command: process.execPath, args: [SERVER_PATH, "--stdio"] };
+/** This project's bundled server, started with the running Node and the Node options the extension uses. */
+export const GENESIS_SERVER: ServerCommand = { command: process.execPath, args: [...SERVER_EXEC_ARGV, SERVER_PATH, "--stdio"] };
 
 /** One item of a `workspace/configuration` request. */
 export interface ConfigurationItem {

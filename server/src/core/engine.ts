@@ -102,18 +102,19 @@ export class Engine {
    * diagnostic on the document.
    */
   checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
-    const document = facts.document;
+    // The parse tree is read only once something is reported: most documents of a large fan-out
+    // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
     const report = (r: Report) =>
-      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(facts.document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
     for (const check of this.workspaceChecks) {
       try {
         check.check({ facts, index, config, report });
       } catch (error) {
-        findings.push(ruleFailure(check.name, error, document));
+        findings.push(ruleFailure(check.name, error, facts.document));
       }
     }
-    return this.finish(findings, config, document, false);
+    return findings.length === 0 ? [] : this.finish(findings, config, facts.document, false);
   }
 
   /**

@@ -92,12 +92,12 @@ async function currentOf(services: CodeActionServices, uri: string): Promise<Cur
   const open = services.documents.get(uri);
   const place = services.workspace.placeOf(uri, open?.languageId);
   const held = place.state.get(place.path);
-  const text = open?.getText() ?? held?.document.text;
+  const text = open?.getText() ?? held?.text;
   if (text === undefined) return undefined;
   const { config } = await services.configs.get(place.state.root);
   const positions = open ?? new LineIndex(text);
   const version = open?.version ?? null;
-  if (held && held.document.text === text) {
+  if (held && held.text === text) {
     return { document: held.document, diagnostics: place.state.diagnostics(place.path, config), state: place.state, config, positions, version };
   }
   // The editor is ahead of the last check (it runs a moment after a keystroke): check this text now.

@@ -3,18 +3,32 @@ import type { GenesisDocument } from "../core/document";
 import type { Engine } from "../core/engine";
 import type { EvidenceMap } from "../core/evidence/types";
 import type { Diagnostic } from "../core/types";
-import { parseGenesisDocument } from "../core/parse/document";
 import { extractFacts, type DocumentFacts } from "../core/workspace/facts";
 import { WorkspaceIndex } from "../core/workspace/index";
+import { RecentParses } from "./recent-parses";
 
 /** One Genesis document as the server holds it: parsed once per text version. */
-export interface HeldDocument {
-  /** For a document that is not open, parsed again from its text when memory was reclaimed. */
-  readonly document: GenesisDocument;
-  /** Diagnostics of the `type` rules, for this text and configuration. */
-  readonly typeDiagnostics: readonly Diagnostic[];
-  /** True while the editor has the file open: its text then wins over the disk. */
-  readonly open: boolean;
+export class HeldDocument {
+  constructor(
+    private readonly load: () => GenesisDocument,
+    readonly text: string,
+    /** Diagnostics of the `type` rules, for this text and configuration. */
+    readonly typeDiagnostics: readonly Diagnostic[],
+    /** True while the editor has the file open: its text then wins over the disk. */
+    readonly open: boolean,
+  ) {}
+
+  /**
+   * The parsed document. For a document that is not open it may be parsed again from its text on
+   * each read, so callers that need only the text read `text`.
+   */
+  get document(): GenesisDocument {
+    return this.load();
+  }
+
+  with(changes: { typeDiagnostics?: readonly Diagnostic[]; open?: boolean }): HeldDocument {
+    return new HeldDocument(this.load, this.text, changes.typeDiagnostics ?? this.typeDiagnostics, changes.open ?? this.open);
+  }
 }
 
 /**
@@ -38,6 +52,7 @@ export class FolderState {
    * file and the ranges stay right.
    */
   private readonly evidence = new Map<string, EvidenceMap>();
+  private readonly recentParses = new RecentParses();
 
   constructor(
     readonly root: string,
@@ -75,9 +90,9 @@ export class FolderState {
     const analysis = open && previous?.open ? this.engine.analyzeChange(previous.document, { path, text }, config) : this.engine.analyze({ path, text }, config);
     if (!analysis.document) return this.remove(path);
     // The parse trees of the files that are not open are the bulk of a large workspace's memory;
-    // they are held weakly and rebuilt from the text on demand (the fast parser makes that cheap).
-    const document = open ? held(analysis.document) : reparsable(analysis.document);
-    this.held.set(path, { get document() { return document(); }, typeDiagnostics: analysis.diagnostics, open });
+    // only the recently used are kept, the others are rebuilt from the text on demand.
+    const document = open ? held(analysis.document) : this.recentParses.holder(analysis.document);
+    this.held.set(path, new HeldDocument(document, text, analysis.diagnostics, open));
     const facts = withDocument(extractFacts(analysis.document), document);
     if (bulk) {
       this.index.load(facts);
@@ -90,7 +105,7 @@ export class FolderState {
   /** Marks a document closed without changing its text (the caller re-reads the disk). */
   markClosed(path: string): void {
     const held = this.held.get(path);
-    if (held) this.held.set(path, { document: held.document, typeDiagnostics: held.typeDiagnostics, open: false });
+    if (held) this.held.set(path, held.with({ open: false }));
   }
 
   setEvidence(path: string, evidence: EvidenceMap): void {
@@ -120,8 +135,7 @@ export class FolderState {
   reconfigure(config: GenesisConfig): void {
     this.computed.clear();
     for (const [path, held] of this.held) {
-      const document = held.document;
-      this.held.set(path, { document, typeDiagnostics: this.engine.check(document, config), open: held.open });
+      this.held.set(path, held.with({ typeDiagnostics: this.engine.check(held.document, config) }));
     }
   }
 
@@ -154,20 +168,6 @@ export class FolderState {
 /** A getter for a parsed document that is kept (an open document's). */
 function held(parsed: GenesisDocument): () => GenesisDocument {
   return () => parsed;
-}
-
-/** A getter for a parsed document that the garbage collector may reclaim; it is parsed again then. */
-function reparsable(parsed: GenesisDocument): () => GenesisDocument {
-  const { path, text } = parsed;
-  let reference = new WeakRef(parsed);
-  return () => {
-    let document = reference.deref();
-    if (!document) {
-      document = parseGenesisDocument({ path, text })!;
-      reference = new WeakRef(document);
-    }
-    return document;
-  };
 }
 
 /** The facts with their `document` read through `load`. */

@@ -44,7 +44,7 @@ export class NavigationPlaces {
     const document = this.documentAt(params.textDocument.uri);
     if (!document) return undefined;
     const open = document.state.isOpen(document.path) ? this.documents.get(document.uri) : undefined;
-    const positions = open ?? new LineIndex(document.facts.document.text);
+    const positions = open ?? new LineIndex(document.facts.text);
     return { ...document, offset: positions.offsetAt(params.position) };
   }
 
@@ -77,7 +77,7 @@ export class NavigationPlaces {
       let table = tables.get(uri);
       if (!table) {
         const open = state.isOpen(path) ? this.documents.get(uri) : undefined;
-        table = open ?? new LineIndex(state.get(path)?.document.text ?? state.index.get(path)?.document.text ?? "");
+        table = open ?? new LineIndex(state.get(path)?.text ?? state.index.get(path)?.text ?? "");
         tables.set(uri, table);
       }
       return table;

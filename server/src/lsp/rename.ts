@@ -21,7 +21,7 @@ export function registerRename(connection: Connection, places: NavigationPlaces)
     const cursor = places.cursor(params);
     const subject = cursor && subjectAt(cursor);
     if (!cursor || !subject) return null;
-    const span = idPartOf(cursor.facts.document.text, subject.span, subject.id) ?? subject.span;
+    const span = idPartOf(cursor.facts.text, subject.span, subject.id) ?? subject.span;
     return { range: places.ranges().of(cursor.state, cursor.path, span), placeholder: subject.id };
   });
 

@@ -213,7 +213,7 @@ export class WorkspaceService {
     const open = held.open ? this.openDocument(uri) : undefined;
     // A clean file that is not open and never had diagnostics needs no message.
     if (!open && diagnostics.length === 0 && !this.published.has(uri)) return;
-    const positions = open ?? new LineIndex(held.document.text);
+    const positions = open ?? new LineIndex(held.text);
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(positions, d)) });
   }

@@ -34,16 +34,15 @@ export class ReadinessDoc {
     readonly diagnostics: readonly Diagnostic[],
     readonly evidenceChecked: boolean,
   ) {
-    const document = facts.document;
     this.path = facts.path;
     this.kind = facts.kind;
     this.label = label(facts);
-    this.value = isRecord(document.tree.value) ? document.tree.value : {};
-    this.huggingFaceOnly = document.recognisedBy === "hugging-face" && this.value.apiVersion === undefined && this.value.kind === undefined;
+    this.value = facts.value;
+    this.huggingFaceOnly = facts.recognisedBy === "hugging-face" && this.value.apiVersion === undefined && this.value.kind === undefined;
   }
 
   get text(): string {
-    return this.facts.document.text;
+    return this.facts.text;
   }
 
   range(span: Span): ReadinessRange {
@@ -229,14 +228,9 @@ export function quickFix(doc: ReadinessDoc, diagnostic: Diagnostic): ReadinessFi
  * could not be added there without rewriting the document.
  */
 export function snippetFix(doc: ReadinessDoc, title: string, snippet: string): ReadinessFix | undefined {
-  const document = doc.facts.document;
-  let offset: number;
-  if (document.syntax === "yaml") offset = document.text.length;
-  else if (document.syntax === "markdown" && document.markdown?.frontMatter?.closed) offset = document.markdown.frontMatter.content.end;
-  else return undefined;
-  const region = document.tree.region;
-  if (document.text.slice(region.start, region.end).trimStart().startsWith("{")) return undefined;
-  const before = document.text.slice(0, offset);
+  const offset = doc.facts.blockInsertOffset;
+  if (offset === undefined) return undefined;
+  const before = doc.text.slice(0, offset);
   const text = before === "" || before.endsWith("\n") ? snippet : `\n${snippet}`;
   const at = doc.range({ start: offset, end: offset });
   return { kind: "snippet", title, target: { path: doc.path, range: at }, snippet: text };

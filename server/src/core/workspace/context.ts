@@ -25,5 +25,5 @@ export function whereIs(facts: DocumentFacts, pointer: string): string {
   const location = facts.document.tree.locations.get(pointer);
   if (!location) return facts.path;
   const span = location.key ?? location.value;
-  return `${facts.path}:${new LineIndex(facts.document.text).positionAt(span.start).line + 1}`;
+  return `${facts.path}:${new LineIndex(facts.text).positionAt(span.start).line + 1}`;
 }

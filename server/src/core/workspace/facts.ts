@@ -1,4 +1,4 @@
-import { spanOf, type GenesisDocument } from "../document";
+import { spanOf, type GenesisDocument, type RecognisedBy } from "../document";
 import { isRecord, select } from "../pointer";
 import { parseReference } from "../rules/reference-form";
 import { referencePositions } from "../rules/reference-positions";
@@ -34,6 +34,20 @@ export interface DocumentFacts {
   readonly references: readonly ReferenceSite[];
   /** Pipeline outputs that declare their own classification: pointer of the output -> its mapping. */
   readonly outputClassifications: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** The document's text, and its top-level object (`{}` when it is not a mapping). */
+  readonly text: string;
+  readonly value: Readonly<Record<string, unknown>>;
+  readonly recognisedBy: RecognisedBy;
+  /**
+   * Where a new top-level block can be appended: the end of a YAML document, or of a Markdown
+   * card's front matter. Undefined for JSON, a flow-style mapping or front matter that is not
+   * closed, where a block could not be added without rewriting the document.
+   */
+  readonly blockInsertOffset?: number;
+  /**
+   * The parsed document, for positions and comments. A front end may rebuild it from `text` on
+   * each read (see lsp/recent-parses.ts), so rules read it only when they report something.
+   */
   readonly document: GenesisDocument;
 }
 
@@ -84,8 +98,21 @@ export function extractFacts(document: GenesisDocument): DocumentFacts {
     idSpan: spanOf(document, "/id"),
     references,
     outputClassifications,
+    text: document.text,
+    value,
+    recognisedBy: document.recognisedBy,
+    blockInsertOffset: blockInsertOffset(document),
     document,
   };
+}
+
+function blockInsertOffset(document: GenesisDocument): number | undefined {
+  let offset: number;
+  if (document.syntax === "yaml") offset = document.text.length;
+  else if (document.syntax === "markdown" && document.markdown?.frontMatter?.closed) offset = document.markdown.frontMatter.content.end;
+  else return undefined;
+  const region = document.tree.region;
+  return document.text.slice(region.start, region.end).trimStart().startsWith("{") ? undefined : offset;
 }
 
 /** `id@version` of a document, or its id alone. */

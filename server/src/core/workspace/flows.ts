@@ -37,7 +37,7 @@ export interface Flow {
  * neither takes part.
  */
 export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
-  const root = isRecord(facts.document.tree.value) ? facts.document.tree.value : {};
+  const root = facts.value;
   if (Object.hasOwn(root, "classification") && !isRecord(root.classification)) return [];
   const own = { pointer: "/classification", classification: facts.classification, field: "classification" };
   switch (facts.kind) {

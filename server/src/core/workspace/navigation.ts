@@ -186,7 +186,7 @@ function shadowedIn(index: WorkspaceIndex, target: DocumentFacts): boolean {
 }
 
 function replaceId(facts: DocumentFacts, span: Span, oldId: string, newId: string, version: string | undefined): NavigationEdit {
-  const part = idPartOf(facts.document.text, span, oldId);
+  const part = idPartOf(facts.text, span, oldId);
   if (part) return { path: facts.path, span: part, newText: newId };
   // Escapes spell the id: write the whole scalar again, as a JSON string (valid YAML too).
   return { path: facts.path, span, newText: JSON.stringify(version === undefined ? newId : `${newId}@${version}`) };
