@@ -1,7 +1,12 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+
 /**
  * Generated dataset manifests of a given size, for benchmarks: a realistic header, then
  * distribution entries and record set fields until the line count is reached. With `mistakeRate`,
- * that share of entries carries a schema mistake (an enum typo).
+ * that share of entries carries a schema mistake (an enum typo). Each entry names a CSV file whose
+ * size and sha256 it declares truly (see `writeDistributionFiles`), as a real manifest would.
  */
 export function generateManifest(targetLines: number, mistakeRate = 0): string {
   const out: string[] = [
@@ -30,8 +35,8 @@ export function generateManifest(targetLines: number, mistakeRate = 0): string {
       `  - id: part-${i}`,
       `    path: files/part-${String(i).padStart(6, "0")}.csv`,
       `    format: ${format}`,
-      `    sha256: ${(i.toString(16).padStart(8, "0") + "ab".repeat(28)).slice(0, 64)}`,
-      `    bytes: ${1000 + i}`,
+      `    sha256: ${createHash("sha256").update(distributionFile(i)).digest("hex")}`,
+      `    bytes: ${Buffer.byteLength(distributionFile(i))}`,
       `    # entry ${i}`,
     );
   }
@@ -46,4 +51,28 @@ export function editableLines(text: string): number[] {
     if (line.startsWith("    bytes: ")) lines.push(index);
   });
   return lines;
+}
+
+const CSV_HEADER = "time,value\n";
+const CSV_ROW = "2026-01-15T00:00:00Z,1\n";
+
+/**
+ * The CSV that entry `i` of a generated manifest names: the record set's `time` and `value`
+ * columns, exactly 1000 + i bytes (the last row's value is padded to reach the size).
+ */
+export function distributionFile(i: number): string {
+  const size = 1000 + i;
+  const fullRows = Math.floor((size - CSV_HEADER.length) / CSV_ROW.length) - 1;
+  const rest = size - CSV_HEADER.length - fullRows * CSV_ROW.length;
+  const lastRow = `2026-01-15T00:00:00Z,${"1".padEnd(rest - 22, "0")}\n`;
+  return CSV_HEADER + CSV_ROW.repeat(fullRows) + lastRow;
+}
+
+/** Writes, under `root`, every file a generated manifest names, so that its io rules find them intact. */
+export function writeDistributionFiles(root: string, manifest: string): void {
+  for (const match of manifest.matchAll(/^ {4}path: files\/part-(\d+)\.csv$/gm)) {
+    const file = path.join(root, "files", `part-${match[1]}.csv`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, distributionFile(Number(match[1])));
+  }
 }

@@ -17,7 +17,7 @@ import { SERVER_PATH } from "../support/lsp-client";
 import { genesis, yamlLanguageServer, type Contender } from "./contenders";
 import { runSession, type Session } from "./edit-session";
 import { measureFloor } from "./floor";
-import { generateManifest } from "./generate";
+import { generateManifest, writeDistributionFiles } from "./generate";
 import { writeBundledSchema } from "./schema-bundle";
 import { runSchemaCheck, SCHEMA_CHECK_MISTAKES } from "./schema-check";
 import { median, ms, percentile } from "./stats";
@@ -122,6 +122,7 @@ async function printSideBySide(contenders: Contender[], root: string): Promise<v
   for (const size of SIZES) {
     for (const { label, mistakeRate } of DOCUMENTS) {
       const text = generateManifest(size, mistakeRate);
+      writeDistributionFiles(root, text);
       const lines = text.split("\n").length - 1;
       const edits = editsAt(size);
       const floor = measureFloor(text, Math.max(3, Math.min(edits, 15)));

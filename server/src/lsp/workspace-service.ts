@@ -210,7 +210,13 @@ export class WorkspaceService {
       this.connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       diagnostics = [failure(error)];
     }
+    // The awaits above let other changes in: what is published must be what is held now.
+    const checked = state.get(relativePath);
+    if (checked !== held) return checked ? this.publish(state, relativePath) : this.clear(uri);
     const open = held.open ? this.openDocument(uri) : undefined;
+    // The editor's text is newer than what was checked (a change is waiting for its turn, and will
+    // publish): publishing now would label the old diagnostics with the new version.
+    if (open && open.getText() !== held.text) return;
     // A clean file that is not open and never had diagnostics needs no message.
     if (!open && diagnostics.length === 0 && !this.published.has(uri)) return;
     const positions = open ?? new LineIndex(held.text);
