@@ -29,7 +29,7 @@ export function checkEvidence(document: GenesisDocument, evidence: EvidenceMap):
   const root = document.tree.value;
   if (!isRecord(root)) return [];
   const targets = fileTargets(document);
-  const requests = new Map(evidenceRequests(document).map((r) => [r.path, r]));
+  const requests = new Map(evidenceRequests(document, {}, targets).map((r) => [r.path, r]));
   const findings: Finding[] = [];
   const report = (r: Report) =>
     findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });

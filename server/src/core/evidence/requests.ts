@@ -20,13 +20,14 @@ export interface RequestOptions {
  * or, with `hashUndeclared`, when its item needs one and has none; its schema is read only when a
  * record set describes it, and an ONNX graph only when the artifact declares a signature. Requests
  * for one path are merged. The `io` rules judge a digest only where the default requests ask for
- * one: a hash taken for the fix alone is never compared with anything.
+ * one: a hash taken for the fix alone is never compared with anything. `targets` are the
+ * document's `fileTargets`, for a caller that has them already.
  */
-export function evidenceRequests(document: GenesisDocument, options: RequestOptions = {}): EvidenceRequest[] {
+export function evidenceRequests(document: GenesisDocument, options: RequestOptions = {}, targets: readonly FileTarget[] = fileTargets(document)): EvidenceRequest[] {
   const root = isRecord(document.tree.value) ? document.tree.value : {};
   const described = describedSources(root);
   const byPath = new Map<string, EvidenceRequest>();
-  for (const target of fileTargets(document)) {
+  for (const target of targets) {
     const { table, ...rest } = wants(target, root, described, options);
     const request: EvidenceRequest = { path: target.path, ...rest, ...(table ? { table } : {}) };
     const before = byPath.get(target.path);

@@ -25,8 +25,26 @@ export type WorkspacePath =
       readonly resolved?: string;
     };
 
+/**
+ * Answers already given, by document path and declared path: the io rules resolve every path of a
+ * document on each check, and a large manifest names thousands. Cleared whole when full.
+ */
+const resolved = new Map<string, WorkspacePath>();
+const MAX_REMEMBERED = 50_000;
+
 /** `documentPath` is the document's own workspace-relative POSIX path (`data/ocean.dataset.yaml`). */
 export function resolveWorkspacePath(documentPath: string, declared: string): WorkspacePath {
+  const key = `${documentPath}\u0000${declared}`;
+  let answer = resolved.get(key);
+  if (!answer) {
+    if (resolved.size >= MAX_REMEMBERED) resolved.clear();
+    answer = resolve(documentPath, declared);
+    resolved.set(key, answer);
+  }
+  return answer;
+}
+
+function resolve(documentPath: string, declared: string): WorkspacePath {
   if (declared.trim() === "") return { ok: false, problem: "empty", reason: "is empty" };
   if (declared.includes("\0")) return { ok: false, problem: "nul", reason: "contains a NUL character, which no file name can hold" };
   if (declared.startsWith("~")) return { ok: false, problem: "home", reason: `starts with "~", a home folder outside the workspace` };
