@@ -36,6 +36,9 @@ const entries = [
     banner: { js: 'const __bundle_url = require("url").pathToFileURL(__filename).href;' },
     sourcemap: false,
   },
+  // Loaded at run time beside the CLI bundle (server/src/cli/worker-pool.ts): the thread that
+  // reads and analyses a share of a large workspace's files.
+  { entryPoints: ["server/src/cli/check-worker.ts"], outfile: "dist/check-worker.js" },
 ];
 
 if (watch) {
@@ -44,5 +47,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`);
+  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/check-worker.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`);
 }

@@ -5,52 +5,24 @@
  * the time from an edit of an ordinary document and of a widely referenced one to all the
  * diagnostics it affects, and the server's peak memory.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { dataset, modelCard, pipeline } from "../unit/workspace/harness";
 import { SERVER_EXEC_ARGV } from "../../server/src/launch";
 import { LspTestClient } from "../support/lsp-client";
 import { peakRssMiB } from "./contenders";
 import { median, ms } from "./stats";
+import { writeWorkspaceTree } from "./workspace-tree";
 
 const TOTAL = Number(process.env.BENCH_DOCS ?? 10_000);
 const EDITS = 15;
 
-/**
- * 60% datasets (each derived from an earlier one, or from a shared "hub" dataset), 20% pipelines,
- * 20% cards. Each document carries one unknown key, so that every one of them publishes a
- * diagnostic and the cold index can be timed to its last publish.
- */
-function generate(root: string): { files: string[]; hub: string; ordinary: string } {
-  const files: string[] = [];
-  const write = (name: string, text: string) => {
-    text += "x-generated: true\n";
-    const file = path.join(root, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    files.push(name);
-  };
-  const datasets = Math.floor(TOTAL * 0.6);
-  const pipelines = Math.floor(TOTAL * 0.2);
-  const cards = TOTAL - datasets - pipelines - 1;
-  write("data/hub.dataset.yaml", dataset("hub", "1.0.0"));
-  for (let i = 0; i < datasets; i++) {
-    const upstream = i % 10 === 0 ? ["hub@1.0.0"] : [`d${i - 1}@1.0.0`];
-    write(`data/${i % 50}/d${i}.dataset.yaml`, dataset(`d${i}`, "1.0.0", `lineage:\n  derivedFrom: [${upstream.join(", ")}]\n  generatedBy: { pipeline: p${i % pipelines}@1.0.0 }\n`));
-  }
-  for (let i = 0; i < pipelines; i++) write(`pipelines/${i % 20}/p${i}.pipeline.yaml`, pipeline(`p${i}`, "1.0.0", ["hub@1.0.0"], [`d${i}@1.0.0`]));
-  for (let i = 0; i < cards; i++) write(`models/${i % 20}/m${i}.model.yaml`, modelCard(`m${i}`, "1.0.0", [`hub@1.0.0`, `d${(i * 7) % datasets}@1.0.0`]));
-  return { files, hub: "data/hub.dataset.yaml", ordinary: `data/${(datasets - 1) % 50}/d${datasets - 1}.dataset.yaml` };
-}
-
-
 async function main(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), "genesis-bench-ws-"));
   try {
-    const { files, hub, ordinary } = generate(root);
+    const { files, hub, ordinary } = writeWorkspaceTree(root, TOTAL);
     const uriOf = (name: string) => pathToFileURL(path.join(root, name)).toString();
     const client = new LspTestClient(pathToFileURL(root).toString());
     const remaining = new Set(files.map(uriOf));

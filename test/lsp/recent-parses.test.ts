@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { parseGenesisDocument } from "../../server/src/core/parse/document";
-import { RecentParses } from "../../server/src/lsp/recent-parses";
+import { RecentParses } from "../../server/src/core/parse/recent-parses";
 
 const manifest = (id: string) => `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ${id}\nversion: 1.0.0\n`;
 const parsed = (id: string) => parseGenesisDocument({ path: `${id}.dataset.yaml`, text: manifest(id) })!;

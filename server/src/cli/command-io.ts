@@ -16,7 +16,7 @@ export interface CommandIO {
 
 /**
  * The check both `check` and `report` start from: the run, or exit code 2 when a path given on the
- * command line cannot be used. Files that could not be read on the way are named on stderr.
+ * command line cannot be used. Files that could not be read or checked on the way are named on stderr.
  */
 export async function checkForCommand(command: CheckCommand | ReportCommand, io: CommandIO): Promise<CheckRun | 2> {
   let run: CheckRun;
@@ -28,7 +28,7 @@ export async function checkForCommand(command: CheckCommand | ReportCommand, io:
     return 2;
   }
   for (const problem of run.problems) {
-    io.err(`genesis-readiness: cannot read ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`);
+    io.err(`genesis-readiness: cannot ${problem.failedCheck ? "check" : "read"} ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`);
   }
   return run;
 }

@@ -1,29 +1,36 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_CONFIG, ignoreMatcher, type GenesisConfig } from "../core/config";
-import type { Analysis, Engine } from "../core/engine";
+import type { Engine } from "../core/engine";
+import type { EvidenceRequest } from "../core/evidence/types";
 import type { ReadinessDocument } from "../core/readiness/model";
-import { extractFacts } from "../core/workspace/facts";
+import type { DocumentFacts } from "../core/workspace/facts";
 import { WorkspaceIndex } from "../core/workspace/index";
 import { CONFIG_FILE_NAME, syntaxOf } from "../core/kinds/recognise";
-import { parseGenesisDocument } from "../core/parse/document";
 import { LineIndex } from "../core/text";
 import type { Diagnostic } from "../core/types";
 import { describeError, errorCode, findConfigFolder, isInside, listWorkspaceFiles, readTextFile, toWorkspacePath, type FileProblem } from "../node/workspace-files";
+import { analyseInProcess } from "./analyse-in-process";
 import type { CheckCommand } from "./args";
 import { gatherEvidence } from "./evidence";
+import { MAX_FILE_BYTES, type AnalysisSettings, type CandidateFile, type FileOutcome, type PortableFacts } from "./file-outcome";
+import { analysisThreads } from "./jobs";
+import { RecentParses } from "../core/parse/recent-parses";
 import type { CheckReport, ReportedDiagnostic, ReportedDocument } from "./report";
-
-/** Files above this size are not read whole; they get one warning instead of a check. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { analyseInWorkers, builtCheckWorker } from "./worker-pool";
 
 /** A command-line path that does not exist, cannot be read or lies outside the root: exit 2. */
 export class PathError extends Error {}
 
+/** A file found on the way that could not be read, or (`failedCheck`) that the engine failed on. */
+export interface RunProblem extends FileProblem {
+  readonly failedCheck?: boolean;
+}
+
 export interface CheckRun {
   readonly report: CheckReport;
-  /** Files or folders found on the way that could not be read: reported on stderr, exit 2. */
-  readonly problems: readonly FileProblem[];
+  /** Files or folders found on the way that could not be read or checked: reported on stderr, exit 2. */
+  readonly problems: readonly RunProblem[];
   /** What the readiness checklist (§8) is computed from. */
   readonly workspace: CheckedWorkspace;
 }
@@ -40,9 +47,23 @@ export interface CheckedWorkspace {
 }
 
 /** What `check` and `report` share: which documents, under which root, with which profile. */
-export type WorkspaceSelection = Pick<CheckCommand, "paths" | "profile" | "noIo" | "root">;
+export type WorkspaceSelection = Pick<CheckCommand, "paths" | "profile" | "noIo" | "root" | "jobs">;
 
-/** Runs `check`: finds the root and the files, reads them, and has the engine check each one. */
+/** A reported document between its analysis and its workspace and io rules: text and facts, no parse tree. */
+interface AnalysedDocument {
+  readonly facts: DocumentFacts;
+  readonly typeDiagnostics: readonly Diagnostic[];
+  readonly evidenceRequests: readonly EvidenceRequest[];
+  /** The text positions are counted in. */
+  readonly text: string;
+}
+
+/**
+ * Runs `check`: finds the root and the files, has the engine analyse each one (in worker threads
+ * for a large workspace, see jobs.ts), then runs the workspace and io rules over what came back.
+ * Only texts, facts and diagnostics are held for every document; parse trees are rebuilt from the
+ * text when a rule reports something, and only the most recent few are kept (core/parse/recent-parses.ts).
+ */
 export async function runCheck(command: WorkspaceSelection, cwd: string, engine: Engine): Promise<CheckRun> {
   const targets = await Promise.all(command.paths.map((given) => realTarget(given, cwd)));
   const root = await chooseRoot(command, targets[0], cwd);
@@ -50,7 +71,7 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
     if (!isInside(root, target.real)) throw new PathError(`${target.given}: outside the workspace root ${root}; pass --root to check another workspace.`);
   }
 
-  const problems: FileProblem[] = [];
+  const problems: RunProblem[] = [];
   const documents: ReportedDocument[] = [];
   const settings = await readSettings(engine, root, problems);
   if (settings.document) documents.push(settings.document);
@@ -60,50 +81,66 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
   // only those under the given paths are reported.
   const ignored = ignoreMatcher(config);
   const listing = await listWorkspaceFiles(root, [root], { accept: (relative) => !ignored(relative) });
-  const candidates = listing.files.filter((file) => file.path !== CONFIG_FILE_NAME && syntaxOf(file.path) !== undefined);
   problems.push(...listing.problems);
   const reported = targets.map((target) => toWorkspacePath(root, target.real));
   const isReported = (relative: string) => reported.some((start) => start === "" || relative === start || relative.startsWith(`${start}/`));
+  const candidates: CandidateFile[] = listing.files
+    .filter((file) => file.path !== CONFIG_FILE_NAME && syntaxOf(file.path) !== undefined)
+    .map((file) => ({ absolute: file.absolute, path: file.path, reported: isReported(file.path) }));
 
+  // The outcomes come in the files' order whichever thread analysed them, so the index is loaded
+  // and the problems are listed in the same order on every run.
   const index = new WorkspaceIndex();
-  const checked: { text: string; analysis: Analysis }[] = [];
+  const trees = new RecentParses();
+  const analysed: AnalysedDocument[] = [];
   let filesScanned = settings.document ? 1 : 0;
-  for (const file of candidates) {
-    const inReport = isReported(file.path);
-    let content;
-    try {
-      content = await readTextFile(file.absolute, MAX_FILE_BYTES);
-    } catch (error) {
-      if (inReport) problems.push({ absolute: file.absolute, message: describeError(error) });
+  let at = 0;
+  for await (const outcome of analyse(candidates, { config, io: !command.noIo }, engine, command.jobs)) {
+    const file = candidates[at++];
+    if (outcome.kind === "unreadable") {
+      if (file.reported) problems.push({ absolute: file.absolute, message: outcome.message });
       continue;
     }
-    if (inReport) filesScanned++;
-    if (content.kind === "too-large") {
-      const kind = parseGenesisDocument({ path: file.path, text: content.head })?.kind;
-      if (kind && inReport) documents.push({ path: file.path, kind, diagnostics: [tooLargeDiagnostic(file.path, content.bytes)] });
-      continue;
+    if (file.reported) filesScanned++;
+    if (outcome.kind === "failed") {
+      // A bug in this tool: named whether reported or not, since references may resolve to the file.
+      problems.push({ absolute: file.absolute, message: `the check failed on it (${outcome.message}); please report this`, failedCheck: true });
+    } else if (outcome.kind === "too-large") {
+      if (outcome.documentKind && file.reported) documents.push({ path: file.path, kind: outcome.documentKind, diagnostics: [tooLargeDiagnostic(file.path, outcome.bytes)] });
+    } else if (outcome.kind === "document") {
+      const facts = withTree(outcome.facts, trees);
+      index.load(facts);
+      if (file.reported) {
+        analysed.push({ facts, typeDiagnostics: outcome.diagnostics ?? [], evidenceRequests: outcome.evidenceRequests ?? [], text: outcome.wholeText ?? facts.text });
+      }
     }
-    const analysis = engine.analyze({ path: file.path, text: content.text }, config);
-    if (!analysis.document) continue;
-    index.load(extractFacts(analysis.document));
-    if (inReport) checked.push({ text: content.text, analysis });
   }
+
   // The io rules read the data files, models and policies the reported documents name.
-  const evidence = command.noIo ? undefined : await gatherEvidence(root, checked.map((c) => c.analysis.document!));
+  const evidence = command.noIo ? undefined : await gatherEvidence(root, new Map(analysed.map((a) => [a.facts.path, a.evidenceRequests])));
   const judged: ReadinessDocument[] = [];
-  for (const { text, analysis } of checked) {
-    const document = analysis.document!;
-    const facts = index.get(document.path)!;
+  for (const { facts, typeDiagnostics, text } of analysed) {
     const workspace = engine.checkWorkspace(facts, index, config);
-    const io = evidence ? engine.checkEvidence(document, evidence.get(document.path) ?? new Map(), config) : [];
-    const diagnostics = [...analysis.diagnostics, ...workspace, ...io];
-    documents.push({ path: document.path, kind: document.kind, diagnostics: locate(text, diagnostics) });
+    // A document with no evidence has nothing for the io rules to judge (see core/evidence/check.ts),
+    // so its tree is not rebuilt for them.
+    const found = evidence?.get(facts.path);
+    const io = found && found.size > 0 ? engine.checkEvidence(facts.document, found, config) : [];
+    const diagnostics = [...typeDiagnostics, ...workspace, ...io];
+    documents.push({ path: facts.path, kind: facts.kind, diagnostics: locate(text, diagnostics) });
     judged.push({ facts, diagnostics, evidenceChecked: evidence !== undefined });
   }
 
   documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const files = listing.files.map((file) => file.path);
   return { report: { root, documents, filesScanned }, problems, workspace: { documents: judged, index, files, config } };
+}
+
+/** The outcome of every candidate, in order: in worker threads when they pay off (or are asked for), else here. */
+function analyse(candidates: readonly CandidateFile[], settings: AnalysisSettings, engine: Engine, jobs: number | undefined): Iterable<FileOutcome> | AsyncIterable<FileOutcome> {
+  const workers = analysisThreads(candidates.length, jobs) - 1;
+  const workerFile = builtCheckWorker();
+  if (workers === 0 || workerFile === undefined) return analyseInProcess(candidates, engine, settings);
+  return analyseInWorkers(candidates, settings, { workers, workerFile, engine });
 }
 
 interface Target {
@@ -141,7 +178,7 @@ async function chooseRoot(command: WorkspaceSelection, first: Target, cwd: strin
 }
 
 /** genesis.config.yaml of the root, if any, with its own diagnostics as a document. */
-async function readSettings(engine: Engine, root: string, problems: FileProblem[]): Promise<{ config: GenesisConfig; document?: ReportedDocument }> {
+async function readSettings(engine: Engine, root: string, problems: RunProblem[]): Promise<{ config: GenesisConfig; document?: ReportedDocument }> {
   const absolute = path.join(root, CONFIG_FILE_NAME);
   let content;
   try {
@@ -176,4 +213,9 @@ function tooLargeDiagnostic(relative: string, bytes: number): ReportedDiagnostic
     end: { line: 0, character: 0 },
     pointer: "",
   };
+}
+
+/** The facts (a fresh object, given up to this call) with a `document` parsed again from their text when asked for. */
+function withTree(facts: PortableFacts, trees: RecentParses): DocumentFacts {
+  return Object.defineProperty(facts, "document", { get: trees.reparsing(facts), enumerable: true }) as DocumentFacts;
 }

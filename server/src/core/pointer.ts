@@ -7,7 +7,8 @@ export function escapePointerSegment(segment: string | number): string {
 }
 
 export function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+  // As in escapePointerSegment: a segment without `~` is its own unescaped form.
+  return segment.includes("~") ? segment.replace(/~1/g, "/").replace(/~0/g, "~") : segment;
 }
 
 export function joinPointer(parent: string, segment: string | number): string {
@@ -43,13 +44,27 @@ export interface Selected {
   readonly value: unknown;
 }
 
+/** The segments of the patterns `select` was given: constants of the rules, split once each. */
+const PATTERN_SEGMENTS = new Map<string, readonly string[]>();
+/** Patterns come from the rules, so a few dozen; the bound only guards against a caller building them. */
+const MAX_PATTERNS = 512;
+
+function patternSegments(pattern: string): readonly string[] {
+  let segments = PATTERN_SEGMENTS.get(pattern);
+  if (!segments) {
+    segments = pointerSegments(pattern);
+    if (PATTERN_SEGMENTS.size < MAX_PATTERNS) PATTERN_SEGMENTS.set(pattern, segments);
+  }
+  return segments;
+}
+
 /**
  * Every node matching a pattern of pointer segments, where `*` matches any array index or key:
  * `select(doc, "/steps/*\/container/image")`. Only nodes that exist are returned.
  */
 export function select(root: unknown, pattern: string): Selected[] {
   let frontier: Selected[] = [{ pointer: "", value: root }];
-  for (const segment of pointerSegments(pattern)) {
+  for (const segment of patternSegments(pattern)) {
     const next: Selected[] = [];
     for (const { pointer, value } of frontier) {
       if (segment === "*") {

@@ -52,8 +52,21 @@ export class EvidenceService {
     onProgress?: ProgressListener,
     options: RequestOptions = {},
   ): Promise<Map<string, Map<string, FileEvidence>>> {
+    return this.gatherRequested(root, new Map(documents.map((d) => [d.path, evidenceRequests(d, options)])), signal, onProgress);
+  }
+
+  /**
+   * `gatherAll` from each document's `evidenceRequests` worked out beforehand (the CLI has them
+   * from its worker threads, and no parse tree at hand). Keyed by document path.
+   */
+  async gatherRequested(
+    root: string,
+    requestsByDocument: ReadonlyMap<string, readonly EvidenceRequest[]>,
+    signal?: AbortSignal,
+    onProgress?: ProgressListener,
+  ): Promise<Map<string, Map<string, FileEvidence>>> {
     const reader = this.readerFor(root);
-    const merged = oneRequestPerPath(documents.flatMap((d) => evidenceRequests(d, options)));
+    const merged = oneRequestPerPath([...requestsByDocument.values()].flat());
     const located = await Promise.all(merged.map((request) => reader.locate(request)));
     if (signal?.aborted) throw abortError(signal);
 
@@ -78,13 +91,13 @@ export class EvidenceService {
     await Promise.all(Array.from({ length: Math.min(CONCURRENT_FILES, toRead.length) }, work));
 
     const byDocument = new Map<string, Map<string, FileEvidence>>();
-    for (const document of documents) {
+    for (const [documentPath, requests] of requestsByDocument) {
       const evidence = new Map<string, FileEvidence>();
-      for (const request of evidenceRequests(document, options)) {
+      for (const request of requests) {
         const found = results.get(request.path);
         if (found) evidence.set(request.path, found);
       }
-      byDocument.set(document.path, evidence);
+      byDocument.set(documentPath, evidence);
     }
     return byDocument;
   }

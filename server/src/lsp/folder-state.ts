@@ -5,7 +5,7 @@ import type { EvidenceMap } from "../core/evidence/types";
 import type { Diagnostic } from "../core/types";
 import { extractFacts, type DocumentFacts } from "../core/workspace/facts";
 import { WorkspaceIndex } from "../core/workspace/index";
-import { RecentParses } from "./recent-parses";
+import { RecentParses } from "../core/parse/recent-parses";
 
 /** One Genesis document as the server holds it: parsed once per text version. */
 export class HeldDocument {

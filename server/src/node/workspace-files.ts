@@ -1,5 +1,5 @@
 import type { Dirent, Stats } from "node:fs";
-import { promises as fs } from "node:fs";
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from "node:fs";
 import * as path from "node:path";
 import { CONFIG_FILE_NAME } from "../core/kinds/recognise";
 import { decodeText } from "./text-decoding";
@@ -168,6 +168,49 @@ export async function readTextFile(absolute: string, maxBytes: number, headBytes
     return { kind: "text", text: decodeText(await handle.readFile()) };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * `readTextFile` without a trip through libuv's thread pool for each step: for a thread whose only
+ * work is reading and checking many small files (the CLI's analysis), about ten times faster.
+ * Never call it on the language server's main thread.
+ */
+export function readTextFileSync(absolute: string, maxBytes: number, headBytes = 4096): FileText {
+  const fd = openSync(absolute, "r");
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return { kind: "too-large", bytes: size, head: decodeText(readUpTo(fd, Math.min(headBytes, size))) };
+    return { kind: "text", text: decodeText(readToEnd(fd, size)) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Up to `length` bytes from the start of the file. */
+function readUpTo(fd: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const read = readSync(fd, buffer, filled, length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/** Where readToEnd looks for bytes past the size a file had: reused, since it is almost always empty. */
+const growth = Buffer.allocUnsafe(64 * 1024);
+
+/** The whole file: `expected` bytes by its size, and whatever it grew by since. */
+function readToEnd(fd: number, expected: number): Buffer {
+  const chunks = [readUpTo(fd, expected)];
+  let position = chunks[0].length;
+  for (;;) {
+    const read = readSync(fd, growth, 0, growth.length, position);
+    if (read === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    chunks.push(Buffer.from(growth.subarray(0, read)));
+    position += read;
   }
 }
 

@@ -81,12 +81,24 @@ export class WorkspaceIndex {
 
   /** Documents of a kind with an id (several when the id is duplicated or versioned). */
   withId(kind: DocumentKind, id: string): DocumentFacts[] {
-    return [...(this.byId.get(key(kind, id)) ?? [])].map((path) => this.documents.get(path)!).filter(Boolean);
+    return this.factsOf(this.byId.get(key(kind, id)));
   }
 
   /** Documents that reference `id` (in any position). */
   referencing(id: string): DocumentFacts[] {
-    return [...(this.referrers.get(id) ?? [])].map((path) => this.documents.get(path)!).filter(Boolean);
+    return this.factsOf(this.referrers.get(id));
+  }
+
+  /** The facts of the paths still indexed, in the set's order (a hot path of every workspace rule). */
+  private factsOf(paths: ReadonlySet<string> | undefined): DocumentFacts[] {
+    const found: DocumentFacts[] = [];
+    if (paths) {
+      for (const path of paths) {
+        const facts = this.documents.get(path);
+        if (facts) found.push(facts);
+      }
+    }
+    return found;
   }
 
   resolve(reference: Pick<ReferenceSite, "id" | "version" | "targetKind">): Resolution {

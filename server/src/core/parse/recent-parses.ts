@@ -1,11 +1,11 @@
-import type { GenesisDocument } from "../core/document";
-import { parseGenesisDocument } from "../core/parse/document";
+import type { GenesisDocument, SourceFile } from "../document";
+import { parseGenesisDocument } from "./document";
 
 /**
- * Parse trees of documents that are not open, rebuilt from their text on demand and kept for the
- * most recently used few only. The trees are the bulk of a large workspace's memory, and a
- * fan-out (a dataset thousands of documents depend on changes) needs each dependent's tree for a
- * moment. Weak references held them until the next full collection, which let the heap grow by
+ * Parse trees of documents that are not being edited (closed in the editor, or checked by the
+ * CLI), rebuilt from their text on demand and kept for the most recently used few only. A tree is
+ * about ten times its text and the bulk of a large workspace's memory, and a fan-out (a dataset
+ * thousands of documents depend on changes) needs each dependent's tree for a moment. Weak references held them until the next full collection, which let the heap grow by
  * every tree of the fan-out; a small bounded set lets them die young instead.
  */
 export class RecentParses {
@@ -16,9 +16,17 @@ export class RecentParses {
 
   /** A getter for the parsed document of `parsed`'s text, parsed again when it has been dropped. */
   holder(parsed: GenesisDocument): () => GenesisDocument {
-    const { path, text } = parsed;
     const key = {};
     this.remember(key, parsed);
+    return this.getter(key, parsed);
+  }
+
+  /** The same for a text known to be a Genesis document, not parsed until first asked for. */
+  reparsing(source: SourceFile): () => GenesisDocument {
+    return this.getter({}, source);
+  }
+
+  private getter(key: object, { path, text }: SourceFile): () => GenesisDocument {
     return () => {
       const known = this.trees.get(key);
       if (known) {
