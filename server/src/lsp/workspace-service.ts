@@ -210,9 +210,9 @@ export class WorkspaceService {
       this.connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       diagnostics = [failure(error)];
     }
-    // The awaits above let other changes in: what is published must be what is held now.
-    const checked = state.get(relativePath);
-    if (checked !== held) return checked ? this.publish(state, relativePath) : this.clear(uri);
+    // The awaits above let other changes in. The change that replaced or removed this document
+    // publishes (or clears) it itself; publishing here too would send it twice.
+    if (state.get(relativePath) !== held) return;
     const open = held.open ? this.openDocument(uri) : undefined;
     // The editor's text is newer than what was checked (a change is waiting for its turn, and will
     // publish): publishing now would label the old diagnostics with the new version.

@@ -5,8 +5,9 @@ import { parseGenesisDocument } from "./document";
  * Parse trees of documents that are not being edited (closed in the editor, or checked by the
  * CLI), rebuilt from their text on demand and kept for the most recently used few only. A tree is
  * about ten times its text and the bulk of a large workspace's memory, and a fan-out (a dataset
- * thousands of documents depend on changes) needs each dependent's tree for a moment. Weak references held them until the next full collection, which let the heap grow by
- * every tree of the fan-out; a small bounded set lets them die young instead.
+ * thousands of documents depend on changes) needs each dependent's tree for a moment. Weak
+ * references held them until the next full collection, which let the heap grow by every tree of
+ * the fan-out; a small bounded set lets them die young instead.
  */
 export class RecentParses {
   /** Insertion order is recency: the first entry is the least recently used. */

@@ -46,7 +46,7 @@ export interface DocumentFacts {
   readonly blockInsertOffset?: number;
   /**
    * The parsed document, for positions and comments. A front end may rebuild it from `text` on
-   * each read (see lsp/recent-parses.ts), so rules read it only when they report something.
+   * each read (see core/parse/recent-parses.ts), so rules read it only when they report something.
    */
   readonly document: GenesisDocument;
 }
