@@ -73,7 +73,8 @@ export function rootAnchor(document: Pick<GenesisDocument, "tree" | "text">): Sp
   return nonEmpty({ start, end }, text);
 }
 
-function nonEmpty(span: Span, text: string): Span {
+/** `span`, or one character beside it when it is empty, so that an editor can show it. */
+export function nonEmpty(span: Span, text: string): Span {
   if (span.end > span.start) return span;
   const end = Math.min(text.length, span.start + 1);
   return end > span.start ? { start: span.start, end } : { start: Math.max(0, span.start - 1), end: span.start };

@@ -17,7 +17,7 @@ import type { Diagnostic, Finding, Severity, Span } from "./types";
 import { spanOf } from "./document";
 import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
-import type { DocumentFacts } from "./workspace/facts";
+import { spanInFacts, type DocumentFacts } from "./workspace/facts";
 import { checkEvidence } from "./evidence/check";
 import type { EvidenceMap } from "./evidence/types";
 import type { WorkspaceIndex } from "./workspace/index";
@@ -93,7 +93,7 @@ export class Engine {
 
   /** The `type` rules over an already parsed document. */
   check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
-    return this.finish(this.collect(document, config), config, document, true);
+    return this.finish(this.collect(document, config), config, document.text, () => document, true);
   }
 
   /**
@@ -106,7 +106,7 @@ export class Engine {
     // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
     const report = (r: Report) =>
-      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(facts.document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanInFacts(facts, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
     for (const check of this.workspaceChecks) {
       try {
         check.check({ facts, index, config, report });
@@ -114,7 +114,7 @@ export class Engine {
         findings.push(ruleFailure(check.name, error, facts.document));
       }
     }
-    return findings.length === 0 ? [] : this.finish(findings, config, facts.document, false);
+    return findings.length === 0 ? [] : this.finish(findings, config, facts.text, () => facts.document, false);
   }
 
   /**
@@ -129,7 +129,7 @@ export class Engine {
     } catch (error) {
       findings = [ruleFailure("io-evidence", error, document)];
     }
-    return this.finish(findings, config, document, false);
+    return this.finish(findings, config, document.text, () => document, false);
   }
 
   /**
@@ -210,18 +210,25 @@ export class Engine {
     return findings;
   }
 
-  /** Suppressions, then severities, then order, then the cap. */
-  private finish(found: readonly Finding[], config: GenesisConfig, document: GenesisDocument, typePass: boolean): Diagnostic[] {
-    const comments = [...document.tree.comments, ...markdownComments(document)];
+  /**
+   * Suppressions, then severities, then order, then the cap. The parse tree (`documentOf`) is read
+   * only for a text that mentions genesis-ignore or for the cap's anchor: a ws report on a
+   * document whose tree was dropped then rebuilds none.
+   */
+  private finish(found: readonly Finding[], config: GenesisConfig, text: string, documentOf: () => GenesisDocument, typePass: boolean): Diagnostic[] {
     let findings = found;
-    if (comments.some((c) => c.text.includes("genesis-ignore"))) {
-      const lines = new LineIndex(document.text);
-      findings = applySuppressions(found, findSuppressions(document.text, comments, lines), lines, typePass);
+    if (text.includes("genesis-ignore")) {
+      const document = documentOf();
+      const comments = [...document.tree.comments, ...markdownComments(document)];
+      if (comments.some((c) => c.text.includes("genesis-ignore"))) {
+        const lines = new LineIndex(text);
+        findings = applySuppressions(found, findSuppressions(text, comments, lines), lines, typePass);
+      }
     }
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
       const severity = resolveSeverity(finding, config);
-      if (severity !== "off") diagnostics.push({ ...finding, span: insideText(finding.span, document.text), severity });
+      if (severity !== "off") diagnostics.push({ ...finding, span: insideText(finding.span, text), severity });
     }
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
     if (diagnostics.length <= this.maxDiagnostics) return diagnostics;
@@ -230,7 +237,7 @@ export class Engine {
       rule: "internal/rule-error",
       severity: "info",
       message: `${diagnostics.length - this.maxDiagnostics} more diagnostics are not shown; fix the ones above first.`,
-      span: rootAnchor(document),
+      span: rootAnchor(documentOf()),
       pointer: "",
     });
     return shown;

@@ -5,6 +5,22 @@ export interface Position {
   readonly character: number;
 }
 
+/** The 0-based line of `offset`, as LineIndex.positionAt counts it, without building an index: for one lookup. */
+export function lineAt(text: string, offset: number): number {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10 && ++i >= end) break;
+      line++;
+    } else if (c === 10 /* \n */) {
+      line++;
+    }
+  }
+  return line;
+}
+
 export class LineIndex {
   private readonly lineStarts: number[];
 

@@ -1,7 +1,7 @@
 import type { GenesisConfig } from "../config";
 import type { Report } from "../rules/context";
-import { LineIndex } from "../text";
-import type { DocumentFacts } from "./facts";
+import { lineAt } from "../text";
+import { locationInFacts, type DocumentFacts } from "./facts";
 import type { WorkspaceIndex } from "./index";
 
 /** What a workspace rule sees: the document being checked, the whole index, the configuration. */
@@ -22,8 +22,8 @@ export interface WorkspaceCheck {
 
 /** `path:line` of a node in another document, for messages that send the user there. */
 export function whereIs(facts: DocumentFacts, pointer: string): string {
-  const location = facts.document.tree.locations.get(pointer);
+  const location = locationInFacts(facts, pointer);
   if (!location) return facts.path;
   const span = location.key ?? location.value;
-  return `${facts.path}:${new LineIndex(facts.text).positionAt(span.start).line + 1}`;
+  return `${facts.path}:${lineAt(facts.text, span.start) + 1}`;
 }

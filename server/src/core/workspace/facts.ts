@@ -1,4 +1,5 @@
-import { spanOf, type GenesisDocument, type RecognisedBy } from "../document";
+import { nonEmpty, spanOf, type GenesisDocument, type RecognisedBy } from "../document";
+import type { NodeLocation } from "../parse/tree";
 import { isRecord, select } from "../pointer";
 import { parseReference } from "../rules/reference-form";
 import { referencePositions } from "../rules/reference-positions";
@@ -34,6 +35,11 @@ export interface DocumentFacts {
   readonly references: readonly ReferenceSite[];
   /** Pipeline outputs that declare their own classification: pointer of the output -> its mapping. */
   readonly outputClassifications: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /**
+   * Where the nodes of LANDMARK_POINTERS that the document has are: the places ws rules most
+   * often report on in this document or cite in another's messages, found without a parse tree.
+   */
+  readonly landmarks: ReadonlyMap<string, NodeLocation>;
   /** The document's text, and its top-level object (`{}` when it is not a mapping). */
   readonly text: string;
   readonly value: Readonly<Record<string, unknown>>;
@@ -61,6 +67,9 @@ const ROLE_BY_PATTERN: Readonly<Record<string, ReferenceRole>> = {
   "/evaluation/datasets/*": "evaluationData",
   "/evaluation/results/*/dataset": "evaluationData",
 };
+
+/** The nodes kept in `landmarks`: those ws rules report on (`report`) or cite (`whereIs`). */
+const LANDMARK_POINTERS = new Set(["/id", "/license", "/inputs", "/outputs", "/lineage/derivedFrom", "/classification", "/classification/level"]);
 
 export function extractFacts(document: GenesisDocument): DocumentFacts {
   const value = isRecord(document.tree.value) ? document.tree.value : {};
@@ -98,12 +107,41 @@ export function extractFacts(document: GenesisDocument): DocumentFacts {
     idSpan: spanOf(document, "/id"),
     references,
     outputClassifications,
+    landmarks: landmarksOf(document),
     text: document.text,
     value,
     recognisedBy: document.recognisedBy,
     blockInsertOffset: blockInsertOffset(document),
     document,
   };
+}
+
+function landmarksOf(document: GenesisDocument): Map<string, NodeLocation> {
+  const landmarks = new Map<string, NodeLocation>();
+  for (const pointer of LANDMARK_POINTERS) {
+    const location = document.tree.locations.get(pointer);
+    if (location) landmarks.set(pointer, location);
+  }
+  return landmarks;
+}
+
+/** The node at `pointer` (exactly), read from the parse tree only when it is not a landmark. */
+export function locationInFacts(facts: DocumentFacts, pointer: string): NodeLocation | undefined {
+  return LANDMARK_POINTERS.has(pointer) ? facts.landmarks.get(pointer) : facts.document.tree.locations.get(pointer);
+}
+
+/**
+ * `spanOf(facts.document, pointer, part)`, from the landmarks or the reference sites when they
+ * hold the node, so that most reports need no parse tree.
+ */
+export function spanInFacts(facts: DocumentFacts, pointer: string, part: "key" | "value" = "value"): Span {
+  const landmark = facts.landmarks.get(pointer);
+  if (landmark) return nonEmpty(part === "key" ? landmark.key ?? landmark.value : landmark.value, facts.text);
+  if (part === "value") {
+    const site = facts.references.find((candidate) => candidate.pointer === pointer);
+    if (site) return site.span;
+  }
+  return spanOf(facts.document, pointer, part);
 }
 
 function blockInsertOffset(document: GenesisDocument): number | undefined {

@@ -21,6 +21,12 @@ export class WorkspaceIndex {
   /** id -> paths of the documents that reference that id. */
   private readonly referrers = new Map<string, Set<string>>();
   private cycles: readonly (readonly string[])[] | undefined;
+  /**
+   * Resolutions of the reference sites (facts' own objects) asked for since the index last
+   * changed: every ws rule resolves the same few sites again, and a resolution is a pure function
+   * of the index. Emptied by every change.
+   */
+  private resolutions = new WeakMap<object, Resolution>();
 
   get size(): number {
     return this.documents.size;
@@ -44,6 +50,7 @@ export class WorkspaceIndex {
     this.documents.set(facts.path, facts);
     this.link(facts);
     this.cycles = undefined;
+    this.resolutions = new WeakMap();
   }
 
   /**
@@ -52,6 +59,7 @@ export class WorkspaceIndex {
    * after, the documents sharing its id, and the members of lineage cycles that appear or vanish.
    */
   set(facts: DocumentFacts): Set<string> {
+    this.resolutions = new WeakMap();
     const before = this.documents.get(facts.path);
     if (before && sameWorkspaceFacts(before, facts)) {
       // Nothing another document's rules read has changed (typing in a description, say).
@@ -71,6 +79,7 @@ export class WorkspaceIndex {
   delete(path: string): Set<string> {
     const before = this.documents.get(path);
     if (!before) return new Set();
+    this.resolutions = new WeakMap();
     const affected = this.neighbourhood(before);
     this.unlink(before);
     this.documents.delete(path);
@@ -102,6 +111,15 @@ export class WorkspaceIndex {
   }
 
   resolve(reference: Pick<ReferenceSite, "id" | "version" | "targetKind">): Resolution {
+    let resolution = this.resolutions.get(reference);
+    if (!resolution) {
+      resolution = this.resolveAfresh(reference);
+      this.resolutions.set(reference, resolution);
+    }
+    return resolution;
+  }
+
+  private resolveAfresh(reference: Pick<ReferenceSite, "id" | "version" | "targetKind">): Resolution {
     const candidates = this.withId(reference.targetKind, reference.id);
     if (candidates.length === 0) {
       const sameIdOtherKinds = (["DatasetManifest", "ModelCard", "PipelineConfig"] as const)
