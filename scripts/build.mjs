@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // `--watch` rebuilds on change; `--minify` is used for packaging.
 import { build, context } from "esbuild";
+import { writeValidators } from "./generate-validators.mjs";
 
 const watch = process.argv.includes("--watch");
 const minify = process.argv.includes("--minify");
@@ -40,6 +41,10 @@ const entries = [
   // reads and analyses a share of a large workspace's files.
   { entryPoints: ["server/src/cli/check-worker.ts"], outfile: "dist/check-worker.js" },
 ];
+
+// The schema validators are generated from schemas/ first, so a bundle never holds stale ones.
+// (In --watch mode only at start: after a schema edit, run the build or the generator again.)
+if (writeValidators()) console.log("generate-validators: server/src/core/schema/validators.generated.js written");
 
 if (watch) {
   for (const entry of entries) await (await context({ ...common, ...entry })).watch();

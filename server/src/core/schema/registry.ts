@@ -1,14 +1,13 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import type { ErrorObject } from "ajv";
 import common from "../../../../schemas/common.schema.json";
 import datasetManifest from "../../../../schemas/dataset-manifest.schema.json";
 import genesisConfig from "../../../../schemas/genesis-config.schema.json";
 import modelCard from "../../../../schemas/model-card.schema.json";
 import pipelineConfig from "../../../../schemas/pipeline-config.schema.json";
 import type { DocumentKind } from "../types";
+import * as generated from "./validators.generated";
 
-/** ISO 8601 date or date-time, as §2 allows (`2026-01-15`, `2026-01-15T08:30:00Z`). */
-export const GENESIS_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
+export { GENESIS_DATE } from "./genesis-date";
 
 export type SchemaName = DocumentKind | "GenesisConfig";
 
@@ -21,29 +20,22 @@ export const SCHEMAS: Readonly<Record<SchemaName, Record<string, unknown>>> = {
 
 export const COMMON_SCHEMA: Record<string, unknown> = common;
 
-/** The schemas compiled once; validation is a plain function call afterwards. */
+/**
+ * Validators compiled ahead of time (scripts/generate-validators.mjs) with the options this
+ * registry used to compile with at run time: allErrors, verbose, strict off, formats validated.
+ */
+const VALIDATORS: Readonly<Record<SchemaName, generated.GeneratedValidator>> = {
+  DatasetManifest: generated.DatasetManifest,
+  ModelCard: generated.ModelCard,
+  PipelineConfig: generated.PipelineConfig,
+  GenesisConfig: generated.GenesisConfig,
+};
+
+/** The schemas, ready to validate with: a plain function call, nothing compiled at run time. */
 export class SchemaRegistry {
-  private readonly ajv: Ajv2020;
-  private readonly compiled = new Map<SchemaName, ValidateFunction>();
-
-  constructor() {
-    this.ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: true });
-    addFormats(this.ajv);
-    this.ajv.addFormat("genesis-date", GENESIS_DATE);
-    this.ajv.addSchema(common);
-  }
-
+  /** ajv errors (verbose: with schema, parentSchema and data), empty when the value is valid. */
   validate(name: SchemaName, value: unknown): ErrorObject[] {
-    let validator = this.compiled.get(name);
-    if (!validator) {
-      validator = this.ajv.compile(SCHEMAS[name]);
-      this.compiled.set(name, validator);
-    }
+    const validator = VALIDATORS[name];
     return validator(value) ? [] : [...(validator.errors ?? [])];
-  }
-
-  /** A schema object by its `$ref`-style reference, for walking nested definitions. */
-  resolveRef(ref: string): Record<string, unknown> | undefined {
-    return this.ajv.getSchema(ref)?.schema as Record<string, unknown> | undefined;
   }
 }
