@@ -72,7 +72,7 @@ function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem
   }
   // Plain copies: evidence places are worked out lazily, and only for what is listed.
   const evidence = outcome.evidence.slice(0, MAX_EVIDENCE).map(plainEvidence);
-  const omitted = outcome.evidence.length - evidence.length;
+  const omitted = (outcome.evidenceCount ?? outcome.evidence.length) - evidence.length;
   return {
     id: check.id,
     title: check.title,

@@ -1,13 +1,13 @@
 import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
 import { rootAnchor, spanOf } from "../document";
 import { resolveSeverity } from "../engine";
-import { isRecord, valueAt } from "../pointer";
+import { isRecord, pointerSegments, select, type Selected } from "../pointer";
 import { resolveWorkspacePath } from "../rules/workspace-path";
 import { LineIndex } from "../text";
 import type { Diagnostic, DocumentKind, Span } from "../types";
 import { label, type DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/index";
-import type { ReadinessEvidence, ReadinessFix, ReadinessInput, ReadinessRange, ReadinessStatus, WorkspaceFileList } from "./model";
+import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type ReadinessInput, type ReadinessRange, type ReadinessStatus, type WorkspaceFileList } from "./model";
 
 /**
  * What the readiness items see: the documents with their diagnostics and parsed values, the index
@@ -28,6 +28,9 @@ export class ReadinessDoc {
    */
   readonly huggingFaceOnly: boolean;
   private lineIndex?: LineIndex;
+  private errorList?: readonly Diagnostic[];
+  /** `select` answers over `value`, by pattern: several items walk the same parts. */
+  private selections?: Map<string, readonly Selected[]>;
 
   constructor(
     readonly facts: DocumentFacts,
@@ -50,9 +53,28 @@ export class ReadinessDoc {
     return { start: this.lineIndex.positionAt(span.start), end: this.lineIndex.positionAt(span.end) };
   }
 
-  /** The value at a pointer of the document's object. */
+  /** The value at a pointer of the document's object (as `valueAt`). */
   at(pointer: string): unknown {
-    return valueAt(this.value, pointer);
+    let current: unknown = this.value;
+    const segments = segmentsOf(pointer);
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
+      if (Array.isArray(current)) current = current[Number(segment)];
+      else if (isRecord(current)) current = current[segment];
+      else return undefined;
+    }
+    return current;
+  }
+
+  /** `select(value, pattern)`, remembered: callers only read the answer. */
+  select(pattern: string): readonly Selected[] {
+    this.selections ??= new Map();
+    let found = this.selections.get(pattern);
+    if (!found) {
+      found = select(this.value, pattern);
+      this.selections.set(pattern, found);
+    }
+    return found;
   }
 
   /** Where a node is (a missing node: its nearest parent's key; the root: the `kind` key). */
@@ -60,13 +82,26 @@ export class ReadinessDoc {
     return pointer === "" ? rootAnchor(this.facts.document) : spanOf(this.facts.document, pointer, part);
   }
 
-  errors(): Diagnostic[] {
-    return this.diagnostics.filter((d) => d.severity === "error");
+  errors(): readonly Diagnostic[] {
+    if (!this.errorList) {
+      let found: Diagnostic[] | undefined;
+      for (let i = 0; i < this.diagnostics.length; i++) if (this.diagnostics[i].severity === "error") (found ??= []).push(this.diagnostics[i]);
+      this.errorList = found ?? NONE;
+    }
+    return this.errorList;
   }
 
-  /** Diagnostics of the given rules, optionally only those at or below one of the pointers. */
-  diagnosticsOf(rules: readonly string[], under?: readonly string[]): Diagnostic[] {
-    return this.diagnostics.filter((d) => rules.includes(d.rule) && (!under || under.some((p) => isAtOrBelow(d.pointer, p))));
+  /** Diagnostics of the given rules, optionally only those at or below `under` (a pointer, or any of several). */
+  diagnosticsOf(rules: readonly string[], under?: string | readonly string[]): readonly Diagnostic[] {
+    // Indexed loops here and in the items: this runs per document per item, mostly before it is optimised.
+    let found: Diagnostic[] | undefined;
+    for (let i = 0; i < this.diagnostics.length; i++) {
+      const d = this.diagnostics[i];
+      if (!rules.includes(d.rule)) continue;
+      if (under !== undefined && !(typeof under === "string" ? isAtOrBelow(d.pointer, under) : under.some((p) => isAtOrBelow(d.pointer, p)))) continue;
+      (found ??= []).push(d);
+    }
+    return found ?? NONE;
   }
 
   /**
@@ -81,6 +116,21 @@ export class ReadinessDoc {
   diagnosticEvidence(diagnostic: Diagnostic): ReadinessEvidence {
     return new NodeEvidence(this, diagnostic, "value", diagnostic.message, diagnostic.severity === "error" ? "fail" : "warn", diagnostic.rule);
   }
+}
+
+const NONE: readonly Diagnostic[] = [];
+
+/** The segments of the pointers `at` was given: constants of the items, split once each. */
+const SEGMENTS = new Map<string, readonly string[]>();
+
+function segmentsOf(pointer: string): readonly string[] {
+  let segments = SEGMENTS.get(pointer);
+  if (!segments) {
+    segments = pointerSegments(pointer);
+    // Pointers are constants of the items; the bound only guards against one building them.
+    if (SEGMENTS.size < 512) SEGMENTS.set(pointer, segments);
+  }
+  return segments;
 }
 
 /** Evidence in a document, placed on first read (see ReadinessDoc.evidence); `plainEvidence` copies it. */
@@ -131,21 +181,31 @@ export function isAtOrBelow(pointer: string, ancestor: string): boolean {
 export class ReadinessContext {
   /** Every document, in path order. */
   readonly all: readonly ReadinessDoc[];
-  readonly byPath: ReadonlyMap<string, ReadinessDoc>;
   readonly index: WorkspaceIndex;
   readonly files: WorkspaceFileList;
   readonly trusted: boolean;
   private readonly config: GenesisConfig;
+  private pathMap?: ReadonlyMap<string, ReadinessDoc>;
+  private genesisDocs?: readonly ReadinessDoc[];
+  private readonly kinds = new Map<DocumentKind, readonly ReadinessDoc[]>();
+  private readonly statuses = new Map<string, "warn" | "fail">();
+  private readonly memos = new Map<object, unknown>();
 
   constructor(input: ReadinessInput) {
-    this.all = input.documents
-      .map((d) => new ReadinessDoc(d.facts, d.diagnostics, d.evidenceChecked))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.byPath = new Map(this.all.map((doc) => [doc.path, doc]));
+    const all = input.documents.map((d) => new ReadinessDoc(d.facts, d.diagnostics, d.evidenceChecked));
+    // Callers mostly pass documents in path order already; the sort is stable, so skipping it then changes nothing.
+    if (!inPathOrder(all)) all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.all = all;
     this.index = input.index ?? indexOf(input.documents.map((d) => d.facts));
     this.files = input.files;
     this.trusted = input.trusted;
     this.config = input.config ?? DEFAULT_CONFIG;
+  }
+
+  /** Every document by path (built on first use: no item needs it). */
+  get byPath(): ReadonlyMap<string, ReadinessDoc> {
+    this.pathMap ??= new Map(this.all.map((doc) => [doc.path, doc]));
+    return this.pathMap;
   }
 
   /**
@@ -153,7 +213,12 @@ export class ReadinessContext {
    * is an error in this workspace (its profile and overrides), `warn` otherwise (also when off).
    */
   statusOf(rule: string): "warn" | "fail" {
-    return resolveSeverity({ rule, message: "", span: { start: 0, end: 0 }, pointer: "" }, this.config) === "error" ? "fail" : "warn";
+    let status = this.statuses.get(rule);
+    if (!status) {
+      status = resolveSeverity({ rule, message: "", span: { start: 0, end: 0 }, pointer: "" }, this.config) === "error" ? "fail" : "warn";
+      this.statuses.set(rule, status);
+    }
+    return status;
   }
 
   /**
@@ -161,9 +226,14 @@ export class ReadinessContext {
    * has one (its severity decides), else `message` with the status the rule's severity gives.
    */
   finding(subject: Subject, doc: ReadinessDoc, rule: string, pointer: string, message: string, part: "key" | "value" = "value"): void {
-    const diagnostic = doc.diagnostics.find((d) => d.rule === rule && isAtOrBelow(d.pointer, pointer));
-    if (diagnostic) subject.addDiagnostic(doc, diagnostic);
-    else subject.add(doc.evidence(pointer, message, this.statusOf(rule), part));
+    for (let i = 0; i < doc.diagnostics.length; i++) {
+      const d = doc.diagnostics[i];
+      if (d.rule === rule && isAtOrBelow(d.pointer, pointer)) {
+        subject.addDiagnostic(doc, d);
+        return;
+      }
+    }
+    subject.add(doc.evidence(pointer, message, this.statusOf(rule), part));
   }
 
   /**
@@ -171,25 +241,52 @@ export class ReadinessContext {
    * when there is one, else `message` as a failure at the parent's key.
    */
   missing(subject: Subject, doc: ReadinessDoc, parent: string, property: string, message: string, status: "warn" | "fail" = "fail"): void {
-    const diagnostic = doc.diagnostics.find((d) => d.rule === "schema/required" && d.pointer === parent && d.data?.property === property);
-    if (diagnostic) subject.addDiagnostic(doc, diagnostic);
-    else subject.add(doc.evidence(parent, message, status, "key"));
+    for (let i = 0; i < doc.diagnostics.length; i++) {
+      const d = doc.diagnostics[i];
+      if (d.rule === "schema/required" && d.pointer === parent && d.data?.property === property) {
+        subject.addDiagnostic(doc, d);
+        return;
+      }
+    }
+    subject.add(doc.evidence(parent, message, status, "key"));
   }
 
   /** The Genesis documents of a kind (Hugging Face cards without the Genesis block left out). */
-  ofKind(kind: DocumentKind): ReadinessDoc[] {
-    return this.all.filter((d) => d.kind === kind && !d.huggingFaceOnly);
+  ofKind(kind: DocumentKind): readonly ReadinessDoc[] {
+    let docs = this.kinds.get(kind);
+    if (!docs) {
+      docs = this.all.filter((d) => d.kind === kind && !d.huggingFaceOnly);
+      this.kinds.set(kind, docs);
+    }
+    return docs;
   }
 
   /** Every Genesis document (Hugging Face cards without the Genesis block left out). */
-  genesis(): ReadinessDoc[] {
-    return this.all.filter((d) => !d.huggingFaceOnly);
+  genesis(): readonly ReadinessDoc[] {
+    this.genesisDocs ??= this.all.filter((d) => !d.huggingFaceOnly);
+    return this.genesisDocs;
+  }
+
+  /**
+   * What `compute` gives for this context, computed once: for what several items derive alike
+   * (`compute` is the key, so it must be a module-level function).
+   */
+  memo<T>(compute: (context: ReadinessContext) => T): T {
+    if (this.memos.has(compute)) return this.memos.get(compute) as T;
+    const value = compute(this);
+    this.memos.set(compute, value);
+    return value;
   }
 
   /** Whether a workspace path is a file, or a folder with files in it. */
   exists(path: string): boolean {
     return path !== "" && (this.files.has(path) || this.files.under(path).length > 0);
   }
+}
+
+function inPathOrder(docs: readonly ReadinessDoc[]): boolean {
+  for (let i = 1; i < docs.length; i++) if (docs[i - 1].path > docs[i].path) return false;
+  return true;
 }
 
 function indexOf(facts: readonly DocumentFacts[]): WorkspaceIndex {
@@ -269,10 +366,18 @@ export class Subject {
 
   /** Records a diagnostic as evidence (an error fails, anything milder warns), once. */
   addDiagnostic(doc: ReadinessDoc, diagnostic: Diagnostic): this {
-    const seen = this.evidence.some((e) => e.rule === diagnostic.rule && e.path === doc.path && e.span?.start === diagnostic.span.start && e.span?.end === diagnostic.span.end);
-    if (seen) return this;
+    for (let i = 0; i < this.evidence.length; i++) {
+      const e = this.evidence[i];
+      if (e.rule === diagnostic.rule && e.path === doc.path && e.span?.start === diagnostic.span.start && e.span?.end === diagnostic.span.end) return this;
+    }
     this.diagnostic ??= { doc, diagnostic };
     return this.add(doc.diagnosticEvidence(diagnostic));
+  }
+
+  /** `addDiagnostic` for each of a list. */
+  addDiagnostics(doc: ReadinessDoc, diagnostics: readonly Diagnostic[]): this {
+    for (let i = 0; i < diagnostics.length; i++) this.addDiagnostic(doc, diagnostics[i]);
+    return this;
   }
 
   /** True once something made the subject warn or fail. */
@@ -285,7 +390,10 @@ export class Subject {
 export interface ItemOutcome {
   readonly status: ReadinessStatus;
   readonly reason: string;
+  /** In the order listed; when `evidenceCount` is set, at least the first MAX_EVIDENCE of them. */
   readonly evidence: readonly ReadinessEvidence[];
+  /** How many pieces there are in all, when `evidence` holds only the first ones. */
+  readonly evidenceCount?: number;
   readonly fix?: ReadinessFix;
 }
 
@@ -307,27 +415,71 @@ export interface Wording {
 
 /**
  * The outcome over subjects: the worst status of any subject; a reason that counts the subjects
- * at that status and names the first few; the evidence of every subject, worst first.
+ * at that status and names the first few; the evidence of every subject, worst first (the
+ * first MAX_EVIDENCE pieces, with the count of all).
  */
 export function judge(subjects: readonly Subject[], wording: Wording, fix?: (worst: Subject | undefined) => ReadinessFix | undefined): ItemOutcome {
-  const failing = subjects.filter((s) => s.status === "fail");
-  const warning = subjects.filter((s) => s.status === "warn");
-  const status: "pass" | "warn" | "fail" = failing.length ? "fail" : warning.length ? "warn" : "pass";
+  // One pass: failures first, then warnings, then passes, each in subject order (what a stable
+  // sort by status gives); only the first MAX_EVIDENCE are listed, so no more of each are kept.
+  const failed: ReadinessEvidence[] = [];
+  const warned: ReadinessEvidence[] = [];
+  const passed: ReadinessEvidence[] = [];
+  let evidenceCount = 0;
+  let failing = 0;
+  let warning = 0;
+  let firstFailing: Subject | undefined;
+  let firstWarning: Subject | undefined;
+  for (let s = 0; s < subjects.length; s++) {
+    const subject = subjects[s];
+    if (subject.status === "fail") {
+      failing++;
+      firstFailing ??= subject;
+    } else if (subject.status === "warn") {
+      warning++;
+      firstWarning ??= subject;
+    }
+    const evidence = subject.evidence;
+    evidenceCount += evidence.length;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i];
+      const list = e.status === "fail" ? failed : e.status === "warn" ? warned : passed;
+      if (list.length < MAX_EVIDENCE) list.push(e);
+    }
+  }
+  const status: "pass" | "warn" | "fail" = failing ? "fail" : warning ? "warn" : "pass";
   const [one, many] = wording.noun;
   const total = subjects.length;
   const noun = total === 1 ? one : many;
   let reason: string;
   if (status === "pass") reason = total === 1 ? `The ${one} ${wording.pass[0]}.` : `${total === 2 ? "Both" : `All ${total}`} ${many} ${wording.pass[1]}.`;
   else {
-    const at = status === "fail" ? failing : warning;
-    const phrase = (status === "fail" ? wording.fail : wording.warn)[at.length === 1 ? 0 : 1];
-    const also = status === "fail" && warning.length ? ` (${warning.length} more ${warning.length === 1 ? "warns" : "warn"})` : "";
-    reason = `${at.length} of ${total} ${noun} ${phrase}: ${names(at.map((s) => s.label))}${also}.`;
+    const at = status === "fail" ? "fail" : "warn";
+    const n = status === "fail" ? failing : warning;
+    const phrase = (status === "fail" ? wording.fail : wording.warn)[n === 1 ? 0 : 1];
+    const also = status === "fail" && warning ? ` (${warning} more ${warning === 1 ? "warns" : "warn"})` : "";
+    reason = `${n} of ${total} ${noun} ${phrase}: ${namesOf(subjects, at, n)}${also}.`;
   }
-  const rank = { fail: 0, warn: 1, pass: 2 } as const;
-  const evidence = subjects.flatMap((s) => s.evidence).sort((a, b) => rank[a.status] - rank[b.status]);
-  const worst = failing[0] ?? warning[0];
-  return { status, reason, evidence, fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined) };
+  const evidence = failed.length === 0 && warned.length === 0 ? passed : firstOf(MAX_EVIDENCE, failed, warned, passed);
+  const worst = firstFailing ?? firstWarning;
+  return { status, reason, evidence, evidenceCount, fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined) };
+}
+
+/** `names` of the labels of the `n` subjects at `status`, reading only the few it shows. */
+function namesOf(subjects: readonly Subject[], status: "warn" | "fail", n: number, shown = 3): string {
+  const list: string[] = [];
+  const wanted = n <= shown ? n : shown;
+  for (let i = 0; i < subjects.length && list.length < wanted; i++) {
+    if (subjects[i].status === status) list.push(subjects[i].label);
+  }
+  if (n <= shown) return names(list, shown);
+  return `${list.join(", ")} and ${n - shown} more`;
+}
+
+/** The first `n` items of the lists, one after the other. */
+function firstOf<T>(n: number, ...lists: T[][]): T[] {
+  const first: T[] = [];
+  for (const list of lists) for (let i = 0; i < list.length && first.length < n; i++) first.push(list[i]);
+  return first;
 }
 
 /** Counts "is"/"are" style verbs: `verb(1, "has", "have")`. */

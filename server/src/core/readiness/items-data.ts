@@ -1,4 +1,4 @@
-import { isRecord, joinPointer, select } from "../pointer";
+import { isRecord, joinPointer } from "../pointer";
 import { isSemver } from "../rules/semver-form";
 import type { ReferenceSite } from "../workspace/facts";
 import { commandFix, isAtOrBelow, judge, notApplicable, Subject, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
@@ -29,7 +29,9 @@ const schemas: ReadinessCheck = {
     const subjects: Subject[] = [];
     for (const doc of manifests) {
       const recordSets = Array.isArray(doc.value.recordSets) ? doc.value.recordSets : [];
-      for (const { pointer, value } of select(doc.value, "/distribution/*")) {
+      const distributions = doc.select("/distribution/*");
+      for (let n = 0; n < distributions.length; n++) {
+        const { pointer, value } = distributions[n];
         if (!isRecord(value) || typeof value.format !== "string" || !TABULAR.has(value.format)) continue;
         const id = typeof value.id === "string" ? value.id : undefined;
         const subject = new Subject(`${doc.label} ${id ?? pointer}`);
@@ -89,7 +91,7 @@ const metadata: ReadinessCheck = {
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
     const subjects = manifests.map((doc) => {
       const subject = new Subject(doc.label);
-      doc.errors().forEach((d) => subject.addDiagnostic(doc, d));
+      subject.addDiagnostics(doc, doc.errors());
       const v = doc.value;
       if (!nonEmptyString(v.description)) ctx.missing(subject, doc, "", "description", "The manifest has no description (its abstract, at least 40 characters).");
       if (!nonEmptyString(v.license)) ctx.missing(subject, doc, "", "license", "The manifest has no license (an SPDX expression such as CC-BY-4.0).");
@@ -116,6 +118,8 @@ function nonEmptyString(value: unknown): boolean {
 const LINEAGE_RULES = ["lineage/cycle", "lineage/inconsistent"];
 const REFERENCE_RULES = ["ref/unresolved", "ref/version-mismatch", "ref/unversioned"];
 
+const NO_DOCS: readonly ReadinessDoc[] = [];
+
 const lineage: ReadinessCheck = {
   id: "data.lineage",
   title: "Dataset lineage",
@@ -126,7 +130,7 @@ const lineage: ReadinessCheck = {
     const subjects: Subject[] = [];
     const produced = producers(ctx);
     for (const doc of manifests) {
-      const pipelines = produced.get(doc.path) ?? [];
+      const pipelines = produced.get(doc.path) ?? NO_DOCS;
       if (doc.value.lineage === undefined && !pipelines.length) continue; // a raw dataset
       const subject = new Subject(doc.label);
       subjects.push(subject);
@@ -136,20 +140,21 @@ const lineage: ReadinessCheck = {
         const by = pipelines.length ? `${pipelines[0].label} lists it among its outputs, but it` : "It";
         subject.add(doc.evidence(declared ? "/lineage" : "", `${by} declares no lineage: add lineage.derivedFrom and lineage.generatedBy.`, "fail", "key"));
       }
-      for (const site of doc.facts.references) {
+      const references = doc.facts.references;
+      for (let i = 0; i < references.length; i++) {
+        const site = references[i];
         if (site.role !== "derivedFrom" && site.role !== "generatedBy") continue;
         checkResolves(ctx, subject, doc, site);
       }
-      doc.diagnosticsOf(LINEAGE_RULES).forEach((d) => subject.addDiagnostic(doc, d));
+      subject.addDiagnostics(doc, doc.diagnosticsOf(LINEAGE_RULES));
       if (!subject.hasProblem) subject.add(doc.evidence("/lineage", lineageSummary(doc), "pass", "key"));
     }
     // Lineage diagnostics of pipelines and models (a cycle through them) count too.
-    for (const doc of ctx.genesis().filter((d) => d.kind !== "DatasetManifest")) {
+    for (const doc of ctx.genesis()) {
+      if (doc.kind === "DatasetManifest") continue;
       const found = doc.diagnosticsOf(LINEAGE_RULES);
       if (!found.length) continue;
-      const subject = new Subject(doc.label);
-      found.forEach((d) => subject.addDiagnostic(doc, d));
-      subjects.push(subject);
+      subjects.push(new Subject(doc.label).addDiagnostics(doc, found));
     }
     if (!subjects.length) return notApplicable("No dataset is derived: none declares lineage and no pipeline lists one among its outputs.");
     return judge(subjects, {
@@ -165,7 +170,9 @@ const lineage: ReadinessCheck = {
 function producers(ctx: ReadinessContext): Map<string, ReadinessDoc[]> {
   const byOutput = new Map<string, ReadinessDoc[]>();
   for (const pipeline of ctx.ofKind("PipelineConfig")) {
-    for (const site of pipeline.facts.references) {
+    const references = pipeline.facts.references;
+    for (let i = 0; i < references.length; i++) {
+      const site = references[i];
       if (site.role !== "output") continue;
       const resolution = ctx.index.resolve(site);
       const targets = resolution.status === "resolved" ? [resolution.target] : resolution.status === "unversioned" ? resolution.candidates : [];
@@ -205,13 +212,17 @@ const versioned: ReadinessCheck = {
   evaluate(ctx) {
     const documents = ctx.genesis();
     if (!documents.length) return notApplicable("No Genesis document in the workspace.", NEW_MANIFEST);
+    const semver = new Map<string, boolean>(); // most documents share a few versions
     const subjects = documents.map((doc) => {
       const subject = new Subject(doc.label);
       const version = doc.value.version;
       if (version === undefined) ctx.missing(subject, doc, "", "version", "The document has no version (semver, e.g. 1.0.0).");
-      else if (typeof version !== "string" || !isSemver(version)) ctx.finding(subject, doc, "version/semver", "/version", `Version ${JSON.stringify(version)} is not semver (MAJOR.MINOR.PATCH).`);
-      const unpinned = doc.facts.references.filter((site) => site.version === undefined);
-      for (const site of unpinned) ctx.finding(subject, doc, "ref/unversioned", site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`);
+      else if (typeof version !== "string" || !isSemverOnce(semver, version)) ctx.finding(subject, doc, "version/semver", "/version", `Version ${JSON.stringify(version)} is not semver (MAJOR.MINOR.PATCH).`);
+      const references = doc.facts.references;
+      for (let i = 0; i < references.length; i++) {
+        const site = references[i];
+        if (site.version === undefined) ctx.finding(subject, doc, "ref/unversioned", site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`);
+      }
       if (!subject.hasProblem) {
         const pinned = doc.facts.references.length;
         subject.add(doc.evidence("/version", `Version ${String(version)}${pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : ""}.`, "pass"));
@@ -227,6 +238,15 @@ const versioned: ReadinessCheck = {
   },
 };
 
+function isSemverOnce(known: Map<string, boolean>, version: string): boolean {
+  let answer = known.get(version);
+  if (answer === undefined) {
+    answer = isSemver(version);
+    known.set(version, answer);
+  }
+  return answer;
+}
+
 const formats: ReadinessCheck = {
   id: "data.formats",
   title: "Standard data formats",
@@ -236,7 +256,9 @@ const formats: ReadinessCheck = {
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
     const subjects: Subject[] = [];
     for (const doc of manifests) {
-      for (const { pointer, value } of select(doc.value, "/distribution/*")) {
+      const distributions = doc.select("/distribution/*");
+      for (let n = 0; n < distributions.length; n++) {
+        const { pointer, value } = distributions[n];
         if (!isRecord(value)) continue;
         const subject = new Subject(`${doc.label} ${typeof value.id === "string" ? value.id : pointer}`);
         subjects.push(subject);
@@ -276,19 +298,21 @@ const integrity: ReadinessCheck = {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
     const subjects: Subject[] = [];
-    const unverified = new Set<Subject>();
+    const unverified: Subject[] = [];
     for (const doc of manifests) {
       const live = doc.value.live === true;
-      for (const { pointer, value } of select(doc.value, "/distribution/*")) {
+      const distributions = doc.select("/distribution/*");
+      for (let n = 0; n < distributions.length; n++) {
+        const { pointer, value } = distributions[n];
         if (!isRecord(value) || typeof value.path !== "string" || URL_SCHEME.test(value.path)) continue; // URLs are never fetched
         const subject = new Subject(`${doc.label} ${value.path}`);
         subjects.push(subject);
-        doc.diagnosticsOf(INTEGRITY_RULES, [pointer]).forEach((d) => subject.addDiagnostic(doc, d));
+        subject.addDiagnostics(doc, doc.diagnosticsOf(INTEGRITY_RULES, pointer));
         if (subject.status === "fail") continue;
         const at = joinPointer(pointer, "path");
         if (!doc.evidenceChecked) {
           subject.add(doc.evidence(at, `${value.path} is not verified yet: its sha256 has not been compared with the file.`, "warn"));
-          unverified.add(subject);
+          unverified.push(subject);
         }
         else if (live) subject.add(doc.evidence(at, `${value.path} exists (a live dataset: no checksum to compare).`, "pass"));
         else if (typeof value.sha256 !== "string") subject.add(doc.evidence(pointer, `${value.path} has no sha256 to verify.`, "warn", "key"));
@@ -304,7 +328,7 @@ const integrity: ReadinessCheck = {
         warn: ["is not verified yet", "are not verified yet"],
         fail: ["is missing or does not match its checksum", "are missing or do not match their checksums"],
       },
-      (worst) => (worst && unverified.has(worst) ? VERIFY_FILES : undefined),
+      (worst) => (worst && unverified.includes(worst) ? VERIFY_FILES : undefined),
     );
   },
 };

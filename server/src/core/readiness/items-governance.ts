@@ -2,7 +2,6 @@ import { isRecord } from "../pointer";
 import { isAbovePublic } from "../rules/classification-levels";
 import { judge, names, notApplicable, pathIn, snippetFix, Subject, type ReadinessCheck, type ReadinessDoc } from "./context";
 import { withWorkspaceFiles } from "./items-infrastructure";
-import type { ReadinessFix } from "./model";
 
 /** The Governance group of §8: classification, access, audit, diagrams, binder, AI RMF. */
 
@@ -19,7 +18,7 @@ const classification: ReadinessCheck = {
       if (marking === undefined) ctx.missing(subject, doc, "", "classification", "The document is not classified (classification.level: public, internal, cui or cui-specified).");
       else if (!isRecord(marking)) subject.add(doc.evidence("/classification", "classification must be a mapping with a level.", "fail"));
       else if (marking.level === undefined) ctx.missing(subject, doc, "/classification", "level", "The classification has no level.");
-      doc.diagnostics.filter((d) => d.rule.startsWith("classification/")).forEach((d) => subject.addDiagnostic(doc, d));
+      for (let i = 0; i < doc.diagnostics.length; i++) if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
       if (!subject.hasProblem && isRecord(marking)) subject.add(doc.evidence("/classification/level", `Classified ${String(marking.level)}.`, "pass"));
       return subject;
     });
@@ -76,7 +75,8 @@ const audit: ReadinessCheck = {
   evaluate(ctx) {
     const pipelines = ctx.ofKind("PipelineConfig");
     if (!pipelines.length) return notApplicable("No pipeline config in the workspace.");
-    const snippets = new Map<string, ReadinessFix | undefined>();
+    // What each pipeline lacks, by path: only the worst one's snippet is built.
+    const lackingByPath = new Map<string, string[]>();
     const subjects = pipelines.map((doc) => {
       const subject = new Subject(doc.label);
       // provenance is required above public (§4), recommended otherwise.
@@ -100,7 +100,7 @@ const audit: ReadinessCheck = {
         lacking.push("audit");
         subject.add(doc.evidence("", "The pipeline declares no audit log (audit.log and retentionDays; recommended).", "warn", "key"));
       } else if (typeof log !== "string" || log.trim() === "") subject.add(doc.evidence("/audit", "The pipeline's audit names no log (a path or URI).", "warn", "key"));
-      if (lacking.length) snippets.set(doc.path, snippetFix(doc, `Add ${lacking.join(" and ")} to ${doc.path}`, lacking.map((k) => AUDIT_SNIPPETS[k as keyof typeof AUDIT_SNIPPETS]).join("")));
+      if (lacking.length) lackingByPath.set(doc.path, lacking);
       if (!subject.hasProblem) subject.add(doc.evidence("/provenance", `Emits ${String(emit)}; audit log ${String(log)}.`, "pass", "key"));
       return subject;
     });
@@ -114,7 +114,8 @@ const audit: ReadinessCheck = {
       },
       (worst) => {
         const doc = worst && pipelines.find((p) => p.label === worst.label);
-        return doc ? snippets.get(doc.path) : undefined;
+        const lacking = doc && lackingByPath.get(doc.path);
+        return doc && lacking ? snippetFix(doc, `Add ${lacking.join(" and ")} to ${doc.path}`, lacking.map((k) => AUDIT_SNIPPETS[k as keyof typeof AUDIT_SNIPPETS]).join("")) : undefined;
       },
     );
   },
@@ -222,6 +223,8 @@ function firstWithout(docs: readonly ReadinessDoc[], key: string): ReadinessDoc 
   return docs.find((doc) => doc.value[key] === undefined);
 }
 
+const RMF_RULES = ["risk/rmf-id"];
+
 const rmf: ReadinessCheck = {
   id: "gov.rmf",
   title: "AI RMF risk mapping",
@@ -234,7 +237,7 @@ const rmf: ReadinessCheck = {
       const ids = doc.at("/risk/rmf");
       if (!isRecord(doc.value.risk)) ctx.missing(subject, doc, "", "risk", "The card maps no risks (risk.rmf: AI RMF ids such as GOVERN-1, MAP-2.3).");
       else if (!Array.isArray(ids) || ids.length === 0) ctx.missing(subject, doc, "/risk", "rmf", "The card's risk maps no AI RMF functions (risk.rmf).");
-      doc.diagnosticsOf(["risk/rmf-id"]).forEach((d) => subject.addDiagnostic(doc, d));
+      subject.addDiagnostics(doc, doc.diagnosticsOf(RMF_RULES));
       if (!subject.hasProblem && Array.isArray(ids)) subject.add(doc.evidence("/risk/rmf", `Maps risks to ${ids.map(String).join(", ")}.`, "pass"));
       return subject;
     });

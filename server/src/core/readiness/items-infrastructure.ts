@@ -1,5 +1,5 @@
 import { isRecord, joinPointer, select } from "../pointer";
-import { parseImageReference } from "../rules/oci";
+import { parseImageReference, type ImageReferenceResult } from "../rules/oci";
 import { commandFix, judge, names, notApplicable, pathIn, snippetFix, Subject, type ItemOutcome, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
 
@@ -8,13 +8,27 @@ import type { ReadinessEvidence, ReadinessFix } from "./model";
 const NEW_PIPELINE: ReadinessFix = commandFix("New Pipeline Config", "genesis.newPipelineConfig");
 const NO_PIPELINE = "No pipeline config in the workspace.";
 
-/** Every step of every pipeline, as `{ doc, pointer, step, label }`. */
-function stepsOf(ctx: ReadinessContext): { doc: ReadinessDoc; pointer: string; step: Record<string, unknown>; label: string }[] {
-  return ctx.ofKind("PipelineConfig").flatMap((doc) =>
-    select(doc.value, "/steps/*")
-      .filter((s): s is { pointer: string; value: Record<string, unknown> } => isRecord(s.value))
-      .map(({ pointer, value }) => ({ doc, pointer, step: value, label: `${doc.label} step ${typeof value.id === "string" ? value.id : pointer.slice(pointer.lastIndexOf("/") + 1)}` })),
-  );
+interface Step {
+  readonly doc: ReadinessDoc;
+  readonly pointer: string;
+  readonly step: Record<string, unknown>;
+  readonly label: string;
+}
+
+/** Every step of every pipeline (worked out once per context: two items judge them). */
+function stepsOf(ctx: ReadinessContext): readonly Step[] {
+  return ctx.memo(allSteps);
+}
+
+function allSteps(ctx: ReadinessContext): Step[] {
+  const steps: Step[] = [];
+  for (const doc of ctx.ofKind("PipelineConfig")) {
+    for (const { pointer, value } of select(doc.value, "/steps/*")) {
+      if (!isRecord(value)) continue;
+      steps.push({ doc, pointer, step: value, label: `${doc.label} step ${typeof value.id === "string" ? value.id : pointer.slice(pointer.lastIndexOf("/") + 1)}` });
+    }
+  }
+  return steps;
 }
 
 function noStepsReason(ctx: ReadinessContext): string {
@@ -28,6 +42,7 @@ const containers: ReadinessCheck = {
   evaluate(ctx) {
     const steps = stepsOf(ctx);
     if (!steps.length) return notApplicable(noStepsReason(ctx), NEW_PIPELINE);
+    const images = new Map<string, ImageReferenceResult>(); // steps mostly share a few images
     const subjects = steps.map(({ doc, pointer, step, label }) => {
       const subject = new Subject(label);
       const at = joinPointer(joinPointer(pointer, "container"), "image");
@@ -35,7 +50,7 @@ const containers: ReadinessCheck = {
       if (!isRecord(step.container)) ctx.missing(subject, doc, pointer, "container", "This step names no container (container.image).");
       else if (image === undefined) ctx.missing(subject, doc, joinPointer(pointer, "container"), "image", "This step's container names no image.");
       else {
-        const parsed = typeof image === "string" ? parseImageReference(image) : undefined;
+        const parsed = typeof image === "string" ? parseImageOnce(images, image) : undefined;
         if (!parsed?.ok) failAt(subject, doc, at, `${JSON.stringify(image)} is not an image reference (registry/name[:tag]@sha256:<64 hex>).`);
         else if (!parsed.reference.digest) ctx.finding(subject, doc, "container/unpinned", at, `${image} is not pinned by a digest (@sha256:<64 hex>).`);
         else subject.add(doc.evidence(at, `Pinned by digest ${parsed.reference.digest.text.slice(0, 19)}…`, "pass"));
@@ -50,6 +65,15 @@ const containers: ReadinessCheck = {
     });
   },
 };
+
+function parseImageOnce(known: Map<string, ImageReferenceResult>, image: string): ImageReferenceResult {
+  let parsed = known.get(image);
+  if (!parsed) {
+    parsed = parseImageReference(image);
+    known.set(image, parsed);
+  }
+  return parsed;
+}
 
 /** The CI files of §8 that exist: GitHub Actions workflows, `.gitlab-ci.yml`, `Jenkinsfile`. */
 function ciFiles(ctx: ReadinessContext): string[] {
@@ -109,15 +133,19 @@ const ci: ReadinessCheck = {
  */
 export function withWorkspaceFiles(documents: ItemOutcome | undefined, found: readonly string[], words: { present: string; absent: string; file: string }): ItemOutcome {
   const files: ReadinessEvidence[] = found.map((path) => ({ path, message: words.file, status: "pass" }));
+  // The documents' evidence may be only its first pieces (see ItemOutcome): the files follow all of it.
+  const count = documents ? (documents.evidenceCount ?? documents.evidence.length) : 0;
   if (!found.length) {
     const rest = documents && documents.status !== "pass" ? ` ${documents.reason}` : "";
-    return { status: "fail", reason: `${words.absent}${rest}`, evidence: [{ path: "", message: words.absent, status: "fail" }, ...(documents?.evidence ?? [])], fix: documents?.fix };
+    return { status: "fail", reason: `${words.absent}${rest}`, evidence: [{ path: "", message: words.absent, status: "fail" }, ...(documents?.evidence ?? [])], evidenceCount: 1 + count, fix: documents?.fix };
   }
   if (!documents) return { status: "pass", reason: words.present, evidence: files };
-  return { ...documents, reason: `${words.present} ${documents.reason}`, evidence: [...documents.evidence, ...files] };
+  const listed = documents.evidence.length < count ? documents.evidence : [...documents.evidence, ...files];
+  return { ...documents, reason: `${words.present} ${documents.reason}`, evidence: listed, evidenceCount: count + files.length };
 }
 
 const NETWORKS = new Set(["none", "internal", "egress"]);
+const EGRESS_RULES = ["classification/egress"];
 
 const isolation: ReadinessCheck = {
   id: "infra.isolation",
@@ -129,7 +157,7 @@ const isolation: ReadinessCheck = {
     const subjects = steps.map(({ doc, pointer, step, label }) => {
       const subject = new Subject(label);
       const at = joinPointer(pointer, "network");
-      doc.diagnosticsOf(["classification/egress"], [pointer]).forEach((d) => subject.addDiagnostic(doc, d));
+      subject.addDiagnostics(doc, doc.diagnosticsOf(EGRESS_RULES, pointer));
       if (step.network === undefined) subject.add(doc.evidence(pointer, "This step declares no network (none, internal or egress; recommended).", "warn", "key"));
       else if (typeof step.network !== "string" || !NETWORKS.has(step.network)) failAt(subject, doc, at, `${JSON.stringify(step.network)} is not a network (none, internal, egress).`);
       else if (!subject.hasProblem) subject.add(doc.evidence(at, `network: ${step.network}.`, "pass"));
@@ -145,6 +173,7 @@ const isolation: ReadinessCheck = {
 };
 
 const ENGINES = new Set(["cwl", "nextflow", "snakemake", "dvc", "airflow", "shell"]);
+const SCHEDULERS = ["slurm", "pbs", "lsf", "flux", "kubernetes"];
 const SCHEDULER_SNIPPET = "scheduler:\n  type: ${1|slurm,pbs,lsf,flux,kubernetes|}\n  account: ${2:account}\n  partition: ${3:gpu}\n";
 
 const hpc: ReadinessCheck = {
@@ -169,7 +198,7 @@ const hpc: ReadinessCheck = {
         snippet ??= snippetFix(doc, `Add a scheduler block to ${doc.path}`, SCHEDULER_SNIPPET);
       } else if (scheduler.type === "local") subject.add(doc.evidence("/scheduler/type", "The scheduler is local: the pipeline does not run on an HPC scheduler.", "warn"));
       else if (scheduler.type === undefined) ctx.missing(subject, doc, "/scheduler", "type", "The scheduler has no type.");
-      else if (typeof scheduler.type !== "string" || !["slurm", "pbs", "lsf", "flux", "kubernetes"].includes(scheduler.type)) failAt(subject, doc, "/scheduler/type", `${JSON.stringify(scheduler.type)} is not a scheduler (slurm, pbs, lsf, flux, kubernetes, local).`);
+      else if (typeof scheduler.type !== "string" || !SCHEDULERS.includes(scheduler.type)) failAt(subject, doc, "/scheduler/type", `${JSON.stringify(scheduler.type)} is not a scheduler (slurm, pbs, lsf, flux, kubernetes, local).`);
       else parts.push(`scheduler ${scheduler.type}`);
       if (!subject.hasProblem) subject.add(doc.evidence("/engine", `${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()), "pass", "key"));
       return subject;

@@ -22,8 +22,12 @@ const cards: ReadinessCheck = {
     const allCards = ctx.all.filter((d) => d.kind === "ModelCard");
     const described = new Set<string>();
     for (const doc of allCards) {
-      for (const { value } of select(doc.value, "/artifacts/*/path")) {
-        const target = pathIn(doc, value);
+      // "/artifacts/*/path", read off the "/artifacts/*" the artifacts item selects too.
+      const artifacts = doc.select("/artifacts/*");
+      for (let i = 0; i < artifacts.length; i++) {
+        const artifact = artifacts[i].value;
+        if (!isRecord(artifact) || !Object.prototype.hasOwnProperty.call(artifact, "path")) continue;
+        const target = pathIn(doc, artifact.path);
         if (target.ok) described.add(target.path);
       }
     }
@@ -31,7 +35,7 @@ const cards: ReadinessCheck = {
     if (!allCards.length && !orphans.length) return notApplicable("No model card and no model file (.onnx, .safetensors, .gguf, .pt) in the workspace.", NEW_CARD);
     const subjects = allCards.map((doc) => {
       const subject = new Subject(doc.label);
-      doc.errors().forEach((d) => subject.addDiagnostic(doc, d));
+      subject.addDiagnostics(doc, doc.errors());
       if (doc.huggingFaceOnly) {
         const notGenesis = doc.diagnostics.find((d) => d.rule === "modelcard/not-genesis");
         if (notGenesis) subject.addDiagnostic(doc, notGenesis);
@@ -68,12 +72,12 @@ const evaluation: ReadinessCheck = {
       const results = isRecord(doc.value.evaluation) ? doc.value.evaluation.results : undefined;
       if (!isRecord(doc.value.evaluation)) ctx.missing(subject, doc, "", "evaluation", "The card has no evaluation (datasets and results).");
       else if (!Array.isArray(results) || results.length === 0) ctx.missing(subject, doc, "/evaluation", "results", "The card's evaluation has no results (metric, value, dataset).");
-      for (const site of doc.facts.references) {
-        if (site.role === "evaluationData") checkResolves(ctx, subject, doc, site);
+      const references = doc.facts.references;
+      for (let i = 0; i < references.length; i++) if (references[i].role === "evaluationData") checkResolves(ctx, subject, doc, references[i]);
+      for (let i = 0; i < doc.diagnostics.length; i++) {
+        const d = doc.diagnostics[i];
+        if (d.severity === "error" && isAtOrBelow(d.pointer, "/evaluation/results")) subject.addDiagnostic(doc, d);
       }
-      doc.diagnostics
-        .filter((d) => d.severity === "error" && isAtOrBelow(d.pointer, "/evaluation/results"))
-        .forEach((d) => subject.addDiagnostic(doc, d));
       if (!subject.hasProblem && Array.isArray(results)) {
         const external = select(doc.value, "/evaluation/results/*/dataset").filter(({ value }) => typeof value === "string" && parseReference(value.trim()).type === "external").length;
         const note = external ? ` (${external} on external datasets, checked for form only)` : "";
@@ -90,6 +94,8 @@ const evaluation: ReadinessCheck = {
   },
 };
 
+const COMMIT = /^[0-9a-f]{40}$/;
+
 const reproducible: ReadinessCheck = {
   id: "model.reproducible",
   title: "Logged training runs",
@@ -105,11 +111,10 @@ const reproducible: ReadinessCheck = {
       else if (!isRecord(run)) ctx.missing(subject, doc, "/training", "run", "The card logs no training run (training.run with tracker, runId, commit, seed).");
       else {
         if (typeof run.tracker !== "string" || run.tracker === "") ctx.missing(subject, doc, "/training/run", "tracker", "The training run names no tracker (mlflow, wandb, tensorboard, other).");
-        const lacking = [
-          typeof run.runId === "string" && run.runId.trim() !== "" ? "" : "runId",
-          typeof run.commit === "string" && /^[0-9a-f]{40}$/.test(run.commit) ? "" : "commit (40 hex)",
-          Number.isInteger(run.seed) ? "" : "seed",
-        ].filter(Boolean);
+        const lacking: string[] = [];
+        if (!(typeof run.runId === "string" && run.runId.trim() !== "")) lacking.push("runId");
+        if (!(typeof run.commit === "string" && COMMIT.test(run.commit))) lacking.push("commit (40 hex)");
+        if (!Number.isInteger(run.seed)) lacking.push("seed");
         if (lacking.length) {
           const reported = doc.diagnosticsOf(["repro/run"], ["/training/run"]);
           if (reported.length) reported.forEach((d) => subject.addDiagnostic(doc, d));
@@ -141,8 +146,7 @@ const pinned: ReadinessCheck = {
     if (!docs.length) return notApplicable("No Genesis model card or pipeline config in the workspace.", NEW_CARD);
     const subjects = docs.map((doc) => {
       const subject = new Subject(doc.label);
-      const parent = doc.kind === "ModelCard" ? "/training/environment" : "/reproducibility";
-      const pointer = joinPointer(parent, "lockfile");
+      const { parent, pointer } = doc.kind === "ModelCard" ? CARD_LOCKFILE : PIPELINE_LOCKFILE;
       const declared = doc.at(pointer);
       if (declared === undefined) missingLockfile(ctx, subject, doc, parent);
       else {
@@ -162,9 +166,18 @@ const pinned: ReadinessCheck = {
   },
 };
 
+/** Where a card's and a pipeline's lockfile is declared. */
+const CARD_LOCKFILE = lockfilePlace("ModelCard", "/training/environment");
+const PIPELINE_LOCKFILE = lockfilePlace("PipelineConfig", "/reproducibility");
+
+function lockfilePlace(kind: "ModelCard" | "PipelineConfig", parent: string): { parent: string; pointer: string; message: string } {
+  const message = `The ${kind === "ModelCard" ? "card" : "pipeline"} names no lockfile (${parent.slice(1).replace(/\//g, ".")}.lockfile).`;
+  return { parent, pointer: joinPointer(parent, "lockfile"), message };
+}
+
 /** Reports the innermost missing part on the way to a lockfile (`reproducibility`, `training.environment`, `lockfile`). */
 function missingLockfile(ctx: ReadinessContext, subject: Subject, doc: ReadinessDoc, parent: string): void {
-  const message = `The ${doc.kind === "ModelCard" ? "card" : "pipeline"} names no lockfile (${parent.slice(1).replace(/\//g, ".")}.lockfile).`;
+  const message = (doc.kind === "ModelCard" ? CARD_LOCKFILE : PIPELINE_LOCKFILE).message;
   if (doc.at(parent) !== undefined) return ctx.missing(subject, doc, parent, "lockfile", message);
   if (doc.kind === "PipelineConfig") return ctx.missing(subject, doc, "", "reproducibility", message);
   if (doc.at("/training") !== undefined) return ctx.missing(subject, doc, "/training", "environment", message);
@@ -183,10 +196,12 @@ const artifacts: ReadinessCheck = {
     const subjects = docs.map((doc) => {
       const subject = new Subject(doc.label);
       let qualifying = 0;
-      for (const { pointer, value } of select(doc.value, "/artifacts/*")) {
+      const artifacts = doc.select("/artifacts/*");
+      for (let n = 0; n < artifacts.length; n++) {
+        const { pointer, value } = artifacts[n];
         if (!isRecord(value) || (value.format !== "onnx" && value.format !== "oci-image")) continue;
-        const found = doc.diagnosticsOf(ARTIFACT_RULES, [pointer]);
-        found.forEach((d) => subject.addDiagnostic(doc, d));
+        const found = doc.diagnosticsOf(ARTIFACT_RULES, pointer);
+        subject.addDiagnostics(doc, found);
         const before = subject.evidence.length;
         if (value.format === "oci-image") {
           const image = typeof value.path === "string" ? parseImageReference(value.path) : undefined;

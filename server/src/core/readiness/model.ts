@@ -145,6 +145,20 @@ export function fileListOf(paths: Iterable<string>): WorkspaceFileList {
   const sorted = [...set].sort();
   return {
     has: (path) => set.has(path),
-    under: (folder) => (folder === "" ? [...sorted] : sorted.filter((path) => path.startsWith(`${folder}/`))),
+    under: (folder) => (folder === "" ? [...sorted] : withPrefix(sorted, `${folder}/`)),
   };
+}
+
+/** The paths of a sorted list that start with `prefix`: a contiguous run of it, found by bisection. */
+function withPrefix(sorted: readonly string[], prefix: string): string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const found: string[] = [];
+  for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) found.push(sorted[i]);
+  return found;
 }
