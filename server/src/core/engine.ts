@@ -228,7 +228,11 @@ export class Engine {
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
       const severity = resolveSeverity(finding, config);
-      if (severity !== "off") diagnostics.push({ ...finding, span: insideText(finding.span, text), severity });
+      if (severity === "off") continue;
+      // Written out rather than spread, which is several times slower on this path (every finding).
+      const { rule, message, pointer, data } = finding;
+      const span = insideText(finding.span, text);
+      diagnostics.push(data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity });
     }
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
     if (diagnostics.length <= this.maxDiagnostics) return diagnostics;

@@ -56,6 +56,42 @@ function firstSentence(text: unknown): string {
   return ` ${(match ? match[1] : text).trim()}`;
 }
 
+interface KnownProperties {
+  readonly names: readonly string[];
+  /** `names` as a message lists them. */
+  readonly listed: string;
+  nearest(property: string): string | undefined;
+}
+
+/**
+ * The properties a schema object defines, by schema object: the same unknown key (a team's own
+ * extension, say) is usually reported in many documents against the same few schema objects.
+ */
+const KNOWN_PROPERTIES = new WeakMap<object, KnownProperties>();
+const NO_SCHEMA = {};
+
+function knownProperties(parent: Record<string, unknown> | undefined): KnownProperties {
+  const schema = parent ?? NO_SCHEMA;
+  let known = KNOWN_PROPERTIES.get(schema);
+  if (!known) {
+    const names = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
+    const suggestions = new Map<string, string | undefined>();
+    known = {
+      names,
+      listed: listOf(names),
+      nearest(property) {
+        if (suggestions.has(property)) return suggestions.get(property);
+        const suggestion = nearest(property, names);
+        // Bounded: property names come from the documents.
+        if (suggestions.size < 256) suggestions.set(property, suggestion);
+        return suggestion;
+      },
+    };
+    KNOWN_PROPERTIES.set(schema, known);
+  }
+  return known;
+}
+
 function toFinding(document: Located, error: ErrorObject): Finding | undefined {
   const pointer = error.instancePath;
   const parent = error.parentSchema as Record<string, unknown> | undefined;
@@ -80,9 +116,9 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
     case "additionalProperties":
     case "unevaluatedProperties": {
       const property = String(params.additionalProperty ?? params.unevaluatedProperty);
-      const known = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
-      const suggestion = nearest(property, known);
-      const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.length ? ` Known properties here: ${listOf(known)}.` : "";
+      const known = knownProperties(parent);
+      const suggestion = known.nearest(property);
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.names.length ? ` Known properties here: ${known.listed}.` : "";
       return at("schema/unknown-property", `Unknown property "${property}" in ${nameOf(pointer)}.${hint}`, joinPointer(pointer, property), "key", {
         property,
         nearest: suggestion,

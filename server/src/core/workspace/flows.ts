@@ -39,15 +39,17 @@ export interface Flow {
 export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
   const root = facts.value;
   if (Object.hasOwn(root, "classification") && !isRecord(root.classification)) return [];
-  const own = { pointer: "/classification", classification: facts.classification, field: "classification" };
+  // The document's own classification; written out in each flow, since object spread is slow here.
+  const classification = facts.classification;
+  const own = "/classification";
   switch (facts.kind) {
     case "DatasetManifest": {
       const inputs = inputsOf(facts, index, "derivedFrom");
-      return inputs.length ? [{ ...own, subject: "This dataset", relation: "it is derived from", inherits: false, inputs }] : [];
+      return inputs.length ? [{ pointer: own, classification, field: "classification", subject: "This dataset", relation: "it is derived from", inherits: false, inputs }] : [];
     }
     case "ModelCard": {
       const inputs = inputsOf(facts, index, "trainingData");
-      return inputs.length ? [{ ...own, subject: "This model", relation: "it is trained on", inherits: false, inputs }] : [];
+      return inputs.length ? [{ pointer: own, classification, field: "classification", subject: "This model", relation: "it is trained on", inherits: false, inputs }] : [];
     }
     case "PipelineConfig": {
       const inputs = inputsOf(facts, index, "input");
@@ -59,7 +61,7 @@ export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
         const subject = `O${name.slice(1)}`;
         const relation = "the pipeline reads";
         if (!Object.hasOwn(output, "classification")) {
-          flows.push({ ...own, subject, relation, inherits: true, output: name, inputs });
+          flows.push({ pointer: own, classification, field: "classification", subject, relation, inherits: true, output: name, inputs });
         } else if (isRecord(output.classification)) {
           const at = joinPointer(pointer, "classification");
           const field = `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}].classification`;
