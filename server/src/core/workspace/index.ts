@@ -7,8 +7,6 @@ export type Resolution =
   | { readonly status: "version-mismatch"; readonly versions: readonly string[]; readonly candidates: readonly DocumentFacts[] }
   | { readonly status: "unversioned"; readonly candidates: readonly DocumentFacts[] };
 
-const key = (kind: DocumentKind, id: string) => `${kind}\u0000${id}`;
-
 /**
  * Every Genesis document of a workspace and the references between them. Plain data in, plain
  * data out: the front ends feed it parsed documents (from the editor or the disk) and ask it what
@@ -16,8 +14,8 @@ const key = (kind: DocumentKind, id: string) => `${kind}\u0000${id}`;
  */
 export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentFacts>();
-  /** kind + id -> paths of the documents with that id. */
-  private readonly byId = new Map<string, Set<string>>();
+  /** kind -> id -> paths of the documents of that kind with that id. */
+  private readonly byId: Readonly<Record<DocumentKind, Map<string, Set<string>>>> = { DatasetManifest: new Map(), ModelCard: new Map(), PipelineConfig: new Map() };
   /** id -> paths of the documents that reference that id. */
   private readonly referrers = new Map<string, Set<string>>();
   private cycles: readonly (readonly string[])[] | undefined;
@@ -90,7 +88,7 @@ export class WorkspaceIndex {
 
   /** Documents of a kind with an id (several when the id is duplicated or versioned). */
   withId(kind: DocumentKind, id: string): DocumentFacts[] {
-    return this.factsOf(this.byId.get(key(kind, id)));
+    return this.factsOf(this.byId[kind].get(id));
   }
 
   /** Documents that reference `id` (in any position). */
@@ -157,19 +155,19 @@ export class WorkspaceIndex {
     paths.add(facts.path);
     if (facts.id) {
       this.referrers.get(facts.id)?.forEach((p) => paths.add(p));
-      this.byId.get(key(facts.kind, facts.id))?.forEach((p) => paths.add(p));
+      this.byId[facts.kind].get(facts.id)?.forEach((p) => paths.add(p));
     }
-    for (const site of facts.references) this.byId.get(key(site.targetKind, site.id))?.forEach((p) => paths.add(p));
+    for (const site of facts.references) this.byId[site.targetKind].get(site.id)?.forEach((p) => paths.add(p));
     return paths;
   }
 
   private link(facts: DocumentFacts): void {
-    if (facts.id) addTo(this.byId, key(facts.kind, facts.id), facts.path);
+    if (facts.id) addTo(this.byId[facts.kind], facts.id, facts.path);
     for (const site of facts.references) addTo(this.referrers, site.id, facts.path);
   }
 
   private unlink(facts: DocumentFacts): void {
-    if (facts.id) removeFrom(this.byId, key(facts.kind, facts.id), facts.path);
+    if (facts.id) removeFrom(this.byId[facts.kind], facts.id, facts.path);
     for (const site of facts.references) removeFrom(this.referrers, site.id, facts.path);
   }
 
