@@ -24,7 +24,9 @@ const common = {
 const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" },
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // The executable is a small launcher that runs the CLI bundle with a code cache (server/src/cli/launch.ts).
+  { entryPoints: ["server/src/cli/launch.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli-main.js" },
   // Loaded at run time beside the CLI and server bundles (server/src/io): the hash worker thread,
   // and the HDF5 reader, kept out of the main bundles because h5wasm's WebAssembly is ~5 MB.
   { entryPoints: ["server/src/io/hash-worker.ts"], outfile: "dist/hash-worker.js" },
@@ -52,5 +54,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/check-worker.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`);
+  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`);
 }
