@@ -95,11 +95,11 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
   const analysed: AnalysedDocument[] = [];
   let filesScanned = settings.document ? 1 : 0;
   let at = 0;
-  for await (const outcome of analyse(candidates, { config, io: !command.noIo }, engine, command.jobs)) {
+  const take = (outcome: FileOutcome) => {
     const file = candidates[at++];
     if (outcome.kind === "unreadable") {
       if (file.reported) problems.push({ absolute: file.absolute, message: outcome.message });
-      continue;
+      return;
     }
     if (file.reported) filesScanned++;
     if (outcome.kind === "failed") {
@@ -114,7 +114,11 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
         analysed.push({ facts, typeDiagnostics: outcome.diagnostics ?? [], evidenceRequests: outcome.evidenceRequests ?? [], text: outcome.wholeText ?? facts.text });
       }
     }
-  }
+  };
+  const outcomes = analyse(candidates, { config, io: !command.noIo }, engine, command.jobs);
+  // Taken without an await per file when they are computed on this thread.
+  if (Symbol.asyncIterator in outcomes) for await (const outcome of outcomes) take(outcome);
+  else for (const outcome of outcomes) take(outcome);
 
   // The io rules read the data files, models and policies the reported documents name.
   const evidence = command.noIo ? undefined : await gatherEvidence(root, new Map(analysed.map((a) => [a.facts.path, a.evidenceRequests])));

@@ -27,6 +27,8 @@ export function resolvePlain(raw: string): unknown {
   const c = raw.charCodeAt(0);
   // Fast exit: most plain scalars are words that start with a letter other than the keywords'.
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    // Only words of four or five letters starting t, f or n can be a keyword.
+    if ((raw.length !== 4 && raw.length !== 5) || !"tTfFnN".includes(raw[0])) return raw;
     if (/^(?:[Tt]rue|TRUE)$/.test(raw)) return true;
     if (/^(?:[Ff]alse|FALSE)$/.test(raw)) return false;
     if (/^(?:[Nn]ull|NULL)$/.test(raw)) return null;

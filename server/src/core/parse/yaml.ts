@@ -203,6 +203,7 @@ class ValueBuilder {
  */
 export function scanYamlComments(source: string, base: number): SourceComment[] {
   const comments: SourceComment[] = [];
+  if (!source.includes("#")) return comments;
   let lineStart = 0;
   while (lineStart <= source.length) {
     let lineEnd = source.indexOf("\n", lineStart);

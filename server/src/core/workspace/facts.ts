@@ -149,8 +149,10 @@ function blockInsertOffset(document: GenesisDocument): number | undefined {
   if (document.syntax === "yaml") offset = document.text.length;
   else if (document.syntax === "markdown" && document.markdown?.frontMatter?.closed) offset = document.markdown.frontMatter.content.end;
   else return undefined;
-  const region = document.tree.region;
-  return document.text.slice(region.start, region.end).trimStart().startsWith("{") ? undefined : offset;
+  const { text, tree } = document;
+  let first = tree.region.start;
+  while (first < tree.region.end && /\s/.test(text[first])) first++;
+  return first < tree.region.end && text[first] === "{" ? undefined : offset;
 }
 
 /** `id@version` of a document, or its id alone. */
