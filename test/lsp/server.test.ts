@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -66,6 +67,33 @@ describe("language server over stdio", function () {
     assert.deepEqual(afterTypo.diagnostics.map((d) => d.code), ["schema/enum"]);
     assert.match(afterTypo.diagnostics[0].message, /Did you mean "public"\?/);
     await client.close(uri);
+  });
+
+  it("does not send an open document's diagnostics again when a re-check finds the same", async function () {
+    // Its data file exists with the declared digest, so the io rules (which answer later) add nothing.
+    mkdirSync(path.join(workspace, "same"), { recursive: true });
+    writeFileSync(path.join(workspace, "same/temps.json"), "[]\n");
+    const digest = createHash("sha256").update("[]\n").digest("hex");
+    const text = MANIFEST.replace("version: 1.0.0", "version: 1.0").replace("data/temps.json", "temps.json").replace("a".repeat(64), digest);
+    const uri = uriOf("same/unchanged.dataset.yaml");
+    const seen: number[] = [];
+    const listener = client.onDiagnostics((p) => p.uri === uri && seen.push(p.version ?? -1));
+    try {
+      const first = client.diagnosticsFor(uri);
+      await client.open(uri, "yaml", text, 1);
+      assert.deepEqual((await first).diagnostics.map((d) => d.code), ["version/semver"]);
+      // Settings changed: every document is checked again, and this one comes out the same.
+      await client.changeConfiguration({});
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(seen, [1], "one publish for version 1");
+      // A change that alters nothing the rules see is still answered, under its new version.
+      const second = client.diagnosticsFor(uri, (p) => p.version === 2);
+      await client.changeRange(uri, 2, { start: { line: 4, character: 6 }, end: { line: 4, character: 6 } }, " ");
+      assert.deepEqual((await second).diagnostics.map((d) => d.code), ["version/semver"]);
+    } finally {
+      listener.dispose();
+      await client.close(uri);
+    }
   });
 
   it("checks a Markdown model card's front matter at the exact range", async function () {

@@ -65,6 +65,7 @@ function patternSegments(pattern: string): readonly string[] {
 export function select(root: unknown, pattern: string): Selected[] {
   let frontier: Selected[] = [{ pointer: "", value: root }];
   for (const segment of patternSegments(pattern)) {
+    if (frontier.length === 0) break; // most patterns stop matching a document early
     const next: Selected[] = [];
     for (const { pointer, value } of frontier) {
       if (segment === "*") {

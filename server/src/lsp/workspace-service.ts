@@ -46,6 +46,12 @@ export interface DocumentPlace {
 export class WorkspaceService {
   private readonly states = new Map<string, FolderState>();
   private readonly published = new Set<string>();
+  /**
+   * What was last sent for each open document (its version and diagnostics): a later check that
+   * finds the same (evidence arriving after the first check, say) sends nothing, so the editor
+   * does not redraw for nothing.
+   */
+  private readonly lastSent = new Map<string, string>();
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
   trusted = true;
@@ -220,11 +226,20 @@ export class WorkspaceService {
     // A clean file that is not open and never had diagnostics needs no message.
     if (!open && diagnostics.length === 0 && !this.published.has(uri)) return;
     const positions = open ?? new LineIndex(held.text);
+    const sent = diagnostics.map((d) => toLspDiagnostic(positions, d));
+    if (open) {
+      const fingerprint = `${open.version}\u0000${JSON.stringify(sent)}`;
+      if (this.published.has(uri) && this.lastSent.get(uri) === fingerprint) return;
+      this.lastSent.set(uri, fingerprint);
+    } else {
+      this.lastSent.delete(uri);
+    }
     this.published.add(uri);
-    void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(positions, d)) });
+    void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: sent });
   }
 
   clear(uri: string): void {
+    this.lastSent.delete(uri);
     if (!this.published.delete(uri)) return;
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -13,15 +13,15 @@ const workspacePathCheck: DocumentCheck = {
   name: "workspace-paths",
   reports: ["path/outside-workspace", "schema/pattern"],
   check({ document, value, report }) {
-    const folder = document.path.includes("/") ? `"${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : "the workspace root";
-    const stayInside = `paths must stay inside the workspace: relative to this document's folder (${folder}), or to the workspace root when they start with "/"`;
+    // Messages are worded only for a path that has a problem: most have none.
+    const folder = () => (document.path.includes("/") ? `"${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : "the workspace root");
     for (const position of pathPositions(document.kind)) {
       for (const { pointer, value: declared } of select(value, position.pattern)) {
         if (typeof declared !== "string" || skipped(value, pointer, position)) continue;
         const resolved = resolveWorkspacePath(document.path, declared);
+        if (resolved.ok && !resolved.backslashes) continue;
         const shown = `"${declared.replace(/\0/g, "\\0")}"`;
         if (resolved.ok) {
-          if (!resolved.backslashes) continue;
           const replacement = declared.replace(/\\/g, "/");
           report({
             rule: "schema/pattern",
@@ -41,8 +41,8 @@ const workspacePathCheck: DocumentCheck = {
           resolved.problem === "uri" && resolved.scheme !== "file"
             ? position.accepts === "path-or-https"
               ? `${position.role} is a path in the workspace or an https: URL`
-              : `${position.role} is a file in the workspace, named by a path relative to this document's folder (${folder}) or, starting with "/", to the workspace root`
-            : stayInside;
+              : `${position.role} is a file in the workspace, named by a path relative to this document's folder (${folder()}) or, starting with "/", to the workspace root`
+            : `paths must stay inside the workspace: relative to this document's folder (${folder()}), or to the workspace root when they start with "/"`;
         report({
           rule: "path/outside-workspace",
           pointer,
