@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 
 /**
- * Files each thread must have for another thread to pay off. A worker costs about a quarter of a
- * second before its first result (start-up, then compiling the schemas and warming up the engine
- * again in its own isolate), the time the main thread takes to analyse about 1,250 documents.
+ * Files each thread must have for another thread to pay off. A worker costs time before its first
+ * result (its start-up, then warming up the engine again in its own isolate), and while it runs it
+ * competes with the main thread's garbage collector and compiler for the cores.
  */
 export const FILES_PER_THREAD = 2000;
 
