@@ -18,7 +18,7 @@ export function formatJson(report: CheckReport, readiness?: ReadinessModel): str
         rule: d.rule,
         severity: d.severity,
         message: d.message,
-        range: { start: { line: d.start.line, character: d.start.character }, end: { line: d.end.line, character: d.end.character } },
+        range: { start: d.start, end: d.end },
         pointer: d.pointer,
       })),
     })),

@@ -1,9 +1,9 @@
 /** JSON Pointer (RFC 6901) helpers. Every `~` and `/` is escaped, not only the first. */
 
 export function escapePointerSegment(segment: string | number): string {
-  const text = String(segment);
-  // Most segments (keys, indexes) need no escaping; skip the two replaces for them.
-  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
+  if (typeof segment === "number") return String(segment);
+  // Most keys need no escaping; skip the two replaces for them.
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
 export function unescapePointerSegment(segment: string): string {
