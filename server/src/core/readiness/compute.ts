@@ -1,4 +1,5 @@
-import { plainEvidence, ReadinessContext, type ItemOutcome, type ReadinessCheck } from "./context";
+import { plainEvidence, ReadinessContext } from "./context";
+import type { ItemOutcome, ReadinessCheck } from "./judge";
 import { DATA_ITEMS } from "./items-data";
 import { GOVERNANCE_ITEMS } from "./items-governance";
 import { INFRASTRUCTURE_ITEMS } from "./items-infrastructure";

@@ -1,7 +1,8 @@
 import { isRecord, joinPointer } from "../pointer";
 import { isSemver } from "../rules/semver-form";
 import type { ReferenceSite } from "../workspace/facts";
-import { commandFix, isAtOrBelow, judge, notApplicable, Subject, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
+import { commandFix, isAtOrBelow, type ReadinessContext, type ReadinessDoc } from "./context";
+import { judge, notApplicable, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
 /** The Data group of §8: schemas, metadata, lineage, versions, formats, integrity. */

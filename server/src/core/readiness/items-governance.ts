@@ -1,6 +1,7 @@
 import { isRecord } from "../pointer";
 import { isAbovePublic } from "../rules/classification-levels";
-import { judge, names, notApplicable, pathIn, snippetFix, Subject, type ReadinessCheck, type ReadinessDoc } from "./context";
+import { pathIn, snippetFix, type ReadinessDoc } from "./context";
+import { judge, names, notApplicable, Subject, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
 
 /** The Governance group of §8: classification, access, audit, diagrams, binder, AI RMF. */

@@ -1,6 +1,7 @@
 import { isRecord, joinPointer, select } from "../pointer";
 import { parseImageReference, type ImageReferenceResult } from "../rules/oci";
-import { commandFix, judge, names, notApplicable, pathIn, snippetFix, Subject, type ItemOutcome, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
+import { commandFix, pathIn, snippetFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { judge, names, notApplicable, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
 
 /** The Infrastructure group of §8: containers, CI, isolation, HPC. */

@@ -2,7 +2,8 @@ import { isRecord, joinPointer, select } from "../pointer";
 import { parseImageReference } from "../rules/oci";
 import { parseReference } from "../rules/reference-form";
 import { checkResolves } from "./items-data";
-import { commandFix, isAtOrBelow, judge, notApplicable, pathIn, Subject, type ReadinessCheck, type ReadinessContext, type ReadinessDoc } from "./context";
+import { commandFix, isAtOrBelow, pathIn, type ReadinessContext, type ReadinessDoc } from "./context";
+import { judge, notApplicable, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
 /** The Model group of §8: cards, evaluation, reproducible training, pinned dependencies, artifacts. */

@@ -1,0 +1,176 @@
+import type { Diagnostic } from "../types";
+import { quickFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type ReadinessStatus } from "./model";
+
+/**
+ * How a readiness item comes to its outcome: the subjects it judges, each with its evidence, and
+ * the wording of the reason that counts them.
+ */
+
+/** Plural-aware count: `count(2, "manifest")` is "2 manifests". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** A short list of names for a reason: `a, b, c and 2 more`. */
+export function names(list: readonly string[], shown = 3): string {
+  if (list.length <= shown) return list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
+  return `${list.slice(0, shown).join(", ")} and ${list.length - shown} more`;
+}
+
+/**
+ * One thing an item judges (a document, a distribution, a step): its status is the worst of what
+ * was found about it, and its evidence says why.
+ */
+export class Subject {
+  status: "pass" | "warn" | "fail" = "pass";
+  readonly evidence: ReadinessEvidence[] = [];
+  /** The first problem's diagnostic, for a quick fix. */
+  diagnostic?: { doc: ReadinessDoc; diagnostic: Diagnostic };
+
+  constructor(readonly label: string) {}
+
+  /** Records evidence; a `warn` or `fail` piece lowers the subject's status. */
+  add(evidence: ReadinessEvidence): this {
+    this.evidence.push(evidence);
+    if (evidence.status === "fail") this.status = "fail";
+    else if (evidence.status === "warn" && this.status === "pass") this.status = "warn";
+    return this;
+  }
+
+  /** Records a diagnostic as evidence (an error fails, anything milder warns), once. */
+  addDiagnostic(doc: ReadinessDoc, diagnostic: Diagnostic): this {
+    for (let i = 0; i < this.evidence.length; i++) {
+      const e = this.evidence[i];
+      if (e.rule === diagnostic.rule && e.path === doc.path && e.span?.start === diagnostic.span.start && e.span?.end === diagnostic.span.end) return this;
+    }
+    this.diagnostic ??= { doc, diagnostic };
+    return this.add(doc.diagnosticEvidence(diagnostic));
+  }
+
+  /** `addDiagnostic` for each of a list. */
+  addDiagnostics(doc: ReadinessDoc, diagnostics: readonly Diagnostic[]): this {
+    for (let i = 0; i < diagnostics.length; i++) this.addDiagnostic(doc, diagnostics[i]);
+    return this;
+  }
+
+  /** True once something made the subject warn or fail. */
+  get hasProblem(): boolean {
+    return this.status !== "pass";
+  }
+}
+
+/** What one item decided: everything but its id, title and criterion. */
+export interface ItemOutcome {
+  readonly status: ReadinessStatus;
+  readonly reason: string;
+  /** In the order listed; when `evidenceCount` is set, at least the first MAX_EVIDENCE of them. */
+  readonly evidence: readonly ReadinessEvidence[];
+  /** How many pieces there are in all, when `evidence` holds only the first ones. */
+  readonly evidenceCount?: number;
+  readonly fix?: ReadinessFix;
+}
+
+export function notApplicable(reason: string, fix?: ReadinessFix): ItemOutcome {
+  return { status: "n/a", reason, evidence: [], fix };
+}
+
+/** A phrase that follows a count, for one thing and for several: ["has", "have"]. */
+export type Phrase = readonly [string, string];
+
+/** How an item words its counts: "2 of 5 manifests {fail}", "All 5 manifests {pass}". */
+export interface Wording {
+  /** Singular and plural of what is counted ("manifest", "manifests"). */
+  readonly noun: Phrase;
+  readonly pass: Phrase;
+  readonly warn: Phrase;
+  readonly fail: Phrase;
+}
+
+/**
+ * The outcome over subjects: the worst status of any subject; a reason that counts the subjects
+ * at that status and names the first few; the evidence of every subject, worst first (the
+ * first MAX_EVIDENCE pieces, with the count of all).
+ */
+export function judge(subjects: readonly Subject[], wording: Wording, fix?: (worst: Subject | undefined) => ReadinessFix | undefined): ItemOutcome {
+  // One pass: failures first, then warnings, then passes, each in subject order (what a stable
+  // sort by status gives); only the first MAX_EVIDENCE are listed, so no more of each are kept.
+  const failed: ReadinessEvidence[] = [];
+  const warned: ReadinessEvidence[] = [];
+  const passed: ReadinessEvidence[] = [];
+  let evidenceCount = 0;
+  let failing = 0;
+  let warning = 0;
+  let firstFailing: Subject | undefined;
+  let firstWarning: Subject | undefined;
+  for (let s = 0; s < subjects.length; s++) {
+    const subject = subjects[s];
+    if (subject.status === "fail") {
+      failing++;
+      firstFailing ??= subject;
+    } else if (subject.status === "warn") {
+      warning++;
+      firstWarning ??= subject;
+    }
+    const evidence = subject.evidence;
+    evidenceCount += evidence.length;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i];
+      const list = e.status === "fail" ? failed : e.status === "warn" ? warned : passed;
+      if (list.length < MAX_EVIDENCE) list.push(e);
+    }
+  }
+  const status: "pass" | "warn" | "fail" = failing ? "fail" : warning ? "warn" : "pass";
+  const [one, many] = wording.noun;
+  const total = subjects.length;
+  const noun = total === 1 ? one : many;
+  let reason: string;
+  if (status === "pass") reason = total === 1 ? `The ${one} ${wording.pass[0]}.` : `${total === 2 ? "Both" : `All ${total}`} ${many} ${wording.pass[1]}.`;
+  else {
+    const at = status === "fail" ? "fail" : "warn";
+    const n = status === "fail" ? failing : warning;
+    const phrase = (status === "fail" ? wording.fail : wording.warn)[n === 1 ? 0 : 1];
+    const also = status === "fail" && warning ? ` (${warning} more ${warning === 1 ? "warns" : "warn"})` : "";
+    reason = `${n} of ${total} ${noun} ${phrase}: ${namesOf(subjects, at, n)}${also}.`;
+  }
+  const evidence = failed.length === 0 && warned.length === 0 ? passed : firstOf(MAX_EVIDENCE, failed, warned, passed);
+  const worst = firstFailing ?? firstWarning;
+  return { status, reason, evidence, evidenceCount, fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined) };
+}
+
+/** `names` of the labels of the `n` subjects at `status`, reading only the few it shows. */
+function namesOf(subjects: readonly Subject[], status: "warn" | "fail", n: number, shown = 3): string {
+  const list: string[] = [];
+  const wanted = n <= shown ? n : shown;
+  for (let i = 0; i < subjects.length && list.length < wanted; i++) {
+    if (subjects[i].status === status) list.push(subjects[i].label);
+  }
+  if (n <= shown) return names(list, shown);
+  return `${list.join(", ")} and ${n - shown} more`;
+}
+
+/** The first `n` items of the lists, one after the other. */
+function firstOf<T>(n: number, ...lists: T[][]): T[] {
+  const first: T[] = [];
+  for (const list of lists) for (let i = 0; i < list.length && first.length < n; i++) first.push(list[i]);
+  return first;
+}
+
+/** Counts "is"/"are" style verbs: `verb(1, "has", "have")`. */
+export function verb(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/** One item of §8: how it is named, and how it is decided. */
+export interface ReadinessCheck {
+  readonly id: string;
+  readonly title: string;
+  /** The "passes when" text of §8. */
+  readonly criterion: string;
+  /**
+   * Set for items that need files other than the documents' text; in an untrusted workspace the
+   * item is `n/a` with the reason "workspace not trusted: {needsFiles}".
+   */
+  readonly needsFiles?: string;
+  evaluate(context: ReadinessContext): ItemOutcome;
+}
