@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import type { Connection } from "vscode-languageserver/node";
+import { isDeepStrictEqual } from "node:util";
+import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import type { Engine } from "../core/engine";
@@ -51,7 +52,7 @@ export class WorkspaceService {
    * finds the same (evidence arriving after the first check, say) sends nothing, so the editor
    * does not redraw for nothing.
    */
-  private readonly lastSent = new Map<string, string>();
+  private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly LspDiagnostic[] }>();
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
   trusted = true;
@@ -228,9 +229,10 @@ export class WorkspaceService {
     const positions = open ?? new LineIndex(held.text);
     const sent = diagnostics.map((d) => toLspDiagnostic(positions, d));
     if (open) {
-      const fingerprint = `${open.version}\u0000${JSON.stringify(sent)}`;
-      if (this.published.has(uri) && this.lastSent.get(uri) === fingerprint) return;
-      this.lastSent.set(uri, fingerprint);
+      // Compared only for the same version: a keystroke's publish (a new version) costs nothing here.
+      const last = this.lastSent.get(uri);
+      if (last && last.version === open.version && this.published.has(uri) && isDeepStrictEqual(last.diagnostics, sent)) return;
+      this.lastSent.set(uri, { version: open.version, diagnostics: sent });
     } else {
       this.lastSent.delete(uri);
     }
