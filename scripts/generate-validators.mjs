@@ -74,16 +74,19 @@ export function generateValidators() {
   ].join("\n");
 }
 
+/** What `out` holds now; undefined when there is no such file. */
+function currentText(out) {
+  try {
+    return readFileSync(out, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes the validators to `out` unless it already holds them; true if it wrote. */
 export function writeValidators(out = OUTPUT) {
   const text = generateValidators();
-  let current;
-  try {
-    current = readFileSync(out, "utf8");
-  } catch {
-    current = undefined;
-  }
-  if (current === text) return false;
+  if (currentText(out) === text) return false;
   writeFileSync(out, text);
   return true;
 }
@@ -93,11 +96,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const outAt = args.indexOf("--out");
   const out = outAt >= 0 ? path.resolve(args[outAt + 1]) : OUTPUT;
   if (args.includes("--check")) {
-    let current = "";
-    try {
-      current = readFileSync(out, "utf8");
-    } catch {}
-    if (current !== generateValidators()) {
+    if (currentText(out) !== generateValidators()) {
       console.error(`${path.relative(ROOT, out)} is stale: run node scripts/generate-validators.mjs`);
       process.exit(1);
     }
