@@ -7,13 +7,14 @@ import { parseGenesisDocument } from "./parse/document";
 import { diffTexts, reparseEdit } from "./parse/incremental";
 import { isRecord } from "./pointer";
 import { ruleInfo } from "./rules/catalog";
+import { resolveSeverity } from "./rules/severity";
 import type { DocumentCheck, Report } from "./rules/context";
 import { DOCUMENT_CHECKS } from "./rules/index";
 import { schemaFindings } from "./schema/findings";
 import { SchemaRegistry } from "./schema/registry";
 import { applySuppressions, findSuppressions } from "./suppress";
 import { LineIndex } from "./text";
-import type { Diagnostic, Finding, Severity, Span } from "./types";
+import type { Diagnostic, Finding, Span } from "./types";
 import { spanOf } from "./document";
 import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
@@ -305,15 +306,6 @@ function ruleFailure(name: string, error: unknown, document: GenesisDocument): F
 
 function isHeaderProperty(property: unknown): boolean {
   return property === "apiVersion" || property === "kind";
-}
-
-/** Catalog severity, raised by the `release` profile for R rules, then the config's override. */
-export function resolveSeverity(finding: Finding, config: GenesisConfig): Severity | "off" {
-  const override = config.rules[finding.rule];
-  if (override) return override;
-  const info = ruleInfo(finding.rule);
-  const severity = finding.severity ?? info?.severity ?? "error";
-  return config.profile === "release" && info?.raisedInRelease && severity === "warning" ? "error" : severity;
 }
 
 /** `<!-- genesis-ignore ... -->` comments in a Markdown body. */

@@ -31,7 +31,23 @@ export interface Finding {
   readonly severity?: Severity;
 }
 
+/**
+ * A `genesis-ignore` comment that silences a finding (§6): an accepted risk, listed in the
+ * readiness report. `until` is the ISO date after which it no longer applies.
+ */
+export interface Waiver {
+  readonly reason: string;
+  readonly until?: string;
+  /** Where the comment is, in the same text as the finding. */
+  readonly span: Span;
+}
+
 /** A finding after configuration is applied: what the front ends show. */
 export interface Diagnostic extends Finding {
   readonly severity: Severity;
+  /**
+   * Set when a waiver silences this diagnostic: it is not shown in the editor and does not count
+   * against `check`, but the checklist counts it and the report lists it (§8.1).
+   */
+  readonly waiver?: Waiver;
 }

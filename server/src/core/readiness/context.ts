@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
 import { rootAnchor, spanOf } from "../document";
-import { resolveSeverity } from "../engine";
+import { resolveSeverity } from "../rules/severity";
 import { isRecord, pointerSegments, select, type Selected } from "../pointer";
 import { resolveWorkspacePath } from "../rules/workspace-path";
 import { LineIndex } from "../text";
@@ -216,7 +216,7 @@ export class ReadinessContext {
   statusOf(rule: string): "warn" | "fail" {
     let status = this.statuses.get(rule);
     if (!status) {
-      status = resolveSeverity({ rule, message: "", span: { start: 0, end: 0 }, pointer: "" }, this.config) === "error" ? "fail" : "warn";
+      status = resolveSeverity({ rule }, this.config) === "error" ? "fail" : "warn";
       this.statuses.set(rule, status);
     }
     return status;

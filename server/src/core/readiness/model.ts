@@ -73,6 +73,26 @@ export interface ReadinessItem {
   /** How many more pieces of evidence there were beyond those listed. */
   readonly omittedEvidence?: number;
   readonly fix?: ReadinessFix;
+  /** How many waived findings of this item's rules stand (they do not lower it; §8.1). */
+  readonly waivers?: number;
+}
+
+/** One waived finding, as a governance officer signs it off (§6): rule, place, reason, expiry. */
+export interface ReadinessWaiver {
+  readonly rule: string;
+  /** The readiness item the rule belongs to. */
+  readonly item: string;
+  /** Workspace-relative POSIX path of the document. */
+  readonly path: string;
+  /** The waived finding's place, 0-based as in LSP. */
+  readonly range: ReadinessRange;
+  /** The finding's message. */
+  readonly message: string;
+  readonly reason: string;
+  /** ISO date after which the waiver lapses, when it has one. */
+  readonly until?: string;
+  /** Set by the language server. */
+  readonly uri?: string;
 }
 
 export interface ReadinessGroup {
@@ -93,6 +113,8 @@ export interface ReadinessModel {
   /** Passed items / applicable items (§8). */
   readonly score: ReadinessScore;
   readonly groups: readonly ReadinessGroup[];
+  /** Every waived finding of the documents, in path then position order. */
+  readonly waivers?: readonly ReadinessWaiver[];
 }
 
 /** The files of the workspace (every file, not only documents), as workspace-relative POSIX paths. */
@@ -106,6 +128,8 @@ export interface ReadinessDocument {
   readonly facts: DocumentFacts;
   /** Every diagnostic of the document after configuration: type, workspace and io rules. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The document's waived diagnostics (each with its `waiver`); none when absent. */
+  readonly waived?: readonly Diagnostic[];
   /** True when the io rules have looked at the files the document names (checksums verified). */
   readonly evidenceChecked: boolean;
 }
