@@ -48,3 +48,20 @@ export function isAbovePublic(value: unknown): boolean {
   const rank = classificationRank(value);
   return rank !== undefined ? rank > 0 : classifiedMarking(value) !== undefined;
 }
+
+/**
+ * The level a present value counts as for the flow rules and the governance items (§8.1, fail
+ * closed): a lattice value or legacy alias as itself; its case-insensitive match where there is one
+ * (`CUI` is `cui`); anything else that is written (a typo, a classified marking, a number) as
+ * `cui-specified`, the top of the lattice. Undefined only when no level is written at all.
+ */
+export function failClosedLevel(value: unknown): ClassificationLevel | undefined {
+  if (value === undefined || value === null) return undefined;
+  const exact = effectiveLevel(value);
+  if (exact) return exact;
+  if (typeof value === "string") {
+    const folded = effectiveLevel(value.trim().toLowerCase());
+    if (folded) return folded;
+  }
+  return "cui-specified";
+}
