@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { DEFAULT_CONFIG } from "../../server/src/core/config";
 import { Engine } from "../../server/src/core/engine";
 import type { DocumentCheck } from "../../server/src/core/rules/context";
 import { DOCUMENT_CHECKS } from "../../server/src/core/rules/index";
@@ -105,8 +106,8 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
   });
 
   it("a document above the size limit gets one diagnostic instead of a full check", function () {
-    const limited = new Engine({ maxDocumentLength: 1000 });
-    const diagnostics = limited.analyze({ path: "a.dataset.yaml", text: HEADER + "x: y\n".repeat(500) }).diagnostics;
+    const limited = { ...DEFAULT_CONFIG, maxDocumentBytes: 1000 };
+    const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: HEADER + "x: y\n".repeat(500) }, limited).diagnostics;
     assert.deepEqual(diagnostics.map((d) => d.rule), ["syntax/yaml"]);
     assert.match(diagnostics[0].message, /above the .* limit/);
   });

@@ -17,8 +17,11 @@ export interface GenesisConfig {
   readonly profile: Profile;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly ignore: readonly string[];
-  /** Documents longer than this (UTF-16 units) get only their header checked; undefined: the engine's default. */
-  readonly maxDocumentLength?: number;
+  /**
+   * `limits.maxDocumentMegabytes` in bytes: a larger document gets only its header checked (see
+   * host/size-limit.ts); undefined: the default.
+   */
+  readonly maxDocumentBytes?: number;
   readonly site: {
     /** Allowed image registries; empty means any. */
     readonly registries: readonly string[];
@@ -59,7 +62,7 @@ export function normaliseConfig(tree: ParsedTree): GenesisConfig {
   const megabytes = typeof limits.maxDocumentMegabytes === "number" && limits.maxDocumentMegabytes > 0 ? limits.maxDocumentMegabytes : undefined;
   return {
     profile: raw.profile === "release" ? "release" : "dev",
-    maxDocumentLength: megabytes === undefined ? undefined : Math.round(megabytes * 1_000_000),
+    maxDocumentBytes: megabytes === undefined ? undefined : Math.round(megabytes * 1_000_000),
     rules,
     ignore: stringList(raw.ignore),
     site: { registries: stringList(site.registries), partitions },

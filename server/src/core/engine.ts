@@ -20,18 +20,26 @@ import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
 import { spanInFacts, type DocumentFacts } from "./workspace/facts";
 import { checkEvidence } from "./evidence/check";
+import { isOverLimit, maxDocumentBytes, TOO_LARGE_HEAD_CHARACTERS, tooLargeMessage, utf8Length } from "./host/size-limit";
 import type { EvidenceMap } from "./evidence/types";
 import type { WorkspaceIndex } from "./workspace/index";
 
 export interface EngineOptions {
-  /** Texts longer than this (UTF-16 units) get one diagnostic instead of a full check. */
-  readonly maxDocumentLength?: number;
   /** At most this many diagnostics per document; one more says how many were left out. */
   readonly maxDiagnostics?: number;
   /** A check that takes longer than this on one document is named in an info diagnostic. */
   readonly checkBudgetMs?: number;
   /** Milliseconds, for timing checks; passed in so that tests control it. */
   readonly clock?: () => number;
+}
+
+/** How much of a check's result to return. */
+export interface CheckOptions {
+  /**
+   * Also return the diagnostics that a waiver silences, each with its `waiver` set (the workspace
+   * host keeps them for the checklist and the reports); by default they are left out.
+   */
+  readonly includeWaived?: boolean;
 }
 
 export interface Analysis {
@@ -50,7 +58,6 @@ const HEADER_POINTERS = new Set(["/apiVersion", "/kind"]);
  */
 export class Engine {
   private readonly schemas = new SchemaRegistry();
-  private readonly maxDocumentLength: number;
   private readonly maxDiagnostics: number;
   private readonly checkBudgetMs: number;
   private readonly clock: () => number;
@@ -60,7 +67,6 @@ export class Engine {
     private readonly checks: readonly DocumentCheck[] = DOCUMENT_CHECKS,
     private readonly workspaceChecks: readonly WorkspaceCheck[] = WORKSPACE_CHECKS,
   ) {
-    this.maxDocumentLength = options.maxDocumentLength ?? 10_000_000;
     this.maxDiagnostics = options.maxDiagnostics ?? 1000;
     this.checkBudgetMs = options.checkBudgetMs ?? 500;
     this.clock = options.clock ?? (() => performance.now());
@@ -71,12 +77,12 @@ export class Engine {
   }
 
   /** Recognises, parses and checks one file with the `type` rules. */
-  analyze(file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
-    const limit = config.maxDocumentLength ?? this.maxDocumentLength;
-    if (file.text.length > limit) return this.tooLarge(file, limit);
+  analyze(file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Analysis {
+    const limit = maxDocumentBytes(config);
+    if (isOverLimit(file.text, limit)) return this.tooLarge(file.path, file.text, utf8Length(file.text), config);
     const document = parseGenesisDocument(file);
     if (!document) return { diagnostics: [] };
-    return { document, diagnostics: this.check(document, config) };
+    return { document, diagnostics: this.check(document, config, options) };
   }
 
   /**
@@ -84,17 +90,17 @@ export class Engine {
    * scalar value, only that value is parsed again (see parse/incremental.ts); otherwise the whole
    * text is. Either way the result equals `analyze` of the new text.
    */
-  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
-    if (previous && previous.path === file.path && file.text.length <= (config.maxDocumentLength ?? this.maxDocumentLength)) {
+  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Analysis {
+    if (previous && previous.path === file.path && !isOverLimit(file.text, maxDocumentBytes(config))) {
       const patched = reparseEdit(previous, file.text, diffTexts(previous.text, file.text));
-      if (patched) return { document: patched, diagnostics: this.check(patched, config) };
+      if (patched) return { document: patched, diagnostics: this.check(patched, config, options) };
     }
-    return this.analyze(file, config);
+    return this.analyze(file, config, options);
   }
 
   /** The `type` rules over an already parsed document. */
-  check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
-    return this.finish(this.collect(document, config), config, document.text, () => document, true);
+  check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
+    return this.finish(this.collect(document, config), config, document.text, () => document, true, options);
   }
 
   /**
@@ -102,7 +108,7 @@ export class Engine {
    * configuration and suppressions apply as to the `type` rules; a check that throws becomes one
    * diagnostic on the document.
    */
-  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
     // The parse tree is read only once something is reported: most documents of a large fan-out
     // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
@@ -115,7 +121,7 @@ export class Engine {
         findings.push(ruleFailure(check.name, error, facts.document));
       }
     }
-    return findings.length === 0 ? [] : this.finish(findings, config, facts.text, () => facts.document, false);
+    return findings.length === 0 ? [] : this.finish(findings, config, facts.text, () => facts.document, false, options);
   }
 
   /**
@@ -123,14 +129,14 @@ export class Engine {
    * evidence/requests.ts for what to read). The same configuration and suppressions apply as to
    * the `type` rules; a failure becomes one diagnostic on the document.
    */
-  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
     let findings: Finding[];
     try {
       findings = checkEvidence(document, evidence);
     } catch (error) {
       findings = [ruleFailure("io-evidence", error, document)];
     }
-    return this.finish(findings, config, document.text, () => document, false);
+    return this.finish(findings, config, document.text, () => document, false, options);
   }
 
   /**
@@ -218,7 +224,14 @@ export class Engine {
    * only for a text that mentions genesis-ignore or for the cap's anchor: a ws report on a
    * document whose tree was dropped then rebuilds none.
    */
-  private finish(found: readonly Finding[], config: GenesisConfig, text: string, documentOf: () => GenesisDocument, typePass: boolean): Diagnostic[] {
+  private finish(
+    found: readonly Finding[],
+    config: GenesisConfig,
+    text: string,
+    documentOf: () => GenesisDocument,
+    typePass: boolean,
+    _options: CheckOptions,
+  ): Diagnostic[] {
     let findings = found;
     if (text.includes("genesis-ignore")) {
       const document = documentOf();
@@ -250,19 +263,21 @@ export class Engine {
     return shown;
   }
 
-  private tooLarge(file: SourceFile, limit: number): Analysis {
-    const document = parseGenesisDocument({ path: file.path, text: file.text.slice(0, 4096) });
+  /**
+   * A document above the size limit (host/size-limit.ts): one warning, and the head of the file
+   * parsed only to know its kind. `head` may be the whole text or only its start, as read from disk.
+   */
+  tooLarge(path: string, head: string, bytes: number, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
+    const document = parseGenesisDocument({ path, text: head.slice(0, TOO_LARGE_HEAD_CHARACTERS) });
     if (!document) return { diagnostics: [] };
-    const megabytes = (file.text.length / 1_000_000).toFixed(1);
-    // The document returned is the head of the file only: enough to know its kind.
     return {
       document,
       diagnostics: [
         {
           rule: document.syntax === "json" ? "syntax/json" : "syntax/yaml",
           severity: "warning",
-          message: `This file is ${megabytes} MB, above the ${(limit / 1_000_000).toFixed(1)} MB limit for checking (limits.maxDocumentMegabytes in genesis.config.yaml), so only its header was checked; split it into smaller documents or raise the limit.`,
-          span: { start: 0, end: Math.min(1, file.text.length) },
+          message: tooLargeMessage(bytes, maxDocumentBytes(config)),
+          span: { start: 0, end: Math.min(1, head.length) },
           pointer: "",
         },
       ],

@@ -1,23 +1,21 @@
 import type { TextDocumentIdentifier, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { documentBeingTyped } from "../core/completion/index";
-import type { GenesisDocument } from "../core/document";
-import { LineIndex } from "../core/text";
-import type { FolderState } from "./folder-state";
+import { LineIndex, type WorkspaceAnalysis } from "../core/index";
 import type { WorkspaceService } from "./workspace-service";
 
-/** A document as the authoring features see it: its text now, and how offsets map to positions. */
+/** A document as the authoring features see it: where it is, its text now, and how offsets map to positions. */
 export interface AuthoringDocument {
-  readonly document: GenesisDocument;
-  readonly state: FolderState;
+  readonly path: string;
+  /** The editor's text, when the editor has the document open. */
+  readonly text: string | undefined;
+  readonly analysis: WorkspaceAnalysis;
   readonly positions: Pick<TextDocument, "offsetAt" | "positionAt">;
 }
 
 /**
  * The current version of a document for completion and the outline. The server re-checks a
- * document a moment after each keystroke, so what it holds may lag behind the editor: the held
- * parse is used when its text is the editor's, otherwise the editor's text is parsed now (cheap),
- * keeping the held document's kind if the text alone no longer says it.
+ * document a moment after each keystroke, so what it holds may lag behind the editor: the host
+ * parses the editor's text when it differs from the held one (WorkspaceAnalysis.authoringDocument).
  */
 export class AuthoringDocuments {
   constructor(
@@ -28,11 +26,8 @@ export class AuthoringDocuments {
   get(identifier: TextDocumentIdentifier): AuthoringDocument | undefined {
     const open = this.documents.get(identifier.uri);
     const place = this.workspace.placeOf(identifier.uri, open?.languageId);
-    const held = place.state.get(place.path)?.document;
-    const text = open?.getText() ?? held?.text;
+    const text = open?.getText() ?? place.state.host.textOf(place.path);
     if (text === undefined) return undefined;
-    const document = held && held.text === text ? held : documentBeingTyped({ path: place.path, text }, held?.kind);
-    if (!document) return undefined;
-    return { document, state: place.state, positions: open ?? new LineIndex(text) };
+    return { path: place.path, text, analysis: place.state.host.analysis(), positions: open ?? new LineIndex(text) };
   }
 }

@@ -10,15 +10,8 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { GenesisConfig } from "../core/config";
-import type { GenesisDocument } from "../core/document";
-import type { Engine } from "../core/engine";
-import { fixAll, fixesFor, type Fix, type FixEdit } from "../core/fixes/index";
-import { LineIndex } from "../core/text";
-import type { Diagnostic } from "../core/types";
-import { extractFacts } from "../core/workspace/facts";
+import { LineIndex, type CurrentDocument, type Diagnostic, type Fix, type FixEdit, type WorkspaceAnalysis } from "../core/index";
 import type { ConfigStore } from "./config-store";
-import type { FolderState } from "./folder-state";
 import type { SettingsStore } from "./settings";
 import type { WorkspaceService } from "./workspace-service";
 
@@ -29,7 +22,6 @@ export const FIX_ALL_KIND = "source.fixAll.genesis";
 export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 export interface CodeActionServices {
-  readonly engine: Engine;
   readonly workspace: WorkspaceService;
   readonly configs: ConfigStore;
   readonly settings: SettingsStore;
@@ -38,12 +30,9 @@ export interface CodeActionServices {
   readonly clientCapabilities: () => ClientCapabilities;
 }
 
-/** A document's text now, parsed, with its diagnostics for that text. */
-interface Current {
-  readonly document: GenesisDocument;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly state: FolderState;
-  readonly config: GenesisConfig;
+/** A document's text now, parsed, with its diagnostics for that text, and where it is. */
+interface Current extends CurrentDocument {
+  readonly analysis: WorkspaceAnalysis;
   readonly positions: Pick<TextDocument, "positionAt">;
   readonly version: number | null;
 }
@@ -91,27 +80,14 @@ export function supportsSnippetEdits(capabilities: ClientCapabilities): boolean 
 async function currentOf(services: CodeActionServices, uri: string): Promise<Current | undefined> {
   const open = services.documents.get(uri);
   const place = services.workspace.placeOf(uri, open?.languageId);
-  const held = place.state.get(place.path);
-  const text = open?.getText() ?? held?.text;
-  if (text === undefined) return undefined;
+  const { host } = place.state;
   const { config } = await services.configs.get(place.state.root);
-  const positions = open ?? new LineIndex(text);
-  const version = open?.version ?? null;
-  if (held && held.text === text) {
-    return { document: held.document, diagnostics: place.state.diagnostics(place.path, config), state: place.state, config, positions, version };
-  }
-  // The editor is ahead of the last check (it runs a moment after a keystroke): check this text now.
-  const analysis = services.engine.analyze({ path: place.path, text }, config);
-  if (!analysis.document) return undefined;
-  // The facts last read from its files still hold for this text's paths (they are re-read on save).
-  const evidence = place.state.evidenceOf(place.path);
-  const io = evidence ? services.engine.checkEvidence(analysis.document, evidence, config) : [];
-  const diagnostics = [...analysis.diagnostics, ...workspaceDiagnostics(services.engine, place.state, analysis.document, config), ...io];
-  return { document: analysis.document, diagnostics, state: place.state, config, positions, version };
-}
-
-function workspaceDiagnostics(engine: Engine, state: FolderState, document: GenesisDocument, config: GenesisConfig): Diagnostic[] {
-  return state.scanned ? engine.checkWorkspace(extractFacts(document), state.index, config) : [];
+  if (host.configuration !== config) host.configure(config);
+  const analysis = host.analysis();
+  // The editor may be ahead of the last check (it runs a moment after a keystroke): the host then checks this text now.
+  const current = analysis.current(place.path, open?.getText());
+  if (!current) return undefined;
+  return { ...current, analysis, positions: open ?? new LineIndex(current.document.text), version: open?.version ?? null };
 }
 
 function quickFixes(services: CodeActionServices, params: CodeActionParams, current: Current, snippets: boolean): CodeAction[] {
@@ -122,7 +98,7 @@ function quickFixes(services: CodeActionServices, params: CodeActionParams, curr
     const diagnostic = matching(current, requested);
     if (!diagnostic || used.has(diagnostic)) continue;
     used.add(diagnostic);
-    const fixes = fixesFor(current.document, diagnostic, { config: current.config, index: current.state.index, evidence: current.state.evidenceOf(current.document.path), snippets });
+    const fixes = current.analysis.fixes(current, diagnostic, snippets);
     actions.push(...fixes.map((fix) => quickFix(fix, requested, uri, current, services.clientCapabilities(), snippets)));
   }
   return actions;
@@ -150,9 +126,7 @@ function quickFix(fix: Fix, requested: LspDiagnostic, uri: string, current: Curr
 }
 
 function fixAllAction(services: CodeActionServices, uri: string, current: Current): CodeAction[] {
-  const { engine } = services;
-  const recheck = (document: GenesisDocument) => [...engine.check(document, current.config), ...workspaceDiagnostics(engine, current.state, document, current.config)];
-  const edits = fixAll(current.document, current.diagnostics, { config: current.config, index: current.state.index, evidence: current.state.evidenceOf(current.document.path), recheck });
+  const edits = current.analysis.fixAll(current);
   if (edits.length === 0) return [];
   return [{ title: "Fix all determinate Genesis problems", kind: FIX_ALL_KIND, edit: workspaceEdit(uri, current, edits, services.clientCapabilities(), false) }];
 }

@@ -1,6 +1,4 @@
 import type { Connection, DocumentLink } from "vscode-languageserver/node";
-import { label } from "../core/workspace/facts";
-import { definitionOf } from "../core/workspace/navigation";
 import type { NavigationPlaces } from "./navigation-places";
 
 /**
@@ -12,17 +10,13 @@ export function registerDocumentLinks(connection: Connection, places: Navigation
     const here = places.documentAt(params.textDocument.uri);
     if (!here) return null;
     const ranges = places.ranges();
-    const links: DocumentLink[] = [];
-    for (const site of here.facts.references) {
-      const target = definitionOf(here.state.index, site);
-      if (!target) continue;
+    return here.analysis.links(here.path).map(({ span, target, tooltip }) => {
       const at = ranges.of(here.state, target.path, target.idSpan).start;
-      links.push({
-        range: ranges.of(here.state, here.path, site.span),
+      return {
+        range: ranges.of(here.state, here.path, span),
         target: `${places.uriOf(here.state, target.path)}#L${at.line + 1},${at.character + 1}`,
-        tooltip: `Open ${label(target)} (${target.path})`,
-      });
-    }
-    return links;
+        tooltip,
+      };
+    });
   });
 }

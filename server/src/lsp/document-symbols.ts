@@ -1,5 +1,5 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from "vscode-languageserver/node";
-import { documentSymbols, type OutlineKind, type OutlineSymbol } from "../core/symbols";
+import type { OutlineKind, OutlineSymbol } from "../core/index";
 import type { AuthoringDocument, AuthoringDocuments } from "./authoring-documents";
 
 const KINDS: Readonly<Record<OutlineKind, SymbolKind>> = {
@@ -15,7 +15,8 @@ const KINDS: Readonly<Record<OutlineKind, SymbolKind>> = {
 export function registerDocumentSymbols(connection: Connection, documents: AuthoringDocuments): void {
   connection.onDocumentSymbol((params): DocumentSymbol[] | null => {
     const at = documents.get(params.textDocument);
-    return at ? documentSymbols(at.document).map((symbol) => toLspSymbol(symbol, at)) : null;
+    const symbols = at?.analysis.documentSymbols(at.path, at.text);
+    return at && symbols ? symbols.map((symbol) => toLspSymbol(symbol, at)) : null;
   });
 }
 

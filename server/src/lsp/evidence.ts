@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver/node";
-import { evidenceRequests, type RequestOptions } from "../core/evidence/requests";
+import type { RequestOptions } from "../core/index";
 import { EvidenceService } from "../io/evidence-service";
-import type { FolderState } from "./folder-state";
+import type { Folder } from "./folder";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
 
@@ -28,7 +28,7 @@ export class EvidenceCoordinator {
   async verify(uri: string): Promise<void> {
     if (!this.workspace.trusted) return;
     const place = this.workspace.placeOf(uri);
-    if (!place.state.root || !place.state.get(place.path)) return;
+    if (!place.state.root || !place.state.host.has(place.path)) return;
     await this.verifyIn(place.state, [place.path]);
   }
 
@@ -44,7 +44,7 @@ export class EvidenceCoordinator {
       for (const state of this.workspace.allStates()) {
         if (state.root) {
           const onFiles = (done: number, total: number) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`);
-          await this.verifyIn(state, [...state.paths()], onFiles, { hashUndeclared: true });
+          await this.verifyIn(state, [...state.host.paths()], onFiles, { hashUndeclared: true });
         }
       }
     } finally {
@@ -58,11 +58,8 @@ export class EvidenceCoordinator {
     const place = this.workspace.placeOf(uri);
     if (!place.state.root) return;
     this.service.invalidate(path.join(place.state.root, ...place.path.split("/")));
-    const naming = [...place.state.paths()].filter((documentPath) => {
-      if (!place.state.hasEvidence(documentPath)) return false;
-      const held = place.state.get(documentPath);
-      return held !== undefined && evidenceRequests(held.document).some((request) => request.path === place.path);
-    });
+    const { host } = place.state;
+    const naming = [...host.paths()].filter((documentPath) => host.hasEvidence(documentPath) && host.evidenceRequests(documentPath).some((request) => request.path === place.path));
     if (naming.length) await this.verifyIn(place.state, naming);
   }
 
@@ -71,15 +68,15 @@ export class EvidenceCoordinator {
     this.service.dispose();
   }
 
-  private async verifyIn(state: FolderState, paths: readonly string[], onFiles?: (done: number, total: number) => void, options?: RequestOptions): Promise<void> {
+  private async verifyIn(state: Folder, paths: readonly string[], onFiles?: (done: number, total: number) => void, options?: RequestOptions): Promise<void> {
     const key = `${state.root}\u0000${paths.join("\u0000")}`;
     this.running.get(key)?.abort();
     const controller = new AbortController();
     this.running.set(key, controller);
-    const documents = paths.map((p) => state.get(p)?.document).filter((d): d is NonNullable<typeof d> => d !== undefined);
+    const documents = paths.map((p) => state.host.documentOf(p)).filter((d): d is NonNullable<typeof d> => d !== undefined);
     try {
       const gathered = await this.service.gatherAll(state.root, documents, controller.signal, onFiles && ((p) => onFiles(p.filesDone, p.filesTotal)), options);
-      for (const [documentPath, evidence] of gathered) state.setEvidence(documentPath, evidence);
+      for (const [documentPath, evidence] of gathered) state.host.setEvidence(documentPath, evidence);
       await this.workspace.publishPaths(state, [...gathered.keys()]);
     } catch (error) {
       if (!controller.signal.aborted) this.connection.console.error(`Verifying files failed: ${error instanceof Error ? error.message : String(error)}`);

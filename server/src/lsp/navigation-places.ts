@@ -1,24 +1,23 @@
 import type { Range, TextDocumentPositionParams, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { LineIndex } from "../core/text";
-import type { Span } from "../core/types";
-import type { DocumentFacts } from "../core/workspace/facts";
-import { definitionOf, isOnOwnId, referenceAt } from "../core/workspace/navigation";
-import type { FolderState } from "./folder-state";
+import { LineIndex, type DocumentFacts, type Span, type WorkspaceAnalysis } from "../core/index";
+import type { Folder } from "./folder";
 import type { WorkspaceService } from "./workspace-service";
 
 /** The document and offset of a navigation request. */
 export interface Cursor {
   readonly uri: string;
-  readonly state: FolderState;
+  readonly state: Folder;
   readonly path: string;
   readonly facts: DocumentFacts;
   readonly offset: number;
+  /** The questions to ask of the folder's host. */
+  readonly analysis: WorkspaceAnalysis;
 }
 
 /** Turns spans of held documents into ranges, reusing one line table per document for a request. */
 export interface Ranges {
-  of(state: FolderState, path: string, span: Span): Range;
+  of(state: Folder, path: string, span: Span): Range;
 }
 
 /**
@@ -35,32 +34,25 @@ export class NavigationPlaces {
   /** Undefined when the document is not an indexed Genesis document. */
   documentAt(uri: string): Omit<Cursor, "offset"> | undefined {
     const place = this.workspace.placeOf(uri, this.documents.get(uri)?.languageId);
-    const facts = place.state.index.get(place.path);
-    return facts && { uri, state: place.state, path: place.path, facts };
+    const facts = place.state.host.factsOf(place.path);
+    return facts && { uri, state: place.state, path: place.path, facts, analysis: place.state.host.analysis() };
   }
 
   /** Undefined when the request's document is not an indexed Genesis document. */
   cursor(params: TextDocumentPositionParams): Cursor | undefined {
     const document = this.documentAt(params.textDocument.uri);
     if (!document) return undefined;
-    const open = document.state.isOpen(document.path) ? this.documents.get(document.uri) : undefined;
+    const open = document.state.host.isOpen(document.path) ? this.documents.get(document.uri) : undefined;
     const positions = open ?? new LineIndex(document.facts.text);
     return { ...document, offset: positions.offsetAt(params.position) };
   }
 
-  /** The document the cursor is about: its own when on its `id`, else the one its reference names. */
-  targetOf(cursor: Cursor): DocumentFacts | undefined {
-    if (isOnOwnId(cursor.facts, cursor.offset)) return cursor.facts;
-    const site = referenceAt(cursor.facts, cursor.offset);
-    return site && definitionOf(cursor.state.index, site);
-  }
-
   /** Every folder, `first` first. */
-  statesFrom(first: FolderState): FolderState[] {
+  statesFrom(first: Folder): Folder[] {
     return [first, ...[...this.workspace.allStates()].filter((state) => state !== first)];
   }
 
-  uriOf(state: FolderState, path: string): string {
+  uriOf(state: Folder, path: string): string {
     if (state.root) return this.workspace.uriOf(state, path);
     // Documents outside every folder without a file (untitled): find the open one with that name.
     const open = this.documents.all().find((document) => {
@@ -72,12 +64,12 @@ export class NavigationPlaces {
 
   ranges(): Ranges {
     const tables = new Map<string, Pick<TextDocument, "positionAt">>();
-    const positionsOf = (state: FolderState, path: string) => {
+    const positionsOf = (state: Folder, path: string) => {
       const uri = this.uriOf(state, path);
       let table = tables.get(uri);
       if (!table) {
-        const open = state.isOpen(path) ? this.documents.get(uri) : undefined;
-        table = open ?? new LineIndex(state.get(path)?.text ?? state.index.get(path)?.text ?? "");
+        const open = state.host.isOpen(path) ? this.documents.get(uri) : undefined;
+        table = open ?? new LineIndex(state.host.textOf(path) ?? state.host.factsOf(path)?.text ?? "");
         tables.set(uri, table);
       }
       return table;

@@ -2,13 +2,7 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver/node";
 import { URI } from "vscode-uri";
-import { ignoreMatcher, type GenesisConfig } from "../core/config";
-import { computeReadiness, computeReadinessInSteps } from "../core/readiness/compute";
-import { lineageOf, mergeLineage } from "../core/readiness/lineage";
-import { mergeReadiness } from "../core/readiness/merge";
-import { fileListOf, type ReadinessDocument, type ReadinessModel } from "../core/readiness/model";
-import { formatReadiness, type ReportFormat } from "../core/readiness/report";
-import type { Diagnostic } from "../core/types";
+import { formatReadiness, ignoreMatcher, mergeLineage, mergeReadiness, WorkspaceHost, type GenesisConfig, type ReadinessModel, type ReportFormat } from "../core/index";
 import { listWorkspaceFiles } from "../node/workspace-files";
 import {
   READINESS_CHANGED_NOTIFICATION,
@@ -20,7 +14,7 @@ import {
   type ReportResult,
 } from "../protocol";
 import type { ConfigStore } from "./config-store";
-import type { FolderState } from "./folder-state";
+import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
 
@@ -45,10 +39,8 @@ export function registerReadiness(connection: Connection, dependencies: Readines
   connection.onRequest(REPORT_REQUEST, (params: ReportParams) => tracker.report(params.format, params.folder));
 }
 
-/** What is kept of one folder state between changes. */
+/** What is kept of one folder between changes (the host keeps each document's diagnostics). */
 interface FolderReadiness {
-  /** Diagnostics of the documents, each computed once per change of the document. */
-  readonly diagnostics: Map<string, readonly Diagnostic[]>;
   /** The folder's files (workspace paths); undefined until listed and after the disk changed. */
   files?: Promise<string[]>;
   model?: ReadinessModel;
@@ -60,7 +52,7 @@ interface FolderReadiness {
 }
 
 export class ReadinessTracker {
-  private readonly entries = new WeakMap<FolderState, FolderReadiness>();
+  private readonly entries = new WeakMap<Folder, FolderReadiness>();
   /** The JSON of the model last announced per folder root, so that only real changes are announced. */
   private readonly announced = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,8 +65,6 @@ export class ReadinessTracker {
 
   changed(change: FolderChange): void {
     const entry = this.entryOf(change.state);
-    if (change.paths.length === 0) entry.diagnostics.clear();
-    else change.paths.forEach((p) => entry.diagnostics.delete(p));
     if (change.disk) entry.files = undefined;
     entry.generation++;
     this.schedule();
@@ -89,7 +79,7 @@ export class ReadinessTracker {
   async report(format: ReportFormat, folder?: string): Promise<ReportResult> {
     const parts = await this.parts(folder);
     const model = mergeReadiness(parts);
-    const lineage = mergeLineage(parts.map(({ name, state }) => ({ name, lineage: state ? lineageOf([...state.index.all()], state.index) : { nodes: [], edges: [] } })));
+    const lineage = mergeLineage(parts.map(({ name, state }) => ({ name, lineage: state ? state.host.lineage() : { nodes: [], edges: [] } })));
     const root = parts.map((p) => p.name).join(", ") || "workspace";
     const text = formatReadiness({ root, generatedAt: new Date().toISOString(), model, lineage }, format);
     const slug = root.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workspace";
@@ -123,7 +113,7 @@ export class ReadinessTracker {
   }
 
   /** Each workspace folder asked for (all when `folder` is undefined), with a current model. */
-  private async parts(folder?: string): Promise<{ name: string; root: string; state?: FolderState; model: ReadinessModel }[]> {
+  private async parts(folder?: string): Promise<{ name: string; root: string; state?: Folder; model: ReadinessModel }[]> {
     const { folders, workspace } = this.dependencies;
     const wanted = folder === undefined ? folders.all : folders.all.filter((root) => root === folderRoot(folder, folders));
     const states = new Map([...workspace.allStates()].map((state) => [state.root, state]));
@@ -135,7 +125,7 @@ export class ReadinessTracker {
     return parts;
   }
 
-  private current(state: FolderState): Promise<ReadinessModel> {
+  private current(state: Folder): Promise<ReadinessModel> {
     const entry = this.entryOf(state);
     if (entry.model && entry.computedGeneration === entry.generation) return Promise.resolve(entry.model);
     if (entry.computing?.generation === entry.generation) return entry.computing.model;
@@ -144,27 +134,15 @@ export class ReadinessTracker {
     return model;
   }
 
-  private async compute(state: FolderState, entry: FolderReadiness): Promise<ReadinessModel> {
+  private async compute(state: Folder, entry: FolderReadiness): Promise<ReadinessModel> {
     const generation = entry.generation;
     const { config } = await this.dependencies.configs.get(state.root);
-    const documents: ReadinessDocument[] = [];
-    let checked = 0;
-    for (const relative of [...state.paths()]) {
-      const facts = state.index.get(relative);
-      if (!facts) continue;
-      let diagnostics = entry.diagnostics.get(relative);
-      if (!diagnostics) {
-        diagnostics = this.diagnosticsOf(state, relative, config);
-        entry.diagnostics.set(relative, diagnostics);
-        // The first model of a large folder checks every document: let the editor in now and then.
-        if (++checked % 50 === 0) await yieldToEventLoop();
-      }
-      documents.push({ facts, diagnostics, evidenceChecked: state.hasEvidence(relative) });
-    }
-    const trusted = this.dependencies.workspace.trusted;
-    const files = trusted ? await this.filesOf(state.root, entry, config) : [];
+    const { host } = state;
+    if (host.configuration !== config) host.configure(config);
+    host.trusted = this.dependencies.workspace.trusted;
+    host.setFiles(host.trusted ? await this.filesOf(state.root, entry, config) : []);
     // Item by item, yielding in between: a large workspace takes a few hundred milliseconds.
-    const computed = await computeReadinessInSteps({ documents, files: fileListOf(files), trusted, index: state.index, config }, yieldToEventLoop);
+    const computed = await host.readinessInSteps(yieldToEventLoop);
     const model = withUris(computed, state, this.dependencies.workspace);
     entry.model = model;
     entry.computedGeneration = generation;
@@ -172,19 +150,12 @@ export class ReadinessTracker {
     return model;
   }
 
-  /** A folder with no state yet (nothing scanned or opened): every item is n/a. */
+  /** A folder with no documents yet (nothing scanned or opened): every item is n/a. */
   private async empty(root: string): Promise<ReadinessModel> {
-    const { config } = await this.dependencies.configs.get(root);
-    return computeReadiness({ documents: [], files: fileListOf([]), trusted: this.dependencies.workspace.trusted, config });
-  }
-
-  private diagnosticsOf(state: FolderState, relative: string, config: GenesisConfig): readonly Diagnostic[] {
-    try {
-      return state.diagnostics(relative, config);
-    } catch (error) {
-      this.logError(`Checking ${relative} for readiness failed: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    }
+    const host = new WorkspaceHost(this.dependencies.workspace.engine);
+    host.configure((await this.dependencies.configs.get(root)).config);
+    host.trusted = this.dependencies.workspace.trusted;
+    return host.readiness();
   }
 
   /** The folder's files, from one directory walk kept until the disk changes. */
@@ -198,10 +169,10 @@ export class ReadinessTracker {
     return entry.files;
   }
 
-  private entryOf(state: FolderState): FolderReadiness {
+  private entryOf(state: Folder): FolderReadiness {
     let entry = this.entries.get(state);
     if (!entry) {
-      entry = { diagnostics: new Map(), generation: 0, computedGeneration: -1 };
+      entry = { generation: 0, computedGeneration: -1 };
       this.entries.set(state, entry);
     }
     return entry;
@@ -222,7 +193,7 @@ function folderRoot(uri: string, folders: WorkspaceFolders): string {
 const EXTENSION: Readonly<Record<ReportFormat, string>> = { text: "txt", json: "json", markdown: "md", html: "html" };
 
 /** The model with the URI of every file it names, so that the client opens them as they are. */
-function withUris(model: ReadinessModel, state: FolderState, workspace: WorkspaceService): ReadinessModel {
+function withUris(model: ReadinessModel, state: Folder, workspace: WorkspaceService): ReadinessModel {
   const uriOf = (relative: string) => (relative ? workspace.uriOf(state, relative) : URI.file(state.root).toString());
   return {
     ...model,

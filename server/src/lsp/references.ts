@@ -1,5 +1,4 @@
 import type { Connection, Location } from "vscode-languageserver/node";
-import { referencesTo } from "../core/workspace/navigation";
 import type { NavigationPlaces } from "./navigation-places";
 
 /**
@@ -9,7 +8,7 @@ import type { NavigationPlaces } from "./navigation-places";
 export function registerReferences(connection: Connection, places: NavigationPlaces): void {
   connection.onReferences((params): Location[] | null => {
     const cursor = places.cursor(params);
-    const target = cursor && places.targetOf(cursor);
+    const target = cursor?.analysis.targetAt(cursor.path, cursor.offset);
     if (!cursor || !target) return null;
     const ranges = places.ranges();
     const locations: Location[] = [];
@@ -17,8 +16,8 @@ export function registerReferences(connection: Connection, places: NavigationPla
       locations.push({ uri: places.uriOf(cursor.state, target.path), range: ranges.of(cursor.state, target.path, target.idSpan) });
     }
     for (const state of places.statesFrom(cursor.state)) {
-      for (const { facts, site } of referencesTo(state.index, target)) {
-        locations.push({ uri: places.uriOf(state, facts.path), range: ranges.of(state, facts.path, site.span) });
+      for (const { path, span } of state.host.analysis().referencesTo(target)) {
+        locations.push({ uri: places.uriOf(state, path), range: ranges.of(state, path, span) });
       }
     }
     return locations;

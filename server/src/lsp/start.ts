@@ -138,7 +138,7 @@ export function startServer(connection: Connection): void {
 
   registerNavigation(connection, workspace, documents);
   registerReadiness(connection, { workspace, configs, folders });
-  registerCodeActions(connection, { engine, workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
+  registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);
   connection.listen();

@@ -1,10 +1,8 @@
 import picomatch from "picomatch";
 import * as path from "node:path";
-import type { GenesisConfig } from "../core/config";
-import { ignoreMatcher } from "../core/config";
-import { CONFIG_FILE_NAME, syntaxOf } from "../core/kinds/recognise";
+import { CONFIG_FILE_NAME, ignoreMatcher, maxDocumentBytes, syntaxOf, type GenesisConfig } from "../core/index";
 import { listWorkspaceFiles, readTextFile } from "../node/workspace-files";
-import type { FolderState } from "./folder-state";
+import type { Folder } from "./folder";
 
 /** How a scan reports what it is doing (VS Code's work-done progress, or nothing). */
 export interface ScanProgress {
@@ -16,27 +14,27 @@ export interface ScanProgress {
 export const SILENT_PROGRESS: ScanProgress = { begin() {}, report() {}, done() {} };
 
 const BATCH = 25;
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
- * Finds and parses every Genesis document of a folder into `state` (its open documents excepted:
- * their editor text is already there). Skips node_modules, .git, the config's ignore globs and the
+ * Finds and parses every Genesis document of a folder into its host (whose open documents keep
+ * their editor text). Skips node_modules, .git, the config's ignore globs and the
  * editor's files.exclude; never follows a link out of the folder. Works in batches and yields in
  * between, so that the editor's requests are answered while a large workspace is scanned.
  */
-export async function scanFolder(state: FolderState, config: GenesisConfig, excludeGlobs: readonly string[], progress: ScanProgress, isOpen: (path: string) => boolean): Promise<void> {
+export async function scanFolder(state: Folder, config: GenesisConfig, excludeGlobs: readonly string[], progress: ScanProgress): Promise<void> {
   const ignored = ignoreMatcher(config);
   const excluded = excludeGlobs.length ? picomatch(excludeGlobs as string[], { dot: true }) : () => false;
   const accept = (relative: string) => relative !== CONFIG_FILE_NAME && syntaxOf(relative) !== undefined && !ignored(relative) && !excluded(relative);
   progress.begin(`Indexing Genesis documents in ${path.basename(state.root)}`);
   try {
     const { files } = await listWorkspaceFiles(state.root, [state.root], { accept });
+    const limit = maxDocumentBytes(config);
     for (let i = 0; i < files.length; i++) {
       const file = files[i];
-      if (!isOpen(file.path)) {
+      if (!state.host.isOpen(file.path)) {
         try {
-          const content = await readTextFile(file.absolute, MAX_FILE_BYTES);
-          if (content.kind === "text") state.update(file.path, content.text, false, config, true);
+          const content = await readTextFile(file.absolute, limit);
+          state.host.update(file.path, content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes });
         } catch {
           // A file that vanished or cannot be read is simply not indexed.
         }

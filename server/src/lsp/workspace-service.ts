@@ -3,21 +3,16 @@ import { isDeepStrictEqual } from "node:util";
 import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
-import type { Engine } from "../core/engine";
-import { LineIndex } from "../core/text";
-import type { Diagnostic } from "../core/types";
+import type { GenesisConfig } from "../core/index";
+import { LineIndex, maxDocumentBytes, WorkspaceHost, type DocumentSource, type Engine } from "../core/index";
 import { INDEXED_NOTIFICATION, type IndexedParams } from "../protocol";
-import { syntaxOf } from "../core/kinds/recognise";
 import { readTextFile } from "../node/workspace-files";
 import type { ConfigStore } from "./config-store";
 import { toLspDiagnostic } from "./convert";
-import { FolderState } from "./folder-state";
+import { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
 import type { SettingsStore } from "./settings";
 import { scanFolder, type ScanProgress } from "./workspace-scan";
-
-/** Files above this size are not read from disk for the index (the open editor text still is checked). */
-const MAX_DISK_BYTES = 20 * 1024 * 1024;
 
 /** File extensions for documents that have no file name yet, by language id. */
 const UNTITLED_EXTENSION: Record<string, string> = { yaml: ".yaml", json: ".json", markdown: ".md" };
@@ -27,13 +22,13 @@ const UNTITLED_EXTENSION: Record<string, string> = { yaml: ".yaml", json: ".json
  * whole folder, after a scan), and whether it came from the disk (so other files may have changed).
  */
 export interface FolderChange {
-  readonly state: FolderState;
+  readonly state: Folder;
   readonly paths: readonly string[];
   readonly disk: boolean;
 }
 
 export interface DocumentPlace {
-  readonly state: FolderState;
+  readonly state: Folder;
   readonly path: string;
   readonly uri: string;
 }
@@ -45,7 +40,7 @@ export interface DocumentPlace {
  * holds up the diagnostics of the document being edited.
  */
 export class WorkspaceService {
-  private readonly states = new Map<string, FolderState>();
+  private readonly states = new Map<string, Folder>();
   private readonly published = new Set<string>();
   /**
    * What was last sent for each open document (its version and diagnostics): a later check that
@@ -59,7 +54,7 @@ export class WorkspaceService {
 
   constructor(
     private readonly connection: Connection,
-    private readonly engine: Engine,
+    readonly engine: Engine,
     private readonly folders: WorkspaceFolders,
     private readonly configs: ConfigStore,
     private readonly settings: SettingsStore,
@@ -80,16 +75,16 @@ export class WorkspaceService {
     return { dispose: () => void this.changeListeners.delete(listener) };
   }
 
-  private changed(state: FolderState, paths: readonly string[], disk: boolean): void {
+  private changed(state: Folder, paths: readonly string[], disk: boolean): void {
     for (const listener of this.changeListeners) listener({ state, paths, disk });
   }
 
   /** Every folder state, for navigation across the workspace. */
-  allStates(): IterableIterator<FolderState> {
+  allStates(): IterableIterator<Folder> {
     return this.states.values();
   }
 
-  uriOf(state: FolderState, relativePath: string): string {
+  uriOf(state: Folder, relativePath: string): string {
     return state.root ? URI.file(path.join(state.root, ...relativePath.split("/"))).toString() : relativePath;
   }
 
@@ -102,31 +97,31 @@ export class WorkspaceService {
   async scan(root: string): Promise<void> {
     const started = Date.now();
     const { config } = await this.configs.get(root);
-    const fresh = new FolderState(root, this.engine);
+    const fresh = this.newFolder(root, config);
     const previous = this.states.get(root);
     this.states.set(root, fresh);
     // Open documents keep their editor text.
-    for (const openPath of previous ? [...previous.paths()].filter((p) => previous.isOpen(p)) : []) {
+    for (const openPath of previous ? [...previous.host.paths()].filter((p) => previous.host.isOpen(p)) : []) {
       const document = this.openDocument(this.uriOf(fresh, openPath));
-      if (document) fresh.update(openPath, document.getText(), true, config, true);
+      if (document) fresh.host.update(openPath, document.getText(), true);
     }
     const excluded = await this.excludeGlobs(root);
-    await scanFolder(fresh, config, excluded, await this.progress(), (p) => fresh.isOpen(p));
+    await scanFolder(fresh, config, excluded, await this.progress());
     if (this.states.get(root) !== fresh) return; // a newer scan replaced this one
-    fresh.scanned = true;
-    const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.get(this.placeOf(uri).path));
+    fresh.host.finishLoading();
+    const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.host.has(this.placeOf(uri).path));
     stale.forEach((uri) => this.clear(uri));
-    await this.publishMany(fresh, [...fresh.paths()]);
+    await this.publishMany(fresh, [...fresh.host.paths()]);
     this.changed(fresh, [], true);
-    const indexed: IndexedParams = { folder: URI.file(root).toString(), documents: fresh.index.size, milliseconds: Date.now() - started };
+    const indexed: IndexedParams = { folder: URI.file(root).toString(), documents: fresh.host.size, milliseconds: Date.now() - started };
     void this.connection.sendNotification(INDEXED_NOTIFICATION, indexed);
   }
 
   /** The editor's text of a document changed (or it was opened). */
   async editorChanged(document: TextDocument): Promise<void> {
     const place = this.placeOf(document.uri, document.languageId);
-    const { config } = await this.configs.get(place.state.root);
-    const affected = place.state.update(place.path, document.getText(), true, config);
+    await this.configured(place.state);
+    const affected = place.state.host.update(place.path, document.getText(), true);
     if (!affected) {
       this.changed(place.state, [place.path], false);
       this.clear(document.uri);
@@ -140,13 +135,14 @@ export class WorkspaceService {
   /** The editor closed a document: the disk's text applies again. */
   async editorClosed(uri: string): Promise<void> {
     const place = this.placeOf(uri);
-    if (!place.state.get(place.path)) return this.clear(uri);
-    place.state.markClosed(place.path);
-    const fromDisk = await this.readDisk(place.state.root, place.path);
-    const { config } = await this.configs.get(place.state.root);
-    const affected = fromDisk === undefined ? place.state.remove(place.path) : place.state.update(place.path, fromDisk, false, config);
+    const { host } = place.state;
+    if (!host.has(place.path)) return this.clear(uri);
+    host.markClosed(place.path);
+    await this.configured(place.state);
+    const fromDisk = await this.readDisk(place.state.root, place.path, host.configuration);
+    const affected = fromDisk === undefined ? host.remove(place.path) : host.update(place.path, fromDisk);
     this.changed(place.state, [place.path], true);
-    if (!place.state.scanned || !(await this.settings.get(uri)).validateWorkspace || fromDisk === undefined) this.clear(uri);
+    if (!host.loadFinished || !(await this.settings.get(uri)).validateWorkspace || fromDisk === undefined) this.clear(uri);
     if (affected) await this.publishMany(place.state, [...affected]);
   }
 
@@ -154,11 +150,12 @@ export class WorkspaceService {
   async diskChanged(uri: string, deleted: boolean): Promise<void> {
     if (!this.trusted) return;
     const place = this.placeOf(uri);
+    const { host } = place.state;
     this.changed(place.state, [place.path], true);
-    if (!place.state.scanned || place.state.isOpen(place.path)) return;
-    const { config } = await this.configs.get(place.state.root);
-    const text = deleted ? undefined : await this.readDisk(place.state.root, place.path);
-    const affected = text === undefined ? place.state.remove(place.path) : place.state.update(place.path, text, false, config);
+    if (!host.loadFinished || host.isOpen(place.path)) return;
+    await this.configured(place.state);
+    const text = deleted ? undefined : await this.readDisk(place.state.root, place.path, host.configuration);
+    const affected = text === undefined ? host.remove(place.path) : host.update(place.path, text);
     if (text === undefined) this.clear(uri);
     if (affected) await this.publishMany(place.state, [...affected]);
   }
@@ -169,31 +166,45 @@ export class WorkspaceService {
     else {
       const state = this.states.get(root);
       if (!state) return;
-      state.reconfigure((await this.configs.get(root)).config);
-      await this.publishMany(state, [...state.paths()]);
+      await this.configured(state);
+      await this.publishMany(state, [...state.host.paths()]);
     }
   }
 
   /** Publishes again everything held (after a settings change). */
   async republishAll(): Promise<void> {
-    for (const state of this.states.values()) await this.publishMany(state, [...state.paths()]);
+    for (const state of this.states.values()) await this.publishMany(state, [...state.host.paths()]);
   }
 
-  private stateOf(root: string): FolderState {
+  private stateOf(root: string): Folder {
     let state = this.states.get(root);
     if (!state) {
-      state = new FolderState(root, this.engine);
+      state = this.newFolder(root);
       this.states.set(root, state);
     }
     return state;
   }
 
+  private newFolder(root: string, config?: GenesisConfig): Folder {
+    const host = new WorkspaceHost(this.engine);
+    host.trusted = this.trusted;
+    if (config) host.configure(config);
+    return new Folder(root, host);
+  }
+
+  /** Gives the folder's host the folder's current configuration, if it does not have it yet. */
+  private async configured(state: Folder): Promise<GenesisConfig> {
+    const { config } = await this.configs.get(state.root);
+    if (state.host.configuration !== config) state.host.configure(config);
+    return config;
+  }
+
   /** Publishes the diagnostics of these documents again (after their files were read). */
-  publishPaths(state: FolderState, paths: readonly string[]): Promise<void> {
+  publishPaths(state: Folder, paths: readonly string[]): Promise<void> {
     return this.publishMany(state, paths);
   }
 
-  private async publishMany(state: FolderState, paths: readonly string[]): Promise<void> {
+  private async publishMany(state: Folder, paths: readonly string[]): Promise<void> {
     for (let i = 0; i < paths.length; i++) {
       await this.publish(state, paths[i]);
       // Yield now and then, so that a keystroke elsewhere is not kept waiting by a large fan-out.
@@ -201,32 +212,28 @@ export class WorkspaceService {
     }
   }
 
-  private async publish(state: FolderState, relativePath: string): Promise<void> {
+  private async publish(state: Folder, relativePath: string): Promise<void> {
     this.changed(state, [relativePath], false);
     const uri = this.uriOf(state, relativePath);
-    const held = state.get(relativePath);
-    if (!held) return this.clear(uri);
+    const { host } = state;
+    const text = host.textOf(relativePath);
+    if (text === undefined) return this.clear(uri);
+    const isOpen = host.isOpen(relativePath);
     // Settings of a document that is not open are the folder's: one request per folder, not per file.
-    const settings = await this.settings.get(held.open || !state.root ? uri : URI.file(state.root).toString());
-    if (!settings.enable || (!held.open && !settings.validateWorkspace)) return this.clear(uri);
-    const { config } = await this.configs.get(state.root);
-    let diagnostics: readonly Diagnostic[];
-    try {
-      diagnostics = state.diagnostics(relativePath, config);
-    } catch (error) {
-      this.connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      diagnostics = [failure(error)];
-    }
+    const settings = await this.settings.get(isOpen || !state.root ? uri : URI.file(state.root).toString());
+    if (!settings.enable || (!isOpen && !settings.validateWorkspace)) return this.clear(uri);
+    await this.configured(state);
     // The awaits above let other changes in. The change that replaced or removed this document
     // publishes (or clears) it itself; publishing here too would send it twice.
-    if (state.get(relativePath) !== held) return;
-    const open = held.open ? this.openDocument(uri) : undefined;
+    if (host.textOf(relativePath) !== text || host.isOpen(relativePath) !== isOpen) return;
+    const diagnostics = host.diagnostics(relativePath);
+    const open = isOpen ? this.openDocument(uri) : undefined;
     // The editor's text is newer than what was checked (a change is waiting for its turn, and will
     // publish): publishing now would label the old diagnostics with the new version.
-    if (open && open.getText() !== held.text) return;
+    if (open && open.getText() !== text) return;
     // A clean file that is not open and never had diagnostics needs no message.
     if (!open && diagnostics.length === 0 && !this.published.has(uri)) return;
-    const positions = open ?? new LineIndex(held.text);
+    const positions = open ?? new LineIndex(text);
     const sent = diagnostics.map((d) => toLspDiagnostic(positions, d));
     if (open) {
       // Compared only for the same version: a keystroke's publish (a new version) costs nothing here.
@@ -246,11 +253,12 @@ export class WorkspaceService {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private async readDisk(root: string, relativePath: string): Promise<string | undefined> {
+  /** The disk's text of a file: whole, or above the configuration's size limit its head and size. */
+  private async readDisk(root: string, relativePath: string, config: GenesisConfig): Promise<DocumentSource | undefined> {
     if (!root || !this.trusted) return undefined;
     try {
-      const content = await readTextFile(path.join(root, ...relativePath.split("/")), MAX_DISK_BYTES);
-      return content.kind === "text" ? content.text : undefined;
+      const content = await readTextFile(path.join(root, ...relativePath.split("/")), maxDocumentBytes(config));
+      return content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes };
     } catch {
       return undefined;
     }
@@ -264,14 +272,3 @@ export class WorkspaceService {
       .map(([glob]) => glob);
   }
 }
-
-function failure(error: unknown): Diagnostic {
-  return {
-    rule: "internal/rule-error",
-    severity: "error",
-    message: `Genesis Readiness could not check this document (${error instanceof Error ? error.message : String(error)}). Please report this.`,
-    span: { start: 0, end: 0 },
-    pointer: "",
-  };
-}
-

@@ -1,6 +1,6 @@
 import { SymbolKind, type Connection, type SymbolInformation } from "vscode-languageserver/node";
-import { compareSymbols, workspaceSymbols, type WorkspaceSymbolMatch } from "../core/workspace/navigation";
-import type { FolderState } from "./folder-state";
+import { compareSymbols, type WorkspaceSymbolMatch } from "../core/index";
+import type { Folder } from "./folder";
 import type { NavigationPlaces } from "./navigation-places";
 import type { WorkspaceService } from "./workspace-service";
 
@@ -10,9 +10,9 @@ const MAX_SYMBOLS = 1000;
 /** Workspace symbols: Genesis documents by id (or name), prefix matches first, in every folder. */
 export function registerWorkspaceSymbols(connection: Connection, workspace: WorkspaceService, places: NavigationPlaces): void {
   connection.onWorkspaceSymbol((params): SymbolInformation[] => {
-    const matches: { state: FolderState; match: WorkspaceSymbolMatch }[] = [];
+    const matches: { state: Folder; match: WorkspaceSymbolMatch }[] = [];
     for (const state of workspace.allStates()) {
-      for (const match of workspaceSymbols(state.index, params.query)) matches.push({ state, match });
+      for (const match of state.host.analysis().workspaceSymbols(params.query)) matches.push({ state, match });
     }
     matches.sort((a, b) => compareSymbols(a.match, b.match));
     const ranges = places.ranges();

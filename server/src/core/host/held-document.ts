@@ -1,0 +1,29 @@
+import type { GenesisDocument } from "../document";
+import type { Diagnostic } from "../types";
+
+/** One Genesis document as the host holds it: parsed once per text version. */
+export class HeldDocument {
+  constructor(
+    private readonly load: () => GenesisDocument,
+    readonly text: string,
+    /**
+     * Diagnostics of the `type` rules for this text and configuration, waived ones included;
+     * undefined until asked for (the CLI indexes documents it does not report on).
+     */
+    readonly typeDiagnostics: readonly Diagnostic[] | undefined,
+    /** True while the editor has the file open: its text then wins over the disk. */
+    readonly open: boolean,
+  ) {}
+
+  /**
+   * The parsed document. For a document that is not open it may be parsed again from its text on
+   * each read, so callers that need only the text read `text`.
+   */
+  get document(): GenesisDocument {
+    return this.load();
+  }
+
+  with(changes: { typeDiagnostics?: readonly Diagnostic[]; open?: boolean }): HeldDocument {
+    return new HeldDocument(this.load, this.text, changes.typeDiagnostics ?? this.typeDiagnostics, changes.open ?? this.open);
+  }
+}

@@ -1,0 +1,328 @@
+import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
+import type { GenesisDocument } from "../document";
+import { rootAnchor } from "../document";
+import { Engine } from "../engine";
+import { evidenceRequests, type RequestOptions } from "../evidence/requests";
+import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
+import { RecentParses } from "../parse/recent-parses";
+import { computeReadiness, computeReadinessInSteps } from "../readiness/compute";
+import { lineageOf, type LineageGraph } from "../readiness/lineage";
+import { fileListOf, type ReadinessDocument, type ReadinessModel, type WorkspaceFileList } from "../readiness/model";
+import type { Diagnostic } from "../types";
+import { extractFacts, type DocumentFacts } from "../workspace/facts";
+import { WorkspaceIndex } from "../workspace/index";
+import { HeldDocument } from "./held-document";
+import type { DocumentSource, PreAnalysed } from "./pre-analysis";
+import { WorkspaceAnalysis } from "./queries";
+
+/** Which documents a question is about: every held one when absent. */
+export type Selection = (path: string) => boolean;
+
+/**
+ * One workspace folder's analysis, on the pattern of rust-analyzer's AnalysisHost: the front ends
+ * (the language server, the CLI, the tests) feed it texts, configuration, the facts read from the
+ * files the documents name, and the folder's file list, and ask it questions. It is the one place
+ * where the `type`, `ws` and `io` findings of a document are combined, where the size limit is
+ * applied, and where waived findings are told apart, so that the editor, the CLI and the checklist
+ * cannot disagree. Pure: no file system, no editor, no clock of its own.
+ *
+ * Paths are workspace-relative POSIX paths. The text of a document open in the editor wins over
+ * the disk's until it is closed.
+ */
+export class WorkspaceHost {
+  readonly engine: Engine;
+  private readonly index = new WorkspaceIndex();
+  private readonly held = new Map<string, HeldDocument>();
+  private config: GenesisConfig = DEFAULT_CONFIG;
+  private files: WorkspaceFileList = fileListOf([]);
+  /** False until the whole folder has been loaded: references cannot be judged before. */
+  private loaded = false;
+  /**
+   * Each document's diagnostics (waived ones included) as last computed, until something they
+   * depend on changes: its text, a document of its neighbourhood, its evidence, the configuration.
+   */
+  private readonly computed = new Map<string, readonly Diagnostic[]>();
+  /** What was last read of the files each document names (the io rules' input). */
+  private readonly evidence = new Map<string, EvidenceMap>();
+  private readonly recentParses = new RecentParses();
+  /** False in an untrusted workspace: the checklist's items that need other files are n/a. */
+  trusted = true;
+  private readonly queries = new WorkspaceAnalysis(this);
+
+  constructor(engine: Engine = new Engine()) {
+    this.engine = engine;
+  }
+
+  // Changes ---------------------------------------------------------------------------------
+
+  /** A new configuration: every held document's `type` diagnostics are worked out again, lazily. */
+  configure(config: GenesisConfig): void {
+    this.config = config;
+    this.computed.clear();
+    for (const [path, held] of this.held) this.held.set(path, new HeldDocument(() => held.document, held.text, undefined, held.open));
+  }
+
+  get configuration(): GenesisConfig {
+    return this.config;
+  }
+
+  /**
+   * Takes a text of a file from the editor (`open`) or the disk. Returns the paths whose
+   * diagnostics may change, or undefined when the file is not a Genesis document (it is removed if
+   * it was one). A disk text of a document open in the editor is ignored: the editor's wins.
+   */
+  update(path: string, source: DocumentSource, open = false): Set<string> | undefined {
+    const previous = this.held.get(path);
+    if (!open && previous?.open) return new Set();
+    const analysis =
+      typeof source !== "string"
+        ? this.engine.tooLarge(path, source.head, source.bytes, this.config)
+        : open && previous?.open
+          ? // Being typed in: only what the keystroke touched is parsed again, when it can be.
+            this.engine.analyzeChange(previous.document, { path, text: source }, this.config, { includeWaived: true })
+          : this.engine.analyze({ path, text: source }, this.config, { includeWaived: true });
+    if (!analysis.document) return this.remove(path);
+    // The parse trees of the files that are not open are the bulk of a large workspace's memory:
+    // only the recently used are kept, the others are rebuilt from the text on demand.
+    const parsed = analysis.document;
+    const load = open ? () => parsed : this.recentParses.holder(parsed);
+    const text = typeof source === "string" ? source : parsed.text;
+    this.held.set(path, new HeldDocument(load, text, analysis.diagnostics, open));
+    return this.link(withDocument(extractFacts(parsed), load));
+  }
+
+  /** Takes a document analysed ahead of the host (see pre-analysis.ts), as a disk text. */
+  adopt(path: string, analysed: PreAnalysed): Set<string> {
+    const facts = analysed.facts;
+    const load = this.recentParses.reparsing({ path, text: facts.text });
+    this.held.set(path, new HeldDocument(load, facts.text, analysed.typeDiagnostics, false));
+    return this.link(withDocument({ ...facts }, load));
+  }
+
+  /** The editor closed a document: until the disk's text comes, the held text counts as the disk's. */
+  markClosed(path: string): void {
+    const held = this.held.get(path);
+    if (held) this.held.set(path, held.with({ open: false }));
+  }
+
+  /** Returns the paths whose diagnostics may change, or undefined when nothing was held there. */
+  remove(path: string): Set<string> | undefined {
+    this.evidence.delete(path);
+    this.computed.delete(path);
+    if (!this.held.delete(path)) return undefined;
+    return this.forget(this.index.delete(path));
+  }
+
+  /** The facts read from the files a document names (an empty map: read, nothing to judge). */
+  setEvidence(path: string, evidence: EvidenceMap): void {
+    if (!this.held.has(path)) return;
+    this.evidence.set(path, evidence);
+    this.computed.delete(path);
+  }
+
+  /** Every file of the folder (not only documents), for the checklist's items about files. */
+  setFiles(paths: Iterable<string>): void {
+    this.files = fileListOf(paths);
+  }
+
+  /** The whole folder is loaded: from now on references are judged. */
+  finishLoading(): void {
+    this.loaded = true;
+    this.computed.clear();
+  }
+
+  get loadFinished(): boolean {
+    return this.loaded;
+  }
+
+  /** The questions about places in documents: navigation, hover, completion, outline, fixes. */
+  analysis(): WorkspaceAnalysis {
+    return this.queries;
+  }
+
+  // Reads -----------------------------------------------------------------------------------
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  paths(): IterableIterator<string> {
+    return this.held.keys();
+  }
+
+  has(path: string): boolean {
+    return this.held.has(path);
+  }
+
+  isOpen(path: string): boolean {
+    return this.held.get(path)?.open === true;
+  }
+
+  /** The text a document's diagnostics were computed from. */
+  textOf(path: string): string | undefined {
+    return this.held.get(path)?.text;
+  }
+
+  /** The parsed document held for a path. */
+  documentOf(path: string): GenesisDocument | undefined {
+    return this.held.get(path)?.document;
+  }
+
+  factsOf(path: string): DocumentFacts | undefined {
+    return this.index.get(path);
+  }
+
+  allFacts(): IterableIterator<DocumentFacts> {
+    return this.index.all();
+  }
+
+  /** The index references resolve against: for the query verbs (navigation.ts, authoring.ts). */
+  get workspaceIndex(): WorkspaceIndex {
+    return this.index;
+  }
+
+  hasEvidence(path: string): boolean {
+    return this.evidence.has(path);
+  }
+
+  evidenceOf(path: string): EvidenceMap | undefined {
+    return this.evidence.get(path);
+  }
+
+  /** What the io rules of a document need read from the files it names. */
+  evidenceRequests(path: string, options?: RequestOptions): EvidenceRequest[] {
+    const document = this.documentOf(path);
+    return document ? evidenceRequests(document, options) : [];
+  }
+
+  /** A document's diagnostics to show: its own text's, the workspace's and its files', not waived. */
+  diagnostics(path: string): Diagnostic[] {
+    return this.all(path).filter((d) => d.waiver === undefined);
+  }
+
+  /** A document's waived diagnostics, each with its waiver. */
+  waived(path: string): Diagnostic[] {
+    return this.all(path).filter((d) => d.waiver !== undefined);
+  }
+
+  /** The readiness checklist of the selected documents (all by default), judged against the whole folder. */
+  readiness(selection?: Selection): ReadinessModel {
+    return computeReadiness(this.readinessInput(selection));
+  }
+
+  /** The same, with `pause` awaited now and then, so that an editor's requests are answered meanwhile. */
+  async readinessInSteps(pause: () => Promise<void>, selection?: Selection): Promise<ReadinessModel> {
+    const documents: ReadinessDocument[] = [];
+    let computed = 0;
+    for (const path of this.selected(selection)) {
+      if (!this.computed.has(path) && ++computed % 50 === 0) await pause();
+      const document = this.readinessDocument(path);
+      if (document) documents.push(document);
+    }
+    return computeReadinessInSteps(this.inputOf(documents), pause);
+  }
+
+  /** The lineage graph of the selected documents (all by default), resolved against the whole folder. */
+  lineage(selection?: Selection): LineageGraph {
+    const facts = [...this.selected(selection)].map((path) => this.index.get(path)).filter((f): f is DocumentFacts => f !== undefined);
+    return lineageOf(facts, this.index);
+  }
+
+  // Internals -------------------------------------------------------------------------------
+
+  /** Every diagnostic of a document, waived ones included: combined here and nowhere else. */
+  private all(path: string): readonly Diagnostic[] {
+    const known = this.computed.get(path);
+    if (known) return known;
+    const held = this.held.get(path);
+    if (!held) return [];
+    let diagnostics: readonly Diagnostic[];
+    try {
+      diagnostics = this.combine(path, held);
+    } catch (error) {
+      diagnostics = [failure(error, held)];
+    }
+    this.computed.set(path, diagnostics);
+    return diagnostics;
+  }
+
+  private combine(path: string, held: HeldDocument): Diagnostic[] {
+    const options = { includeWaived: true };
+    let typeDiagnostics = held.typeDiagnostics;
+    if (typeDiagnostics === undefined) {
+      typeDiagnostics = this.engine.check(held.document, this.config, options);
+      this.held.set(path, held.with({ typeDiagnostics }));
+    }
+    const evidence = this.evidence.get(path);
+    // A document with no evidence has nothing for the io rules to judge (evidence/check.ts): its
+    // tree is then not rebuilt for them.
+    const io = evidence && evidence.size > 0 ? this.engine.checkEvidence(held.document, evidence, this.config, options) : [];
+    const facts = this.index.get(path);
+    const workspace = this.loaded && facts ? this.engine.checkWorkspace(facts, this.index, this.config, options) : [];
+    return [...typeDiagnostics, ...workspace, ...io];
+  }
+
+  private link(facts: DocumentFacts): Set<string> {
+    if (!this.loaded) {
+      this.index.load(facts);
+      this.computed.delete(facts.path);
+      return new Set([facts.path]);
+    }
+    return this.forget(this.index.set(facts));
+  }
+
+  /** Drops the kept diagnostics of the documents an index change affects; returns the same set. */
+  private forget(affected: Set<string>): Set<string> {
+    affected.forEach((path) => this.computed.delete(path));
+    return affected;
+  }
+
+  private *selected(selection?: Selection): Generator<string> {
+    for (const path of this.held.keys()) if (!selection || selection(path)) yield path;
+  }
+
+  private readinessDocument(path: string): ReadinessDocument | undefined {
+    const facts = this.index.get(path);
+    if (!facts) return undefined;
+    const all = this.all(path);
+    const diagnostics = all.filter((d) => d.waiver === undefined);
+    const waived = diagnostics.length === all.length ? undefined : all.filter((d) => d.waiver !== undefined);
+    return { facts, diagnostics, ...(waived ? { waived } : {}), evidenceChecked: this.evidence.has(path) };
+  }
+
+  private readinessInput(selection?: Selection) {
+    const documents: ReadinessDocument[] = [];
+    for (const path of this.selected(selection)) {
+      const document = this.readinessDocument(path);
+      if (document) documents.push(document);
+    }
+    return this.inputOf(documents);
+  }
+
+  private inputOf(documents: readonly ReadinessDocument[]) {
+    return { documents, files: this.files, trusted: this.trusted, index: this.index, config: this.config };
+  }
+}
+
+/** The facts with their `document` read through `load` (a getter, so a dropped tree is rebuilt). */
+function withDocument(facts: Omit<DocumentFacts, "document"> | DocumentFacts, load: () => GenesisDocument): DocumentFacts {
+  const { document: _document, ...rest } = facts as DocumentFacts;
+  return Object.defineProperty(rest, "document", { get: load, enumerable: true }) as DocumentFacts;
+}
+
+/** A check that threw on a document (a bug in this tool): one diagnostic there, the others go on. */
+function failure(error: unknown, held: HeldDocument): Diagnostic {
+  let span = { start: 0, end: 0 };
+  try {
+    span = rootAnchor(held.document);
+  } catch {
+    // The document itself cannot be read: the start of the file.
+  }
+  return {
+    rule: "internal/rule-error",
+    severity: "error",
+    message: `Genesis Readiness could not check this document (${error instanceof Error ? error.message : String(error)}). Please report this.`,
+    span,
+    pointer: "",
+  };
+}

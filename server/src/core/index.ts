@@ -1,0 +1,48 @@
+/**
+ * The core's public API: everything the front ends (the language server, the CLI, the client)
+ * and the file readers (io/, node/) may use. They hold a WorkspaceHost per workspace folder, feed
+ * it texts, configuration, evidence and the file list, and ask it questions; the rest of the core
+ * is private to it (an architecture test fails on an import past this file).
+ */
+
+// The workspace host and its questions.
+export { WorkspaceHost, type Selection } from "./host/workspace-host";
+export type { WorkspaceAnalysis, Place, Definition, RenameSubject, DocumentLinkTarget, CurrentDocument } from "./host/queries";
+export { preAnalyse, type DocumentSource, type PreAnalysed, type PreAnalysisWanted, type PortableFacts } from "./host/pre-analysis";
+export { maxDocumentBytes, DEFAULT_MAX_DOCUMENT_BYTES } from "./host/size-limit";
+export { Engine, type EngineOptions } from "./engine";
+
+// Plain data shared with the front ends.
+export type { Diagnostic, DocumentKind, Severity, Span, Waiver } from "./types";
+export { DOCUMENT_KINDS, KIND_NAME } from "./types";
+export { LineIndex, type Position } from "./text";
+export { DEFAULT_CONFIG, ignoreMatcher, type GenesisConfig, type Profile } from "./config";
+export { CONFIG_FILE_NAME, syntaxOf } from "./kinds/recognise";
+export type { GenesisDocument } from "./document";
+export { label, type DocumentFacts } from "./workspace/facts";
+export type { WorkspaceSymbolMatch, RenameResult, NavigationEdit } from "./workspace/navigation";
+export { compareSymbols } from "./workspace/navigation";
+export type { CompletionItem, CompletionKind } from "./completion/index";
+export type { OutlineKind, OutlineSymbol } from "./symbols";
+export type { HoverInfo } from "./hover";
+export type { Fix, FixEdit } from "./fixes/index";
+
+// The rule catalog.
+export { RULES, ruleInfo, READINESS_ITEM_IDS, type RuleInfo, type ReadinessItemId } from "./rules/catalog";
+export { SLUG } from "./rules/reference-form";
+
+// The `io` rules' input: what to read, and the facts read.
+export * from "./evidence/types";
+export { evidenceRequests, mergeRequests, type RequestOptions } from "./evidence/requests";
+export { classifyCell, hdf5FieldType, parquetFieldType, sniffedType, type ValueClass } from "./evidence/field-types";
+
+// The readiness checklist and its reports.
+export * from "./readiness/model";
+export { mergeReadiness } from "./readiness/merge";
+export { lineageOf, mergeLineage, type LineageGraph, type LineageNode, type LineageEdge } from "./readiness/lineage";
+export { formatReadiness, REPORT_FORMATS, type ReportFormat, type ReadinessReport } from "./readiness/report";
+export { readinessJson } from "./readiness/report-json";
+
+// Templates of new documents (snippets, `init`, the New ... commands).
+export { DOCUMENT_TEMPLATES, type DocumentTemplate } from "./templates/documents";
+export { expandSnippet } from "./templates/snippet-syntax";
