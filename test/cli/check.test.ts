@@ -282,7 +282,7 @@ describe("genesis-readiness check (built CLI)", function () {
       assert.deepEqual(versionAt(report), VERSION_RANGE);
     });
 
-    it("does not read a file above 20 MB, and warns about it", function () {
+    it("does not read a file above the size limit (10 MB by default), and warns about it as the editor does", function () {
       this.timeout(60_000);
       const root = workspaces.make();
       const header = "apiVersion: genesis/v1\nkind: DatasetManifest\nid: huge\n";
@@ -293,7 +293,7 @@ describe("genesis-readiness check (built CLI)", function () {
       assert.deepEqual(report.documents.map((d) => [d.path, d.kind]), [["huge.dataset.yaml", "DatasetManifest"]]);
       const [warning] = report.documents[0].diagnostics;
       assert.equal(warning.severity, "warning");
-      assert.match(warning.message, /above the 20 MB limit/);
+      assert.match(warning.message, /above the 10\.0 MB limit for checking \(limits\.maxDocumentMegabytes/);
       assert.equal(status, 0);
       assert.equal(runCli(["check", root, "--fail-on", "warning"]).status, 1);
     });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { existsSync, readFileSync, truncateSync } from "node:fs";
 import * as path from "node:path";
-import { MAX_FILE_BYTES } from "../../server/src/cli/file-outcome";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../server/src/core/index";
 import { analysisThreads, FILES_PER_THREAD, MAX_THREADS } from "../../server/src/cli/jobs";
 import { writeWorkspaceTree } from "../bench/workspace-tree";
 import { dataset } from "../unit/workspace/harness";
@@ -32,7 +32,7 @@ function troubledTree(documents: number): string {
   // A byte order mark, CRLF line ends and multi-byte characters before a mistake.
   writeIn(root, "odd/crlf.dataset.yaml", `\ufeff${dataset("crlf", "1.2").replace("Dataset crlf", "Données ☃ crlf").replace(/\n/g, "\r\n")}`);
   // Above the size read whole: only its name makes it a dataset.
-  truncateSync(writeIn(root, "odd/huge.dataset.yaml", ""), MAX_FILE_BYTES + 1);
+  truncateSync(writeIn(root, "odd/huge.dataset.yaml", ""), DEFAULT_MAX_DOCUMENT_BYTES + 1);
   writeIn(root, "notes/settings.yaml", "editor: { tabs: 2 }\n");
   writeIn(root, "cards/README.md", "---\nlibrary_name: transformers\nlicense: mit\n---\n# A card\n");
   return root;

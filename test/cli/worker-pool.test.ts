@@ -94,8 +94,8 @@ describe("analysis in worker threads", function () {
     const proto = outcomes[2];
     assert.ok(proto.kind === "document");
     // Cloned across threads, the mapping would have lost the prototype the key gave it.
-    assert.equal((proto.facts.value as { id?: string }).id, "proto");
-    assert.equal((Object.getPrototypeOf(proto.facts.value) as { id?: string }).id, "impostor");
+    assert.equal((proto.analysed.facts.value as { id?: string }).id, "proto");
+    assert.equal((Object.getPrototypeOf(proto.analysed.facts.value) as { id?: string }).id, "impostor");
     assert.deepEqual(outcomes.slice(3), [...analyseInProcess(files.slice(3), new Engine(), SETTINGS)]);
   });
 
@@ -105,13 +105,13 @@ describe("analysis in worker threads", function () {
     const documents = outcomes.filter((o) => o.kind === "document");
     assert.ok(documents.length > 3);
     for (const outcome of documents) {
-      assert.ok(!("document" in outcome.facts), "facts without their tree");
-      assert.equal(typeof outcome.facts.text, "string");
+      assert.ok(!("document" in outcome.analysed.facts), "facts without their tree");
+      assert.equal(typeof outcome.analysed.facts.text, "string");
     }
     const reported = files.findIndex((f) => f.reported && f.path.startsWith("pipelines/"));
     const pipelineOutcome = outcomes[reported];
-    assert.ok(pipelineOutcome.kind === "document" && pipelineOutcome.diagnostics?.some((d) => d.rule === "version/semver"));
-    assert.ok(pipelineOutcome.kind === "document" && Array.isArray(pipelineOutcome.evidenceRequests));
+    assert.ok(pipelineOutcome.kind === "document" && pipelineOutcome.analysed.typeDiagnostics?.some((d) => d.rule === "version/semver"));
+    assert.ok(pipelineOutcome.kind === "document" && Array.isArray(pipelineOutcome.analysed.evidenceRequests));
   });
 
   for (const [how, failure] of [

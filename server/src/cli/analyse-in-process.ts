@@ -1,4 +1,4 @@
-import type { Engine } from "../core/engine";
+import type { Engine } from "../core/index";
 import { analyseFile, type AnalysisSettings, type CandidateFile, type FileOutcome } from "./file-outcome";
 
 /** Every file's outcome, in the files' order, analysed on this thread one at a time. */

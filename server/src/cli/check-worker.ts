@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { Engine } from "../core/engine";
+import { Engine } from "../core/index";
 import { analyseFile, type AnalysisSettings, type CandidateFile, type FileOutcome } from "./file-outcome";
 
 /**
@@ -32,7 +32,7 @@ const DEFERRED: WorkerOutcome = { kind: "deferred" };
 function analyseBatch(batch: CheckBatch, engine: Engine, settings: AnalysisSettings): CheckBatchResult {
   const outcomes = batch.files.map((file): WorkerOutcome => {
     const outcome = analyseFile(file, engine, settings);
-    return outcome.kind === "document" && outcome.facts.text.includes("__proto__") ? DEFERRED : outcome;
+    return outcome.kind === "document" && outcome.analysed.facts.text.includes("__proto__") ? DEFERRED : outcome;
   });
   return { first: batch.first, outcomes };
 }

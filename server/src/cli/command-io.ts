@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { Engine } from "../core/engine";
+import { Engine } from "../core/index";
 import type { CheckCommand, ReportCommand } from "./args";
 import { PathError, runCheck, type CheckRun } from "./run";
 

@@ -1,8 +1,5 @@
 import * as path from "node:path";
-import { computeReadiness } from "../core/readiness/compute";
-import { lineageOf } from "../core/readiness/lineage";
-import { fileListOf, type ReadinessModel } from "../core/readiness/model";
-import { formatReadiness } from "../core/readiness/report";
+import { formatReadiness, type ReadinessModel } from "../core/index";
 import type { ReportCommand } from "./args";
 import { checkForCommand, writeOutput, type CommandIO } from "./command-io";
 import type { CheckedWorkspace } from "./run";
@@ -18,13 +15,13 @@ export async function reportCommand(command: ReportCommand, io: CommandIO & { re
   const model = readinessOf(run.workspace);
   const relative = path.relative(io.cwd, run.report.root);
   const root = relative === "" ? path.basename(run.report.root) : relative.startsWith("..") || path.isAbsolute(relative) ? run.report.root : relative.split(path.sep).join("/");
-  const lineage = lineageOf(run.workspace.documents.map((d) => d.facts), run.workspace.index);
+  const lineage = run.workspace.host.lineage(run.workspace.isReported);
   const text = formatReadiness({ root, generatedAt: (io.now?.() ?? new Date()).toISOString(), model, lineage }, command.format);
   if (!(await writeOutput(text, command.output, io))) return 2;
   return run.problems.length > 0 ? 2 : 0;
 }
 
-/** The readiness model of a checked workspace (the CLI runs where its user trusts the files). */
+/** The readiness model of the reported documents (the CLI runs where its user trusts the files). */
 export function readinessOf(workspace: CheckedWorkspace): ReadinessModel {
-  return computeReadiness({ documents: workspace.documents, files: fileListOf(workspace.files), trusted: true, index: workspace.index, config: workspace.config });
+  return workspace.host.readiness(workspace.isReported);
 }

@@ -1,5 +1,4 @@
-import type { Position } from "../core/text";
-import type { Severity } from "../core/types";
+import type { Position, Severity } from "../core/index";
 import type { FailOn } from "./args";
 
 /**
@@ -14,6 +13,8 @@ export interface ReportedDiagnostic {
   readonly start: Position;
   readonly end: Position;
   readonly pointer: string;
+  /** Set on a waived diagnostic: the reason and expiry of the `genesis-ignore` that silences it. */
+  readonly waiver?: { readonly reason: string; readonly until?: string };
 }
 
 export interface ReportedDocument {
@@ -23,6 +24,8 @@ export interface ReportedDocument {
   readonly kind: string;
   /** In position order. */
   readonly diagnostics: readonly ReportedDiagnostic[];
+  /** The diagnostics waivers silence, in position order: they do not count against `check`. */
+  readonly waived?: readonly ReportedDiagnostic[];
 }
 
 export interface CheckReport {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Engine } from "../core/engine";
+import type { Engine } from "../core/index";
 import { analyseInProcess } from "./analyse-in-process";
 import type { CheckBatch, CheckBatchResult, WorkerOutcome } from "./check-worker";
 import { analyseFile, type AnalysisSettings, type CandidateFile, type FileOutcome } from "./file-outcome";

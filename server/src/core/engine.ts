@@ -20,7 +20,7 @@ import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
 import { spanInFacts, type DocumentFacts } from "./workspace/facts";
 import { checkEvidence } from "./evidence/check";
-import { isOverLimit, maxDocumentBytes, TOO_LARGE_HEAD_CHARACTERS, tooLargeMessage, utf8Length } from "./host/size-limit";
+import { DEFAULT_MAX_DOCUMENT_BYTES, isOverLimit, maxDocumentBytes, TOO_LARGE_HEAD_CHARACTERS, tooLargeMessage, utf8Length } from "./host/size-limit";
 import type { EvidenceMap } from "./evidence/types";
 import type { WorkspaceIndex } from "./workspace/index";
 
@@ -167,6 +167,13 @@ export class Engine {
       .map((f) => ({ ...f, severity: f.severity ?? ruleInfo(f.rule)?.severity ?? "error" }))
       .sort((a, b) => a.span.start - b.span.start);
     return { config: normaliseConfig(tree), diagnostics };
+  }
+
+  /** A `genesis.config.yaml` above the default size limit: the defaults apply, and it gets one warning. */
+  readConfigTooLarge(head: string, bytes: number): { config: GenesisConfig; diagnostics: Diagnostic[] } {
+    const span = { start: 0, end: Math.min(1, head.length) };
+    const message = tooLargeMessage(bytes, DEFAULT_MAX_DOCUMENT_BYTES);
+    return { config: DEFAULT_CONFIG, diagnostics: [{ rule: "syntax/yaml", severity: "warning", message, span, pointer: "" }] };
   }
 
   private collect(document: GenesisDocument, config: GenesisConfig): Finding[] {

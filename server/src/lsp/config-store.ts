@@ -1,9 +1,6 @@
-import { readFile } from "node:fs/promises";
 import * as path from "node:path";
-import { DEFAULT_CONFIG, type GenesisConfig } from "../core/config";
-import type { Engine } from "../core/engine";
-import { CONFIG_FILE_NAME } from "../core/kinds/recognise";
-import type { Diagnostic } from "../core/types";
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_MAX_DOCUMENT_BYTES, type Diagnostic, type Engine, type GenesisConfig } from "../core/index";
+import { readTextFile } from "../node/workspace-files";
 
 export interface LoadedConfig {
   readonly config: GenesisConfig;
@@ -63,7 +60,10 @@ export class ConfigStore {
     if (text === undefined) {
       if (!this.readFromDisk) return NO_CONFIG;
       try {
-        text = await readFile(path.join(root, CONFIG_FILE_NAME), "utf8");
+        // Read under the default size limit: the limit it may set is not known before it is read.
+        const content = await readTextFile(path.join(root, CONFIG_FILE_NAME), DEFAULT_MAX_DOCUMENT_BYTES);
+        if (content.kind === "too-large") return { ...this.engine.readConfigTooLarge(content.head, content.bytes), text: content.head };
+        text = content.text;
       } catch {
         return NO_CONFIG;
       }
