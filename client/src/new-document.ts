@@ -1,7 +1,5 @@
 import * as vscode from "vscode";
-import { SLUG } from "../../server/src/core/rules/reference-form";
-import { DOCUMENT_TEMPLATES, type DocumentTemplate } from "../../server/src/core/templates/documents";
-import { expandSnippet } from "../../server/src/core/templates/snippet-syntax";
+import { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "../../server/src/core/client-api";
 
 export type NewDocumentKind = "DatasetManifest" | "ModelCard" | "PipelineConfig";
 

@@ -1,7 +1,6 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import type { ReadinessFix, ReadinessModel } from "../../server/src/core/readiness/model";
-import type { ReportFormat } from "../../server/src/core/readiness/report";
+import type { ReadinessFix, ReadinessModel, ReportFormat } from "../../server/src/core/client-api";
 import {
   READINESS_CHANGED_NOTIFICATION,
   READINESS_REQUEST,

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { ReadinessEvidence, ReadinessGroup, ReadinessItem, ReadinessModel, ReadinessStatus } from "../../server/src/core/readiness/model";
+import type { ReadinessEvidence, ReadinessGroup, ReadinessItem, ReadinessModel, ReadinessStatus } from "../../server/src/core/client-api";
 
 /** The view of the "Genesis" view container (package.json `contributes.views`). */
 export const READINESS_VIEW_ID = "genesis.readiness";

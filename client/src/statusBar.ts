@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { ReadinessItem, ReadinessModel } from "../../server/src/core/readiness/model";
+import type { ReadinessItem, ReadinessModel } from "../../server/src/core/client-api";
 import { READINESS_VIEW_ID } from "./sidebar";
 
 /** The command VS Code defines for every view: it reveals and focuses the Readiness tree. */

@@ -1,5 +1,4 @@
-import type { ReadinessModel, ReadinessScore } from "./core/readiness/model";
-import type { ReportFormat } from "./core/readiness/report";
+import type { ReadinessModel, ReadinessScore, ReportFormat } from "./core/client-api";
 
 /**
  * Messages between the extension client and the language server beyond standard LSP. This file is

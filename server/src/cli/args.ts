@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Profile } from "../core/config";
-import { REPORT_FORMATS, type ReportFormat } from "../core/readiness/report";
+import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
 
 /** The command line (§9), parsed and validated: what to run, or why nothing can run. */
 

@@ -1,4 +1,4 @@
-import type { EvidenceRequest, FileEvidence } from "../core/evidence/types";
+import type { EvidenceRequest, FileEvidence } from "../core/index";
 import { EvidenceService } from "../io/evidence-service";
 import { terminalProgressBar } from "./progress-bar";
 

@@ -1,5 +1,4 @@
-import type { ReadinessModel } from "../core/readiness/model";
-import { readinessJson } from "../core/readiness/report-json";
+import { type ReadinessModel, readinessJson } from "../core/index";
 import { summarize, type CheckReport } from "./report";
 
 /**

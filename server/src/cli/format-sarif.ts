@@ -1,6 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { RULES } from "../core/rules/catalog";
-import type { Severity } from "../core/types";
+import { RULES, type Severity } from "../core/index";
 import type { CheckReport } from "./report";
 
 /**

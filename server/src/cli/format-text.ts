@@ -1,4 +1,4 @@
-import type { Severity } from "../core/types";
+import type { Severity } from "../core/index";
 import { summarize, type CheckReport, type Summary } from "./report";
 
 const COLORS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };

@@ -1,8 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { SLUG } from "../core/rules/reference-form";
-import { DOCUMENT_TEMPLATES, type DocumentTemplate } from "../core/templates/documents";
-import { expandSnippet } from "../core/templates/snippet-syntax";
+import { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "../core/index";
 import type { InitCommand } from "./args";
 
 /** The names `init` accepts for each template. */

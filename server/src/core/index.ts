@@ -1,6 +1,7 @@
 /**
- * The core's public API: everything the front ends (the language server, the CLI, the client)
- * and the file readers (io/, node/) may use. They hold a WorkspaceHost per workspace folder, feed
+ * The core's public API: everything the front ends (the language server, the CLI) may use; the
+ * file readers (io/, node/) use its part evidence-api.ts, and the client its part client-api.ts,
+ * which keep their bundles small. They hold a WorkspaceHost per workspace folder, feed
  * it texts, configuration, evidence and the file list, and ask it questions; the rest of the core
  * is private to it (an architecture test fails on an import past this file).
  */
@@ -17,8 +18,7 @@ export type { Diagnostic, DocumentKind, Severity, Span, Waiver } from "./types";
 export { DOCUMENT_KINDS, KIND_NAME } from "./types";
 export { LineIndex, type Position } from "./text";
 export { DEFAULT_CONFIG, ignoreMatcher, type GenesisConfig, type Profile } from "./config";
-export { CONFIG_FILE_NAME, syntaxOf } from "./kinds/recognise";
-export type { GenesisDocument } from "./document";
+export { syntaxOf } from "./kinds/recognise";
 export { label, type DocumentFacts } from "./workspace/facts";
 export type { WorkspaceSymbolMatch, RenameResult, NavigationEdit } from "./workspace/navigation";
 export { compareSymbols } from "./workspace/navigation";
@@ -29,12 +29,9 @@ export type { Fix, FixEdit } from "./fixes/index";
 
 // The rule catalog.
 export { RULES, ruleInfo, READINESS_ITEM_IDS, type RuleInfo, type ReadinessItemId } from "./rules/catalog";
-export { SLUG } from "./rules/reference-form";
 
-// The `io` rules' input: what to read, and the facts read.
-export * from "./evidence/types";
-export { evidenceRequests, mergeRequests, type RequestOptions } from "./evidence/requests";
-export { classifyCell, hdf5FieldType, parquetFieldType, sniffedType, type ValueClass } from "./evidence/field-types";
+// The `io` rules' input: what to read, and the facts read (also the readers' own entry point).
+export * from "./evidence-api";
 
 // The readiness checklist and its reports.
 export * from "./readiness/model";
@@ -43,6 +40,5 @@ export { lineageOf, mergeLineage, type LineageGraph, type LineageNode, type Line
 export { formatReadiness, REPORT_FORMATS, type ReportFormat, type ReadinessReport } from "./readiness/report";
 export { readinessJson } from "./readiness/report-json";
 
-// Templates of new documents (snippets, `init`, the New ... commands).
-export { DOCUMENT_TEMPLATES, type DocumentTemplate } from "./templates/documents";
-export { expandSnippet } from "./templates/snippet-syntax";
+// Templates of new documents (snippets, `init`, the New ... commands): the client's entry point.
+export { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "./client-api";

@@ -1,4 +1,4 @@
-import type { EvidencePart, FileEvidence } from "../core/evidence/types";
+import type { EvidencePart, FileEvidence } from "../core/evidence-api";
 
 type OkEvidence = Extract<FileEvidence, { status: "ok" }>;
 

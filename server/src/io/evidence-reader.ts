@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import type { EvidencePart, EvidenceRequest, FileEvidence, ReadFailure } from "../core/evidence/types";
+import type { EvidencePart, EvidenceRequest, FileEvidence, ReadFailure } from "../core/evidence-api";
 import { describeError, errorCode, isInside } from "../node/workspace-files";
 import { EvidenceCache, knows } from "./evidence-cache";
 import { readCsvTable } from "./formats/csv";

@@ -1,8 +1,6 @@
 import { realpathSync } from "node:fs";
 import * as path from "node:path";
-import type { GenesisDocument } from "../core/document";
-import { evidenceRequests, mergeRequests, type RequestOptions } from "../core/evidence/requests";
-import type { EvidenceRequest, FileEvidence } from "../core/evidence/types";
+import { type GenesisDocument, evidenceRequests, mergeRequests, type RequestOptions, type EvidenceRequest, type FileEvidence } from "../core/evidence-api";
 import { EvidenceCache } from "./evidence-cache";
 import { EvidenceReader, type LocatedFile } from "./evidence-reader";
 import { HashPool } from "./hash-pool";

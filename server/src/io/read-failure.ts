@@ -1,4 +1,4 @@
-import type { ReadFailure } from "../core/evidence/types";
+import type { ReadFailure } from "../core/evidence-api";
 import { describeError, errorCode } from "../node/workspace-files";
 
 /** Thrown by a format reader for a file it cannot describe; becomes a `ReadFailure` of that part. */

@@ -3,7 +3,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
 import type { InitializationOptions } from "../protocol";
-import { Engine } from "../core/engine";
+import { Engine } from "../core/index";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";

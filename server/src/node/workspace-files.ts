@@ -1,7 +1,7 @@
 import type { Dirent, Stats } from "node:fs";
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from "node:fs";
 import * as path from "node:path";
-import { CONFIG_FILE_NAME } from "../core/kinds/recognise";
+import { CONFIG_FILE_NAME } from "../core/evidence-api";
 import { decodeText } from "./text-decoding";
 
 /**

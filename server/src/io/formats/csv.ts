@@ -1,6 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
-import { classifyCell, sniffedType, type ValueClass } from "../../core/evidence/field-types";
-import type { ColumnEvidence, TableEvidence } from "../../core/evidence/types";
+import { classifyCell, sniffedType, type ValueClass, type ColumnEvidence, type TableEvidence } from "../../core/evidence-api";
 import { readSlice } from "../file-slices";
 import { FormatError } from "../read-failure";
 

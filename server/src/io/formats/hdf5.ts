@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { hdf5FieldType } from "../../core/evidence/field-types";
-import type { Hdf5Evidence } from "../../core/evidence/types";
+import { hdf5FieldType, type Hdf5Evidence } from "../../core/evidence-api";
 import type * as Hdf5Reader from "../hdf5-reader";
 import { FormatError } from "../read-failure";
 

@@ -1,6 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import type { onnx as OnnxProto } from "onnx-proto";
-import type { OnnxDimension, OnnxEvidence, OnnxValueEvidence } from "../../core/evidence/types";
+import type { OnnxDimension, OnnxEvidence, OnnxValueEvidence } from "../../core/evidence-api";
 import { readSlice } from "../file-slices";
 import { FormatError } from "../read-failure";
 import { WindowReader, wireFields } from "./protobuf-wire";

@@ -1,7 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import type { SchemaTree } from "hyparquet";
-import { parquetFieldType } from "../../core/evidence/field-types";
-import type { ColumnEvidence, TableEvidence } from "../../core/evidence/types";
+import { parquetFieldType, type ColumnEvidence, type TableEvidence } from "../../core/evidence-api";
 import { readArrayBuffer, readSlice } from "../file-slices";
 import { FormatError } from "../read-failure";
 
