@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 // `--watch` rebuilds on change; `--minify` is used for packaging.
 import { build, context } from "esbuild";
-import { writeValidators } from "./generate-validators.mjs";
+import { isStale } from "./generate-validators.mjs";
 
 const watch = process.argv.includes("--watch");
 const minify = process.argv.includes("--minify");
@@ -44,9 +44,13 @@ const entries = [
   { entryPoints: ["server/src/cli/check-worker.ts"], outfile: "dist/check-worker.js" },
 ];
 
-// The schema validators are generated from schemas/ first, so a bundle never holds stale ones.
-// (In --watch mode only at start: after a schema edit, run the build or the generator again.)
-if (writeValidators()) console.log("generate-validators: server/src/core/schema/validators.generated.js written");
+// The schema validators are generated from schemas/ and committed (server/src/core/schema/
+// validators.generated.js). The build never writes into the sources: it refuses to bundle stale
+// ones, so that a schema edit without `npm run generate:validators` cannot ship unnoticed.
+if (isStale()) {
+  console.error("build: server/src/core/schema/validators.generated.js is stale (schemas/ changed); run `npm run generate:validators` and commit it.");
+  process.exit(1);
+}
 
 if (watch) {
   for (const entry of entries) await (await context({ ...common, ...entry })).watch();

@@ -3,3 +3,4 @@ export const OUTPUT: string;
 export const VALIDATORS: Record<string, string>;
 export function generateValidators(): string;
 export function writeValidators(out?: string): boolean;
+export function isStale(out?: string): boolean;

@@ -83,6 +83,11 @@ function currentText(out) {
   }
 }
 
+/** True when `out` does not hold what the schemas generate now. */
+export function isStale(out = OUTPUT) {
+  return currentText(out) !== generateValidators();
+}
+
 /** Writes the validators to `out` unless it already holds them; true if it wrote. */
 export function writeValidators(out = OUTPUT) {
   const text = generateValidators();
@@ -96,8 +101,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const outAt = args.indexOf("--out");
   const out = outAt >= 0 ? path.resolve(args[outAt + 1]) : OUTPUT;
   if (args.includes("--check")) {
-    if (currentText(out) !== generateValidators()) {
-      console.error(`${path.relative(ROOT, out)} is stale: run node scripts/generate-validators.mjs`);
+    if (isStale(out)) {
+      console.error(`${path.relative(ROOT, out)} is stale: run npm run generate:validators`);
       process.exit(1);
     }
   } else {
