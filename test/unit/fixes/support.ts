@@ -7,8 +7,8 @@ import { fixAll, type FixableDiagnostic } from "../../../server/src/core/fixes/i
 import { applyEdits } from "../../../server/src/core/fixes/apply";
 import { parseGenesisDocument } from "../../../server/src/core/parse/document";
 import type { Diagnostic } from "../../../server/src/core/types";
-import { extractFacts } from "../../../server/src/core/workspace/facts";
 import { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import { WorkspaceHost } from "../../../server/src/core/index";
 import { engine } from "../harness";
 
 export const FIXTURES = path.resolve(__dirname, "../../fixtures/fixes");
@@ -51,13 +51,18 @@ export function evidenceOf(folder: string, root = FIXTURES): EvidenceMap | undef
   return new Map(entries.map(([name, facts]) => [prefix ? `${prefix}/${name}` : name, facts]));
 }
 
-/** The type, workspace and (with evidence) `io` diagnostics of one text, against an index that holds its other documents. */
+/**
+ * The type, workspace and (with evidence) `io` diagnostics of one text as a workspace host gives
+ * them, the host holding the other documents of `index` (none: no workspace rules run).
+ */
 export function diagnosticsOf(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, evidence?: EvidenceMap): { document: GenesisDocument; diagnostics: Diagnostic[] } {
-  const analysis = engine.analyze({ path: file, text }, config);
-  if (!analysis.document) throw new Error(`${file} is not a Genesis document`);
-  const workspace = index ? engine.checkWorkspace(extractFacts(analysis.document), index, config) : [];
-  const io = evidence ? engine.checkEvidence(analysis.document, evidence, config) : [];
-  return { document: analysis.document, diagnostics: [...analysis.diagnostics, ...workspace, ...io] };
+  const host = new WorkspaceHost(engine);
+  host.configure(config);
+  for (const facts of index?.all() ?? []) if (facts.path !== file) host.update(facts.path, facts.text);
+  if (!host.update(file, text)) throw new Error(`${file} is not a Genesis document`);
+  if (index) host.finishLoading();
+  if (evidence) host.setEvidence(file, evidence);
+  return { document: host.documentOf(file)!, diagnostics: host.diagnostics(file) };
 }
 
 /** `fixAll` as the editor runs it: with a recheck by the engine against the same workspace. */

@@ -184,11 +184,8 @@ export class WorkspaceAnalysis {
    * still holds for its paths until the next save) of a text that is not the held one, after its own.
    */
   private recheck(document: GenesisDocument, own: readonly Diagnostic[], io: boolean): Diagnostic[] {
-    const { engine, configuration: config } = this.host;
     const evidence = io ? this.host.evidenceOf(document.path) : undefined;
-    const fromFiles = evidence ? engine.checkEvidence(document, evidence, config) : [];
-    const workspace = this.host.loadFinished ? engine.checkWorkspace(extractFacts(document), this.host.workspaceIndex, config) : [];
-    return [...own, ...workspace, ...fromFiles];
+    return this.host.combined(() => document, own, extractFacts(document), evidence);
   }
 }
 

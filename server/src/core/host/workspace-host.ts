@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
 import type { GenesisDocument } from "../document";
 import { rootAnchor } from "../document";
-import { Engine } from "../engine";
+import { Engine, type CheckOptions } from "../engine";
 import { evidenceRequests, type RequestOptions } from "../evidence/requests";
 import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
@@ -247,17 +247,28 @@ export class WorkspaceHost {
   }
 
   private combine(path: string, held: HeldDocument): Diagnostic[] {
-    const options = { includeWaived: true };
     let typeDiagnostics = held.typeDiagnostics;
     if (typeDiagnostics === undefined) {
-      typeDiagnostics = this.engine.check(held.document, this.config, options);
+      typeDiagnostics = this.engine.check(held.document, this.config, { includeWaived: true });
       this.held.set(path, held.with({ typeDiagnostics }));
     }
-    const evidence = this.evidence.get(path);
-    // A document with no evidence has nothing for the io rules to judge (evidence/check.ts): its
-    // tree is then not rebuilt for them.
-    const io = evidence && evidence.size > 0 ? this.engine.checkEvidence(held.document, evidence, this.config, options) : [];
-    const facts = this.index.get(path);
+    return this.combined(() => held.document, typeDiagnostics, this.index.get(path), this.evidence.get(path), { includeWaived: true });
+  }
+
+  /**
+   * The one place where a document's findings are put together: its own text's (`type`), the
+   * workspace's (`ws`, once the folder is loaded) and its files' (`io`, from `evidence`). The parse
+   * tree is read through `documentOf` only when the io rules have something to judge.
+   */
+  combined(
+    documentOf: () => GenesisDocument,
+    typeDiagnostics: readonly Diagnostic[],
+    facts: DocumentFacts | undefined,
+    evidence: EvidenceMap | undefined,
+    options: CheckOptions = {},
+  ): Diagnostic[] {
+    // A document with no evidence has nothing for the io rules to judge (evidence/check.ts).
+    const io = evidence && evidence.size > 0 ? this.engine.checkEvidence(documentOf(), evidence, this.config, options) : [];
     const workspace = this.loaded && facts ? this.engine.checkWorkspace(facts, this.index, this.config, options) : [];
     return [...typeDiagnostics, ...workspace, ...io];
   }
