@@ -7,6 +7,7 @@ import { fixAll, type FixableDiagnostic } from "../../../server/src/core/fixes/i
 import { applyEdits } from "../../../server/src/core/fixes/apply";
 import { parseGenesisDocument } from "../../../server/src/core/parse/document";
 import type { Diagnostic } from "../../../server/src/core/types";
+import { extractFacts } from "../../../server/src/core/workspace/facts";
 import { WorkspaceIndex } from "../../../server/src/core/workspace/index";
 import { WorkspaceHost } from "../../../server/src/core/index";
 import { engine } from "../harness";
