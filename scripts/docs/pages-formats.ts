@@ -6,7 +6,7 @@ import { CARD_SECTIONS, OUT_OF_SCOPE_SECTION, USES_TITLE } from "../../server/sr
 import { DOCUMENT_TEMPLATES } from "../../server/src/core/templates/documents";
 import { expandSnippet } from "../../server/src/core/templates/snippet-syntax";
 import { DOCUMENT_KINDS, type DocumentKind } from "../../server/src/core/types";
-import { anchorOf, anchorTag, code, fence, orList, table } from "./markdown";
+import { anchorOf, anchorTag, andList, code, fence, orList, table } from "./markdown";
 import { isSchema, type Schema } from "./schema-conditions";
 import { allowedOf, fieldRows, typeOf, type FieldRow, type SchemaContext } from "./schema-fields";
 
@@ -125,5 +125,5 @@ export function cardSections(): string {
 export function classificationLevels(): string {
   const lattice = CLASSIFICATION_LEVELS.map(code).join(" < ");
   const legacy = Object.entries(LEGACY_LEVELS).map(([alias, level]) => `${code(alias)} is read as ${code(level)}`);
-  return `${lattice}. ${orList(legacy)}. The classified markings ${orList(CLASSIFIED_MARKINGS.map(code))} are out of scope`;
+  return `${lattice}. ${orList(legacy)}. The classified markings ${andList(CLASSIFIED_MARKINGS.map(code))} are out of scope`;
 }
