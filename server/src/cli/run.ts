@@ -31,7 +31,7 @@ export interface CheckRun {
   readonly report: CheckReport;
   /** Files or folders found on the way that could not be read or checked: reported on stderr, exit 2. */
   readonly problems: readonly RunProblem[];
-  /** What the readiness checklist (§8) is computed from. */
+  /** What the readiness checklist (docs/checklist.md) is computed from. */
   readonly workspace: CheckedWorkspace;
 }
 

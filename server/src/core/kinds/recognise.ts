@@ -1,7 +1,7 @@
 import type { RecognisedBy, SourceSyntax } from "../document";
 import type { DocumentKind } from "../types";
 
-/** Front matter keys that only Hugging Face model cards carry (§1). */
+/** Front matter keys that only Hugging Face model cards carry (docs/formats/README.md#recognition). */
 export const HUGGING_FACE_CARD_KEYS = ["model-index", "library_name", "pipeline_tag", "base_model"] as const;
 
 export const CONFIG_FILE_NAME = "genesis.config.yaml";

@@ -1,4 +1,4 @@
-/** The readiness checklist (§8) and its reports: pure, plain data in and out. */
+/** The readiness checklist (docs/checklist.md) and its reports: pure, plain data in and out. */
 export * from "./model";
 export { computeReadiness, READINESS_CHECKS } from "./compute";
 export { lineageOf, mergeLineage, type LineageGraph, type LineageNode, type LineageEdge } from "./lineage";
