@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 
-/** File names that make a document a Genesis document by name (§1 of the contract). */
+/** File names that make a document a Genesis document by name (docs/formats/README.md#recognition). */
 export const GENESIS_FILE_GLOB =
   "**/{*.dataset.yaml,*.dataset.yml,*.dataset.json,dataset.genesis.yaml,*.modelcard.md,MODEL_CARD.md,model_card.md,*.model.yaml,*.model.yml,*.model.json,*.pipeline.yaml,*.pipeline.yml,*.pipeline.json,genesis.config.yaml}";
 

@@ -24,7 +24,7 @@ export interface InitializationOptions {
   readonly trusted: boolean;
 }
 
-/** The name of the configuration file at a workspace folder's root (§6). */
+/** The name of the configuration file at a workspace folder's root (docs/configuration.md). */
 export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
 
 /**
@@ -47,7 +47,7 @@ export interface IndexedParams {
 }
 
 /**
- * client -> server request: the readiness checklist (§8) of one workspace folder (`folder`, its
+ * client -> server request: the readiness checklist (docs/checklist.md) of one workspace folder (`folder`, its
  * URI), or of every folder merged when `folder` is absent. Answered from what the server holds
  * (recomputed only when diagnostics or files changed); the sidebar and the status bar render the
  * result as it is, with the `uri` of every piece of evidence filled in.

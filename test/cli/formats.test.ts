@@ -80,7 +80,7 @@ describe("genesis-readiness check output formats (built CLI)", function () {
   });
 
   describe("json", function () {
-    it("has exactly the keys and types of §9, and lists every document", function () {
+    it("has exactly the keys and types of docs/cli.md#json-output, and lists every document", function () {
       const root = mixedWorkspace();
       const { status, report } = checkJson([root]);
       assert.equal(status, 1);

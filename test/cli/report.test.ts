@@ -121,7 +121,7 @@ describe("genesis-readiness report (built CLI)", function () {
     });
   }
 
-  it("check --format json fills readiness with the score, the counts and the groups (§9)", function () {
+  it("check --format json fills readiness with the score, the counts and the groups (docs/cli.md#json-output)", function () {
     const { report } = checkJson(["examples", "--fail-on", "never"]);
     const readiness = report.readiness as JsonReadiness;
     assert.equal(readiness.score, 0.619);

@@ -6,7 +6,7 @@ function kindOf(path: string, text: string): string | undefined {
   return document ? `${document.kind}/${document.recognisedBy}` : undefined;
 }
 
-describe("recognition (§1)", function () {
+describe("recognition (docs/formats/README.md#recognition)", function () {
   it("by file name, whatever the content", function () {
     for (const name of ["a.dataset.yaml", "a.dataset.yml", "a.dataset.json", "dataset.genesis.yaml", "deep/dir/x.dataset.yaml"]) {
       assert.equal(kindOf(name, "foo: bar\n"), "DatasetManifest/file-name", name);

@@ -35,7 +35,7 @@ describe("templates and snippets", function () {
     });
   }
 
-  it("a new Markdown model card has every §5.2 section and no section diagnostics", function () {
+  it("a new Markdown model card has every section of docs/formats/model-card.md#sections and no section diagnostics", function () {
     const card = DOCUMENT_TEMPLATES.find((t) => t.id === "model-card-markdown")!;
     const seen = diagnose("m.modelcard.md", expandSnippet(card.body)).filter((d) => d.rule.startsWith("modelcard/"));
     assert.deepEqual(seen, []);

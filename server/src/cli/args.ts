@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
 
-/** The command line (§9), parsed and validated: what to run, or why nothing can run. */
+/** The command line (docs/cli.md), parsed and validated: what to run, or why nothing can run. */
 
 export const FORMATS = ["text", "json", "sarif"] as const;
 export const PROFILES = ["dev", "release"] as const;
@@ -19,14 +19,14 @@ export interface CheckCommand {
   readonly profile?: Profile;
   readonly failOn: FailOn;
   readonly output?: string;
-  /** Skip the rules that read data files (the `io` rules of §7). */
+  /** Skip the rules that read data files (the `io` rules of docs/rules.md). */
   readonly noIo: boolean;
   readonly root?: string;
   /** `--jobs N`: N threads analyse the files, the main one and N-1 workers (1: no worker); undefined: as many as pay off. */
   readonly jobs?: number;
 }
 
-/** `report [paths...]`: the readiness checklist (§8) of the documents under the paths. */
+/** `report [paths...]`: the readiness checklist (docs/checklist.md) of the documents under the paths. */
 export interface ReportCommand {
   readonly kind: "report";
   readonly paths: readonly string[];
@@ -53,11 +53,11 @@ export type Invocation =
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
   | { readonly kind: "missing-command" }
-  /** A command of §9 that this version does not have yet. */
+  /** A command planned for the CLI that this version does not have yet. */
   | { readonly kind: "unavailable"; readonly command: string }
   | { readonly kind: "usage-error"; readonly message: string };
 
-/** Commands of §9 that this version does not have yet (none left). */
+/** Commands planned for the CLI that this version does not have yet (none left). */
 const LATER_COMMANDS = new Set<string>();
 
 const OPTIONS = {

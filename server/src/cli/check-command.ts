@@ -9,7 +9,7 @@ import type { CheckRun } from "./run";
 
 export type { CommandIO };
 
-/** Runs `check`, writes the report, and returns the exit code of §9. */
+/** Runs `check`, writes the report, and returns the exit code of docs/cli.md#exit-codes. */
 export async function checkCommand(command: CheckCommand, io: CommandIO): Promise<number> {
   const run = await checkForCommand(command, io);
   if (run === 2) return 2;

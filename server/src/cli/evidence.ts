@@ -3,7 +3,7 @@ import { EvidenceService } from "../io/evidence-service";
 import { terminalProgressBar } from "./progress-bar";
 
 /**
- * The `io` facts for the documents `check` reports (§9: every rule, unless --no-io), from what
+ * The `io` facts for the documents `check` reports (docs/cli.md: every rule, unless --no-io), from what
  * each document asks to be read (its `evidenceRequests`, keyed by document path): each named file
  * read once, hashes in worker threads, a progress bar on stderr when it is a terminal. Keyed by
  * document path, then by workspace-relative file path.

@@ -2,8 +2,8 @@ import { type ReadinessModel, readinessJson } from "../core/index";
 import { summarize, type CheckReport } from "./report";
 
 /**
- * The JSON report of §9. Lines and characters are 0-based, as in LSP. `readiness` is the
- * checklist (§8) of the reported documents: `score` (passed / applicable, 0 to 1), the counts and
+ * The JSON report of docs/cli.md#json-output. Lines and characters are 0-based, as in LSP. `readiness` is the
+ * checklist (docs/checklist.md) of the reported documents: `score` (passed / applicable, 0 to 1), the counts and
  * the groups; null when not computed.
  */
 export function formatJson(report: CheckReport, readiness?: ReadinessModel): string {

@@ -5,7 +5,7 @@ import { initCommand } from "./init-command";
 import { reportCommand } from "./report-command";
 
 /**
- * `genesis-readiness`: the command-line front end (§9) over the same engine and
+ * `genesis-readiness`: the command-line front end (docs/cli.md) over the same engine and
  * genesis.config.yaml as the language server. This file only dispatches and sets the exit code.
  */
 async function main(argv: readonly string[]): Promise<number> {

@@ -5,7 +5,7 @@ import { checkForCommand, writeOutput, type CommandIO } from "./command-io";
 import type { CheckedWorkspace } from "./run";
 
 /**
- * Runs `report`: the readiness checklist (§8) of the documents under the paths, from the same
+ * Runs `report`: the readiness checklist (docs/checklist.md) of the documents under the paths, from the same
  * check as `check` (same documents, diagnostics and configuration), in the chosen format. Exit 0
  * when the report was written, 2 on an unreadable path or file.
  */

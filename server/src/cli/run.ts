@@ -22,7 +22,7 @@ export interface CheckRun {
   readonly report: CheckReport;
   /** Files or folders found on the way that could not be read or checked: reported on stderr, exit 2. */
   readonly problems: readonly RunProblem[];
-  /** What the readiness checklist is computed from: the host, and which of its documents were asked for. */
+  /** What the readiness checklist (docs/checklist.md) is computed from: the host, and which of its documents were asked for. */
   readonly workspace: CheckedWorkspace;
 }
 

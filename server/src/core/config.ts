@@ -12,7 +12,7 @@ export interface PartitionSpec {
   readonly gpus?: boolean;
 }
 
-/** `genesis.config.yaml` (§6), normalised: every field present, invalid parts dropped. */
+/** `genesis.config.yaml` (docs/configuration.md), normalised: every field present, invalid parts dropped. */
 export interface GenesisConfig {
   readonly profile: Profile;
   readonly rules: Readonly<Record<string, RuleSetting>>;

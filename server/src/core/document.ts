@@ -12,7 +12,7 @@ export interface SourceFile {
 
 export type SourceSyntax = "yaml" | "json" | "markdown";
 
-/** How a file was recognised as a Genesis document (§1). */
+/** How a file was recognised as a Genesis document (docs/formats/README.md#recognition). */
 export type RecognisedBy = "file-name" | "content" | "hugging-face";
 
 export interface MarkdownParts {

@@ -15,7 +15,7 @@ const DIRECTIVE = /^\s*genesis-ignore\b\s*([^:]*?)\s*(?::\s*(.*?))?\s*(?:-->)?\s
 
 /**
  * A comment alone on its line silences the next line that holds something other than comments or
- * blanks; a comment after content silences its own line (§6).
+ * blanks; a comment after content silences its own line (docs/rules.md#waivers).
  */
 export function findSuppressions(text: string, comments: readonly SourceComment[], lines: LineIndex): Suppression[] {
   const result: Suppression[] = [];

@@ -27,12 +27,12 @@ export interface Finding {
   readonly pointer: string;
   /** Extra facts a quick fix may need (the nearest allowed value, the missing property...). */
   readonly data?: Record<string, unknown>;
-  /** Set only by rules whose severity depends on the case (§5.2 sections); else the catalog's. */
+  /** Set only by rules whose severity depends on the case (model card sections); else the catalog's. */
   readonly severity?: Severity;
 }
 
 /**
- * A `genesis-ignore` comment that silences a finding (§6): an accepted risk, listed in the
+ * A `genesis-ignore` comment that silences a finding (docs/rules.md#waivers): an accepted risk, listed in the
  * readiness report. `until` is the ISO date after which it no longer applies.
  */
 export interface Waiver {
@@ -47,7 +47,7 @@ export interface Diagnostic extends Finding {
   readonly severity: Severity;
   /**
    * Set when a waiver silences this diagnostic: it is not shown in the editor and does not count
-   * against `check`, but the checklist counts it and the report lists it (§8.1).
+   * against `check`, but the checklist counts it and the report lists it (docs/checklist.md#how-an-item-is-decided).
    */
   readonly waiver?: Waiver;
 }

@@ -10,7 +10,7 @@ interface Entry {
 
 /**
  * What was read of each file, keyed by real path and valid while the file's size and mtime are
- * unchanged (§7: io results are cached by file size and mtime). A later request that wants more
+ * unchanged (docs/rules.md: io results are cached by file size and mtime). A later request that wants more
  * parts of a file reads only the parts not yet known. Bounded: the oldest entries go first.
  */
 export class EvidenceCache {

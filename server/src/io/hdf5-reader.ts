@@ -10,7 +10,7 @@ import type * as H5 from "h5wasm";
  * kilobytes of reads; jsfive, the pure-JS alternative, takes the whole file as one ArrayBuffer.
  *
  * This module shares no class with the main bundle (the two are separate copies), so it returns
- * plain data, never throws for a bad file, and leaves the mapping to §3 types to the caller.
+ * plain data, never throws for a bad file, and leaves the mapping to the field types of docs/formats/dataset-manifest.md to the caller.
  */
 
 export interface RawDataset {

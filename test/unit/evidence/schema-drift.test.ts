@@ -96,7 +96,7 @@ describe("io evidence: data/schema-drift", () => {
       { name: "meta", recorded: "group" },
     ];
 
-    it("accepts matching names and types; number holds integers; a column without a §3 type is not compared", () => {
+    it("accepts matching names and types; number holds integers; a column without a field type is not compared", () => {
       const fields = `      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: number }\n      - { name: at, type: datetime }\n      - { name: meta, type: string }\n`;
       expectIoWants(PATH, manifest("parquet", fields, "obs.parquet"), { "data/obs.parquet": parquet(columns) });
     });

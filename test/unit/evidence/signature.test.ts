@@ -92,7 +92,7 @@ describe("io evidence: model/signature-mismatch", () => {
     }
   });
 
-  it("maps ONNX element types to the dtype names of §5.1", () => {
+  it("maps ONNX element types to the dtype names of docs/formats/model-card.md", () => {
     const expected: Record<number, string> = { 1: "float32", 2: "uint8", 3: "int8", 5: "int16", 6: "int32", 7: "int64", 8: "string", 9: "bool", 10: "float16", 11: "float64", 16: "bfloat16" };
     for (const [code, name] of Object.entries(expected)) assert.equal(onnxDtypeName(Number(code)), name);
     assert.equal(onnxDtypeName(99), "elem_type 99");

@@ -5,7 +5,7 @@ import { fileListOf, MAX_EVIDENCE } from "../../../server/src/core/readiness/mod
 import { dataset } from "../workspace/harness";
 import { GOOD, inputOf, itemOf, readinessOf, variant } from "./harness";
 
-/** The 21 item ids of §8, in the order of its table. */
+/** The 21 item ids of docs/checklist.md, in its order. */
 const ITEMS = [
   "data.schemas", "data.metadata", "data.lineage", "data.versioned", "data.formats", "data.integrity",
   "model.cards", "model.evaluation", "model.reproducible", "model.pinned", "model.artifacts",
@@ -14,7 +14,7 @@ const ITEMS = [
 ];
 
 describe("readiness: the checklist", function () {
-  it("has the 21 items of §8 in four groups, each with a title and the criterion of §8", function () {
+  it("has the 21 items of docs/checklist.md in four groups, each with a title and its criterion", function () {
     const model = readinessOf(GOOD);
     assert.deepEqual(model.groups.map((g) => [g.id, g.title]), [["data", "Data"], ["model", "Model"], ["infrastructure", "Infrastructure"], ["governance", "Governance"]]);
     assert.deepEqual(model.groups.flatMap((g) => g.items.map((i) => i.id)), ITEMS);

@@ -53,7 +53,7 @@ describe("readiness: the report", function () {
     });
   }
 
-  it("json: the model itself, with the §9 score, and the lineage graph", function () {
+  it("json: the model itself, with the score of docs/cli.md#json-output, and the lineage graph", function () {
     const json = JSON.parse(outputs.json);
     assert.deepEqual(Object.keys(json), ["version", "root", "generatedAt", "readiness", "lineage"]);
     assert.equal(json.readiness.score, Math.round((report.model.score.passed / report.model.score.applicable) * 1000) / 1000);

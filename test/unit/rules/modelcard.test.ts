@@ -6,7 +6,7 @@ const CARD = "models/surrogate.modelcard.md";
 
 const FRONT = "---\napiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\n---\n";
 
-/** A body with every §5.2 section filled in; tests replace or remove parts of it. */
+/** A body with every section of docs/formats/model-card.md#sections filled in; tests replace or remove parts of it. */
 const COMPLETE_BODY = `# Cathode surrogate
 
 ## Model Details
@@ -297,7 +297,7 @@ describe("modelcard/section-placeholder", () => {
     );
   });
 
-  it("leaves sections outside §5.2 alone", () => {
+  it("leaves sections outside docs/formats/model-card.md#sections alone", () => {
     const body = COMPLETE_BODY + "\n## Citation\n[More Information Needed]\n\n## Glossary\n";
     expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
   });

@@ -20,7 +20,7 @@ export const EVIDENCE_RULES = [
 ] as const;
 
 /**
- * The `io` rules of §7 over one document and the facts read from the files it names (gathered by
+ * The `io` rules of docs/rules.md over one document and the facts read from the files it names (gathered by
  * the Node side for `evidenceRequests(document)`). Pure and synchronous: a path with no entry in
  * `evidence` is not judged, so a partial map (a cancelled read) gives partial findings, never
  * false "missing" ones. Suppressions and severities are applied by `Engine.checkEvidence`.

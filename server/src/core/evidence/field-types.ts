@@ -1,5 +1,5 @@
 /**
- * The field types of §3 (`recordSets[].fields[].type`) and how each data format's own types map to
+ * The field types of docs/formats/dataset-manifest.md (`recordSets[].fields[].type`) and how each data format's own types map to
  * them, so that `data/schema-drift` compares like with like.
  *
  * | format  | recorded as                                                      | field type |
@@ -138,7 +138,7 @@ export function parquetFieldType(column: ParquetColumnType): FieldType | undefin
     case undefined:
       break;
     default:
-      return undefined; // TIME, INTERVAL, MAP, BSON, GEOMETRY...: nothing of §3 says the same
+      return undefined; // TIME, INTERVAL, MAP, BSON, GEOMETRY...: no field type says the same
   }
   switch (column.physical) {
     case "BOOLEAN":

@@ -1,5 +1,5 @@
 /**
- * ONNX `TensorProto.DataType` codes and the `dtype` names of §5.1. The codes outside §5.1's list
+ * ONNX `TensorProto.DataType` codes and the `dtype` names of docs/formats/model-card.md. The codes outside that list
  * keep ONNX's own lower-case name, so a message can say what the model uses even when a signature
  * cannot declare it.
  */
@@ -29,7 +29,7 @@ const ONNX_DTYPES: Readonly<Record<number, string>> = {
   23: "float4e2m1",
 };
 
-/** The dtypes a signature may declare (§5.1). */
+/** The dtypes a signature may declare (docs/formats/model-card.md). */
 export const SIGNATURE_DTYPES: readonly string[] = ["float32", "float16", "bfloat16", "float64", "int8", "int16", "int32", "int64", "uint8", "bool", "string"];
 
 /** `float32` for 1; `elem_type 99` for a code this version does not know. */

@@ -12,7 +12,7 @@ const SIDES = [
 
 /**
  * `model/signature-mismatch`: an ONNX artifact's graph inputs and outputs against
- * `artifacts[].signature` (§5.1): names exactly, element types (ONNX codes mapped to §5.1 dtypes),
+ * `artifacts[].signature` (docs/formats/model-card.md): names exactly, element types (ONNX codes mapped to the card's dtypes),
  * ranks, and each dimension: a fixed size must be equal, a symbolic one (`dim_param`) matches any
  * name, an unknown one matches anything.
  */

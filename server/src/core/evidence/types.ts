@@ -1,7 +1,7 @@
 import type { FieldType, ValueClass } from "./field-types";
 
 /**
- * Facts read from the files a document names, for the `io` rules of §7. The core never reads a
+ * Facts read from the files a document names, for the `io` rules of docs/rules.md. The core never reads a
  * file: the Node side (server/src/io) reads what `evidenceRequests` asks for and hands the facts
  * back as plain data, keyed by the workspace-relative POSIX path that `resolveWorkspacePath` gave.
  */
@@ -24,7 +24,7 @@ export interface EvidenceRequest {
 }
 
 /**
- * One column of a table, or one HDF5 dataset, as the file records it. `type` is the §3 field type
+ * One column of a table, or one HDF5 dataset, as the file records it. `type` is the field type of docs/formats/dataset-manifest.md
  * the format's own type maps to (see field-types.ts), absent when it has none (a Parquet struct, an
  * HDF5 compound, a CSV column whose sampled cells are all empty).
  */

@@ -11,7 +11,7 @@ import type { Fix, FixContext, FixProvider } from "./types";
 import type { NewValue } from "./values";
 
 /**
- * Fixes that write what the files themselves say (the evidence the `io` rules read, §7): a digest,
+ * Fixes that write what the files themselves say (the evidence the `io` rules read, docs/rules.md): a digest,
  * a size, a record set's fields. None is preferred: a file that differs from its manifest may be
  * the one in the wrong (a corrupted copy), and a CSV column's type is sniffed from a sample, so
  * the user looks before taking the file's word. Without evidence for the file, nothing is offered.

@@ -32,7 +32,7 @@ function both(first: FixProvider, second: FixProvider): FixProvider {
   return (document, diagnostic, context) => [...first(document, diagnostic, context), ...second(document, diagnostic, context)];
 }
 
-/** The quick fixes of each rule whose fix is determinate, keyed by rule id (§7). */
+/** The quick fixes of each rule whose fix is determinate, keyed by rule id (docs/rules.md). */
 export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   "schema/header": headerFixes,
   "schema/required": both(requiredFixes, fieldsFromFileFixes),

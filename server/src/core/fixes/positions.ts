@@ -2,7 +2,7 @@ import { pointerSegments } from "../pointer";
 import { referencePositions, type ReferencePosition } from "../rules/reference-positions";
 import type { DocumentKind } from "../types";
 
-/** The reference position (§2) a pointer is at, if any: `/training/datasets/0` in a model card. */
+/** The reference position (docs/formats/common.md#references) a pointer is at, if any: `/training/datasets/0` in a model card. */
 export function referencePositionAt(kind: DocumentKind, pointer: string): ReferencePosition | undefined {
   const have = pointerSegments(pointer);
   return referencePositions(kind).find((position) => {

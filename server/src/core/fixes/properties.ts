@@ -54,7 +54,7 @@ export const unknownPropertyFixes: FixProvider = (document, diagnostic, context)
 };
 
 /**
- * `modelcard/not-genesis`: adds the Genesis block to a Hugging Face card (§1): the header first,
+ * `modelcard/not-genesis`: adds the Genesis block to a Hugging Face card (docs/formats/README.md#recognition): the header first,
  * then each missing Genesis field with a placeholder after the card's last key.
  */
 export const notGenesisFixes: FixProvider = (document, diagnostic, context) => {

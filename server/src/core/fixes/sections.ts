@@ -8,7 +8,7 @@ import { lineBreakOf } from "./text-layout";
 import type { FixProvider } from "./types";
 
 /**
- * `modelcard/section-missing`: inserts the section where §5.2's order puts it (after the section
+ * `modelcard/section-missing`: inserts the section where the order of docs/formats/model-card.md#sections puts it (after the section
  * the data names, else before the first later section, else at the end), with a one-line TODO
  * saying what it should hold. The TODO is a placeholder the placeholder rule still reports, so a
  * fixed card does not pass for complete. A heading of the wrong level is made level 2, and a
@@ -41,7 +41,7 @@ function sectionNamed(title: string): CardSection | undefined {
   return CARD_SECTIONS.find((section) => section.title === title);
 }
 
-/** Where a missing section goes, by the order of §5.2. */
+/** Where a missing section goes, by the order of docs/formats/model-card.md#sections. */
 function placeFor(document: GenesisDocument, headings: readonly MarkdownHeading[], section: CardSection, after: unknown): number {
   const previous = typeof after === "string" ? sectionNamed(after) : undefined;
   const anchor = previous && headings.filter((h) => h.level === 2 && headingNames(previous, h.title)).pop();

@@ -9,7 +9,7 @@ const NOT_SUPPRESSIBLE = /^(syntax\/|suppress\/|internal\/)/;
 
 /**
  * "Suppress with a reason", for any rule: a `genesis-ignore <rule>: <reason>` comment alone on the
- * line above the diagnostic's line, at its indentation, which silences that line (§6). YAML and
+ * line above the diagnostic's line, at its indentation, which silences that line (docs/rules.md#waivers). YAML and
  * front matter get `#`, a Markdown body `<!-- -->`; JSON has no comments, so no fix there. As a
  * snippet the reason is a tab stop; as plain text it is left empty, so that `suppress/no-reason`
  * asks for one instead of a stand-in word passing for a reason.

@@ -1,21 +1,27 @@
 import type { RecognisedBy, SourceSyntax } from "../document";
 import type { DocumentKind } from "../types";
 
-/** Front matter keys that only Hugging Face model cards carry (§1). */
+/** Front matter keys that only Hugging Face model cards carry (docs/formats/README.md#recognition). */
 export const HUGGING_FACE_CARD_KEYS = ["model-index", "library_name", "pipeline_tag", "base_model"] as const;
 
 export const CONFIG_FILE_NAME = "genesis.config.yaml";
 
-interface NamePattern {
-  readonly kind: DocumentKind;
-  readonly test: (name: string) => boolean;
+/**
+ * The file names that make a file a Genesis document of a kind by its name alone, as data (the docs
+ * are generated from it). A leading `*` stands for any text; any other name must match exactly,
+ * case included.
+ */
+export const FILE_NAME_PATTERNS: Readonly<Record<DocumentKind, readonly string[]>> = {
+  DatasetManifest: ["*.dataset.yaml", "*.dataset.yml", "*.dataset.json", "dataset.genesis.yaml"],
+  ModelCard: ["*.modelcard.md", "MODEL_CARD.md", "model_card.md", "*.model.yaml", "*.model.yml", "*.model.json"],
+  PipelineConfig: ["*.pipeline.yaml", "*.pipeline.yml", "*.pipeline.json"],
+};
+
+function matchesPattern(name: string, pattern: string): boolean {
+  return pattern.startsWith("*") ? name.endsWith(pattern.slice(1)) : name === pattern;
 }
 
-const NAME_PATTERNS: readonly NamePattern[] = [
-  { kind: "DatasetManifest", test: (n) => /\.dataset\.(ya?ml|json)$/.test(n) || n === "dataset.genesis.yaml" },
-  { kind: "ModelCard", test: (n) => /\.modelcard\.md$/.test(n) || n === "MODEL_CARD.md" || n === "model_card.md" || /\.model\.(ya?ml|json)$/.test(n) },
-  { kind: "PipelineConfig", test: (n) => /\.pipeline\.(ya?ml|json)$/.test(n) },
-];
+const NAME_PATTERNS = Object.entries(FILE_NAME_PATTERNS) as [DocumentKind, readonly string[]][];
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -32,7 +38,7 @@ export function syntaxOf(path: string): SourceSyntax | undefined {
 /** The kind a file name promises, if any. */
 export function kindFromName(path: string): DocumentKind | undefined {
   const name = baseName(path);
-  return NAME_PATTERNS.find((pattern) => pattern.test(name))?.kind;
+  return NAME_PATTERNS.find(([, patterns]) => patterns.some((pattern) => matchesPattern(name, pattern)))?.[0];
 }
 
 /**

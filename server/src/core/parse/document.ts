@@ -13,7 +13,7 @@ function parseYamlRegion(text: string, region?: Span): ParsedTree {
 }
 
 /**
- * Recognises a file as a Genesis document (§1) and parses it, once. Undefined for every other file:
+ * Recognises a file as a Genesis document (docs/formats/README.md#recognition) and parses it, once. Undefined for every other file:
  * those are left alone (a `dvc.yaml`, a CWL workflow, a `datapackage.json`...).
  */
 export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefined {

@@ -6,7 +6,7 @@ import { INFRASTRUCTURE_ITEMS } from "./items-infrastructure";
 import { MODEL_ITEMS } from "./items-model";
 import { GROUP_ORDER, GROUP_TITLES, MAX_EVIDENCE, type ReadinessGroup, type ReadinessGroupId, type ReadinessInput, type ReadinessItem, type ReadinessModel } from "./model";
 
-/** The 21 items of §8, by group, in the order of the table. */
+/** The 21 items of docs/checklist.md, by group, in its order. */
 export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly ReadinessCheck[]>> = {
   data: DATA_ITEMS,
   model: MODEL_ITEMS,
@@ -15,7 +15,7 @@ export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly Readin
 };
 
 /**
- * The readiness model of a workspace (§8): every item decided from the documents, their
+ * The readiness model of a workspace (docs/checklist.md): every item decided from the documents, their
  * diagnostics and the workspace's files. Pure: the same input gives the same model.
  */
 export function computeReadiness(input: ReadinessInput): ReadinessModel {

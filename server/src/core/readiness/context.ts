@@ -24,7 +24,7 @@ export class ReadinessDoc {
   /** The top-level object (`{}` when the document is not a mapping). */
   readonly value: Readonly<Record<string, unknown>>;
   /**
-   * A Hugging Face card without the Genesis block (§1): `model.cards` counts it as not yet
+   * A Hugging Face card without the Genesis block (docs/formats/README.md#recognition): `model.cards` counts it as not yet
    * Genesis-ready, and the items about Genesis fields leave it out (one problem, one place).
    */
   readonly huggingFaceOnly: boolean;

@@ -5,18 +5,18 @@ import { commandFix, isAtOrBelow, type ReadinessContext, type ReadinessDoc } fro
 import { judge, notApplicable, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
-/** The Data group of §8: schemas, metadata, lineage, versions, formats, integrity. */
+/** The Data group of docs/checklist.md: schemas, metadata, lineage, versions, formats, integrity. */
 
 const NEW_MANIFEST: ReadinessFix = commandFix("New Dataset Manifest", "genesis.newDatasetManifest");
 const NO_MANIFEST = "No dataset manifest in the workspace.";
 /** The language server's command (LSP workspace/executeCommand) that reads every file documents name. */
 const VERIFY_FILES: ReadinessFix = commandFix("Verify Files", "genesis.verifyFiles");
 
-/** Formats §3 calls tabular: they need a record set. */
+/** Formats that docs/formats/dataset-manifest.md calls tabular: they need a record set. */
 const TABULAR = new Set(["csv", "parquet", "hdf5", "jsonl"]);
-/** The standard formats of §8 (JSON Lines counts as JSON). */
+/** The standard formats of docs/checklist.md#data-formats (JSON Lines counts as JSON). */
 const STANDARD_FORMATS = new Set(["csv", "parquet", "hdf5", "json", "jsonl"]);
-/** Allowed by §3, but not standard: they warn. */
+/** Allowed by docs/formats/dataset-manifest.md, but not standard: they warn. */
 const OTHER_FORMATS = new Set(["netcdf", "zarr", "tiff", "other"]);
 const FIELD_TYPES = new Set(["string", "integer", "number", "boolean", "date", "datetime", "array"]);
 
@@ -271,7 +271,7 @@ const formats: ReadinessCheck = {
         else {
           const diagnostic = doc.diagnostics.find((d) => isAtOrBelow(d.pointer, at) && d.severity === "error");
           if (diagnostic) subject.addDiagnostic(doc, diagnostic);
-          else subject.add(doc.evidence(at, `${JSON.stringify(format)} is not a format of §3 (csv, parquet, hdf5, json, jsonl, netcdf, zarr, tiff, other).`, "fail"));
+          else subject.add(doc.evidence(at, `${JSON.stringify(format)} is not a distribution format (csv, parquet, hdf5, json, jsonl, netcdf, zarr, tiff, other).`, "fail"));
         }
       }
     }

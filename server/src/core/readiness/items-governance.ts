@@ -4,7 +4,7 @@ import { pathIn, snippetFix, type ReadinessDoc } from "./context";
 import { judge, names, notApplicable, Subject, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
 
-/** The Governance group of §8: classification, access, audit, diagrams, binder, AI RMF. */
+/** The Governance group of docs/checklist.md: classification, access, audit, diagrams, binder, AI RMF. */
 
 const classification: ReadinessCheck = {
   id: "gov.classification",
@@ -38,7 +38,7 @@ const access: ReadinessCheck = {
   criterion: "every document above `public` names an access policy that exists",
   needsFiles: "access policy files are not looked for",
   evaluate(ctx) {
-    // Of the three kinds only a dataset manifest has `access` (§3; required above public).
+    // Of the three kinds only a dataset manifest has `access` (docs/formats/dataset-manifest.md; required above public).
     const above = ctx.ofKind("DatasetManifest").filter((doc) => isRecord(doc.value.classification) && isAbovePublic(doc.value.classification.level));
     if (!above.length) return notApplicable("No dataset manifest is classified above public.");
     const subjects = above.map((doc) => {
@@ -80,7 +80,7 @@ const audit: ReadinessCheck = {
     const lackingByPath = new Map<string, string[]>();
     const subjects = pipelines.map((doc) => {
       const subject = new Subject(doc.label);
-      // provenance is required above public (§4), recommended otherwise.
+      // provenance is required above public (docs/formats/pipeline-config.md), recommended otherwise.
       const required = isRecord(doc.value.classification) && isAbovePublic(doc.value.classification.level);
       const provenance = doc.value.provenance;
       const emit = isRecord(provenance) ? provenance.emit : undefined;

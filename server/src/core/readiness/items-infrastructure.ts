@@ -4,7 +4,7 @@ import { commandFix, pathIn, snippetFix, type ReadinessContext, type ReadinessDo
 import { judge, names, notApplicable, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
 
-/** The Infrastructure group of §8: containers, CI, isolation, HPC. */
+/** The Infrastructure group of docs/checklist.md: containers, CI, isolation, HPC. */
 
 const NEW_PIPELINE: ReadinessFix = commandFix("New Pipeline Config", "genesis.newPipelineConfig");
 const NO_PIPELINE = "No pipeline config in the workspace.";
@@ -76,7 +76,7 @@ function parseImageOnce(known: Map<string, ImageReferenceResult>, image: string)
   return parsed;
 }
 
-/** The CI files of §8 that exist: GitHub Actions workflows, `.gitlab-ci.yml`, `Jenkinsfile`. */
+/** The CI files of docs/checklist.md#infra-ci that exist: GitHub Actions workflows, `.gitlab-ci.yml`, `Jenkinsfile`. */
 function ciFiles(ctx: ReadinessContext): string[] {
   const workflows = ctx.files.under(".github/workflows").filter((path) => /\.ya?ml$/.test(path));
   return [...workflows, ...[".gitlab-ci.yml", "Jenkinsfile"].filter((path) => ctx.files.has(path))];

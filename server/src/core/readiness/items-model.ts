@@ -6,12 +6,12 @@ import { commandFix, isAtOrBelow, pathIn, type ReadinessContext, type ReadinessD
 import { judge, notApplicable, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
-/** The Model group of §8: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
+/** The Model group of docs/checklist.md: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
 
 const NEW_CARD: ReadinessFix = commandFix("New Model Card", "genesis.newModelCard");
 const NO_CARD = "No Genesis model card in the workspace.";
 
-/** File extensions of model files that a card must describe (§5.1 artifact formats). */
+/** File extensions of model files that a card must describe (the artifact formats of docs/formats/model-card.md). */
 const MODEL_FILE = /\.(onnx|safetensors|gguf|pt|pth|torchscript)$/i;
 const SHA256 = /^[0-9a-f]{64}$/;
 

@@ -161,11 +161,11 @@ export function verb(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-/** One item of §8: how it is named, and how it is decided. */
+/** One item of docs/checklist.md: how it is named, and how it is decided. */
 export interface ReadinessCheck {
   readonly id: string;
   readonly title: string;
-  /** The "passes when" text of §8. */
+  /** The "passes when" text of docs/checklist.md. */
   readonly criterion: string;
   /**
    * Set for items that need files other than the documents' text; in an untrusted workspace the

@@ -5,7 +5,7 @@ import type { DocumentFacts } from "../workspace/facts";
 import type { WorkspaceIndex } from "../workspace/index";
 
 /**
- * The readiness checklist of §8 as plain data: what the sidebar shows, what the status bar counts
+ * The readiness checklist of docs/checklist.md as plain data: what the sidebar shows, what the status bar counts
  * and what every report prints. Everything here is JSON-serialisable and carries LSP-style ranges
  * (0-based line/character), so a front end shows it without converting anything.
  */
@@ -60,24 +60,24 @@ export interface ReadinessFix {
 }
 
 export interface ReadinessItem {
-  /** `data.schemas`, ... (§8). */
+  /** `data.schemas`, ... (docs/checklist.md). */
   readonly id: string;
   readonly title: string;
   readonly status: ReadinessStatus;
   /** One line: why this status. For `n/a`, what is missing for the item to apply. */
   readonly reason: string;
-  /** The "passes when" text of §8. */
+  /** The "passes when" text of docs/checklist.md. */
   readonly criterion: string;
   /** Failures first, then warnings, then what passed; at most MAX_EVIDENCE entries. */
   readonly evidence: readonly ReadinessEvidence[];
   /** How many more pieces of evidence there were beyond those listed. */
   readonly omittedEvidence?: number;
   readonly fix?: ReadinessFix;
-  /** How many waived findings of this item's rules stand (they do not lower it; §8.1). */
+  /** How many waived findings of this item's rules stand (they do not lower it; docs/checklist.md#how-an-item-is-decided). */
   readonly waivers?: number;
 }
 
-/** One waived finding, as a governance officer signs it off (§6): rule, place, reason, expiry. */
+/** One waived finding, as a governance officer signs it off (docs/rules.md#waivers): rule, place, reason, expiry. */
 export interface ReadinessWaiver {
   readonly rule: string;
   /** The readiness item the rule belongs to. */
@@ -110,7 +110,7 @@ export interface ReadinessScore {
 }
 
 export interface ReadinessModel {
-  /** Passed items / applicable items (§8). */
+  /** Passed items / applicable items (docs/checklist.md). */
   readonly score: ReadinessScore;
   readonly groups: readonly ReadinessGroup[];
   /** Every waived finding of the documents, in path then position order. */

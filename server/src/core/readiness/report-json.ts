@@ -2,7 +2,7 @@ import type { ReadinessModel } from "./model";
 import type { ReadinessReport } from "./report-parts";
 
 /**
- * The readiness as §9's JSON output has it: `score` is passed / applicable as a number between 0
+ * The readiness as the JSON output of docs/cli.md#json-output has it: `score` is passed / applicable as a number between 0
  * and 1 (0 when nothing applies), beside the two counts and the groups.
  */
 export function readinessJson(model: ReadinessModel): { score: number; passed: number; applicable: number; groups: ReadinessModel["groups"] } {

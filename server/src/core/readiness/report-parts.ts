@@ -2,7 +2,7 @@ import type { LineageGraph } from "./lineage";
 import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus } from "./model";
 
 /**
- * The readiness report (§8, §9): the page a governance binder holds. Every format carries the
+ * The readiness report (docs/checklist.md, docs/cli.md): the page a governance binder holds. Every format carries the
  * same content: the score, every item with its status, reason, criterion, evidence and fix, and
  * the lineage diagram.
  */

@@ -1,7 +1,7 @@
 import type { Severity } from "../types";
 
 /**
- * The rule catalog of §7, the single source of rule ids, when each runs, and default severities.
+ * The rule catalog of docs/rules.md, the single source of rule ids, when each runs, and default severities.
  * The README's rule table is checked against this list by a test.
  */
 
@@ -12,17 +12,17 @@ export interface RuleInfo {
   readonly id: string;
   readonly when: RuleTiming;
   readonly severity: Severity;
-  /** Raised to error by the `release` profile (the R of §7). */
+  /** Raised to error by the `release` profile (docs/rules.md#profiles). */
   readonly raisedInRelease: boolean;
   readonly summary: string;
   /**
-   * The readiness item (§8.1) this rule belongs to: an unsuppressed error of the rule fails that
+   * The readiness item (docs/checklist.md#how-an-item-is-decided) this rule belongs to: an unsuppressed error of the rule fails that
    * item, a warning makes it warn at best. Every rule belongs to exactly one item.
    */
   readonly item: ReadinessItemId;
 }
 
-/** The 21 readiness items of §8, by group. */
+/** The 21 readiness items of docs/checklist.md, by group. */
 export const READINESS_ITEM_IDS = [
   "data.schemas",
   "data.metadata",
@@ -100,7 +100,7 @@ export const RULES: readonly RuleInfo[] = [
   rule("repro/lockfile", "io", "warning", true, "the lockfile does not exist", "model.pinned"),
   rule("repro/run", "type", "warning", false, "a training run without `runId`, `commit` (40 hex) or `seed`", "model.reproducible"),
   rule("modelcard/not-genesis", "type", "warning", false, "a Hugging Face card without the Genesis fields", "model.cards"),
-  rule("modelcard/section-missing", "type", "warning", true, "a §5.2 section is missing (key sections warn, others info)", "model.cards"),
+  rule("modelcard/section-missing", "type", "warning", true, "a card section is missing (key sections warn, others info)", "model.cards"),
   rule("modelcard/section-placeholder", "type", "warning", true, "a section is empty or holds a placeholder", "model.cards"),
   rule("risk/rmf-id", "type", "error", false, "an unknown NIST AI RMF id", "gov.rmf"),
   rule("risk/generative", "type", "warning", true, "a generative model without `risk.generative`", "gov.rmf"),

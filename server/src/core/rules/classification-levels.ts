@@ -1,5 +1,5 @@
 /**
- * The classification lattice of §2, for the document rules and the workspace flow rules alike:
+ * The classification lattice of docs/formats/common.md, for the document rules and the workspace flow rules alike:
  * `public` < `internal` < `cui` < `cui-specified`, with `ouo` read as `cui`. Classified markings are
  * out of scope for Genesis documents and have no rank.
  */
@@ -50,7 +50,7 @@ export function isAbovePublic(value: unknown): boolean {
 }
 
 /**
- * The level a present value counts as for the flow rules and the governance items (§8.1, fail
+ * The level a present value counts as for the flow rules and the governance items (docs/checklist.md#how-an-item-is-decided, fail
  * closed): a lattice value or legacy alias as itself; its case-insensitive match where there is one
  * (`CUI` is `cui`); anything else that is written (a typo, a classified marking, a number) as
  * `cui-specified`, the top of the lattice. Undefined only when no level is written at all.

@@ -26,7 +26,7 @@ export interface RuleContext {
 }
 
 /**
- * A check over one document's own text (the `type` rules of §7). A check may report several rule
+ * A check over one document's own text (the `type` rules of docs/rules.md). A check may report several rule
  * ids; `reports` lists them so the catalog, the docs and the tests can see which check owns which id.
  */
 export interface DocumentCheck {

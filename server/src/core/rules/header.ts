@@ -6,7 +6,7 @@ import type { DocumentCheck } from "./context";
 
 export const API_VERSION = "genesis/v1";
 
-/** `schema/header`: every Genesis document starts with `apiVersion: genesis/v1` and its `kind` (§1). */
+/** `schema/header`: every Genesis document starts with `apiVersion: genesis/v1` and its `kind` (docs/formats/README.md#recognition). */
 export const headerCheck: DocumentCheck = {
   name: "header",
   reports: ["schema/header"],

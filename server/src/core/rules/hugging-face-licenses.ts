@@ -4,7 +4,7 @@
  * (https://huggingface.co/docs/hub/repositories-licenses, `docs/hub/repositories-licenses.md` in
  * huggingface/hub-docs), including the ids the list gained in later revisions (Llama 3 and 4,
  * Apple, Intel and FAIR research licenses). A model card may use these beside SPDX expressions
- * (§5.1); `other` then requires `license_name` and `license_link`, which the schema checks.
+ * (docs/formats/model-card.md); `other` then requires `license_name` and `license_link`, which the schema checks.
  */
 export const HUGGING_FACE_LICENSE_IDS: ReadonlySet<string> = new Set([
   "apache-2.0", "mit", "openrail", "openrail++", "bigscience-openrail-m", "creativeml-openrail-m",

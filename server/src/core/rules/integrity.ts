@@ -4,7 +4,7 @@ import type { Span } from "../types";
 import type { DocumentCheck, Report } from "./context";
 import { describeValue } from "./describe-value";
 
-/** A SHA-256 digest as Genesis writes it (§2): 64 lower-case hex digits, nothing else. */
+/** A SHA-256 digest as Genesis writes it (docs/formats/common.md#checksum): 64 lower-case hex digits, nothing else. */
 export const SHA256 = /^[0-9a-f]{64}$/;
 /** A legacy MD5 digest: 32 lower-case hex digits, only beside a sha256. */
 export const MD5 = /^[0-9a-f]{32}$/;
@@ -35,9 +35,9 @@ const HOLDERS: Partial<Record<GenesisDocument["kind"], ChecksumHolders>> = {
 };
 
 /**
- * `integrity/checksum-format`: `sha256` is 64 lower-case hex and `md5` 32 lower-case hex (§2).
+ * `integrity/checksum-format`: `sha256` is 64 lower-case hex and `md5` 32 lower-case hex (docs/formats/common.md#checksum).
  * `integrity/checksum-missing`: a distribution of a non-live manifest, or a model artifact other
- * than an OCI image, has no `sha256`; an `md5` alone does not count (§3, §5.1). The missing case is
+ * than an OCI image, has no `sha256`; an `md5` alone does not count (docs/formats/). The missing case is
  * reported on the item's first key (`- id: ...`), never on the whole item.
  */
 const checksumCheck: DocumentCheck = {

@@ -16,8 +16,8 @@ interface LicenseProblem {
 }
 
 /**
- * `license/spdx`: `license` is an SPDX license expression (§3); a model card may also use a Hugging
- * Face license id (§5.1). Deprecated SPDX ids (`GPL-2.0`) are still valid expressions and are not
+ * `license/spdx`: `license` is an SPDX license expression (docs/formats/dataset-manifest.md); a model card may also use a Hugging
+ * Face license id (docs/formats/model-card.md). Deprecated SPDX ids (`GPL-2.0`) are still valid expressions and are not
  * reported.
  */
 const spdxCheck: DocumentCheck = {

@@ -9,7 +9,7 @@ const MISSING = "modelcard/section-missing";
 const PLACEHOLDER = "modelcard/section-placeholder";
 
 /**
- * `modelcard/section-missing` and `modelcard/section-placeholder` over the Markdown body (§5.2).
+ * `modelcard/section-missing` and `modelcard/section-placeholder` over the Markdown body (docs/formats/model-card.md#sections).
  * The engine runs this check, by this name, even when the front matter is unusable, so it reads
  * only `document.markdown`, never the card object.
  */
@@ -36,7 +36,7 @@ const sectionsCheck: DocumentCheck = {
 };
 
 /**
- * `modelcard/not-genesis`: a Hugging Face `README.md` card without the Genesis header (§1). The
+ * `modelcard/not-genesis`: a Hugging Face `README.md` card without the Genesis header (docs/formats/README.md#recognition). The
  * engine leaves out `schema/header` and `schema/required` for such a card, so this one warning is
  * the whole account of what it lacks.
  */
@@ -60,7 +60,7 @@ const notGenesisCheck: DocumentCheck = {
 };
 
 /**
- * The top-level fields a Genesis card requires (§5.1), in the schema's order. `license` is a
+ * The top-level fields a Genesis card requires (docs/formats/model-card.md), in the schema's order. `license` is a
  * Hugging Face key too, but a Genesis card requires it, and nothing else reports it on such a card.
  */
 const GENESIS_FIELDS = [
@@ -134,7 +134,7 @@ function reportMissing(
   });
 }
 
-/** §5.2 asks for an `Out-of-Scope Use` heading (level 3 or deeper) inside the body of `## Uses`. */
+/** docs/formats/model-card.md#sections asks for an `Out-of-Scope Use` heading (level 3 or deeper) inside the body of `## Uses`. */
 function checkOutOfScope(document: GenesisDocument, headings: readonly MarkdownHeading[], uses: readonly MarkdownHeading[], report: (r: Report) => void): void {
   const named = headings.filter((h) => headingNames(OUT_OF_SCOPE_SECTION, h.title));
   const inside = named.filter((h) => h.level >= 3 && uses.some((u) => contains(u.body, h.span)));

@@ -1,7 +1,7 @@
 import type { DocumentKind } from "../types";
 
 /**
- * Where a kind of document names files (§3, §4, §5.1). `accepts` says what may stand there besides
+ * Where a kind of document names files (docs/formats/). `accepts` says what may stand there besides
  * a workspace path; `unlessSibling` skips a position whose sibling has a value (an `oci-image`
  * artifact's `path` is an image reference, not a file).
  */

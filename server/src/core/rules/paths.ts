@@ -4,7 +4,7 @@ import { pathPositions, type PathPosition } from "./path-positions";
 import { resolveWorkspacePath } from "./workspace-path";
 
 /**
- * `path/outside-workspace`: every file a document names stays inside the workspace (§2). A path
+ * `path/outside-workspace`: every file a document names stays inside the workspace (docs/formats/common.md#paths). A path
  * that stays inside but uses backslashes is resolved (see workspace-path.ts) and reported as
  * `schema/pattern` with the forward-slash form, since other tools read `\` as part of a file name.
  * An empty path and a path that is not a string are left to the schema and the io rules.

@@ -1,7 +1,7 @@
 import { isSemver, semverCompletion } from "./semver-form";
 
 /**
- * The form of a reference (§2): `id@version` names another Genesis document; `doi:`, `hf:` and
+ * The form of a reference (docs/formats/common.md#references): `id@version` names another Genesis document; `doi:`, `hf:` and
  * `https:` URIs name something outside the workspace and are checked for form only, never fetched.
  * The workspace rules resolve the internal ones with the same parser.
  */

@@ -27,7 +27,7 @@ const POSITIONS: Readonly<Record<DocumentKind, readonly ReferencePosition[]>> = 
   ],
 };
 
-/** The reference positions of one kind (§2, §3, §4, §5.1). */
+/** The reference positions of one kind (docs/formats/). */
 export function referencePositions(kind: DocumentKind): readonly ReferencePosition[] {
   return POSITIONS[kind] ?? [];
 }

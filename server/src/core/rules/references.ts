@@ -4,7 +4,7 @@ import { parseReference, REFERENCE_FORMS } from "./reference-form";
 import { referencePositions } from "./reference-positions";
 
 /**
- * The form of every reference (§2). A bare id is `ref/unversioned` (the schemas accept it so that
+ * The form of every reference (docs/formats/common.md#references). A bare id is `ref/unversioned` (the schemas accept it so that
  * this rule reports it); any other malformed reference is `schema/pattern`, reported here because
  * the schemas only say `type: string`. A reference that is not a string is left to `schema/type`.
  * Whether an `id@version` names an existing document is the workspace rules' concern.

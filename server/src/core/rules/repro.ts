@@ -7,7 +7,7 @@ const RUN = "/training/run";
 const COMMIT = /^[0-9a-fA-F]{40}$/;
 
 /**
- * `repro/run`: the logged training run names its run id, the full code commit and the seed (§5.1),
+ * `repro/run`: the logged training run names its run id, the full code commit and the seed (docs/formats/model-card.md),
  * one finding per problem: a missing field on the `run` key, a malformed one on its value. The
  * schema leaves these three fields' form to this rule; a missing `run` is the schema's to report.
  */

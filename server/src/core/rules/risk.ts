@@ -2,7 +2,7 @@ import { isRecord, joinPointer } from "../pointer";
 import type { DocumentCheck } from "./context";
 import { checkRmfId } from "./rmf";
 
-/** `risk/rmf-id`: every `risk.rmf[]` item names a real NIST AI RMF 1.0 category or subcategory (§5.1). */
+/** `risk/rmf-id`: every `risk.rmf[]` item names a real NIST AI RMF 1.0 category or subcategory (docs/formats/model-card.md). */
 const rmfIdCheck: DocumentCheck = {
   name: "risk-rmf-id",
   reports: ["risk/rmf-id"],

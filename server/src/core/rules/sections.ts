@@ -1,5 +1,5 @@
 /**
- * The Markdown sections of a model card (§5.2), as data: the rules, the quick fixes that insert a
+ * The Markdown sections of a model card (docs/formats/model-card.md#sections), as data: the rules, the quick fixes that insert a
  * missing section, and the docs all read this one table. The order is the order a card lists them
  * in (the Hugging Face model card template, then the Genesis sections).
  */
@@ -33,7 +33,7 @@ export const CARD_SECTIONS: readonly CardSection[] = [
   { title: "Risk Management", aliases: [], key: false, holds: "the AI RMF risk mapping, mitigations, residual risk and review cadence" },
 ];
 
-/** The subsection §5.2 requires below `Uses` (a heading of level 3 or deeper inside its body). */
+/** The subsection docs/formats/model-card.md#sections requires below `Uses` (a heading of level 3 or deeper inside its body). */
 export const OUT_OF_SCOPE_SECTION: CardSection = {
   title: "Out-of-Scope Use",
   aliases: ["Out-of-Scope Uses"],

@@ -3,7 +3,7 @@ import type { Finding, Severity } from "../types";
 import { ruleInfo } from "./catalog";
 
 /**
- * A finding's effective severity (§7, §8.1): the catalog's (or the rule's own, for rules whose
+ * A finding's effective severity (docs/rules.md#severity): the catalog's (or the rule's own, for rules whose
  * severity depends on the case), raised to error by the `release` profile for R rules, then the
  * configuration's override. The engine, the checklist and every report read this one function.
  */

@@ -3,7 +3,7 @@ import type { DocumentCheck } from "./context";
 import { describeValue } from "./describe-value";
 import { isSemver, SEMVER_FORM, semverCompletion } from "./semver-form";
 
-/** `version/semver`: the top-level `version` of every kind is semver 2.0.0 (§2). */
+/** `version/semver`: the top-level `version` of every kind is semver 2.0.0 (docs/formats/common.md#semver). */
 const semverCheck: DocumentCheck = {
   name: "version-semver",
   reports: ["version/semver"],

@@ -1,5 +1,5 @@
 /**
- * Where a path written in a document points, as a workspace-relative POSIX path (§2): relative to
+ * Where a path written in a document points, as a workspace-relative POSIX path (docs/formats/common.md#paths): relative to
  * the document's folder, or to the workspace root when it starts with `/`. Pure string work: nothing
  * is read, so a path that leaves the workspace is refused before any rule could open it.
  *

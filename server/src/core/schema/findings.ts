@@ -7,7 +7,7 @@ import type { Finding } from "../types";
 type Located = Pick<GenesisDocument, "tree" | "text">;
 
 /**
- * Turns ajv errors into findings with §7 rule ids, one per problem. Errors of the branches of an
+ * Turns ajv errors into findings with the rule ids of docs/rules.md, one per problem. Errors of the branches of an
  * `anyOf`/`oneOf` and the bookkeeping `if` errors are dropped: only the summary is reported.
  */
 export function schemaFindings(document: Located, errors: readonly ErrorObject[]): Finding[] {

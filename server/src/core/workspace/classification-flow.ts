@@ -9,7 +9,7 @@ import { categoriesOf, disseminationOf, exportControlOf, regimeRank, type Marked
 
 /**
  * `classification/downgrade`: an output is classified at least as high as the highest of its
- * inputs (§2's lattice, `ouo` read as `cui`). Inputs whose level is unknown or a classified marking
+ * inputs (the lattice of docs/formats/common.md, `ouo` read as `cui`). Inputs whose level is unknown or a classified marking
  * do not count, and neither is an output's such level judged: other rules report those values.
  * An output without a level is read as `public` (schema/required says the level is missing).
  */

@@ -13,7 +13,7 @@ export interface WorkspaceRuleContext {
   report(report: Report): void;
 }
 
-/** A `ws` rule of §7: it reads other documents through the index. */
+/** A `ws` rule of docs/rules.md: it reads other documents through the index. */
 export interface WorkspaceCheck {
   readonly name: string;
   readonly reports: readonly string[];

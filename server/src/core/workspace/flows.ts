@@ -3,7 +3,7 @@ import type { DocumentFacts, ReferenceRole } from "./facts";
 import type { WorkspaceIndex } from "./index";
 
 /**
- * One flow of the classification rules (§7): an output, the classification that applies to it, and
+ * One flow of the classification rules (docs/rules.md): an output, the classification that applies to it, and
  * the documents that flow into it. Only direct inputs count: each document answers for its own
  * inputs, so along a chain the first output classified too low is the one reported.
  */

@@ -6,8 +6,8 @@ import { everyAlternativeHas, licenseIds, parseLicenseExpression, someAlternativ
 
 /**
  * Licenses that allow commercial use and derivative works, asking at most for attribution: SPDX
- * ids and the Hugging Face ids of §5.1, compared in lower case. Copyleft licenses (GPL, CC-BY-SA)
- * also allow commercial use but are not listed: the rule is about permissive releases (§7).
+ * ids and the Hugging Face ids of docs/formats/model-card.md, compared in lower case. Copyleft licenses (GPL, CC-BY-SA)
+ * also allow commercial use but are not listed: the rule is about permissive releases (docs/rules.md#license-compatibility).
  */
 const PERMISSIVE_LICENSES: ReadonlySet<string> = new Set([
   "mit", "mit-0", "0bsd", "apache-2.0", "isc", "cc0-1.0", "unlicense", "zlib", "bsl-1.0", "wtfpl",

@@ -1,7 +1,7 @@
 import { isRecord, joinPointer } from "../pointer";
 
 /**
- * The CUI markings of a classification mapping (§2) as the flow rules compare them, each with the
+ * The CUI markings of a classification mapping (docs/formats/common.md#classification) as the flow rules compare them, each with the
  * pointer of the item that carries it (relative to the document, from the mapping's `base`), so a
  * message can send the user there. Values of the wrong type are skipped: the schema reports them.
  */
@@ -36,12 +36,12 @@ export function disseminationOf(classification: Classification, base: string): M
   });
 }
 
-/** The export-control regimes of §2. `10cfr810` stands apart from the ranked ones. */
+/** The export-control regimes of docs/formats/common.md#exportcontrol. `10cfr810` stands apart from the ranked ones. */
 export const RANKED_REGIMES = ["none", "ear99", "ear", "itar"] as const;
 export type Regime = (typeof RANKED_REGIMES)[number] | "10cfr810";
 
 export interface ExportControl {
-  /** `none` when no `exportControl` is written; undefined when `regime` is not one of §2's. */
+  /** `none` when no `exportControl` is written; undefined when `regime` is not one of those. */
   readonly regime?: Regime;
   readonly eccn?: string;
   /** Where to point: the regime value, else the `exportControl` mapping, else the classification. */

@@ -23,7 +23,7 @@ function loadReader(): typeof Hdf5Reader {
   return reader;
 }
 
-/** Dataset paths and element types of an HDF5 file, mapped to §3 field types (field-types.ts). */
+/** Dataset paths and element types of an HDF5 file, mapped to the field types of docs/formats/dataset-manifest.md (field-types.ts). */
 export async function readHdf5(absolute: string): Promise<Hdf5Evidence> {
   let listing;
   try {

@@ -1,0 +1,52 @@
+/**
+ * Writes the reference pages of docs/ from their templates (scripts/docs/pages/) and the sources:
+ * the schemas, the rule catalog, the readiness checklist, the recognition patterns, package.json
+ * and the CLI. `--check` writes nothing and exits 1 when a page differs from what it would write.
+ * A unit test (test/unit/docs.test.ts) runs the same comparison.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { DOCS_DIR, GENERATED_MARK, generateDocs } from "./docs/generate";
+
+/** The generated pages now in docs/ (those that start with the mark), relative to docs/. */
+export function generatedPagesOnDisk(dir = DOCS_DIR, prefix = ""): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      const relative = prefix ? `${prefix}/${name}` : name;
+      if (statSync(full).isDirectory()) return generatedPagesOnDisk(full, relative);
+      return name.endsWith(".md") && readFileSync(full, "utf8").startsWith(GENERATED_MARK) ? [relative] : [];
+    });
+}
+
+/** The pages that differ from what the generator writes now, are missing, or are no longer generated. */
+export function stalePages(pages: ReadonlyMap<string, string>): string[] {
+  const stale: string[] = [];
+  for (const [page, text] of pages) {
+    const file = path.join(DOCS_DIR, page);
+    if (!existsSync(file) || readFileSync(file, "utf8") !== text) stale.push(page);
+  }
+  for (const page of generatedPagesOnDisk()) if (!pages.has(page)) stale.push(page);
+  return stale;
+}
+
+if (require.main === module) {
+  const pages = generateDocs();
+  if (process.argv.includes("--check")) {
+    const stale = stalePages(pages);
+    if (stale.length) {
+      console.error(`docs/ is not what \`npm run docs\` writes: ${stale.join(", ")}`);
+      process.exitCode = 1;
+    }
+  } else {
+    for (const page of generatedPagesOnDisk()) if (!pages.has(page)) rmSync(path.join(DOCS_DIR, page));
+    for (const [page, text] of pages) {
+      const file = path.join(DOCS_DIR, page);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    console.log(`Wrote ${pages.size} pages to docs/.`);
+  }
+}
