@@ -154,7 +154,7 @@ export class Engine {
         const pointer = joinPointer("/rules", id);
         findings.push({
           rule: "schema/enum",
-          message: `"${id}" is not a Genesis rule id.${suggestion ? ` Did you mean "${suggestion}"?` : " The README lists the rule ids."}`,
+          message: `"${id}" is not a Genesis rule id.${suggestion ? ` Did you mean "${suggestion}"?` : " docs/rules.md lists the rule ids."}`,
           span: spanOf(located, pointer, "key"),
           pointer,
           data: { nearest: suggestion },
