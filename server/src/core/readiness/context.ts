@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
 import { rootAnchor, spanOf } from "../document";
-import { resolveSeverity } from "../rules/severity";
 import { isRecord, pointerSegments, select, type Selected } from "../pointer";
+import { resolveSeverity } from "../rules/severity";
 import { resolveWorkspacePath } from "../rules/workspace-path";
 import { LineIndex } from "../text";
 import type { Diagnostic, DocumentKind, Span } from "../types";
@@ -33,10 +33,17 @@ export class ReadinessDoc {
   /** `select` answers over `value`, by pattern: several items walk the same parts. */
   private selections?: Map<string, readonly Selected[]>;
 
+  /**
+   * @param diagnostics the standing diagnostics: none of them waived (the items judge only these)
+   * @param waived the waived diagnostics, each with its `waiver`: they never lower an item (§8.1)
+   * @param cited where the diagnostics that become evidence are recorded (see ReadinessContext.cited)
+   */
   constructor(
     readonly facts: DocumentFacts,
     readonly diagnostics: readonly Diagnostic[],
     readonly evidenceChecked: boolean,
+    readonly waived: readonly Diagnostic[] = NONE,
+    private readonly cited?: Set<Diagnostic>,
   ) {
     this.path = facts.path;
     this.kind = facts.kind;
@@ -92,6 +99,24 @@ export class ReadinessDoc {
     return this.errorList;
   }
 
+  /** The errors at or below a node: a value with one is never passing evidence (§8.1). */
+  errorsAtOrBelow(pointer: string): readonly Diagnostic[] {
+    const errors = this.errors();
+    let found: Diagnostic[] | undefined;
+    for (let i = 0; i < errors.length; i++) if (isAtOrBelow(errors[i].pointer, pointer)) (found ??= []).push(errors[i]);
+    return found ?? NONE;
+  }
+
+  /** The waived diagnostic of `rule` at or below `pointer`, if there is one (`property`: a `schema/required` for it). */
+  waivedAt(rule: string, pointer: string, property?: string): Diagnostic | undefined {
+    for (let i = 0; i < this.waived.length; i++) {
+      const d = this.waived[i];
+      if (d.rule !== rule || !isAtOrBelow(d.pointer, pointer)) continue;
+      if (property === undefined || d.data?.property === property) return d;
+    }
+    return undefined;
+  }
+
   /** Diagnostics of the given rules, optionally only those at or below `under` (a pointer, or any of several). */
   diagnosticsOf(rules: readonly string[], under?: string | readonly string[]): readonly Diagnostic[] {
     // Indexed loops here and in the items: this runs per document per item, mostly before it is optimised.
@@ -115,7 +140,16 @@ export class ReadinessDoc {
 
   /** A diagnostic of this document as evidence: an error fails, anything milder warns. */
   diagnosticEvidence(diagnostic: Diagnostic): ReadinessEvidence {
+    this.cited?.add(diagnostic);
     return new NodeEvidence(this, diagnostic, "value", diagnostic.message, diagnostic.severity === "error" ? "fail" : "warn", diagnostic.rule);
+  }
+
+  /** A waived diagnostic as evidence: it passes, and says which waiver accepted it (§8.1). */
+  waiverEvidence(diagnostic: Diagnostic): ReadinessEvidence {
+    const waiver = diagnostic.waiver;
+    const why = waiver?.reason ? `: ${waiver.reason}` : "";
+    const until = waiver?.until ? ` (until ${waiver.until})` : "";
+    return new NodeEvidence(this, diagnostic, "value", `Waived ${diagnostic.rule}${why}${until}. ${diagnostic.message}`, "pass", diagnostic.rule);
   }
 }
 
@@ -160,6 +194,21 @@ class NodeEvidence implements ReadinessEvidence {
   get range(): ReadinessRange {
     return this.doc.range(this.span);
   }
+
+  /** The document's errors at or below the node this evidence is placed on (none when it is a diagnostic). */
+  errorsBeneath(): { doc: ReadinessDoc; errors: readonly Diagnostic[] } {
+    return { doc: this.doc, errors: typeof this.at === "string" ? this.doc.errorsAtOrBelow(this.at) : NONE };
+  }
+}
+
+/**
+ * The errors that contradict a piece of passing evidence: those at or below the node it is placed
+ * on. A value with an error is never shown as passing (§8.1), so `Subject.add` records them instead.
+ */
+export function contradictingErrors(evidence: ReadinessEvidence): { doc: ReadinessDoc; errors: readonly Diagnostic[] } | undefined {
+  if (evidence.status !== "pass" || !(evidence instanceof NodeEvidence)) return undefined;
+  const found = evidence.errorsBeneath();
+  return found.errors.length ? found : undefined;
 }
 
 /** Evidence as plain data, in the order of its fields in ReadinessEvidence. */
@@ -191,9 +240,17 @@ export class ReadinessContext {
   private readonly kinds = new Map<DocumentKind, readonly ReadinessDoc[]>();
   private readonly statuses = new Map<string, "warn" | "fail">();
   private readonly memos = new Map<object, unknown>();
+  /**
+   * The diagnostics that became evidence of the item being decided (cleared before each item):
+   * the findings of its rules that the item did not cite itself are added after it (compute.ts).
+   */
+  readonly cited = new Set<Diagnostic>();
 
   constructor(input: ReadinessInput) {
-    const all = input.documents.map((d) => new ReadinessDoc(d.facts, d.diagnostics, d.evidenceChecked));
+    const all = input.documents.map((d) => {
+      const { standing, waived } = splitWaived(d.diagnostics, d.waived);
+      return new ReadinessDoc(d.facts, standing, d.evidenceChecked, waived, this.cited);
+    });
     // Callers mostly pass documents in path order already; the sort is stable, so skipping it then changes nothing.
     if (!inPathOrder(all)) all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.all = all;
@@ -234,7 +291,8 @@ export class ReadinessContext {
         return;
       }
     }
-    subject.add(doc.evidence(pointer, message, this.statusOf(rule), part));
+    const waived = doc.waivedAt(rule, pointer);
+    subject.add(waived ? doc.waiverEvidence(waived) : doc.evidence(pointer, message, this.statusOf(rule), part));
   }
 
   /**
@@ -249,7 +307,8 @@ export class ReadinessContext {
         return;
       }
     }
-    subject.add(doc.evidence(parent, message, status, "key"));
+    const waived = doc.waivedAt("schema/required", parent, property);
+    subject.add(waived && waived.pointer === parent ? doc.waiverEvidence(waived) : doc.evidence(parent, message, status, "key"));
   }
 
   /** The Genesis documents of a kind (Hugging Face cards without the Genesis block left out). */
@@ -283,6 +342,15 @@ export class ReadinessContext {
   exists(path: string): boolean {
     return path !== "" && (this.files.has(path) || this.files.under(path).length > 0);
   }
+}
+
+/**
+ * A document's standing diagnostics and its waived ones. Waived diagnostics come in `waived`; one
+ * that carries a `waiver` among `diagnostics` counts as waived as well.
+ */
+function splitWaived(diagnostics: readonly Diagnostic[], waived: readonly Diagnostic[] = []): { standing: readonly Diagnostic[]; waived: readonly Diagnostic[] } {
+  if (!diagnostics.some((d) => d.waiver)) return { standing: diagnostics, waived };
+  return { standing: diagnostics.filter((d) => !d.waiver), waived: [...waived, ...diagnostics.filter((d) => d.waiver)] };
 }
 
 function inPathOrder(docs: readonly ReadinessDoc[]): boolean {

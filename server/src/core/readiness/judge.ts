@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../types";
-import { quickFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { contradictingErrors, quickFix, type ReadinessContext, type ReadinessDoc } from "./context";
 import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type ReadinessStatus } from "./model";
 
 /**
@@ -30,8 +30,13 @@ export class Subject {
 
   constructor(readonly label: string) {}
 
-  /** Records evidence; a `warn` or `fail` piece lowers the subject's status. */
+  /**
+   * Records evidence; a `warn` or `fail` piece lowers the subject's status. Passing evidence on a
+   * node with an error at or below it is not recorded: the errors are, and fail the subject (§8.1).
+   */
   add(evidence: ReadinessEvidence): this {
+    const contradicted = contradictingErrors(evidence);
+    if (contradicted) return this.addDiagnostics(contradicted.doc, contradicted.errors);
     this.evidence.push(evidence);
     if (evidence.status === "fail") this.status = "fail";
     else if (evidence.status === "warn" && this.status === "pass") this.status = "warn";
@@ -52,6 +57,16 @@ export class Subject {
   addDiagnostics(doc: ReadinessDoc, diagnostics: readonly Diagnostic[]): this {
     for (let i = 0; i < diagnostics.length; i++) this.addDiagnostic(doc, diagnostics[i]);
     return this;
+  }
+
+  /**
+   * Records the errors at or below a node of the document (a value a rule found wrong: an enum, a
+   * type, a form), and says whether there were any. Items read these instead of judging the value.
+   */
+  addErrorsAt(doc: ReadinessDoc, pointer: string): boolean {
+    const errors = doc.errorsAtOrBelow(pointer);
+    this.addDiagnostics(doc, errors);
+    return errors.length > 0;
   }
 
   /** True once something made the subject warn or fail. */
