@@ -82,22 +82,23 @@ lineage:
   "internal",
 );
 
-/** The pipeline: internal, steps isolated, Slurm, CI, audit, docs. */
+/** The pipeline: internal with an access policy, steps isolated, Slurm, CI, audit, docs. */
 export const CLEANING = pipeline(
   "cleaning",
   "1.0.0",
   ["raw@1.0.0"],
   ["clean@1.0.0"],
   "internal",
-  `scheduler: { type: slurm }
+  `access: { policy: /governance/access.md }
+scheduler: { type: slurm }
 ci: { provider: github-actions, workflow: /.github/workflows/ci.yml }
 audit: { log: /logs/audit.jsonl, retentionDays: 30 }
 docs: { dataFlowDiagram: /docs/flow.md, architectureDiagram: /docs/arch.md }
 `,
 ).replace("    run: ./run.sh\n", "    run: ./run.sh\n    network: none\n");
 
-/** The model card: trained and evaluated on clean, an ONNX artifact with a signature, a binder. */
-export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", "governance: { binder: /governance/binder.md }\n").replace(
+/** The model card: internal with an access policy, trained and evaluated on clean, an ONNX artifact with a signature, a binder. */
+export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", "access: { policy: /governance/access.md }\ngovernance: { binder: /governance/binder.md }\n").replace(
   `sha256: ${SHA("d")} }`,
   `sha256: ${SHA("d")}, ${SIGNATURE} }`,
 );

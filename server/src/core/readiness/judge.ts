@@ -12,6 +12,11 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/** A value as a message shows it: a string as it is, anything else as JSON. */
+export function shown(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+}
+
 /** A short list of names for a reason: `a, b, c and 2 more`. */
 export function names(list: readonly string[], shown = 3): string {
   if (list.length <= shown) return list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
@@ -73,6 +78,14 @@ export class Subject {
   get hasProblem(): boolean {
     return this.status !== "pass";
   }
+}
+
+/**
+ * A value the item cannot use (a path that leaves the workspace, a wrong type): the errors the
+ * rules found at or below it, else `message` as a failure there.
+ */
+export function failAt(subject: Subject, doc: ReadinessDoc, pointer: string, message: string): void {
+  if (!subject.addErrorsAt(doc, pointer)) subject.add(doc.evidence(pointer, message, "fail"));
 }
 
 /** What one item decided: everything but its id, title and criterion. */
