@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/config";
 import type { FileEvidence } from "../../../server/src/core/evidence/types";
+import type { Diagnostic, Waiver } from "../../../server/src/core/types";
 import { computeReadiness } from "../../../server/src/core/readiness/compute";
 import { fileListOf, type ReadinessDocument, type ReadinessItem, type ReadinessModel, type ReadinessStatus } from "../../../server/src/core/readiness/model";
 import { engine } from "../harness";
@@ -20,6 +21,11 @@ export interface Fixture {
   readonly evidence?: Readonly<Record<string, FileEvidence>>;
   readonly trusted?: boolean;
   readonly config?: GenesisConfig;
+  /**
+   * Waives diagnostics as a `genesis-ignore` would (§6): each one this gives a waiver for moves to
+   * its document's `waived`, with the waiver set.
+   */
+  readonly waive?: (diagnostic: Diagnostic, path: string) => Omit<Waiver, "span"> | undefined;
 }
 
 export function readinessOf(fixture: Fixture): ReadinessModel {
@@ -30,11 +36,17 @@ export function inputOf(fixture: Fixture) {
   const config = fixture.config ?? DEFAULT_CONFIG;
   const index = workspaceOf(fixture.files as Record<string, string>);
   const evidence = fixture.evidence ? new Map(Object.entries(fixture.evidence)) : undefined;
-  const documents: ReadinessDocument[] = [...index.all()].map((facts) => ({
-    facts,
-    diagnostics: [...engine.check(facts.document, config), ...engine.checkWorkspace(facts, index, config), ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : [])],
-    evidenceChecked: evidence !== undefined,
-  }));
+  const documents: ReadinessDocument[] = [...index.all()].map((facts) => {
+    const all = [...engine.check(facts.document, config), ...engine.checkWorkspace(facts, index, config), ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : [])];
+    const diagnostics: Diagnostic[] = [];
+    const waived: Diagnostic[] = [];
+    for (const d of all) {
+      const waiver = fixture.waive?.(d, facts.path);
+      if (waiver) waived.push({ ...d, waiver: { ...waiver, span: d.span } });
+      else diagnostics.push(d);
+    }
+    return { facts, diagnostics, ...(waived.length ? { waived } : {}), evidenceChecked: evidence !== undefined };
+  });
   const files = fileListOf([...Object.keys(fixture.files), ...(fixture.extraFiles ?? [])]);
   return { documents, files, trusted: fixture.trusted ?? true, config, index };
 }
@@ -130,7 +142,15 @@ export const GOOD: Fixture = {
 };
 
 /** GOOD with some files replaced (a path mapped to undefined is removed). */
-export function variant(changes: { files?: Record<string, string | undefined>; extraFiles?: readonly string[]; evidence?: Record<string, FileEvidence> | null; trusted?: boolean; config?: GenesisConfig; removeFiles?: readonly string[] }): Fixture {
+export function variant(changes: {
+  files?: Record<string, string | undefined>;
+  extraFiles?: readonly string[];
+  evidence?: Record<string, FileEvidence> | null;
+  trusted?: boolean;
+  config?: GenesisConfig;
+  removeFiles?: readonly string[];
+  waive?: Fixture["waive"];
+}): Fixture {
   const files: Record<string, string> = { ...GOOD.files };
   for (const [path, text] of Object.entries(changes.files ?? {})) {
     if (text === undefined) delete files[path];
@@ -143,6 +163,7 @@ export function variant(changes: { files?: Record<string, string | undefined>; e
     evidence: changes.evidence === null ? undefined : (changes.evidence ?? GOOD.evidence),
     trusted: changes.trusted,
     config: changes.config,
+    waive: changes.waive,
   };
 }
 
