@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { computeReadiness } from "../../../server/src/core/readiness/compute";
+import { mergeReadiness } from "../../../server/src/core/readiness/merge";
 import { configWith } from "../harness";
 import { CLEAN, CLEANING, GOOD, MODEL, edit, expectStatus, inputOf, itemOf, readinessOf, variant } from "./harness";
 
@@ -190,6 +191,14 @@ describe("readiness: findings decide the items (§8.1)", function () {
       const sorted = [...places].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number)));
       assert.deepEqual(places, sorted);
       assert.deepEqual([...new Set(waivers.map((w) => w.path))], [CARD, PIPELINE]);
+    });
+
+    it("several folders merged: the waivers of each, with the folder's name, and each item's count summed", function () {
+      const waived = readinessOf(variant({ files: { [PIPELINE]: UNPINNED }, waive: waiveUnpinned }));
+      const merged = mergeReadiness([{ name: "a", model: waived }, { name: "b", model: readinessOf(GOOD) }, { name: "c", model: waived }]);
+      assert.deepEqual(merged.waivers?.map((w) => w.path), [`a/${PIPELINE}`, `c/${PIPELINE}`]);
+      assert.equal(itemOf(merged, "infra.containers").waivers, 2);
+      assert.ok(!("waivers" in itemOf(merged, "gov.rmf")));
     });
 
     it("a diagnostic that carries its waiver among the diagnostics counts as waived too", function () {
