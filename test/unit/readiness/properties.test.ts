@@ -113,7 +113,7 @@ function applied(text: string, b: Breakage): string {
 
 /** Mostly the whole workspace, with few breakages, so that items pass often enough to be tested. */
 const workspace = fc.record({
-  documents: fc.oneof({ weight: 3, arbitrary: fc.constant([0, 1, 2, 3, 4]) }, { weight: 1, arbitrary: fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }) }),
+  documents: fc.oneof({ weight: 3, arbitrary: fc.constant<number[]>([0, 1, 2, 3, 4]) }, { weight: 1, arbitrary: fc.subarray<number>([0, 1, 2, 3, 4], { minLength: 1 }) }),
   breakages: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 4, arbitrary: fc.array(breakage, { minLength: 1, maxLength: 3 }) }),
   removedFiles: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray([...(GOOD.extraFiles ?? [])], { maxLength: 2 }) }),
   verified: fc.boolean(),

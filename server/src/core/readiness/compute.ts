@@ -1,4 +1,5 @@
-import { plainEvidence, ReadinessContext } from "./context";
+import { ReadinessContext } from "./context";
+import { plainEvidence } from "./readiness-doc";
 import type { ItemOutcome, ReadinessCheck } from "./judge";
 import { DATA_ITEMS } from "./items-data";
 import { GOVERNANCE_ITEMS } from "./items-governance";

@@ -1,7 +1,8 @@
 import { isRecord, joinPointer } from "../pointer";
 import { rulesOfItem } from "../rules/catalog";
 import type { ReferenceSite } from "../workspace/facts";
-import { commandFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { commandFix, type ReadinessContext } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
 import { judge, notApplicable, shown, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 

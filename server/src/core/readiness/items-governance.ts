@@ -1,7 +1,8 @@
 import { isRecord } from "../pointer";
 import { failClosedLevel, type ClassificationLevel } from "../rules/classification-levels";
 import { KIND_NAME } from "../types";
-import { pathIn, snippetFix, type ReadinessDoc } from "./context";
+import { pathIn, snippetFix } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
 import { failAt, judge, names, notApplicable, shown, Subject, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
 

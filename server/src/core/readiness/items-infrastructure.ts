@@ -1,5 +1,6 @@
 import { isRecord, joinPointer, select } from "../pointer";
-import { commandFix, pathIn, snippetFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { commandFix, pathIn, snippetFix, type ReadinessContext } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
 import { failAt, judge, names, notApplicable, shown, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
 

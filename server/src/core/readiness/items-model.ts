@@ -1,6 +1,7 @@
 import { isRecord, joinPointer, select } from "../pointer";
 import { checkResolves } from "./items-data";
-import { commandFix, isAtOrBelow, pathIn, type ReadinessContext, type ReadinessDoc } from "./context";
+import { commandFix, pathIn, type ReadinessContext } from "./context";
+import { isAtOrBelow, type ReadinessDoc } from "./readiness-doc";
 import { failAt, judge, notApplicable, shown, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 

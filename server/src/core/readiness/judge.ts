@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../types";
-import { contradictingErrors, quickFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { quickFix, type ReadinessContext } from "./context";
+import { contradictingErrors, type ReadinessDoc } from "./readiness-doc";
 import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type ReadinessStatus } from "./model";
 
 /**

@@ -1,6 +1,7 @@
 import { ruleInfo } from "../rules/catalog";
 import type { Diagnostic } from "../types";
-import { quickFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { quickFix, type ReadinessContext } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
 import { count, names, verb, type ItemOutcome } from "./judge";
 import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessStatus, type ReadinessWaiver } from "./model";
 
