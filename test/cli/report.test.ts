@@ -5,7 +5,17 @@ import { assertCliBuilt, checkJson, runCli, Workspaces, writeIn } from "./cli-ha
 import { dataset, pipeline } from "../unit/workspace/harness";
 
 /** What examples/README.md says of the example's readiness: these fail or warn, every other item passes. */
-const NOT_PASSING = ["data.metadata", "data.lineage", "data.versioned", "data.formats", "data.integrity", "model.cards", "model.reproducible", "infra.containers", "gov.rmf"];
+const NOT_PASSING = [
+  "data.metadata",
+  "data.lineage",
+  "data.versioned",
+  "data.formats",
+  "data.integrity",
+  "model.cards",
+  "model.reproducible",
+  "infra.containers",
+  "gov.rmf",
+];
 
 interface JsonItem {
   id: string;
@@ -45,7 +55,8 @@ describe("genesis-readiness report (built CLI)", function () {
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.split("\n");
     assert.equal(lines[0], "Genesis readiness of examples: 12/21 (57%)");
-    assert.ok(lines.includes("Failing: data.metadata, data.versioned, data.formats, data.integrity, model.cards, infra.containers, gov.rmf"), lines.slice(0, 5).join("\n"));
+    const failing = "Failing: data.metadata, data.versioned, data.formats, data.integrity, model.cards, infra.containers, gov.rmf";
+    assert.ok(lines.includes(failing), lines.slice(0, 5).join("\n"));
     assert.ok(lines.includes("Warning: data.lineage, model.reproducible"));
     assert.ok(lines.includes("  FAIL  data.formats  Standard data formats"));
     assert.ok(lines.some((l) => /^ {8}- FAIL data\/beamline-xrd\.dataset\.yaml:4:10 version\/semver /.test(l)), "the semver mistake, on line 4 as the examples README says");
@@ -103,7 +114,8 @@ describe("genesis-readiness report (built CLI)", function () {
     // A complete lineage (the schema requires generatedBy; a value with an error never passes, §8.1),
     // whose dataset and pipeline are both outside the path.
     writeIn(folder, "pipe/p.pipeline.yaml", pipeline("p", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]));
-    writeIn(folder, "clean/clean.dataset.yaml", dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"));
+    const lineage = "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n";
+    writeIn(folder, "clean/clean.dataset.yaml", dataset("clean", "1.0.0", lineage));
     const result = runCli(["report", "clean", "--format", "json"], { cwd: folder });
     assert.equal(result.status, 0, result.stderr);
     const items = (JSON.parse(result.stdout) as { readiness: JsonReadiness }).readiness.groups.flatMap((g) => g.items);

@@ -37,7 +37,11 @@ export function inputOf(fixture: Fixture) {
   const index = workspaceOf(fixture.files as Record<string, string>);
   const evidence = fixture.evidence ? new Map(Object.entries(fixture.evidence)) : undefined;
   const documents: ReadinessDocument[] = [...index.all()].map((facts) => {
-    const all = [...engine.check(facts.document, config), ...engine.checkWorkspace(facts, index, config), ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : [])];
+    const all = [
+      ...engine.check(facts.document, config),
+      ...engine.checkWorkspace(facts, index, config),
+      ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : []),
+    ];
     const diagnostics: Diagnostic[] = [];
     const waived: Diagnostic[] = [];
     for (const d of all) {
@@ -110,7 +114,8 @@ docs: { dataFlowDiagram: /docs/flow.md, architectureDiagram: /docs/arch.md }
 ).replace("    run: ./run.sh\n", "    run: ./run.sh\n    network: none\n");
 
 /** The model card: internal with an access policy, trained and evaluated on clean, an ONNX artifact with a signature, a binder. */
-export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", "access: { policy: /governance/access.md }\ngovernance: { binder: /governance/binder.md }\n").replace(
+const MODEL_GOVERNANCE = "access: { policy: /governance/access.md }\ngovernance: { binder: /governance/binder.md }\n";
+export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", MODEL_GOVERNANCE).replace(
   `sha256: ${SHA("d")} }`,
   `sha256: ${SHA("d")}, ${SIGNATURE} }`,
 );

@@ -11,7 +11,8 @@ describe("readiness: infrastructure", function () {
   describe("infra.containers", function () {
     it("passes when every step runs in a digest-pinned container", function () {
       // The image is judged by the container rules only (§8.1): the evidence is that they found nothing.
-      assert.match(expectStatus(GOOD, "infra.containers", "pass").evidence[0].message, /^No container finding on "registry\.example\.gov\/x\/y:1\.0\.0@sha256:bbbb/);
+      const evidence = expectStatus(GOOD, "infra.containers", "pass").evidence[0];
+      assert.match(evidence.message, /^No container finding on "registry\.example\.gov\/x\/y:1\.0\.0@sha256:bbbb/);
     });
 
     it("warns on an image without a digest in dev, and fails on it in release", function () {

@@ -3,7 +3,13 @@ import * as fc from "fast-check";
 import { configWith } from "../harness";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import { computeReadiness } from "../../../server/src/core/readiness/compute";
-import type { ReadinessDocument, ReadinessInput, ReadinessItem, ReadinessModel, ReadinessStatus } from "../../../server/src/core/readiness/model";
+import type {
+  ReadinessDocument,
+  ReadinessInput,
+  ReadinessItem,
+  ReadinessModel,
+  ReadinessStatus,
+} from "../../../server/src/core/readiness/model";
 import { ruleInfo } from "../../../server/src/core/rules/catalog";
 import type { Diagnostic } from "../../../server/src/core/types";
 import { CLEAN, CLEANING, GOOD, MODEL, RAW, inputOf, type Fixture } from "./harness";
@@ -23,7 +29,12 @@ const DOCUMENTS: readonly [string, string][] = [
   ["pipelines/cleaning.pipeline.yaml", CLEANING],
   ["models/m.model.yaml", MODEL],
   // A second card, public, trained and evaluated on the raw data.
-  ["models/m2.model.yaml", MODEL.replace("id: m\n", "id: m2\n").replace("level: internal", "level: public").replace(/clean@1\.0\.0/g, "raw@1.0.0")],
+  [
+    "models/m2.model.yaml",
+    MODEL.replace("id: m\n", "id: m2\n")
+      .replace("level: internal", "level: public")
+      .replace(/clean@1\.0\.0/g, "raw@1.0.0"),
+  ],
 ];
 
 const SHA = (c: string, n = 64) => c.repeat(n);
@@ -86,8 +97,20 @@ type Breakage =
 
 const breakage: fc.Arbitrary<Breakage> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("replace" as const), doc: fc.nat(), which: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete-line" as const), doc: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("ignore" as const), doc: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }), rule: fc.nat(), reason: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("delete-line" as const), doc: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("ignore" as const),
+      doc: fc.nat(),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      rule: fc.nat(),
+      reason: fc.boolean(),
+    }),
+  },
 );
 
 function applied(text: string, b: Breakage): string {
@@ -105,7 +128,8 @@ function applied(text: string, b: Breakage): string {
     }
     case "ignore": {
       const at = Math.floor(b.at * (lines.length - 1));
-      lines[at] = `${lines[at]}  # genesis-ignore ${IGNORED_RULES[b.rule % IGNORED_RULES.length]}${b.reason ? ": accepted for the test" : ""}`;
+      lines[at] =
+        `${lines[at]}  # genesis-ignore ${IGNORED_RULES[b.rule % IGNORED_RULES.length]}${b.reason ? ": accepted for the test" : ""}`;
       return lines.join("\n");
     }
   }
@@ -113,9 +137,18 @@ function applied(text: string, b: Breakage): string {
 
 /** Mostly the whole workspace, with few breakages, so that items pass often enough to be tested. */
 const workspace = fc.record({
-  documents: fc.oneof({ weight: 3, arbitrary: fc.constant<number[]>([0, 1, 2, 3, 4]) }, { weight: 1, arbitrary: fc.subarray<number>([0, 1, 2, 3, 4], { minLength: 1 }) }),
-  breakages: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 4, arbitrary: fc.array(breakage, { minLength: 1, maxLength: 3 }) }),
-  removedFiles: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray([...(GOOD.extraFiles ?? [])], { maxLength: 2 }) }),
+  documents: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<number[]>([0, 1, 2, 3, 4]) },
+    { weight: 1, arbitrary: fc.subarray<number>([0, 1, 2, 3, 4], { minLength: 1 }) },
+  ),
+  breakages: fc.oneof(
+    { weight: 1, arbitrary: fc.constant([]) },
+    { weight: 4, arbitrary: fc.array(breakage, { minLength: 1, maxLength: 3 }) },
+  ),
+  removedFiles: fc.oneof(
+    { weight: 3, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.subarray([...(GOOD.extraFiles ?? [])], { maxLength: 2 }) },
+  ),
   verified: fc.boolean(),
   trusted: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   release: fc.boolean(),
@@ -146,7 +179,10 @@ const RANK: Readonly<Record<ReadinessStatus, number>> = { "n/a": 0, pass: 1, war
 const itemsOf = (model: ReadinessModel): ReadinessItem[] => model.groups.flatMap((g) => g.items);
 
 /** The input with the chosen diagnostics waived (`waived`) and with them gone altogether (`gone`). */
-function waivedAndGone(input: ReadinessInput, picks: readonly number[]): { waived: ReadinessInput; gone: ReadinessInput; chosen: Set<Diagnostic> } {
+function waivedAndGone(
+  input: ReadinessInput,
+  picks: readonly number[],
+): { waived: ReadinessInput; gone: ReadinessInput; chosen: Set<Diagnostic> } {
   const all = input.documents.flatMap((d) => d.diagnostics);
   const chosen = new Set(all.length ? picks.map((n) => all[n % all.length]) : []);
   const waived: ReadinessDocument[] = input.documents.map((d) => {
@@ -165,14 +201,20 @@ function assertFindingsDecide(input: ReadinessInput, model: ReadinessModel): voi
   const standing = input.documents.flatMap((d) => d.diagnostics.filter((x) => !x.waiver).map((x) => ({ path: d.facts.path, x })));
   if (standing.some(({ x }) => x.severity === "error")) {
     const errors = standing.filter(({ x }) => x.severity === "error").map(({ path, x }) => `${path} ${x.rule}`);
-    assert.ok(items.some((i) => i.status === "fail"), `errors stand (${errors.join(", ")}) but no item fails`);
+    assert.ok(
+      items.some((i) => i.status === "fail"),
+      `errors stand (${errors.join(", ")}) but no item fails`,
+    );
   }
   for (const { path, x } of standing) {
     if (x.severity === "info") continue;
     const item = items.find((i) => i.id === ruleInfo(x.rule)?.item);
     assert.ok(item, `${x.rule} belongs to no item`);
     const lowest = x.severity === "error" ? "fail" : "warn";
-    assert.ok(RANK[item.status] >= RANK[lowest], `${item.id} is ${item.status} while ${x.severity} ${x.rule} stands in ${path}: ${item.reason}`);
+    assert.ok(
+      RANK[item.status] >= RANK[lowest],
+      `${item.id} is ${item.status} while ${x.severity} ${x.rule} stands in ${path}: ${item.reason}`,
+    );
   }
 }
 
@@ -193,8 +235,14 @@ describe("readiness: properties of §8.1 over broken workspaces", function () {
         const before = itemsOf(model);
         const after = itemsOf(without);
         itemsOf(withWaivers).forEach((item, i) => {
-          assert.ok(RANK[item.status] <= RANK[after[i].status], `${item.id}: ${item.status} with waivers, ${after[i].status} without the findings: ${item.reason}`);
-          assert.ok(RANK[item.status] <= RANK[before[i].status], `${item.id}: ${item.status} with waivers, ${before[i].status} with the findings standing`);
+          assert.ok(
+            RANK[item.status] <= RANK[after[i].status],
+            `${item.id}: ${item.status} with waivers, ${after[i].status} without the findings: ${item.reason}`,
+          );
+          assert.ok(
+            RANK[item.status] <= RANK[before[i].status],
+            `${item.id}: ${item.status} with waivers, ${before[i].status} with the findings standing`,
+          );
           const count = [...chosen].filter((d) => ruleInfo(d.rule)?.item === item.id).length;
           assert.equal(item.waivers ?? 0, count, `${item.id} counts its waivers`);
         });

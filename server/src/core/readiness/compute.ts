@@ -75,7 +75,8 @@ function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem
       own = check.evaluate(context);
     } catch (error) {
       // A bug in one item must not take the checklist down; it shows as that item failing.
-      own = { status: "fail", reason: `This item could not be decided (${error instanceof Error ? error.message : String(error)}); please report this.`, evidence: [] };
+      const why = error instanceof Error ? error.message : String(error);
+      own = { status: "fail", reason: `This item could not be decided (${why}); please report this.`, evidence: [] };
     }
   }
   const outcome = withRuleFindings(own, check.id, context);

@@ -133,7 +133,10 @@ export class ReadinessContext {
  * A document's standing diagnostics and its waived ones. Waived diagnostics come in `waived`; one
  * that carries a `waiver` among `diagnostics` counts as waived as well.
  */
-function splitWaived(diagnostics: readonly Diagnostic[], waived: readonly Diagnostic[] = []): { standing: readonly Diagnostic[]; waived: readonly Diagnostic[] } {
+function splitWaived(
+  diagnostics: readonly Diagnostic[],
+  waived: readonly Diagnostic[] = [],
+): { standing: readonly Diagnostic[]; waived: readonly Diagnostic[] } {
   if (!diagnostics.some((d) => d.waiver)) return { standing: diagnostics, waived };
   return { standing: diagnostics.filter((d) => !d.waiver), waived: [...waived, ...diagnostics.filter((d) => d.waiver)] };
 }

@@ -43,7 +43,9 @@ const schemas: ReadinessCheck = {
         } else {
           // Typed: every field names itself and its type, and the rules found nothing wrong below.
           const fieldsAt = (i: number) => joinPointer(joinPointer("/recordSets", i), "fields");
-          const typed = covering.find(({ set, i }) => untypedField((set as Record<string, unknown>).fields) === undefined && !doc.errorsAtOrBelow(fieldsAt(i)).length);
+          const typed = covering.find(
+            ({ set, i }) => untypedField((set as Record<string, unknown>).fields) === undefined && !doc.errorsAtOrBelow(fieldsAt(i)).length,
+          );
           if (typed) {
             const fields = (typed.set as Record<string, unknown>).fields as unknown[];
             subject.add(doc.evidence(joinPointer("/recordSets", typed.i), `Record set ${setName(typed.set, typed.i)} describes "${id}" with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`, "pass", "key"));
@@ -98,8 +100,12 @@ const metadata: ReadinessCheck = {
       subject.addDiagnostics(doc, doc.errors());
       const v = doc.value;
       // Presence only: a value of the wrong form is an error of the document, cited above.
-      if (v.description === undefined) ctx.missing(subject, doc, "", "description", "The manifest has no description (its abstract, at least 40 characters).");
-      if (v.license === undefined) ctx.missing(subject, doc, "", "license", "The manifest has no license (an SPDX expression such as CC-BY-4.0).");
+      if (v.description === undefined) {
+        ctx.missing(subject, doc, "", "description", "The manifest has no description (its abstract, at least 40 characters).");
+      }
+      if (v.license === undefined) {
+        ctx.missing(subject, doc, "", "license", "The manifest has no license (an SPDX expression such as CC-BY-4.0).");
+      }
       if (v.creators === undefined) ctx.missing(subject, doc, "", "creators", "The manifest names no creators (at least one person).");
       if (v.keywords === undefined || (Array.isArray(v.keywords) && v.keywords.length === 0)) {
         subject.add(doc.evidence(v.keywords === undefined ? "" : "/keywords", "The manifest has no keywords (recommended, for search in the catalog).", "warn", "key"));
@@ -226,7 +232,8 @@ const versioned: ReadinessCheck = {
       subject.addDiagnostics(doc, doc.diagnosticsOf(VERSION_RULES));
       if (!subject.hasProblem) {
         const pinned = doc.facts.references.filter((site) => site.version !== undefined).length;
-        subject.add(doc.evidence("/version", `Version ${shown(version)}${pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : ""}.`, "pass"));
+        const references = pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : "";
+        subject.add(doc.evidence("/version", `Version ${shown(version)}${references}.`, "pass"));
       }
       return subject;
     });
@@ -260,7 +267,10 @@ const formats: ReadinessCheck = {
         if (format === undefined) ctx.missing(subject, doc, pointer, "format", "This distribution has no format.");
         else if (subject.addErrorsAt(doc, at)) continue;
         else if (typeof format === "string" && STANDARD_FORMATS.has(format)) subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
-        else subject.add(doc.evidence(at, `${shown(format)} is allowed but not a standard format (JSON, CSV, Parquet, HDF5); consumers may not read it.`, "warn"));
+        else {
+          const message = `${shown(format)} is allowed but not a standard format (JSON, CSV, Parquet, HDF5); consumers may not read it.`;
+          subject.add(doc.evidence(at, message, "warn"));
+        }
       }
     }
     if (!subjects.length) return notApplicable("No manifest has a distribution.");

@@ -23,7 +23,9 @@ const classification: ReadinessCheck = {
       else if (marking.level === undefined) ctx.missing(subject, doc, "/classification", "level", "The classification has no level.");
       for (let i = 0; i < doc.diagnostics.length; i++) if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
       // A level the schema rejects (`CUI`, a typo) is an error at the level: never "Classified …" (§8.1).
-      if (!subject.hasProblem && isRecord(marking)) subject.add(doc.evidence("/classification/level", `Classified ${shown(marking.level)}.`, "pass"));
+      if (!subject.hasProblem && isRecord(marking)) {
+        subject.add(doc.evidence("/classification/level", `Classified ${shown(marking.level)}.`, "pass"));
+      }
       return subject;
     });
     return judge(subjects, {
@@ -75,7 +77,9 @@ const access: ReadinessCheck = {
         if (doc.value.access === undefined || !subject.addErrorsAt(doc, "/access")) {
           ctx.missing(subject, doc, "", "access", `${the} is classified ${level} but declares no access policy (access.policy).`);
         }
-      } else if (policy === undefined) ctx.missing(subject, doc, "/access", "policy", `${the} is classified ${level} but its access names no policy.`);
+      } else if (policy === undefined) {
+        ctx.missing(subject, doc, "/access", "policy", `${the} is classified ${level} but its access names no policy.`);
+      }
       else {
         const target = pathIn(doc, policy);
         if (!target.ok) failAt(subject, doc, "/access/policy", `The access policy ${JSON.stringify(policy)} ${target.why}.`);

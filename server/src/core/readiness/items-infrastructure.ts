@@ -52,20 +52,28 @@ const containers: ReadinessCheck = {
       const subject = new Subject(label);
       const at = joinPointer(joinPointer(pointer, "container"), "image");
       if (!isRecord(step.container)) ctx.missing(subject, doc, pointer, "container", "This step names no container (container.image).");
-      else if (step.container.image === undefined) ctx.missing(subject, doc, joinPointer(pointer, "container"), "image", "This step's container names no image.");
+      else if (step.container.image === undefined) {
+        ctx.missing(subject, doc, joinPointer(pointer, "container"), "image", "This step's container names no image.");
+      }
       else {
         subject.addErrorsAt(doc, at);
         subject.addDiagnostics(doc, doc.diagnosticsOf(CONTAINER_RULES, at));
-        for (const waived of doc.waived) if (CONTAINER_RULES.includes(waived.rule) && waived.pointer === at) subject.add(doc.waiverEvidence(waived));
+        for (const waived of doc.waived) {
+          if (CONTAINER_RULES.includes(waived.rule) && waived.pointer === at) subject.add(doc.waiverEvidence(waived));
+        }
         const image = JSON.stringify(step.container.image);
-        if (!subject.hasProblem) subject.add(doc.evidence(at, `No container finding on ${image} (the container rules check its digest, tag and registry).`, "pass"));
+        const message = `No container finding on ${image} (the container rules check its digest, tag and registry).`;
+        if (!subject.hasProblem) subject.add(doc.evidence(at, message, "pass"));
       }
       return subject;
     });
     return judge(subjects, {
       noun: ["step", "steps"],
       pass: ["runs in a digest-pinned container", "run in digest-pinned containers"],
-      warn: ["runs in an image with a container warning (digest, tag or registry)", "run in images with container warnings (digest, tag or registry)"],
+      warn: [
+        "runs in an image with a container warning (digest, tag or registry)",
+        "run in images with container warnings (digest, tag or registry)",
+      ],
       fail: ["runs in no digest-pinned container", "run in no digest-pinned container"],
     });
   },
@@ -155,7 +163,9 @@ const isolation: ReadinessCheck = {
       subject.addDiagnostics(doc, doc.diagnosticsOf(EGRESS_RULES, pointer));
       // A value that is not a network is the schema's finding, read here rather than judged again.
       if (step.network === undefined) subject.add(doc.evidence(pointer, "This step declares no network (none, internal or egress; recommended).", "warn", "key"));
-      else if (!subject.addErrorsAt(doc, at) && !subject.hasProblem) subject.add(doc.evidence(at, `network: ${shown(step.network)}.`, "pass"));
+      else if (!subject.addErrorsAt(doc, at) && !subject.hasProblem) {
+        subject.add(doc.evidence(at, `network: ${shown(step.network)}.`, "pass"));
+      }
       return subject;
     });
     return judge(subjects, {
@@ -183,13 +193,16 @@ const hpc: ReadinessCheck = {
       const engine = doc.value.engine;
       const parts: string[] = [];
       if (!isRecord(engine)) {
-        if (engine === undefined || !subject.addErrorsAt(doc, "/engine")) ctx.missing(subject, doc, "", "engine", "The pipeline names no workflow engine (engine.type).");
+        if (engine === undefined || !subject.addErrorsAt(doc, "/engine")) {
+          ctx.missing(subject, doc, "", "engine", "The pipeline names no workflow engine (engine.type).");
+        }
       } else if (engine.type === undefined) ctx.missing(subject, doc, "/engine", "type", "The pipeline's engine has no type.");
       else if (!subject.addErrorsAt(doc, "/engine/type")) parts.push(`engine ${shown(engine.type)}`);
       const scheduler = doc.value.scheduler;
       if (!isRecord(scheduler)) {
         if (scheduler === undefined || !subject.addErrorsAt(doc, "/scheduler")) {
-          subject.add(doc.evidence("", "The pipeline names no scheduler (slurm, pbs, lsf, flux, kubernetes; recommended for HPC).", "warn", "key"));
+          const message = "The pipeline names no scheduler (slurm, pbs, lsf, flux, kubernetes; recommended for HPC).";
+          subject.add(doc.evidence("", message, "warn", "key"));
           snippet ??= snippetFix(doc, `Add a scheduler block to ${doc.path}`, SCHEDULER_SNIPPET);
         }
       } else if (scheduler.type === "local") subject.add(doc.evidence("/scheduler/type", "The scheduler is local: the pipeline does not run on an HPC scheduler.", "warn"));

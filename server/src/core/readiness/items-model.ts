@@ -81,7 +81,8 @@ const evaluation: ReadinessCheck = {
         // A dataset that is no reference site of the document is external (a DOI, a URL): the
         // reference rules check its form, and an error there would have failed the card above.
         const sites = new Set(doc.facts.references.map((site) => site.pointer));
-        const external = select(doc.value, "/evaluation/results/*/dataset").filter(({ pointer, value }) => typeof value === "string" && !sites.has(pointer)).length;
+        const datasets = select(doc.value, "/evaluation/results/*/dataset");
+        const external = datasets.filter(({ pointer, value }) => typeof value === "string" && !sites.has(pointer)).length;
         const note = external ? ` (${external} on external datasets, checked for form only)` : "";
         subject.add(doc.evidence("/evaluation/results", `${results.length} evaluation result${results.length === 1 ? "" : "s"} on datasets that resolve${note}.`, "pass", "key"));
       }
@@ -111,12 +112,15 @@ const reproducible: ReadinessCheck = {
       else if (!isRecord(run)) ctx.missing(subject, doc, "/training", "run", "The card logs no training run (training.run with tracker, runId, commit, seed).");
       else {
         // Whether the run logs runId, commit (40 hex) and seed is repro/run's to say; the tracker is required by the schema.
-        if (run.tracker === undefined) ctx.missing(subject, doc, "/training/run", "tracker", "The training run names no tracker (mlflow, wandb, tensorboard, other).");
+        if (run.tracker === undefined) {
+          ctx.missing(subject, doc, "/training/run", "tracker", "The training run names no tracker (mlflow, wandb, tensorboard, other).");
+        }
         subject.addDiagnostics(doc, doc.diagnosticsOf(["repro/run"], ["/training/run"]));
       }
       if (!subject.hasProblem && isRecord(run)) {
         const commit = typeof run.commit === "string" ? run.commit.slice(0, 7) : shown(run.commit);
-        subject.add(doc.evidence("/training/run", `Run ${shown(run.runId)} in ${shown(run.tracker)}, commit ${commit}, seed ${shown(run.seed)}.`, "pass", "key"));
+        const message = `Run ${shown(run.runId)} in ${shown(run.tracker)}, commit ${commit}, seed ${shown(run.seed)}.`;
+        subject.add(doc.evidence("/training/run", message, "pass", "key"));
       }
       return subject;
     });
@@ -205,14 +209,19 @@ const artifacts: ReadinessCheck = {
           if (value.path === undefined) ctx.missing(subject, doc, pointer, "path", "This container artifact names no image (path).");
           else subject.addDiagnostics(doc, doc.diagnosticsOf(CONTAINER_RULES, at));
         } else {
-          if (value.sha256 === undefined) ctx.finding(subject, doc, "integrity/checksum-missing", pointer, "This ONNX artifact has no sha256.", "key");
+          if (value.sha256 === undefined) {
+            ctx.finding(subject, doc, "integrity/checksum-missing", pointer, "This ONNX artifact has no sha256.", "key");
+          }
           if (!isRecord(value.signature)) subject.add(doc.evidence(pointer, "This ONNX artifact declares no signature (its inputs and outputs with dtype and shape).", "fail", "key"));
         }
         const here = subject.evidence.slice(before);
         if (here.some((e) => e.status === "fail")) continue;
         qualifying++; // a warning (an image not pinned in dev, a graph not compared) lowers, but the artifact counts
         if (here.some((e) => e.status === "warn")) continue;
-        const what = value.format === "onnx" ? `ONNX artifact ${shown(value.path)} with sha256 and a signature` : `Container ${shown(value.path)}, with no container finding`;
+        const what =
+          value.format === "onnx"
+            ? `ONNX artifact ${shown(value.path)} with sha256 and a signature`
+            : `Container ${shown(value.path)}, with no container finding`;
         subject.add(doc.evidence(pointer, `${what}.`, "pass", "key"));
       }
       if (!qualifying && !subject.hasProblem) {

@@ -86,7 +86,8 @@ export class ReadinessDoc {
   errors(): readonly Diagnostic[] {
     if (!this.errorList) {
       let found: Diagnostic[] | undefined;
-      for (let i = 0; i < this.diagnostics.length; i++) if (this.diagnostics[i].severity === "error") (found ??= []).push(this.diagnostics[i]);
+      for (let i = 0; i < this.diagnostics.length; i++)
+        if (this.diagnostics[i].severity === "error") (found ??= []).push(this.diagnostics[i]);
       this.errorList = found ?? NONE;
     }
     return this.errorList;
@@ -117,7 +118,11 @@ export class ReadinessDoc {
     for (let i = 0; i < this.diagnostics.length; i++) {
       const d = this.diagnostics[i];
       if (!rules.includes(d.rule)) continue;
-      if (under !== undefined && !(typeof under === "string" ? isAtOrBelow(d.pointer, under) : under.some((p) => isAtOrBelow(d.pointer, p)))) continue;
+      if (
+        under !== undefined &&
+        !(typeof under === "string" ? isAtOrBelow(d.pointer, under) : under.some((p) => isAtOrBelow(d.pointer, p)))
+      )
+        continue;
       (found ??= []).push(d);
     }
     return found ?? NONE;
@@ -134,7 +139,14 @@ export class ReadinessDoc {
   /** A diagnostic of this document as evidence: an error fails, anything milder warns. */
   diagnosticEvidence(diagnostic: Diagnostic): ReadinessEvidence {
     this.cited?.add(diagnostic);
-    return new NodeEvidence(this, diagnostic, "value", diagnostic.message, diagnostic.severity === "error" ? "fail" : "warn", diagnostic.rule);
+    return new NodeEvidence(
+      this,
+      diagnostic,
+      "value",
+      diagnostic.message,
+      diagnostic.severity === "error" ? "fail" : "warn",
+      diagnostic.rule,
+    );
   }
 
   /** A waived diagnostic as evidence: it passes, and says which waiver accepted it (§8.1). */
@@ -142,7 +154,14 @@ export class ReadinessDoc {
     const waiver = diagnostic.waiver;
     const why = waiver?.reason ? `: ${waiver.reason}` : "";
     const until = waiver?.until ? ` (until ${waiver.until})` : "";
-    return new NodeEvidence(this, diagnostic, "value", `Waived ${diagnostic.rule}${why}${until}. ${diagnostic.message}`, "pass", diagnostic.rule);
+    return new NodeEvidence(
+      this,
+      diagnostic,
+      "value",
+      `Waived ${diagnostic.rule}${why}${until}. ${diagnostic.message}`,
+      "pass",
+      diagnostic.rule,
+    );
   }
 }
 
