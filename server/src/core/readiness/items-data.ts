@@ -3,7 +3,7 @@ import { rulesOfItem } from "../rules/catalog";
 import type { ReferenceSite } from "../workspace/facts";
 import { commandFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
-import { judge, notApplicable, shown, Subject, type ReadinessCheck } from "./judge";
+import { judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
 /** The Data group of §8: schemas, metadata, lineage, versions, formats, integrity. */
@@ -233,7 +233,7 @@ const versioned: ReadinessCheck = {
       if (!subject.hasProblem) {
         const pinned = doc.facts.references.filter((site) => site.version !== undefined).length;
         const references = pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : "";
-        subject.add(doc.evidence("/version", `Version ${shown(version)}${references}.`, "pass"));
+        subject.add(doc.evidence("/version", `Version ${showValue(version)}${references}.`, "pass"));
       }
       return subject;
     });
@@ -268,7 +268,8 @@ const formats: ReadinessCheck = {
         else if (subject.addErrorsAt(doc, at)) continue;
         else if (typeof format === "string" && STANDARD_FORMATS.has(format)) subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
         else {
-          const message = `${shown(format)} is allowed but not a standard format (JSON, CSV, Parquet, HDF5); consumers may not read it.`;
+          const standard = "JSON, CSV, Parquet, HDF5";
+          const message = `${showValue(format)} is allowed but not a standard format (${standard}); consumers may not read it.`;
           subject.add(doc.evidence(at, message, "warn"));
         }
       }

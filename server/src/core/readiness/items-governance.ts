@@ -3,7 +3,7 @@ import { failClosedLevel, type ClassificationLevel } from "../rules/classificati
 import { KIND_NAME } from "../types";
 import { pathIn, snippetFix } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
-import { failAt, judge, names, notApplicable, shown, Subject, type ReadinessCheck } from "./judge";
+import { failAt, judge, names, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
 
 /** The Governance group of §8: classification, access, audit, diagrams, binder, AI RMF. */
@@ -24,7 +24,7 @@ const classification: ReadinessCheck = {
       for (let i = 0; i < doc.diagnostics.length; i++) if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
       // A level the schema rejects (`CUI`, a typo) is an error at the level: never "Classified …" (§8.1).
       if (!subject.hasProblem && isRecord(marking)) {
-        subject.add(doc.evidence("/classification/level", `Classified ${shown(marking.level)}.`, "pass"));
+        subject.add(doc.evidence("/classification/level", `Classified ${showValue(marking.level)}.`, "pass"));
       }
       return subject;
     });
@@ -51,7 +51,7 @@ function governedLevel(doc: ReadinessDoc): ClassificationLevel | undefined {
 function levelAsWritten(doc: ReadinessDoc, level: ClassificationLevel): string {
   const marking = doc.value.classification;
   const written = isRecord(marking) ? marking.level : marking;
-  return written === level ? level : `${shown(written)} (counted as ${level})`;
+  return written === level ? level : `${showValue(written)} (counted as ${level})`;
 }
 
 function isAbovePublic(doc: ReadinessDoc): boolean {
@@ -79,8 +79,7 @@ const access: ReadinessCheck = {
         }
       } else if (policy === undefined) {
         ctx.missing(subject, doc, "/access", "policy", `${the} is classified ${level} but its access names no policy.`);
-      }
-      else {
+      } else {
         const target = pathIn(doc, policy);
         if (!target.ok) failAt(subject, doc, "/access/policy", `The access policy ${JSON.stringify(policy)} ${target.why}.`);
         else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/access/policy", `The access policy ${target.path} does not exist.`);
@@ -131,7 +130,9 @@ const audit: ReadinessCheck = {
         subject.add(doc.evidence("", "The pipeline declares no audit log (audit.log and retentionDays; recommended).", "warn", "key"));
       } else if (typeof log !== "string" || log.trim() === "") subject.add(doc.evidence("/audit", "The pipeline's audit names no log (a path or URI).", "warn", "key"));
       if (lacking.length) lackingByPath.set(doc.path, lacking);
-      if (!subject.hasProblem) subject.add(doc.evidence("/provenance", `Emits ${shown(emit)}; audit log ${shown(log)}.`, "pass", "key"));
+      if (!subject.hasProblem) {
+        subject.add(doc.evidence("/provenance", `Emits ${showValue(emit)}; audit log ${showValue(log)}.`, "pass", "key"));
+      }
       return subject;
     });
     return judge(

@@ -1,7 +1,7 @@
 import { isRecord, joinPointer, select } from "../pointer";
 import { commandFix, pathIn, snippetFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
-import { failAt, judge, names, notApplicable, shown, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
+import { failAt, judge, names, notApplicable, showValue, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
 
 /** The Infrastructure group of §8: containers, CI, isolation, HPC. */
@@ -164,7 +164,7 @@ const isolation: ReadinessCheck = {
       // A value that is not a network is the schema's finding, read here rather than judged again.
       if (step.network === undefined) subject.add(doc.evidence(pointer, "This step declares no network (none, internal or egress; recommended).", "warn", "key"));
       else if (!subject.addErrorsAt(doc, at) && !subject.hasProblem) {
-        subject.add(doc.evidence(at, `network: ${shown(step.network)}.`, "pass"));
+        subject.add(doc.evidence(at, `network: ${showValue(step.network)}.`, "pass"));
       }
       return subject;
     });
@@ -197,7 +197,7 @@ const hpc: ReadinessCheck = {
           ctx.missing(subject, doc, "", "engine", "The pipeline names no workflow engine (engine.type).");
         }
       } else if (engine.type === undefined) ctx.missing(subject, doc, "/engine", "type", "The pipeline's engine has no type.");
-      else if (!subject.addErrorsAt(doc, "/engine/type")) parts.push(`engine ${shown(engine.type)}`);
+      else if (!subject.addErrorsAt(doc, "/engine/type")) parts.push(`engine ${showValue(engine.type)}`);
       const scheduler = doc.value.scheduler;
       if (!isRecord(scheduler)) {
         if (scheduler === undefined || !subject.addErrorsAt(doc, "/scheduler")) {
@@ -207,7 +207,7 @@ const hpc: ReadinessCheck = {
         }
       } else if (scheduler.type === "local") subject.add(doc.evidence("/scheduler/type", "The scheduler is local: the pipeline does not run on an HPC scheduler.", "warn"));
       else if (scheduler.type === undefined) ctx.missing(subject, doc, "/scheduler", "type", "The scheduler has no type.");
-      else if (!subject.addErrorsAt(doc, "/scheduler/type")) parts.push(`scheduler ${shown(scheduler.type)}`);
+      else if (!subject.addErrorsAt(doc, "/scheduler/type")) parts.push(`scheduler ${showValue(scheduler.type)}`);
       if (!subject.hasProblem) subject.add(doc.evidence("/engine", `${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()), "pass", "key"));
       return subject;
     });

@@ -2,7 +2,7 @@ import { isRecord, joinPointer, select } from "../pointer";
 import { checkResolves } from "./items-data";
 import { commandFix, pathIn, type ReadinessContext } from "./context";
 import { isAtOrBelow, type ReadinessDoc } from "./readiness-doc";
-import { failAt, judge, notApplicable, shown, Subject, type ReadinessCheck } from "./judge";
+import { failAt, judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
 /** The Model group of §8: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
@@ -118,8 +118,8 @@ const reproducible: ReadinessCheck = {
         subject.addDiagnostics(doc, doc.diagnosticsOf(["repro/run"], ["/training/run"]));
       }
       if (!subject.hasProblem && isRecord(run)) {
-        const commit = typeof run.commit === "string" ? run.commit.slice(0, 7) : shown(run.commit);
-        const message = `Run ${shown(run.runId)} in ${shown(run.tracker)}, commit ${commit}, seed ${shown(run.seed)}.`;
+        const commit = typeof run.commit === "string" ? run.commit.slice(0, 7) : showValue(run.commit);
+        const message = `Run ${showValue(run.runId)} in ${showValue(run.tracker)}, commit ${commit}, seed ${showValue(run.seed)}.`;
         subject.add(doc.evidence("/training/run", message, "pass", "key"));
       }
       return subject;
@@ -220,8 +220,8 @@ const artifacts: ReadinessCheck = {
         if (here.some((e) => e.status === "warn")) continue;
         const what =
           value.format === "onnx"
-            ? `ONNX artifact ${shown(value.path)} with sha256 and a signature`
-            : `Container ${shown(value.path)}, with no container finding`;
+            ? `ONNX artifact ${showValue(value.path)} with sha256 and a signature`
+            : `Container ${showValue(value.path)}, with no container finding`;
         subject.add(doc.evidence(pointer, `${what}.`, "pass", "key"));
       }
       if (!qualifying && !subject.hasProblem) {

@@ -14,7 +14,7 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 }
 
 /** A value as a message shows it: a string as it is, anything else as JSON. */
-export function shown(value: unknown): string {
+export function showValue(value: unknown): string {
   return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
