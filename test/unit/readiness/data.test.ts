@@ -24,7 +24,8 @@ describe("readiness: data", function () {
     it("fails on a record set whose fields have no valid type", function () {
       const item = expectStatus(variant({ files: { [RAW_PATH]: edit(RAW, "{ name: x, type: number }", "{ name: x, type: float }") } }), "data.schemas", "fail");
       assert.match(item.reason, /1 of 1 tabular distribution lacks a typed record set/);
-      assert.ok(item.evidence.some((e) => /has a field without a valid type \("x"\)/.test(e.message)));
+      // The type is the schema's to judge (docs/checklist.md#how-an-item-is-decided): its schema/enum finding at the field is the evidence.
+      assert.ok(item.evidence.some((e) => e.rule === "schema/enum" && e.status === "fail" && /"float" is not allowed/.test(e.message)));
     });
 
     it("fails on schema drift found in the file, with the diagnostic as evidence", function () {

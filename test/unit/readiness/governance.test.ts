@@ -48,7 +48,7 @@ describe("readiness: governance", function () {
 
     it("is n/a when every manifest is public, and in an untrusted workspace", function () {
       const files = { [CLEAN_PATH]: undefined, [PIPELINE]: undefined, [CARD]: undefined };
-      assert.equal(expectStatus(variant({ files }), "gov.access", "n/a").reason, "No dataset manifest is classified above public.");
+      assert.equal(expectStatus(variant({ files }), "gov.access", "n/a").reason, "No Genesis document is classified above public.");
       expectStatus(variant({ trusted: false }), "gov.access", "n/a");
     });
   });

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/config";
 import type { FileEvidence } from "../../../server/src/core/evidence/types";
+import type { Diagnostic, Waiver } from "../../../server/src/core/types";
 import { computeReadiness } from "../../../server/src/core/readiness/compute";
 import { fileListOf, type ReadinessDocument, type ReadinessItem, type ReadinessModel, type ReadinessStatus } from "../../../server/src/core/readiness/model";
 import { engine } from "../harness";
@@ -20,6 +21,11 @@ export interface Fixture {
   readonly evidence?: Readonly<Record<string, FileEvidence>>;
   readonly trusted?: boolean;
   readonly config?: GenesisConfig;
+  /**
+   * Waives diagnostics as a `genesis-ignore` would (docs/rules.md#waivers): each one this gives a waiver for moves to
+   * its document's `waived`, with the waiver set.
+   */
+  readonly waive?: (diagnostic: Diagnostic, path: string) => Omit<Waiver, "span"> | undefined;
 }
 
 export function readinessOf(fixture: Fixture): ReadinessModel {
@@ -30,11 +36,21 @@ export function inputOf(fixture: Fixture) {
   const config = fixture.config ?? DEFAULT_CONFIG;
   const index = workspaceOf(fixture.files as Record<string, string>);
   const evidence = fixture.evidence ? new Map(Object.entries(fixture.evidence)) : undefined;
-  const documents: ReadinessDocument[] = [...index.all()].map((facts) => ({
-    facts,
-    diagnostics: [...engine.check(facts.document, config), ...engine.checkWorkspace(facts, index, config), ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : [])],
-    evidenceChecked: evidence !== undefined,
-  }));
+  const documents: ReadinessDocument[] = [...index.all()].map((facts) => {
+    const all = [
+      ...engine.check(facts.document, config),
+      ...engine.checkWorkspace(facts, index, config),
+      ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : []),
+    ];
+    const diagnostics: Diagnostic[] = [];
+    const waived: Diagnostic[] = [];
+    for (const d of all) {
+      const waiver = fixture.waive?.(d, facts.path);
+      if (waiver) waived.push({ ...d, waiver: { ...waiver, span: d.span } });
+      else diagnostics.push(d);
+    }
+    return { facts, diagnostics, ...(waived.length ? { waived } : {}), evidenceChecked: evidence !== undefined };
+  });
   const files = fileListOf([...Object.keys(fixture.files), ...(fixture.extraFiles ?? [])]);
   return { documents, files, trusted: fixture.trusted ?? true, config, index };
 }
@@ -82,22 +98,24 @@ lineage:
   "internal",
 );
 
-/** The pipeline: internal, steps isolated, Slurm, CI, audit, docs. */
+/** The pipeline: internal with an access policy, steps isolated, Slurm, CI, audit, docs. */
 export const CLEANING = pipeline(
   "cleaning",
   "1.0.0",
   ["raw@1.0.0"],
   ["clean@1.0.0"],
   "internal",
-  `scheduler: { type: slurm }
+  `access: { policy: /governance/access.md }
+scheduler: { type: slurm }
 ci: { provider: github-actions, workflow: /.github/workflows/ci.yml }
 audit: { log: /logs/audit.jsonl, retentionDays: 30 }
 docs: { dataFlowDiagram: /docs/flow.md, architectureDiagram: /docs/arch.md }
 `,
 ).replace("    run: ./run.sh\n", "    run: ./run.sh\n    network: none\n");
 
-/** The model card: trained and evaluated on clean, an ONNX artifact with a signature, a binder. */
-export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", "governance: { binder: /governance/binder.md }\n").replace(
+/** The model card: internal with an access policy, trained and evaluated on clean, an ONNX artifact with a signature, a binder. */
+const MODEL_GOVERNANCE = "access: { policy: /governance/access.md }\ngovernance: { binder: /governance/binder.md }\n";
+export const MODEL = modelCard("m", "1.0.0", ["clean@1.0.0"], "internal", "apache-2.0", MODEL_GOVERNANCE).replace(
   `sha256: ${SHA("d")} }`,
   `sha256: ${SHA("d")}, ${SIGNATURE} }`,
 );
@@ -129,7 +147,15 @@ export const GOOD: Fixture = {
 };
 
 /** GOOD with some files replaced (a path mapped to undefined is removed). */
-export function variant(changes: { files?: Record<string, string | undefined>; extraFiles?: readonly string[]; evidence?: Record<string, FileEvidence> | null; trusted?: boolean; config?: GenesisConfig; removeFiles?: readonly string[] }): Fixture {
+export function variant(changes: {
+  files?: Record<string, string | undefined>;
+  extraFiles?: readonly string[];
+  evidence?: Record<string, FileEvidence> | null;
+  trusted?: boolean;
+  config?: GenesisConfig;
+  removeFiles?: readonly string[];
+  waive?: Fixture["waive"];
+}): Fixture {
   const files: Record<string, string> = { ...GOOD.files };
   for (const [path, text] of Object.entries(changes.files ?? {})) {
     if (text === undefined) delete files[path];
@@ -142,6 +168,7 @@ export function variant(changes: { files?: Record<string, string | undefined>; e
     evidence: changes.evidence === null ? undefined : (changes.evidence ?? GOOD.evidence),
     trusted: changes.trusted,
     config: changes.config,
+    waive: changes.waive,
   };
 }
 

@@ -1,12 +1,14 @@
-import { plainEvidence, ReadinessContext } from "./context";
+import { ReadinessContext } from "./context";
+import { plainEvidence } from "./readiness-doc";
 import type { ItemOutcome, ReadinessCheck } from "./judge";
 import { DATA_ITEMS } from "./items-data";
 import { GOVERNANCE_ITEMS } from "./items-governance";
 import { INFRASTRUCTURE_ITEMS } from "./items-infrastructure";
 import { MODEL_ITEMS } from "./items-model";
+import { waiversOf, withRuleFindings } from "./rule-findings";
 import { GROUP_ORDER, GROUP_TITLES, MAX_EVIDENCE, type ReadinessGroup, type ReadinessGroupId, type ReadinessInput, type ReadinessItem, type ReadinessModel } from "./model";
 
-/** The 21 items of docs/checklist.md, by group, in its order. */
+/** The 21 items of docs/checklist.md, by group, in the order of the table. */
 export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly ReadinessCheck[]>> = {
   data: DATA_ITEMS,
   model: MODEL_ITEMS,
@@ -16,7 +18,8 @@ export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly Readin
 
 /**
  * The readiness model of a workspace (docs/checklist.md): every item decided from the documents, their
- * diagnostics and the workspace's files. Pure: the same input gives the same model.
+ * diagnostics and the workspace's files (docs/checklist.md#how-an-item-is-decided: the findings of its rules, then its own criteria).
+ * Pure: the same input gives the same model.
  */
 export function computeReadiness(input: ReadinessInput): ReadinessModel {
   const steps = decideAll(input);
@@ -56,21 +59,27 @@ function* decideAll(input: ReadinessInput): Generator<void, ReadinessModel> {
   return {
     score: { passed: groups.reduce((n, g) => n + g.passed, 0), applicable: groups.reduce((n, g) => n + g.applicable, 0) },
     groups,
+    // Always present, empty when nothing is waived, so that the model's JSON has one shape.
+    waivers: waiversOf(context),
   };
 }
 
+/** One item: its own criteria (`evaluate`), then the findings of its rules (docs/checklist.md#how-an-item-is-decided). */
 function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem {
-  let outcome: ItemOutcome;
+  let own: ItemOutcome;
+  context.cited.clear();
   if (check.needsFiles && !context.trusted) {
-    outcome = { status: "n/a", reason: `workspace not trusted: ${check.needsFiles}.`, evidence: [] };
+    own = { status: "n/a", reason: `workspace not trusted: ${check.needsFiles}.`, evidence: [] };
   } else {
     try {
-      outcome = check.evaluate(context);
+      own = check.evaluate(context);
     } catch (error) {
       // A bug in one item must not take the checklist down; it shows as that item failing.
-      outcome = { status: "fail", reason: `This item could not be decided (${error instanceof Error ? error.message : String(error)}); please report this.`, evidence: [] };
+      const why = error instanceof Error ? error.message : String(error);
+      own = { status: "fail", reason: `This item could not be decided (${why}); please report this.`, evidence: [] };
     }
   }
+  const outcome = withRuleFindings(own, check.id, context);
   // Plain copies: evidence places are worked out lazily, and only for what is listed.
   const evidence = outcome.evidence.slice(0, MAX_EVIDENCE).map(plainEvidence);
   const omitted = (outcome.evidenceCount ?? outcome.evidence.length) - evidence.length;
@@ -83,5 +92,6 @@ function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem
     evidence,
     ...(omitted > 0 ? { omittedEvidence: omitted } : {}),
     ...(outcome.fix ? { fix: outcome.fix } : {}),
+    ...(outcome.waivers ? { waivers: outcome.waivers } : {}),
   };
 }

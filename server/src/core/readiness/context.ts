@@ -1,183 +1,17 @@
 import { DEFAULT_CONFIG, type GenesisConfig } from "../config";
-import { rootAnchor, spanOf } from "../document";
 import { resolveSeverity } from "../rules/severity";
-import { isRecord, pointerSegments, select, type Selected } from "../pointer";
 import { resolveWorkspacePath } from "../rules/workspace-path";
-import { LineIndex } from "../text";
-import type { Diagnostic, DocumentKind, Span } from "../types";
-import { label, type DocumentFacts } from "../workspace/facts";
+import type { Diagnostic, DocumentKind } from "../types";
+import type { DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/index";
 import type { Subject } from "./judge";
-import type { ReadinessEvidence, ReadinessFix, ReadinessInput, ReadinessRange, WorkspaceFileList } from "./model";
+import type { ReadinessFix, ReadinessInput, WorkspaceFileList } from "./model";
+import { isAtOrBelow, ReadinessDoc } from "./readiness-doc";
 
 /**
  * What the readiness items see: the documents with their diagnostics and parsed values, the index
  * references resolve against, and the workspace's files. Items only read it.
  */
-
-/** One document as the items judge it. Its line index is built on first use. */
-export class ReadinessDoc {
-  readonly path: string;
-  readonly kind: DocumentKind;
-  /** `id@version`, else the id, else the path. */
-  readonly label: string;
-  /** The top-level object (`{}` when the document is not a mapping). */
-  readonly value: Readonly<Record<string, unknown>>;
-  /**
-   * A Hugging Face card without the Genesis block (docs/formats/README.md#recognition): `model.cards` counts it as not yet
-   * Genesis-ready, and the items about Genesis fields leave it out (one problem, one place).
-   */
-  readonly huggingFaceOnly: boolean;
-  private lineIndex?: LineIndex;
-  private errorList?: readonly Diagnostic[];
-  /** `select` answers over `value`, by pattern: several items walk the same parts. */
-  private selections?: Map<string, readonly Selected[]>;
-
-  constructor(
-    readonly facts: DocumentFacts,
-    readonly diagnostics: readonly Diagnostic[],
-    readonly evidenceChecked: boolean,
-  ) {
-    this.path = facts.path;
-    this.kind = facts.kind;
-    this.label = label(facts);
-    this.value = facts.value;
-    this.huggingFaceOnly = facts.recognisedBy === "hugging-face" && this.value.apiVersion === undefined && this.value.kind === undefined;
-  }
-
-  get text(): string {
-    return this.facts.text;
-  }
-
-  range(span: Span): ReadinessRange {
-    this.lineIndex ??= new LineIndex(this.text);
-    return { start: this.lineIndex.positionAt(span.start), end: this.lineIndex.positionAt(span.end) };
-  }
-
-  /** The value at a pointer of the document's object (as `valueAt`). */
-  at(pointer: string): unknown {
-    let current: unknown = this.value;
-    const segments = segmentsOf(pointer);
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
-      if (Array.isArray(current)) current = current[Number(segment)];
-      else if (isRecord(current)) current = current[segment];
-      else return undefined;
-    }
-    return current;
-  }
-
-  /** `select(value, pattern)`, remembered: callers only read the answer. */
-  select(pattern: string): readonly Selected[] {
-    this.selections ??= new Map();
-    let found = this.selections.get(pattern);
-    if (!found) {
-      found = select(this.value, pattern);
-      this.selections.set(pattern, found);
-    }
-    return found;
-  }
-
-  /** Where a node is (a missing node: its nearest parent's key; the root: the `kind` key). */
-  spanAt(pointer: string, part: "key" | "value" = "value"): Span {
-    return pointer === "" ? rootAnchor(this.facts.document) : spanOf(this.facts.document, pointer, part);
-  }
-
-  errors(): readonly Diagnostic[] {
-    if (!this.errorList) {
-      let found: Diagnostic[] | undefined;
-      for (let i = 0; i < this.diagnostics.length; i++) if (this.diagnostics[i].severity === "error") (found ??= []).push(this.diagnostics[i]);
-      this.errorList = found ?? NONE;
-    }
-    return this.errorList;
-  }
-
-  /** Diagnostics of the given rules, optionally only those at or below `under` (a pointer, or any of several). */
-  diagnosticsOf(rules: readonly string[], under?: string | readonly string[]): readonly Diagnostic[] {
-    // Indexed loops here and in the items: this runs per document per item, mostly before it is optimised.
-    let found: Diagnostic[] | undefined;
-    for (let i = 0; i < this.diagnostics.length; i++) {
-      const d = this.diagnostics[i];
-      if (!rules.includes(d.rule)) continue;
-      if (under !== undefined && !(typeof under === "string" ? isAtOrBelow(d.pointer, under) : under.some((p) => isAtOrBelow(d.pointer, p)))) continue;
-      (found ??= []).push(d);
-    }
-    return found ?? NONE;
-  }
-
-  /**
-   * Evidence at a node of this document. Its place is worked out when first read: most evidence
-   * of a large workspace is counted but not listed (MAX_EVIDENCE), and is never placed.
-   */
-  evidence(pointer: string, message: string, status: ReadinessEvidence["status"], part: "key" | "value" = "value"): ReadinessEvidence {
-    return new NodeEvidence(this, pointer, part, message, status);
-  }
-
-  /** A diagnostic of this document as evidence: an error fails, anything milder warns. */
-  diagnosticEvidence(diagnostic: Diagnostic): ReadinessEvidence {
-    return new NodeEvidence(this, diagnostic, "value", diagnostic.message, diagnostic.severity === "error" ? "fail" : "warn", diagnostic.rule);
-  }
-}
-
-const NONE: readonly Diagnostic[] = [];
-
-/** The segments of the pointers `at` was given: constants of the items, split once each. */
-const SEGMENTS = new Map<string, readonly string[]>();
-
-function segmentsOf(pointer: string): readonly string[] {
-  let segments = SEGMENTS.get(pointer);
-  if (!segments) {
-    segments = pointerSegments(pointer);
-    // Pointers are constants of the items; the bound only guards against one building them.
-    if (SEGMENTS.size < 512) SEGMENTS.set(pointer, segments);
-  }
-  return segments;
-}
-
-/** Evidence in a document, placed on first read (see ReadinessDoc.evidence); `plainEvidence` copies it. */
-class NodeEvidence implements ReadinessEvidence {
-  private placed?: Span;
-
-  constructor(
-    private readonly doc: ReadinessDoc,
-    /** A pointer to place, or a diagnostic whose span it is. */
-    private readonly at: string | Diagnostic,
-    private readonly part: "key" | "value",
-    readonly message: string,
-    readonly status: ReadinessEvidence["status"],
-    readonly rule?: string,
-  ) {}
-
-  get path(): string {
-    return this.doc.path;
-  }
-
-  get span(): Span {
-    this.placed ??= typeof this.at === "string" ? this.doc.spanAt(this.at, this.part) : this.at.span;
-    return this.placed;
-  }
-
-  get range(): ReadinessRange {
-    return this.doc.range(this.span);
-  }
-}
-
-/** Evidence as plain data, in the order of its fields in ReadinessEvidence. */
-export function plainEvidence(e: ReadinessEvidence): ReadinessEvidence {
-  return {
-    path: e.path,
-    ...(e.span ? { span: e.span } : {}),
-    ...(e.range ? { range: e.range } : {}),
-    ...(e.rule ? { rule: e.rule } : {}),
-    message: e.message,
-    status: e.status,
-    ...(e.uri ? { uri: e.uri } : {}),
-  };
-}
-
-export function isAtOrBelow(pointer: string, ancestor: string): boolean {
-  return ancestor === "" || pointer === ancestor || pointer.startsWith(`${ancestor}/`);
-}
 
 export class ReadinessContext {
   /** Every document, in path order. */
@@ -191,9 +25,17 @@ export class ReadinessContext {
   private readonly kinds = new Map<DocumentKind, readonly ReadinessDoc[]>();
   private readonly statuses = new Map<string, "warn" | "fail">();
   private readonly memos = new Map<object, unknown>();
+  /**
+   * The diagnostics that became evidence of the item being decided (cleared before each item):
+   * the findings of its rules that the item did not cite itself are added after it (compute.ts).
+   */
+  readonly cited = new Set<Diagnostic>();
 
   constructor(input: ReadinessInput) {
-    const all = input.documents.map((d) => new ReadinessDoc(d.facts, d.diagnostics, d.evidenceChecked));
+    const all = input.documents.map((d) => {
+      const { standing, waived } = splitWaived(d.diagnostics, d.waived);
+      return new ReadinessDoc(d.facts, standing, d.evidenceChecked, waived, this.cited);
+    });
     // Callers mostly pass documents in path order already; the sort is stable, so skipping it then changes nothing.
     if (!inPathOrder(all)) all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.all = all;
@@ -234,7 +76,8 @@ export class ReadinessContext {
         return;
       }
     }
-    subject.add(doc.evidence(pointer, message, this.statusOf(rule), part));
+    const waived = doc.waivedAt(rule, pointer);
+    subject.add(waived ? doc.waiverEvidence(waived) : doc.evidence(pointer, message, this.statusOf(rule), part));
   }
 
   /**
@@ -249,7 +92,8 @@ export class ReadinessContext {
         return;
       }
     }
-    subject.add(doc.evidence(parent, message, status, "key"));
+    const waived = doc.waivedAt("schema/required", parent, property);
+    subject.add(waived && waived.pointer === parent ? doc.waiverEvidence(waived) : doc.evidence(parent, message, status, "key"));
   }
 
   /** The Genesis documents of a kind (Hugging Face cards without the Genesis block left out). */
@@ -283,6 +127,18 @@ export class ReadinessContext {
   exists(path: string): boolean {
     return path !== "" && (this.files.has(path) || this.files.under(path).length > 0);
   }
+}
+
+/**
+ * A document's standing diagnostics and its waived ones. Waived diagnostics come in `waived`; one
+ * that carries a `waiver` among `diagnostics` counts as waived as well.
+ */
+function splitWaived(
+  diagnostics: readonly Diagnostic[],
+  waived: readonly Diagnostic[] = [],
+): { standing: readonly Diagnostic[]; waived: readonly Diagnostic[] } {
+  if (!diagnostics.some((d) => d.waiver)) return { standing: diagnostics, waived };
+  return { standing: diagnostics.filter((d) => !d.waiver), waived: [...waived, ...diagnostics.filter((d) => d.waiver)] };
 }
 
 function inPathOrder(docs: readonly ReadinessDoc[]): boolean {

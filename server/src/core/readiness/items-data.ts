@@ -1,8 +1,9 @@
 import { isRecord, joinPointer } from "../pointer";
-import { isSemver } from "../rules/semver-form";
+import { rulesOfItem } from "../rules/catalog";
 import type { ReferenceSite } from "../workspace/facts";
-import { commandFix, isAtOrBelow, type ReadinessContext, type ReadinessDoc } from "./context";
-import { judge, notApplicable, Subject, type ReadinessCheck } from "./judge";
+import { commandFix, type ReadinessContext } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
+import { judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
 /** The Data group of docs/checklist.md: schemas, metadata, lineage, versions, formats, integrity. */
@@ -12,13 +13,10 @@ const NO_MANIFEST = "No dataset manifest in the workspace.";
 /** The language server's command (LSP workspace/executeCommand) that reads every file documents name. */
 const VERIFY_FILES: ReadinessFix = commandFix("Verify Files", "genesis.verifyFiles");
 
-/** Formats that docs/formats/dataset-manifest.md calls tabular: they need a record set. */
+/** Formats docs/formats/dataset-manifest.md calls tabular: they need a record set. */
 const TABULAR = new Set(["csv", "parquet", "hdf5", "jsonl"]);
-/** The standard formats of docs/checklist.md#data-formats (JSON Lines counts as JSON). */
+/** The standard formats of docs/checklist.md (JSON Lines counts as JSON). */
 const STANDARD_FORMATS = new Set(["csv", "parquet", "hdf5", "json", "jsonl"]);
-/** Allowed by docs/formats/dataset-manifest.md, but not standard: they warn. */
-const OTHER_FORMATS = new Set(["netcdf", "zarr", "tiff", "other"]);
-const FIELD_TYPES = new Set(["string", "integer", "number", "boolean", "date", "datetime", "array"]);
 
 const schemas: ReadinessCheck = {
   id: "data.schemas",
@@ -43,14 +41,19 @@ const schemas: ReadinessCheck = {
         } else if (!covering.length) {
           subject.add(doc.evidence(pointer, `Distribution "${id}" is tabular (${value.format}) but no record set has "source: ${id}"; add one with typed fields.`, "fail"));
         } else {
-          const typed = covering.find(({ set }) => untypedField((set as Record<string, unknown>).fields) === undefined);
+          // Typed: every field names itself and its type, and the rules found nothing wrong below.
+          const fieldsAt = (i: number) => joinPointer(joinPointer("/recordSets", i), "fields");
+          const typed = covering.find(
+            ({ set, i }) => untypedField((set as Record<string, unknown>).fields) === undefined && !doc.errorsAtOrBelow(fieldsAt(i)).length,
+          );
           if (typed) {
             const fields = (typed.set as Record<string, unknown>).fields as unknown[];
             subject.add(doc.evidence(joinPointer("/recordSets", typed.i), `Record set ${setName(typed.set, typed.i)} describes "${id}" with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`, "pass", "key"));
           } else {
             const { set, i } = covering[0];
-            const problem = untypedField((set as Record<string, unknown>).fields)!;
-            subject.add(doc.evidence(joinPointer(joinPointer("/recordSets", i), "fields"), `Record set ${setName(set, i)} of "${id}" ${problem}.`, "fail", "key"));
+            const problem = untypedField((set as Record<string, unknown>).fields);
+            if (problem) subject.add(doc.evidence(fieldsAt(i), `Record set ${setName(set, i)} of "${id}" ${problem}.`, "fail", "key"));
+            else subject.addErrorsAt(doc, fieldsAt(i));
           }
         }
         const places = [pointer, ...covering.map(({ i }) => joinPointer("/recordSets", i))];
@@ -71,14 +74,16 @@ function setName(set: unknown, i: number): string {
   return isRecord(set) && typeof set.id === "string" ? `"${set.id}"` : `recordSets[${i}]`;
 }
 
-/** Why a record set's fields are not typed (phrased after its name), or undefined when they are. */
+/**
+ * Why a record set's fields are not typed (phrased after its name), or undefined when every field
+ * has a name and a type. Whether the type is one of the schema's is the schema's finding.
+ */
 function untypedField(fields: unknown): string | undefined {
   if (!Array.isArray(fields) || fields.length === 0) return "has no fields";
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
-    const name = isRecord(field) && typeof field.name === "string" && field.name !== "" ? `"${field.name}"` : `fields[${i}]`;
     if (!isRecord(field) || typeof field.name !== "string" || field.name === "") return `has a field without a name (fields[${i}])`;
-    if (typeof field.type !== "string" || !FIELD_TYPES.has(field.type)) return `has a field without a valid type (${name})`;
+    if (field.type === undefined) return `has a field without a type ("${field.name}")`;
   }
   return undefined;
 }
@@ -94,10 +99,15 @@ const metadata: ReadinessCheck = {
       const subject = new Subject(doc.label);
       subject.addDiagnostics(doc, doc.errors());
       const v = doc.value;
-      if (!nonEmptyString(v.description)) ctx.missing(subject, doc, "", "description", "The manifest has no description (its abstract, at least 40 characters).");
-      if (!nonEmptyString(v.license)) ctx.missing(subject, doc, "", "license", "The manifest has no license (an SPDX expression such as CC-BY-4.0).");
-      if (!Array.isArray(v.creators) || v.creators.length === 0) ctx.missing(subject, doc, "", "creators", "The manifest names no creators (at least one person).");
-      if (!Array.isArray(v.keywords) || v.keywords.length === 0) {
+      // Presence only: a value of the wrong form is an error of the document, cited above.
+      if (v.description === undefined) {
+        ctx.missing(subject, doc, "", "description", "The manifest has no description (its abstract, at least 40 characters).");
+      }
+      if (v.license === undefined) {
+        ctx.missing(subject, doc, "", "license", "The manifest has no license (an SPDX expression such as CC-BY-4.0).");
+      }
+      if (v.creators === undefined) ctx.missing(subject, doc, "", "creators", "The manifest names no creators (at least one person).");
+      if (v.keywords === undefined || (Array.isArray(v.keywords) && v.keywords.length === 0)) {
         subject.add(doc.evidence(v.keywords === undefined ? "" : "/keywords", "The manifest has no keywords (recommended, for search in the catalog).", "warn", "key"));
       }
       if (!subject.hasProblem) subject.add(doc.evidence("", "Description, creators, license and keywords are present, and the manifest has no error.", "pass", "key"));
@@ -112,11 +122,8 @@ const metadata: ReadinessCheck = {
   },
 };
 
-function nonEmptyString(value: unknown): boolean {
-  return typeof value === "string" && value.trim() !== "";
-}
-
 const LINEAGE_RULES = ["lineage/cycle", "lineage/inconsistent"];
+const VERSION_RULES = rulesOfItem("data.versioned");
 const REFERENCE_RULES = ["ref/unresolved", "ref/version-mismatch", "ref/unversioned"];
 
 const NO_DOCS: readonly ReadinessDoc[] = [];
@@ -192,7 +199,9 @@ export function checkResolves(ctx: ReadinessContext, subject: Subject, doc: Read
   const resolution = ctx.index.resolve(site);
   if (resolution.status === "resolved") return true;
   const diagnostic = doc.diagnostics.find((d) => REFERENCE_RULES.includes(d.rule) && d.pointer === site.pointer);
+  const waived = diagnostic ? undefined : doc.waived.find((d) => REFERENCE_RULES.includes(d.rule) && d.pointer === site.pointer);
   if (diagnostic) subject.addDiagnostic(doc, diagnostic);
+  else if (waived) subject.add(doc.waiverEvidence(waived));
   else if (resolution.status === "unversioned") subject.add(doc.evidence(site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`, ctx.statusOf("ref/unversioned")));
   else if (resolution.status === "version-mismatch") subject.add(doc.evidence(site.pointer, `"${site.text}": the workspace has ${site.id} only at ${resolution.versions.join(", ")}.`, ctx.statusOf("ref/version-mismatch")));
   else subject.add(doc.evidence(site.pointer, `"${site.text}" names no document in the workspace.`, ctx.statusOf("ref/unresolved")));
@@ -213,20 +222,18 @@ const versioned: ReadinessCheck = {
   evaluate(ctx) {
     const documents = ctx.genesis();
     if (!documents.length) return notApplicable("No Genesis document in the workspace.", NEW_MANIFEST);
-    const semver = new Map<string, boolean>(); // most documents share a few versions
+    // The form of a version and of a reference is judged by the rules (version/semver, the schema,
+    // ref/unversioned): this item asks for a version and reads their findings.
     const subjects = documents.map((doc) => {
       const subject = new Subject(doc.label);
       const version = doc.value.version;
       if (version === undefined) ctx.missing(subject, doc, "", "version", "The document has no version (semver, e.g. 1.0.0).");
-      else if (typeof version !== "string" || !isSemverOnce(semver, version)) ctx.finding(subject, doc, "version/semver", "/version", `Version ${JSON.stringify(version)} is not semver (MAJOR.MINOR.PATCH).`);
-      const references = doc.facts.references;
-      for (let i = 0; i < references.length; i++) {
-        const site = references[i];
-        if (site.version === undefined) ctx.finding(subject, doc, "ref/unversioned", site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`);
-      }
+      else subject.addErrorsAt(doc, "/version");
+      subject.addDiagnostics(doc, doc.diagnosticsOf(VERSION_RULES));
       if (!subject.hasProblem) {
-        const pinned = doc.facts.references.length;
-        subject.add(doc.evidence("/version", `Version ${String(version)}${pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : ""}.`, "pass"));
+        const pinned = doc.facts.references.filter((site) => site.version !== undefined).length;
+        const references = pinned ? `; ${pinned} reference${pinned === 1 ? "" : "s"} pinned` : "";
+        subject.add(doc.evidence("/version", `Version ${showValue(version)}${references}.`, "pass"));
       }
       return subject;
     });
@@ -238,15 +245,6 @@ const versioned: ReadinessCheck = {
     });
   },
 };
-
-function isSemverOnce(known: Map<string, boolean>, version: string): boolean {
-  let answer = known.get(version);
-  if (answer === undefined) {
-    answer = isSemver(version);
-    known.set(version, answer);
-  }
-  return answer;
-}
 
 const formats: ReadinessCheck = {
   id: "data.formats",
@@ -265,13 +263,14 @@ const formats: ReadinessCheck = {
         subjects.push(subject);
         const format = value.format;
         const at = joinPointer(pointer, "format");
+        // A format docs/formats/dataset-manifest.md does not allow is the schema's finding; of the others, the standard ones pass.
         if (format === undefined) ctx.missing(subject, doc, pointer, "format", "This distribution has no format.");
+        else if (subject.addErrorsAt(doc, at)) continue;
         else if (typeof format === "string" && STANDARD_FORMATS.has(format)) subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
-        else if (typeof format === "string" && OTHER_FORMATS.has(format)) subject.add(doc.evidence(at, `${format} is allowed but not a standard format (JSON, CSV, Parquet, HDF5); consumers may not read it.`, "warn"));
         else {
-          const diagnostic = doc.diagnostics.find((d) => isAtOrBelow(d.pointer, at) && d.severity === "error");
-          if (diagnostic) subject.addDiagnostic(doc, diagnostic);
-          else subject.add(doc.evidence(at, `${JSON.stringify(format)} is not a distribution format (csv, parquet, hdf5, json, jsonl, netcdf, zarr, tiff, other).`, "fail"));
+          const standard = "JSON, CSV, Parquet, HDF5";
+          const message = `${showValue(format)} is allowed but not a standard format (${standard}); consumers may not read it.`;
+          subject.add(doc.evidence(at, message, "warn"));
         }
       }
     }

@@ -1,7 +1,9 @@
 import { isRecord } from "../pointer";
-import { isAbovePublic } from "../rules/classification-levels";
-import { pathIn, snippetFix, type ReadinessDoc } from "./context";
-import { judge, names, notApplicable, Subject, type ReadinessCheck } from "./judge";
+import { failClosedLevel, type ClassificationLevel } from "../rules/classification-levels";
+import { KIND_NAME } from "../types";
+import { pathIn, snippetFix } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
+import { failAt, judge, names, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
 
 /** The Governance group of docs/checklist.md: classification, access, audit, diagrams, binder, AI RMF. */
@@ -17,10 +19,13 @@ const classification: ReadinessCheck = {
       const subject = new Subject(doc.label);
       const marking = doc.value.classification;
       if (marking === undefined) ctx.missing(subject, doc, "", "classification", "The document is not classified (classification.level: public, internal, cui or cui-specified).");
-      else if (!isRecord(marking)) subject.add(doc.evidence("/classification", "classification must be a mapping with a level.", "fail"));
+      else if (!isRecord(marking)) failAt(subject, doc, "/classification", "classification must be a mapping with a level.");
       else if (marking.level === undefined) ctx.missing(subject, doc, "/classification", "level", "The classification has no level.");
       for (let i = 0; i < doc.diagnostics.length; i++) if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
-      if (!subject.hasProblem && isRecord(marking)) subject.add(doc.evidence("/classification/level", `Classified ${String(marking.level)}.`, "pass"));
+      // A level the schema rejects (`CUI`, a typo) is an error at the level: never "Classified …" (docs/checklist.md#how-an-item-is-decided).
+      if (!subject.hasProblem && isRecord(marking)) {
+        subject.add(doc.evidence("/classification/level", `Classified ${showValue(marking.level)}.`, "pass"));
+      }
       return subject;
     });
     return judge(subjects, {
@@ -32,31 +37,58 @@ const classification: ReadinessCheck = {
   },
 };
 
+/**
+ * The level a document counts as for the governance items (docs/checklist.md#how-an-item-is-decided, fail closed): a value outside the
+ * lattice counts as its case-insensitive match (`CUI` is `cui`), anything else written as
+ * `cui-specified`; undefined only when the document writes no level at all.
+ */
+function governedLevel(doc: ReadinessDoc): ClassificationLevel | undefined {
+  const marking = doc.value.classification;
+  return isRecord(marking) ? failClosedLevel(marking.level) : failClosedLevel(marking);
+}
+
+/** How a document's level reads in a message: as written, and what it counts as when that differs. */
+function levelAsWritten(doc: ReadinessDoc, level: ClassificationLevel): string {
+  const marking = doc.value.classification;
+  const written = isRecord(marking) ? marking.level : marking;
+  return written === level ? level : `${showValue(written)} (counted as ${level})`;
+}
+
+function isAbovePublic(doc: ReadinessDoc): boolean {
+  const level = governedLevel(doc);
+  return level !== undefined && level !== "public";
+}
+
 const access: ReadinessCheck = {
   id: "gov.access",
   title: "Access policies",
-  criterion: "every document above `public` names an access policy that exists",
+  criterion: "every document above `public` (manifests, cards and pipelines) names an access policy that exists",
   needsFiles: "access policy files are not looked for",
   evaluate(ctx) {
-    // Of the three kinds only a dataset manifest has `access` (docs/formats/dataset-manifest.md; required above public).
-    const above = ctx.ofKind("DatasetManifest").filter((doc) => isRecord(doc.value.classification) && isAbovePublic(doc.value.classification.level));
-    if (!above.length) return notApplicable("No dataset manifest is classified above public.");
+    // All three kinds have `access` (docs/formats/), recommended, and required above public.
+    const above = ctx.genesis().filter(isAbovePublic);
+    if (!above.length) return notApplicable("No Genesis document is classified above public.");
     const subjects = above.map((doc) => {
       const subject = new Subject(doc.label);
-      const level = String((doc.value.classification as Record<string, unknown>).level);
+      const the = `The ${KIND_NAME[doc.kind]}`;
+      const level = levelAsWritten(doc, governedLevel(doc)!);
       const policy = doc.at("/access/policy");
-      if (!isRecord(doc.value.access)) ctx.missing(subject, doc, "", "access", `The manifest is classified ${level} but declares no access policy (access.policy).`);
-      else if (policy === undefined) ctx.missing(subject, doc, "/access", "policy", `The manifest is classified ${level} but its access names no policy.`);
-      else {
+      if (!isRecord(doc.value.access)) {
+        if (doc.value.access === undefined || !subject.addErrorsAt(doc, "/access")) {
+          ctx.missing(subject, doc, "", "access", `${the} is classified ${level} but declares no access policy (access.policy).`);
+        }
+      } else if (policy === undefined) {
+        ctx.missing(subject, doc, "/access", "policy", `${the} is classified ${level} but its access names no policy.`);
+      } else {
         const target = pathIn(doc, policy);
-        if (!target.ok) subject.add(doc.evidence("/access/policy", `The access policy ${JSON.stringify(policy)} ${target.why}.`, "fail"));
+        if (!target.ok) failAt(subject, doc, "/access/policy", `The access policy ${JSON.stringify(policy)} ${target.why}.`);
         else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/access/policy", `The access policy ${target.path} does not exist.`);
         else subject.add(doc.evidence("/access/policy", `Classified ${level}; access policy ${target.path} exists.`, "pass"));
       }
       return subject;
     });
     return judge(subjects, {
-      noun: ["manifest above public", "manifests above public"],
+      noun: ["document above public", "documents above public"],
       pass: ["names an access policy that exists", "name access policies that exist"],
       warn: ["names an access policy that does not exist", "name access policies that do not exist"],
       fail: ["names no access policy", "name no access policy"],
@@ -80,8 +112,8 @@ const audit: ReadinessCheck = {
     const lackingByPath = new Map<string, string[]>();
     const subjects = pipelines.map((doc) => {
       const subject = new Subject(doc.label);
-      // provenance is required above public (docs/formats/pipeline-config.md), recommended otherwise.
-      const required = isRecord(doc.value.classification) && isAbovePublic(doc.value.classification.level);
+      // provenance is required above public (docs/formats/pipeline-config.md), recommended otherwise; the level fails closed (docs/checklist.md#how-an-item-is-decided).
+      const required = isAbovePublic(doc);
       const provenance = doc.value.provenance;
       const emit = isRecord(provenance) ? provenance.emit : undefined;
       const lacking: string[] = [];
@@ -91,18 +123,16 @@ const audit: ReadinessCheck = {
         else subject.add(doc.evidence("", "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json; recommended).", "warn", "key"));
       } else if (emit === undefined || emit === "none") {
         subject.add(doc.evidence(emit === undefined ? "/provenance" : "/provenance/emit", "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json).", required ? "fail" : "warn", emit === undefined ? "key" : "value"));
-      } else if (emit !== "ro-crate" && emit !== "prov-json") {
-        const diagnostic = doc.diagnostics.find((d) => d.pointer === "/provenance/emit" && d.severity === "error");
-        if (diagnostic) subject.addDiagnostic(doc, diagnostic);
-        else subject.add(doc.evidence("/provenance/emit", `${JSON.stringify(emit)} is not a provenance format (ro-crate, prov-json).`, "fail"));
-      }
+      } else subject.addErrorsAt(doc, "/provenance/emit"); // a format that does not exist is the schema's finding
       const log = doc.at("/audit/log");
       if (!isRecord(doc.value.audit)) {
         lacking.push("audit");
         subject.add(doc.evidence("", "The pipeline declares no audit log (audit.log and retentionDays; recommended).", "warn", "key"));
       } else if (typeof log !== "string" || log.trim() === "") subject.add(doc.evidence("/audit", "The pipeline's audit names no log (a path or URI).", "warn", "key"));
       if (lacking.length) lackingByPath.set(doc.path, lacking);
-      if (!subject.hasProblem) subject.add(doc.evidence("/provenance", `Emits ${String(emit)}; audit log ${String(log)}.`, "pass", "key"));
+      if (!subject.hasProblem) {
+        subject.add(doc.evidence("/provenance", `Emits ${showValue(emit)}; audit log ${showValue(log)}.`, "pass", "key"));
+      }
       return subject;
     });
     return judge(
@@ -145,7 +175,7 @@ const diagrams: ReadinessCheck = {
         const declared = doc.at(pointer);
         if (declared === undefined) continue;
         const target = pathIn(doc, declared);
-        if (!target.ok) subject.add(doc.evidence(pointer, `The ${name} ${JSON.stringify(declared)} ${target.why}.`, "fail"));
+        if (!target.ok) failAt(subject, doc, pointer, `The ${name} ${JSON.stringify(declared)} ${target.why}.`);
         else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", pointer, `The ${name} ${target.path} does not exist.`);
         else {
           referenced.set(name, target.path);
@@ -193,7 +223,7 @@ const binder: ReadinessCheck = {
       const subject = new Subject(doc.label);
       subjects.push(subject);
       const target = pathIn(doc, declared);
-      if (!target.ok) subject.add(doc.evidence("/governance/binder", `The governance binder ${JSON.stringify(declared)} ${target.why}.`, "fail"));
+      if (!target.ok) failAt(subject, doc, "/governance/binder", `The governance binder ${JSON.stringify(declared)} ${target.why}.`);
       else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/governance/binder", `The governance binder ${target.path} does not exist.`);
       else {
         binders.push(target.path);

@@ -1,7 +1,7 @@
 import { isRecord, joinPointer, select } from "../pointer";
-import { parseImageReference, type ImageReferenceResult } from "../rules/oci";
-import { commandFix, pathIn, snippetFix, type ReadinessContext, type ReadinessDoc } from "./context";
-import { judge, names, notApplicable, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
+import { commandFix, pathIn, snippetFix, type ReadinessContext } from "./context";
+import type { ReadinessDoc } from "./readiness-doc";
+import { failAt, judge, names, notApplicable, showValue, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
 
 /** The Infrastructure group of docs/checklist.md: containers, CI, isolation, HPC. */
@@ -36,6 +36,9 @@ function noStepsReason(ctx: ReadinessContext): string {
   return ctx.ofKind("PipelineConfig").length ? "No pipeline has steps." : NO_PIPELINE;
 }
 
+/** The rules that judge an image reference; an error at the image (its form, its type) counts as well. */
+const CONTAINER_RULES = ["container/unpinned", "container/latest", "container/registry"];
+
 const containers: ReadinessCheck = {
   id: "infra.containers",
   title: "Digest-pinned containers",
@@ -43,40 +46,40 @@ const containers: ReadinessCheck = {
   evaluate(ctx) {
     const steps = stepsOf(ctx);
     if (!steps.length) return notApplicable(noStepsReason(ctx), NEW_PIPELINE);
-    const images = new Map<string, ImageReferenceResult>(); // steps mostly share a few images
+    // The image is judged by the container rules alone (one parser of image references, docs/checklist.md#how-an-item-is-decided):
+    // this item asks that every step names one, and reads what the rules found there.
     const subjects = steps.map(({ doc, pointer, step, label }) => {
       const subject = new Subject(label);
       const at = joinPointer(joinPointer(pointer, "container"), "image");
-      const image = isRecord(step.container) ? step.container.image : undefined;
       if (!isRecord(step.container)) ctx.missing(subject, doc, pointer, "container", "This step names no container (container.image).");
-      else if (image === undefined) ctx.missing(subject, doc, joinPointer(pointer, "container"), "image", "This step's container names no image.");
+      else if (step.container.image === undefined) {
+        ctx.missing(subject, doc, joinPointer(pointer, "container"), "image", "This step's container names no image.");
+      }
       else {
-        const parsed = typeof image === "string" ? parseImageOnce(images, image) : undefined;
-        if (!parsed?.ok) failAt(subject, doc, at, `${JSON.stringify(image)} is not an image reference (registry/name[:tag]@sha256:<64 hex>).`);
-        else if (!parsed.reference.digest) ctx.finding(subject, doc, "container/unpinned", at, `${image} is not pinned by a digest (@sha256:<64 hex>).`);
-        else subject.add(doc.evidence(at, `Pinned by digest ${parsed.reference.digest.text.slice(0, 19)}…`, "pass"));
+        subject.addErrorsAt(doc, at);
+        subject.addDiagnostics(doc, doc.diagnosticsOf(CONTAINER_RULES, at));
+        for (const waived of doc.waived) {
+          if (CONTAINER_RULES.includes(waived.rule) && waived.pointer === at) subject.add(doc.waiverEvidence(waived));
+        }
+        const image = JSON.stringify(step.container.image);
+        const message = `No container finding on ${image} (the container rules check its digest, tag and registry).`;
+        if (!subject.hasProblem) subject.add(doc.evidence(at, message, "pass"));
       }
       return subject;
     });
     return judge(subjects, {
       noun: ["step", "steps"],
       pass: ["runs in a digest-pinned container", "run in digest-pinned containers"],
-      warn: ["runs in a container that is not pinned by digest", "run in containers that are not pinned by digest"],
+      warn: [
+        "runs in an image with a container warning (digest, tag or registry)",
+        "run in images with container warnings (digest, tag or registry)",
+      ],
       fail: ["runs in no digest-pinned container", "run in no digest-pinned container"],
     });
   },
 };
 
-function parseImageOnce(known: Map<string, ImageReferenceResult>, image: string): ImageReferenceResult {
-  let parsed = known.get(image);
-  if (!parsed) {
-    parsed = parseImageReference(image);
-    known.set(image, parsed);
-  }
-  return parsed;
-}
-
-/** The CI files of docs/checklist.md#infra-ci that exist: GitHub Actions workflows, `.gitlab-ci.yml`, `Jenkinsfile`. */
+/** The CI files of docs/checklist.md that exist: GitHub Actions workflows, `.gitlab-ci.yml`, `Jenkinsfile`. */
 function ciFiles(ctx: ReadinessContext): string[] {
   const workflows = ctx.files.under(".github/workflows").filter((path) => /\.ya?ml$/.test(path));
   return [...workflows, ...[".gitlab-ci.yml", "Jenkinsfile"].filter((path) => ctx.files.has(path))];
@@ -102,7 +105,7 @@ const ci: ReadinessCheck = {
       } else if (declared === undefined) ctx.missing(subject, doc, "/ci", "workflow", "The pipeline's ci names no workflow file.");
       else {
         const target = pathIn(doc, declared);
-        if (!target.ok) subject.add(doc.evidence("/ci/workflow", `The CI workflow ${JSON.stringify(declared)} ${target.why}.`, "fail"));
+        if (!target.ok) failAt(subject, doc, "/ci/workflow", `The CI workflow ${JSON.stringify(declared)} ${target.why}.`);
         else if (!ctx.files.has(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/ci/workflow", `The CI workflow ${target.path} does not exist.`);
         else subject.add(doc.evidence("/ci/workflow", `CI workflow ${target.path} exists.`, "pass"));
       }
@@ -145,7 +148,6 @@ export function withWorkspaceFiles(documents: ItemOutcome | undefined, found: re
   return { ...documents, reason: `${words.present} ${documents.reason}`, evidence: listed, evidenceCount: count + files.length };
 }
 
-const NETWORKS = new Set(["none", "internal", "egress"]);
 const EGRESS_RULES = ["classification/egress"];
 
 const isolation: ReadinessCheck = {
@@ -159,9 +161,11 @@ const isolation: ReadinessCheck = {
       const subject = new Subject(label);
       const at = joinPointer(pointer, "network");
       subject.addDiagnostics(doc, doc.diagnosticsOf(EGRESS_RULES, pointer));
+      // A value that is not a network is the schema's finding, read here rather than judged again.
       if (step.network === undefined) subject.add(doc.evidence(pointer, "This step declares no network (none, internal or egress; recommended).", "warn", "key"));
-      else if (typeof step.network !== "string" || !NETWORKS.has(step.network)) failAt(subject, doc, at, `${JSON.stringify(step.network)} is not a network (none, internal, egress).`);
-      else if (!subject.hasProblem) subject.add(doc.evidence(at, `network: ${step.network}.`, "pass"));
+      else if (!subject.addErrorsAt(doc, at) && !subject.hasProblem) {
+        subject.add(doc.evidence(at, `network: ${showValue(step.network)}.`, "pass"));
+      }
       return subject;
     });
     return judge(subjects, {
@@ -173,8 +177,6 @@ const isolation: ReadinessCheck = {
   },
 };
 
-const ENGINES = new Set(["cwl", "nextflow", "snakemake", "dvc", "airflow", "shell"]);
-const SCHEDULERS = ["slurm", "pbs", "lsf", "flux", "kubernetes"];
 const SCHEDULER_SNIPPET = "scheduler:\n  type: ${1|slurm,pbs,lsf,flux,kubernetes|}\n  account: ${2:account}\n  partition: ${3:gpu}\n";
 
 const hpc: ReadinessCheck = {
@@ -185,22 +187,27 @@ const hpc: ReadinessCheck = {
     const pipelines = ctx.ofKind("PipelineConfig");
     if (!pipelines.length) return notApplicable(NO_PIPELINE, NEW_PIPELINE);
     let snippet: ReadinessFix | undefined;
+    // Which engines and schedulers exist is the schema's to say: a wrong one is its finding.
     const subjects = pipelines.map((doc) => {
       const subject = new Subject(doc.label);
       const engine = doc.value.engine;
       const parts: string[] = [];
-      if (!isRecord(engine)) ctx.missing(subject, doc, "", "engine", "The pipeline names no workflow engine (engine.type).");
-      else if (engine.type === undefined) ctx.missing(subject, doc, "/engine", "type", "The pipeline's engine has no type.");
-      else if (typeof engine.type !== "string" || !ENGINES.has(engine.type)) failAt(subject, doc, "/engine/type", `${JSON.stringify(engine.type)} is not a workflow engine (cwl, nextflow, snakemake, dvc, airflow, shell).`);
-      else parts.push(`engine ${engine.type}`);
+      if (!isRecord(engine)) {
+        if (engine === undefined || !subject.addErrorsAt(doc, "/engine")) {
+          ctx.missing(subject, doc, "", "engine", "The pipeline names no workflow engine (engine.type).");
+        }
+      } else if (engine.type === undefined) ctx.missing(subject, doc, "/engine", "type", "The pipeline's engine has no type.");
+      else if (!subject.addErrorsAt(doc, "/engine/type")) parts.push(`engine ${showValue(engine.type)}`);
       const scheduler = doc.value.scheduler;
       if (!isRecord(scheduler)) {
-        subject.add(doc.evidence("", "The pipeline names no scheduler (slurm, pbs, lsf, flux, kubernetes; recommended for HPC).", "warn", "key"));
-        snippet ??= snippetFix(doc, `Add a scheduler block to ${doc.path}`, SCHEDULER_SNIPPET);
+        if (scheduler === undefined || !subject.addErrorsAt(doc, "/scheduler")) {
+          const message = "The pipeline names no scheduler (slurm, pbs, lsf, flux, kubernetes; recommended for HPC).";
+          subject.add(doc.evidence("", message, "warn", "key"));
+          snippet ??= snippetFix(doc, `Add a scheduler block to ${doc.path}`, SCHEDULER_SNIPPET);
+        }
       } else if (scheduler.type === "local") subject.add(doc.evidence("/scheduler/type", "The scheduler is local: the pipeline does not run on an HPC scheduler.", "warn"));
       else if (scheduler.type === undefined) ctx.missing(subject, doc, "/scheduler", "type", "The scheduler has no type.");
-      else if (typeof scheduler.type !== "string" || !SCHEDULERS.includes(scheduler.type)) failAt(subject, doc, "/scheduler/type", `${JSON.stringify(scheduler.type)} is not a scheduler (slurm, pbs, lsf, flux, kubernetes, local).`);
-      else parts.push(`scheduler ${scheduler.type}`);
+      else if (!subject.addErrorsAt(doc, "/scheduler/type")) parts.push(`scheduler ${showValue(scheduler.type)}`);
       if (!subject.hasProblem) subject.add(doc.evidence("/engine", `${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()), "pass", "key"));
       return subject;
     });
@@ -216,12 +223,5 @@ const hpc: ReadinessCheck = {
     );
   },
 };
-
-/** A value that is not allowed: the error diagnostic at its pointer, else `message`. */
-export function failAt(subject: Subject, doc: ReadinessDoc, pointer: string, message: string): void {
-  const diagnostic = doc.diagnostics.find((d) => d.pointer === pointer && d.severity === "error");
-  if (diagnostic) subject.addDiagnostic(doc, diagnostic);
-  else subject.add(doc.evidence(pointer, message, "fail"));
-}
 
 export const INFRASTRUCTURE_ITEMS: readonly ReadinessCheck[] = [containers, ci, isolation, hpc];

@@ -1,9 +1,8 @@
 import { isRecord, joinPointer, select } from "../pointer";
-import { parseImageReference } from "../rules/oci";
-import { parseReference } from "../rules/reference-form";
 import { checkResolves } from "./items-data";
-import { commandFix, isAtOrBelow, pathIn, type ReadinessContext, type ReadinessDoc } from "./context";
-import { judge, notApplicable, Subject, type ReadinessCheck } from "./judge";
+import { commandFix, pathIn, type ReadinessContext } from "./context";
+import { isAtOrBelow, type ReadinessDoc } from "./readiness-doc";
+import { failAt, judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
 
 /** The Model group of docs/checklist.md: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
@@ -13,7 +12,6 @@ const NO_CARD = "No Genesis model card in the workspace.";
 
 /** File extensions of model files that a card must describe (the artifact formats of docs/formats/model-card.md). */
 const MODEL_FILE = /\.(onnx|safetensors|gguf|pt|pth|torchscript)$/i;
-const SHA256 = /^[0-9a-f]{64}$/;
 
 const cards: ReadinessCheck = {
   id: "model.cards",
@@ -80,7 +78,11 @@ const evaluation: ReadinessCheck = {
         if (d.severity === "error" && isAtOrBelow(d.pointer, "/evaluation/results")) subject.addDiagnostic(doc, d);
       }
       if (!subject.hasProblem && Array.isArray(results)) {
-        const external = select(doc.value, "/evaluation/results/*/dataset").filter(({ value }) => typeof value === "string" && parseReference(value.trim()).type === "external").length;
+        // A dataset that is no reference site of the document is external (a DOI, a URL): the
+        // reference rules check its form, and an error there would have failed the card above.
+        const sites = new Set(doc.facts.references.map((site) => site.pointer));
+        const datasets = select(doc.value, "/evaluation/results/*/dataset");
+        const external = datasets.filter(({ pointer, value }) => typeof value === "string" && !sites.has(pointer)).length;
         const note = external ? ` (${external} on external datasets, checked for form only)` : "";
         subject.add(doc.evidence("/evaluation/results", `${results.length} evaluation result${results.length === 1 ? "" : "s"} on datasets that resolve${note}.`, "pass", "key"));
       }
@@ -94,8 +96,6 @@ const evaluation: ReadinessCheck = {
     });
   },
 };
-
-const COMMIT = /^[0-9a-f]{40}$/;
 
 const reproducible: ReadinessCheck = {
   id: "model.reproducible",
@@ -111,20 +111,16 @@ const reproducible: ReadinessCheck = {
       if (!isRecord(training)) ctx.missing(subject, doc, "", "training", "The card has no training section (datasets, run, environment).");
       else if (!isRecord(run)) ctx.missing(subject, doc, "/training", "run", "The card logs no training run (training.run with tracker, runId, commit, seed).");
       else {
-        if (typeof run.tracker !== "string" || run.tracker === "") ctx.missing(subject, doc, "/training/run", "tracker", "The training run names no tracker (mlflow, wandb, tensorboard, other).");
-        const lacking: string[] = [];
-        if (!(typeof run.runId === "string" && run.runId.trim() !== "")) lacking.push("runId");
-        if (!(typeof run.commit === "string" && COMMIT.test(run.commit))) lacking.push("commit (40 hex)");
-        if (!Number.isInteger(run.seed)) lacking.push("seed");
-        if (lacking.length) {
-          const reported = doc.diagnosticsOf(["repro/run"], ["/training/run"]);
-          if (reported.length) reported.forEach((d) => subject.addDiagnostic(doc, d));
-          else subject.add(doc.evidence("/training/run", `The training run lacks ${lacking.join(", ")}.`, ctx.statusOf("repro/run"), "key"));
+        // Whether the run logs runId, commit (40 hex) and seed is repro/run's to say; the tracker is required by the schema.
+        if (run.tracker === undefined) {
+          ctx.missing(subject, doc, "/training/run", "tracker", "The training run names no tracker (mlflow, wandb, tensorboard, other).");
         }
+        subject.addDiagnostics(doc, doc.diagnosticsOf(["repro/run"], ["/training/run"]));
       }
       if (!subject.hasProblem && isRecord(run)) {
-        const commit = typeof run.commit === "string" ? run.commit.slice(0, 7) : "";
-        subject.add(doc.evidence("/training/run", `Run ${String(run.runId)} in ${String(run.tracker)}, commit ${commit}, seed ${String(run.seed)}.`, "pass", "key"));
+        const commit = typeof run.commit === "string" ? run.commit.slice(0, 7) : showValue(run.commit);
+        const message = `Run ${showValue(run.runId)} in ${showValue(run.tracker)}, commit ${commit}, seed ${showValue(run.seed)}.`;
+        subject.add(doc.evidence("/training/run", message, "pass", "key"));
       }
       return subject;
     });
@@ -152,7 +148,7 @@ const pinned: ReadinessCheck = {
       if (declared === undefined) missingLockfile(ctx, subject, doc, parent);
       else {
         const target = pathIn(doc, declared);
-        if (!target.ok) subject.add(doc.evidence(pointer, `The lockfile ${JSON.stringify(declared)} ${target.why}.`, "fail"));
+        if (!target.ok) failAt(subject, doc, pointer, `The lockfile ${JSON.stringify(declared)} ${target.why}.`);
         else if (!ctx.files.has(target.path)) ctx.finding(subject, doc, "repro/lockfile", pointer, `The lockfile ${target.path} does not exist.`);
         else subject.add(doc.evidence(pointer, `Lockfile ${target.path} exists.`, "pass"));
       }
@@ -185,6 +181,7 @@ function missingLockfile(ctx: ReadinessContext, subject: Subject, doc: Readiness
   ctx.missing(subject, doc, "", "training", message);
 }
 
+const CONTAINER_RULES = ["container/unpinned", "container/latest", "container/registry"];
 const ARTIFACT_RULES = ["integrity/checksum-format", "integrity/checksum-missing", "integrity/file-missing", "integrity/checksum-mismatch", "model/signature-mismatch", "path/outside-workspace"];
 
 const artifacts: ReadinessCheck = {
@@ -201,24 +198,31 @@ const artifacts: ReadinessCheck = {
       for (let n = 0; n < artifacts.length; n++) {
         const { pointer, value } = artifacts[n];
         if (!isRecord(value) || (value.format !== "onnx" && value.format !== "oci-image")) continue;
-        const found = doc.diagnosticsOf(ARTIFACT_RULES, pointer);
-        subject.addDiagnostics(doc, found);
         const before = subject.evidence.length;
+        subject.addDiagnostics(doc, doc.diagnosticsOf(ARTIFACT_RULES, pointer));
+        // The rules judge the values: the image reference (the container rules, the schema's
+        // pattern), the checksum's form and presence (integrity/*). This item asks for a
+        // qualifying artifact, a signature for ONNX, and reads their findings.
+        subject.addErrorsAt(doc, pointer);
         if (value.format === "oci-image") {
-          const image = typeof value.path === "string" ? parseImageReference(value.path) : undefined;
-          if (!image?.ok || !image.reference.digest) subject.add(doc.evidence(joinPointer(pointer, "path"), `The container artifact ${JSON.stringify(value.path)} is not pinned by a digest (@sha256:<64 hex>).`, "fail"));
+          const at = joinPointer(pointer, "path");
+          if (value.path === undefined) ctx.missing(subject, doc, pointer, "path", "This container artifact names no image (path).");
+          else subject.addDiagnostics(doc, doc.diagnosticsOf(CONTAINER_RULES, at));
         } else {
-          if (typeof value.sha256 !== "string" || !SHA256.test(value.sha256)) {
-            if (!found.some((d) => d.rule.startsWith("integrity/checksum"))) subject.add(doc.evidence(pointer, "This ONNX artifact has no valid sha256.", "fail", "key"));
+          if (value.sha256 === undefined) {
+            ctx.finding(subject, doc, "integrity/checksum-missing", pointer, "This ONNX artifact has no sha256.", "key");
           }
           if (!isRecord(value.signature)) subject.add(doc.evidence(pointer, "This ONNX artifact declares no signature (its inputs and outputs with dtype and shape).", "fail", "key"));
         }
-        const failedHere = found.some((d) => d.severity === "error") || subject.evidence.slice(before).some((e) => e.status === "fail");
-        if (!failedHere) {
-          qualifying++;
-          const what = value.format === "onnx" ? `ONNX artifact ${String(value.path)} with sha256 and a signature` : `container ${String(value.path)} pinned by digest`;
-          subject.add(doc.evidence(pointer, `${what[0].toUpperCase()}${what.slice(1)}.`, "pass", "key"));
-        }
+        const here = subject.evidence.slice(before);
+        if (here.some((e) => e.status === "fail")) continue;
+        qualifying++; // a warning (an image not pinned in dev, a graph not compared) lowers, but the artifact counts
+        if (here.some((e) => e.status === "warn")) continue;
+        const what =
+          value.format === "onnx"
+            ? `ONNX artifact ${showValue(value.path)} with sha256 and a signature`
+            : `Container ${showValue(value.path)}, with no container finding`;
+        subject.add(doc.evidence(pointer, `${what}.`, "pass", "key"));
       }
       if (!qualifying && !subject.hasProblem) {
         const where = Array.isArray(doc.value.artifacts) ? "/artifacts" : "";

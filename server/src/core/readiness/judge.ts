@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../types";
-import { quickFix, type ReadinessContext, type ReadinessDoc } from "./context";
+import { quickFix, type ReadinessContext } from "./context";
+import { contradictingErrors, type ReadinessDoc } from "./readiness-doc";
 import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type ReadinessStatus } from "./model";
 
 /**
@@ -10,6 +11,11 @@ import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type Readiness
 /** Plural-aware count: `count(2, "manifest")` is "2 manifests". */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** A value as a message shows it: a string as it is, anything else as JSON. */
+export function showValue(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
 /** A short list of names for a reason: `a, b, c and 2 more`. */
@@ -30,8 +36,13 @@ export class Subject {
 
   constructor(readonly label: string) {}
 
-  /** Records evidence; a `warn` or `fail` piece lowers the subject's status. */
+  /**
+   * Records evidence; a `warn` or `fail` piece lowers the subject's status. Passing evidence on a
+   * node with an error at or below it is not recorded: the errors are, and fail the subject (docs/checklist.md#how-an-item-is-decided).
+   */
   add(evidence: ReadinessEvidence): this {
+    const contradicted = contradictingErrors(evidence);
+    if (contradicted) return this.addDiagnostics(contradicted.doc, contradicted.errors);
     this.evidence.push(evidence);
     if (evidence.status === "fail") this.status = "fail";
     else if (evidence.status === "warn" && this.status === "pass") this.status = "warn";
@@ -54,10 +65,28 @@ export class Subject {
     return this;
   }
 
+  /**
+   * Records the errors at or below a node of the document (a value a rule found wrong: an enum, a
+   * type, a form), and says whether there were any. Items read these instead of judging the value.
+   */
+  addErrorsAt(doc: ReadinessDoc, pointer: string): boolean {
+    const errors = doc.errorsAtOrBelow(pointer);
+    this.addDiagnostics(doc, errors);
+    return errors.length > 0;
+  }
+
   /** True once something made the subject warn or fail. */
   get hasProblem(): boolean {
     return this.status !== "pass";
   }
+}
+
+/**
+ * A value the item cannot use (a path that leaves the workspace, a wrong type): the errors the
+ * rules found at or below it, else `message` as a failure there.
+ */
+export function failAt(subject: Subject, doc: ReadinessDoc, pointer: string, message: string): void {
+  if (!subject.addErrorsAt(doc, pointer)) subject.add(doc.evidence(pointer, message, "fail"));
 }
 
 /** What one item decided: everything but its id, title and criterion. */

@@ -6,12 +6,12 @@ const SEVERITY: Readonly<Record<ReadinessStatus, number>> = { "n/a": 0, pass: 1,
 /**
  * One model for several workspace folders: each item takes the worst status any folder gives it
  * (`n/a` only when it is `n/a` everywhere), the reasons of the folders it applies to (prefixed
- * with the folder's name), and all their evidence, with paths prefixed by the folder's name.
- * One folder is returned as it is.
+ * with the folder's name), and all their evidence, with paths prefixed by the folder's name; the
+ * waivers of every folder, likewise. One folder is returned as it is.
  */
 export function mergeReadiness(parts: readonly { readonly name: string; readonly model: ReadinessModel }[]): ReadinessModel {
   if (parts.length === 1) return parts[0].model;
-  if (parts.length === 0) return { score: { passed: 0, applicable: 0 }, groups: [] };
+  if (parts.length === 0) return { score: { passed: 0, applicable: 0 }, groups: [], waivers: [] };
   const groups: ReadinessGroup[] = parts[0].model.groups.map((group, g) => {
     const items = group.items.map((item, i) => mergeItem(parts.map(({ name, model }) => ({ name, item: model.groups[g]?.items[i] ?? item }))));
     return {
@@ -25,6 +25,8 @@ export function mergeReadiness(parts: readonly { readonly name: string; readonly
   return {
     score: { passed: groups.reduce((n, g) => n + g.passed, 0), applicable: groups.reduce((n, g) => n + g.applicable, 0) },
     groups,
+    // Folder by folder, each already in path then position order.
+    waivers: parts.flatMap(({ name, model }) => (model.waivers ?? []).map((w) => ({ ...w, path: `${name}/${w.path}` }))),
   };
 }
 
@@ -38,6 +40,7 @@ function mergeItem(parts: readonly { name: string; item: ReadinessItem }[]): Rea
   const omitted = applying.reduce((n, { item }) => n + (item.omittedEvidence ?? 0), 0) + Math.max(0, evidence.length - MAX_EVIDENCE);
   const fix = parts.find(({ item }) => item.status === status && item.fix)?.item.fix;
   const first = parts[0].item;
+  const waivers = parts.reduce((n, { item }) => n + (item.waivers ?? 0), 0);
   return {
     id: first.id,
     title: first.title,
@@ -47,5 +50,6 @@ function mergeItem(parts: readonly { name: string; item: ReadinessItem }[]): Rea
     evidence: evidence.slice(0, MAX_EVIDENCE),
     ...(omitted > 0 ? { omittedEvidence: omitted } : {}),
     ...(fix ? { fix } : {}),
+    ...(waivers ? { waivers } : {}),
   };
 }

@@ -2548,10 +2548,10 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.ModelCard = validate26;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/model-card.schema.json","title":"Genesis ModelCard","description":"Describes a trained model for the Genesis platform. The card is a Hugging Face model card (its keys keep their Hugging Face meaning) with the Genesis keys added beside them: owner, classification, training data and run, evaluation, exportable artifacts, intended use and AI RMF risk mapping. File names: `*.modelcard.md`, `MODEL_CARD.md`, `model_card.md` (YAML front matter), `*.model.yaml`, `*.model.yml`, `*.model.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","license","owner","contact","classification","training","evaluation","artifacts","intendedUse","outOfScopeUse","risk"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/model-card.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `ModelCard` for a model card.","const":"ModelCard"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The model's identifier, unique among model cards in the workspace. Example: `sea-ice-forecaster`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The model's semantic version. Example: `0.3.0`."},"license":{"description":"The model's license: an SPDX expression or a Hugging Face license id (`apache-2.0`, `mit`, `cc-by-4.0`, `other`, ...). `other` requires `license_name` and `license_link`. Example: `apache-2.0`.","type":"string"},"license_name":{"description":"Hugging Face: a short id for a custom license, required when `license` is `other`. Example: `lab-research-license`.","type":"string"},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required when `license` is `other`. Examples: `LICENSE.md`, `https://lab.example.gov/licenses/research`.","type":"string"},"language":{"description":"Hugging Face: the natural language(s) the model handles, as ISO 639 codes; one code or a list. Examples: `en`, `[en, fr]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One ISO 639 language code. Example: `en`.","type":"string"}}]},"library_name":{"description":"Hugging Face: the library the model is used with. Examples: `transformers`, `pytorch`, `onnx`.","type":"string"},"pipeline_tag":{"description":"Hugging Face: the task the model performs; generative tasks (`text-generation`, `text-to-image`, ...) require `risk.generative`. Example: `time-series-forecasting`.","type":"string"},"tags":{"description":"Hugging Face: free-form tags for search. Example: `[climate, forecasting]`.","type":"array","items":{"description":"One tag. Example: `climate`.","type":"string"}},"base_model":{"description":"Hugging Face: the model(s) this one was fine-tuned, merged or quantised from, as Hub ids; one id or a list. Example: `ibm-granite/granite-timeseries-ttm-r2`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub model id. Example: `org/base-model`.","type":"string"}}]},"base_model_relation":{"description":"Hugging Face: how the model relates to `base_model`, usually `adapter`, `merge`, `quantized` or `finetune`. Example: `finetune`.","type":"string"},"datasets":{"description":"Hugging Face: Hub dataset ids the model was trained on (Genesis references go in `training.datasets`). Example: `[org/dataset-name]`.","type":"array","items":{"description":"One Hugging Face Hub dataset id. Example: `org/dataset-name`.","type":"string"}},"metrics":{"description":"Hugging Face: the metric ids used to evaluate the model. Example: `[rmse, mae]`.","type":"array","items":{"description":"One metric id. Example: `rmse`.","type":"string"}},"model-index":{"description":"Hugging Face: structured evaluation results, `[{ name, results: [{ task: { type }, dataset: { type, name }, metrics: [{ type, value }] }] }]`.","type":"array","items":{"description":"One model entry with its evaluation results. Example: `{ name: sea-ice-forecaster, results: [...] }`.","type":"object","required":["name","results"],"properties":{"name":{"description":"The model name the results are for. Example: `sea-ice-forecaster`.","type":"string"},"results":{"description":"The evaluation results, one per task and dataset. Example: `[{ task: { type: time-series-forecasting }, dataset: {...}, metrics: [...] }]`.","type":"array","items":{"description":"One result: the task, the dataset and the metrics measured.","type":"object","required":["task","dataset","metrics"],"properties":{"task":{"description":"The task evaluated. Example: `{ type: time-series-forecasting, name: Sea-ice extent }`.","type":"object","required":["type"],"properties":{"type":{"description":"The task id (a Hugging Face pipeline tag). Example: `text-classification`.","type":"string"},"name":{"description":"A display name for the task. Example: `Sea-ice extent forecasting`.","type":"string"}}},"dataset":{"description":"The dataset evaluated on. Example: `{ type: org/sea-ice, name: Sea ice 2025, split: test }`.","type":"object","required":["type","name"],"properties":{"type":{"description":"The dataset id (a Hub id or another identifier). Example: `org/sea-ice`.","type":"string"},"name":{"description":"A display name for the dataset. Example: `Sea ice 2025`.","type":"string"},"config":{"description":"The dataset configuration or subset. Example: `arctic`.","type":"string"},"split":{"description":"The dataset split evaluated. Example: `test`.","type":"string"},"revision":{"description":"The dataset revision (commit or tag) evaluated. Example: `5503434ddd753f426f4b38109466949a1217c2bb`.","type":"string"},"args":{"description":"Extra arguments passed when loading the dataset. Example: `{ language: en }`."}}},"metrics":{"description":"The metric values measured. Example: `[{ type: rmse, value: 0.42 }]`.","type":"array","items":{"description":"One metric value.","type":"object","required":["type","value"],"properties":{"type":{"description":"The metric id. Example: `accuracy`.","type":"string"},"value":{"description":"The measured value, usually a number. Example: `0.42`."},"name":{"description":"A display name for the metric. Example: `Test RMSE`.","type":"string"},"config":{"description":"The metric configuration. Example: `macro`.","type":"string"},"args":{"description":"Extra arguments passed when computing the metric. Example: `{ average: macro }`."},"verified":{"description":"Set by Hugging Face when the result was verified by its evaluation service. Example: `false`.","type":"boolean"}}}},"source":{"description":"Where the result comes from. Example: `{ name: Internal evaluation, url: https://lab.example.gov/eval/42 }`.","type":"object","properties":{"name":{"description":"A display name for the source. Example: `Internal evaluation`.","type":"string"},"url":{"description":"A link to the source. Example: `https://lab.example.gov/eval/42`.","type":"string"}}}}}}}}},"thumbnail":{"description":"Hugging Face: URL of an image shown as the card's thumbnail. Example: `https://lab.example.gov/img/model.png`.","type":"string"},"widget":{"description":"Hugging Face: example inputs for the Hub's inference widget; any form Hugging Face accepts. Example: `[{ text: 'Hello' }]`."},"inference":{"description":"Hugging Face: whether (or how) the Hub's hosted inference is enabled; `false` or an object of parameters. Example: `false`."},"co2_eq_emissions":{"description":"Hugging Face: CO2-equivalent emissions of training, in grams, or an object with `emissions`, `source`, `training_type`, `geographical_location`, `hardware_used`. Example: `{ emissions: 1200, hardware_used: 4 x A100 }`."},"model_name":{"description":"Hugging Face: the model's display name. Example: `Sea-ice forecaster`.","type":"string"},"model_type":{"description":"Hugging Face: the model architecture family. Example: `llama`.","type":"string"},"new_version":{"description":"Hugging Face: the Hub id of a newer version of this model. Example: `org/sea-ice-forecaster-v2`.","type":"string"},"quantized_by":{"description":"Hugging Face: who produced this quantised model. Example: `Ada Lovelace`.","type":"string"},"model_creator":{"description":"Hugging Face: who created the original model. Example: `Example National Laboratory`.","type":"string"},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the model (AI RMF GOVERN 2): `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"contact":{"$ref":"common.schema.json#/$defs/email","description":"The e-mail address to contact about the model (questions, incidents). Example: `ml-team@lab.example.gov`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The model's sensitivity marking; at least the highest classification of its training data. Example: `{ level: internal }`."},"training":{"description":"How the model was trained: the datasets used, the pipeline and logged run, and the pinned environment. Example: `{ datasets: [ocean-temps-2025@1.2.0], run: { tracker: mlflow, runId: ... }, environment: { lockfile: uv.lock } }`.","type":"object","additionalProperties":false,"required":["datasets","run","environment"],"properties":{"datasets":{"description":"The datasets the model was trained on (PROV `used`), at least one, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to a training dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"pipeline":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the PipelineConfig that trained the model, `id@version`. Example: `train-forecaster@2.0.0`."},"run":{"description":"The logged training run; `tracker` is required, and `runId`, `commit` and `seed` are needed for reproducibility (reported by `repro/run`). Example: `{ tracker: mlflow, runId: 3f2a9c, commit: <40 hex>, seed: 42 }`.","type":"object","additionalProperties":false,"required":["tracker"],"properties":{"tracker":{"description":"The experiment tracker that logged the run: `mlflow`, `wandb`, `tensorboard` or `other`. Example: `mlflow`.","enum":["mlflow","wandb","tensorboard","other"]},"runId":{"description":"The run's identifier in the tracker. Example: `3f2a9c1b7e6d4a10`."},"commit":{"description":"The full 40-hex-character git commit of the training code. Example: `5503434ddd753f426f4b38109466949a1217c2bb`."},"seed":{"description":"The random seed of the run, usually an integer. Example: `42`."}}},"environment":{"description":"The pinned software environment of training. Example: `{ lockfile: uv.lock, image: registry.example.gov/ml/train:2.1@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile used for training. Examples: `uv.lock`, `conda-lock.yml`."},"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image training ran in, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`."}}}}},"evaluation":{"description":"How the model was evaluated: the evaluation datasets and a summary of results. Example: `{ datasets: [ocean-temps-2025@1.2.0], results: [{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }] }`.","type":"object","additionalProperties":false,"required":["datasets","results"],"properties":{"datasets":{"description":"The datasets the model was evaluated on, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to an evaluation dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"results":{"description":"The evaluation summary, at least one result. Example: `[{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }]`.","type":"array","minItems":1,"items":{"description":"One metric measured on one dataset.","type":"object","additionalProperties":false,"required":["metric","value","dataset"],"properties":{"metric":{"description":"The metric's name. Examples: `rmse`, `accuracy`, `f1`.","type":"string","minLength":1},"value":{"description":"The measured value, a number. Example: `0.42`.","type":"number"},"dataset":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the dataset the metric was measured on, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"split":{"description":"The dataset split used. Example: `test`.","type":"string","minLength":1}}}}}},"artifacts":{"description":"The exportable model artifacts, at least one, each with its checksum. Example: `[{ format: onnx, path: models/forecaster.onnx, sha256: <64 hex> }]`.","type":"array","minItems":1,"items":{"description":"One exportable artifact: its format, location, checksum and (for ONNX) I/O signature.","type":"object","additionalProperties":false,"required":["format","path"],"properties":{"format":{"description":"The artifact format: `onnx`, `safetensors`, `torchscript`, `gguf` or `oci-image`. Example: `onnx`.","enum":["onnx","safetensors","torchscript","gguf","oci-image"]},"path":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the artifact is: a path relative to this card, or for `oci-image` an OCI image reference pinned by digest. Example: `models/forecaster.onnx`."},"sha256":{"$ref":"common.schema.json#/$defs/checksum","description":"SHA-256 of the artifact file, 64 lower-case hex characters; required except for `oci-image` (the digest pins it). Example: `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`."},"md5":{"$ref":"common.schema.json#/$defs/md5","description":"Legacy MD5 of the artifact file (32 hex characters), only beside `sha256`. Example: `d41d8cd98f00b204e9800998ecf8427e`."},"signature":{"description":"The artifact's declared inputs and outputs, recommended for `onnx` and compared with the ONNX graph. Example: `{ inputs: [{ name: x, dtype: float32, shape: [batch, 24, 8] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }`.","type":"object","additionalProperties":false,"required":["inputs","outputs"],"properties":{"inputs":{"description":"The model's input tensors. Example: `[{ name: x, dtype: float32, shape: [batch, 24, 8] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One input tensor: `name`, `dtype` and `shape`."}},"outputs":{"description":"The model's output tensors. Example: `[{ name: y, dtype: float32, shape: [batch, 1] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One output tensor: `name`, `dtype` and `shape`."}}}}}}},"intendedUse":{"description":"What the model is for: the tasks, users and settings it was built and evaluated for. Example: `Seven-day sea-ice extent forecasts for research planning.`","type":"string","minLength":1},"outOfScopeUse":{"description":"Uses the model is not suited or not approved for. Example: `Not for navigation or safety-of-life decisions.`","type":"string","minLength":1},"risk":{"description":"The model's risk mapping to NIST AI RMF 1.0 (and AI 600-1 for generative models) and its residual risk. Example: `{ rmf: [MAP-2.3, MEASURE-2], residual: low, reviewDate: 2026-07-01 }`.","type":"object","additionalProperties":false,"required":["rmf","residual"],"properties":{"rmf":{"description":"The NIST AI RMF categories addressed, at least one: `GOVERN-1`..`GOVERN-6`, `MAP-1`..`MAP-5`, `MEASURE-1`..`MEASURE-4`, `MANAGE-1`..`MANAGE-4`, optionally with a subcategory. Example: `[GOVERN-2, MAP-2.3]`.","type":"array","minItems":1,"items":{"description":"One AI RMF category or subcategory id. Examples: `MAP-2`, `MEASURE-2.7`.","type":"string"}},"generative":{"description":"The NIST AI 600-1 generative AI risks considered, in kebab case; expected when `pipeline_tag` is a generative task. Example: `[confabulation, data-privacy]`.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/generativeRisk","description":"One NIST AI 600-1 risk name. Example: `information-integrity`."}},"residual":{"description":"The risk remaining after mitigations: `low`, `medium` or `high`. Example: `low`.","enum":["low","medium","high"]},"reviewDate":{"$ref":"common.schema.json#/$defs/date","description":"When the risk assessment is next reviewed (or was last reviewed), ISO 8601. Example: `2026-07-01`."}}},"governance":{"description":"Where the model's governance records live. Example: `{ binder: governance/, reviewCadence: quarterly, decommissionPlan: governance/decommission.md }`.","type":"object","additionalProperties":false,"required":["binder"],"properties":{"binder":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the governance binder (policies, SOPs, approvals). Example: `/governance/`."},"reviewCadence":{"description":"How often the model's use and risks are reviewed. Example: `quarterly`.","type":"string","minLength":1},"decommissionPlan":{"description":"How the model will be retired: a short statement or a path to the plan. Example: `governance/decommission.md`.","type":"string","minLength":1}}}},"patternProperties":{"^extra_gated_":{"description":"Hugging Face gated-access settings (`extra_gated_prompt`, `extra_gated_fields`, ...); any value Hugging Face accepts. Example: `extra_gated_prompt: You agree to the lab's terms.`"}},"if":{"required":["license"],"properties":{"license":{"const":"other"}}},"then":{"required":["license_name","license_link"],"properties":{"license_name":{"description":"Hugging Face: a short id for the custom license, required because `license` is `other`. Example: `lab-research-license`."},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required because `license` is `other`. Example: `LICENSE.md`."}}},"$defs":{"tensor":{"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}},"generativeRisk":{"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]}}};
-const schema69 = {"description":"An OCI container image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`. Pinning and tags are checked by the `container/*` rules.","type":"string"};
-const schema75 = {"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}};
-const schema77 = {"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]};
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/model-card.schema.json","title":"Genesis ModelCard","description":"Describes a trained model for the Genesis platform. The card is a Hugging Face model card (its keys keep their Hugging Face meaning) with the Genesis keys added beside them: owner, classification, training data and run, evaluation, exportable artifacts, intended use and AI RMF risk mapping. File names: `*.modelcard.md`, `MODEL_CARD.md`, `model_card.md` (YAML front matter), `*.model.yaml`, `*.model.yml`, `*.model.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","license","owner","contact","classification","training","evaluation","artifacts","intendedUse","outOfScopeUse","risk"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/model-card.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `ModelCard` for a model card.","const":"ModelCard"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The model's identifier, unique among model cards in the workspace. Example: `sea-ice-forecaster`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The model's semantic version. Example: `0.3.0`."},"license":{"description":"The model's license: an SPDX expression or a Hugging Face license id (`apache-2.0`, `mit`, `cc-by-4.0`, `other`, ...). `other` requires `license_name` and `license_link`. Example: `apache-2.0`.","type":"string"},"license_name":{"description":"Hugging Face: a short id for a custom license, required when `license` is `other`. Example: `lab-research-license`.","type":"string"},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required when `license` is `other`. Examples: `LICENSE.md`, `https://lab.example.gov/licenses/research`.","type":"string"},"language":{"description":"Hugging Face: the natural language(s) the model handles, as ISO 639 codes; one code or a list. Examples: `en`, `[en, fr]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One ISO 639 language code. Example: `en`.","type":"string"}}]},"library_name":{"description":"Hugging Face: the library the model is used with. Examples: `transformers`, `pytorch`, `onnx`.","type":"string"},"pipeline_tag":{"description":"Hugging Face: the task the model performs; generative tasks (`text-generation`, `text-to-image`, ...) require `risk.generative`. Example: `time-series-forecasting`.","type":"string"},"tags":{"description":"Hugging Face: free-form tags for search. Example: `[climate, forecasting]`.","type":"array","items":{"description":"One tag. Example: `climate`.","type":"string"}},"base_model":{"description":"Hugging Face: the model(s) this one was fine-tuned, merged or quantised from, as Hub ids; one id or a list. Example: `ibm-granite/granite-timeseries-ttm-r2`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub model id. Example: `org/base-model`.","type":"string"}}]},"base_model_relation":{"description":"Hugging Face: how the model relates to `base_model`, usually `adapter`, `merge`, `quantized` or `finetune`. Example: `finetune`.","type":"string"},"datasets":{"description":"Hugging Face: Hub dataset ids the model was trained on (Genesis references go in `training.datasets`). Example: `[org/dataset-name]`.","type":"array","items":{"description":"One Hugging Face Hub dataset id. Example: `org/dataset-name`.","type":"string"}},"metrics":{"description":"Hugging Face: the metric ids used to evaluate the model. Example: `[rmse, mae]`.","type":"array","items":{"description":"One metric id. Example: `rmse`.","type":"string"}},"model-index":{"description":"Hugging Face: structured evaluation results, `[{ name, results: [{ task: { type }, dataset: { type, name }, metrics: [{ type, value }] }] }]`.","type":"array","items":{"description":"One model entry with its evaluation results. Example: `{ name: sea-ice-forecaster, results: [...] }`.","type":"object","required":["name","results"],"properties":{"name":{"description":"The model name the results are for. Example: `sea-ice-forecaster`.","type":"string"},"results":{"description":"The evaluation results, one per task and dataset. Example: `[{ task: { type: time-series-forecasting }, dataset: {...}, metrics: [...] }]`.","type":"array","items":{"description":"One result: the task, the dataset and the metrics measured.","type":"object","required":["task","dataset","metrics"],"properties":{"task":{"description":"The task evaluated. Example: `{ type: time-series-forecasting, name: Sea-ice extent }`.","type":"object","required":["type"],"properties":{"type":{"description":"The task id (a Hugging Face pipeline tag). Example: `text-classification`.","type":"string"},"name":{"description":"A display name for the task. Example: `Sea-ice extent forecasting`.","type":"string"}}},"dataset":{"description":"The dataset evaluated on. Example: `{ type: org/sea-ice, name: Sea ice 2025, split: test }`.","type":"object","required":["type","name"],"properties":{"type":{"description":"The dataset id (a Hub id or another identifier). Example: `org/sea-ice`.","type":"string"},"name":{"description":"A display name for the dataset. Example: `Sea ice 2025`.","type":"string"},"config":{"description":"The dataset configuration or subset. Example: `arctic`.","type":"string"},"split":{"description":"The dataset split evaluated. Example: `test`.","type":"string"},"revision":{"description":"The dataset revision (commit or tag) evaluated. Example: `5503434ddd753f426f4b38109466949a1217c2bb`.","type":"string"},"args":{"description":"Extra arguments passed when loading the dataset. Example: `{ language: en }`."}}},"metrics":{"description":"The metric values measured. Example: `[{ type: rmse, value: 0.42 }]`.","type":"array","items":{"description":"One metric value.","type":"object","required":["type","value"],"properties":{"type":{"description":"The metric id. Example: `accuracy`.","type":"string"},"value":{"description":"The measured value, usually a number. Example: `0.42`."},"name":{"description":"A display name for the metric. Example: `Test RMSE`.","type":"string"},"config":{"description":"The metric configuration. Example: `macro`.","type":"string"},"args":{"description":"Extra arguments passed when computing the metric. Example: `{ average: macro }`."},"verified":{"description":"Set by Hugging Face when the result was verified by its evaluation service. Example: `false`.","type":"boolean"}}}},"source":{"description":"Where the result comes from. Example: `{ name: Internal evaluation, url: https://lab.example.gov/eval/42 }`.","type":"object","properties":{"name":{"description":"A display name for the source. Example: `Internal evaluation`.","type":"string"},"url":{"description":"A link to the source. Example: `https://lab.example.gov/eval/42`.","type":"string"}}}}}}}}},"thumbnail":{"description":"Hugging Face: URL of an image shown as the card's thumbnail. Example: `https://lab.example.gov/img/model.png`.","type":"string"},"widget":{"description":"Hugging Face: example inputs for the Hub's inference widget; any form Hugging Face accepts. Example: `[{ text: 'Hello' }]`."},"inference":{"description":"Hugging Face: whether (or how) the Hub's hosted inference is enabled; `false` or an object of parameters. Example: `false`."},"co2_eq_emissions":{"description":"Hugging Face: CO2-equivalent emissions of training, in grams, or an object with `emissions`, `source`, `training_type`, `geographical_location`, `hardware_used`. Example: `{ emissions: 1200, hardware_used: 4 x A100 }`."},"model_name":{"description":"Hugging Face: the model's display name. Example: `Sea-ice forecaster`.","type":"string"},"model_type":{"description":"Hugging Face: the model architecture family. Example: `llama`.","type":"string"},"new_version":{"description":"Hugging Face: the Hub id of a newer version of this model. Example: `org/sea-ice-forecaster-v2`.","type":"string"},"quantized_by":{"description":"Hugging Face: who produced this quantised model. Example: `Ada Lovelace`.","type":"string"},"model_creator":{"description":"Hugging Face: who created the original model. Example: `Example National Laboratory`.","type":"string"},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the model (AI RMF GOVERN 2): `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"contact":{"$ref":"common.schema.json#/$defs/email","description":"The e-mail address to contact about the model (questions, incidents). Example: `ml-team@lab.example.gov`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The model's sensitivity marking; at least the highest classification of its training data. Example: `{ level: internal }`."},"access":{"description":"How access to the model is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the model. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"training":{"description":"How the model was trained: the datasets used, the pipeline and logged run, and the pinned environment. Example: `{ datasets: [ocean-temps-2025@1.2.0], run: { tracker: mlflow, runId: ... }, environment: { lockfile: uv.lock } }`.","type":"object","additionalProperties":false,"required":["datasets","run","environment"],"properties":{"datasets":{"description":"The datasets the model was trained on (PROV `used`), at least one, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to a training dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"pipeline":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the PipelineConfig that trained the model, `id@version`. Example: `train-forecaster@2.0.0`."},"run":{"description":"The logged training run; `tracker` is required, and `runId`, `commit` and `seed` are needed for reproducibility (reported by `repro/run`). Example: `{ tracker: mlflow, runId: 3f2a9c, commit: <40 hex>, seed: 42 }`.","type":"object","additionalProperties":false,"required":["tracker"],"properties":{"tracker":{"description":"The experiment tracker that logged the run: `mlflow`, `wandb`, `tensorboard` or `other`. Example: `mlflow`.","enum":["mlflow","wandb","tensorboard","other"]},"runId":{"description":"The run's identifier in the tracker. Example: `3f2a9c1b7e6d4a10`."},"commit":{"description":"The full 40-hex-character git commit of the training code. Example: `5503434ddd753f426f4b38109466949a1217c2bb`."},"seed":{"description":"The random seed of the run, usually an integer. Example: `42`."}}},"environment":{"description":"The pinned software environment of training. Example: `{ lockfile: uv.lock, image: registry.example.gov/ml/train:2.1@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile used for training. Examples: `uv.lock`, `conda-lock.yml`."},"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image training ran in, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`."}}}}},"evaluation":{"description":"How the model was evaluated: the evaluation datasets and a summary of results. Example: `{ datasets: [ocean-temps-2025@1.2.0], results: [{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }] }`.","type":"object","additionalProperties":false,"required":["datasets","results"],"properties":{"datasets":{"description":"The datasets the model was evaluated on, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to an evaluation dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"results":{"description":"The evaluation summary, at least one result. Example: `[{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }]`.","type":"array","minItems":1,"items":{"description":"One metric measured on one dataset.","type":"object","additionalProperties":false,"required":["metric","value","dataset"],"properties":{"metric":{"description":"The metric's name. Examples: `rmse`, `accuracy`, `f1`.","type":"string","minLength":1},"value":{"description":"The measured value, a number. Example: `0.42`.","type":"number"},"dataset":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the dataset the metric was measured on, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"split":{"description":"The dataset split used. Example: `test`.","type":"string","minLength":1}}}}}},"artifacts":{"description":"The exportable model artifacts, at least one, each with its checksum. Example: `[{ format: onnx, path: models/forecaster.onnx, sha256: <64 hex> }]`.","type":"array","minItems":1,"items":{"description":"One exportable artifact: its format, location, checksum and (for ONNX) I/O signature.","type":"object","additionalProperties":false,"required":["format","path"],"properties":{"format":{"description":"The artifact format: `onnx`, `safetensors`, `torchscript`, `gguf` or `oci-image`. Example: `onnx`.","enum":["onnx","safetensors","torchscript","gguf","oci-image"]},"path":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the artifact is: a path relative to this card, or for `oci-image` an OCI image reference pinned by digest. Example: `models/forecaster.onnx`."},"sha256":{"$ref":"common.schema.json#/$defs/checksum","description":"SHA-256 of the artifact file, 64 lower-case hex characters; required except for `oci-image` (the digest pins it). Example: `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`."},"md5":{"$ref":"common.schema.json#/$defs/md5","description":"Legacy MD5 of the artifact file (32 hex characters), only beside `sha256`. Example: `d41d8cd98f00b204e9800998ecf8427e`."},"signature":{"description":"The artifact's declared inputs and outputs, recommended for `onnx` and compared with the ONNX graph. Example: `{ inputs: [{ name: x, dtype: float32, shape: [batch, 24, 8] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }`.","type":"object","additionalProperties":false,"required":["inputs","outputs"],"properties":{"inputs":{"description":"The model's input tensors. Example: `[{ name: x, dtype: float32, shape: [batch, 24, 8] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One input tensor: `name`, `dtype` and `shape`."}},"outputs":{"description":"The model's output tensors. Example: `[{ name: y, dtype: float32, shape: [batch, 1] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One output tensor: `name`, `dtype` and `shape`."}}}}}}},"intendedUse":{"description":"What the model is for: the tasks, users and settings it was built and evaluated for. Example: `Seven-day sea-ice extent forecasts for research planning.`","type":"string","minLength":1},"outOfScopeUse":{"description":"Uses the model is not suited or not approved for. Example: `Not for navigation or safety-of-life decisions.`","type":"string","minLength":1},"risk":{"description":"The model's risk mapping to NIST AI RMF 1.0 (and AI 600-1 for generative models) and its residual risk. Example: `{ rmf: [MAP-2.3, MEASURE-2], residual: low, reviewDate: 2026-07-01 }`.","type":"object","additionalProperties":false,"required":["rmf","residual"],"properties":{"rmf":{"description":"The NIST AI RMF categories addressed, at least one: `GOVERN-1`..`GOVERN-6`, `MAP-1`..`MAP-5`, `MEASURE-1`..`MEASURE-4`, `MANAGE-1`..`MANAGE-4`, optionally with a subcategory. Example: `[GOVERN-2, MAP-2.3]`.","type":"array","minItems":1,"items":{"description":"One AI RMF category or subcategory id. Examples: `MAP-2`, `MEASURE-2.7`.","type":"string"}},"generative":{"description":"The NIST AI 600-1 generative AI risks considered, in kebab case; expected when `pipeline_tag` is a generative task. Example: `[confabulation, data-privacy]`.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/generativeRisk","description":"One NIST AI 600-1 risk name. Example: `information-integrity`."}},"residual":{"description":"The risk remaining after mitigations: `low`, `medium` or `high`. Example: `low`.","enum":["low","medium","high"]},"reviewDate":{"$ref":"common.schema.json#/$defs/date","description":"When the risk assessment is next reviewed (or was last reviewed), ISO 8601. Example: `2026-07-01`."}}},"governance":{"description":"Where the model's governance records live. Example: `{ binder: governance/, reviewCadence: quarterly, decommissionPlan: governance/decommission.md }`.","type":"object","additionalProperties":false,"required":["binder"],"properties":{"binder":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the governance binder (policies, SOPs, approvals). Example: `/governance/`."},"reviewCadence":{"description":"How often the model's use and risks are reviewed. Example: `quarterly`.","type":"string","minLength":1},"decommissionPlan":{"description":"How the model will be retired: a short statement or a path to the plan. Example: `governance/decommission.md`.","type":"string","minLength":1}}}},"patternProperties":{"^extra_gated_":{"description":"Hugging Face gated-access settings (`extra_gated_prompt`, `extra_gated_fields`, ...); any value Hugging Face accepts. Example: `extra_gated_prompt: You agree to the lab's terms.`"}},"if":{"required":["license"],"properties":{"license":{"const":"other"}}},"then":{"required":["license_name","license_link"],"properties":{"license_name":{"description":"Hugging Face: a short id for the custom license, required because `license` is `other`. Example: `lab-research-license`."},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required because `license` is `other`. Example: `LICENSE.md`."}}},"$defs":{"tensor":{"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}},"generativeRisk":{"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]}}};
+const schema70 = {"description":"An OCI container image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`. Pinning and tags are checked by the `container/*` rules.","type":"string"};
+const schema76 = {"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}};
+const schema78 = {"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]};
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern14 = new RegExp("^extra_gated_", "u");
 
@@ -4327,11 +4327,11 @@ vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.error
 errors = vErrors.length;
 }
 }
-if(data.training !== undefined){
-let data54 = data.training;
+if(data.access !== undefined){
+let data54 = data.access;
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.datasets === undefined){
-const err87 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data54};
+if(data54.policy === undefined){
+const err87 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema56.properties.access.required,parentSchema:schema56.properties.access,data:data54};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4340,8 +4340,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data54.run === undefined){
-const err88 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data54};
+for(const key1 in data54){
+if(!((key1 === "policy") || (key1 === "roles"))){
+const err88 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.access,data:data54};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4350,8 +4351,11 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data54.environment === undefined){
-const err89 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data54};
+}
+if(data54.policy !== undefined){
+let data55 = data54.policy;
+if(typeof data55 !== "string"){
+const err89 = {instancePath:instancePath+"/access/policy",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data55};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4360,9 +4364,16 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key1 in data54){
-if(!((((key1 === "datasets") || (key1 === "pipeline")) || (key1 === "run")) || (key1 === "environment"))){
-const err90 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training,data:data54};
+}
+if(data54.roles !== undefined){
+let data56 = data54.roles;
+if(Array.isArray(data56)){
+const len8 = data56.length;
+for(let i8=0; i8<len8; i8++){
+let data57 = data56[i8];
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+const err90 = {instancePath:instancePath+"/access/roles/" + i8,schemaPath:"#/properties/access/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.access.properties.roles.items,data:data57};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4372,11 +4383,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data54.datasets !== undefined){
-let data55 = data54.datasets;
-if(Array.isArray(data55)){
-if(data55.length < 1){
-const err91 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.training.properties.datasets,data:data55};
+else {
+const err91 = {instancePath:instancePath+"/access/roles/" + i8,schemaPath:"#/properties/access/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.access.properties.roles.items.type,parentSchema:schema56.properties.access.properties.roles.items,data:data57};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4385,11 +4393,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-const len8 = data55.length;
-for(let i8=0; i8<len8; i8++){
-let data56 = data55[i8];
-if(typeof data56 !== "string"){
-const err92 = {instancePath:instancePath+"/training/datasets/" + i8,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data56};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/access/roles",schemaPath:"#/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.access.properties.roles.type,parentSchema:schema56.properties.access.properties.roles,data:data56};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4401,7 +4408,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.training.properties.datasets.type,parentSchema:schema56.properties.training.properties.datasets,data:data55};
+const err93 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.access.type,parentSchema:schema56.properties.access,data:data54};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4411,10 +4418,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data54.pipeline !== undefined){
-let data57 = data54.pipeline;
-if(typeof data57 !== "string"){
-const err94 = {instancePath:instancePath+"/training/pipeline",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data57};
+if(data.training !== undefined){
+let data58 = data.training;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.datasets === undefined){
+const err94 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data58};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4423,12 +4431,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data54.run !== undefined){
-let data58 = data54.run;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.tracker === undefined){
-const err95 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/required",keyword:"required",params:{missingProperty: "tracker"},message:"must have required property '"+"tracker"+"'",schema:schema56.properties.training.properties.run.required,parentSchema:schema56.properties.training.properties.run,data:data58};
+if(data58.run === undefined){
+const err95 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data58};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4437,9 +4441,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key2 in data58){
-if(!((((key2 === "tracker") || (key2 === "runId")) || (key2 === "commit")) || (key2 === "seed"))){
-const err96 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.run,data:data58};
+if(data58.environment === undefined){
+const err96 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data58};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4448,11 +4451,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data58.tracker !== undefined){
-let data59 = data58.tracker;
-if(!((((data59 === "mlflow") || (data59 === "wandb")) || (data59 === "tensorboard")) || (data59 === "other"))){
-const err97 = {instancePath:instancePath+"/training/run/tracker",schemaPath:"#/properties/training/properties/run/properties/tracker/enum",keyword:"enum",params:{allowedValues: schema56.properties.training.properties.run.properties.tracker.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.training.properties.run.properties.tracker.enum,parentSchema:schema56.properties.training.properties.run.properties.tracker,data:data59};
+for(const key2 in data58){
+if(!((((key2 === "datasets") || (key2 === "pipeline")) || (key2 === "run")) || (key2 === "environment"))){
+const err97 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training,data:data58};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4462,9 +4463,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.run.type,parentSchema:schema56.properties.training.properties.run,data:data58};
+if(data58.datasets !== undefined){
+let data59 = data58.datasets;
+if(Array.isArray(data59)){
+if(data59.length < 1){
+const err98 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.training.properties.datasets,data:data59};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4473,12 +4476,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data54.environment !== undefined){
-let data60 = data54.environment;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.lockfile === undefined){
-const err99 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema56.properties.training.properties.environment.required,parentSchema:schema56.properties.training.properties.environment,data:data60};
+const len9 = data59.length;
+for(let i9=0; i9<len9; i9++){
+let data60 = data59[i9];
+if(typeof data60 !== "string"){
+const err99 = {instancePath:instancePath+"/training/datasets/" + i9,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data60};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4487,9 +4489,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key3 in data60){
-if(!((key3 === "lockfile") || (key3 === "image"))){
-const err100 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.environment,data:data60};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.training.properties.datasets.type,parentSchema:schema56.properties.training.properties.datasets,data:data59};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4499,10 +4502,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data60.lockfile !== undefined){
-let data61 = data60.lockfile;
+if(data58.pipeline !== undefined){
+let data61 = data58.pipeline;
 if(typeof data61 !== "string"){
-const err101 = {instancePath:instancePath+"/training/environment/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data61};
+const err101 = {instancePath:instancePath+"/training/pipeline",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data61};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4512,10 +4515,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data60.image !== undefined){
-let data62 = data60.image;
-if(typeof data62 !== "string"){
-const err102 = {instancePath:instancePath+"/training/environment/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data62};
+if(data58.run !== undefined){
+let data62 = data58.run;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.tracker === undefined){
+const err102 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/required",keyword:"required",params:{missingProperty: "tracker"},message:"must have required property '"+"tracker"+"'",schema:schema56.properties.training.properties.run.required,parentSchema:schema56.properties.training.properties.run,data:data62};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4524,10 +4528,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.environment.type,parentSchema:schema56.properties.training.properties.environment,data:data60};
+for(const key3 in data62){
+if(!((((key3 === "tracker") || (key3 === "runId")) || (key3 === "commit")) || (key3 === "seed"))){
+const err103 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.run,data:data62};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4537,9 +4540,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.type,parentSchema:schema56.properties.training,data:data54};
+if(data62.tracker !== undefined){
+let data63 = data62.tracker;
+if(!((((data63 === "mlflow") || (data63 === "wandb")) || (data63 === "tensorboard")) || (data63 === "other"))){
+const err104 = {instancePath:instancePath+"/training/run/tracker",schemaPath:"#/properties/training/properties/run/properties/tracker/enum",keyword:"enum",params:{allowedValues: schema56.properties.training.properties.run.properties.tracker.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.training.properties.run.properties.tracker.enum,parentSchema:schema56.properties.training.properties.run.properties.tracker,data:data63};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4549,11 +4553,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.evaluation !== undefined){
-let data63 = data.evaluation;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.datasets === undefined){
-const err105 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data63};
+}
+else {
+const err105 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.run.type,parentSchema:schema56.properties.training.properties.run,data:data62};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4562,8 +4564,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data63.results === undefined){
-const err106 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data63};
+}
+if(data58.environment !== undefined){
+let data64 = data58.environment;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.lockfile === undefined){
+const err106 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema56.properties.training.properties.environment.required,parentSchema:schema56.properties.training.properties.environment,data:data64};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4572,9 +4578,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key4 in data63){
-if(!((key4 === "datasets") || (key4 === "results"))){
-const err107 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation,data:data63};
+for(const key4 in data64){
+if(!((key4 === "lockfile") || (key4 === "image"))){
+const err107 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.environment,data:data64};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4584,14 +4590,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data63.datasets !== undefined){
-let data64 = data63.datasets;
-if(Array.isArray(data64)){
-const len9 = data64.length;
-for(let i9=0; i9<len9; i9++){
-let data65 = data64[i9];
+if(data64.lockfile !== undefined){
+let data65 = data64.lockfile;
 if(typeof data65 !== "string"){
-const err108 = {instancePath:instancePath+"/evaluation/datasets/" + i9,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data65};
+const err108 = {instancePath:instancePath+"/training/environment/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data65};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4601,9 +4603,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/evaluation/datasets",schemaPath:"#/properties/evaluation/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.datasets.type,parentSchema:schema56.properties.evaluation.properties.datasets,data:data64};
+if(data64.image !== undefined){
+let data66 = data64.image;
+if(typeof data66 !== "string"){
+const err109 = {instancePath:instancePath+"/training/environment/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data66};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4613,11 +4616,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data63.results !== undefined){
-let data66 = data63.results;
-if(Array.isArray(data66)){
-if(data66.length < 1){
-const err110 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.evaluation.properties.results,data:data66};
+}
+else {
+const err110 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.environment.type,parentSchema:schema56.properties.training.properties.environment,data:data64};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4626,12 +4627,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-const len10 = data66.length;
-for(let i10=0; i10<len10; i10++){
-let data67 = data66[i10];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.metric === undefined){
-const err111 = {instancePath:instancePath+"/evaluation/results/" + i10,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data67};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.type,parentSchema:schema56.properties.training,data:data58};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4640,8 +4639,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data67.value === undefined){
-const err112 = {instancePath:instancePath+"/evaluation/results/" + i10,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data67};
+}
+if(data.evaluation !== undefined){
+let data67 = data.evaluation;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.datasets === undefined){
+const err112 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data67};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4650,8 +4653,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data67.dataset === undefined){
-const err113 = {instancePath:instancePath+"/evaluation/results/" + i10,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data67};
+if(data67.results === undefined){
+const err113 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data67};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4661,8 +4664,8 @@ vErrors.push(err113);
 errors++;
 }
 for(const key5 in data67){
-if(!((((key5 === "metric") || (key5 === "value")) || (key5 === "dataset")) || (key5 === "split"))){
-const err114 = {instancePath:instancePath+"/evaluation/results/" + i10,schemaPath:"#/properties/evaluation/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation.properties.results.items,data:data67};
+if(!((key5 === "datasets") || (key5 === "results"))){
+const err114 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation,data:data67};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4672,11 +4675,14 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data67.metric !== undefined){
-let data68 = data67.metric;
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
-const err115 = {instancePath:instancePath+"/evaluation/results/" + i10+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data68};
+if(data67.datasets !== undefined){
+let data68 = data67.datasets;
+if(Array.isArray(data68)){
+const len10 = data68.length;
+for(let i10=0; i10<len10; i10++){
+let data69 = data68[i10];
+if(typeof data69 !== "string"){
+const err115 = {instancePath:instancePath+"/evaluation/datasets/" + i10,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data69};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4686,8 +4692,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/evaluation/results/" + i10+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.metric.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data68};
+const err116 = {instancePath:instancePath+"/evaluation/datasets",schemaPath:"#/properties/evaluation/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.datasets.type,parentSchema:schema56.properties.evaluation.properties.datasets,data:data68};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4697,10 +4704,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data67.value !== undefined){
-let data69 = data67.value;
-if(!(typeof data69 == "number")){
-const err117 = {instancePath:instancePath+"/evaluation/results/" + i10+"/value",schemaPath:"#/properties/evaluation/properties/results/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.evaluation.properties.results.items.properties.value.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.value,data:data69};
+if(data67.results !== undefined){
+let data70 = data67.results;
+if(Array.isArray(data70)){
+if(data70.length < 1){
+const err117 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.evaluation.properties.results,data:data70};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4709,11 +4717,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data67.dataset !== undefined){
-let data70 = data67.dataset;
-if(typeof data70 !== "string"){
-const err118 = {instancePath:instancePath+"/evaluation/results/" + i10+"/dataset",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data70};
+const len11 = data70.length;
+for(let i11=0; i11<len11; i11++){
+let data71 = data70[i11];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.metric === undefined){
+const err118 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4722,12 +4731,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data67.split !== undefined){
-let data71 = data67.split;
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-const err119 = {instancePath:instancePath+"/evaluation/results/" + i10+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data71};
+if(data71.value === undefined){
+const err119 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4736,9 +4741,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/evaluation/results/" + i10+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.split.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data71};
+if(data71.dataset === undefined){
+const err120 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4747,10 +4751,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/evaluation/results/" + i10,schemaPath:"#/properties/evaluation/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.properties.results.items.type,parentSchema:schema56.properties.evaluation.properties.results.items,data:data67};
+for(const key6 in data71){
+if(!((((key6 === "metric") || (key6 === "value")) || (key6 === "dataset")) || (key6 === "split"))){
+const err121 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4760,9 +4763,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.results.type,parentSchema:schema56.properties.evaluation.properties.results,data:data66};
+if(data71.metric !== undefined){
+let data72 = data71.metric;
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
+const err122 = {instancePath:instancePath+"/evaluation/results/" + i11+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data72};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4772,9 +4777,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
 else {
-const err123 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.type,parentSchema:schema56.properties.evaluation,data:data63};
+const err123 = {instancePath:instancePath+"/evaluation/results/" + i11+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.metric.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data72};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4784,11 +4788,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data72 = data.artifacts;
-if(Array.isArray(data72)){
-if(data72.length < 1){
-const err124 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.artifacts,data:data72};
+if(data71.value !== undefined){
+let data73 = data71.value;
+if(!(typeof data73 == "number")){
+const err124 = {instancePath:instancePath+"/evaluation/results/" + i11+"/value",schemaPath:"#/properties/evaluation/properties/results/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.evaluation.properties.results.items.properties.value.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.value,data:data73};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4797,12 +4800,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len11 = data72.length;
-for(let i11=0; i11<len11; i11++){
-let data73 = data72[i11];
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.format === undefined){
-const err125 = {instancePath:instancePath+"/artifacts/" + i11,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data73};
+}
+if(data71.dataset !== undefined){
+let data74 = data71.dataset;
+if(typeof data74 !== "string"){
+const err125 = {instancePath:instancePath+"/evaluation/results/" + i11+"/dataset",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data74};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4811,8 +4813,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data73.path === undefined){
-const err126 = {instancePath:instancePath+"/artifacts/" + i11,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data73};
+}
+if(data71.split !== undefined){
+let data75 = data71.split;
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
+const err126 = {instancePath:instancePath+"/evaluation/results/" + i11+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data75};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4821,9 +4827,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key6 in data73){
-if(!(((((key6 === "format") || (key6 === "path")) || (key6 === "sha256")) || (key6 === "md5")) || (key6 === "signature"))){
-const err127 = {instancePath:instancePath+"/artifacts/" + i11,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items,data:data73};
+}
+else {
+const err127 = {instancePath:instancePath+"/evaluation/results/" + i11+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.split.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data75};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4833,10 +4839,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data73.format !== undefined){
-let data74 = data73.format;
-if(!(((((data74 === "onnx") || (data74 === "safetensors")) || (data74 === "torchscript")) || (data74 === "gguf")) || (data74 === "oci-image"))){
-const err128 = {instancePath:instancePath+"/artifacts/" + i11+"/format",schemaPath:"#/properties/artifacts/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.artifacts.items.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.artifacts.items.properties.format.enum,parentSchema:schema56.properties.artifacts.items.properties.format,data:data74};
+}
+else {
+const err128 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.properties.results.items.type,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4846,10 +4851,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data73.path !== undefined){
-let data75 = data73.path;
-if(typeof data75 !== "string"){
-const err129 = {instancePath:instancePath+"/artifacts/" + i11+"/path",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data75};
+}
+else {
+const err129 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.results.type,parentSchema:schema56.properties.evaluation.properties.results,data:data70};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4859,10 +4863,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data73.sha256 !== undefined){
-let data76 = data73.sha256;
-if(typeof data76 !== "string"){
-const err130 = {instancePath:instancePath+"/artifacts/" + i11+"/sha256",schemaPath:"common.schema.json#/$defs/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data76};
+}
+else {
+const err130 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.type,parentSchema:schema56.properties.evaluation,data:data67};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4872,10 +4875,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data73.md5 !== undefined){
-let data77 = data73.md5;
-if(typeof data77 !== "string"){
-const err131 = {instancePath:instancePath+"/artifacts/" + i11+"/md5",schemaPath:"common.schema.json#/$defs/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data77};
+if(data.artifacts !== undefined){
+let data76 = data.artifacts;
+if(Array.isArray(data76)){
+if(data76.length < 1){
+const err131 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.artifacts,data:data76};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4884,12 +4888,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data73.signature !== undefined){
-let data78 = data73.signature;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.inputs === undefined){
-const err132 = {instancePath:instancePath+"/artifacts/" + i11+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data78};
+const len12 = data76.length;
+for(let i12=0; i12<len12; i12++){
+let data77 = data76[i12];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.format === undefined){
+const err132 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data77};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4898,8 +4902,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data78.outputs === undefined){
-const err133 = {instancePath:instancePath+"/artifacts/" + i11+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data78};
+if(data77.path === undefined){
+const err133 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data77};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4908,9 +4912,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key7 in data78){
-if(!((key7 === "inputs") || (key7 === "outputs"))){
-const err134 = {instancePath:instancePath+"/artifacts/" + i11+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data78};
+for(const key7 in data77){
+if(!(((((key7 === "format") || (key7 === "path")) || (key7 === "sha256")) || (key7 === "md5")) || (key7 === "signature"))){
+const err134 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items,data:data77};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4920,15 +4924,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data78.inputs !== undefined){
-let data79 = data78.inputs;
-if(Array.isArray(data79)){
-const len12 = data79.length;
-for(let i12=0; i12<len12; i12++){
-let data80 = data79[i12];
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.name === undefined){
-const err135 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema75.required,parentSchema:schema75,data:data80};
+if(data77.format !== undefined){
+let data78 = data77.format;
+if(!(((((data78 === "onnx") || (data78 === "safetensors")) || (data78 === "torchscript")) || (data78 === "gguf")) || (data78 === "oci-image"))){
+const err135 = {instancePath:instancePath+"/artifacts/" + i12+"/format",schemaPath:"#/properties/artifacts/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.artifacts.items.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.artifacts.items.properties.format.enum,parentSchema:schema56.properties.artifacts.items.properties.format,data:data78};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4937,8 +4936,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data80.dtype === undefined){
-const err136 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema75.required,parentSchema:schema75,data:data80};
+}
+if(data77.path !== undefined){
+let data79 = data77.path;
+if(typeof data79 !== "string"){
+const err136 = {instancePath:instancePath+"/artifacts/" + i12+"/path",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data79};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4947,8 +4949,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data80.shape === undefined){
-const err137 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema75.required,parentSchema:schema75,data:data80};
+}
+if(data77.sha256 !== undefined){
+let data80 = data77.sha256;
+if(typeof data80 !== "string"){
+const err137 = {instancePath:instancePath+"/artifacts/" + i12+"/sha256",schemaPath:"common.schema.json#/$defs/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data80};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4957,9 +4962,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key8 in data80){
-if(!(((key8 === "name") || (key8 === "dtype")) || (key8 === "shape"))){
-const err138 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data:data80};
+}
+if(data77.md5 !== undefined){
+let data81 = data77.md5;
+if(typeof data81 !== "string"){
+const err138 = {instancePath:instancePath+"/artifacts/" + i12+"/md5",schemaPath:"common.schema.json#/$defs/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data81};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4969,11 +4976,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data80.name !== undefined){
-let data81 = data80.name;
-if(typeof data81 === "string"){
-if(func2(data81) < 1){
-const err139 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.name,data:data81};
+if(data77.signature !== undefined){
+let data82 = data77.signature;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.inputs === undefined){
+const err139 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4982,9 +4989,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data81};
+if(data82.outputs === undefined){
+const err140 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4993,11 +4999,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data80.dtype !== undefined){
-let data82 = data80.dtype;
-if(!(((((((((((data82 === "float32") || (data82 === "float16")) || (data82 === "bfloat16")) || (data82 === "float64")) || (data82 === "int8")) || (data82 === "int16")) || (data82 === "int32")) || (data82 === "int64")) || (data82 === "uint8")) || (data82 === "bool")) || (data82 === "string"))){
-const err141 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema75.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.dtype.enum,parentSchema:schema75.properties.dtype,data:data82};
+for(const key8 in data82){
+if(!((key8 === "inputs") || (key8 === "outputs"))){
+const err141 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5007,17 +5011,15 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data80.shape !== undefined){
-let data83 = data80.shape;
+if(data82.inputs !== undefined){
+let data83 = data82.inputs;
 if(Array.isArray(data83)){
 const len13 = data83.length;
 for(let i13=0; i13<len13; i13++){
 let data84 = data83[i13];
-const _errs195 = errors;
-let valid60 = false;
-const _errs196 = errors;
-if(!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))){
-const err142 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/shape/" + i13,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.shape.items.anyOf[0].type,parentSchema:schema75.properties.shape.items.anyOf[0],data:data84};
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.name === undefined){
+const err142 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data84};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5026,9 +5028,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(typeof data84 == "number"){
-if(data84 < 0 || isNaN(data84)){
-const err143 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/shape/" + i13,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema75.properties.shape.items.anyOf[0],data:data84};
+if(data84.dtype === undefined){
+const err143 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data84};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5037,13 +5038,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-var _valid3 = _errs196 === errors;
-valid60 = valid60 || _valid3;
-const _errs198 = errors;
-if(typeof data84 === "string"){
-if(func2(data84) < 1){
-const err144 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/shape/" + i13,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.shape.items.anyOf[1],data:data84};
+if(data84.shape === undefined){
+const err144 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data84};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5052,9 +5048,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/shape/" + i13,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.shape.items.anyOf[1].type,parentSchema:schema75.properties.shape.items.anyOf[1],data:data84};
+for(const key9 in data84){
+if(!(((key9 === "name") || (key9 === "dtype")) || (key9 === "shape"))){
+const err145 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data84};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5063,10 +5059,12 @@ vErrors.push(err145);
 }
 errors++;
 }
-var _valid3 = _errs198 === errors;
-valid60 = valid60 || _valid3;
-if(!valid60){
-const err146 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/shape/" + i13,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.properties.shape.items.anyOf,parentSchema:schema75.properties.shape.items,data:data84};
+}
+if(data84.name !== undefined){
+let data85 = data84.name;
+if(typeof data85 === "string"){
+if(func2(data85) < 1){
+const err146 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5075,21 +5073,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-else {
-errors = _errs195;
-if(vErrors !== null){
-if(_errs195){
-vErrors.length = _errs195;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.shape.type,parentSchema:schema75.properties.shape,data:data83};
+const err147 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5099,9 +5085,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs/" + i12,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data:data80};
+if(data84.dtype !== undefined){
+let data86 = data84.dtype;
+if(!(((((((((((data86 === "float32") || (data86 === "float16")) || (data86 === "bfloat16")) || (data86 === "float64")) || (data86 === "int8")) || (data86 === "int16")) || (data86 === "int32")) || (data86 === "int64")) || (data86 === "uint8")) || (data86 === "bool")) || (data86 === "string"))){
+const err148 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data86};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5111,9 +5098,17 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/inputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.inputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.inputs,data:data79};
+if(data84.shape !== undefined){
+let data87 = data84.shape;
+if(Array.isArray(data87)){
+const len14 = data87.length;
+for(let i14=0; i14<len14; i14++){
+let data88 = data87[i14];
+const _errs205 = errors;
+let valid64 = false;
+const _errs206 = errors;
+if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
+const err149 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data88};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5122,16 +5117,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data78.outputs !== undefined){
-let data85 = data78.outputs;
-if(Array.isArray(data85)){
-const len14 = data85.length;
-for(let i14=0; i14<len14; i14++){
-let data86 = data85[i14];
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.name === undefined){
-const err150 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema75.required,parentSchema:schema75,data:data86};
+if(typeof data88 == "number"){
+if(data88 < 0 || isNaN(data88)){
+const err150 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data88};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5140,8 +5128,13 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data86.dtype === undefined){
-const err151 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema75.required,parentSchema:schema75,data:data86};
+}
+var _valid3 = _errs206 === errors;
+valid64 = valid64 || _valid3;
+const _errs208 = errors;
+if(typeof data88 === "string"){
+if(func2(data88) < 1){
+const err151 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data88};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5150,8 +5143,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data86.shape === undefined){
-const err152 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema75.required,parentSchema:schema75,data:data86};
+}
+else {
+const err152 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data88};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5160,9 +5154,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key9 in data86){
-if(!(((key9 === "name") || (key9 === "dtype")) || (key9 === "shape"))){
-const err153 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data:data86};
+var _valid3 = _errs208 === errors;
+valid64 = valid64 || _valid3;
+if(!valid64){
+const err153 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data88};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5171,118 +5166,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data86.name !== undefined){
-let data87 = data86.name;
-if(typeof data87 === "string"){
-if(func2(data87) < 1){
-const err154 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.name,data:data87};
-if(vErrors === null){
-vErrors = [err154];
-}
 else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data87};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data86.dtype !== undefined){
-let data88 = data86.dtype;
-if(!(((((((((((data88 === "float32") || (data88 === "float16")) || (data88 === "bfloat16")) || (data88 === "float64")) || (data88 === "int8")) || (data88 === "int16")) || (data88 === "int32")) || (data88 === "int64")) || (data88 === "uint8")) || (data88 === "bool")) || (data88 === "string"))){
-const err156 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema75.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.dtype.enum,parentSchema:schema75.properties.dtype,data:data88};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-if(data86.shape !== undefined){
-let data89 = data86.shape;
-if(Array.isArray(data89)){
-const len15 = data89.length;
-for(let i15=0; i15<len15; i15++){
-let data90 = data89[i15];
-const _errs212 = errors;
-let valid67 = false;
-const _errs213 = errors;
-if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
-const err157 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/shape/" + i15,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.shape.items.anyOf[0].type,parentSchema:schema75.properties.shape.items.anyOf[0],data:data90};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-if(typeof data90 == "number"){
-if(data90 < 0 || isNaN(data90)){
-const err158 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/shape/" + i15,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema75.properties.shape.items.anyOf[0],data:data90};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-var _valid4 = _errs213 === errors;
-valid67 = valid67 || _valid4;
-const _errs215 = errors;
-if(typeof data90 === "string"){
-if(func2(data90) < 1){
-const err159 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/shape/" + i15,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75.properties.shape.items.anyOf[1],data:data90};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/shape/" + i15,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.shape.items.anyOf[1].type,parentSchema:schema75.properties.shape.items.anyOf[1],data:data90};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-var _valid4 = _errs215 === errors;
-valid67 = valid67 || _valid4;
-if(!valid67){
-const err161 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/shape/" + i15,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.properties.shape.items.anyOf,parentSchema:schema75.properties.shape.items,data:data90};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-else {
-errors = _errs212;
+errors = _errs205;
 if(vErrors !== null){
-if(_errs212){
-vErrors.length = _errs212;
+if(_errs205){
+vErrors.length = _errs205;
 }
 else {
 vErrors = null;
@@ -5292,7 +5180,105 @@ vErrors = null;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.shape.type,parentSchema:schema75.properties.shape,data:data89};
+const err154 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data87};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data84};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.inputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.inputs,data:data83};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data82.outputs !== undefined){
+let data89 = data82.outputs;
+if(Array.isArray(data89)){
+const len15 = data89.length;
+for(let i15=0; i15<len15; i15++){
+let data90 = data89[i15];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.name === undefined){
+const err157 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data90};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data90.dtype === undefined){
+const err158 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data90};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data90.shape === undefined){
+const err159 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data90};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+for(const key10 in data90){
+if(!(((key10 === "name") || (key10 === "dtype")) || (key10 === "shape"))){
+const err160 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data90};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data90.name !== undefined){
+let data91 = data90.name;
+if(typeof data91 === "string"){
+if(func2(data91) < 1){
+const err161 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data91};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data91};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5302,9 +5288,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs/" + i14,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data:data86};
+if(data90.dtype !== undefined){
+let data92 = data90.dtype;
+if(!(((((((((((data92 === "float32") || (data92 === "float16")) || (data92 === "bfloat16")) || (data92 === "float64")) || (data92 === "int8")) || (data92 === "int16")) || (data92 === "int32")) || (data92 === "int64")) || (data92 === "uint8")) || (data92 === "bool")) || (data92 === "string"))){
+const err163 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data92};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5314,9 +5301,17 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/artifacts/" + i11+"/signature/outputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.outputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.outputs,data:data85};
+if(data90.shape !== undefined){
+let data93 = data90.shape;
+if(Array.isArray(data93)){
+const len16 = data93.length;
+for(let i16=0; i16<len16; i16++){
+let data94 = data93[i16];
+const _errs222 = errors;
+let valid71 = false;
+const _errs223 = errors;
+if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
+const err164 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data94};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5325,10 +5320,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/artifacts/" + i11+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.properties.signature.type,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data78};
+if(typeof data94 == "number"){
+if(data94 < 0 || isNaN(data94)){
+const err165 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data94};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5338,9 +5332,12 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/artifacts/" + i11,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.type,parentSchema:schema56.properties.artifacts.items,data:data73};
+var _valid4 = _errs223 === errors;
+valid71 = valid71 || _valid4;
+const _errs225 = errors;
+if(typeof data94 === "string"){
+if(func2(data94) < 1){
+const err166 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data94};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5350,9 +5347,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.type,parentSchema:schema56.properties.artifacts,data:data72};
+const err167 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data94};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5361,12 +5357,10 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data.intendedUse !== undefined){
-let data91 = data.intendedUse;
-if(typeof data91 === "string"){
-if(func2(data91) < 1){
-const err168 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.intendedUse,data:data91};
+var _valid4 = _errs225 === errors;
+valid71 = valid71 || _valid4;
+if(!valid71){
+const err168 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data94};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5375,9 +5369,21 @@ vErrors.push(err168);
 }
 errors++;
 }
+else {
+errors = _errs222;
+if(vErrors !== null){
+if(_errs222){
+vErrors.length = _errs222;
 }
 else {
-const err169 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.intendedUse.type,parentSchema:schema56.properties.intendedUse,data:data91};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data93};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5387,11 +5393,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data.outOfScopeUse !== undefined){
-let data92 = data.outOfScopeUse;
-if(typeof data92 === "string"){
-if(func2(data92) < 1){
-const err170 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.outOfScopeUse,data:data92};
+}
+else {
+const err170 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data90};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5401,8 +5405,9 @@ vErrors.push(err170);
 errors++;
 }
 }
+}
 else {
-const err171 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.outOfScopeUse.type,parentSchema:schema56.properties.outOfScopeUse,data:data92};
+const err171 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.outputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.outputs,data:data89};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5412,11 +5417,9 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.risk !== undefined){
-let data93 = data.risk;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.rmf === undefined){
-const err172 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "rmf"},message:"must have required property '"+"rmf"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data93};
+}
+else {
+const err172 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.properties.signature.type,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5425,8 +5428,10 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data93.residual === undefined){
-const err173 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "residual"},message:"must have required property '"+"residual"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data93};
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.type,parentSchema:schema56.properties.artifacts.items,data:data77};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5435,9 +5440,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key10 in data93){
-if(!((((key10 === "rmf") || (key10 === "generative")) || (key10 === "residual")) || (key10 === "reviewDate"))){
-const err174 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.risk,data:data93};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.type,parentSchema:schema56.properties.artifacts,data:data76};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5447,11 +5453,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data93.rmf !== undefined){
-let data94 = data93.rmf;
-if(Array.isArray(data94)){
-if(data94.length < 1){
-const err175 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.risk.properties.rmf,data:data94};
+if(data.intendedUse !== undefined){
+let data95 = data.intendedUse;
+if(typeof data95 === "string"){
+if(func2(data95) < 1){
+const err175 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.intendedUse,data:data95};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5460,11 +5466,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-const len16 = data94.length;
-for(let i16=0; i16<len16; i16++){
-let data95 = data94[i16];
-if(typeof data95 !== "string"){
-const err176 = {instancePath:instancePath+"/risk/rmf/" + i16,schemaPath:"#/properties/risk/properties/rmf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.risk.properties.rmf.items.type,parentSchema:schema56.properties.risk.properties.rmf.items,data:data95};
+}
+else {
+const err176 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.intendedUse.type,parentSchema:schema56.properties.intendedUse,data:data95};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5474,9 +5478,11 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.rmf.type,parentSchema:schema56.properties.risk.properties.rmf,data:data94};
+if(data.outOfScopeUse !== undefined){
+let data96 = data.outOfScopeUse;
+if(typeof data96 === "string"){
+if(func2(data96) < 1){
+const err177 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.outOfScopeUse,data:data96};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5486,14 +5492,8 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data93.generative !== undefined){
-let data96 = data93.generative;
-if(Array.isArray(data96)){
-const len17 = data96.length;
-for(let i17=0; i17<len17; i17++){
-let data97 = data96[i17];
-if(!((((((((((((data97 === "cbrn-information-or-capabilities") || (data97 === "confabulation")) || (data97 === "dangerous-violent-or-hateful-content")) || (data97 === "data-privacy")) || (data97 === "environmental-impacts")) || (data97 === "harmful-bias-or-homogenization")) || (data97 === "human-ai-configuration")) || (data97 === "information-integrity")) || (data97 === "information-security")) || (data97 === "intellectual-property")) || (data97 === "obscene-degrading-and-abusive-content")) || (data97 === "value-chain-and-component-integration"))){
-const err178 = {instancePath:instancePath+"/risk/generative/" + i17,schemaPath:"#/$defs/generativeRisk/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values",schema:schema77.enum,parentSchema:schema77,data:data97};
+else {
+const err178 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.outOfScopeUse.type,parentSchema:schema56.properties.outOfScopeUse,data:data96};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5503,14 +5503,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-let i18 = data96.length;
-let j0;
-if(i18 > 1){
-outer0:
-for(;i18--;){
-for(j0 = i18; j0--;){
-if(func0(data96[i18], data96[j0])){
-const err179 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/uniqueItems",keyword:"uniqueItems",params:{i: i18, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i18+" are identical)",schema:true,parentSchema:schema56.properties.risk.properties.generative,data:data96};
+if(data.risk !== undefined){
+let data97 = data.risk;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.rmf === undefined){
+const err179 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "rmf"},message:"must have required property '"+"rmf"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data97};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5518,14 +5515,9 @@ else {
 vErrors.push(err179);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.generative.type,parentSchema:schema56.properties.risk.properties.generative,data:data96};
+if(data97.residual === undefined){
+const err180 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "residual"},message:"must have required property '"+"residual"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data97};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5534,11 +5526,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data93.residual !== undefined){
-let data98 = data93.residual;
-if(!(((data98 === "low") || (data98 === "medium")) || (data98 === "high"))){
-const err181 = {instancePath:instancePath+"/risk/residual",schemaPath:"#/properties/risk/properties/residual/enum",keyword:"enum",params:{allowedValues: schema56.properties.risk.properties.residual.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.risk.properties.residual.enum,parentSchema:schema56.properties.risk.properties.residual,data:data98};
+for(const key11 in data97){
+if(!((((key11 === "rmf") || (key11 === "generative")) || (key11 === "residual")) || (key11 === "reviewDate"))){
+const err181 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.risk,data:data97};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5548,11 +5538,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data93.reviewDate !== undefined){
-let data99 = data93.reviewDate;
-if(typeof data99 === "string"){
-if(!(formats2.validate.test(data99))){
-const err182 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "genesis-date"},message:"must match format \""+"genesis-date"+"\"",schema:"genesis-date",parentSchema:schema39,data:data99};
+if(data97.rmf !== undefined){
+let data98 = data97.rmf;
+if(Array.isArray(data98)){
+if(data98.length < 1){
+const err182 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.risk.properties.rmf,data:data98};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5561,9 +5551,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data99};
+const len17 = data98.length;
+for(let i17=0; i17<len17; i17++){
+let data99 = data98[i17];
+if(typeof data99 !== "string"){
+const err183 = {instancePath:instancePath+"/risk/rmf/" + i17,schemaPath:"#/properties/risk/properties/rmf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.risk.properties.rmf.items.type,parentSchema:schema56.properties.risk.properties.rmf.items,data:data99};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5575,7 +5567,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.risk.type,parentSchema:schema56.properties.risk,data:data93};
+const err184 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.rmf.type,parentSchema:schema56.properties.risk.properties.rmf,data:data98};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5585,11 +5577,14 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data.governance !== undefined){
-let data100 = data.governance;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.binder === undefined){
-const err185 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/required",keyword:"required",params:{missingProperty: "binder"},message:"must have required property '"+"binder"+"'",schema:schema56.properties.governance.required,parentSchema:schema56.properties.governance,data:data100};
+if(data97.generative !== undefined){
+let data100 = data97.generative;
+if(Array.isArray(data100)){
+const len18 = data100.length;
+for(let i18=0; i18<len18; i18++){
+let data101 = data100[i18];
+if(!((((((((((((data101 === "cbrn-information-or-capabilities") || (data101 === "confabulation")) || (data101 === "dangerous-violent-or-hateful-content")) || (data101 === "data-privacy")) || (data101 === "environmental-impacts")) || (data101 === "harmful-bias-or-homogenization")) || (data101 === "human-ai-configuration")) || (data101 === "information-integrity")) || (data101 === "information-security")) || (data101 === "intellectual-property")) || (data101 === "obscene-degrading-and-abusive-content")) || (data101 === "value-chain-and-component-integration"))){
+const err185 = {instancePath:instancePath+"/risk/generative/" + i18,schemaPath:"#/$defs/generativeRisk/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values",schema:schema78.enum,parentSchema:schema78,data:data101};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5598,9 +5593,15 @@ vErrors.push(err185);
 }
 errors++;
 }
-for(const key11 in data100){
-if(!(((key11 === "binder") || (key11 === "reviewCadence")) || (key11 === "decommissionPlan"))){
-const err186 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.governance,data:data100};
+}
+let i19 = data100.length;
+let j0;
+if(i19 > 1){
+outer0:
+for(;i19--;){
+for(j0 = i19; j0--;){
+if(func0(data100[i19], data100[j0])){
+const err186 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i19+" are identical)",schema:true,parentSchema:schema56.properties.risk.properties.generative,data:data100};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5608,12 +5609,14 @@ else {
 vErrors.push(err186);
 }
 errors++;
+break outer0;
 }
 }
-if(data100.binder !== undefined){
-let data101 = data100.binder;
-if(typeof data101 !== "string"){
-const err187 = {instancePath:instancePath+"/governance/binder",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data101};
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.generative.type,parentSchema:schema56.properties.risk.properties.generative,data:data100};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5623,11 +5626,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data100.reviewCadence !== undefined){
-let data102 = data100.reviewCadence;
-if(typeof data102 === "string"){
-if(func2(data102) < 1){
-const err188 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data102};
+if(data97.residual !== undefined){
+let data102 = data97.residual;
+if(!(((data102 === "low") || (data102 === "medium")) || (data102 === "high"))){
+const err188 = {instancePath:instancePath+"/risk/residual",schemaPath:"#/properties/risk/properties/residual/enum",keyword:"enum",params:{allowedValues: schema56.properties.risk.properties.residual.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.risk.properties.residual.enum,parentSchema:schema56.properties.risk.properties.residual,data:data102};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5637,8 +5639,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-else {
-const err189 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.reviewCadence.type,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data102};
+if(data97.reviewDate !== undefined){
+let data103 = data97.reviewDate;
+if(typeof data103 === "string"){
+if(!(formats2.validate.test(data103))){
+const err189 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "genesis-date"},message:"must match format \""+"genesis-date"+"\"",schema:"genesis-date",parentSchema:schema39,data:data103};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5648,11 +5653,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data100.decommissionPlan !== undefined){
-let data103 = data100.decommissionPlan;
-if(typeof data103 === "string"){
-if(func2(data103) < 1){
-const err190 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data103};
+else {
+const err190 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data103};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5662,8 +5664,9 @@ vErrors.push(err190);
 errors++;
 }
 }
+}
 else {
-const err191 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.decommissionPlan.type,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data103};
+const err191 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.risk.type,parentSchema:schema56.properties.risk,data:data97};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5673,9 +5676,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.governance.type,parentSchema:schema56.properties.governance,data:data100};
+if(data.governance !== undefined){
+let data104 = data.governance;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.binder === undefined){
+const err192 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/required",keyword:"required",params:{missingProperty: "binder"},message:"must have required property '"+"binder"+"'",schema:schema56.properties.governance.required,parentSchema:schema56.properties.governance,data:data104};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5684,15 +5689,101 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+for(const key12 in data104){
+if(!(((key12 === "binder") || (key12 === "reviewCadence")) || (key12 === "decommissionPlan"))){
+const err193 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.governance,data:data104};
 if(vErrors === null){
 vErrors = [err193];
 }
 else {
 vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data104.binder !== undefined){
+let data105 = data104.binder;
+if(typeof data105 !== "string"){
+const err194 = {instancePath:instancePath+"/governance/binder",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data105};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data104.reviewCadence !== undefined){
+let data106 = data104.reviewCadence;
+if(typeof data106 === "string"){
+if(func2(data106) < 1){
+const err195 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data106};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.reviewCadence.type,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data106};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data104.decommissionPlan !== undefined){
+let data107 = data104.decommissionPlan;
+if(typeof data107 === "string"){
+if(func2(data107) < 1){
+const err197 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data107};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.decommissionPlan.type,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data107};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.governance.type,parentSchema:schema56.properties.governance,data:data104};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+}
+else {
+const err200 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
 }
 errors++;
 }
@@ -5702,9 +5793,9 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.PipelineConfig = validate31;
-const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/pipeline-config.schema.json","title":"Genesis PipelineConfig","description":"Describes a data or training pipeline for the Genesis platform: the workflow engine it wraps, the datasets it uses and produces, its containerised steps, the HPC scheduler and site it runs on, and how it is reproduced, tested and audited. File names: `*.pipeline.yaml`, `*.pipeline.yml`, `*.pipeline.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","description","owner","classification","engine","inputs","outputs","steps","environment","reproducibility"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/pipeline-config.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `PipelineConfig` for a pipeline.","const":"PipelineConfig"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The pipeline's identifier, unique among pipelines in the workspace; datasets and model cards reference it as `id@version`. Example: `buoy-qc`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The pipeline's semantic version. Example: `1.1.0`."},"description":{"description":"What the pipeline does, from inputs to outputs, in a few sentences. Example: `Quality-controls raw buoy readings and writes the hourly temperature dataset.`","type":"string","minLength":1},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the pipeline: `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The highest sensitivity of the data the pipeline handles: `level` plus optional CUI `categories`, `dissemination` and `exportControl`. Example: `{ level: cui, categories: [PRVCY] }`."},"engine":{"description":"The workflow manager the pipeline wraps. Example: `{ type: snakemake, entrypoint: workflow/Snakefile, version: 8.4.0 }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The workflow engine: `cwl`, `nextflow`, `snakemake`, `dvc`, `airflow` or `shell`. Example: `nextflow`.","enum":["cwl","nextflow","snakemake","dvc","airflow","shell"]},"entrypoint":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the engine's main file, relative to this document. Examples: `workflow/Snakefile`, `main.nf`, `dvc.yaml`."},"version":{"description":"The version of the workflow engine the pipeline was written for. Example: `23.10.1`.","type":"string","minLength":1}}},"inputs":{"description":"The datasets the pipeline reads (PROV `used`); may be empty. Example: `[{ name: raw, ref: raw-buoys@2.0.0 }]`.","type":"array","items":{"description":"One input: a local name and a reference to a dataset.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this input internally. Example: `raw`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the input dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `raw-buoys@2.0.0`."}}}},"outputs":{"description":"The datasets the pipeline produces (PROV generation), at least one. Example: `[{ name: clean, ref: ocean-temps-2025@1.2.0 }]`.","type":"array","minItems":1,"items":{"description":"One output: a local name, a reference to the dataset it produces and optionally its own classification.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this output internally. Example: `clean`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the produced dataset, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The output's classification when it differs from the pipeline's (the default). It must not be lower than the highest input. Example: `{ level: internal }`."}}}},"steps":{"description":"The steps of the pipeline, at least one; `needs` links them into an acyclic graph. Example: `[{ id: qc, run: python qc.py, container: { image: ... } }]`.","type":"array","minItems":1,"items":{"description":"One step: a command run in a pinned container, with its dependencies, resources and network isolation.","type":"object","additionalProperties":false,"required":["id","run","container"],"properties":{"id":{"$ref":"common.schema.json#/$defs/slug","description":"The step's identifier, unique within the pipeline; other steps name it in `needs`. Example: `qc`."},"run":{"description":"The command the step runs inside its container. Example: `python -m buoyqc.clean --in data/raw --out data/clean`.","type":"string","minLength":1},"needs":{"description":"The ids of the steps that must finish before this one starts; each must exist and the graph must be acyclic. Example: `[fetch, qc]`.","type":"array","items":{"description":"The `id` of another step of this pipeline. Example: `fetch`.","type":"string"}},"container":{"description":"The container the step runs in. Example: `{ image: registry.example.gov/ocean/qc:1.3@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["image"],"properties":{"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ocean/qc:1.3@sha256:<64 hex digits>`."}}},"resources":{"description":"The compute resources the step requests. Example: `{ cpus: 8, memory: 32Gi, gpus: 1, walltime: '04:00:00' }`.","type":"object","additionalProperties":false,"properties":{"cpus":{"description":"Number of CPU cores, a whole number (0 or more). Example: `8`.","type":"integer","minimum":0},"memory":{"$ref":"common.schema.json#/$defs/memory","description":"Memory to request, a number with an optional `Ki`/`Mi`/`Gi`/`Ti` or `K`/`M`/`G`/`T` suffix. Examples: `16Gi`, `512Mi`."},"gpus":{"description":"Number of GPUs, a whole number (0 or more). Example: `1`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The step's time limit in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `04:00:00`."}}},"network":{"description":"The step's network access: `none` (isolated, the default), `internal` (site network only) or `egress` (internet; not allowed above `public`). Example: `none`.","enum":["none","internal","egress"]}}}},"scheduler":{"description":"The HPC batch scheduler the pipeline is submitted to. Example: `{ type: slurm, account: ocean, partition: gpu, nodes: 2, walltime: '1-00:00:00' }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The scheduler: `slurm`, `pbs`, `lsf`, `flux`, `kubernetes` or `local` (no scheduler). Example: `slurm`.","enum":["slurm","pbs","lsf","flux","kubernetes","local"]},"account":{"description":"The allocation or project account charged for the run. Example: `ocean-2026`.","type":"string","minLength":1},"partition":{"description":"The scheduler partition (queue); checked against `site.partitions` in genesis.config.yaml. Example: `gpu`.","type":"string","minLength":1},"nodes":{"description":"Number of nodes to request, a whole number (0 or more). Example: `2`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The job's time limit in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `1-00:00:00`."}}},"environment":{"description":"Where the pipeline runs: the site, the enclave and the highest classification that environment may handle. Example: `{ site: example-hpc, enclave: moderate, maxClassification: cui }`.","type":"object","additionalProperties":false,"required":["site","maxClassification"],"properties":{"site":{"description":"The computing site or facility. Example: `example-hpc`.","type":"string","minLength":1},"enclave":{"description":"The security enclave or network zone within the site. Example: `moderate`.","type":"string","minLength":1},"maxClassification":{"$ref":"common.schema.json#/$defs/classificationLevel","description":"The highest classification level the environment is accredited for; the pipeline's `classification.level` must not exceed it. Example: `cui`."}}},"reproducibility":{"description":"What makes a run repeatable: a lockfile pinning dependencies, and optionally a seed and a determinism flag. Example: `{ lockfile: uv.lock, seed: 42, deterministic: true }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"seed":{"description":"The random seed used by the pipeline, a whole number (0 or more). Example: `42`.","type":"integer","minimum":0},"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile that pins every package version. Examples: `uv.lock`, `conda-lock.yml`, `requirements.lock`."},"deterministic":{"description":"`true` when two runs with the same inputs and seed produce bit-identical outputs. Example: `true`.","type":"boolean"}}},"ci":{"description":"The CI/CD workflow that tests the pipeline. Example: `{ provider: github-actions, workflow: .github/workflows/pipeline.yml }`.","type":"object","additionalProperties":false,"required":["provider","workflow"],"properties":{"provider":{"description":"The CI system: `github-actions`, `gitlab-ci`, `jenkins` or `other`. Example: `gitlab-ci`.","enum":["github-actions","gitlab-ci","jenkins","other"]},"workflow":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the CI workflow file. Examples: `/.github/workflows/pipeline.yml`, `/.gitlab-ci.yml`, `/Jenkinsfile`."}}},"provenance":{"description":"The provenance record each run emits; required when the classification level is above `public`. Example: `{ emit: ro-crate }`.","type":"object","additionalProperties":false,"required":["emit"],"properties":{"emit":{"description":"The provenance format: `ro-crate` (Workflow Run RO-Crate), `prov-json` (W3C PROV-JSON) or `none`. Example: `ro-crate`.","enum":["ro-crate","prov-json","none"]}}},"audit":{"description":"Where run audit records are kept and for how long. Example: `{ log: logs/audit/, retentionDays: 2555 }`.","type":"object","additionalProperties":false,"required":["log","retentionDays"],"properties":{"log":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the audit log is written: a workspace path or a URI. Examples: `logs/audit/`, `https://audit.example.gov/ocean`."},"retentionDays":{"description":"How many days audit records are kept, a whole number (0 or more). Example: `2555` (seven years).","type":"integer","minimum":0}}},"docs":{"description":"The pipeline's design documents. Example: `{ dataFlowDiagram: docs/dataflow.svg, architectureDiagram: docs/architecture.png }`.","type":"object","additionalProperties":false,"properties":{"dataFlowDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the data-flow diagram (where data enters, moves and leaves). Example: `docs/dataflow.svg`."},"architectureDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the system architecture diagram. Example: `docs/architecture.png`."}}}},"if":{"required":["classification"],"properties":{"classification":{"type":"object","required":["level"],"properties":{"level":{"enum":["internal","cui","cui-specified","ouo"]}}}}},"then":{"required":["provenance"],"properties":{"provenance":{"description":"The provenance record each run emits, required because the classification level is above `public`. Example: `{ emit: ro-crate }`."}}}};
-const schema94 = {"description":"An amount of memory as a number with an optional binary (`Ki`, `Mi`, `Gi`, `Ti`) or decimal (`K`, `M`, `G`, `T`) suffix; a bare number is bytes. Examples: `16Gi`, `512Mi`.","type":"string","pattern":"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"};
-const schema95 = {"description":"A run-time limit in a Slurm form: `MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM` or `D-HH:MM:SS`; a whole number is read as minutes. Example: `2-00:00:00` (two days). Its form is checked by `scheduler/walltime`."};
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/pipeline-config.schema.json","title":"Genesis PipelineConfig","description":"Describes a data or training pipeline for the Genesis platform: the workflow engine it wraps, the datasets it uses and produces, its containerised steps, the HPC scheduler and site it runs on, and how it is reproduced, tested and audited. File names: `*.pipeline.yaml`, `*.pipeline.yml`, `*.pipeline.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","description","owner","classification","engine","inputs","outputs","steps","environment","reproducibility"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/pipeline-config.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `PipelineConfig` for a pipeline.","const":"PipelineConfig"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The pipeline's identifier, unique among pipelines in the workspace; datasets and model cards reference it as `id@version`. Example: `buoy-qc`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The pipeline's semantic version. Example: `1.1.0`."},"description":{"description":"What the pipeline does, from inputs to outputs, in a few sentences. Example: `Quality-controls raw buoy readings and writes the hourly temperature dataset.`","type":"string","minLength":1},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the pipeline: `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The highest sensitivity of the data the pipeline handles: `level` plus optional CUI `categories`, `dissemination` and `exportControl`. Example: `{ level: cui, categories: [PRVCY] }`."},"access":{"description":"How access to the pipeline and its outputs is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the pipeline. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"engine":{"description":"The workflow manager the pipeline wraps. Example: `{ type: snakemake, entrypoint: workflow/Snakefile, version: 8.4.0 }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The workflow engine: `cwl`, `nextflow`, `snakemake`, `dvc`, `airflow` or `shell`. Example: `nextflow`.","enum":["cwl","nextflow","snakemake","dvc","airflow","shell"]},"entrypoint":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the engine's main file, relative to this document. Examples: `workflow/Snakefile`, `main.nf`, `dvc.yaml`."},"version":{"description":"The version of the workflow engine the pipeline was written for. Example: `23.10.1`.","type":"string","minLength":1}}},"inputs":{"description":"The datasets the pipeline reads (PROV `used`); may be empty. Example: `[{ name: raw, ref: raw-buoys@2.0.0 }]`.","type":"array","items":{"description":"One input: a local name and a reference to a dataset.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this input internally. Example: `raw`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the input dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `raw-buoys@2.0.0`."}}}},"outputs":{"description":"The datasets the pipeline produces (PROV generation), at least one. Example: `[{ name: clean, ref: ocean-temps-2025@1.2.0 }]`.","type":"array","minItems":1,"items":{"description":"One output: a local name, a reference to the dataset it produces and optionally its own classification.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this output internally. Example: `clean`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the produced dataset, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The output's classification when it differs from the pipeline's (the default). It must not be lower than the highest input. Example: `{ level: internal }`."}}}},"steps":{"description":"The steps of the pipeline, at least one; `needs` links them into an acyclic graph. Example: `[{ id: qc, run: python qc.py, container: { image: ... } }]`.","type":"array","minItems":1,"items":{"description":"One step: a command run in a pinned container, with its dependencies, resources and network isolation.","type":"object","additionalProperties":false,"required":["id","run","container"],"properties":{"id":{"$ref":"common.schema.json#/$defs/slug","description":"The step's identifier, unique within the pipeline; other steps name it in `needs`. Example: `qc`."},"run":{"description":"The command the step runs inside its container. Example: `python -m buoyqc.clean --in data/raw --out data/clean`.","type":"string","minLength":1},"needs":{"description":"The ids of the steps that must finish before this one starts; each must exist and the graph must be acyclic. Example: `[fetch, qc]`.","type":"array","items":{"description":"The `id` of another step of this pipeline. Example: `fetch`.","type":"string"}},"container":{"description":"The container the step runs in. Example: `{ image: registry.example.gov/ocean/qc:1.3@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["image"],"properties":{"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ocean/qc:1.3@sha256:<64 hex digits>`."}}},"resources":{"description":"The compute resources the step requests. Example: `{ cpus: 8, memory: 32Gi, gpus: 1, walltime: '04:00:00' }`.","type":"object","additionalProperties":false,"properties":{"cpus":{"description":"Number of CPU cores, a whole number (0 or more). Example: `8`.","type":"integer","minimum":0},"memory":{"$ref":"common.schema.json#/$defs/memory","description":"Memory to request, a number with an optional `Ki`/`Mi`/`Gi`/`Ti` or `K`/`M`/`G`/`T` suffix. Examples: `16Gi`, `512Mi`."},"gpus":{"description":"Number of GPUs, a whole number (0 or more). Example: `1`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The step's time limit in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `04:00:00`."}}},"network":{"description":"The step's network access: `none` (isolated, the default), `internal` (site network only) or `egress` (internet; not allowed above `public`). Example: `none`.","enum":["none","internal","egress"]}}}},"scheduler":{"description":"The HPC batch scheduler the pipeline is submitted to. Example: `{ type: slurm, account: ocean, partition: gpu, nodes: 2, walltime: '1-00:00:00' }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The scheduler: `slurm`, `pbs`, `lsf`, `flux`, `kubernetes` or `local` (no scheduler). Example: `slurm`.","enum":["slurm","pbs","lsf","flux","kubernetes","local"]},"account":{"description":"The allocation or project account charged for the run. Example: `ocean-2026`.","type":"string","minLength":1},"partition":{"description":"The scheduler partition (queue); checked against `site.partitions` in genesis.config.yaml. Example: `gpu`.","type":"string","minLength":1},"nodes":{"description":"Number of nodes to request, a whole number (0 or more). Example: `2`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The job's time limit in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `1-00:00:00`."}}},"environment":{"description":"Where the pipeline runs: the site, the enclave and the highest classification that environment may handle. Example: `{ site: example-hpc, enclave: moderate, maxClassification: cui }`.","type":"object","additionalProperties":false,"required":["site","maxClassification"],"properties":{"site":{"description":"The computing site or facility. Example: `example-hpc`.","type":"string","minLength":1},"enclave":{"description":"The security enclave or network zone within the site. Example: `moderate`.","type":"string","minLength":1},"maxClassification":{"$ref":"common.schema.json#/$defs/classificationLevel","description":"The highest classification level the environment is accredited for; the pipeline's `classification.level` must not exceed it. Example: `cui`."}}},"reproducibility":{"description":"What makes a run repeatable: a lockfile pinning dependencies, and optionally a seed and a determinism flag. Example: `{ lockfile: uv.lock, seed: 42, deterministic: true }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"seed":{"description":"The random seed used by the pipeline, a whole number (0 or more). Example: `42`.","type":"integer","minimum":0},"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile that pins every package version. Examples: `uv.lock`, `conda-lock.yml`, `requirements.lock`."},"deterministic":{"description":"`true` when two runs with the same inputs and seed produce bit-identical outputs. Example: `true`.","type":"boolean"}}},"ci":{"description":"The CI/CD workflow that tests the pipeline. Example: `{ provider: github-actions, workflow: .github/workflows/pipeline.yml }`.","type":"object","additionalProperties":false,"required":["provider","workflow"],"properties":{"provider":{"description":"The CI system: `github-actions`, `gitlab-ci`, `jenkins` or `other`. Example: `gitlab-ci`.","enum":["github-actions","gitlab-ci","jenkins","other"]},"workflow":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the CI workflow file. Examples: `/.github/workflows/pipeline.yml`, `/.gitlab-ci.yml`, `/Jenkinsfile`."}}},"provenance":{"description":"The provenance record each run emits; required when the classification level is above `public`. Example: `{ emit: ro-crate }`.","type":"object","additionalProperties":false,"required":["emit"],"properties":{"emit":{"description":"The provenance format: `ro-crate` (Workflow Run RO-Crate), `prov-json` (W3C PROV-JSON) or `none`. Example: `ro-crate`.","enum":["ro-crate","prov-json","none"]}}},"audit":{"description":"Where run audit records are kept and for how long. Example: `{ log: logs/audit/, retentionDays: 2555 }`.","type":"object","additionalProperties":false,"required":["log","retentionDays"],"properties":{"log":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the audit log is written: a workspace path or a URI. Examples: `logs/audit/`, `https://audit.example.gov/ocean`."},"retentionDays":{"description":"How many days audit records are kept, a whole number (0 or more). Example: `2555` (seven years).","type":"integer","minimum":0}}},"docs":{"description":"The pipeline's design documents. Example: `{ dataFlowDiagram: docs/dataflow.svg, architectureDiagram: docs/architecture.png }`.","type":"object","additionalProperties":false,"properties":{"dataFlowDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the data-flow diagram (where data enters, moves and leaves). Example: `docs/dataflow.svg`."},"architectureDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the system architecture diagram. Example: `docs/architecture.png`."}}}},"if":{"required":["classification"],"properties":{"classification":{"type":"object","required":["level"],"properties":{"level":{"enum":["internal","cui","cui-specified","ouo"]}}}}},"then":{"required":["provenance"],"properties":{"provenance":{"description":"The provenance record each run emits, required because the classification level is above `public`. Example: `{ emit: ro-crate }`."}}}};
+const schema96 = {"description":"An amount of memory as a number with an optional binary (`Ki`, `Mi`, `Gi`, `Ti`) or decimal (`K`, `M`, `G`, `T`) suffix; a bare number is bytes. Examples: `16Gi`, `512Mi`.","type":"string","pattern":"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"};
+const schema97 = {"description":"A run-time limit in a Slurm form: `MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM` or `D-HH:MM:SS`; a whole number is read as minutes. Example: `2-00:00:00` (two days). Its form is checked by `scheduler/walltime`."};
 const pattern28 = new RegExp("^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6406,7 +6497,7 @@ if(_valid0){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.provenance === undefined){
-const err4 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "provenance"},message:"must have required property '"+"provenance"+"'",schema:schema80.then.required,parentSchema:schema80.then,data};
+const err4 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "provenance"},message:"must have required property '"+"provenance"+"'",schema:schema81.then.required,parentSchema:schema81.then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6425,7 +6516,7 @@ props0.classification = true;
 }
 }
 if(!valid0){
-const err5 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema80.if,parentSchema:schema80,data};
+const err5 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema81.if,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6436,7 +6527,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6446,7 +6537,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.kind === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6456,7 +6547,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.id === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6466,7 +6557,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.version === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6476,7 +6567,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.description === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6486,7 +6577,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.owner === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6496,7 +6587,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.classification === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6506,7 +6597,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.engine === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6516,7 +6607,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.inputs === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6526,7 +6617,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data.outputs === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6536,7 +6627,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data.steps === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6546,7 +6637,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data.environment === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6556,7 +6647,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data.reproducibility === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reproducibility"},message:"must have required property '"+"reproducibility"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reproducibility"},message:"must have required property '"+"reproducibility"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6566,8 +6657,8 @@ vErrors.push(err18);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema80.properties, key0))){
-const err19 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(!(func1.call(schema81.properties, key0))){
+const err19 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6580,7 +6671,7 @@ errors++;
 if(data.$schema !== undefined){
 let data2 = data.$schema;
 if(typeof data2 !== "string"){
-const err20 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.$schema.type,parentSchema:schema80.properties.$schema,data:data2};
+const err20 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.$schema.type,parentSchema:schema81.properties.$schema,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6593,7 +6684,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data3 = data.apiVersion;
 if("genesis/v1" !== data3){
-const err21 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "genesis/v1"},message:"must be equal to constant",schema:"genesis/v1",parentSchema:schema80.properties.apiVersion,data:data3};
+const err21 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "genesis/v1"},message:"must be equal to constant",schema:"genesis/v1",parentSchema:schema81.properties.apiVersion,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6606,7 +6697,7 @@ errors++;
 if(data.kind !== undefined){
 let data4 = data.kind;
 if("PipelineConfig" !== data4){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "PipelineConfig"},message:"must be equal to constant",schema:"PipelineConfig",parentSchema:schema80.properties.kind,data:data4};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "PipelineConfig"},message:"must be equal to constant",schema:"PipelineConfig",parentSchema:schema81.properties.kind,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6658,7 +6749,7 @@ if(data.description !== undefined){
 let data7 = data.description;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err26 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.description,data:data7};
+const err26 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.description,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6669,7 +6760,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.description.type,parentSchema:schema80.properties.description,data:data7};
+const err27 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.description.type,parentSchema:schema81.properties.description,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6691,11 +6782,11 @@ vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.error
 errors = vErrors.length;
 }
 }
-if(data.engine !== undefined){
-let data10 = data.engine;
+if(data.access !== undefined){
+let data10 = data.access;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err28 = {instancePath:instancePath+"/engine",schemaPath:"#/properties/engine/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.properties.engine.required,parentSchema:schema80.properties.engine,data:data10};
+if(data10.policy === undefined){
+const err28 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema81.properties.access.required,parentSchema:schema81.properties.access,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6705,8 +6796,8 @@ vErrors.push(err28);
 errors++;
 }
 for(const key1 in data10){
-if(!(((key1 === "type") || (key1 === "entrypoint")) || (key1 === "version"))){
-const err29 = {instancePath:instancePath+"/engine",schemaPath:"#/properties/engine/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.engine,data:data10};
+if(!((key1 === "policy") || (key1 === "roles"))){
+const err29 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.access,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6716,10 +6807,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data10.type !== undefined){
-let data11 = data10.type;
-if(!((((((data11 === "cwl") || (data11 === "nextflow")) || (data11 === "snakemake")) || (data11 === "dvc")) || (data11 === "airflow")) || (data11 === "shell"))){
-const err30 = {instancePath:instancePath+"/engine/type",schemaPath:"#/properties/engine/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.engine.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.engine.properties.type.enum,parentSchema:schema80.properties.engine.properties.type,data:data11};
+if(data10.policy !== undefined){
+let data11 = data10.policy;
+if(typeof data11 !== "string"){
+const err30 = {instancePath:instancePath+"/access/policy",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6729,10 +6820,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data10.entrypoint !== undefined){
-let data12 = data10.entrypoint;
-if(typeof data12 !== "string"){
-const err31 = {instancePath:instancePath+"/engine/entrypoint",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data12};
+if(data10.roles !== undefined){
+let data12 = data10.roles;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+let data13 = data12[i0];
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err31 = {instancePath:instancePath+"/access/roles/" + i0,schemaPath:"#/properties/access/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.access.properties.roles.items,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6742,11 +6838,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data10.version !== undefined){
-let data13 = data10.version;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err32 = {instancePath:instancePath+"/engine/version",schemaPath:"#/properties/engine/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.engine.properties.version,data:data13};
+else {
+const err32 = {instancePath:instancePath+"/access/roles/" + i0,schemaPath:"#/properties/access/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.access.properties.roles.items.type,parentSchema:schema81.properties.access.properties.roles.items,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6756,8 +6849,9 @@ vErrors.push(err32);
 errors++;
 }
 }
+}
 else {
-const err33 = {instancePath:instancePath+"/engine/version",schemaPath:"#/properties/engine/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.engine.properties.version.type,parentSchema:schema80.properties.engine.properties.version,data:data13};
+const err33 = {instancePath:instancePath+"/access/roles",schemaPath:"#/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.access.properties.roles.type,parentSchema:schema81.properties.access.properties.roles,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6769,7 +6863,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/engine",schemaPath:"#/properties/engine/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.engine.type,parentSchema:schema80.properties.engine,data:data10};
+const err34 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.access.type,parentSchema:schema81.properties.access,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6779,15 +6873,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.inputs !== undefined){
-let data14 = data.inputs;
-if(Array.isArray(data14)){
-const len0 = data14.length;
-for(let i0=0; i0<len0; i0++){
-let data15 = data14[i0];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.name === undefined){
-const err35 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.properties.inputs.items.required,parentSchema:schema80.properties.inputs.items,data:data15};
+if(data.engine !== undefined){
+let data14 = data.engine;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.type === undefined){
+const err35 = {instancePath:instancePath+"/engine",schemaPath:"#/properties/engine/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema81.properties.engine.required,parentSchema:schema81.properties.engine,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6796,8 +6886,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data15.ref === undefined){
-const err36 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema80.properties.inputs.items.required,parentSchema:schema80.properties.inputs.items,data:data15};
+for(const key2 in data14){
+if(!(((key2 === "type") || (key2 === "entrypoint")) || (key2 === "version"))){
+const err36 = {instancePath:instancePath+"/engine",schemaPath:"#/properties/engine/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.engine,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6806,9 +6897,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key2 in data15){
-if(!((key2 === "name") || (key2 === "ref"))){
-const err37 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.inputs.items,data:data15};
+}
+if(data14.type !== undefined){
+let data15 = data14.type;
+if(!((((((data15 === "cwl") || (data15 === "nextflow")) || (data15 === "snakemake")) || (data15 === "dvc")) || (data15 === "airflow")) || (data15 === "shell"))){
+const err37 = {instancePath:instancePath+"/engine/type",schemaPath:"#/properties/engine/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.engine.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.engine.properties.type.enum,parentSchema:schema81.properties.engine.properties.type,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6818,11 +6911,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data15.name !== undefined){
-let data16 = data15.name;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err38 = {instancePath:instancePath+"/inputs/" + i0+"/name",schemaPath:"#/properties/inputs/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.inputs.items.properties.name,data:data16};
+if(data14.entrypoint !== undefined){
+let data16 = data14.entrypoint;
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/engine/entrypoint",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6832,8 +6924,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/inputs/" + i0+"/name",schemaPath:"#/properties/inputs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.inputs.items.properties.name.type,parentSchema:schema80.properties.inputs.items.properties.name,data:data16};
+if(data14.version !== undefined){
+let data17 = data14.version;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err39 = {instancePath:instancePath+"/engine/version",schemaPath:"#/properties/engine/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.engine.properties.version,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6843,10 +6938,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data15.ref !== undefined){
-let data17 = data15.ref;
-if(typeof data17 !== "string"){
-const err40 = {instancePath:instancePath+"/inputs/" + i0+"/ref",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data17};
+else {
+const err40 = {instancePath:instancePath+"/engine/version",schemaPath:"#/properties/engine/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.engine.properties.version.type,parentSchema:schema81.properties.engine.properties.version,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6858,7 +6951,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.inputs.items.type,parentSchema:schema80.properties.inputs.items,data:data15};
+const err41 = {instancePath:instancePath+"/engine",schemaPath:"#/properties/engine/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.engine.type,parentSchema:schema81.properties.engine,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6868,9 +6961,15 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.inputs.type,parentSchema:schema80.properties.inputs,data:data14};
+if(data.inputs !== undefined){
+let data18 = data.inputs;
+if(Array.isArray(data18)){
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+let data19 = data18[i1];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.name === undefined){
+const err42 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema81.properties.inputs.items.required,parentSchema:schema81.properties.inputs.items,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6879,12 +6978,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.outputs !== undefined){
-let data18 = data.outputs;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err43 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.outputs,data:data18};
+if(data19.ref === undefined){
+const err43 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema81.properties.inputs.items.required,parentSchema:schema81.properties.inputs.items,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6893,12 +6988,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len1 = data18.length;
-for(let i1=0; i1<len1; i1++){
-let data19 = data18[i1];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.name === undefined){
-const err44 = {instancePath:instancePath+"/outputs/" + i1,schemaPath:"#/properties/outputs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.properties.outputs.items.required,parentSchema:schema80.properties.outputs.items,data:data19};
+for(const key3 in data19){
+if(!((key3 === "name") || (key3 === "ref"))){
+const err44 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.inputs.items,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6907,8 +6999,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data19.ref === undefined){
-const err45 = {instancePath:instancePath+"/outputs/" + i1,schemaPath:"#/properties/outputs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema80.properties.outputs.items.required,parentSchema:schema80.properties.outputs.items,data:data19};
+}
+if(data19.name !== undefined){
+let data20 = data19.name;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err45 = {instancePath:instancePath+"/inputs/" + i1+"/name",schemaPath:"#/properties/inputs/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.inputs.items.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6917,9 +7013,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key3 in data19){
-if(!(((key3 === "name") || (key3 === "ref")) || (key3 === "classification"))){
-const err46 = {instancePath:instancePath+"/outputs/" + i1,schemaPath:"#/properties/outputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.outputs.items,data:data19};
+}
+else {
+const err46 = {instancePath:instancePath+"/inputs/" + i1+"/name",schemaPath:"#/properties/inputs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.inputs.items.properties.name.type,parentSchema:schema81.properties.inputs.items.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6929,11 +7025,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data19.name !== undefined){
-let data20 = data19.name;
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-const err47 = {instancePath:instancePath+"/outputs/" + i1+"/name",schemaPath:"#/properties/outputs/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.outputs.items.properties.name,data:data20};
+if(data19.ref !== undefined){
+let data21 = data19.ref;
+if(typeof data21 !== "string"){
+const err47 = {instancePath:instancePath+"/inputs/" + i1+"/ref",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6943,8 +7038,9 @@ vErrors.push(err47);
 errors++;
 }
 }
+}
 else {
-const err48 = {instancePath:instancePath+"/outputs/" + i1+"/name",schemaPath:"#/properties/outputs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.outputs.items.properties.name.type,parentSchema:schema80.properties.outputs.items.properties.name,data:data20};
+const err48 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.inputs.items.type,parentSchema:schema81.properties.inputs.items,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6954,10 +7050,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data19.ref !== undefined){
-let data21 = data19.ref;
-if(typeof data21 !== "string"){
-const err49 = {instancePath:instancePath+"/outputs/" + i1+"/ref",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data21};
+}
+else {
+const err49 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.inputs.type,parentSchema:schema81.properties.inputs,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6967,15 +7062,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data19.classification !== undefined){
-if(!(validate34(data19.classification, {instancePath:instancePath+"/outputs/" + i1+"/classification",parentData:data19,parentDataProperty:"classification",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/outputs/" + i1,schemaPath:"#/properties/outputs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.outputs.items.type,parentSchema:schema80.properties.outputs.items,data:data19};
+if(data.outputs !== undefined){
+let data22 = data.outputs;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err50 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema81.properties.outputs,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6984,10 +7075,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.outputs.type,parentSchema:schema80.properties.outputs,data:data18};
+const len2 = data22.length;
+for(let i2=0; i2<len2; i2++){
+let data23 = data22[i2];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.name === undefined){
+const err51 = {instancePath:instancePath+"/outputs/" + i2,schemaPath:"#/properties/outputs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema81.properties.outputs.items.required,parentSchema:schema81.properties.outputs.items,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6996,12 +7089,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data.steps !== undefined){
-let data23 = data.steps;
-if(Array.isArray(data23)){
-if(data23.length < 1){
-const err52 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.steps,data:data23};
+if(data23.ref === undefined){
+const err52 = {instancePath:instancePath+"/outputs/" + i2,schemaPath:"#/properties/outputs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema81.properties.outputs.items.required,parentSchema:schema81.properties.outputs.items,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7010,12 +7099,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-const len2 = data23.length;
-for(let i2=0; i2<len2; i2++){
-let data24 = data23[i2];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.id === undefined){
-const err53 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.properties.steps.items.required,parentSchema:schema80.properties.steps.items,data:data24};
+for(const key4 in data23){
+if(!(((key4 === "name") || (key4 === "ref")) || (key4 === "classification"))){
+const err53 = {instancePath:instancePath+"/outputs/" + i2,schemaPath:"#/properties/outputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.outputs.items,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7024,8 +7110,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data24.run === undefined){
-const err54 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema80.properties.steps.items.required,parentSchema:schema80.properties.steps.items,data:data24};
+}
+if(data23.name !== undefined){
+let data24 = data23.name;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err54 = {instancePath:instancePath+"/outputs/" + i2+"/name",schemaPath:"#/properties/outputs/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.outputs.items.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7034,8 +7124,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data24.container === undefined){
-const err55 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema80.properties.steps.items.required,parentSchema:schema80.properties.steps.items,data:data24};
+}
+else {
+const err55 = {instancePath:instancePath+"/outputs/" + i2+"/name",schemaPath:"#/properties/outputs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.outputs.items.properties.name.type,parentSchema:schema81.properties.outputs.items.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7044,9 +7135,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key4 in data24){
-if(!((((((key4 === "id") || (key4 === "run")) || (key4 === "needs")) || (key4 === "container")) || (key4 === "resources")) || (key4 === "network"))){
-const err56 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.steps.items,data:data24};
+}
+if(data23.ref !== undefined){
+let data25 = data23.ref;
+if(typeof data25 !== "string"){
+const err56 = {instancePath:instancePath+"/outputs/" + i2+"/ref",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7056,11 +7149,15 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data24.id !== undefined){
-let data25 = data24.id;
-if(typeof data25 === "string"){
-if(!pattern4.test(data25)){
-const err57 = {instancePath:instancePath+"/steps/" + i2+"/id",schemaPath:"common.schema.json#/$defs/slug/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,127}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,127}$",parentSchema:schema33,data:data25};
+if(data23.classification !== undefined){
+if(!(validate34(data23.classification, {instancePath:instancePath+"/outputs/" + i2+"/classification",parentData:data23,parentDataProperty:"classification",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/outputs/" + i2,schemaPath:"#/properties/outputs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.outputs.items.type,parentSchema:schema81.properties.outputs.items,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7070,8 +7167,9 @@ vErrors.push(err57);
 errors++;
 }
 }
+}
 else {
-const err58 = {instancePath:instancePath+"/steps/" + i2+"/id",schemaPath:"common.schema.json#/$defs/slug/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data25};
+const err58 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.outputs.type,parentSchema:schema81.properties.outputs,data:data22};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7081,11 +7179,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data24.run !== undefined){
-let data26 = data24.run;
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
-const err59 = {instancePath:instancePath+"/steps/" + i2+"/run",schemaPath:"#/properties/steps/items/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.steps.items.properties.run,data:data26};
+if(data.steps !== undefined){
+let data27 = data.steps;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err59 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema81.properties.steps,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7094,9 +7192,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/steps/" + i2+"/run",schemaPath:"#/properties/steps/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.steps.items.properties.run.type,parentSchema:schema80.properties.steps.items.properties.run,data:data26};
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.id === undefined){
+const err60 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.properties.steps.items.required,parentSchema:schema81.properties.steps.items,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7105,15 +7206,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data24.needs !== undefined){
-let data27 = data24.needs;
-if(Array.isArray(data27)){
-const len3 = data27.length;
-for(let i3=0; i3<len3; i3++){
-let data28 = data27[i3];
-if(typeof data28 !== "string"){
-const err61 = {instancePath:instancePath+"/steps/" + i2+"/needs/" + i3,schemaPath:"#/properties/steps/items/properties/needs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.steps.items.properties.needs.items.type,parentSchema:schema80.properties.steps.items.properties.needs.items,data:data28};
+if(data28.run === undefined){
+const err61 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema81.properties.steps.items.required,parentSchema:schema81.properties.steps.items,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7122,10 +7216,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/steps/" + i2+"/needs",schemaPath:"#/properties/steps/items/properties/needs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.steps.items.properties.needs.type,parentSchema:schema80.properties.steps.items.properties.needs,data:data27};
+if(data28.container === undefined){
+const err62 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema81.properties.steps.items.required,parentSchema:schema81.properties.steps.items,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7134,12 +7226,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data24.container !== undefined){
-let data29 = data24.container;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.image === undefined){
-const err63 = {instancePath:instancePath+"/steps/" + i2+"/container",schemaPath:"#/properties/steps/items/properties/container/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'",schema:schema80.properties.steps.items.properties.container.required,parentSchema:schema80.properties.steps.items.properties.container,data:data29};
+for(const key5 in data28){
+if(!((((((key5 === "id") || (key5 === "run")) || (key5 === "needs")) || (key5 === "container")) || (key5 === "resources")) || (key5 === "network"))){
+const err63 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.steps.items,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7148,9 +7237,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!(key5 === "image")){
-const err64 = {instancePath:instancePath+"/steps/" + i2+"/container",schemaPath:"#/properties/steps/items/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.steps.items.properties.container,data:data29};
+}
+if(data28.id !== undefined){
+let data29 = data28.id;
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err64 = {instancePath:instancePath+"/steps/" + i3+"/id",schemaPath:"common.schema.json#/$defs/slug/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,127}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,127}$",parentSchema:schema33,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7160,10 +7252,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data29.image !== undefined){
-let data30 = data29.image;
-if(typeof data30 !== "string"){
-const err65 = {instancePath:instancePath+"/steps/" + i2+"/container/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data30};
+else {
+const err65 = {instancePath:instancePath+"/steps/" + i3+"/id",schemaPath:"common.schema.json#/$defs/slug/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7173,9 +7263,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/steps/" + i2+"/container",schemaPath:"#/properties/steps/items/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.steps.items.properties.container.type,parentSchema:schema80.properties.steps.items.properties.container,data:data29};
+if(data28.run !== undefined){
+let data30 = data28.run;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err66 = {instancePath:instancePath+"/steps/" + i3+"/run",schemaPath:"#/properties/steps/items/properties/run/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.steps.items.properties.run,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7185,12 +7277,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data24.resources !== undefined){
-let data31 = data24.resources;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key6 in data31){
-if(!((((key6 === "cpus") || (key6 === "memory")) || (key6 === "gpus")) || (key6 === "walltime"))){
-const err67 = {instancePath:instancePath+"/steps/" + i2+"/resources",schemaPath:"#/properties/steps/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.steps.items.properties.resources,data:data31};
+else {
+const err67 = {instancePath:instancePath+"/steps/" + i3+"/run",schemaPath:"#/properties/steps/items/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.steps.items.properties.run.type,parentSchema:schema81.properties.steps.items.properties.run,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7200,10 +7288,14 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data31.cpus !== undefined){
-let data32 = data31.cpus;
-if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
-const err68 = {instancePath:instancePath+"/steps/" + i2+"/resources/cpus",schemaPath:"#/properties/steps/items/properties/resources/properties/cpus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.steps.items.properties.resources.properties.cpus.type,parentSchema:schema80.properties.steps.items.properties.resources.properties.cpus,data:data32};
+if(data28.needs !== undefined){
+let data31 = data28.needs;
+if(Array.isArray(data31)){
+const len4 = data31.length;
+for(let i4=0; i4<len4; i4++){
+let data32 = data31[i4];
+if(typeof data32 !== "string"){
+const err68 = {instancePath:instancePath+"/steps/" + i3+"/needs/" + i4,schemaPath:"#/properties/steps/items/properties/needs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.steps.items.properties.needs.items.type,parentSchema:schema81.properties.steps.items.properties.needs.items,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7212,9 +7304,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(typeof data32 == "number"){
-if(data32 < 0 || isNaN(data32)){
-const err69 = {instancePath:instancePath+"/steps/" + i2+"/resources/cpus",schemaPath:"#/properties/steps/items/properties/resources/properties/cpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.steps.items.properties.resources.properties.cpus,data:data32};
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/steps/" + i3+"/needs",schemaPath:"#/properties/steps/items/properties/needs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.steps.items.properties.needs.type,parentSchema:schema81.properties.steps.items.properties.needs,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7224,12 +7317,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-if(data31.memory !== undefined){
-let data33 = data31.memory;
-if(typeof data33 === "string"){
-if(!pattern28.test(data33)){
-const err70 = {instancePath:instancePath+"/steps/" + i2+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"+"\"",schema:"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$",parentSchema:schema94,data:data33};
+if(data28.container !== undefined){
+let data33 = data28.container;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.image === undefined){
+const err70 = {instancePath:instancePath+"/steps/" + i3+"/container",schemaPath:"#/properties/steps/items/properties/container/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'",schema:schema81.properties.steps.items.properties.container.required,parentSchema:schema81.properties.steps.items.properties.container,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7238,9 +7330,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/steps/" + i2+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.type,parentSchema:schema94,data:data33};
+for(const key6 in data33){
+if(!(key6 === "image")){
+const err71 = {instancePath:instancePath+"/steps/" + i3+"/container",schemaPath:"#/properties/steps/items/properties/container/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.steps.items.properties.container,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7250,10 +7342,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data31.gpus !== undefined){
-let data34 = data31.gpus;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
-const err72 = {instancePath:instancePath+"/steps/" + i2+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.steps.items.properties.resources.properties.gpus.type,parentSchema:schema80.properties.steps.items.properties.resources.properties.gpus,data:data34};
+if(data33.image !== undefined){
+let data34 = data33.image;
+if(typeof data34 !== "string"){
+const err72 = {instancePath:instancePath+"/steps/" + i3+"/container/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7262,9 +7354,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(typeof data34 == "number"){
-if(data34 < 0 || isNaN(data34)){
-const err73 = {instancePath:instancePath+"/steps/" + i2+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.steps.items.properties.resources.properties.gpus,data:data34};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/steps/" + i3+"/container",schemaPath:"#/properties/steps/items/properties/container/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.properties.container.type,parentSchema:schema81.properties.steps.items.properties.container,data:data33};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7274,10 +7367,12 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/steps/" + i2+"/resources",schemaPath:"#/properties/steps/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.steps.items.properties.resources.type,parentSchema:schema80.properties.steps.items.properties.resources,data:data31};
+if(data28.resources !== undefined){
+let data35 = data28.resources;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key7 in data35){
+if(!((((key7 === "cpus") || (key7 === "memory")) || (key7 === "gpus")) || (key7 === "walltime"))){
+const err74 = {instancePath:instancePath+"/steps/" + i3+"/resources",schemaPath:"#/properties/steps/items/properties/resources/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.steps.items.properties.resources,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7287,10 +7382,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data24.network !== undefined){
-let data36 = data24.network;
-if(!(((data36 === "none") || (data36 === "internal")) || (data36 === "egress"))){
-const err75 = {instancePath:instancePath+"/steps/" + i2+"/network",schemaPath:"#/properties/steps/items/properties/network/enum",keyword:"enum",params:{allowedValues: schema80.properties.steps.items.properties.network.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.steps.items.properties.network.enum,parentSchema:schema80.properties.steps.items.properties.network,data:data36};
+if(data35.cpus !== undefined){
+let data36 = data35.cpus;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+const err75 = {instancePath:instancePath+"/steps/" + i3+"/resources/cpus",schemaPath:"#/properties/steps/items/properties/resources/properties/cpus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.steps.items.properties.resources.properties.cpus.type,parentSchema:schema81.properties.steps.items.properties.resources.properties.cpus,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7299,10 +7394,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/steps/" + i2,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.steps.items.type,parentSchema:schema80.properties.steps.items,data:data24};
+if(typeof data36 == "number"){
+if(data36 < 0 || isNaN(data36)){
+const err76 = {instancePath:instancePath+"/steps/" + i3+"/resources/cpus",schemaPath:"#/properties/steps/items/properties/resources/properties/cpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.steps.items.properties.resources.properties.cpus,data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7313,8 +7407,11 @@ errors++;
 }
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.steps.type,parentSchema:schema80.properties.steps,data:data23};
+if(data35.memory !== undefined){
+let data37 = data35.memory;
+if(typeof data37 === "string"){
+if(!pattern28.test(data37)){
+const err77 = {instancePath:instancePath+"/steps/" + i3+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"+"\"",schema:"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$",parentSchema:schema96,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7324,11 +7421,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.scheduler !== undefined){
-let data37 = data.scheduler;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.type === undefined){
-const err78 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.properties.scheduler.required,parentSchema:schema80.properties.scheduler,data:data37};
+else {
+const err78 = {instancePath:instancePath+"/steps/" + i3+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.type,parentSchema:schema96,data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7337,9 +7431,11 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key7 in data37){
-if(!(((((key7 === "type") || (key7 === "account")) || (key7 === "partition")) || (key7 === "nodes")) || (key7 === "walltime"))){
-const err79 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.scheduler,data:data37};
+}
+if(data35.gpus !== undefined){
+let data38 = data35.gpus;
+if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
+const err79 = {instancePath:instancePath+"/steps/" + i3+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.steps.items.properties.resources.properties.gpus.type,parentSchema:schema81.properties.steps.items.properties.resources.properties.gpus,data:data38};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7348,11 +7444,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data37.type !== undefined){
-let data38 = data37.type;
-if(!((((((data38 === "slurm") || (data38 === "pbs")) || (data38 === "lsf")) || (data38 === "flux")) || (data38 === "kubernetes")) || (data38 === "local"))){
-const err80 = {instancePath:instancePath+"/scheduler/type",schemaPath:"#/properties/scheduler/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.scheduler.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.scheduler.properties.type.enum,parentSchema:schema80.properties.scheduler.properties.type,data:data38};
+if(typeof data38 == "number"){
+if(data38 < 0 || isNaN(data38)){
+const err80 = {instancePath:instancePath+"/steps/" + i3+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.steps.items.properties.resources.properties.gpus,data:data38};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7362,11 +7456,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data37.account !== undefined){
-let data39 = data37.account;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err81 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.scheduler.properties.account,data:data39};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/steps/" + i3+"/resources",schemaPath:"#/properties/steps/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.properties.resources.type,parentSchema:schema81.properties.steps.items.properties.resources,data:data35};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7376,8 +7469,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.scheduler.properties.account.type,parentSchema:schema80.properties.scheduler.properties.account,data:data39};
+if(data28.network !== undefined){
+let data40 = data28.network;
+if(!(((data40 === "none") || (data40 === "internal")) || (data40 === "egress"))){
+const err82 = {instancePath:instancePath+"/steps/" + i3+"/network",schemaPath:"#/properties/steps/items/properties/network/enum",keyword:"enum",params:{allowedValues: schema81.properties.steps.items.properties.network.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.steps.items.properties.network.enum,parentSchema:schema81.properties.steps.items.properties.network,data:data40};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7387,11 +7482,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data37.partition !== undefined){
-let data40 = data37.partition;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err83 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.scheduler.properties.partition,data:data40};
+}
+else {
+const err83 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.type,parentSchema:schema81.properties.steps.items,data:data28};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7401,8 +7494,9 @@ vErrors.push(err83);
 errors++;
 }
 }
+}
 else {
-const err84 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.scheduler.properties.partition.type,parentSchema:schema80.properties.scheduler.properties.partition,data:data40};
+const err84 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.steps.type,parentSchema:schema81.properties.steps,data:data27};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7412,10 +7506,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data37.nodes !== undefined){
-let data41 = data37.nodes;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err85 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.scheduler.properties.nodes.type,parentSchema:schema80.properties.scheduler.properties.nodes,data:data41};
+if(data.scheduler !== undefined){
+let data41 = data.scheduler;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.type === undefined){
+const err85 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema81.properties.scheduler.required,parentSchema:schema81.properties.scheduler,data:data41};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7424,9 +7519,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(typeof data41 == "number"){
-if(data41 < 0 || isNaN(data41)){
-const err86 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.scheduler.properties.nodes,data:data41};
+for(const key8 in data41){
+if(!(((((key8 === "type") || (key8 === "account")) || (key8 === "partition")) || (key8 === "nodes")) || (key8 === "walltime"))){
+const err86 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.scheduler,data:data41};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7436,10 +7531,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.scheduler.type,parentSchema:schema80.properties.scheduler,data:data37};
+if(data41.type !== undefined){
+let data42 = data41.type;
+if(!((((((data42 === "slurm") || (data42 === "pbs")) || (data42 === "lsf")) || (data42 === "flux")) || (data42 === "kubernetes")) || (data42 === "local"))){
+const err87 = {instancePath:instancePath+"/scheduler/type",schemaPath:"#/properties/scheduler/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.scheduler.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.scheduler.properties.type.enum,parentSchema:schema81.properties.scheduler.properties.type,data:data42};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7449,11 +7544,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data43 = data.environment;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.site === undefined){
-const err88 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema80.properties.environment.required,parentSchema:schema80.properties.environment,data:data43};
+if(data41.account !== undefined){
+let data43 = data41.account;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err88 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.scheduler.properties.account,data:data43};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -7462,8 +7557,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data43.maxClassification === undefined){
-const err89 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "maxClassification"},message:"must have required property '"+"maxClassification"+"'",schema:schema80.properties.environment.required,parentSchema:schema80.properties.environment,data:data43};
+}
+else {
+const err89 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.scheduler.properties.account.type,parentSchema:schema81.properties.scheduler.properties.account,data:data43};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -7472,9 +7568,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key8 in data43){
-if(!(((key8 === "site") || (key8 === "enclave")) || (key8 === "maxClassification"))){
-const err90 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.environment,data:data43};
+}
+if(data41.partition !== undefined){
+let data44 = data41.partition;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err90 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.scheduler.properties.partition,data:data44};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -7484,11 +7583,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data43.site !== undefined){
-let data44 = data43.site;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err91 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.environment.properties.site,data:data44};
+else {
+const err91 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.scheduler.properties.partition.type,parentSchema:schema81.properties.scheduler.properties.partition,data:data44};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -7498,8 +7594,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.environment.properties.site.type,parentSchema:schema80.properties.environment.properties.site,data:data44};
+if(data41.nodes !== undefined){
+let data45 = data41.nodes;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err92 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.scheduler.properties.nodes.type,parentSchema:schema81.properties.scheduler.properties.nodes,data:data45};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -7508,12 +7606,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data43.enclave !== undefined){
-let data45 = data43.enclave;
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err93 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.environment.properties.enclave,data:data45};
+if(typeof data45 == "number"){
+if(data45 < 0 || isNaN(data45)){
+const err93 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.scheduler.properties.nodes,data:data45};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -7523,8 +7618,10 @@ vErrors.push(err93);
 errors++;
 }
 }
+}
+}
 else {
-const err94 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.environment.properties.enclave.type,parentSchema:schema80.properties.environment.properties.enclave,data:data45};
+const err94 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.scheduler.type,parentSchema:schema81.properties.scheduler,data:data41};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -7534,10 +7631,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data43.maxClassification !== undefined){
-let data46 = data43.maxClassification;
-if(!(((((data46 === "public") || (data46 === "internal")) || (data46 === "cui")) || (data46 === "cui-specified")) || (data46 === "ouo"))){
-const err95 = {instancePath:instancePath+"/environment/maxClassification",schemaPath:"common.schema.json#/$defs/classificationLevel/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data46};
+if(data.environment !== undefined){
+let data47 = data.environment;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.site === undefined){
+const err95 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema81.properties.environment.required,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -7546,10 +7644,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.environment.type,parentSchema:schema80.properties.environment,data:data43};
+if(data47.maxClassification === undefined){
+const err96 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "maxClassification"},message:"must have required property '"+"maxClassification"+"'",schema:schema81.properties.environment.required,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -7558,12 +7654,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data.reproducibility !== undefined){
-let data47 = data.reproducibility;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.lockfile === undefined){
-const err97 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema80.properties.reproducibility.required,parentSchema:schema80.properties.reproducibility,data:data47};
+for(const key9 in data47){
+if(!(((key9 === "site") || (key9 === "enclave")) || (key9 === "maxClassification"))){
+const err97 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -7572,9 +7665,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key9 in data47){
-if(!(((key9 === "seed") || (key9 === "lockfile")) || (key9 === "deterministic"))){
-const err98 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.reproducibility,data:data47};
+}
+if(data47.site !== undefined){
+let data48 = data47.site;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err98 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.environment.properties.site,data:data48};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -7584,10 +7680,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data47.seed !== undefined){
-let data48 = data47.seed;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
-const err99 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.reproducibility.properties.seed.type,parentSchema:schema80.properties.reproducibility.properties.seed,data:data48};
+else {
+const err99 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.environment.properties.site.type,parentSchema:schema81.properties.environment.properties.site,data:data48};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -7596,9 +7690,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(typeof data48 == "number"){
-if(data48 < 0 || isNaN(data48)){
-const err100 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.reproducibility.properties.seed,data:data48};
+}
+if(data47.enclave !== undefined){
+let data49 = data47.enclave;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err100 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.environment.properties.enclave,data:data49};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -7608,11 +7705,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-if(data47.lockfile !== undefined){
-let data49 = data47.lockfile;
-if(typeof data49 !== "string"){
-const err101 = {instancePath:instancePath+"/reproducibility/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data49};
+else {
+const err101 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.environment.properties.enclave.type,parentSchema:schema81.properties.environment.properties.enclave,data:data49};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -7622,10 +7716,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data47.deterministic !== undefined){
-let data50 = data47.deterministic;
-if(typeof data50 !== "boolean"){
-const err102 = {instancePath:instancePath+"/reproducibility/deterministic",schemaPath:"#/properties/reproducibility/properties/deterministic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.reproducibility.properties.deterministic.type,parentSchema:schema80.properties.reproducibility.properties.deterministic,data:data50};
+if(data47.maxClassification !== undefined){
+let data50 = data47.maxClassification;
+if(!(((((data50 === "public") || (data50 === "internal")) || (data50 === "cui")) || (data50 === "cui-specified")) || (data50 === "ouo"))){
+const err102 = {instancePath:instancePath+"/environment/maxClassification",schemaPath:"common.schema.json#/$defs/classificationLevel/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data50};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -7637,7 +7731,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.reproducibility.type,parentSchema:schema80.properties.reproducibility,data:data47};
+const err103 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.environment.type,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -7647,11 +7741,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.ci !== undefined){
-let data51 = data.ci;
+if(data.reproducibility !== undefined){
+let data51 = data.reproducibility;
 if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.provider === undefined){
-const err104 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema80.properties.ci.required,parentSchema:schema80.properties.ci,data:data51};
+if(data51.lockfile === undefined){
+const err104 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema81.properties.reproducibility.required,parentSchema:schema81.properties.reproducibility,data:data51};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -7660,8 +7754,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data51.workflow === undefined){
-const err105 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema80.properties.ci.required,parentSchema:schema80.properties.ci,data:data51};
+for(const key10 in data51){
+if(!(((key10 === "seed") || (key10 === "lockfile")) || (key10 === "deterministic"))){
+const err105 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.reproducibility,data:data51};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -7670,9 +7765,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key10 in data51){
-if(!((key10 === "provider") || (key10 === "workflow"))){
-const err106 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.ci,data:data51};
+}
+if(data51.seed !== undefined){
+let data52 = data51.seed;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
+const err106 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.reproducibility.properties.seed.type,parentSchema:schema81.properties.reproducibility.properties.seed,data:data52};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -7681,11 +7778,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data51.provider !== undefined){
-let data52 = data51.provider;
-if(!((((data52 === "github-actions") || (data52 === "gitlab-ci")) || (data52 === "jenkins")) || (data52 === "other"))){
-const err107 = {instancePath:instancePath+"/ci/provider",schemaPath:"#/properties/ci/properties/provider/enum",keyword:"enum",params:{allowedValues: schema80.properties.ci.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.ci.properties.provider.enum,parentSchema:schema80.properties.ci.properties.provider,data:data52};
+if(typeof data52 == "number"){
+if(data52 < 0 || isNaN(data52)){
+const err107 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.reproducibility.properties.seed,data:data52};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -7695,10 +7790,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data51.workflow !== undefined){
-let data53 = data51.workflow;
+}
+if(data51.lockfile !== undefined){
+let data53 = data51.lockfile;
 if(typeof data53 !== "string"){
-const err108 = {instancePath:instancePath+"/ci/workflow",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data53};
+const err108 = {instancePath:instancePath+"/reproducibility/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data53};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -7708,9 +7804,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.ci.type,parentSchema:schema80.properties.ci,data:data51};
+if(data51.deterministic !== undefined){
+let data54 = data51.deterministic;
+if(typeof data54 !== "boolean"){
+const err109 = {instancePath:instancePath+"/reproducibility/deterministic",schemaPath:"#/properties/reproducibility/properties/deterministic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema81.properties.reproducibility.properties.deterministic.type,parentSchema:schema81.properties.reproducibility.properties.deterministic,data:data54};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -7720,11 +7817,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data.provenance !== undefined){
-let data54 = data.provenance;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.emit === undefined){
-const err110 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/required",keyword:"required",params:{missingProperty: "emit"},message:"must have required property '"+"emit"+"'",schema:schema80.properties.provenance.required,parentSchema:schema80.properties.provenance,data:data54};
+}
+else {
+const err110 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.reproducibility.type,parentSchema:schema81.properties.reproducibility,data:data51};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -7733,9 +7828,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key11 in data54){
-if(!(key11 === "emit")){
-const err111 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.provenance,data:data54};
+}
+if(data.ci !== undefined){
+let data55 = data.ci;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.provider === undefined){
+const err111 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema81.properties.ci.required,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -7744,11 +7842,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data54.emit !== undefined){
-let data55 = data54.emit;
-if(!(((data55 === "ro-crate") || (data55 === "prov-json")) || (data55 === "none"))){
-const err112 = {instancePath:instancePath+"/provenance/emit",schemaPath:"#/properties/provenance/properties/emit/enum",keyword:"enum",params:{allowedValues: schema80.properties.provenance.properties.emit.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.provenance.properties.emit.enum,parentSchema:schema80.properties.provenance.properties.emit,data:data55};
+if(data55.workflow === undefined){
+const err112 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema81.properties.ci.required,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -7757,10 +7852,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.provenance.type,parentSchema:schema80.properties.provenance,data:data54};
+for(const key11 in data55){
+if(!((key11 === "provider") || (key11 === "workflow"))){
+const err113 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -7770,11 +7864,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.audit !== undefined){
-let data56 = data.audit;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.log === undefined){
-const err114 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema80.properties.audit.required,parentSchema:schema80.properties.audit,data:data56};
+if(data55.provider !== undefined){
+let data56 = data55.provider;
+if(!((((data56 === "github-actions") || (data56 === "gitlab-ci")) || (data56 === "jenkins")) || (data56 === "other"))){
+const err114 = {instancePath:instancePath+"/ci/provider",schemaPath:"#/properties/ci/properties/provider/enum",keyword:"enum",params:{allowedValues: schema81.properties.ci.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.ci.properties.provider.enum,parentSchema:schema81.properties.ci.properties.provider,data:data56};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -7783,8 +7876,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data56.retentionDays === undefined){
-const err115 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'",schema:schema80.properties.audit.required,parentSchema:schema80.properties.audit,data:data56};
+}
+if(data55.workflow !== undefined){
+let data57 = data55.workflow;
+if(typeof data57 !== "string"){
+const err115 = {instancePath:instancePath+"/ci/workflow",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data57};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -7793,9 +7889,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key12 in data56){
-if(!((key12 === "log") || (key12 === "retentionDays"))){
-const err116 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.audit,data:data56};
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.ci.type,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -7805,10 +7902,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data56.log !== undefined){
-let data57 = data56.log;
-if(typeof data57 !== "string"){
-const err117 = {instancePath:instancePath+"/audit/log",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data57};
+if(data.provenance !== undefined){
+let data58 = data.provenance;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.emit === undefined){
+const err117 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/required",keyword:"required",params:{missingProperty: "emit"},message:"must have required property '"+"emit"+"'",schema:schema81.properties.provenance.required,parentSchema:schema81.properties.provenance,data:data58};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -7817,11 +7915,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data56.retentionDays !== undefined){
-let data58 = data56.retentionDays;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-const err118 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.audit.properties.retentionDays.type,parentSchema:schema80.properties.audit.properties.retentionDays,data:data58};
+for(const key12 in data58){
+if(!(key12 === "emit")){
+const err118 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.provenance,data:data58};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -7830,9 +7926,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(typeof data58 == "number"){
-if(data58 < 0 || isNaN(data58)){
-const err119 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.audit.properties.retentionDays,data:data58};
+}
+if(data58.emit !== undefined){
+let data59 = data58.emit;
+if(!(((data59 === "ro-crate") || (data59 === "prov-json")) || (data59 === "none"))){
+const err119 = {instancePath:instancePath+"/provenance/emit",schemaPath:"#/properties/provenance/properties/emit/enum",keyword:"enum",params:{allowedValues: schema81.properties.provenance.properties.emit.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.provenance.properties.emit.enum,parentSchema:schema81.properties.provenance.properties.emit,data:data59};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -7843,9 +7941,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.audit.type,parentSchema:schema80.properties.audit,data:data56};
+const err120 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.provenance.type,parentSchema:schema81.properties.provenance,data:data58};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -7855,12 +7952,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.docs !== undefined){
-let data59 = data.docs;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key13 in data59){
-if(!((key13 === "dataFlowDiagram") || (key13 === "architectureDiagram"))){
-const err121 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.docs,data:data59};
+if(data.audit !== undefined){
+let data60 = data.audit;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.log === undefined){
+const err121 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema81.properties.audit.required,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -7869,11 +7965,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data59.dataFlowDiagram !== undefined){
-let data60 = data59.dataFlowDiagram;
-if(typeof data60 !== "string"){
-const err122 = {instancePath:instancePath+"/docs/dataFlowDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data60};
+if(data60.retentionDays === undefined){
+const err122 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'",schema:schema81.properties.audit.required,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -7882,11 +7975,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data59.architectureDiagram !== undefined){
-let data61 = data59.architectureDiagram;
-if(typeof data61 !== "string"){
-const err123 = {instancePath:instancePath+"/docs/architectureDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data61};
+for(const key13 in data60){
+if(!((key13 === "log") || (key13 === "retentionDays"))){
+const err123 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -7896,9 +7987,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.docs.type,parentSchema:schema80.properties.docs,data:data59};
+if(data60.log !== undefined){
+let data61 = data60.log;
+if(typeof data61 !== "string"){
+const err124 = {instancePath:instancePath+"/audit/log",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data61};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -7908,14 +8000,104 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(data60.retentionDays !== undefined){
+let data62 = data60.retentionDays;
+if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+const err125 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.audit.properties.retentionDays.type,parentSchema:schema81.properties.audit.properties.retentionDays,data:data62};
 if(vErrors === null){
 vErrors = [err125];
 }
 else {
 vErrors.push(err125);
+}
+errors++;
+}
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+const err126 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.audit.properties.retentionDays,data:data62};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.audit.type,parentSchema:schema81.properties.audit,data:data60};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data.docs !== undefined){
+let data63 = data.docs;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key14 in data63){
+if(!((key14 === "dataFlowDiagram") || (key14 === "architectureDiagram"))){
+const err128 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.docs,data:data63};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data63.dataFlowDiagram !== undefined){
+let data64 = data63.dataFlowDiagram;
+if(typeof data64 !== "string"){
+const err129 = {instancePath:instancePath+"/docs/dataFlowDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data64};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data63.architectureDiagram !== undefined){
+let data65 = data63.architectureDiagram;
+if(typeof data65 !== "string"){
+const err130 = {instancePath:instancePath+"/docs/architectureDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data65};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.docs.type,parentSchema:schema81.properties.docs,data:data63};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
 }
 errors++;
 }
@@ -7925,7 +8107,7 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.GenesisConfig = validate37;
-const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/genesis-config.schema.json","title":"Genesis Readiness workspace configuration","description":"The `genesis.config.yaml` file at the workspace root, read by the editor and the CLI alike: the profile, per-rule severity overrides, files to ignore and what the site allows (image registries, scheduler partitions).","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors. Example: `https://genesis-readiness.dev/schemas/genesis-config.schema.json`.","type":"string"},"profile":{"description":"The check profile: `dev` (the default) or `release`, which raises the rules marked R in the rule catalog (unversioned references, unpinned or `latest` images, missing lockfiles, missing generative risks, missing model card sections) to errors. Example: `release`.","enum":["dev","release"]},"rules":{"description":"Per-rule severity overrides, keyed by rule id: `error`, `warning`, `info` or `off`. Example: `{ container/latest: error, ref/unversioned: off }`.","type":"object","propertyNames":{"type":"string","pattern":"^[a-z]+/[a-z-]+$"},"additionalProperties":{"description":"The severity for this rule: `error`, `warning`, `info` or `off` (not reported). Example: `error`.","enum":["error","warning","info","off"]}},"ignore":{"description":"Glob patterns, relative to the workspace root, of files never checked. Example: `[third_party/**, \"**/fixtures/**\"]`.","type":"array","items":{"description":"One glob pattern. Example: `third_party/**`.","type":"string","minLength":1}},"site":{"description":"What the computing site allows: image registries and scheduler partitions. Example: `{ registries: [registry.example.gov], partitions: { gpu: { maxWalltime: '2-00:00:00', gpus: true } } }`.","type":"object","additionalProperties":false,"properties":{"registries":{"description":"The container registries images may come from; empty or absent means any registry. Example: `[registry.example.gov]`.","type":"array","items":{"description":"One registry host name, optionally with port. Example: `registry.example.gov`.","type":"string","minLength":1}},"partitions":{"description":"The scheduler partitions known at the site, keyed by partition name, with their walltime limit and whether they have GPUs. Example: `{ gpu: { maxWalltime: '2-00:00:00', gpus: true }, cpu: { maxWalltime: '7-00:00:00', gpus: false } }`.","type":"object","additionalProperties":{"description":"One partition's limits. Example: `{ maxWalltime: '2-00:00:00', gpus: true }`.","type":"object","additionalProperties":false,"properties":{"maxWalltime":{"description":"The longest walltime the partition allows, in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `2-00:00:00`.","type":"string"},"gpus":{"description":"`true` when the partition's nodes have GPUs; steps requesting GPUs on a partition with `false` are reported. Example: `true`.","type":"boolean"}}}}}},"limits":{"description":"Resource limits of the checks, so that an odd file cannot stall the editor or CI. Example: `{ maxDocumentMegabytes: 20 }`.","type":"object","additionalProperties":false,"properties":{"maxDocumentMegabytes":{"description":"Documents larger than this many megabytes get only their header checked, and one diagnostic that says so. Default 10. Example: `20`.","type":"number","exclusiveMinimum":0}}}}};
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/genesis-config.schema.json","title":"Genesis Readiness workspace configuration","description":"The `genesis.config.yaml` file at the workspace root, read by the editor and the CLI alike: the profile, per-rule severity overrides, files to ignore and what the site allows (image registries, scheduler partitions).","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors. Example: `https://genesis-readiness.dev/schemas/genesis-config.schema.json`.","type":"string"},"profile":{"description":"The check profile: `dev` (the default) or `release`, which raises the rules marked R in the rule catalog (unversioned references, unpinned or `latest` images, missing lockfiles, missing generative risks, missing model card sections) to errors. Example: `release`.","enum":["dev","release"]},"rules":{"description":"Per-rule severity overrides, keyed by rule id: `error`, `warning`, `info` or `off`. Example: `{ container/latest: error, ref/unversioned: off }`.","type":"object","propertyNames":{"type":"string","pattern":"^[a-z]+/[a-z-]+$"},"additionalProperties":{"description":"The severity for this rule: `error`, `warning`, `info` or `off` (not reported). Example: `error`.","enum":["error","warning","info","off"]}},"ignore":{"description":"Glob patterns, relative to the workspace root, of files never checked. Example: `[third_party/**, \"**/fixtures/**\"]`.","type":"array","items":{"description":"One glob pattern. Example: `third_party/**`.","type":"string","minLength":1}},"site":{"description":"What the computing site allows: image registries and scheduler partitions. Example: `{ registries: [registry.example.gov], partitions: { gpu: { maxWalltime: '2-00:00:00', gpus: true } } }`.","type":"object","additionalProperties":false,"properties":{"registries":{"description":"The container registries images may come from; empty or absent means any registry. Example: `[registry.example.gov]`.","type":"array","items":{"description":"One registry host name, optionally with port. Example: `registry.example.gov`.","type":"string","minLength":1}},"partitions":{"description":"The scheduler partitions known at the site, keyed by partition name, with their walltime limit and whether they have GPUs. Example: `{ gpu: { maxWalltime: '2-00:00:00', gpus: true }, cpu: { maxWalltime: '7-00:00:00', gpus: false } }`.","type":"object","additionalProperties":{"description":"One partition's limits. Example: `{ maxWalltime: '2-00:00:00', gpus: true }`.","type":"object","additionalProperties":false,"properties":{"maxWalltime":{"description":"The longest walltime the partition allows, in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `2-00:00:00`.","type":"string"},"gpus":{"description":"`true` when the partition's nodes have GPUs; steps requesting GPUs on a partition with `false` are reported. Example: `true`.","type":"boolean"}}}}}},"limits":{"description":"Resource limits of the checks, so that an odd file cannot stall the editor or CI. Example: `{ maxDocumentMegabytes: 20 }`.","type":"object","additionalProperties":false,"properties":{"maxDocumentMegabytes":{"description":"Documents larger than this many megabytes get only their header checked, and one diagnostic that says so. Default 10. Example: `20`.","type":"number","exclusiveMinimum":0}}}}};
 const pattern29 = new RegExp("^[a-z]+/[a-z-]+$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7942,7 +8124,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "profile")) || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "site")) || (key0 === "limits"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7955,7 +8137,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.$schema.type,parentSchema:schema103.properties.$schema,data:data0};
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.$schema.type,parentSchema:schema105.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7968,7 +8150,7 @@ errors++;
 if(data.profile !== undefined){
 let data1 = data.profile;
 if(!((data1 === "dev") || (data1 === "release"))){
-const err2 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema103.properties.profile.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.profile.enum,parentSchema:schema103.properties.profile,data:data1};
+const err2 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema105.properties.profile.enum},message:"must be equal to one of the allowed values",schema:schema105.properties.profile.enum,parentSchema:schema105.properties.profile,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7985,7 +8167,7 @@ for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
 if(!pattern29.test(key1)){
-const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z-]+$"+"\"",schema:"^[a-z]+/[a-z-]+$",parentSchema:schema103.properties.rules.propertyNames,data:key1,propertyName:key1};
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z-]+$"+"\"",schema:"^[a-z]+/[a-z-]+$",parentSchema:schema105.properties.rules.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7996,7 +8178,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.rules.propertyNames.type,parentSchema:schema103.properties.rules.propertyNames,data:key1,propertyName:key1};
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.rules.propertyNames.type,parentSchema:schema105.properties.rules.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8007,7 +8189,7 @@ errors++;
 }
 var valid1 = _errs7 === errors;
 if(!valid1){
-const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema103.properties.rules.propertyNames,parentSchema:schema103.properties.rules,data:data2};
+const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema105.properties.rules.propertyNames,parentSchema:schema105.properties.rules,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8020,7 +8202,7 @@ errors++;
 for(const key2 in data2){
 let data3 = data2[key2];
 if(!((((data3 === "error") || (data3 === "warning")) || (data3 === "info")) || (data3 === "off"))){
-const err6 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema103.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.rules.additionalProperties.enum,parentSchema:schema103.properties.rules.additionalProperties,data:data3};
+const err6 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema105.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema105.properties.rules.additionalProperties.enum,parentSchema:schema105.properties.rules.additionalProperties,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8032,7 +8214,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.rules.type,parentSchema:schema103.properties.rules,data:data2};
+const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.rules.type,parentSchema:schema105.properties.rules,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8050,7 +8232,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err8 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.ignore.items,data:data5};
+const err8 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema105.properties.ignore.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8061,7 +8243,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.ignore.items.type,parentSchema:schema103.properties.ignore.items,data:data5};
+const err9 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.ignore.items.type,parentSchema:schema105.properties.ignore.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8073,7 +8255,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.ignore.type,parentSchema:schema103.properties.ignore,data:data4};
+const err10 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.ignore.type,parentSchema:schema105.properties.ignore,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8088,7 +8270,7 @@ let data6 = data.site;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key3 in data6){
 if(!((key3 === "registries") || (key3 === "partitions"))){
-const err11 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.site,data:data6};
+const err11 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.site,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8106,7 +8288,7 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(typeof data8 === "string"){
 if(func2(data8) < 1){
-const err12 = {instancePath:instancePath+"/site/registries/" + i1,schemaPath:"#/properties/site/properties/registries/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.site.properties.registries.items,data:data8};
+const err12 = {instancePath:instancePath+"/site/registries/" + i1,schemaPath:"#/properties/site/properties/registries/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema105.properties.site.properties.registries.items,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8117,7 +8299,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/site/registries/" + i1,schemaPath:"#/properties/site/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.site.properties.registries.items.type,parentSchema:schema103.properties.site.properties.registries.items,data:data8};
+const err13 = {instancePath:instancePath+"/site/registries/" + i1,schemaPath:"#/properties/site/properties/registries/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.site.properties.registries.items.type,parentSchema:schema105.properties.site.properties.registries.items,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8129,7 +8311,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/site/registries",schemaPath:"#/properties/site/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.site.properties.registries.type,parentSchema:schema103.properties.site.properties.registries,data:data7};
+const err14 = {instancePath:instancePath+"/site/registries",schemaPath:"#/properties/site/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.site.properties.registries.type,parentSchema:schema105.properties.site.properties.registries,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8147,7 +8329,7 @@ let data10 = data9[key4];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key5 in data10){
 if(!((key5 === "maxWalltime") || (key5 === "gpus"))){
-const err15 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.site.properties.partitions.additionalProperties,data:data10};
+const err15 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.site.properties.partitions.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8160,7 +8342,7 @@ errors++;
 if(data10.maxWalltime !== undefined){
 let data11 = data10.maxWalltime;
 if(typeof data11 !== "string"){
-const err16 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/maxWalltime",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/maxWalltime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.site.properties.partitions.additionalProperties.properties.maxWalltime.type,parentSchema:schema103.properties.site.properties.partitions.additionalProperties.properties.maxWalltime,data:data11};
+const err16 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/maxWalltime",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/maxWalltime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.site.properties.partitions.additionalProperties.properties.maxWalltime.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties.properties.maxWalltime,data:data11};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8173,7 +8355,7 @@ errors++;
 if(data10.gpus !== undefined){
 let data12 = data10.gpus;
 if(typeof data12 !== "boolean"){
-const err17 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/gpus",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/gpus/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.site.properties.partitions.additionalProperties.properties.gpus.type,parentSchema:schema103.properties.site.properties.partitions.additionalProperties.properties.gpus,data:data12};
+const err17 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/gpus",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/gpus/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema105.properties.site.properties.partitions.additionalProperties.properties.gpus.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties.properties.gpus,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8185,7 +8367,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.site.properties.partitions.additionalProperties.type,parentSchema:schema103.properties.site.properties.partitions.additionalProperties,data:data10};
+const err18 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.properties.partitions.additionalProperties.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8197,7 +8379,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/site/partitions",schemaPath:"#/properties/site/properties/partitions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.site.properties.partitions.type,parentSchema:schema103.properties.site.properties.partitions,data:data9};
+const err19 = {instancePath:instancePath+"/site/partitions",schemaPath:"#/properties/site/properties/partitions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.properties.partitions.type,parentSchema:schema105.properties.site.properties.partitions,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8209,7 +8391,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.site.type,parentSchema:schema103.properties.site,data:data6};
+const err20 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.type,parentSchema:schema105.properties.site,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8224,7 +8406,7 @@ let data13 = data.limits;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key6 in data13){
 if(!(key6 === "maxDocumentMegabytes")){
-const err21 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.limits,data:data13};
+const err21 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.limits,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8238,7 +8420,7 @@ if(data13.maxDocumentMegabytes !== undefined){
 let data14 = data13.maxDocumentMegabytes;
 if(typeof data14 == "number"){
 if(data14 <= 0 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.limits.properties.maxDocumentMegabytes,data:data14};
+const err22 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema105.properties.limits.properties.maxDocumentMegabytes,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8249,7 +8431,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.limits.properties.maxDocumentMegabytes.type,parentSchema:schema103.properties.limits.properties.maxDocumentMegabytes,data:data14};
+const err23 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema105.properties.limits.properties.maxDocumentMegabytes.type,parentSchema:schema105.properties.limits.properties.maxDocumentMegabytes,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8261,7 +8443,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.limits.type,parentSchema:schema103.properties.limits,data:data13};
+const err24 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.limits.type,parentSchema:schema105.properties.limits,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8273,7 +8455,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err25];
 }
