@@ -3,14 +3,15 @@ import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/con
 import type { FileEvidence } from "../../../server/src/core/evidence/types";
 import type { Diagnostic, Waiver } from "../../../server/src/core/types";
 import { computeReadiness } from "../../../server/src/core/readiness/compute";
-import { fileListOf, type ReadinessDocument, type ReadinessItem, type ReadinessModel, type ReadinessStatus } from "../../../server/src/core/readiness/model";
+import type { ReadinessInput, ReadinessItem, ReadinessModel, ReadinessStatus } from "../../../server/src/core/readiness/model";
+import { WorkspaceHost } from "../../../server/src/core/index";
 import { engine } from "../harness";
-import { dataset, modelCard, pipeline, workspaceOf } from "../workspace/harness";
+import { dataset, modelCard, pipeline } from "../workspace/harness";
 
 /**
  * Fixture workspaces for the readiness checklist: Genesis documents and other files by path, the
- * facts the io rules would read (`evidence`), and the workspace's trust. Every document is checked
- * by the real engine (type, workspace and io rules), so the checklist sees what the editor sees.
+ * facts the io rules would read (`evidence`), and the workspace's trust. The fixture is loaded into
+ * a workspace host, as the editor and the CLI load a folder, so the checklist sees what they see.
  */
 export interface Fixture {
   /** Every path is a file of the workspace; Genesis documents among them are checked. */
@@ -28,31 +29,38 @@ export interface Fixture {
   readonly waive?: (diagnostic: Diagnostic, path: string) => Omit<Waiver, "span"> | undefined;
 }
 
-export function readinessOf(fixture: Fixture): ReadinessModel {
-  return computeReadiness(inputOf(fixture));
+/** The fixture loaded as a folder: every file, its documents, their evidence, the trust. */
+export function hostOf(fixture: Fixture): WorkspaceHost {
+  const host = new WorkspaceHost(engine);
+  host.configure(fixture.config ?? DEFAULT_CONFIG);
+  host.trusted = fixture.trusted ?? true;
+  host.setFiles([...Object.keys(fixture.files), ...(fixture.extraFiles ?? [])]);
+  for (const [path, text] of Object.entries(fixture.files)) host.update(path, text);
+  host.finishLoading();
+  const evidence = fixture.evidence ? new Map(Object.entries(fixture.evidence)) : undefined;
+  if (evidence) for (const path of host.paths()) host.setEvidence(path, evidence);
+  return host;
 }
 
-export function inputOf(fixture: Fixture) {
-  const config = fixture.config ?? DEFAULT_CONFIG;
-  const index = workspaceOf(fixture.files as Record<string, string>);
-  const evidence = fixture.evidence ? new Map(Object.entries(fixture.evidence)) : undefined;
-  const documents: ReadinessDocument[] = [...index.all()].map((facts) => {
-    const all = [
-      ...engine.check(facts.document, config),
-      ...engine.checkWorkspace(facts, index, config),
-      ...(evidence ? engine.checkEvidence(facts.document, evidence, config) : []),
-    ];
+export function readinessOf(fixture: Fixture): ReadinessModel {
+  return fixture.waive ? computeReadiness(inputOf(fixture)) : hostOf(fixture).readiness();
+}
+
+/** What the host computes the checklist from, with the fixture's `waive` applied. */
+export function inputOf(fixture: Fixture): ReadinessInput {
+  const input = hostOf(fixture).readinessInput();
+  if (!fixture.waive) return input;
+  const documents = input.documents.map((document) => {
     const diagnostics: Diagnostic[] = [];
-    const waived: Diagnostic[] = [];
-    for (const d of all) {
-      const waiver = fixture.waive?.(d, facts.path);
+    const waived: Diagnostic[] = [...(document.waived ?? [])];
+    for (const d of document.diagnostics) {
+      const waiver = fixture.waive?.(d, document.facts.path);
       if (waiver) waived.push({ ...d, waiver: { ...waiver, span: d.span } });
       else diagnostics.push(d);
     }
-    return { facts, diagnostics, ...(waived.length ? { waived } : {}), evidenceChecked: evidence !== undefined };
+    return { ...document, diagnostics, ...(waived.length ? { waived } : {}) };
   });
-  const files = fileListOf([...Object.keys(fixture.files), ...(fixture.extraFiles ?? [])]);
-  return { documents, files, trusted: fixture.trusted ?? true, config, index };
+  return { ...input, documents };
 }
 
 export function itemOf(model: ReadinessModel, id: string): ReadinessItem {

@@ -7,7 +7,7 @@ import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
 import { computeReadiness, computeReadinessInSteps } from "../readiness/compute";
 import { lineageOf, type LineageGraph } from "../readiness/lineage";
-import { fileListOf, type ReadinessDocument, type ReadinessModel, type WorkspaceFileList } from "../readiness/model";
+import { fileListOf, type ReadinessDocument, type ReadinessInput, type ReadinessModel, type WorkspaceFileList } from "../readiness/model";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/index";
@@ -301,7 +301,8 @@ export class WorkspaceHost {
     return { facts, diagnostics, ...(waived ? { waived } : {}), evidenceChecked: this.evidence.has(path) };
   }
 
-  private readinessInput(selection?: Selection) {
+  /** What the checklist of the selected documents is computed from (for tests and tools that look inside). */
+  readinessInput(selection?: Selection): ReadinessInput {
     const documents: ReadinessDocument[] = [];
     for (const path of this.selected(selection)) {
       const document = this.readinessDocument(path);
@@ -310,7 +311,7 @@ export class WorkspaceHost {
     return this.inputOf(documents);
   }
 
-  private inputOf(documents: readonly ReadinessDocument[]) {
+  private inputOf(documents: readonly ReadinessDocument[]): ReadinessInput {
     return { documents, files: this.files, trusted: this.trusted, index: this.index, config: this.config };
   }
 }
