@@ -55,7 +55,7 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
   if (settings.document) documents.push(settings.document);
   const config = command.profile ? { ...settings.config, profile: command.profile } : settings.config;
   const host = new WorkspaceHost(engine);
-  host.configure(config);
+  host.configure(config, settings.file);
 
   // Every document under the root is loaded, so that references resolve across the workspace;
   // only those under the given paths are reported.
@@ -162,7 +162,11 @@ async function chooseRoot(command: WorkspaceSelection, first: Target, cwd: strin
  * genesis.config.yaml of the root, if any, with its own diagnostics as a document. It is read under
  * the default size limit, since the limit it may set is not known before it is read.
  */
-async function readSettings(engine: Engine, root: string, problems: RunProblem[]): Promise<{ config: GenesisConfig; document?: ReportedDocument }> {
+async function readSettings(
+  engine: Engine,
+  root: string,
+  problems: RunProblem[],
+): Promise<{ config: GenesisConfig; document?: ReportedDocument; file?: { text: string; diagnostics: readonly Diagnostic[] } }> {
   const absolute = path.join(root, CONFIG_FILE_NAME);
   let content;
   try {
@@ -173,7 +177,7 @@ async function readSettings(engine: Engine, root: string, problems: RunProblem[]
   }
   const text = content.kind === "text" ? content.text : content.head;
   const { config, diagnostics } = content.kind === "text" ? engine.readConfig({ path: CONFIG_FILE_NAME, text }) : engine.readConfigTooLarge(content.head, content.bytes);
-  return { config, document: { path: CONFIG_FILE_NAME, kind: "GenesisConfig", diagnostics: locate(text, diagnostics) } };
+  return { config, document: { path: CONFIG_FILE_NAME, kind: "GenesisConfig", diagnostics: locate(text, diagnostics) }, file: { text, diagnostics } };
 }
 
 /** Offsets to 0-based positions, in position order. */

@@ -11,6 +11,11 @@ export interface LoadedConfig {
 
 const NO_CONFIG: LoadedConfig = { config: DEFAULT_CONFIG, diagnostics: [] };
 
+/** What a workspace host takes of a loaded configuration file besides the configuration: its text and findings. */
+export function configFileOf(loaded: LoadedConfig): { text: string; diagnostics: readonly Diagnostic[] } | undefined {
+  return loaded.text === undefined ? undefined : { text: loaded.text, diagnostics: loaded.diagnostics };
+}
+
 /**
  * The `genesis.config.yaml` of each workspace root, read once and kept until the file changes on
  * disk or in the editor (the open text wins over the disk). A missing or unreadable file means the

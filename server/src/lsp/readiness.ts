@@ -13,7 +13,7 @@ import {
   type ReportParams,
   type ReportResult,
 } from "../protocol";
-import type { ConfigStore } from "./config-store";
+import { configFileOf, type ConfigStore } from "./config-store";
 import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
@@ -136,9 +136,10 @@ export class ReadinessTracker {
 
   private async compute(state: Folder, entry: FolderReadiness): Promise<ReadinessModel> {
     const generation = entry.generation;
-    const { config } = await this.dependencies.configs.get(state.root);
+    const loaded = await this.dependencies.configs.get(state.root);
+    const { config } = loaded;
     const { host } = state;
-    if (host.configuration !== config) host.configure(config);
+    if (host.configuration !== config) host.configure(config, configFileOf(loaded));
     host.trusted = this.dependencies.workspace.trusted;
     host.setFiles(host.trusted ? await this.filesOf(state.root, entry, config) : []);
     // Item by item, yielding in between: a large workspace takes a few hundred milliseconds.
@@ -153,7 +154,8 @@ export class ReadinessTracker {
   /** A folder with no documents yet (nothing scanned or opened): every item is n/a. */
   private async empty(root: string): Promise<ReadinessModel> {
     const host = new WorkspaceHost(this.dependencies.workspace.engine);
-    host.configure((await this.dependencies.configs.get(root)).config);
+    const loaded = await this.dependencies.configs.get(root);
+    host.configure(loaded.config, configFileOf(loaded));
     host.trusted = this.dependencies.workspace.trusted;
     return host.readiness();
   }

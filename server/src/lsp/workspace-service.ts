@@ -7,7 +7,7 @@ import type { GenesisConfig } from "../core/index";
 import { LineIndex, maxDocumentBytes, WorkspaceHost, type DocumentSource, type Engine } from "../core/index";
 import { INDEXED_NOTIFICATION, type IndexedParams } from "../protocol";
 import { readTextFile } from "../node/workspace-files";
-import type { ConfigStore } from "./config-store";
+import { configFileOf, type ConfigStore, type LoadedConfig } from "./config-store";
 import { toLspDiagnostic } from "./convert";
 import { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
@@ -96,8 +96,9 @@ export class WorkspaceService {
 
   async scan(root: string): Promise<void> {
     const started = Date.now();
-    const { config } = await this.configs.get(root);
-    const fresh = this.newFolder(root, config);
+    const loaded = await this.configs.get(root);
+    const { config } = loaded;
+    const fresh = this.newFolder(root, loaded);
     const previous = this.states.get(root);
     this.states.set(root, fresh);
     // Open documents keep their editor text.
@@ -185,18 +186,18 @@ export class WorkspaceService {
     return state;
   }
 
-  private newFolder(root: string, config?: GenesisConfig): Folder {
+  private newFolder(root: string, loaded?: LoadedConfig): Folder {
     const host = new WorkspaceHost(this.engine);
     host.trusted = this.trusted;
-    if (config) host.configure(config);
+    if (loaded) host.configure(loaded.config, configFileOf(loaded));
     return new Folder(root, host);
   }
 
   /** Gives the folder's host the folder's current configuration, if it does not have it yet. */
   private async configured(state: Folder): Promise<GenesisConfig> {
-    const { config } = await this.configs.get(state.root);
-    if (state.host.configuration !== config) state.host.configure(config);
-    return config;
+    const loaded = await this.configs.get(state.root);
+    if (state.host.configuration !== loaded.config) state.host.configure(loaded.config, configFileOf(loaded));
+    return loaded.config;
   }
 
   /** Publishes the diagnostics of these documents again (after their files were read). */

@@ -111,4 +111,16 @@ describe("the workspace host", function () {
     const lineage = host.lineage((path) => path.startsWith("work/"));
     assert.deepEqual(lineage.nodes.map((n) => n.id), ["work/p.pipeline.yaml"], "only the selection is drawn, and its input resolves (no missing node)");
   });
+
+  it("counts the configuration file's own findings in the checklist, as check counts them", function () {
+    const text = "rules:\n  container/latst: error\n";
+    const { config, diagnostics } = engine.readConfig({ path: "genesis.config.yaml", text });
+    assert.ok(diagnostics.some((d) => d.severity === "error"), "an unknown rule id is an error of the configuration");
+    const host = hostOf({ "a.dataset.yaml": dataset("a", "1.0.0") });
+    const metadata = () => host.readiness().groups[0].items.find((i) => i.id === "data.metadata")!;
+    const before = metadata().status;
+    host.configure(config, { text, diagnostics });
+    assert.equal(metadata().status, "fail", `was ${before}`);
+    assert.ok(metadata().evidence.some((e) => e.path === "genesis.config.yaml" && e.rule === "schema/enum"));
+  });
 });

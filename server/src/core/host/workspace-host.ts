@@ -7,7 +7,8 @@ import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
 import { computeReadiness, computeReadinessInSteps } from "../readiness/compute";
 import { lineageOf, type LineageGraph } from "../readiness/lineage";
-import { fileListOf, type ReadinessDocument, type ReadinessInput, type ReadinessModel, type WorkspaceFileList } from "../readiness/model";
+import { fileListOf, type ReadinessDocument, type ReadinessInput, type ReadinessModel, type SettingsFile, type WorkspaceFileList } from "../readiness/model";
+import { CONFIG_FILE_NAME } from "../kinds/recognise";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/index";
@@ -34,6 +35,7 @@ export class WorkspaceHost {
   private readonly index = new WorkspaceIndex();
   private readonly held = new Map<string, HeldDocument>();
   private config: GenesisConfig = DEFAULT_CONFIG;
+  private settingsFile?: SettingsFile;
   private files: WorkspaceFileList = fileListOf([]);
   /** False until the whole folder has been loaded: references cannot be judged before. */
   private loaded = false;
@@ -55,9 +57,13 @@ export class WorkspaceHost {
 
   // Changes ---------------------------------------------------------------------------------
 
-  /** A new configuration: every held document's `type` diagnostics are worked out again, lazily. */
-  configure(config: GenesisConfig): void {
+  /**
+   * A new configuration: every held document's `type` diagnostics are worked out again, lazily.
+   * `file` is the configuration file's text and own findings, which the checklist counts too.
+   */
+  configure(config: GenesisConfig, file?: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }): void {
     this.config = config;
+    this.settingsFile = file && { path: CONFIG_FILE_NAME, text: file.text, diagnostics: file.diagnostics };
     this.computed.clear();
     for (const [path, held] of this.held) this.held.set(path, new HeldDocument(() => held.document, held.text, undefined, held.open));
   }
@@ -312,7 +318,8 @@ export class WorkspaceHost {
   }
 
   private inputOf(documents: readonly ReadinessDocument[]): ReadinessInput {
-    return { documents, files: this.files, trusted: this.trusted, index: this.index, config: this.config };
+    const settings = this.settingsFile;
+    return { documents, files: this.files, trusted: this.trusted, index: this.index, config: this.config, ...(settings ? { settings } : {}) };
   }
 }
 

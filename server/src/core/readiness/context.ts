@@ -5,7 +5,7 @@ import type { Diagnostic, DocumentKind } from "../types";
 import type { DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/index";
 import type { Subject } from "./judge";
-import type { ReadinessFix, ReadinessInput, WorkspaceFileList } from "./model";
+import type { ReadinessFix, ReadinessInput, SettingsFile, WorkspaceFileList } from "./model";
 import { isAtOrBelow, ReadinessDoc } from "./readiness-doc";
 
 /**
@@ -43,7 +43,11 @@ export class ReadinessContext {
     this.files = input.files;
     this.trusted = input.trusted;
     this.config = input.config ?? DEFAULT_CONFIG;
+    this.settings = input.settings && settingsDoc(input.settings, this.cited);
   }
+
+  /** The configuration file, when it has findings: they count for their items, no item judges it. */
+  readonly settings?: ReadinessDoc;
 
   /** Every document by path (built on first use: no item needs it). */
   get byPath(): ReadonlyMap<string, ReadinessDoc> {
@@ -188,4 +192,23 @@ export function snippetFix(doc: ReadinessDoc, title: string, snippet: string): R
   const text = before === "" || before.endsWith("\n") ? snippet : `\n${snippet}`;
   const at = doc.range({ start: offset, end: offset });
   return { kind: "snippet", title, target: { path: doc.path, range: at }, snippet: text };
+}
+
+/**
+ * The configuration file as a document of the checklist: only its findings are read (for their
+ * items, and as evidence placed in its text); it is of no kind the items look at.
+ */
+function settingsDoc(file: SettingsFile, cited: Set<Diagnostic>): ReadinessDoc | undefined {
+  if (file.diagnostics.length === 0) return undefined;
+  const facts = {
+    path: file.path,
+    text: file.text,
+    value: {},
+    references: [],
+    recognisedBy: "file-name",
+    get document(): never {
+      throw new Error("the configuration file has no Genesis document");
+    },
+  } as unknown as DocumentFacts;
+  return new ReadinessDoc(facts, file.diagnostics, false, [], cited);
 }

@@ -134,6 +134,14 @@ export interface ReadinessDocument {
   readonly evidenceChecked: boolean;
 }
 
+/** The workspace configuration file as the checklist sees it: its own findings (a schema error, an unknown rule id). */
+export interface SettingsFile {
+  /** Workspace-relative path (`genesis.config.yaml`). */
+  readonly path: string;
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 export interface ReadinessInput {
   readonly documents: readonly ReadinessDocument[];
   readonly files: WorkspaceFileList;
@@ -149,6 +157,11 @@ export interface ReadinessInput {
    * rule has not run) takes the status its rule's severity would give. Default: DEFAULT_CONFIG.
    */
   readonly config?: GenesisConfig;
+  /**
+   * The configuration file's own findings: `check` reports them, so they count against the items
+   * of their rules like any document's (docs/checklist.md#how-an-item-is-decided).
+   */
+  readonly settings?: SettingsFile;
 }
 
 /** At most this many pieces of evidence per item; the count of the others is kept. */

@@ -38,7 +38,7 @@ function findingsByItem(ctx: ReadinessContext): Map<string, ItemFindings> {
     if (!findings) byItem.set(item, (findings = { errors: [], warnings: [], waivers: 0 }));
     return findings;
   };
-  for (const doc of ctx.all) {
+  for (const doc of ctx.settings ? [...ctx.all, ctx.settings] : ctx.all) {
     for (const diagnostic of doc.diagnostics) {
       // Info (`classification/legacy`, minor sections) lowers nothing by itself; items may cite it.
       if (diagnostic.severity === "info") continue;
