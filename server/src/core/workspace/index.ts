@@ -192,7 +192,8 @@ export function isUpstreamRole(role: ReferenceSite["role"]): boolean {
  */
 function sameWorkspaceFacts(a: DocumentFacts, b: DocumentFacts): boolean {
   if (edgesDiffer(a, b) || a.license !== b.license || a.name !== b.name) return false;
-  if (JSON.stringify(a.classification) !== JSON.stringify(b.classification)) return false;
+  // The classification as written, not only the mapping: a scalar in its place is read as a level.
+  if (JSON.stringify(a.value.classification) !== JSON.stringify(b.value.classification)) return false;
   return JSON.stringify([...a.outputClassifications]) === JSON.stringify([...b.outputClassifications]);
 }
 
