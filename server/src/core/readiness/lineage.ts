@@ -52,7 +52,7 @@ export function lineageOf(documents: readonly DocumentFacts[], index?: Workspace
       if (resolution.status === "resolved") targets = [resolution.target.path];
       else if (resolution.status === "unversioned") targets = resolution.candidates.map((c) => c.path);
       else {
-        const id = `missing:${site.targetKind}:${site.text}`;
+        const id = `missing:${site.targetKinds.join("|")}:${site.text}`;
         if (!missing.has(id)) missing.set(id, { id, label: site.text, kind: "missing" });
         targets = [id];
       }

@@ -78,7 +78,7 @@ export const RULES: readonly RuleInfo[] = [
   rule("ref/version-mismatch", "ws", "error", false, "the id exists, at other versions", "data.lineage"),
   rule("ref/duplicate-id", "ws", "error", false, "two documents of one kind share `id@version`", "data.versioned"),
   rule("lineage/cycle", "ws", "error", false, "derivedFrom/generatedBy/inputs/outputs form a cycle", "data.lineage"),
-  rule("lineage/inconsistent", "ws", "warning", false, "a dataset's lineage and its pipeline's inputs/outputs disagree", "data.lineage"),
+  rule("lineage/inconsistent", "ws", "warning", false, "a dataset's or a model's lineage and its pipeline's inputs/outputs disagree", "data.lineage"),
   rule("pipeline/step-graph", "type", "error", false, "unknown `needs` or a cycle among steps", "infra.hpc"),
   rule("classification/out-of-scope", "type", "error", false, "a classified marking (out of scope)", "gov.classification"),
   rule("classification/legacy", "type", "info", false, "`ouo`, a legacy alias of `cui`", "gov.classification"),
