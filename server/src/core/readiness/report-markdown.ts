@@ -1,6 +1,6 @@
 import type { LineageGraph, LineageNode } from "./lineage";
 import type { ReadinessStatus } from "./model";
-import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
+import { fixText, itemsWith, LEVEL_NOTE, levelText, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 const ICON: Readonly<Record<ReadinessStatus, string>> = { pass: "✅", warn: "⚠️", fail: "❌", "n/a": "➖" };
 
@@ -30,7 +30,7 @@ export function formatMarkdown(report: ReadinessReport): string {
       if (fix) out.push("", `**Fix:** ${escape(fix)}`);
     }
   }
-  out.push("", "## Lineage", "", "Datasets, pipelines and models, in the direction data flows. Dashed: an unpinned reference or evaluation data.", "");
+  out.push("", "## Lineage", "", `Datasets, pipelines and models, in the direction data flows, each with its classification level. ${LEVEL_NOTE} Dashed: an unpinned reference or evaluation data.`, "");
   out.push("```mermaid", ...mermaidLineage(report.lineage), "```", "");
   const lines = lineageLines(report.lineage);
   out.push(...(lines.length ? lines.map((line) => `- ${escape(line)}`) : ["No references between documents."]));
@@ -60,9 +60,10 @@ export function mermaidLineage(lineage: LineageGraph): string[] {
   return lines;
 }
 
-/** Datasets are cylinders, pipelines subroutines, models stadiums, missing documents hexagons. */
+/** Datasets are cylinders, pipelines subroutines, models stadiums, missing documents hexagons. Each shows its level. */
 function shape(node: LineageNode): string {
-  const text = `"${mermaidText(node.kind === "missing" ? `missing: ${node.label}` : node.label)}"`;
+  const level = levelText(node);
+  const text = `"${mermaidText(node.kind === "missing" ? `missing: ${node.label}` : `${node.label} · ${level}`)}"`;
   switch (node.kind) {
     case "DatasetManifest":
       return `[(${text})]`;
