@@ -47,7 +47,9 @@ export interface LineageGraph {
 export function lineageOf(documents: readonly DocumentFacts[], index?: WorkspaceIndex): LineageGraph {
   const resolver = index ?? indexOf(documents);
   const sorted = [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const nodes = new Map<string, LineageNode>(sorted.map((facts) => [facts.path, { id: facts.path, label: label(facts), kind: facts.kind, path: facts.path, ...levelOf(facts) }]));
+  const nodes = new Map<string, LineageNode>(
+    sorted.map((facts) => [facts.path, { id: facts.path, label: label(facts), kind: facts.kind, path: facts.path, ...levelOf(facts) }]),
+  );
   const missing = new Map<string, LineageNode>();
   const edges = new Map<string, LineageEdge>();
   const connect = (from: string, to: string, relation: ReferenceRole, pinned: boolean) => {

@@ -1,7 +1,8 @@
 import type { LineageGraph } from "./lineage";
 import { layoutLineage } from "./lineage-layout";
 import type { ReadinessEvidence, ReadinessItem, ReadinessStatus } from "./model";
-import { fixText, itemsWith, KIND_WORD, LEVEL_NOTE, levelText, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
+import { LEVEL_NOTE, levelText } from "./lineage-text";
+import { fixText, itemsWith, KIND_WORD, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 /**
  * The HTML report: one self-contained page (inline CSS, the lineage as inline SVG), with no
@@ -25,7 +26,9 @@ export function formatHtml(report: ReadinessReport): string {
     body.push(`</section>`);
   }
   body.push(
-    `<section><h2>Lineage</h2><p class="muted">Datasets, pipelines and models, in the direction data flows, each with its classification level. ${esc(LEVEL_NOTE)} Dashed: an unpinned reference, evaluation data, or a link that closes a cycle.</p>`,
+    `<section><h2>Lineage</h2><p class="muted">Datasets, pipelines and models, in the direction data flows, ` +
+      `each with its classification level. ${esc(LEVEL_NOTE)} ` +
+      `Dashed: an unpinned reference, evaluation data, or a link that closes a cycle.</p>`,
   );
   body.push(lineageSvg(report.lineage));
   const lines = lineageLines(report.lineage);
@@ -91,7 +94,9 @@ export function lineageSvg(lineage: LineageGraph): string {
     const [fill, stroke] = FILL[node.kind];
     const caption = KIND_WORD[node.kind];
     const level = levelText(node);
-    const levelLine = level === undefined ? "" : `<text x="${x + 10}" y="${y + 51}" class="level${node.levelWritten === undefined ? "" : " marked"}">${esc(truncate(level, 34))}</text>`;
+    const levelClass = node.levelWritten === undefined ? "level" : "level marked";
+    const levelLine =
+      level === undefined ? "" : `<text x="${x + 10}" y="${y + 51}" class="${levelClass}">${esc(truncate(level, 34))}</text>`;
     const title = node.path ? `${node.label} (${node.path}), level ${level}` : `missing: ${node.label}`;
     parts.push(
       `<g><title>${esc(title)}</title>` +

@@ -1,6 +1,7 @@
 import type { LineageGraph, LineageNode } from "./lineage";
 import type { ReadinessStatus } from "./model";
-import { fixText, itemsWith, LEVEL_NOTE, levelText, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
+import { LEVEL_NOTE, levelText } from "./lineage-text";
+import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 const ICON: Readonly<Record<ReadinessStatus, string>> = { pass: "✅", warn: "⚠️", fail: "❌", "n/a": "➖" };
 
@@ -30,7 +31,8 @@ export function formatMarkdown(report: ReadinessReport): string {
       if (fix) out.push("", `**Fix:** ${escape(fix)}`);
     }
   }
-  out.push("", "## Lineage", "", `Datasets, pipelines and models, in the direction data flows, each with its classification level. ${LEVEL_NOTE} Dashed: an unpinned reference or evaluation data.`, "");
+  const legend = `Datasets, pipelines and models, in the direction data flows, each with its classification level. ${LEVEL_NOTE}`;
+  out.push("", "## Lineage", "", `${legend} Dashed: an unpinned reference or evaluation data.`, "");
   out.push("```mermaid", ...mermaidLineage(report.lineage), "```", "");
   const lines = lineageLines(report.lineage);
   out.push(...(lines.length ? lines.map((line) => `- ${escape(line)}`) : ["No references between documents."]));

@@ -1,4 +1,4 @@
-import type { LineageGraph, LineageNode } from "./lineage";
+import type { LineageGraph } from "./lineage";
 import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus } from "./model";
 
 /**
@@ -57,28 +57,6 @@ export function lineageLines(lineage: LineageGraph): string[] {
     return node ? `${node.label} (${KIND_WORD[node.kind]})` : id;
   };
   return lineage.edges.map((edge) => `${name(edge.from)} -> ${name(edge.to)} [${edge.relation}${edge.pinned ? "" : ", unpinned"}]`);
-}
-
-/**
- * A node's classification level in words: `cui`; `cui (written "CUI")` when the document does not
- * write a lattice value (the level is what the value counts as, §8.1); `no level` when it writes
- * none. Undefined for a missing node.
- */
-export function levelText(node: LineageNode): string | undefined {
-  if (node.kind === "missing") return undefined;
-  if (node.level === undefined) return "no level";
-  return node.levelWritten === undefined ? node.level : `${node.level} (written ${JSON.stringify(node.levelWritten)})`;
-}
-
-/** What the diagrams say of a level that is not written as a lattice value. */
-export const LEVEL_NOTE = "A level written otherwise than as public, internal, cui or cui-specified is shown as the level it counts as (its case-insensitive match, else cui-specified), with what was written.";
-
-/** One line per document of the lineage with its level: `raw@1.0.0 (dataset): cui`. Missing nodes are left out. */
-export function lineageLevelLines(lineage: LineageGraph): string[] {
-  return lineage.nodes.flatMap((node) => {
-    const level = levelText(node);
-    return level === undefined ? [] : [`${node.label} (${KIND_WORD[node.kind]}): ${level}`];
-  });
 }
 
 export const KIND_WORD: Readonly<Record<LineageGraph["nodes"][number]["kind"], string>> = {

@@ -1,4 +1,5 @@
-import { fixText, itemsWith, lineageLevelLines, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
+import { lineageLevelLines } from "./lineage-text";
+import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 /** The plain-text report: for a terminal or a CI log. Evidence locations are 1-based. */
 export function formatText(report: ReadinessReport): string {

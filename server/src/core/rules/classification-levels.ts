@@ -38,7 +38,10 @@ export function classificationRank(value: unknown): number | undefined {
  */
 export function classifiedMarking(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const spelled = value.trim().toLowerCase().replace(/[\s_-]+/g, "-");
+  const spelled = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-");
   if ((CLASSIFIED_MARKINGS as readonly string[]).includes(spelled)) return spelled;
   return Object.prototype.hasOwnProperty.call(CLASSIFIED_LONG_FORMS, spelled) ? CLASSIFIED_LONG_FORMS[spelled] : undefined;
 }

@@ -87,13 +87,16 @@ export const classificationEnvironmentCheck: DocumentCheck = {
       if (rank <= ceilingRank) return;
       const levelPointer = writtenLevelPointer(classification, base);
       const fix = unreadable
-        ? `Write environment.maxClassification as the level the environment is accredited for (${ALLOWED_LEVELS_TEXT}), run it in an environment accredited for "${level}" or higher, or lower the classification if the data allow it.`
+        ? `Write environment.maxClassification as the level the environment is accredited for (${ALLOWED_LEVELS_TEXT}), ` +
+          `run it in an environment accredited for "${level}" or higher, or lower the classification if the data allow it.`
         : `Run it in an environment accredited for "${level}" or higher, or lower the classification if the data allow it.`;
       report({
         rule: "classification/environment",
         pointer: levelPointer === base ? parentPointer(base) : base,
         span: spanOf(document, levelPointer),
-        message: `${subject} is classified ${shownLevel(written)}, above ${shownCeiling(ceiling, ceilingLevel)}, the most its environment${site} is accredited for (environment.maxClassification). ${fix}`,
+        message:
+          `${subject} is classified ${shownLevel(written)}, above ${shownCeiling(ceiling, ceilingLevel)}, ` +
+          `the most its environment${site} is accredited for (environment.maxClassification). ${fix}`,
         data: { level: written, maxClassification: ceiling },
       });
     };
@@ -138,11 +141,18 @@ export const classificationEgressCheck: DocumentCheck = {
       report({
         rule: "classification/egress",
         pointer: joinPointer(pointer, "network"),
-        message: `${stepName} has network "egress" (internet access), but the pipeline is classified ${shownLevel(written)}; above "public" a step uses network "none" or "internal". Fetch public inputs in a separate public pipeline, or set network: internal.`,
+        message:
+          `${stepName} has network "egress" (internet access), but the pipeline is classified ${shownLevel(written)}; ` +
+          `above "public" a step uses network "none" or "internal". ` +
+          "Fetch public inputs in a separate public pipeline, or set network: internal.",
         data: { replacement: "internal", allowed: ["none", "internal"] },
       });
     }
   },
 };
 
-export const classificationChecks: readonly DocumentCheck[] = [classificationMarkingCheck, classificationEnvironmentCheck, classificationEgressCheck];
+export const classificationChecks: readonly DocumentCheck[] = [
+  classificationMarkingCheck,
+  classificationEnvironmentCheck,
+  classificationEgressCheck,
+];

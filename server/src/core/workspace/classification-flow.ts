@@ -1,5 +1,14 @@
 import { joinPointer, parentPointer } from "../pointer";
-import { CLASSIFICATION_LEVELS, classifiedMarking, failClosedLevel, isExactLevel, matchedLevel, shownLevel, writtenLevel, writtenLevelPointer } from "../rules/classification-levels";
+import {
+  CLASSIFICATION_LEVELS,
+  classifiedMarking,
+  failClosedLevel,
+  isExactLevel,
+  matchedLevel,
+  shownLevel,
+  writtenLevel,
+  writtenLevelPointer,
+} from "../rules/classification-levels";
 import type { WorkspaceCheck } from "./context";
 import { whereIs } from "./context";
 import { checkDissemination } from "./dissemination-flow";
@@ -51,15 +60,21 @@ export const downgradeCheck: WorkspaceCheck = {
           ? `${label(top[0].input)}, which is ${shownLevel(top[0].written)} (${where(top[0].input)})`
           : top.every((r) => isExactLevel(r.written))
             ? `${andList(top.map((r) => `${label(r.input)} (${where(r.input)})`))}, which are "${required}"`
-            : `${andList(top.map((r) => `${label(r.input)} (${where(r.input)}${isExactLevel(r.written) ? "" : `, written ${JSON.stringify(r.written)}`})`))}, which count as "${required}"`;
+            : `${andList(top.map((r) => `${label(r.input)} (${where(r.input)}${writtenNote(r.written)})`))}, which count as "${required}"`;
       const state = flow.inherits
-        ? written === undefined ? "takes the pipeline's classification, which has no level," : `takes the pipeline's classification ${shownLevel(written)}`
-        : written === undefined ? "has no classification level" : `is ${shownLevel(written)}`;
+        ? written === undefined
+          ? "takes the pipeline's classification, which has no level,"
+          : `takes the pipeline's classification ${shownLevel(written)}`
+        : written === undefined
+          ? "has no classification level"
+          : `is ${shownLevel(written)}`;
       const fix = flow.inherits
         ? `raise the pipeline's classification to "${required}" or higher, or give ${flow.output} a classification of its own, "${required}" or higher`
         : `classify it "${required}" or higher`;
       // A floor set by a typo is a guess at the top: the input may mean less. A classified marking means more.
-      const unmatched = top.filter((r) => matchedLevel(r.written) === undefined && !classifiedMarking(r.written)).map((r) => label(r.input));
+      const unmatched = top
+        .filter((r) => matchedLevel(r.written) === undefined && !classifiedMarking(r.written))
+        .map((r) => label(r.input));
       const correction = unmatched.length ? `, or correct the level of ${andList(unmatched)} if it is lower` : "";
       const scalar = flow.classification === undefined && written !== undefined;
       report({
@@ -71,6 +86,11 @@ export const downgradeCheck: WorkspaceCheck = {
     }
   },
 };
+
+/** `, written "CUI"` for a level that is not written as a lattice value or legacy alias. */
+function writtenNote(written: unknown): string {
+  return isExactLevel(written) ? "" : `, written ${JSON.stringify(written)}`;
+}
 
 /**
  * `classification/propagation`: the CUI categories, dissemination controls and export-control
@@ -97,7 +117,11 @@ export const propagationCheck: WorkspaceCheck = {
 /** The output carries every category of every input. */
 function checkCategories(flow: Flow, anchor: Anchor, report: Reporter): void {
   const own = new Set(categoriesOf(flow.classification, flow.pointer).map((c) => c.value));
-  const missing = carriedBy(flow.inputs, (input) => categoriesOf(input.classification, "/classification"), (category) => !own.has(category));
+  const missing = carriedBy(
+    flow.inputs,
+    (input) => categoriesOf(input.classification, "/classification"),
+    (category) => !own.has(category),
+  );
   if (!missing.size) return;
   const names = [...missing.keys()];
   report({

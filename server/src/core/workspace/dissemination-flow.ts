@@ -22,16 +22,32 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
   const own = disseminationOf(flow.classification, flow.pointer);
   const ownControls = new Set(own.flatMap(({ value }) => (value.kind === "control" ? [value.name] : [])));
   const ownReleases = own.flatMap(({ value }) => (value.kind === "rel-to" ? [value] : []));
-  const missing = carriedBy(flow.inputs, (input) => controlsOf(input, true), (control) => !ownControls.has(control));
-  const invalid = carriedBy(flow.inputs, (input) => controlsOf(input, false), (control) => !ownControls.has(control));
+  const missing = carriedBy(
+    flow.inputs,
+    (input) => controlsOf(input, true),
+    (control) => !ownControls.has(control),
+  );
+  const invalid = carriedBy(
+    flow.inputs,
+    (input) => controlsOf(input, false),
+    (control) => !ownControls.has(control),
+  );
   const unreadable = flow.inputs.flatMap((input) =>
-    disseminationOf(input.classification, "/classification").flatMap(({ value, pointer }) => (value.kind === "unreadable" ? [{ input, text: value.text, pointer }] : [])),
+    disseminationOf(input.classification, "/classification").flatMap(({ value, pointer }) =>
+      value.kind === "unreadable" ? [{ input, text: value.text, pointer }] : [],
+    ),
   );
 
   const releases = flow.inputs.flatMap((input) =>
-    disseminationOf(input.classification, "/classification").flatMap(({ value, pointer }) => (value.kind === "rel-to" ? [{ input, value, pointer }] : [])),
+    disseminationOf(input.classification, "/classification").flatMap(({ value, pointer }) =>
+      value.kind === "rel-to" ? [{ input, value, pointer }] : [],
+    ),
   );
-  const allowed = releases.reduce<string[] | undefined>((common, { value }) => (common ? common.filter((c) => value.countries.includes(c)) : [...value.countries]), undefined) ?? [];
+  const allowed =
+    releases.reduce<string[] | undefined>(
+      (common, { value }) => (common ? common.filter((c) => value.countries.includes(c)) : [...value.countries]),
+      undefined,
+    ) ?? [];
   const tooWide = [...new Set(ownReleases.flatMap((r) => r.countries))].filter((country) => !allowed.includes(country));
   const settledByNoforn = ownControls.has("NOFORN") || missing.has("NOFORN");
   const releaseProblem = releases.length > 0 && !settledByNoforn && (ownReleases.length === 0 || tooWide.length > 0);
@@ -39,14 +55,23 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
 
   const problems: string[] = [];
   const additions = [...missing.keys()];
-  if (missing.size) problems.push(`lacks the dissemination ${additions.length === 1 ? "control" : "controls"} ${andList(additions)} of its inputs: ${sources(missing)}`);
+  if (missing.size)
+    problems.push(
+      `lacks the dissemination ${additions.length === 1 ? "control" : "controls"} ${andList(additions)} of its inputs: ${sources(missing)}`,
+    );
   const field = fieldOf(flow, "dissemination");
   let replacement = "";
   let releaseNote = "";
   if (releaseProblem) {
-    const released = releases.map(({ input, value, pointer }) => `${label(input)} is "${value.text}" at ${whereIs(input, pointer)}`).join(", ");
-    const together = allowed.length ? `together they allow release only to ${andList(allowed)}` : "they share no country it may be released to";
-    const state = ownReleases.length ? `is releasable to ${andList(tooWide)}, which its inputs do not allow` : "carries no release marking, which its inputs require";
+    const released = releases
+      .map(({ input, value, pointer }) => `${label(input)} is "${value.text}" at ${whereIs(input, pointer)}`)
+      .join(", ");
+    const together = allowed.length
+      ? `together they allow release only to ${andList(allowed)}`
+      : "they share no country it may be released to";
+    const state = ownReleases.length
+      ? `is releasable to ${andList(tooWide)}, which its inputs do not allow`
+      : "carries no release marking, which its inputs require";
     problems.push(`${state}: ${together} (${released})`);
     const release = allowed.length ? `REL TO ${allowed.join(", ")}` : "NOFORN";
     if (ownReleases.length) replacement = `replace ${andList(ownReleases.map((r) => `"${r.text}"`))} with "${release}"`;
@@ -67,9 +92,15 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
     ];
     const carriers = new Set([...[...invalid.values()].flat().map((c) => c.input), ...unreadable.map((u) => u.input)]);
     const state = one ? "is not valid but counts" : "are not valid but count";
-    problems.push(`does not carry ${one ? "a dissemination control" : "dissemination controls"} of its inputs that ${state} as present: ${named.join(", ")}`);
+    problems.push(
+      `does not carry ${one ? "a dissemination control" : "dissemination controls"} of its inputs ` +
+        `that ${state} as present: ${named.join(", ")}`,
+    );
     const corrected = one ? "the corrected control" : "the corrected controls";
-    fixes.push(`correct ${one ? "it" : "them"} on the ${carriers.size === 1 ? "input" : "inputs"} (a control is ${VALID_CONTROLS_TEXT}) and add ${corrected} to ${field}`);
+    fixes.push(
+      `correct ${one ? "it" : "them"} on the ${carriers.size === 1 ? "input" : "inputs"} ` +
+        `(a control is ${VALID_CONTROLS_TEXT}) and add ${corrected} to ${field}`,
+    );
   }
   report({
     rule: "classification/propagation",
@@ -86,5 +117,7 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
 
 /** The dissemination controls of an input other than REL TO: the valid ones, or (`known` false) the strings that are none. */
 function controlsOf(input: DocumentFacts, known: boolean): Marked<string>[] {
-  return disseminationOf(input.classification, "/classification").flatMap(({ value, pointer }) => (value.kind === "control" && value.known === known ? [{ value: value.name, pointer }] : []));
+  return disseminationOf(input.classification, "/classification").flatMap(({ value, pointer }) =>
+    value.kind === "control" && value.known === known ? [{ value: value.name, pointer }] : [],
+  );
 }

@@ -30,9 +30,13 @@ export function checkExportControl(flow: Flow, anchor: Anchor, report: Reporter)
     if (!unknown.length || own.regime !== "none") return;
     const written = unknown.map(({ control }) => JSON.stringify(control.unknown) ?? String(control.unknown));
     const one = unknown.length === 1;
+    const cited = andList(unknown.map(({ input, control }) => cite(input, control.regimePointer)));
     emit(
       own.regimePointer,
-      `${flow.subject} ${state} but ${flow.relation} ${andList(unknown.map(({ input, control }) => cite(input, control.regimePointer)))}, whose export-control ${one ? "regime" : "regimes"} ${andList(written)} ${one ? "is" : "are"} not one of none, ear99, ear, itar or 10cfr810 and ${one ? "counts" : "count"} as present; set ${regimeField} to the regime that applies (ear99, ear, itar or 10cfr810), and correct the ${one ? "input" : "inputs"}${alternative(flow)}.`,
+      `${flow.subject} ${state} but ${flow.relation} ${cited}, ` +
+        `whose export-control ${one ? "regime" : "regimes"} ${andList(written)} ${one ? "is" : "are"} not one of none, ear99, ear, itar ` +
+        `or 10cfr810 and ${one ? "counts" : "count"} as present; set ${regimeField} to the regime that applies ` +
+        `(ear99, ear, itar or 10cfr810), and correct the ${one ? "input" : "inputs"}${alternative(flow)}.`,
       { required: "present", unknown: unknown.map(({ control }) => control.unknown) },
     );
     return;
@@ -45,7 +49,9 @@ export function checkExportControl(flow: Flow, anchor: Anchor, report: Reporter)
   if (itar.length && nuclear.length) {
     emit(
       own.regimePointer,
-      `${flow.subject} takes "itar" from ${citeAll(itar)} and "10cfr810" from ${citeAll(nuclear)}: both regimes apply, and exportControl.regime holds only one, so this classification cannot express them. Keep the ITAR and the 10 CFR 810 material in separate outputs, or settle the marking with your export-control officer.`,
+      `${flow.subject} takes "itar" from ${citeAll(itar)} and "10cfr810" from ${citeAll(nuclear)}: both regimes apply, ` +
+        "and exportControl.regime holds only one, so this classification cannot express them. " +
+        "Keep the ITAR and the 10 CFR 810 material in separate outputs, or settle the marking with your export-control officer.",
       { required: ["itar", "10cfr810"] },
     );
     return;
@@ -55,7 +61,12 @@ export function checkExportControl(flow: Flow, anchor: Anchor, report: Reporter)
     const required = exact[0].control.regime!;
     if (own.regime === required) return;
     const stays = required === "itar" ? "ITAR data stays under ITAR" : "10 CFR 810 technology stays under 10 CFR 810";
-    emit(own.regimePointer, `${flow.subject} ${state} but ${flow.relation} ${citeAll(exact)}, under "${required}"; ${stays}: set ${regimeField} to "${required}"${alternative(flow)}.`, { required });
+    emit(
+      own.regimePointer,
+      `${flow.subject} ${state} but ${flow.relation} ${citeAll(exact)}, under "${required}"; ` +
+        `${stays}: set ${regimeField} to "${required}"${alternative(flow)}.`,
+      { required },
+    );
     return;
   }
 
@@ -68,7 +79,8 @@ export function checkExportControl(flow: Flow, anchor: Anchor, report: Reporter)
     const withEccn = required === "ear" && eccns.length ? ` with eccn ${andList(eccns.map((e) => `"${e}"`))}` : "";
     emit(
       own.regimePointer,
-      `${flow.subject} ${state} but ${flow.relation} ${citeAll(top)}, under "${required}"; set ${regimeField} to "${required}"${withEccn} or a stricter regime (none < ear99 < ear < itar)${alternative(flow)}.`,
+      `${flow.subject} ${state} but ${flow.relation} ${citeAll(top)}, under "${required}"; ` +
+        `set ${regimeField} to "${required}"${withEccn} or a stricter regime (none < ear99 < ear < itar)${alternative(flow)}.`,
       { required, ...(withEccn ? { eccn: eccns } : {}) },
     );
     return;
@@ -76,11 +88,18 @@ export function checkExportControl(flow: Flow, anchor: Anchor, report: Reporter)
   if (own.regime !== "ear") return;
   const ownEccn = own.eccn?.toUpperCase();
   if (eccns.length === 0 || (eccns.length === 1 && eccns[0] === ownEccn)) return;
-  const carriers = under("ear").flatMap(({ input, control }) => (control.eccn ? [`"${control.eccn}" from ${cite(input, control.eccnPointer)}`] : []));
+  const carriers = under("ear").flatMap(({ input, control }) =>
+    control.eccn ? [`"${control.eccn}" from ${cite(input, control.eccnPointer)}`] : [],
+  );
   const ownState = ownEccn ? `is under "ear" with ECCN "${own.eccn}"` : `is under "ear" without an ECCN`;
   const fix =
     eccns.length === 1
       ? `set ${fieldOf(flow, "exportControl.eccn")} to "${eccns[0]}"${alternative(flow)}`
-      : "exportControl.eccn holds one ECCN, so keep the differently classified items in separate outputs, or settle the ECCN of the combination with your export-control officer";
-  emit(own.eccnPointer, `${flow.subject} ${ownState}, but its inputs carry the ECCN${eccns.length === 1 ? "" : "s"} ${andList(carriers)}; ${fix}.`, { eccn: eccns });
+      : "exportControl.eccn holds one ECCN, so keep the differently classified items in separate outputs, " +
+        "or settle the ECCN of the combination with your export-control officer";
+  emit(
+    own.eccnPointer,
+    `${flow.subject} ${ownState}, but its inputs carry the ECCN${eccns.length === 1 ? "" : "s"} ${andList(carriers)}; ${fix}.`,
+    { eccn: eccns },
+  );
 }

@@ -70,7 +70,16 @@ const ROLE_BY_PATTERN: Readonly<Record<string, ReferenceRole>> = {
 };
 
 /** The nodes kept in `landmarks`: those ws rules report on (`report`) or cite (`whereIs`). */
-const LANDMARK_POINTERS = new Set(["/id", "/license", "/inputs", "/outputs", "/lineage/derivedFrom", "/training/datasets", "/classification", "/classification/level"]);
+const LANDMARK_POINTERS = new Set([
+  "/id",
+  "/license",
+  "/inputs",
+  "/outputs",
+  "/lineage/derivedFrom",
+  "/training/datasets",
+  "/classification",
+  "/classification/level",
+]);
 
 export function extractFacts(document: GenesisDocument): DocumentFacts {
   const value = isRecord(document.tree.value) ? document.tree.value : {};

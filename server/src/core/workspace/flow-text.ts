@@ -17,7 +17,11 @@ export type Reporter = (report: Report) => void;
 export type Carriers = Map<string, { input: DocumentFacts; pointer: string }[]>;
 
 /** Marking -> the inputs (and the item in each) that carry it, for the markings `wanted` keeps. */
-export function carriedBy(inputs: readonly DocumentFacts[], markings: (input: DocumentFacts) => Marked<string>[], wanted: (marking: string) => boolean): Carriers {
+export function carriedBy(
+  inputs: readonly DocumentFacts[],
+  markings: (input: DocumentFacts) => Marked<string>[],
+  wanted: (marking: string) => boolean,
+): Carriers {
   const found: Carriers = new Map();
   for (const input of inputs) {
     for (const { value, pointer } of markings(input)) {
@@ -32,7 +36,9 @@ export function carriedBy(inputs: readonly DocumentFacts[], markings: (input: Do
 
 /** `PRVCY from a@1.0.0 (a.dataset.yaml:12), PROPIN from b@1.0.0 (b.dataset.yaml:12) and c@1.0.0 (...)` */
 export function sources(carried: Carriers, shown: (marking: string) => string = (marking) => marking): string {
-  return [...carried].map(([marking, carriers]) => `${shown(marking)} from ${andList(carriers.map(({ input, pointer }) => cite(input, pointer)))}`).join(", ");
+  return [...carried]
+    .map(([marking, carriers]) => `${shown(marking)} from ${andList(carriers.map(({ input, pointer }) => cite(input, pointer)))}`)
+    .join(", ");
 }
 
 /** The field a fix changes: the output's own, or for an output that takes it, the pipeline's. */

@@ -52,11 +52,37 @@ export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
   switch (facts.kind) {
     case "DatasetManifest": {
       const inputs = inputsOf(facts, index, "derivedFrom");
-      return inputs.length ? [{ pointer: own, classification, level, field: "classification", subject: "This dataset", relation: "it is derived from", inherits: false, inputs }] : [];
+      return inputs.length
+        ? [
+            {
+              pointer: own,
+              classification,
+              level,
+              field: "classification",
+              subject: "This dataset",
+              relation: "it is derived from",
+              inherits: false,
+              inputs,
+            },
+          ]
+        : [];
     }
     case "ModelCard": {
       const inputs = inputsOf(facts, index, "trainingData");
-      return inputs.length ? [{ pointer: own, classification, level, field: "classification", subject: "This model", relation: "it is trained on", inherits: false, inputs }] : [];
+      return inputs.length
+        ? [
+            {
+              pointer: own,
+              classification,
+              level,
+              field: "classification",
+              subject: "This model",
+              relation: "it is trained on",
+              inherits: false,
+              inputs,
+            },
+          ]
+        : [];
     }
     case "PipelineConfig": {
       const inputs = inputsOf(facts, index, "input");
@@ -69,12 +95,32 @@ export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
         const relation = "the pipeline reads";
         const written = output.classification;
         if (written === undefined || written === null) {
-          flows.push({ pointer: own, classification, level, field: "classification", subject, relation, inherits: true, output: name, inputs });
+          flows.push({
+            pointer: own,
+            classification,
+            level,
+            field: "classification",
+            subject,
+            relation,
+            inherits: true,
+            output: name,
+            inputs,
+          });
         } else {
           const at = joinPointer(pointer, "classification");
           const field = `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}].classification`;
           const mapping = isRecord(written) ? written : undefined;
-          flows.push({ subject, relation, pointer: at, classification: mapping, level: writtenLevel(written), field, inherits: false, output: name, inputs });
+          flows.push({
+            subject,
+            relation,
+            pointer: at,
+            classification: mapping,
+            level: writtenLevel(written),
+            field,
+            inherits: false,
+            output: name,
+            inputs,
+          });
         }
       }
       return flows;
@@ -84,7 +130,9 @@ export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
 
 /** `"clean"` for an output with a name, else `outputs[1]`. */
 function outputName(output: Readonly<Record<string, unknown>>, pointer: string): string {
-  return typeof output.name === "string" && output.name.trim() !== "" ? JSON.stringify(output.name) : `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}]`;
+  return typeof output.name === "string" && output.name.trim() !== ""
+    ? JSON.stringify(output.name)
+    : `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}]`;
 }
 
 /** The documents `facts` references in `role` that resolve, each once, itself excluded. */

@@ -85,7 +85,9 @@ export const lineageConsistencyCheck: WorkspaceCheck = {
       report({
         rule: "lineage/inconsistent",
         pointer: madeBy.pointer,
-        message: `${label(pipeline)} does not list ${self} among its outputs (${whereIs(pipeline, "/outputs")}); add it there, or name ${claim.maker}.`,
+        message:
+          `${label(pipeline)} does not list ${self} among its outputs (${whereIs(pipeline, "/outputs")}); ` +
+          `add it there, or name ${claim.maker}.`,
         data: { pipeline: pipeline.path },
       });
     }
@@ -105,7 +107,9 @@ export const lineageConsistencyCheck: WorkspaceCheck = {
         rule: "lineage/inconsistent",
         pointer,
         part: "key",
-        message: `${claim.upstreamField} differs from the inputs of ${label(pipeline)} (${whereIs(pipeline, "/inputs")}): ${parts.join("; ")}. Make the two lists agree.`,
+        message:
+          `${claim.upstreamField} differs from the inputs of ${label(pipeline)} (${whereIs(pipeline, "/inputs")}): ` +
+          `${parts.join("; ")}. Make the two lists agree.`,
         data: { pipeline: pipeline.path, missingInDataset: missingInDocument, missingInPipeline },
       });
     }

@@ -41,7 +41,9 @@ export function disseminationOf(classification: Classification, base: string): M
   const list = classification?.dissemination;
   const at = joinPointer(base, "dissemination");
   if (list === undefined || list === null) return [];
-  const items = Array.isArray(list) ? list.map((value, i) => ({ value, pointer: joinPointer(at, i) })) : [{ value: list as unknown, pointer: at }];
+  const items = Array.isArray(list)
+    ? list.map((value, i) => ({ value, pointer: joinPointer(at, i) }))
+    : [{ value: list as unknown, pointer: at }];
   return items.flatMap(({ value, pointer }): Marked<Control>[] => {
     if (typeof value !== "string") return [{ value: { kind: "unreadable", text: JSON.stringify(value) ?? String(value) }, pointer }];
     const text = value.trim().replace(/\s+/g, " ").toUpperCase();

@@ -157,10 +157,16 @@ export function hoverFor(index: WorkspaceIndex, site: ReferenceSite): string {
         return `${describe(only)}\n\nThis reference has no version; pin it as${pin}.`;
       }
       const documents = site.targetKinds.length === 1 ? `${kindName}s` : "documents";
-      return `**\`${site.id}\` has no version**: the workspace has ${resolution.candidates.length} ${documents} with this id, ${versions}. Pin one as \`${site.id}@<version>\`.`;
+      return (
+        `**\`${site.id}\` has no version**: the workspace has ${resolution.candidates.length} ${documents} with this id, ${versions}. ` +
+        `Pin one as \`${site.id}@<version>\`.`
+      );
     }
     case "version-mismatch":
-      return `**No ${kindName} \`${site.id}@${site.version}\` in the workspace.** The ${kindsName(kindsOf(resolution.candidates))} \`${site.id}\` exists in ${versionList(resolution.candidates)}.`;
+      return (
+        `**No ${kindName} \`${site.id}@${site.version}\` in the workspace.** ` +
+        `The ${kindsName(kindsOf(resolution.candidates))} \`${site.id}\` exists in ${versionList(resolution.candidates)}.`
+      );
     case "unresolved": {
       const elsewhere = resolution.sameIdOtherKinds.map((other) => `a ${KIND_NAME[other.kind]} (${code(other.path)})`);
       const hint = elsewhere.length ? ` \`${site.id}\` is ${elsewhere.join(" and ")}, not a ${kindName}.` : "";

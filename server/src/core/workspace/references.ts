@@ -29,10 +29,11 @@ export const resolutionCheck: WorkspaceCheck = {
         report({ rule: "ref/unresolved", pointer: site.pointer, message: `No ${kindName} in the workspace has the id "${site.id}".${hint}`, data: { id: site.id, nearest: close } });
       } else if (resolution.status === "version-mismatch") {
         const listed = resolution.candidates.map((c) => `${c.version ?? "(no version)"} in ${c.path}`).join(", ");
+        const kinds = kindsName(kindsOf(resolution.candidates));
         report({
           rule: "ref/version-mismatch",
           pointer: site.pointer,
-          message: `The ${kindsName(kindsOf(resolution.candidates))} "${site.id}" has no version ${site.version}; the workspace has ${listed}.`,
+          message: `The ${kinds} "${site.id}" has no version ${site.version}; the workspace has ${listed}.`,
           data: { id: site.id, versions: resolution.versions },
         });
       }
