@@ -45,8 +45,8 @@ export function propertyDocumentation(kind: DocumentKind, pointer: string, schem
   if (typeof schema.description === "string") parts.push(schema.description);
   const allowed = allowedValues(schema) ?? allowedValues(schemaAt(kind, `${pointer}/0`));
   if (allowed && allowed.length > 1) parts.push(`Allowed values: ${allowed.map(code).join(", ")}.`);
-  const target = referenceTarget(kind, pointer) ?? referenceTarget(kind, `${pointer}/0`);
-  if (target) parts.push(`Names a ${KIND_NAME[target]} of the workspace as \`id@version\`.`);
+  const targets = referenceTargets(kind, pointer) ?? referenceTargets(kind, `${pointer}/0`);
+  if (targets) parts.push(`Names a ${targets.map((target) => KIND_NAME[target]).join(" or a ")} of the workspace as \`id@version\`.`);
   return parts.join("\n\n");
 }
 
@@ -60,7 +60,7 @@ export function isRequired(kind: DocumentKind, pointer: string): boolean {
 export function typeText(kind: DocumentKind, pointer: string, schema: SchemaNode): string {
   const allowed = allowedValues(schema);
   if (allowed) return allowed.length === 1 ? `always ${code(allowed[0])}` : `one of ${allowed.length} values`;
-  if (referenceTarget(kind, pointer)) return "reference";
+  if (referenceTargets(kind, pointer)) return "reference";
   const branches = [schema.anyOf, schema.oneOf].find(Array.isArray) as SchemaNode[] | undefined;
   if (branches) return branches.map((branch) => typeText(kind, pointer, branch)).join(" or ");
   if (schema.type === "array") {
@@ -73,12 +73,12 @@ export function typeText(kind: DocumentKind, pointer: string, schema: SchemaNode
   return typeof schema.properties === "object" ? "object" : "any value";
 }
 
-/** The kind of document a reference at `pointer` must name, when `pointer` is a reference position. */
-export function referenceTarget(kind: DocumentKind, pointer: string): DocumentKind | undefined {
+/** The kinds of document a reference at `pointer` may name, when `pointer` is a reference position. */
+export function referenceTargets(kind: DocumentKind, pointer: string): readonly DocumentKind[] | undefined {
   const segments = pointerSegments(pointer);
   for (const position of referencePositions(kind)) {
     const pattern = pointerSegments(position.pattern);
-    if (pattern.length === segments.length && pattern.every((p, i) => p === "*" || p === segments[i])) return position.target;
+    if (pattern.length === segments.length && pattern.every((p, i) => p === "*" || p === segments[i])) return position.targets;
   }
   return undefined;
 }

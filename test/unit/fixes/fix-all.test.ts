@@ -74,3 +74,20 @@ describe("quick fixes: fix all", function () {
     assert.equal(fixAllText("down.dataset.yaml", fixed, index), fixed);
   });
 });
+
+describe("quick fixes: classification/downgrade on a classification written as a scalar", function () {
+  it("offers no fix, since a level alone would not make it a mapping", function () {
+    const files = {
+      "up.dataset.yaml": dataset("up", "1.0.0", "", "cui"),
+      "down.dataset.yaml": dataset("down", "1.0.0", "lineage:\n  derivedFrom: [up@1.0.0]\n").replace("classification:\n  level: public\n", "classification: public\n"),
+      "mapped.dataset.yaml": dataset("mapped", "1.0.0", "lineage:\n  derivedFrom: [up@1.0.0]\n"),
+    };
+    const index = workspaceOf(files);
+    const scalar = diagnosticsOf("down.dataset.yaml", files["down.dataset.yaml"], index);
+    assert.ok(scalar.diagnostics.some((d) => d.rule === "classification/downgrade"));
+    assert.equal(applyEdits(files["down.dataset.yaml"], fixAll(scalar.document, scalar.diagnostics.filter((d) => d.rule === "classification/downgrade"), { config: DEFAULT_CONFIG, index })), files["down.dataset.yaml"]);
+    const mapped = diagnosticsOf("mapped.dataset.yaml", files["mapped.dataset.yaml"], index);
+    const fixed = applyEdits(files["mapped.dataset.yaml"], fixAll(mapped.document, mapped.diagnostics.filter((d) => d.rule === "classification/downgrade"), { config: DEFAULT_CONFIG, index }));
+    assert.match(fixed, /\n  level: cui\n/, "a mapping's level is raised");
+  });
+});

@@ -107,7 +107,7 @@ describe("readiness: the report", function () {
 
   it("Mermaid labels escape quotes and angle brackets", function () {
     const lines = mermaidLineage({ nodes: [{ id: "a", label: 'x"<y>', kind: "DatasetManifest", path: "a" }], edges: [] });
-    assert.equal(lines[1], '  n0[("x#quot;#lt;y#gt;")]');
+    assert.equal(lines[1], '  n0[("x#quot;#lt;y#gt; · no level")]');
   });
 });
 
@@ -164,5 +164,54 @@ describe("readiness: the lineage graph", function () {
     assert.deepEqual(lineageOf([]), { nodes: [], edges: [] });
     assert.equal(layoutLineage({ nodes: [], edges: [] }).width, 0);
     assert.match(formatReadiness({ root: "x", model: readinessOf({ files: {} }), lineage: { nodes: [], edges: [] } }, "html"), /No Genesis documents/);
+  });
+});
+
+describe("readiness: the lineage diagram shows levels and draws a model as its pipeline's output", function () {
+  const files = {
+    "data/raw.dataset.yaml": dataset("raw", "1.0.0", "", "CUI"),
+    "data/open.dataset.yaml": dataset("open", "1.0.0"),
+    "data/odd.dataset.yaml": dataset("odd", "1.0.0", "", "bogus"),
+    "data/bare.dataset.yaml": dataset("bare", "1.0.0").replace("classification:\n  level: public\n", ""),
+    "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["raw@1.0.0"], ["m@1.0.0", "n@1.0.0"], "cui"),
+    "models/m.model.yaml": modelCard("m", "1.0.0", ["raw@1.0.0"], "cui").replace("training:\n", "training:\n  pipeline: training@1.0.0\n"),
+    "models/n.model.yaml": modelCard("n", "1.0.0", ["raw@1.0.0"], "cui"),
+  };
+  const input = inputOf({ files });
+  const graph = lineageOf(input.documents.map((d) => d.facts), input.index);
+  const node = (path: string) => graph.nodes.find((n) => n.id === path)!;
+  const report: ReadinessReport = { root: "x", model: computeReadiness(input), lineage: graph };
+
+  it("each node carries the level it counts as, and what was written when that is not a lattice value", function () {
+    assert.deepEqual([node("data/raw.dataset.yaml").level, node("data/raw.dataset.yaml").levelWritten], ["cui", "CUI"]);
+    assert.deepEqual([node("data/open.dataset.yaml").level, node("data/open.dataset.yaml").levelWritten], ["public", undefined]);
+    assert.deepEqual([node("data/odd.dataset.yaml").level, node("data/odd.dataset.yaml").levelWritten], ["cui-specified", "bogus"]);
+    assert.equal(node("data/bare.dataset.yaml").level, undefined);
+    assert.equal(node("pipelines/training.pipeline.yaml").level, "cui");
+  });
+
+  it("every format shows the levels, marking the ones not written as a lattice value", function () {
+    const mermaid = mermaidLineage(graph);
+    assert.ok(mermaid.some((l) => l.endsWith('[("raw@1.0.0 · cui (written #quot;CUI#quot;)")]')), mermaid.join("\n"));
+    assert.ok(mermaid.some((l) => l.endsWith('[("open@1.0.0 · public")]')));
+    assert.ok(mermaid.some((l) => l.endsWith('[("bare@1.0.0 · no level")]')));
+    const text = formatReadiness(report, "text").split("\n");
+    assert.ok(text.includes('  raw@1.0.0 (dataset): cui (written "CUI")'));
+    assert.ok(text.includes('  odd@1.0.0 (dataset): cui-specified (written "bogus")'));
+    assert.ok(text.includes("  training@1.0.0 (pipeline): cui"));
+    const svg = /<svg[\s\S]*<\/svg>/.exec(formatReadiness(report, "html"))![0];
+    assert.match(svg, /<text [^>]*class="level marked">cui \(written &quot;CUI&quot;\)<\/text>/);
+    assert.match(svg, /<text [^>]*class="level">public<\/text>/);
+    assert.equal((svg.match(/class="level/g) ?? []).length, graph.nodes.length);
+  });
+
+  it("a model is drawn as the output of the pipeline that trained it, once, whether named by outputs or training.pipeline", function () {
+    const edges = (to: string) => graph.edges.filter((e) => e.to === to && e.from === "pipelines/training.pipeline.yaml");
+    assert.equal(edges("models/m.model.yaml").length, 1, "outputs and training.pipeline make one link");
+    assert.deepEqual(edges("models/n.model.yaml").map((e) => e.relation), ["output"], "outputs alone");
+    assert.ok(!graph.nodes.some((n) => n.kind === "missing"), "an output naming a card is no missing node");
+    const layout = layoutLineage(graph);
+    const layer = (id: string) => layout.nodes.find((n) => n.node.id === id)!.layer;
+    assert.ok(layer("models/m.model.yaml") > layer("pipelines/training.pipeline.yaml"));
   });
 });

@@ -140,6 +140,55 @@ describe("classification rules", () => {
       assert.match(environment[1].message, /^Output "detail" is classified "cui", above "internal"/);
     });
 
+    describe("fails closed (docs/checklist.md#how-an-item-is-decided)", () => {
+      it("a level in another case counts as its match; one outside the lattice as cui-specified", () => {
+        const [typo] = expectWants(
+          "p.pipeline.yaml",
+          pipeline({ classification: "classification: { level: CUI } # want: schema/enum, classification/environment", environment: "environment: { site: hpc, maxClassification: internal }" }),
+          { rules: RULES },
+        ).filter((d) => d.rule === "classification/environment");
+        assert.match(typo.message, /^This pipeline is classified "CUI" \(counted as "cui"\), above "internal", .* Run it in an environment accredited for "cui" or higher/);
+        const [bogus] = expectWants(
+          "p.pipeline.yaml",
+          pipeline({ classification: "classification: { level: bogus } # want: schema/enum, classification/environment" }),
+          { rules: RULES },
+        ).filter((d) => d.rule === "classification/environment");
+        assert.match(bogus.message, /^This pipeline is classified "bogus" \(outside the lattice, counted as "cui-specified"\), above "cui"/);
+        expectWants("p.pipeline.yaml", pipeline({ classification: "classification: { level: bogus } # want: schema/enum", environment: "environment: { site: hpc, maxClassification: cui-specified }" }), {
+          rules: RULES,
+        });
+      });
+
+      it("an output's level and a classification written as a scalar are read the same way", () => {
+        expectWants(
+          "p.pipeline.yaml",
+          pipeline({
+            classification: "classification: Internal # want: schema/type",
+            outputs: "outputs: [{ name: o, ref: x@1.0.0, classification: { level: Cui } }] # want: schema/enum, classification/environment",
+            environment: "environment: { site: hpc, maxClassification: internal }",
+          }),
+          { rules: RULES },
+        );
+      });
+
+      it("a ceiling in another case counts as its match; an unreadable one as public, the safe side for a ceiling", () => {
+        expectWants("p.pipeline.yaml", pipeline({ classification: "classification: { level: cui }", environment: "environment: { site: hpc, maxClassification: CUI } # want: schema/enum" }), {
+          rules: RULES,
+        });
+        const seen = expectWants(
+          "p.pipeline.yaml",
+          pipeline({ classification: "classification: { level: internal } # want: classification/environment", environment: "environment: { site: hpc, maxClassification: intenral } # want: schema/enum" }),
+          { rules: RULES },
+        );
+        const [found] = seen.filter((d) => d.rule === "classification/environment");
+        assert.equal(
+          found.message,
+          'This pipeline is classified "internal", above "intenral" (not a classification level, so counted as "public"), the most its environment "hpc" is accredited for (environment.maxClassification). Write environment.maxClassification as the level the environment is accredited for (public, internal, cui or cui-specified), run it in an environment accredited for "internal" or higher, or lower the classification if the data allow it.',
+        );
+        expectWants("p.pipeline.yaml", pipeline({ environment: "environment: { site: hpc, maxClassification: 42 } # want: schema/enum" }), { rules: [...RULES, "schema/type"] });
+      });
+    });
+
     it("applies to pipelines only", () => {
       expectWants("d.dataset.yaml", `apiVersion: genesis/v1\nkind: DatasetManifest\nclassification: { level: cui }\nenvironment: { maxClassification: public }\n`, {
         rules: RULES.filter((r) => r !== "schema/enum"),
@@ -176,9 +225,24 @@ describe("classification rules", () => {
       );
       expectWants(
         "p.pipeline.yaml",
-        pipeline({ classification: "classification: { level: secret } # want: classification/out-of-scope", steps: "  - { id: fetch, run: curl, network: egress } # want: classification/egress" }),
+        pipeline({
+          // Fail closed (docs/checklist.md#how-an-item-is-decided): "secret" counts as cui-specified, above this environment's cui.
+          classification: "classification: { level: secret } # want: classification/out-of-scope, classification/environment",
+          steps: "  - { id: fetch, run: curl, network: egress } # want: classification/egress",
+        }),
         { rules: RULES },
       );
+    });
+
+    it("fails closed (docs/checklist.md#how-an-item-is-decided): a level in another case or outside the lattice is above public unless it matches public", () => {
+      const egress = "  - { id: fetch, run: curl, network: egress }";
+      for (const level of ["CUI", "Internal", "bogus"]) {
+        expectWants("p.pipeline.yaml", pipeline({ classification: `classification: { level: ${level} } # want: schema/enum`, steps: `${egress} # want: classification/egress`, environment: "environment: { site: hpc, maxClassification: cui-specified }" }), {
+          rules: RULES,
+        });
+      }
+      expectWants("p.pipeline.yaml", pipeline({ classification: "classification: { level: Public } # want: schema/enum", steps: egress }), { rules: RULES });
+      expectWants("p.pipeline.yaml", pipeline({ classification: "classification: cui # want: schema/type", steps: `${egress} # want: classification/egress` }), { rules: RULES });
     });
 
     it("checks JSON pipelines", () => {

@@ -54,11 +54,12 @@ describe("references", () => {
     });
 
     it("lists the reference positions of every kind with their target kind", () => {
-      assert.deepEqual(referencePositions("DatasetManifest").map((p) => [p.pattern, p.target]), [
-        ["/lineage/derivedFrom/*", "DatasetManifest"],
-        ["/lineage/generatedBy/pipeline", "PipelineConfig"],
+      assert.deepEqual(referencePositions("DatasetManifest").map((p) => [p.pattern, p.targets]), [
+        ["/lineage/derivedFrom/*", ["DatasetManifest"]],
+        ["/lineage/generatedBy/pipeline", ["PipelineConfig"]],
       ]);
       assert.deepEqual(referencePositions("PipelineConfig").map((p) => p.pattern), ["/inputs/*/ref", "/outputs/*/ref"]);
+      assert.deepEqual(referencePositions("PipelineConfig")[1].targets, ["DatasetManifest", "ModelCard"], "an output is a dataset or a model (docs/formats/pipeline-config.md)");
       assert.deepEqual(referencePositions("ModelCard").map((p) => p.pattern), [
         "/training/datasets/*",
         "/training/pipeline",

@@ -175,7 +175,7 @@ describe("workspace: classification/downgrade", function () {
     assert.match(under.message, /^This dataset is "ouo" \(read as "cui"\) but .*classify it "cui-specified" or higher\.$/);
   });
 
-  it("ignores unknown levels and classified markings, on either side (other rules report them)", function () {
+  it("fails closed: a level outside the lattice counts as its case-insensitive match, else cui-specified (docs/checklist.md#how-an-item-is-decided)", function () {
     const index = workspaceOf({
       "marked.dataset.yaml": dataset("marked", "1.0.0", "", "secret"),
       "typo.dataset.yaml": dataset("typo", "1.0.0", "", "CUI"),
@@ -184,7 +184,80 @@ describe("workspace: classification/downgrade", function () {
       "odd-output.dataset.yaml": derived("odd-output", ["cui@1.0.0"], "bogus"),
       "number-output.dataset.yaml": derived("number-output", ["cui@1.0.0"], "3"),
     });
-    for (const path of ["from-marked.dataset.yaml", "odd-output.dataset.yaml", "number-output.dataset.yaml"]) assert.deepEqual(seen(index, path, DOWNGRADE), [], path);
+    const [marked, ...rest] = seen(index, "from-marked.dataset.yaml", DOWNGRADE);
+    assert.deepEqual(rest, []);
+    assert.equal(
+      marked.message,
+      'This dataset is "public" but it is derived from marked@1.0.0, which is "secret" (outside the lattice, counted as "cui-specified") (marked.dataset.yaml:11); classify it "cui-specified" or higher.',
+    );
+    assert.deepEqual(dataOf(index, "from-marked.dataset.yaml", DOWNGRADE), [{ required: "cui-specified" }]);
+    for (const path of ["odd-output.dataset.yaml", "number-output.dataset.yaml"]) {
+      assert.deepEqual(seen(index, path, DOWNGRADE), [], `${path}: an output outside the lattice counts as the top, so is never below an input`);
+    }
+  });
+
+  it("a public model trained on a dataset written level: CUI is told the true floor, cui, and which input sets it", function () {
+    const index = workspaceOf({
+      "ocean.dataset.yaml": dataset("ocean", "1.0.0", "", "CUI"),
+      "tides.dataset.yaml": dataset("tides", "1.0.0", "", "internal"),
+      "m.model.yaml": modelCard("m", "1.0.0", ["tides@1.0.0", "ocean@1.0.0"], "public"),
+    });
+    const [found, ...rest] = seen(index, "m.model.yaml", DOWNGRADE);
+    assert.deepEqual(rest, []);
+    assert.equal(found.message, 'This model is "public" but it is trained on ocean@1.0.0, which is "CUI" (counted as "cui") (ocean.dataset.yaml:11); classify it "cui" or higher.');
+    assert.deepEqual(dataOf(index, "m.model.yaml", DOWNGRADE), [{ required: "cui" }]);
+  });
+
+  it("a misspelt input level counts as cui-specified, and the message offers to correct it", function () {
+    const index = workspaceOf({
+      "typo.dataset.yaml": dataset("typo", "1.0.0", "", "interal"),
+      "out.dataset.yaml": derived("out", ["typo@1.0.0"], "cui"),
+    });
+    const [found] = seen(index, "out.dataset.yaml", DOWNGRADE);
+    assert.match(found.message, /which is "interal" \(outside the lattice, counted as "cui-specified"\) .*; classify it "cui-specified" or higher, or correct the level of typo@1\.0\.0 if it is lower\.$/);
+  });
+
+  it("inputs at the top written differently: each is named, the odd one with what it wrote", function () {
+    const index = workspaceOf({
+      "a.dataset.yaml": dataset("a", "1.0.0", "", "cui"),
+      "b.dataset.yaml": dataset("b", "1.0.0", "", "Cui"),
+      "out.dataset.yaml": derived("out", ["a@1.0.0", "b@1.0.0"], "internal"),
+    });
+    const [found] = seen(index, "out.dataset.yaml", DOWNGRADE);
+    assert.equal(found.message, 'This dataset is "internal" but it is derived from a@1.0.0 (a.dataset.yaml:11) and b@1.0.0 (b.dataset.yaml:11, written "Cui"), which count as "cui"; classify it "cui" or higher.');
+  });
+
+  it("an output level outside the lattice is judged as what it counts as", function () {
+    const index = workspaceOf({ "cui.dataset.yaml": dataset("cui", "1.0.0", "", "cui"), "out.dataset.yaml": derived("out", ["cui@1.0.0"], "Internal") });
+    const [found] = seen(index, "out.dataset.yaml", DOWNGRADE);
+    assert.match(found.message, /^This dataset is "Internal" \(counted as "internal"\) but it is derived from cui@1\.0\.0/);
+    assert.equal(found.covered, "Internal");
+  });
+
+  it("a classification written as a scalar takes part with the level it names, on both sides", function () {
+    const scalar = (text: string, level: string) => text.replace(`classification:\n  level: ${level}\n`, `classification: ${level}\n`);
+    const index = workspaceOf({
+      "in.dataset.yaml": scalar(dataset("in", "1.0.0", "", "CUI"), "CUI"),
+      "out.dataset.yaml": scalar(derived("out", ["in@1.0.0"], "public"), "public"),
+    });
+    const [found, ...rest] = seen(index, "out.dataset.yaml", DOWNGRADE);
+    assert.deepEqual(rest, []);
+    assert.equal(found.covered, "public", "on the scalar itself");
+    assert.match(found.message, /^This dataset is "public" but it is derived from in@1\.0\.0, which is "CUI" \(counted as "cui"\) \(in\.dataset\.yaml:10\); classify it "cui" or higher\.$/);
+  });
+
+  it("an input with no level sets no floor; the inputs that state one still count", function () {
+    const noLevel = dataset("bare", "1.0.0", "", "cui").replace("classification:\n  level: cui\n", "classification:\n  categories: [PRVCY]\n");
+    const index = workspaceOf({
+      "bare.dataset.yaml": noLevel,
+      "low.dataset.yaml": dataset("low", "1.0.0", "", "internal"),
+      "out.dataset.yaml": derived("out", ["bare@1.0.0", "low@1.0.0"], "public"),
+      "only.dataset.yaml": derived("only", ["bare@1.0.0"], "public"),
+    });
+    const [found, ...rest] = seen(index, "out.dataset.yaml", DOWNGRADE);
+    assert.deepEqual(rest, []);
+    assert.match(found.message, /derived from low@1\.0\.0, which is "internal"/);
+    assert.deepEqual(seen(index, "only.dataset.yaml", DOWNGRADE), []);
   });
 
   it("an output with no classification, or no level, is reported at the document's anchor or the classification key", function () {
@@ -394,6 +467,54 @@ describe("workspace: classification/propagation", function () {
     assert.deepEqual(only(index, "ok.model.yaml"), []);
   });
 
+  describe("fail closed: an invalid control or regime on an input counts as present (docs/checklist.md#how-an-item-is-decided)", function () {
+    const withInput = (inputEntries: string[], outputEntries: string[] = []) =>
+      workspaceOf({
+        "in.dataset.yaml": dataset("in", "1.0.0", "", "cui", { classification: inputEntries }),
+        "out.dataset.yaml": derived("out", ["in@1.0.0"], "cui", outputEntries),
+      });
+
+    it("a string that is no control: the output must carry it, and is told to correct it on the input", function () {
+      const [found, ...rest] = only(withInput(["dissemination: [NOFRON]"]), "out.dataset.yaml");
+      assert.deepEqual(rest, []);
+      assert.equal(
+        found.message,
+        'This dataset does not carry a dissemination control of its inputs that is not valid but counts as present: "NOFRON" from in@1.0.0 (in.dataset.yaml:12); correct it on the input (a control is NOFORN, FEDONLY, FEDCON, NOCON, DL ONLY or REL TO <countries>) and add the corrected control to classification.dissemination.',
+      );
+      assert.deepEqual(dataOf(withInput(["dissemination: [NOFRON]"]), "out.dataset.yaml", PROPAGATION), [{ missing: [], invalid: ["NOFRON"] }]);
+      assert.deepEqual(only(withInput(["dissemination: [NOFRON]"], ["dissemination: [nofron]"]), "out.dataset.yaml"), [], "the same control carries it");
+    });
+
+    it("an item that is not a string is carried by nothing; a valid missing control is still named beside it", function () {
+      const [found] = only(withInput(["dissemination: [7, FEDONLY]"]), "out.dataset.yaml");
+      assert.match(found.message, /^This dataset lacks the dissemination control FEDONLY of its inputs: FEDONLY from in@1\.0\.0 \(in\.dataset\.yaml:12\); and it does not carry a dissemination control of its inputs that is not valid but counts as present: the value 7 from in@1\.0\.0 \(in\.dataset\.yaml:12\); add "FEDONLY" to classification\.dissemination; correct it on the input/);
+      assert.equal(only(withInput(["dissemination: [7]"], ["dissemination: [NOFORN, FEDONLY]"]), "out.dataset.yaml").length, 1);
+    });
+
+    it("a single control written in place of the list counts as the list of it", function () {
+      const [found] = only(withInput(["dissemination: NOFORN"]), "out.dataset.yaml");
+      assert.match(found.message, /lacks the dissemination control NOFORN of its inputs/);
+    });
+
+    it("a regime in another case is that regime", function () {
+      const [found] = only(withInput(["exportControl: { regime: ITAR }"]), "out.dataset.yaml");
+      assert.match(found.message, /^This dataset has no export control but it is derived from in@1\.0\.0 \(in\.dataset\.yaml:12\), under "itar"; ITAR data stays under ITAR/);
+      assert.deepEqual(only(withInput(["exportControl: itar"], ["exportControl: { regime: itar }"]), "out.dataset.yaml"), [], "a scalar in place of the mapping is its regime");
+    });
+
+    it("an unknown regime asks the output for a regime other than none", function () {
+      const [found, ...rest] = only(withInput(["exportControl: { regime: itra }"]), "out.dataset.yaml");
+      assert.deepEqual(rest, []);
+      assert.equal(
+        found.message,
+        'This dataset has no export control but it is derived from in@1.0.0 (in.dataset.yaml:12), whose export-control regime "itra" is not one of none, ear99, ear, itar or 10cfr810 and counts as present; set classification.exportControl.regime to the regime that applies (ear99, ear, itar or 10cfr810), and correct the input.',
+      );
+      assert.equal(found.covered, "classification");
+      assert.equal(only(withInput(["exportControl: { regime: [itar] }"], ["exportControl: { regime: none }"]), "out.dataset.yaml").length, 1);
+      assert.deepEqual(only(withInput(["exportControl: { regime: itra }"], ["exportControl: { regime: itar }"]), "out.dataset.yaml"), []);
+    });
+  });
+
   it("genesis-ignore silences it on its line; the release profile leaves it an error", function () {
     const index = workspaceOf({
       "a.dataset.yaml": dataset("a", "1.0.0", "", "cui", { classification: ["categories: [PRVCY]"] }),
@@ -436,5 +557,16 @@ describe("workspace: classification flow rules on odd values", function () {
       assert.deepEqual(found.filter((d) => d.rule === "internal/rule-error"), [], facts.path);
     }
     assert.ok(seen(index, "p.pipeline.yaml", DOWNGRADE).length >= 1, "the pipeline output classified public below cui inputs is still judged");
+  });
+});
+
+describe("workspace: classification flow, editing a scalar classification", function () {
+  it("re-checks the dependents when a classification written as a scalar changes", function () {
+    const scalarInput = (level: string) => dataset("raw", "1.0.0").replace("classification:\n  level: public\n", `classification: ${level}\n`);
+    const index = workspaceOf({ "raw.dataset.yaml": scalarInput("public"), "clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n") });
+    assert.deepEqual(seen(index, "clean.dataset.yaml", DOWNGRADE), []);
+    const affected = edit(index, "raw.dataset.yaml", scalarInput("CUI"));
+    assert.ok(affected.has("clean.dataset.yaml"), "the dependent is affected");
+    assert.equal(seen(index, "clean.dataset.yaml", DOWNGRADE).length, 1);
   });
 });

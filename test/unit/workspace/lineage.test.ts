@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { dataset, edit, pipeline, workspaceOf, wsDiagnose } from "./harness";
+import { dataset, edit, modelCard, pipeline, workspaceOf, wsDiagnose } from "./harness";
 
 describe("workspace: lineage", function () {
   it("lineage/cycle on every reference that closes a cycle, and cleared when it is broken", function () {
@@ -44,5 +44,62 @@ describe("workspace: lineage", function () {
     assert.equal(seen.length, 2);
     assert.ok(seen.some((d) => /does not list clean@1\.0\.0 among its outputs \(p\.pipeline\.yaml:\d+\)/.test(d.message) && d.covered === "p@1.0.0"));
     assert.ok(seen.some((d) => /the pipeline also reads other@1\.0\.0; the pipeline does not read raw@1\.0\.0/.test(d.message) && d.covered === "derivedFrom"));
+  });
+});
+
+describe("workspace: lineage with model cards as pipeline outputs (docs/formats/pipeline-config.md)", function () {
+  /** A card trained by `training@1.0.0` on `data`. */
+  const card = (data: string[]) => modelCard("m", "1.0.0", data).replace("training:\n", "training:\n  pipeline: training@1.0.0\n");
+
+  it("a card's training.pipeline lists the card among its outputs, and reads the card's training.datasets", function () {
+    const index = workspaceOf({
+      "train.dataset.yaml": dataset("train", "1.0.0"),
+      "other.dataset.yaml": dataset("other", "1.0.0"),
+      "m.model.yaml": card(["train@1.0.0"]),
+      "training.pipeline.yaml": pipeline("training", "1.0.0", ["other@1.0.0"], ["other-output@1.0.0"]),
+    });
+    const seen = wsDiagnose(index, "m.model.yaml").filter((d) => d.rule === "lineage/inconsistent");
+    assert.deepEqual(seen.map((d) => [d.covered, d.severity]), [["training@1.0.0", "warning"], ["datasets", "warning"]]);
+    assert.match(seen[0].message, /^training@1\.0\.0 does not list m@1\.0\.0 among its outputs \(training\.pipeline\.yaml:\d+\); add it there, or name the pipeline that does train this model\.$/);
+    assert.match(seen[1].message, /^training\.datasets differs from the inputs of training@1\.0\.0 \(training\.pipeline\.yaml:\d+\): the pipeline also reads other@1\.0\.0; the pipeline does not read train@1\.0\.0\. Make the two lists agree\.$/);
+  });
+
+  it("a pipeline that outputs the card and reads its training data is consistent", function () {
+    const index = workspaceOf({
+      "train.dataset.yaml": dataset("train", "1.0.0"),
+      "m.model.yaml": card(["train@1.0.0"]),
+      "training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["m@1.0.0"]),
+    });
+    for (const facts of index.all()) assert.deepEqual(wsDiagnose(index, facts.path), [], facts.path);
+  });
+
+  it("a training set made in the same run stands for what it is derived from", function () {
+    const index = workspaceOf({
+      "raw.dataset.yaml": dataset("raw", "1.0.0"),
+      "train.dataset.yaml": dataset("train", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: training@1.0.0 }\n"),
+      "m.model.yaml": card(["train@1.0.0"]),
+      "training.pipeline.yaml": pipeline("training", "1.0.0", ["raw@1.0.0"], ["train@1.0.0", "m@1.0.0"]),
+    });
+    for (const facts of index.all()) assert.deepEqual(wsDiagnose(index, facts.path), [], facts.path);
+    const elsewhere = workspaceOf({
+      "raw.dataset.yaml": dataset("raw", "1.0.0"),
+      "train.dataset.yaml": dataset("train", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n"),
+      "m.model.yaml": card(["train@1.0.0"]),
+      "training.pipeline.yaml": pipeline("training", "1.0.0", ["raw@1.0.0"], ["m@1.0.0"]),
+    });
+    const [found] = wsDiagnose(elsewhere, "m.model.yaml").filter((d) => d.rule === "lineage/inconsistent");
+    assert.match(found.message, /the pipeline also reads raw@1\.0\.0; the pipeline does not read train@1\.0\.0/, "a training set the pipeline does not output is an input");
+  });
+
+  it("lineage/cycle still finds a cycle in a pipeline that also outputs a card, and leaves the card off it", function () {
+    const index = workspaceOf({
+      "a.dataset.yaml": dataset("a", "1.0.0", "lineage:\n  generatedBy: { pipeline: p@1.0.0 }\n"),
+      "m.model.yaml": modelCard("m", "1.0.0", ["a@1.0.0"]).replace("training:\n", "training:\n  pipeline: p@1.0.0\n"),
+      "p.pipeline.yaml": pipeline("p", "1.0.0", ["a@1.0.0"], ["a@1.0.0", "m@1.0.0"]),
+    });
+    assert.deepEqual(index.lineageCycles(), [["a.dataset.yaml", "p.pipeline.yaml"]]);
+    assert.deepEqual(wsDiagnose(index, "m.model.yaml").filter((d) => d.rule === "lineage/cycle"), []);
+    const cycle = wsDiagnose(index, "p.pipeline.yaml").filter((d) => d.rule === "lineage/cycle");
+    assert.deepEqual(cycle.map((d) => d.covered).sort(), ["a@1.0.0", "a@1.0.0"]);
   });
 });

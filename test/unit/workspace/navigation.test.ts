@@ -323,3 +323,47 @@ describe("workspace: navigation", function () {
     });
   });
 });
+
+describe("workspace: navigation from a pipeline output to a model card (docs/formats/pipeline-config.md)", function () {
+  /** `m` is both a dataset (1.0.0) and a card (1.0.0 and 2.0.0): the first output means the dataset, the second the card. */
+  const source = (): Record<string, string> => ({
+    "data/train.dataset.yaml": dataset("train", "1.0.0"),
+    "data/m.dataset.yaml": dataset("m", "1.0.0"),
+    "models/m.model.yaml": modelCard("m", "2.0.0", ["train@1.0.0"]),
+    "models/card.model.yaml": modelCard("card", "1.0.0", ["train@1.0.0"]),
+    "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["m@1.0.0", "m@2.0.0", "card@1.0.0"]),
+  });
+  const index = workspaceOf(source());
+  const pipelinePath = "pipelines/training.pipeline.yaml";
+
+  it("go to definition follows an output ref to the card it names", function () {
+    assert.equal(definitionOf(index, siteAt(index, pipelinePath, "card@1.0.0"))?.path, "models/card.model.yaml");
+    assert.equal(definitionOf(index, siteAt(index, pipelinePath, "m@2.0.0"))?.path, "models/m.model.yaml");
+    assert.equal(definitionOf(index, siteAt(index, pipelinePath, "m@1.0.0"))?.path, "data/m.dataset.yaml", "the dataset, named first, where both kinds have the id@version");
+  });
+
+  it("hover describes the card", function () {
+    assert.match(hoverFor(index, siteAt(index, pipelinePath, "card@1.0.0")), /^\*\*`card@1\.0\.0`\*\*\n\nModel card · classification \*\*public\*\*\n\n`models\/card\.model\.yaml`$/);
+  });
+
+  it("the card's references include the output that names it, and only where the output means the card", function () {
+    assert.deepEqual(referencesTo(index, facts(index, "models/card.model.yaml")).map(covered), [`${pipelinePath}: card@1.0.0`]);
+    assert.deepEqual(referencesTo(index, facts(index, "models/m.model.yaml")).map(covered), [`${pipelinePath}: m@2.0.0`]);
+    assert.deepEqual(referencesTo(index, facts(index, "data/m.dataset.yaml")).map(covered), [`${pipelinePath}: m@1.0.0`]);
+  });
+
+  it("renaming the card renames the output that names it, and not the dataset's", function () {
+    const result = renameEdits(index, facts(index, "models/card.model.yaml"), "surrogate");
+    assert.ok("edits" in result);
+    const changed = applied(source(), result.edits);
+    assert.deepEqual(Object.keys(changed).sort(), ["models/card.model.yaml", pipelinePath]);
+    assert.match(changed[pipelinePath], /ref: surrogate@1\.0\.0/);
+    const again = workspaceOf({ ...source(), ...changed });
+    assert.equal(definitionOf(again, siteAt(again, pipelinePath, "surrogate@1.0.0"))?.path, "models/card.model.yaml");
+    const shared = renameEdits(index, facts(index, "models/m.model.yaml"), "m2");
+    assert.ok("edits" in shared);
+    const pipelineAfter = applied(source(), shared.edits)[pipelinePath];
+    assert.match(pipelineAfter, /ref: m@1\.0\.0/, "the output that means the dataset m keeps its id");
+    assert.match(pipelineAfter, /ref: m2@2\.0\.0/);
+  });
+});

@@ -65,3 +65,47 @@ describe("workspace: references", function () {
     assert.deepEqual([...affected].sort(), ["data/clean.dataset.yaml", "data/raw.dataset.yaml", "data/raw-v2.dataset.yaml", "models/m.model.yaml", "pipelines/cleaning.pipeline.yaml"].sort());
   });
 });
+
+describe("workspace: a pipeline output names a dataset manifest or a model card (docs/formats/pipeline-config.md)", function () {
+  const files = () => ({
+    "data/train.dataset.yaml": dataset("train", "1.0.0"),
+    "models/m.model.yaml": modelCard("m", "1.0.0", ["train@1.0.0"]),
+    "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["m@1.0.0"]),
+  });
+
+  it("a model card in outputs[].ref resolves", function () {
+    const index = workspaceOf(files());
+    assert.deepEqual(wsDiagnose(index, "pipelines/training.pipeline.yaml"), []);
+  });
+
+  it("ref/unresolved names both kinds, and the kind of a document with that id", function () {
+    const index = workspaceOf({ ...files(), "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["training@1.0.0", "n@1.0.0"]) });
+    const seen = wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/unresolved");
+    assert.deepEqual(seen.map((d) => d.covered), ["training@1.0.0", "n@1.0.0"]);
+    assert.equal(
+      seen[0].message,
+      'No dataset manifest or model card in the workspace has the id "training". "training" is a pipeline config (pipelines/training.pipeline.yaml), not a dataset manifest or model card.',
+    );
+    assert.match(seen[1].message, /^No dataset manifest or model card in the workspace has the id "n"\. Did you mean "m"\?$/);
+  });
+
+  it("ref/version-mismatch names the card's kind and its versions", function () {
+    const index = workspaceOf({ ...files(), "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["m@2.0.0"]) });
+    const [mismatch] = wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/version-mismatch");
+    assert.equal(mismatch.message, 'The model card "m" has no version 2.0.0; the workspace has 1.0.0 in models/m.model.yaml.');
+  });
+
+  it("an input still names a dataset only", function () {
+    const index = workspaceOf({ ...files(), "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["m@1.0.0"], ["train@1.0.0"]) });
+    const [unresolved] = wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/unresolved");
+    assert.match(unresolved.message, /^No dataset manifest in the workspace has the id "m"\. "m" is a model card/);
+  });
+
+  it("deleting the card, or giving it another id, reaches the pipeline that outputs it", function () {
+    const index = workspaceOf(files());
+    assert.ok(index.delete("models/m.model.yaml").has("pipelines/training.pipeline.yaml"));
+    assert.equal(wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/unresolved").length, 1);
+    assert.ok(edit(index, "models/m.model.yaml", files()["models/m.model.yaml"]).has("pipelines/training.pipeline.yaml"));
+    assert.deepEqual(wsDiagnose(index, "pipelines/training.pipeline.yaml"), []);
+  });
+});

@@ -1,4 +1,4 @@
-import { propertyDocumentation, referenceTarget, typeText } from "../hover";
+import { propertyDocumentation, referenceTargets, typeText } from "../hover";
 import { joinPointer } from "../pointer";
 import { allowedValues, propertiesOf, schemaAt, type SchemaNode } from "../schema/navigate";
 import { SCHEMAS } from "../schema/registry";
@@ -37,7 +37,8 @@ export function propertyItems(request: PropertyRequest): CompletionItem[] {
   const item = ({ name, required, schema: property }: (typeof properties)[number]): Omit<CompletionItem, "sortText"> => {
     const pointer = joinPointer(mapping, name);
     const insert = request.nameOnly ? nameOnly(name, form) : insertion(name, property, form);
-    const completable = allowedValues(property) !== undefined || property.type === "boolean" || referenceTarget(kind, pointer) !== undefined;
+    const completable =
+      allowedValues(property) !== undefined || property.type === "boolean" || referenceTargets(kind, pointer) !== undefined;
     return {
       label: name,
       kind: "property",

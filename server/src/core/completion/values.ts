@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { rcompare, valid } from "semver";
-import { referenceTarget } from "../hover";
+import { referenceTargets } from "../hover";
 import { allowedValues, schemaAt } from "../schema/navigate";
 import { KIND_NAME, type DocumentKind, type Span } from "../types";
 import type { DocumentFacts } from "../workspace/facts";
@@ -28,8 +28,8 @@ export interface ValueRequest {
  * expected kind in the workspace (by id, newest version first).
  */
 export function valueItems(request: ValueRequest): CompletionItem[] {
-  const target = referenceTarget(request.kind, request.pointer);
-  if (target) return referenceItems(request, target);
+  const targets = referenceTargets(request.kind, request.pointer);
+  if (targets) return referenceItems(request, targets);
   const schema = schemaAt(request.kind, request.pointer);
   if (!schema) return [];
   const documentation = typeof schema.description === "string" ? schema.description : undefined;
@@ -51,9 +51,9 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   );
 }
 
-function referenceItems(request: ValueRequest, target: DocumentKind): CompletionItem[] {
+function referenceItems(request: ValueRequest, targets: readonly DocumentKind[]): CompletionItem[] {
   if (!request.index) return [];
-  const documents = [...request.index.all()].filter((facts) => facts.kind === target && facts.id && facts.path !== request.path);
+  const documents = [...request.index.all()].filter((facts) => targets.includes(facts.kind) && facts.id && facts.path !== request.path);
   documents.sort(newestFirst);
   return ordered(
     documents.map((facts) => {
@@ -62,7 +62,7 @@ function referenceItems(request: ValueRequest, target: DocumentKind): Completion
         label,
         kind: "reference" as const,
         detail: facts.name ? `${facts.name} · ${facts.path}` : facts.path,
-        documentation: `The ${KIND_NAME[target]} \`${label}\` in \`${facts.path}\`.`,
+        documentation: `The ${KIND_NAME[facts.kind]} \`${label}\` in \`${facts.path}\`.`,
         insertText: write(label, request),
         filterText: request.syntax === "json" && request.replace.end > request.replace.start ? JSON.stringify(label) : undefined,
         replace: request.replace,

@@ -86,7 +86,7 @@ function typeOf(schema: SchemaNode | undefined): string | undefined {
 /** `dataset` for a position that references a dataset manifest, and so on. */
 function referenceTarget(kind: GenesisDocument["kind"], pointer: string): string | undefined {
   const position = referencePositionAt(kind, pointer);
-  return position && KIND_SLUG[position.target];
+  return position && KIND_SLUG[position.targets[0]];
 }
 
 /**

@@ -29,7 +29,7 @@ export const unversionedFixes: FixProvider = (document, diagnostic, context) => 
   const id = diagnostic.data?.id;
   const position = referencePositionAt(document.kind, diagnostic.pointer);
   if (typeof id !== "string" || !position || !context.index) return [];
-  const versions = newestFirst(context.index.withId(position.target, id).map((target) => target.version));
+  const versions = newestFirst(position.targets.flatMap((kind) => context.index!.withId(kind, id)).map((target) => target.version));
   return versions.flatMap((version) =>
     makeFix(`Pin to ${shown(`${id}@${version}`)}`, [replaceScalar(document, diagnostic.pointer, `${id}@${version}`)], context, versions.length === 1),
   );

@@ -56,10 +56,13 @@ export const licenseFixes: FixProvider = (document, diagnostic, context) => {
   return choices.flatMap((choice) => makeFix(`Change the license to ${shown(choice)}`, [replaceScalar(document, diagnostic.pointer, choice)], context));
 };
 
-/** `classification/downgrade`: raises the level to the one the inputs require (written if missing). */
+/**
+ * `classification/downgrade`: raises the level to the one the inputs require (written if missing).
+ * None when the finding is on a classification written as a scalar, which needs a mapping first.
+ */
 export const downgradeFixes: FixProvider = (document, diagnostic, context) => {
   const required = diagnostic.data?.required;
-  if (typeof required !== "string") return [];
+  if (typeof required !== "string" || !diagnostic.pointer.endsWith("/level")) return [];
   return makeFix(`Raise the classification level to ${shown(required)}`, [setValue(document, diagnostic.pointer, required)], context, true);
 };
 

@@ -33,7 +33,8 @@ export interface LineageLayout {
 }
 
 const NODE_WIDTH = 220;
-const NODE_HEIGHT = 46;
+/** Three lines: the kind, the label, the classification level. */
+const NODE_HEIGHT = 60;
 const GAP_X = 90;
 const GAP_Y = 22;
 const MARGIN = 20;

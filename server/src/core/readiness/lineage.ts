@@ -1,21 +1,32 @@
+import { CLASSIFICATION_LEVELS, failClosedLevel, writtenLevel, type ClassificationLevel } from "../rules/classification-levels";
 import type { DocumentKind } from "../types";
 import { label, type DocumentFacts, type ReferenceRole } from "../workspace/facts";
 import { isUpstreamRole, WorkspaceIndex } from "../workspace/index";
 
 /**
- * The lineage of a workspace as a graph for the reports: datasets, pipelines and models, and the
- * references between them, each drawn in the direction data flows (an input into its pipeline, a
- * pipeline into its outputs, training data into a model). References that name no document become
- * `missing` nodes, so that a broken lineage shows where it breaks.
+ * The lineage of a workspace as a graph for the reports: datasets, pipelines and models, each with
+ * its classification level, and the references between them, each drawn in the direction data
+ * flows (an input into its pipeline, a pipeline into its outputs, training data into a model). A
+ * model is drawn as the output of the pipeline that trained it, whether the pipeline lists it in
+ * `outputs` or the card names the pipeline in `training.pipeline` (one link either way).
+ * References that name no document become `missing` nodes, so that a broken lineage shows where
+ * it breaks.
  */
 
 export interface LineageNode {
-  /** The document's path, or `missing:<kind>:<reference>` for a reference that names nothing. */
+  /** The document's path, or `missing:<kinds>:<reference>` for a reference that names nothing. */
   readonly id: string;
   /** `id@version` (or the path of a document without id; the reference text of a missing node). */
   readonly label: string;
   readonly kind: DocumentKind | "missing";
   readonly path?: string;
+  /**
+   * The classification level the document counts as (docs/checklist.md#how-an-item-is-decided, fail closed: `CUI` is `cui`, a value
+   * outside the lattice `cui-specified`); undefined when it writes none, and for a missing node.
+   */
+  readonly level?: ClassificationLevel;
+  /** The level as written, only when it is not a lattice value (`"CUI"`, `"ouo"`, `"bogus"`): the diagram marks it. */
+  readonly levelWritten?: string;
 }
 
 export interface LineageEdge {
@@ -36,7 +47,9 @@ export interface LineageGraph {
 export function lineageOf(documents: readonly DocumentFacts[], index?: WorkspaceIndex): LineageGraph {
   const resolver = index ?? indexOf(documents);
   const sorted = [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const nodes = new Map<string, LineageNode>(sorted.map((facts) => [facts.path, { id: facts.path, label: label(facts), kind: facts.kind, path: facts.path }]));
+  const nodes = new Map<string, LineageNode>(
+    sorted.map((facts) => [facts.path, { id: facts.path, label: label(facts), kind: facts.kind, path: facts.path, ...levelOf(facts) }]),
+  );
   const missing = new Map<string, LineageNode>();
   const edges = new Map<string, LineageEdge>();
   const connect = (from: string, to: string, relation: ReferenceRole, pinned: boolean) => {
@@ -52,7 +65,7 @@ export function lineageOf(documents: readonly DocumentFacts[], index?: Workspace
       if (resolution.status === "resolved") targets = [resolution.target.path];
       else if (resolution.status === "unversioned") targets = resolution.candidates.map((c) => c.path);
       else {
-        const id = `missing:${site.targetKind}:${site.text}`;
+        const id = `missing:${site.targetKinds.join("|")}:${site.text}`;
         if (!missing.has(id)) missing.set(id, { id, label: site.text, kind: "missing" });
         targets = [id];
       }
@@ -64,6 +77,15 @@ export function lineageOf(documents: readonly DocumentFacts[], index?: Workspace
     }
   }
   return { nodes: [...nodes.values(), ...missing.values()], edges: [...edges.values()] };
+}
+
+/** The level a document counts as, and what it wrote when that is not a lattice value. */
+function levelOf(facts: DocumentFacts): Pick<LineageNode, "level" | "levelWritten"> {
+  const written = writtenLevel(facts.value.classification);
+  const level = failClosedLevel(written);
+  if (level === undefined) return {};
+  const exact = typeof written === "string" && (CLASSIFICATION_LEVELS as readonly string[]).includes(written);
+  return exact ? { level } : { level, levelWritten: typeof written === "string" ? written : JSON.stringify(written) };
 }
 
 function indexOf(documents: readonly DocumentFacts[]): WorkspaceIndex {

@@ -1,6 +1,7 @@
 import type { LineageGraph } from "./lineage";
 import { layoutLineage } from "./lineage-layout";
 import type { ReadinessEvidence, ReadinessItem, ReadinessStatus } from "./model";
+import { LEVEL_NOTE, levelText } from "./lineage-text";
 import { fixText, itemsWith, KIND_WORD, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 /**
@@ -24,7 +25,11 @@ export function formatHtml(report: ReadinessReport): string {
     for (const item of group.items) body.push(itemHtml(item));
     body.push(`</section>`);
   }
-  body.push(`<section><h2>Lineage</h2><p class="muted">Datasets, pipelines and models, in the direction data flows. Dashed: an unpinned reference, evaluation data, or a link that closes a cycle.</p>`);
+  body.push(
+    `<section><h2>Lineage</h2><p class="muted">Datasets, pipelines and models, in the direction data flows, ` +
+      `each with its classification level. ${esc(LEVEL_NOTE)} ` +
+      `Dashed: an unpinned reference, evaluation data, or a link that closes a cycle.</p>`,
+  );
   body.push(lineageSvg(report.lineage));
   const lines = lineageLines(report.lineage);
   body.push(lines.length ? `<ul class="links">${lines.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>` : `<p>No references between documents.</p>`, `</section>`);
@@ -88,11 +93,16 @@ export function lineageSvg(lineage: LineageGraph): string {
   for (const { node, x, y } of layout.nodes) {
     const [fill, stroke] = FILL[node.kind];
     const caption = KIND_WORD[node.kind];
+    const level = levelText(node);
+    const levelClass = node.levelWritten === undefined ? "level" : "level marked";
+    const levelLine =
+      level === undefined ? "" : `<text x="${x + 10}" y="${y + 51}" class="${levelClass}">${esc(truncate(level, 34))}</text>`;
+    const title = node.path ? `${node.label} (${node.path}), level ${level}` : `missing: ${node.label}`;
     parts.push(
-      `<g><title>${esc(node.path ? `${node.label} (${node.path})` : `missing: ${node.label}`)}</title>` +
+      `<g><title>${esc(title)}</title>` +
         `<rect x="${x}" y="${y}" width="${layout.nodeWidth}" height="${layout.nodeHeight}" rx="${node.kind === "ModelCard" ? 22 : 6}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${node.kind === "missing" ? ` stroke-dasharray="4 3"` : ""}/>` +
         `<text x="${x + 10}" y="${y + 16}" class="caption">${esc(caption)}</text>` +
-        `<text x="${x + 10}" y="${y + 34}" class="label">${esc(truncate(node.label, 30))}</text></g>`,
+        `<text x="${x + 10}" y="${y + 34}" class="label">${esc(truncate(node.label, 30))}</text>${levelLine}</g>`,
     );
   }
   parts.push(`</svg>`);
@@ -121,6 +131,7 @@ table.summary{border-collapse:collapse;margin:1rem 0}table.summary td,table.summ
 .diagram{overflow-x:auto;border:1px solid #d0d7de;border-radius:6px;padding:.5rem;background:#fff}
 svg.lineage text.caption{font:10px system-ui,sans-serif;fill:#656d76;text-transform:uppercase;letter-spacing:.05em}
 svg.lineage text.label{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;fill:#1f2328}
+svg.lineage text.level{font:11px system-ui,sans-serif;fill:#656d76}svg.lineage text.level.marked{fill:#b35900;font-weight:600}
 .links{font-size:13px;color:#656d76}
 @media print{.item{break-inside:avoid}}
 `;

@@ -1,5 +1,6 @@
 import type { LineageGraph, LineageNode } from "./lineage";
 import type { ReadinessStatus } from "./model";
+import { LEVEL_NOTE, levelText } from "./lineage-text";
 import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 const ICON: Readonly<Record<ReadinessStatus, string>> = { pass: "✅", warn: "⚠️", fail: "❌", "n/a": "➖" };
@@ -30,7 +31,8 @@ export function formatMarkdown(report: ReadinessReport): string {
       if (fix) out.push("", `**Fix:** ${escape(fix)}`);
     }
   }
-  out.push("", "## Lineage", "", "Datasets, pipelines and models, in the direction data flows. Dashed: an unpinned reference or evaluation data.", "");
+  const legend = `Datasets, pipelines and models, in the direction data flows, each with its classification level. ${LEVEL_NOTE}`;
+  out.push("", "## Lineage", "", `${legend} Dashed: an unpinned reference or evaluation data.`, "");
   out.push("```mermaid", ...mermaidLineage(report.lineage), "```", "");
   const lines = lineageLines(report.lineage);
   out.push(...(lines.length ? lines.map((line) => `- ${escape(line)}`) : ["No references between documents."]));
@@ -60,9 +62,10 @@ export function mermaidLineage(lineage: LineageGraph): string[] {
   return lines;
 }
 
-/** Datasets are cylinders, pipelines subroutines, models stadiums, missing documents hexagons. */
+/** Datasets are cylinders, pipelines subroutines, models stadiums, missing documents hexagons. Each shows its level. */
 function shape(node: LineageNode): string {
-  const text = `"${mermaidText(node.kind === "missing" ? `missing: ${node.label}` : node.label)}"`;
+  const level = levelText(node);
+  const text = `"${mermaidText(node.kind === "missing" ? `missing: ${node.label}` : `${node.label} · ${level}`)}"`;
   switch (node.kind) {
     case "DatasetManifest":
       return `[(${text})]`;

@@ -1,3 +1,4 @@
+import { lineageLevelLines } from "./lineage-text";
 import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 /** The plain-text report: for a terminal or a CI log. Evidence locations are 1-based. */
@@ -24,6 +25,7 @@ export function formatText(report: ReadinessReport): string {
   }
   const lineage = lineageLines(report.lineage);
   lines.push("", `Lineage (${report.lineage.nodes.length} documents, ${report.lineage.edges.length} links)`);
+  lines.push(...lineageLevelLines(report.lineage).map((line) => `  ${line}`));
   lines.push(...(lineage.length ? lineage.map((line) => `  ${line}`) : ["  (no references between documents)"]));
   return lines.join("\n") + "\n";
 }

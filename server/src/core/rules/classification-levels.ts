@@ -38,7 +38,10 @@ export function classificationRank(value: unknown): number | undefined {
  */
 export function classifiedMarking(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const spelled = value.trim().toLowerCase().replace(/[\s_-]+/g, "-");
+  const spelled = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-");
   if ((CLASSIFIED_MARKINGS as readonly string[]).includes(spelled)) return spelled;
   return Object.prototype.hasOwnProperty.call(CLASSIFIED_LONG_FORMS, spelled) ? CLASSIFIED_LONG_FORMS[spelled] : undefined;
 }
@@ -57,11 +60,48 @@ export function isAbovePublic(value: unknown): boolean {
  */
 export function failClosedLevel(value: unknown): ClassificationLevel | undefined {
   if (value === undefined || value === null) return undefined;
-  const exact = effectiveLevel(value);
-  if (exact) return exact;
-  if (typeof value === "string") {
-    const folded = effectiveLevel(value.trim().toLowerCase());
-    if (folded) return folded;
+  return matchedLevel(value) ?? "cui-specified";
+}
+
+/** A lattice value or legacy alias as written, else its case-insensitive match (`CUI` is `cui`); else undefined. */
+export function matchedLevel(value: unknown): ClassificationLevel | undefined {
+  return effectiveLevel(value) ?? (typeof value === "string" ? effectiveLevel(value.trim().toLowerCase()) : undefined);
+}
+
+/**
+ * The level a `classification` value states: the `level` of a mapping; a scalar or list written in
+ * place of the mapping (`classification: CUI`, a schema/type error) stands for the level it
+ * names, so that fail-closed reading sees it. Undefined when no level is written (`null` included).
+ */
+export function writtenLevel(classification: unknown): unknown {
+  if (classification === undefined || classification === null) return undefined;
+  if (typeof classification === "object" && !Array.isArray(classification)) {
+    const level = (classification as Record<string, unknown>).level;
+    return level === null ? undefined : level;
   }
-  return "cui-specified";
+  return classification;
+}
+
+/** Where `writtenLevel` found the level, below `base` (the classification's own pointer). */
+export function writtenLevelPointer(classification: unknown, base: string): string {
+  return typeof classification === "object" && classification !== null && !Array.isArray(classification) ? `${base}/level` : base;
+}
+
+/**
+ * A written level for a message: `"cui"`; `"ouo" (read as "cui")` for a legacy alias; and, for a
+ * value outside the lattice, what it counts as (docs/checklist.md#how-an-item-is-decided): `"CUI" (counted as "cui")`, or
+ * `"bogus" (outside the lattice, counted as "cui-specified")`.
+ */
+export function shownLevel(written: unknown): string {
+  const quoted = JSON.stringify(written) ?? String(written);
+  const exact = effectiveLevel(written);
+  if (exact) return exact === written ? quoted : `${quoted} (read as "${exact}")`;
+  const matched = matchedLevel(written);
+  if (matched) return `${quoted} (counted as "${matched}")`;
+  return written === undefined || written === null ? quoted : `${quoted} (outside the lattice, counted as "cui-specified")`;
+}
+
+/** True when a written level is a lattice value or legacy alias as written, not a fail-closed reading. */
+export function isExactLevel(written: unknown): boolean {
+  return effectiveLevel(written) !== undefined;
 }

@@ -16,7 +16,8 @@ export interface ReferenceSite {
   readonly id: string;
   /** Undefined for a bare id (`ref/unversioned`). */
   readonly version?: string;
-  readonly targetKind: DocumentKind;
+  /** The kinds it may name, the usual one first (a pipeline output: a dataset manifest or a model card). */
+  readonly targetKinds: readonly DocumentKind[];
   readonly role: ReferenceRole;
 }
 
@@ -69,7 +70,16 @@ const ROLE_BY_PATTERN: Readonly<Record<string, ReferenceRole>> = {
 };
 
 /** The nodes kept in `landmarks`: those ws rules report on (`report`) or cite (`whereIs`). */
-const LANDMARK_POINTERS = new Set(["/id", "/license", "/inputs", "/outputs", "/lineage/derivedFrom", "/classification", "/classification/level"]);
+const LANDMARK_POINTERS = new Set([
+  "/id",
+  "/license",
+  "/inputs",
+  "/outputs",
+  "/lineage/derivedFrom",
+  "/training/datasets",
+  "/classification",
+  "/classification/level",
+]);
 
 export function extractFacts(document: GenesisDocument): DocumentFacts {
   const value = isRecord(document.tree.value) ? document.tree.value : {};
@@ -85,7 +95,7 @@ export function extractFacts(document: GenesisDocument): DocumentFacts {
         text,
         id: parsed.id,
         version: parsed.version,
-        targetKind: position.target,
+        targetKinds: position.targets,
         role: ROLE_BY_PATTERN[position.pattern] ?? "input",
       });
     }
@@ -158,4 +168,9 @@ function blockInsertOffset(document: GenesisDocument): number | undefined {
 /** `id@version` of a document, or its id alone. */
 export function label(facts: Pick<DocumentFacts, "id" | "version" | "path">): string {
   return facts.id ? (facts.version ? `${facts.id}@${facts.version}` : facts.id) : facts.path;
+}
+
+/** The distinct kinds of some documents, in the order they come. */
+export function kindsOf(documents: readonly Pick<DocumentFacts, "kind">[]): DocumentKind[] {
+  return [...new Set(documents.map((facts) => facts.kind))];
 }

@@ -1,4 +1,5 @@
 import { isRecord, joinPointer, select } from "../pointer";
+import { writtenLevel } from "../rules/classification-levels";
 import type { DocumentFacts, ReferenceRole } from "./facts";
 import type { WorkspaceIndex } from "./index";
 
@@ -17,8 +18,13 @@ export interface Flow {
    * underlines its nearest existing parent, or the document's root anchor).
    */
   readonly pointer: string;
-  /** The mapping that applies; undefined when none is written. */
+  /** The mapping that applies; undefined when none is written, or something else is written in its place. */
   readonly classification?: Readonly<Record<string, unknown>>;
+  /**
+   * The level that applies as written (`writtenLevel`): the mapping's `level`, or a scalar written
+   * in place of the mapping; undefined when none is written.
+   */
+  readonly level?: unknown;
   /** Dotted path of that mapping in messages: "classification", "outputs[0].classification". */
   readonly field: string;
   /** A pipeline output without its own classification, which takes the pipeline's. */
@@ -33,23 +39,50 @@ export interface Flow {
  * The flows of a document: a dataset is derived from its `lineage.derivedFrom`; a model is trained
  * on its `training.datasets` (evaluation data does not flow into it); each `outputs[i]` of a
  * pipeline is produced from the pipeline's `inputs[].ref`. An unresolved reference is
- * `ref/unresolved`'s to report, and a classification that is not a mapping the schema's, so
- * neither takes part.
+ * `ref/unresolved`'s to report, so it takes no part. A classification that is not a mapping (a
+ * schema/type error) still takes part with the level it names (`writtenLevel`), so that the
+ * flow rules fail closed; an output's `classification: null` is read as absent, so it inherits.
  */
 export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
   const root = facts.value;
-  if (Object.hasOwn(root, "classification") && !isRecord(root.classification)) return [];
   // The document's own classification; written out in each flow, since object spread is slow here.
   const classification = facts.classification;
+  const level = writtenLevel(root.classification);
   const own = "/classification";
   switch (facts.kind) {
     case "DatasetManifest": {
       const inputs = inputsOf(facts, index, "derivedFrom");
-      return inputs.length ? [{ pointer: own, classification, field: "classification", subject: "This dataset", relation: "it is derived from", inherits: false, inputs }] : [];
+      return inputs.length
+        ? [
+            {
+              pointer: own,
+              classification,
+              level,
+              field: "classification",
+              subject: "This dataset",
+              relation: "it is derived from",
+              inherits: false,
+              inputs,
+            },
+          ]
+        : [];
     }
     case "ModelCard": {
       const inputs = inputsOf(facts, index, "trainingData");
-      return inputs.length ? [{ pointer: own, classification, field: "classification", subject: "This model", relation: "it is trained on", inherits: false, inputs }] : [];
+      return inputs.length
+        ? [
+            {
+              pointer: own,
+              classification,
+              level,
+              field: "classification",
+              subject: "This model",
+              relation: "it is trained on",
+              inherits: false,
+              inputs,
+            },
+          ]
+        : [];
     }
     case "PipelineConfig": {
       const inputs = inputsOf(facts, index, "input");
@@ -60,12 +93,34 @@ export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
         const name = `output ${outputName(output, pointer)}`;
         const subject = `O${name.slice(1)}`;
         const relation = "the pipeline reads";
-        if (!Object.hasOwn(output, "classification")) {
-          flows.push({ pointer: own, classification, field: "classification", subject, relation, inherits: true, output: name, inputs });
-        } else if (isRecord(output.classification)) {
+        const written = output.classification;
+        if (written === undefined || written === null) {
+          flows.push({
+            pointer: own,
+            classification,
+            level,
+            field: "classification",
+            subject,
+            relation,
+            inherits: true,
+            output: name,
+            inputs,
+          });
+        } else {
           const at = joinPointer(pointer, "classification");
           const field = `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}].classification`;
-          flows.push({ subject, relation, pointer: at, classification: output.classification, field, inherits: false, output: name, inputs });
+          const mapping = isRecord(written) ? written : undefined;
+          flows.push({
+            subject,
+            relation,
+            pointer: at,
+            classification: mapping,
+            level: writtenLevel(written),
+            field,
+            inherits: false,
+            output: name,
+            inputs,
+          });
         }
       }
       return flows;
@@ -75,7 +130,9 @@ export function flowsOf(facts: DocumentFacts, index: WorkspaceIndex): Flow[] {
 
 /** `"clean"` for an output with a name, else `outputs[1]`. */
 function outputName(output: Readonly<Record<string, unknown>>, pointer: string): string {
-  return typeof output.name === "string" && output.name.trim() !== "" ? JSON.stringify(output.name) : `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}]`;
+  return typeof output.name === "string" && output.name.trim() !== ""
+    ? JSON.stringify(output.name)
+    : `outputs[${pointer.slice(pointer.lastIndexOf("/") + 1)}]`;
 }
 
 /** The documents `facts` references in `role` that resolve, each once, itself excluded. */

@@ -108,7 +108,7 @@ export class WorkspaceIndex {
     return found;
   }
 
-  resolve(reference: Pick<ReferenceSite, "id" | "version" | "targetKind">): Resolution {
+  resolve(reference: Pick<ReferenceSite, "id" | "version" | "targetKinds">): Resolution {
     let resolution = this.resolutions.get(reference);
     if (!resolution) {
       resolution = this.resolveAfresh(reference);
@@ -117,11 +117,16 @@ export class WorkspaceIndex {
     return resolution;
   }
 
-  private resolveAfresh(reference: Pick<ReferenceSite, "id" | "version" | "targetKind">): Resolution {
-    const candidates = this.withId(reference.targetKind, reference.id);
+  /**
+   * Candidates are the documents of the reference's kinds with its id, in the order of those
+   * kinds; so where a dataset manifest and a model card share an `id@version`, a pipeline output
+   * naming it means the dataset, the kind named first.
+   */
+  private resolveAfresh(reference: Pick<ReferenceSite, "id" | "version" | "targetKinds">): Resolution {
+    const candidates = reference.targetKinds.flatMap((kind) => this.withId(kind, reference.id));
     if (candidates.length === 0) {
       const sameIdOtherKinds = (["DatasetManifest", "ModelCard", "PipelineConfig"] as const)
-        .filter((kind) => kind !== reference.targetKind)
+        .filter((kind) => !reference.targetKinds.includes(kind))
         .flatMap((kind) => this.withId(kind, reference.id));
       return { status: "unresolved", sameIdOtherKinds };
     }
@@ -157,7 +162,9 @@ export class WorkspaceIndex {
       this.referrers.get(facts.id)?.forEach((p) => paths.add(p));
       this.byId[facts.kind].get(facts.id)?.forEach((p) => paths.add(p));
     }
-    for (const site of facts.references) this.byId[site.targetKind].get(site.id)?.forEach((p) => paths.add(p));
+    for (const site of facts.references) {
+      for (const kind of site.targetKinds) this.byId[kind].get(site.id)?.forEach((p) => paths.add(p));
+    }
     return paths;
   }
 
@@ -192,7 +199,8 @@ export function isUpstreamRole(role: ReferenceSite["role"]): boolean {
  */
 function sameWorkspaceFacts(a: DocumentFacts, b: DocumentFacts): boolean {
   if (edgesDiffer(a, b) || a.license !== b.license || a.name !== b.name) return false;
-  if (JSON.stringify(a.classification) !== JSON.stringify(b.classification)) return false;
+  // The classification as written, not only the mapping: a scalar in its place is read as a level.
+  if (JSON.stringify(a.value.classification) !== JSON.stringify(b.value.classification)) return false;
   return JSON.stringify([...a.outputClassifications]) === JSON.stringify([...b.outputClassifications]);
 }
 

@@ -18,31 +18,61 @@ export function categoriesOf(classification: Classification, base: string): Mark
   return strings(classification, "categories", base).map(({ value, pointer }) => ({ value: value.trim().toUpperCase(), pointer }));
 }
 
-/** One limited dissemination control: `NOFORN`, `FEDONLY`, ..., or `REL TO` with its countries. */
-export type Control = { readonly kind: "control"; readonly name: string } | { readonly kind: "rel-to"; readonly countries: readonly string[]; readonly text: string };
+/** The limited dissemination controls of docs/formats/common.md#classification other than `REL TO`, as `disseminationOf` spells them. */
+export const KNOWN_CONTROLS: readonly string[] = ["NOFORN", "FEDONLY", "FEDCON", "NOCON", "DL ONLY"];
+
+/**
+ * One limited dissemination control: `NOFORN`, `FEDONLY`, ..., or `REL TO` with its countries. A
+ * string that is none of them is a `control` all the same, with `known: false`: fail closed (docs/checklist.md#how-an-item-is-decided),
+ * it counts as present, and only the same control on an output carries it. An item that is not a
+ * string is `unreadable`: present, but no output can be shown to carry it.
+ */
+export type Control =
+  | { readonly kind: "control"; readonly name: string; readonly known: boolean }
+  | { readonly kind: "rel-to"; readonly countries: readonly string[]; readonly text: string }
+  | { readonly kind: "unreadable"; readonly text: string };
 
 /**
  * Dissemination controls, blanks collapsed and upper case. `REL TO USA, GBR` (countries separated
- * by commas or blanks) becomes its country list.
+ * by commas or blanks) becomes its country list. A single string written in place of the list
+ * counts as a list of one; blank strings are no control.
  */
 export function disseminationOf(classification: Classification, base: string): Marked<Control>[] {
-  return strings(classification, "dissemination", base).map(({ value, pointer }) => {
+  const list = classification?.dissemination;
+  const at = joinPointer(base, "dissemination");
+  if (list === undefined || list === null) return [];
+  const items = Array.isArray(list)
+    ? list.map((value, i) => ({ value, pointer: joinPointer(at, i) }))
+    : [{ value: list as unknown, pointer: at }];
+  return items.flatMap(({ value, pointer }): Marked<Control>[] => {
+    if (typeof value !== "string") return [{ value: { kind: "unreadable", text: JSON.stringify(value) ?? String(value) }, pointer }];
     const text = value.trim().replace(/\s+/g, " ").toUpperCase();
+    if (text === "") return [];
     const relTo = /^REL TO\b(.*)$/.exec(text);
     const control: Control = relTo
       ? { kind: "rel-to", countries: [...new Set(relTo[1].split(/[\s,]+/).filter(Boolean))], text: value.trim() }
-      : { kind: "control", name: text };
-    return { value: control, pointer };
+      : { kind: "control", name: text, known: KNOWN_CONTROLS.includes(text) };
+    return [{ value: control, pointer }];
   });
 }
 
-/** The export-control regimes of docs/formats/common.md#exportcontrol. `10cfr810` stands apart from the ranked ones. */
+/** The export-control regimes of docs/formats/common.md#classification. `10cfr810` stands apart from the ranked ones. */
 export const RANKED_REGIMES = ["none", "ear99", "ear", "itar"] as const;
 export type Regime = (typeof RANKED_REGIMES)[number] | "10cfr810";
+const REGIMES: readonly string[] = [...RANKED_REGIMES, "10cfr810"];
 
 export interface ExportControl {
-  /** `none` when no `exportControl` is written; undefined when `regime` is not one of those. */
+  /**
+   * The regime, matched case-insensitively (`ITAR` is `itar`); `none` when no `exportControl` (or
+   * no regime) is written; undefined when the regime written is none of docs/formats/common.md#classification.
+   */
   readonly regime?: Regime;
+  /**
+   * The regime as written when it is none of docs/formats/common.md#classification: fail closed (docs/checklist.md#how-an-item-is-decided), it counts as present, so
+   * an output under `none` does not carry it. A scalar written in place of the mapping is read as
+   * the regime (`exportControl: itar`).
+   */
+  readonly unknown?: unknown;
   readonly eccn?: string;
   /** Where to point: the regime value, else the `exportControl` mapping, else the classification. */
   readonly regimePointer: string;
@@ -52,17 +82,20 @@ export interface ExportControl {
 export function exportControlOf(classification: Classification, base: string): ExportControl {
   const exportControl = classification?.exportControl;
   const at = joinPointer(base, "exportControl");
-  if (!isRecord(exportControl)) {
-    return { regime: exportControl === undefined ? "none" : undefined, regimePointer: at, eccnPointer: at };
-  }
+  if (exportControl === undefined || exportControl === null) return { regime: "none", regimePointer: at, eccnPointer: at };
+  if (!isRecord(exportControl)) return { ...regimeOf(exportControl), regimePointer: at, eccnPointer: at };
   const regime = exportControl.regime;
-  const known = typeof regime === "string" && ((RANKED_REGIMES as readonly string[]).includes(regime) || regime === "10cfr810");
   return {
-    regime: known ? (regime as Regime) : regime === undefined ? "none" : undefined,
+    ...(regime === undefined || regime === null ? { regime: "none" as const } : regimeOf(regime)),
     eccn: typeof exportControl.eccn === "string" && exportControl.eccn.trim() !== "" ? exportControl.eccn.trim() : undefined,
     regimePointer: joinPointer(at, "regime"),
     eccnPointer: joinPointer(at, "eccn"),
   };
+}
+
+function regimeOf(written: unknown): { regime?: Regime; unknown?: unknown } {
+  const folded = typeof written === "string" ? written.trim().toLowerCase() : undefined;
+  return folded !== undefined && REGIMES.includes(folded) ? { regime: folded as Regime } : { unknown: written };
 }
 
 /** 0 for `none` up to 3 for `itar`; undefined for `10cfr810`, which no EAR or ITAR regime covers. */

@@ -1,6 +1,7 @@
 import { SLUG } from "../rules/reference-form";
+import { kindsName } from "../rules/reference-positions";
 import { KIND_NAME, type DocumentKind, type Span } from "../types";
-import { label, type DocumentFacts, type ReferenceSite } from "./facts";
+import { kindsOf, label, type DocumentFacts, type ReferenceSite } from "./facts";
 import type { WorkspaceIndex } from "./index";
 
 /**
@@ -64,7 +65,22 @@ export function definitionOf(index: WorkspaceIndex, site: ReferenceSite): Docume
  * what a rename starting from the reference renames (ids are renamed, versions are kept).
  */
 export function idOwnerOf(index: WorkspaceIndex, site: ReferenceSite): DocumentFacts | undefined {
-  return definitionOf(index, site) ?? index.withId(site.targetKind, site.id)[0];
+  return definitionOf(index, site) ?? site.targetKinds.flatMap((kind) => index.withId(kind, site.id))[0];
+}
+
+/**
+ * Whether a reference in `index` means a document of `kind`. A position of one kind means that
+ * kind. A pipeline output (a dataset manifest or a model card) means the kind it resolves to, or
+ * else the first of its kinds that has its id; when none has it (the target is in another folder's
+ * index), any of its kinds.
+ */
+export function meansKind(index: WorkspaceIndex, site: ReferenceSite, kind: DocumentKind): boolean {
+  if (!site.targetKinds.includes(kind)) return false;
+  if (site.targetKinds.length === 1) return true;
+  const resolution = index.resolve(site);
+  if (resolution.status === "resolved") return resolution.target.kind === kind;
+  const holder = site.targetKinds.find((candidate) => index.withId(candidate, site.id).length > 0);
+  return holder === undefined || holder === kind;
 }
 
 /**
@@ -77,7 +93,7 @@ export function referencesTo(index: WorkspaceIndex, target: DocumentFacts): Refe
   const hits: ReferenceHit[] = [];
   for (const facts of index.referencing(id)) {
     for (const site of facts.references) {
-      if (site.id !== id || site.targetKind !== target.kind) continue;
+      if (site.id !== id || !meansKind(index, site, target.kind)) continue;
       if (site.version === undefined || site.version === target.version) hits.push({ facts, site });
     }
   }
@@ -106,7 +122,7 @@ export function renameEdits(index: WorkspaceIndex, target: DocumentFacts, newId:
   for (const facts of declarers) edits.push(replaceId(facts, facts.idSpan, oldId, newId, undefined));
   for (const facts of index.referencing(oldId)) {
     for (const site of facts.references) {
-      if (site.id === oldId && site.targetKind === target.kind) edits.push(replaceId(facts, site.span, oldId, newId, site.version));
+      if (site.id === oldId && meansKind(index, site, target.kind)) edits.push(replaceId(facts, site.span, oldId, newId, site.version));
     }
   }
   return { edits: edits.sort((a, b) => a.path.localeCompare(b.path) || a.span.start - b.span.start) };
@@ -128,7 +144,7 @@ export function idPartOf(text: string, span: Span, id: string): Span | undefined
 
 /** Markdown describing what a reference names, or what is missing and which versions exist. */
 export function hoverFor(index: WorkspaceIndex, site: ReferenceSite): string {
-  const kindName = KIND_NAME[site.targetKind];
+  const kindName = kindsName(site.targetKinds);
   const resolution = index.resolve(site);
   switch (resolution.status) {
     case "resolved":
@@ -140,10 +156,17 @@ export function hoverFor(index: WorkspaceIndex, site: ReferenceSite): string {
         const pin = only.version ? ` \`${site.id}@${only.version}\`` : " an exact version";
         return `${describe(only)}\n\nThis reference has no version; pin it as${pin}.`;
       }
-      return `**\`${site.id}\` has no version**: the workspace has ${resolution.candidates.length} ${kindName}s with this id, ${versions}. Pin one as \`${site.id}@<version>\`.`;
+      const documents = site.targetKinds.length === 1 ? `${kindName}s` : "documents";
+      return (
+        `**\`${site.id}\` has no version**: the workspace has ${resolution.candidates.length} ${documents} with this id, ${versions}. ` +
+        `Pin one as \`${site.id}@<version>\`.`
+      );
     }
     case "version-mismatch":
-      return `**No ${kindName} \`${site.id}@${site.version}\` in the workspace.** The ${kindName} \`${site.id}\` exists in ${versionList(resolution.candidates)}.`;
+      return (
+        `**No ${kindName} \`${site.id}@${site.version}\` in the workspace.** ` +
+        `The ${kindsName(kindsOf(resolution.candidates))} \`${site.id}\` exists in ${versionList(resolution.candidates)}.`
+      );
     case "unresolved": {
       const elsewhere = resolution.sameIdOtherKinds.map((other) => `a ${KIND_NAME[other.kind]} (${code(other.path)})`);
       const hint = elsewhere.length ? ` \`${site.id}\` is ${elsewhere.join(" and ")}, not a ${kindName}.` : "";

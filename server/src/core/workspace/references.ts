@@ -1,11 +1,14 @@
-import { label } from "./facts";
+import { nearest } from "../nearest";
+import { kindsName } from "../rules/reference-positions";
+import { KIND_NAME } from "../types";
 import type { WorkspaceCheck } from "./context";
 import { whereIs } from "./context";
-import { nearest } from "../nearest";
-import { KIND_NAME } from "../types";
+import { kindsOf, label } from "./facts";
 
-
-/** `ref/unresolved` and `ref/version-mismatch`: every `id@version` names a document that exists. */
+/**
+ * `ref/unresolved` and `ref/version-mismatch`: every `id@version` names a document of a kind its
+ * position accepts (a pipeline output: a dataset manifest or a model card) that exists.
+ */
 export const resolutionCheck: WorkspaceCheck = {
   name: "ref-resolution",
   reports: ["ref/unresolved", "ref/version-mismatch"],
@@ -13,9 +16,9 @@ export const resolutionCheck: WorkspaceCheck = {
     for (const site of facts.references) {
       if (site.version === undefined) continue; // ref/unversioned reports it as you type
       const resolution = index.resolve(site);
-      const kindName = KIND_NAME[site.targetKind];
+      const kindName = kindsName(site.targetKinds);
       if (resolution.status === "unresolved") {
-        const known = [...index.all()].filter((d) => d.kind === site.targetKind && d.id).map((d) => d.id!);
+        const known = [...index.all()].filter((d) => site.targetKinds.includes(d.kind) && d.id).map((d) => d.id!);
         const close = nearest(site.id, known);
         const elsewhere = resolution.sameIdOtherKinds[0];
         const hint = elsewhere
@@ -26,10 +29,11 @@ export const resolutionCheck: WorkspaceCheck = {
         report({ rule: "ref/unresolved", pointer: site.pointer, message: `No ${kindName} in the workspace has the id "${site.id}".${hint}`, data: { id: site.id, nearest: close } });
       } else if (resolution.status === "version-mismatch") {
         const listed = resolution.candidates.map((c) => `${c.version ?? "(no version)"} in ${c.path}`).join(", ");
+        const kinds = kindsName(kindsOf(resolution.candidates));
         report({
           rule: "ref/version-mismatch",
           pointer: site.pointer,
-          message: `The ${kindName} "${site.id}" has no version ${site.version}; the workspace has ${listed}.`,
+          message: `The ${kinds} "${site.id}" has no version ${site.version}; the workspace has ${listed}.`,
           data: { id: site.id, versions: resolution.versions },
         });
       }
