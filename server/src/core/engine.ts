@@ -12,7 +12,7 @@ import type { DocumentCheck, Report } from "./rules/context";
 import { DOCUMENT_CHECKS } from "./rules/index";
 import { schemaFindings } from "./schema/findings";
 import { SchemaRegistry } from "./schema/registry";
-import { applySuppressions, findSuppressions } from "./suppress";
+import { applySuppressions, findSuppressions, type WaivableFinding } from "./suppress";
 import { LineIndex } from "./text";
 import type { Diagnostic, Finding, Span } from "./types";
 import { spanOf } from "./document";
@@ -32,6 +32,21 @@ export interface EngineOptions {
   readonly checkBudgetMs?: number;
   /** Milliseconds, for timing checks; passed in so that tests control it. */
   readonly clock?: () => number;
+  /**
+   * Today's date, `YYYY-MM-DD`, against which a waiver's `(until ...)` is judged (§6). The core never
+   * reads the calendar: front ends pass their local date (`() => isoDateOf(new Date())`), tests a
+   * fixed one. Without it an expiry is checked for its form only and never lapses.
+   */
+  readonly today?: () => string;
+}
+
+/** How much a check returns. */
+export interface CheckOptions {
+  /**
+   * Also the waived diagnostics (each with its `waiver`), after the others. By default they are
+   * left out: what the editor shows and what `check` counts (§6, §8.1).
+   */
+  readonly includeWaived?: boolean;
 }
 
 export interface Analysis {
@@ -54,6 +69,7 @@ export class Engine {
   private readonly maxDiagnostics: number;
   private readonly checkBudgetMs: number;
   private readonly clock: () => number;
+  private readonly today: (() => string) | undefined;
 
   constructor(
     options: EngineOptions = {},
@@ -64,6 +80,7 @@ export class Engine {
     this.maxDiagnostics = options.maxDiagnostics ?? 1000;
     this.checkBudgetMs = options.checkBudgetMs ?? 500;
     this.clock = options.clock ?? (() => performance.now());
+    this.today = options.today;
   }
 
   get schemaRegistry(): SchemaRegistry {
@@ -71,12 +88,12 @@ export class Engine {
   }
 
   /** Recognises, parses and checks one file with the `type` rules. */
-  analyze(file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
+  analyze(file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Analysis {
     const limit = config.maxDocumentLength ?? this.maxDocumentLength;
     if (file.text.length > limit) return this.tooLarge(file, limit);
     const document = parseGenesisDocument(file);
     if (!document) return { diagnostics: [] };
-    return { document, diagnostics: this.check(document, config) };
+    return { document, diagnostics: this.check(document, config, options) };
   }
 
   /**
@@ -84,17 +101,17 @@ export class Engine {
    * scalar value, only that value is parsed again (see parse/incremental.ts); otherwise the whole
    * text is. Either way the result equals `analyze` of the new text.
    */
-  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG): Analysis {
+  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Analysis {
     if (previous && previous.path === file.path && file.text.length <= (config.maxDocumentLength ?? this.maxDocumentLength)) {
       const patched = reparseEdit(previous, file.text, diffTexts(previous.text, file.text));
-      if (patched) return { document: patched, diagnostics: this.check(patched, config) };
+      if (patched) return { document: patched, diagnostics: this.check(patched, config, options) };
     }
-    return this.analyze(file, config);
+    return this.analyze(file, config, options);
   }
 
   /** The `type` rules over an already parsed document. */
-  check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
-    return this.finish(this.collect(document, config), config, document.text, () => document, true);
+  check(document: GenesisDocument, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
+    return this.finish(this.collect(document, config), config, document.text, () => document, true, options);
   }
 
   /**
@@ -102,7 +119,7 @@ export class Engine {
    * configuration and suppressions apply as to the `type` rules; a check that throws becomes one
    * diagnostic on the document.
    */
-  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
     // The parse tree is read only once something is reported: most documents of a large fan-out
     // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
@@ -115,7 +132,7 @@ export class Engine {
         findings.push(ruleFailure(check.name, error, facts.document));
       }
     }
-    return findings.length === 0 ? [] : this.finish(findings, config, facts.text, () => facts.document, false);
+    return findings.length === 0 ? [] : this.finish(findings, config, facts.text, () => facts.document, false, options);
   }
 
   /**
@@ -123,14 +140,14 @@ export class Engine {
    * evidence/requests.ts for what to read). The same configuration and suppressions apply as to
    * the `type` rules; a failure becomes one diagnostic on the document.
    */
-  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG): Diagnostic[] {
+  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
     let findings: Finding[];
     try {
       findings = checkEvidence(document, evidence);
     } catch (error) {
       findings = [ruleFailure("io-evidence", error, document)];
     }
-    return this.finish(findings, config, document.text, () => document, false);
+    return this.finish(findings, config, document.text, () => document, false, options);
   }
 
   /**
@@ -214,40 +231,46 @@ export class Engine {
   }
 
   /**
-   * Suppressions, then severities, then order, then the cap. The parse tree (`documentOf`) is read
-   * only for a text that mentions genesis-ignore or for the cap's anchor: a ws report on a
-   * document whose tree was dropped then rebuilds none.
+   * Waivers, then severities, then order, then the cap. The parse tree (`documentOf`) is read only
+   * for a text that mentions genesis-ignore or for the cap's anchor: a ws report on a document
+   * whose tree was dropped then rebuilds none. A waived finding is kept, with its waiver, and
+   * returned only with `includeWaived` (after the others, outside the cap); `off` drops a finding.
    */
-  private finish(found: readonly Finding[], config: GenesisConfig, text: string, documentOf: () => GenesisDocument, typePass: boolean): Diagnostic[] {
-    let findings = found;
+  private finish(found: readonly Finding[], config: GenesisConfig, text: string, documentOf: () => GenesisDocument, typePass: boolean, options: CheckOptions): Diagnostic[] {
+    let findings: readonly WaivableFinding[] = found;
     if (text.includes("genesis-ignore")) {
       const document = documentOf();
       const comments = [...document.tree.comments, ...markdownComments(document)];
       if (comments.some((c) => c.text.includes("genesis-ignore"))) {
         const lines = new LineIndex(text);
-        findings = applySuppressions(found, findSuppressions(text, comments, lines), lines, typePass);
+        const policy = { profile: config.profile, today: this.today?.() };
+        findings = applySuppressions(found, findSuppressions(text, comments, lines), lines, policy, typePass);
       }
     }
     const diagnostics: Diagnostic[] = [];
+    const waived: Diagnostic[] = [];
     for (const finding of findings) {
       const severity = resolveSeverity(finding, config);
       if (severity === "off") continue;
       // Written out rather than spread, which is several times slower on this path (every finding).
-      const { rule, message, pointer, data } = finding;
+      const { rule, message, pointer, data, waiver } = finding;
       const span = insideText(finding.span, text);
-      diagnostics.push(data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity });
+      const diagnostic: Diagnostic = data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity };
+      if (waiver === undefined) diagnostics.push(diagnostic);
+      else if (options.includeWaived) waived.push({ ...diagnostic, waiver });
     }
-    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-    if (diagnostics.length <= this.maxDiagnostics) return diagnostics;
-    const shown = diagnostics.slice(0, this.maxDiagnostics);
-    shown.push({
-      rule: "internal/rule-error",
-      severity: "info",
-      message: `${diagnostics.length - this.maxDiagnostics} more diagnostics are not shown; fix the ones above first.`,
-      span: rootAnchor(documentOf()),
-      pointer: "",
-    });
-    return shown;
+    diagnostics.sort(byPlace);
+    const shown = diagnostics.length <= this.maxDiagnostics ? diagnostics : diagnostics.slice(0, this.maxDiagnostics);
+    if (shown !== diagnostics) {
+      shown.push({
+        rule: "internal/rule-error",
+        severity: "info",
+        message: `${diagnostics.length - this.maxDiagnostics} more diagnostics are not shown; fix the ones above first.`,
+        span: rootAnchor(documentOf()),
+        pointer: "",
+      });
+    }
+    return waived.length === 0 ? shown : shown.concat(waived.sort(byPlace));
   }
 
   private tooLarge(file: SourceFile, limit: number): Analysis {
@@ -268,6 +291,10 @@ export class Engine {
       ],
     };
   }
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
 /**
