@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { isoDateOf } from "../core/dates";
 import { Engine } from "../core/engine";
 import type { CheckCommand, ReportCommand } from "./args";
 import { PathError, runCheck, type CheckRun } from "./run";
@@ -21,7 +22,7 @@ export interface CommandIO {
 export async function checkForCommand(command: CheckCommand | ReportCommand, io: CommandIO): Promise<CheckRun | 2> {
   let run: CheckRun;
   try {
-    run = await runCheck(command, io.cwd, new Engine());
+    run = await runCheck(command, io.cwd, new Engine({ today: () => isoDateOf(new Date()) }));
   } catch (error) {
     if (!(error instanceof PathError)) throw error;
     io.err(`genesis-readiness: ${error.message}\n`);

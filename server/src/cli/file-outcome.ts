@@ -75,7 +75,7 @@ export function analyseFile(file: CandidateFile, engine: Engine, settings: Analy
       const documentKind = file.reported ? parseGenesisDocument({ path: file.path, text: content.head })?.kind : undefined;
       return { kind: "too-large", bytes: content.bytes, documentKind };
     }
-    const analysis = engine.analyze({ path: file.path, text: content.text }, settings.config);
+    const analysis = engine.analyze({ path: file.path, text: content.text }, settings.config, { includeWaived: true });
     if (!analysis.document) return { kind: "not-genesis" };
     const { document: _tree, ...facts } = extractFacts(analysis.document);
     if (!file.reported) return { kind: "document", facts };

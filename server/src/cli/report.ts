@@ -14,6 +14,8 @@ export interface ReportedDiagnostic {
   readonly start: Position;
   readonly end: Position;
   readonly pointer: string;
+  /** Set on a waived diagnostic (§6): the reason of its genesis-ignore, and its expiry when it has one. */
+  readonly waiver?: { readonly reason: string; readonly until?: string };
 }
 
 export interface ReportedDocument {
@@ -21,8 +23,10 @@ export interface ReportedDocument {
   readonly path: string;
   /** A DocumentKind, or "GenesisConfig" for the workspace configuration. */
   readonly kind: string;
-  /** In position order. */
+  /** In position order. Never waived ones. */
   readonly diagnostics: readonly ReportedDiagnostic[];
+  /** The waived diagnostics (each with its `waiver`), in position order; they count for nothing. */
+  readonly waived?: readonly ReportedDiagnostic[];
 }
 
 export interface CheckReport {

@@ -124,14 +124,16 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
   const evidence = command.noIo ? undefined : await gatherEvidence(root, new Map(analysed.map((a) => [a.facts.path, a.evidenceRequests])));
   const judged: ReadinessDocument[] = [];
   for (const { facts, typeDiagnostics, text } of analysed) {
-    const workspace = engine.checkWorkspace(facts, index, config);
+    const workspace = engine.checkWorkspace(facts, index, config, { includeWaived: true });
     // A document with no evidence has nothing for the io rules to judge (see core/evidence/check.ts),
     // so its tree is not rebuilt for them.
     const found = evidence?.get(facts.path);
-    const io = found && found.size > 0 ? engine.checkEvidence(facts.document, found, config) : [];
-    const diagnostics = [...typeDiagnostics, ...workspace, ...io];
-    documents.push({ path: facts.path, kind: facts.kind, diagnostics: locate(text, diagnostics) });
-    judged.push({ facts, diagnostics, evidenceChecked: evidence !== undefined });
+    const io = found && found.size > 0 ? engine.checkEvidence(facts.document, found, config, { includeWaived: true }) : [];
+    const all = [...typeDiagnostics, ...workspace, ...io];
+    const diagnostics = all.filter((d) => !d.waiver);
+    const waived = all.filter((d) => d.waiver);
+    documents.push({ path: facts.path, kind: facts.kind, diagnostics: locate(text, diagnostics), ...(waived.length ? { waived: locate(text, waived) } : {}) });
+    judged.push({ facts, diagnostics, waived, evidenceChecked: evidence !== undefined });
   }
 
   documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -202,7 +204,11 @@ async function readSettings(engine: Engine, root: string, problems: RunProblem[]
 function locate(text: string, diagnostics: readonly Diagnostic[]): ReportedDiagnostic[] {
   const lines = new LineIndex(text);
   return diagnostics
-    .map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end), pointer: d.pointer }))
+    .map((d): ReportedDiagnostic => {
+      const located = { rule: d.rule, severity: d.severity, message: d.message, start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end), pointer: d.pointer };
+      if (!d.waiver) return located;
+      return { ...located, waiver: d.waiver.until === undefined ? { reason: d.waiver.reason } : { reason: d.waiver.reason, until: d.waiver.until } };
+    })
     .sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 }
 
