@@ -6,7 +6,8 @@ const SEVERITY: Readonly<Record<ReadinessStatus, number>> = { "n/a": 0, pass: 1,
 /**
  * One model for several workspace folders: each item takes the worst status any folder gives it
  * (`n/a` only when it is `n/a` everywhere), the reasons of the folders it applies to (prefixed
- * with the folder's name), and all their evidence, with paths prefixed by the folder's name.
+ * with the folder's name), and all their evidence, with paths prefixed by the folder's name; the
+ * waivers of every folder (counted per item, and listed), paths prefixed the same way.
  * One folder is returned as it is.
  */
 export function mergeReadiness(parts: readonly { readonly name: string; readonly model: ReadinessModel }[]): ReadinessModel {
@@ -22,9 +23,11 @@ export function mergeReadiness(parts: readonly { readonly name: string; readonly
       items,
     };
   });
+  const waivers = parts.flatMap(({ name, model }) => (model.waivers ?? []).map((w) => ({ ...w, path: `${name}/${w.path}` })));
   return {
     score: { passed: groups.reduce((n, g) => n + g.passed, 0), applicable: groups.reduce((n, g) => n + g.applicable, 0) },
     groups,
+    ...(waivers.length ? { waivers } : {}),
   };
 }
 
@@ -38,6 +41,7 @@ function mergeItem(parts: readonly { name: string; item: ReadinessItem }[]): Rea
   const omitted = applying.reduce((n, { item }) => n + (item.omittedEvidence ?? 0), 0) + Math.max(0, evidence.length - MAX_EVIDENCE);
   const fix = parts.find(({ item }) => item.status === status && item.fix)?.item.fix;
   const first = parts[0].item;
+  const waivers = parts.reduce((n, { item }) => n + (item.waivers ?? 0), 0);
   return {
     id: first.id,
     title: first.title,
@@ -47,5 +51,6 @@ function mergeItem(parts: readonly { name: string; item: ReadinessItem }[]): Rea
     evidence: evidence.slice(0, MAX_EVIDENCE),
     ...(omitted > 0 ? { omittedEvidence: omitted } : {}),
     ...(fix ? { fix } : {}),
+    ...(waivers > 0 ? { waivers } : {}),
   };
 }
