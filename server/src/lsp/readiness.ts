@@ -234,5 +234,6 @@ function withUris(model: ReadinessModel, state: FolderState, workspace: Workspac
         ...(item.fix?.target ? { fix: { ...item.fix, target: { ...item.fix.target, uri: uriOf(item.fix.target.path) } } } : {}),
       })),
     })),
+    ...(model.waivers ? { waivers: model.waivers.map((w) => ({ ...w, uri: uriOf(w.path) })) } : {}),
   };
 }
