@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem as LspCompletionItem, type CompletionList, type Connection } from "vscode-languageserver/node";
 import { complete, type CompletionItem, type CompletionKind } from "../core/completion/index";
+import { isoDateOf } from "../core/dates";
 import type { AuthoringDocument, AuthoringDocuments } from "./authoring-documents";
 
 /** Typing one of these asks for completion: after `key:`, a blank, a list dash, or the `@` of a reference. */
@@ -19,7 +20,7 @@ export function registerCompletion(connection: Connection, documents: AuthoringD
     const at = documents.get(params.textDocument);
     if (!at) return null;
     const offset = at.positions.offsetAt(params.position);
-    const items = complete(at.document, offset, { index: at.state.index });
+    const items = complete(at.document, offset, { index: at.state.index, today: isoDateOf(new Date()) });
     return { isIncomplete: false, items: items.map((item) => toLspCompletion(item, at, offset)) };
   });
 }
