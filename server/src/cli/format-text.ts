@@ -7,8 +7,8 @@ const RESET = "\x1b[0m";
 /**
  * The compiler-style report: one `path:LINE:COL: severity rule message` line per diagnostic
  * (1-based line and column, documents in path order, diagnostics in position order), then a blank
- * line and the summary, and the number of waived findings when there are any (the readiness report
- * lists them). `color` paints the severity words only.
+ * line and the summary. Waived findings are not printed: they are no diagnostics, and the
+ * readiness report lists them. `color` paints the severity words only.
  */
 export function formatText(report: CheckReport, options: { readonly color: boolean }): string {
   const lines: string[] = [];
@@ -21,8 +21,6 @@ export function formatText(report: CheckReport, options: { readonly color: boole
   }
   if (lines.length > 0) lines.push("");
   lines.push(summaryLine(summarize(report), report));
-  const waived = report.documents.reduce((n, document) => n + (document.waived?.length ?? 0), 0);
-  if (waived > 0) lines.push(`${count(waived, "finding", "findings")} waived by genesis-ignore, not counted (\`genesis-readiness report\` lists them)`);
   return lines.join("\n") + "\n";
 }
 
