@@ -1,5 +1,12 @@
 import * as vscode from "vscode";
-import type { ReadinessEvidence, ReadinessGroup, ReadinessItem, ReadinessModel, ReadinessStatus, ReadinessWaiver } from "../../server/src/core/readiness/model";
+import type {
+  ReadinessEvidence,
+  ReadinessGroup,
+  ReadinessItem,
+  ReadinessModel,
+  ReadinessStatus,
+  ReadinessWaiver,
+} from "../../server/src/core/readiness/model";
 
 /** The view of the "Genesis" view container (package.json `contributes.views`). */
 export const READINESS_VIEW_ID = "genesis.readiness";
@@ -125,9 +132,10 @@ function itemItem(item: ReadinessItem): vscode.TreeItem {
   tooltip.appendText(item.reason);
   tooltip.appendMarkdown(`\n\n*Passes when* ${escape(item.criterion.replace(/`/g, ""))}.`);
   if (item.fix) tooltip.appendMarkdown(`\n\n$(wrench) ${escape(item.fix.title)}`);
-  if (waivers) tooltip.appendMarkdown(`\n\n$(shield) Carries ${waivers}: accepted risks, listed under Waivers; they do not lower the item.`);
+  if (waivers) tooltip.appendMarkdown(`\n\n$(shield) Carries ${waivers}: accepted risks, listed under Waivers; they do not lower it.`);
   tree.tooltip = tooltip;
-  tree.accessibilityInformation = { label: `${item.title}, ${STATUS_WORD[item.status]}: ${item.reason}${waivers ? ` Carries ${waivers}.` : ""}` };
+  const carries = waivers ? ` Carries ${waivers}.` : "";
+  tree.accessibilityInformation = { label: `${item.title}, ${STATUS_WORD[item.status]}: ${item.reason}${carries}` };
   tree.contextValue = item.fix ? FIXABLE_ITEM : "genesis.item";
   return tree;
 }
@@ -179,7 +187,8 @@ function waiverItem(waiver: ReadinessWaiver, index: number): vscode.TreeItem {
   tree.contextValue = "genesis.waiver";
   if (waiver.uri) {
     const { start, end } = waiver.range;
-    const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(start.line, start.character, end.line, end.character), preserveFocus: false };
+    const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+    const options: vscode.TextDocumentShowOptions = { selection, preserveFocus: false };
     tree.command = { command: "vscode.open", title: "Open", arguments: [vscode.Uri.parse(waiver.uri), options] };
   }
   return tree;

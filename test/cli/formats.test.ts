@@ -30,7 +30,7 @@ function waivedWorkspace(): string {
   const text = readFileSync(path.join(__dirname, "../fixtures/cli/mistakes.dataset.yaml"), "utf8")
     .replace('version: "1.2"', 'version: "1.2" # genesis-ignore version/semver: legacy numbering, DATA-7 (until 2999-12-31)')
     .replace("license: Apache 2", "license: Apache 2 # genesis-ignore license/spdx: upstream wording kept, LIC-2")
-    .replace("publsher: Example National Laboratory", "publsher: Example National Laboratory # genesis-ignore schema/unknown-property: old field (until 2001-01-01)");
+    .replace("Laboratory", "Laboratory # genesis-ignore schema/unknown-property: old field (until 2001-01-01)");
   writeIn(root, "data/waived.dataset.yaml", text);
   writeIn(root, "data/files/salinity.json", readFileSync(path.join(__dirname, "../fixtures/cli/files/salinity.json")));
   return root;
@@ -177,7 +177,8 @@ describe("genesis-readiness check output formats (built CLI)", function () {
     it("text: waived findings are neither printed nor counted", function () {
       const lines = runCli(["check", waivedWorkspace()]).stdout.trimEnd().split("\n");
       const shown = lines.map((line) => (TEXT_LINE.test(line) ? line.split(" ")[2] : line));
-      assert.deepEqual(shown, ["schema/unknown-property", "suppress/expired", "", "0 errors, 2 warnings, 0 info in 1 document (2 files scanned)"]);
+      const summary = "0 errors, 2 warnings, 0 info in 1 document (2 files scanned)";
+      assert.deepEqual(shown, ["schema/unknown-property", "suppress/expired", "", summary]);
     });
 
     it("sarif: a waived finding is a result with an in-source suppression, and the log still validates", function () {

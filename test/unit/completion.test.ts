@@ -247,12 +247,13 @@ describe("completion", function () {
 
     it("offers (until <90 days ahead>) on a word that begins it after a reason, as a snippet", function () {
       for (const typed of ["(", "(un", "unt", "(UNTIL"]) {
-        const marked = `${DATASET}license: MIT # genesis-ignore license/spdx: vendor wording, LIC-2 ${typed}|\n`;
+        const line = `${DATASET}license: MIT # genesis-ignore license/spdx: vendor wording, LIC-2 `;
+        const marked = `${line}${typed}|\n`;
         const items = at("a.dataset.yaml", marked);
         assert.deepEqual(labels(items), ["(until 2026-09-13)"], typed);
         assert.equal(items[0].isSnippet, true);
         assert.equal(items[0].insertText, "(until ${1:2026-09-13})");
-        assert.equal(accept(marked, items[0]), `${DATASET}license: MIT # genesis-ignore license/spdx: vendor wording, LIC-2 (until 2026-09-13)\n`);
+        assert.equal(accept(marked, items[0]), `${line}(until 2026-09-13)\n`);
       }
     });
 
@@ -265,9 +266,10 @@ describe("completion", function () {
     });
 
     it("in a Markdown body's HTML comment too, replacing the word up to the comment's end", function () {
-      const marked = `---\n${CARD}---\n# Card\n<!-- genesis-ignore modelcard/section-missing: draft (un|t -->\n`;
+      const head = `---\n${CARD}---\n# Card\n<!-- genesis-ignore modelcard/section-missing: draft `;
+      const marked = `${head}(un|t -->\n`;
       const [item] = at("m.modelcard.md", marked);
-      assert.equal(accept(marked, item), `---\n${CARD}---\n# Card\n<!-- genesis-ignore modelcard/section-missing: draft (until 2026-09-13) -->\n`);
+      assert.equal(accept(marked, item), `${head}(until 2026-09-13) -->\n`);
     });
 
     it("without a today it offers the form itself", function () {

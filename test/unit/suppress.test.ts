@@ -13,7 +13,8 @@ const engine = new Engine({ today: () => TODAY });
 const RELEASE = configWith({ profile: "release" });
 
 /** A manifest whose license (line 3) is a license/spdx error, with `comment` at the end of that line. */
-const manifest = (comment: string) => `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\nlicense: Apache 2 ${comment}\n`;
+const HEADER = "apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\n";
+const manifest = (comment: string) => `${HEADER}license: Apache 2 ${comment}\n`;
 
 interface Seen {
   readonly line: number;
@@ -27,7 +28,13 @@ function seen(text: string, diagnostics: readonly Diagnostic[]): Seen[] {
   const lines = new LineIndex(text);
   return diagnostics
     .filter((d) => d.rule === "license/spdx" || d.rule.startsWith("suppress/"))
-    .map((d) => ({ line: lines.positionAt(d.span.start).line, rule: d.rule, severity: d.severity, message: d.message, ...(d.waiver ? { waiver: d.waiver } : {}) }));
+    .map((d) => ({
+      line: lines.positionAt(d.span.start).line,
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      ...(d.waiver ? { waiver: d.waiver } : {}),
+    }));
 }
 
 /** The diagnostics of a manifest by default (unwaived) and with the waived ones. */
@@ -49,7 +56,10 @@ describe("waivers (genesis-ignore, §6)", function () {
       assert.equal(waived.rule, "license/spdx");
       assert.equal(waived.waiver?.reason, "vendor data, LIC-3");
       assert.equal(waived.waiver?.until, "2026-09-30");
-      assert.equal(text.slice(waived.waiver!.span.start, waived.waiver!.span.end), "# genesis-ignore license/spdx: vendor data, LIC-3 (until 2026-09-30)");
+      assert.equal(
+        text.slice(waived.waiver!.span.start, waived.waiver!.span.end),
+        "# genesis-ignore license/spdx: vendor data, LIC-3 (until 2026-09-30)",
+      );
     });
 
     it("still applies on its last day", function () {
@@ -72,21 +82,35 @@ describe("waivers (genesis-ignore, §6)", function () {
     });
 
     it("a comment alone on its line, and the Markdown form, take an expiry too", function () {
-      const standalone = "apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\n# genesis-ignore license/spdx: vendor data (until 2027-01-01)\nlicense: Apache 2\n";
+      const standalone = `${HEADER}# genesis-ignore license/spdx: vendor data (until 2027-01-01)\nlicense: Apache 2\n`;
       assert.deepEqual(check(standalone).shown, []);
       const card = (until: string) =>
-        `---\napiVersion: genesis/v1\nkind: ModelCard\nid: m\n---\n# M <!-- genesis-ignore modelcard/section-missing: draft, sections pending (until ${until}) -->\n`;
+        "---\napiVersion: genesis/v1\nkind: ModelCard\nid: m\n---\n" +
+        `# M <!-- genesis-ignore modelcard/section-missing: draft, sections pending (until ${until}) -->\n`;
       const missing = (text: string, options = {}) =>
-        engine.analyze({ path: "m.modelcard.md", text }, DEFAULT_CONFIG, options).diagnostics.filter((d) => d.rule.startsWith("modelcard/section-missing"));
+        engine
+          .analyze({ path: "m.modelcard.md", text }, DEFAULT_CONFIG, options)
+          .diagnostics.filter((d) => d.rule.startsWith("modelcard/section-missing"));
       assert.equal(missing(card("2026-07-01")).length, 0);
       const waived = missing(card("2026-07-01"), { includeWaived: true });
-      assert.ok(waived.length > 0 && waived.every((d) => d.waiver?.until === "2026-07-01" && d.waiver.reason === "draft, sections pending"));
+      assert.ok(
+        waived.length > 0 && waived.every((d) => d.waiver?.until === "2026-07-01" && d.waiver.reason === "draft, sections pending"),
+      );
       assert.ok(missing(card("2026-01-01")).length > 0, "expired in Markdown too");
-      const expired = engine.analyze({ path: "m.modelcard.md", text: card("2026-01-01") }).diagnostics.filter((d) => d.rule === "suppress/expired");
+      const expired = engine
+        .analyze({ path: "m.modelcard.md", text: card("2026-01-01") })
+        .diagnostics.filter((d) => d.rule === "suppress/expired");
       assert.equal(expired.length, 1);
     });
 
-    for (const written of ["(until 2027-02-30)", "(until 2027-3-31)", "(until soon)", "(until: 2027-03-31)", "(until 2027-03-31", "(until 2027-03-31)."]) {
+    for (const written of [
+      "(until 2027-02-30)",
+      "(until 2027-3-31)",
+      "(until soon)",
+      "(until: 2027-03-31)",
+      "(until 2027-03-31",
+      "(until 2027-03-31).",
+    ]) {
       it(`a malformed expiry ${written} suppresses nothing and says the right form`, function () {
         const { shown } = check(manifest(`# genesis-ignore license/spdx: vendor data ${written}`));
         assert.deepEqual(shown.map((d) => d.rule).sort(), ["license/spdx", "suppress/expired"]);
@@ -98,16 +122,26 @@ describe("waivers (genesis-ignore, §6)", function () {
 
     it("an expiry does not count as the reason", function () {
       const { shown, all } = check(manifest("# genesis-ignore license/spdx: (until 2027-03-31)"));
-      assert.deepEqual(shown.map((d) => d.rule), ["suppress/no-reason"]);
+      assert.deepEqual(
+        shown.map((d) => d.rule),
+        ["suppress/no-reason"],
+      );
       assert.deepEqual(all.find((d) => d.rule === "license/spdx")?.waiver?.reason, "");
-      assert.deepEqual(check(manifest("# genesis-ignore license/spdx (until 2027-03-31)"), RELEASE).shown.map((d) => d.rule).sort(), ["license/spdx", "suppress/no-reason"]);
+      assert.deepEqual(
+        check(manifest("# genesis-ignore license/spdx (until 2027-03-31)"), RELEASE)
+          .shown.map((d) => d.rule)
+          .sort(),
+        ["license/spdx", "suppress/no-reason"],
+      );
     });
 
     it("without a date to compare, an expiry is checked for its form only", function () {
       const undated = new Engine();
       assert.deepEqual(check(manifest("# genesis-ignore license/spdx: vendor data (until 2001-01-01)"), DEFAULT_CONFIG, undated).shown, []);
       assert.deepEqual(
-        check(manifest("# genesis-ignore license/spdx: vendor data (until 2001-13-01)"), DEFAULT_CONFIG, undated).shown.map((d) => d.rule).sort(),
+        check(manifest("# genesis-ignore license/spdx: vendor data (until 2001-13-01)"), DEFAULT_CONFIG, undated)
+          .shown.map((d) => d.rule)
+          .sort(),
         ["license/spdx", "suppress/expired"],
       );
     });
@@ -116,7 +150,10 @@ describe("waivers (genesis-ignore, §6)", function () {
   describe("a waiver without a reason", function () {
     it("in dev it still waives, and is flagged", function () {
       const { shown, all } = check(manifest("# genesis-ignore license/spdx"));
-      assert.deepEqual(shown.map((d) => [d.rule, d.severity]), [["suppress/no-reason", "warning"]]);
+      assert.deepEqual(
+        shown.map((d) => [d.rule, d.severity]),
+        [["suppress/no-reason", "warning"]],
+      );
       assert.deepEqual(all.find((d) => d.rule === "license/spdx")?.waiver?.reason, "");
     });
 
@@ -125,17 +162,27 @@ describe("waivers (genesis-ignore, §6)", function () {
       assert.deepEqual(shown, all);
       assert.deepEqual(shown.map((d) => d.rule).sort(), ["license/spdx", "suppress/no-reason"]);
       assert.match(shown.find((d) => d.rule === "suppress/no-reason")!.message, /release profile it suppresses nothing/);
-      assert.deepEqual(check(manifest("# genesis-ignore license/spdx: upstream data"), RELEASE).shown, [], "with a reason it waives in release");
+      assert.deepEqual(
+        check(manifest("# genesis-ignore license/spdx: upstream data"), RELEASE).shown,
+        [],
+        "with a reason it waives in release",
+      );
     });
   });
 
   describe("waived diagnostics", function () {
     it("are left out by default and come after the others with includeWaived", function () {
-      const text = "apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\nversion: 1.2 # genesis-ignore version/semver: legacy numbering\nlicense: Apache 2\n";
+      const text = `${HEADER}version: 1.2 # genesis-ignore version/semver: legacy numbering\nlicense: Apache 2\n`;
       const all = engine.analyze({ path: "d.dataset.yaml", text }, DEFAULT_CONFIG, { includeWaived: true }).diagnostics;
       const shown = engine.analyze({ path: "d.dataset.yaml", text }).diagnostics;
-      assert.deepEqual(all.filter((d) => !d.waiver), shown);
-      assert.deepEqual(all.slice(shown.length).map((d) => [d.rule, d.waiver?.reason]), [["version/semver", "legacy numbering"]]);
+      assert.deepEqual(
+        all.filter((d) => !d.waiver),
+        shown,
+      );
+      assert.deepEqual(
+        all.slice(shown.length).map((d) => [d.rule, d.waiver?.reason]),
+        [["version/semver", "legacy numbering"]],
+      );
     });
 
     it("a rule set to off drops the finding, waived or not", function () {
@@ -146,24 +193,39 @@ describe("waivers (genesis-ignore, §6)", function () {
 
     it("stay outside the cap on diagnostics", function () {
       const capped = new Engine({ maxDiagnostics: 1, today: () => TODAY });
-      const text = "apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\nversion: 1.2\nlicense: Apache 2 # genesis-ignore license/spdx: vendor data\n";
+      const text = `${HEADER}version: 1.2\nlicense: Apache 2 # genesis-ignore license/spdx: vendor data\n`;
       const all = capped.analyze({ path: "d.dataset.yaml", text }, DEFAULT_CONFIG, { includeWaived: true }).diagnostics;
       assert.equal(all.filter((d) => !d.waiver).length, 2, "one shown and the line that says how many more");
-      assert.deepEqual(all.filter((d) => d.waiver).map((d) => d.rule), ["license/spdx"]);
+      assert.deepEqual(
+        all.filter((d) => d.waiver).map((d) => d.rule),
+        ["license/spdx"],
+      );
     });
 
     it("the workspace rules honour the expiry too, and only the type pass reports it", function () {
-      const expired = modelCard("m", "1.0.0", ["gone@1.0.0"]).replace("datasets: [gone@1.0.0]", "datasets: [gone@1.0.0] # genesis-ignore ref/unresolved: moving (until 2026-01-31)");
+      const expired = modelCard("m", "1.0.0", ["gone@1.0.0"]).replace(
+        "datasets: [gone@1.0.0]",
+        "datasets: [gone@1.0.0] # genesis-ignore ref/unresolved: moving (until 2026-01-31)",
+      );
       const current = expired.replace("2026-01-31", "2026-12-31");
-      for (const [text, waived] of [[expired, false], [current, true]] as const) {
+      for (const [text, waived] of [
+        [expired, false],
+        [current, true],
+      ] as const) {
         const index = workspaceOf({ "models/m.model.yaml": text });
         const facts = index.get("models/m.model.yaml")!;
         const ws = engine.checkWorkspace(facts, index, DEFAULT_CONFIG, { includeWaived: true });
-        const onLine = ws.filter((d) => d.rule === "ref/unresolved" && text.slice(0, d.span.start).split("\n").length === text.slice(0, text.indexOf("# genesis")).split("\n").length);
+        const onLine = ws.filter(
+          (d) =>
+            d.rule === "ref/unresolved" &&
+            text.slice(0, d.span.start).split("\n").length === text.slice(0, text.indexOf("# genesis")).split("\n").length,
+        );
         assert.equal(onLine.length, 1);
         assert.equal(onLine[0].waiver !== undefined, waived);
         assert.ok(!ws.some((d) => d.rule.startsWith("suppress/")), "the ws pass does not repeat it");
-        const typeFindings = engine.check(parseGenesisDocument({ path: "models/m.model.yaml", text })!).filter((d) => d.rule === "suppress/expired");
+        const typeFindings = engine
+          .check(parseGenesisDocument({ path: "models/m.model.yaml", text })!)
+          .filter((d) => d.rule === "suppress/expired");
         assert.equal(typeFindings.length, waived ? 0 : 1);
       }
     });
@@ -172,7 +234,18 @@ describe("waivers (genesis-ignore, §6)", function () {
   describe("dates", function () {
     it("isIsoDate accepts real calendar dates only", function () {
       for (const good of ["2026-06-15", "2028-02-29", "2000-02-29", "1999-12-31"]) assert.ok(isIsoDate(good), good);
-      for (const bad of ["2027-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-6-15", "26-06-15", "2026-06-15T00:00", ""]) assert.ok(!isIsoDate(bad), bad);
+      for (const bad of [
+        "2027-02-29",
+        "1900-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-6-15",
+        "26-06-15",
+        "2026-06-15T00:00",
+        "",
+      ])
+        assert.ok(!isIsoDate(bad), bad);
     });
 
     it("addDays counts across months, years and leap days; isoDateOf is the local date", function () {

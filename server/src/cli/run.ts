@@ -132,7 +132,8 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
     const all = [...typeDiagnostics, ...workspace, ...io];
     const diagnostics = all.filter((d) => !d.waiver);
     const waived = all.filter((d) => d.waiver);
-    documents.push({ path: facts.path, kind: facts.kind, diagnostics: locate(text, diagnostics), ...(waived.length ? { waived: locate(text, waived) } : {}) });
+    const reportedWaived = waived.length ? { waived: locate(text, waived) } : {};
+    documents.push({ path: facts.path, kind: facts.kind, diagnostics: locate(text, diagnostics), ...reportedWaived });
     judged.push({ facts, diagnostics, waived, evidenceChecked: evidence !== undefined });
   }
 
@@ -205,9 +206,11 @@ function locate(text: string, diagnostics: readonly Diagnostic[]): ReportedDiagn
   const lines = new LineIndex(text);
   return diagnostics
     .map((d): ReportedDiagnostic => {
-      const located = { rule: d.rule, severity: d.severity, message: d.message, start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end), pointer: d.pointer };
+      const [start, end] = [lines.positionAt(d.span.start), lines.positionAt(d.span.end)];
+      const located = { rule: d.rule, severity: d.severity, message: d.message, start, end, pointer: d.pointer };
       if (!d.waiver) return located;
-      return { ...located, waiver: d.waiver.until === undefined ? { reason: d.waiver.reason } : { reason: d.waiver.reason, until: d.waiver.until } };
+      const { reason, until } = d.waiver;
+      return { ...located, waiver: until === undefined ? { reason } : { reason, until } };
     })
     .sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 }

@@ -101,7 +101,12 @@ export class Engine {
    * scalar value, only that value is parsed again (see parse/incremental.ts); otherwise the whole
    * text is. Either way the result equals `analyze` of the new text.
    */
-  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Analysis {
+  analyzeChange(
+    previous: GenesisDocument | undefined,
+    file: SourceFile,
+    config: GenesisConfig = DEFAULT_CONFIG,
+    options: CheckOptions = {},
+  ): Analysis {
     if (previous && previous.path === file.path && file.text.length <= (config.maxDocumentLength ?? this.maxDocumentLength)) {
       const patched = reparseEdit(previous, file.text, diffTexts(previous.text, file.text));
       if (patched) return { document: patched, diagnostics: this.check(patched, config, options) };
@@ -119,7 +124,12 @@ export class Engine {
    * configuration and suppressions apply as to the `type` rules; a check that throws becomes one
    * diagnostic on the document.
    */
-  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
+  checkWorkspace(
+    facts: DocumentFacts,
+    index: WorkspaceIndex,
+    config: GenesisConfig = DEFAULT_CONFIG,
+    options: CheckOptions = {},
+  ): Diagnostic[] {
     // The parse tree is read only once something is reported: most documents of a large fan-out
     // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
@@ -140,7 +150,12 @@ export class Engine {
    * evidence/requests.ts for what to read). The same configuration and suppressions apply as to
    * the `type` rules; a failure becomes one diagnostic on the document.
    */
-  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
+  checkEvidence(
+    document: GenesisDocument,
+    evidence: EvidenceMap,
+    config: GenesisConfig = DEFAULT_CONFIG,
+    options: CheckOptions = {},
+  ): Diagnostic[] {
     let findings: Finding[];
     try {
       findings = checkEvidence(document, evidence);
@@ -236,7 +251,14 @@ export class Engine {
    * whose tree was dropped then rebuilds none. A waived finding is kept, with its waiver, and
    * returned only with `includeWaived` (after the others, outside the cap); `off` drops a finding.
    */
-  private finish(found: readonly Finding[], config: GenesisConfig, text: string, documentOf: () => GenesisDocument, typePass: boolean, options: CheckOptions): Diagnostic[] {
+  private finish(
+    found: readonly Finding[],
+    config: GenesisConfig,
+    text: string,
+    documentOf: () => GenesisDocument,
+    typePass: boolean,
+    options: CheckOptions,
+  ): Diagnostic[] {
     let findings: readonly WaivableFinding[] = found;
     if (text.includes("genesis-ignore")) {
       const document = documentOf();
@@ -255,7 +277,8 @@ export class Engine {
       // Written out rather than spread, which is several times slower on this path (every finding).
       const { rule, message, pointer, data, waiver } = finding;
       const span = insideText(finding.span, text);
-      const diagnostic: Diagnostic = data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity };
+      const diagnostic: Diagnostic =
+        data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity };
       if (waiver === undefined) diagnostics.push(diagnostic);
       else if (options.includeWaived) waived.push({ ...diagnostic, waiver });
     }

@@ -122,7 +122,9 @@ export function applySuppressions(
   for (const s of suppressions) {
     if (lapse(s, policy) !== undefined) continue;
     const onLine = waivers.get(s.line) ?? new Map<string, Waiver>();
-    const waiver: Waiver = s.expiry ? { reason: s.reason, until: s.expiry.date, span: s.comment.span } : { reason: s.reason, span: s.comment.span };
+    const waiver: Waiver = s.expiry
+      ? { reason: s.reason, until: s.expiry.date, span: s.comment.span }
+      : { reason: s.reason, span: s.comment.span };
     for (const rule of s.rules) if (!onLine.has(rule)) onLine.set(rule, waiver);
     waivers.set(s.line, onLine);
   }
@@ -141,14 +143,19 @@ function directiveProblems(s: Suppression, policy: WaiverPolicy): Finding[] {
   const named = s.rules.join(", ");
   const why = lapse(s, policy);
   if (s.rules.length === 0) {
-    problems.push({ rule: "suppress/no-reason", message: "genesis-ignore names no rule; write `genesis-ignore <rule-id>: <reason>`.", ...at });
+    problems.push({
+      rule: "suppress/no-reason",
+      message: "genesis-ignore names no rule; write `genesis-ignore <rule-id>: <reason>`.",
+      ...at,
+    });
     return problems;
   }
   if (s.reason === "") {
     const effect = policy.profile === "release" ? " In the release profile it suppresses nothing until it has one." : "";
     problems.push({
       rule: "suppress/no-reason",
-      message: `genesis-ignore ${named} gives no reason; add one after a colon: \`genesis-ignore ${named}: <why this is acceptable>\`.${effect}`,
+      message:
+        `genesis-ignore ${named} gives no reason; add one after a colon: \`genesis-ignore ${named}: <why this is acceptable>\`.` + effect,
       ...at,
     });
   }

@@ -39,14 +39,28 @@ const WAIVERS: readonly ReadinessWaiver[] = [
 function reportWith(waivers: readonly ReadinessWaiver[] | undefined): ReadinessReport {
   const model: ReadinessModel = {
     score: { passed: 2, applicable: 2 },
-    groups: [{ id: "infrastructure", title: "Infrastructure", passed: 2, applicable: 2, items: [item("infra.containers", waivers?.length), item("infra.ci")] }],
+    groups: [
+      {
+        id: "infrastructure",
+        title: "Infrastructure",
+        passed: 2,
+        applicable: 2,
+        items: [item("infra.containers", waivers?.length), item("infra.ci")],
+      },
+    ],
     ...(waivers ? { waivers } : {}),
   };
   return { root: "lab", model, lineage: { nodes: [], edges: [] } };
 }
 
 const unescapeMarkdown = (text: string) => text.replace(/\\(.)/g, "$1");
-const unescapeHtml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The part of a report from its Waivers heading to the next section's heading. */
 function waiversSection(format: "text" | "markdown" | "html", output: string): string {
@@ -62,7 +76,10 @@ function waiversSection(format: "text" | "markdown" | "html", output: string): s
 }
 
 describe("readiness: the report's Waivers section", function () {
-  const outputs = Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReadiness(reportWith(WAIVERS), format)])) as Record<(typeof REPORT_FORMATS)[number], string>;
+  const outputs = Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReadiness(reportWith(WAIVERS), format)])) as Record<
+    (typeof REPORT_FORMATS)[number],
+    string
+  >;
 
   for (const format of ["text", "markdown", "html"] as const) {
     it(`${format}: every waiver with its rule, place (path:line), reason and expiry, and "no expiry" where there is none`, function () {
@@ -81,8 +98,12 @@ describe("readiness: the report's Waivers section", function () {
     });
 
     it(`${format}: an item shows how many waivers it carries, and one with none shows nothing`, function () {
-      const output = format === "markdown" ? unescapeMarkdown(outputs[format]) : format === "html" ? unescapeHtml(outputs[format]) : outputs[format];
-      const before = output.slice(0, output.search({ text: /^Waivers \(/m, markdown: /^## Waivers/m, html: /<section id="waivers">/ }[format]));
+      const output =
+        format === "markdown" ? unescapeMarkdown(outputs[format]) : format === "html" ? unescapeHtml(outputs[format]) : outputs[format];
+      const before = output.slice(
+        0,
+        output.search({ text: /^Waivers \(/m, markdown: /^## Waivers/m, html: /<section id="waivers">/ }[format]),
+      );
       assert.equal(before.split("2 waivers").length - 1, 1, "infra.containers says 2 waivers, once");
       assert.doesNotMatch(before.slice(before.lastIndexOf("infra.ci")), /waiver/i, "infra.ci, listed last, carries none");
     });
@@ -116,10 +137,13 @@ describe("readiness: merging folders keeps their waivers", function () {
     ]);
     assert.equal(merged.groups[0].items[0].waivers, 3);
     assert.equal(merged.groups[0].items[1].waivers, undefined);
-    assert.deepEqual(merged.waivers?.map((w) => [w.path, w.rule]), [
-      ["a/pipelines/train.pipeline.yaml", "container/unpinned"],
-      ["a/pipelines/train.pipeline.yaml", "container/latest"],
-      ["b/pipelines/train.pipeline.yaml", "container/unpinned"],
-    ]);
+    assert.deepEqual(
+      merged.waivers?.map((w) => [w.path, w.rule]),
+      [
+        ["a/pipelines/train.pipeline.yaml", "container/unpinned"],
+        ["a/pipelines/train.pipeline.yaml", "container/latest"],
+        ["b/pipelines/train.pipeline.yaml", "container/unpinned"],
+      ],
+    );
   });
 });

@@ -33,8 +33,8 @@ export function expiryItems(cursor: ExpiryCursor, today: string | undefined): Co
       kind: "snippet",
       detail: "when this waiver lapses",
       documentation:
-        "The last day this waiver applies. After it the finding is reported again, and `suppress/expired` asks for a fix or a renewed waiver" +
-        `${today === undefined ? "." : ` (proposed: ${WAIVER_DAYS} days from today).`}`,
+        "The last day this waiver applies. After it the finding is reported again, and `suppress/expired` asks for a fix " +
+        `or a renewed waiver${today === undefined ? "." : ` (proposed: ${WAIVER_DAYS} days from today).`}`,
       insertText: `(until \${1:${date}})`,
       isSnippet: true,
       filterText: cursor.typed.startsWith("(") ? "(until" : "until",

@@ -17,7 +17,8 @@ export interface ReadinessJson {
  */
 export function readinessJson(model: ReadinessModel): ReadinessJson {
   const { passed, applicable } = model.score;
-  return { score: applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0, passed, applicable, groups: model.groups, waivers: model.waivers ?? [] };
+  const score = applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0;
+  return { score, passed, applicable, groups: model.groups, waivers: model.waivers ?? [] };
 }
 
 /** The JSON report: the check output's `readiness`, with the root, the date and the lineage graph. */

@@ -61,7 +61,9 @@ function waiversMarkdown(model: ReadinessModel): string[] {
   if (waivers.length === 0) return [...out, "None."];
   out.push("| Rule | Place | Reason | Expiry | Item | Finding |", "|---|---|---|---|---|---|");
   for (const w of waivers) {
-    const cells = [`\`${w.rule}\``, `\`${waiverPlace(w)}\``, escape(oneLine(reasonText(w))), expiryText(w), `\`${w.item}\``, escape(oneLine(w.message))];
+    const code = (text: string) => `\`${text}\``;
+    const cells = [code(w.rule), code(waiverPlace(w)), escape(oneLine(reasonText(w))), expiryText(w), code(w.item)];
+    cells.push(escape(oneLine(w.message)));
     out.push(`| ${cells.join(" | ")} |`);
   }
   return out;
