@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { ReadinessEvidence, ReadinessGroup, ReadinessItem, ReadinessModel, ReadinessStatus } from "../../server/src/core/client-api";
+import type { ReadinessEvidence, ReadinessGroup, ReadinessItem, ReadinessModel, ReadinessStatus, ReadinessWaiver } from "../../server/src/core/client-api";
 
 /** The view of the "Genesis" view container (package.json `contributes.views`). */
 export const READINESS_VIEW_ID = "genesis.readiness";
@@ -20,13 +20,17 @@ export type ReadinessNode =
   | { readonly kind: "group"; readonly group: ReadinessGroup }
   | { readonly kind: "item"; readonly item: ReadinessItem }
   | { readonly kind: "evidence"; readonly item: ReadinessItem; readonly evidence: ReadinessEvidence; readonly index: number }
+  | { readonly kind: "waivers"; readonly waivers: readonly ReadinessWaiver[] }
+  | { readonly kind: "waiver"; readonly waiver: ReadinessWaiver; readonly index: number }
   | { readonly kind: "note"; readonly id: string; readonly text: string; readonly icon: string; readonly tooltip?: string };
 
 /**
- * The Readiness tree: four groups with their pass counts, the items of each with a status icon and
- * the criterion in the tooltip, and under each item the evidence that decided it (a click opens
- * the file at the exact range) or, for `n/a`, why it does not apply. It renders the model the
- * server sent as it is; nothing is recomputed here.
+ * The Readiness tree: four groups with their pass counts, the items of each with a status icon,
+ * the criterion in the tooltip and the count of waivers it carries, and under each item the
+ * evidence that decided it (a click opens the file at the exact range) or, for `n/a`, why it does
+ * not apply. Then, when there are any, a Waivers node: every waived finding with its rule, place,
+ * reason and expiry (a click opens it). It renders the model the server sent as it is; nothing is
+ * recomputed here.
  */
 export class ReadinessTree implements vscode.TreeDataProvider<ReadinessNode> {
   private model: ReadinessModel | undefined;
@@ -46,7 +50,9 @@ export class ReadinessTree implements vscode.TreeDataProvider<ReadinessNode> {
       if (!this.model) return this.loading ? [{ kind: "note", id: "loading", text: "Computing readiness…", icon: "loading~spin" }] : [];
       // No Genesis document at all: nothing applies, and the welcome view offers to create one.
       if (this.model.score.applicable === 0) return [];
-      return this.model.groups.map((group) => ({ kind: "group", group }));
+      const groups: ReadinessNode[] = this.model.groups.map((group) => ({ kind: "group", group }));
+      const waivers = this.model.waivers ?? [];
+      return waivers.length ? [...groups, { kind: "waivers", waivers }] : groups;
     }
     switch (node.kind) {
       case "group":
@@ -57,6 +63,8 @@ export class ReadinessTree implements vscode.TreeDataProvider<ReadinessNode> {
         if (node.item.omittedEvidence) children.push({ kind: "note", id: `note:${node.item.id}:${node.item.status}#more`, text: `and ${node.item.omittedEvidence} more`, icon: "ellipsis" });
         return children;
       }
+      case "waivers":
+        return node.waivers.map((waiver, index) => ({ kind: "waiver", waiver, index }));
       default:
         return [];
     }
@@ -70,6 +78,10 @@ export class ReadinessTree implements vscode.TreeDataProvider<ReadinessNode> {
         return itemItem(node.item);
       case "evidence":
         return evidenceItem(node.item, node.evidence, node.index);
+      case "waivers":
+        return waiversItem(node.waivers);
+      case "waiver":
+        return waiverItem(node.waiver, node.index);
       case "note": {
         const tree = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         tree.id = node.id;
@@ -105,15 +117,18 @@ function itemItem(item: ReadinessItem): vscode.TreeItem {
   const tree = new vscode.TreeItem(item.title, hasChildren ? (item.status === "fail" ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
   // The status is part of the id, so that an item that starts failing opens even if it was closed.
   tree.id = `item:${item.id}:${item.status}`;
-  tree.description = item.id;
+  const waivers = waiverCount(item);
+  tree.description = waivers ? `${item.id} · ${waivers}` : item.id;
   tree.iconPath = statusIcon(item.status);
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escape(item.title)}** \`${item.id}\` ${STATUS_WORD[item.status]}\n\n`);
   tooltip.appendText(item.reason);
   tooltip.appendMarkdown(`\n\n*Passes when* ${escape(item.criterion.replace(/`/g, ""))}.`);
   if (item.fix) tooltip.appendMarkdown(`\n\n$(wrench) ${escape(item.fix.title)}`);
+  if (waivers) tooltip.appendMarkdown(`\n\n$(shield) Carries ${waivers}: accepted risks, listed under Waivers; they do not lower it.`);
   tree.tooltip = tooltip;
-  tree.accessibilityInformation = { label: `${item.title}, ${STATUS_WORD[item.status]}: ${item.reason}` };
+  const carries = waivers ? ` Carries ${waivers}.` : "";
+  tree.accessibilityInformation = { label: `${item.title}, ${STATUS_WORD[item.status]}: ${item.reason}${carries}` };
   tree.contextValue = item.fix ? FIXABLE_ITEM : "genesis.item";
   return tree;
 }
@@ -135,6 +150,47 @@ function evidenceItem(item: ReadinessItem, evidence: ReadinessEvidence, index: n
     tree.command = { command: "vscode.open", title: "Open", arguments: options ? [uri, options] : [uri] };
   }
   return tree;
+}
+
+function waiversItem(waivers: readonly ReadinessWaiver[]): vscode.TreeItem {
+  const tree = new vscode.TreeItem("Waivers", vscode.TreeItemCollapsibleState.Collapsed);
+  tree.id = "waivers";
+  tree.description = `${waivers.length} accepted ${waivers.length === 1 ? "risk" : "risks"}`;
+  tree.iconPath = new vscode.ThemeIcon("shield");
+  tree.tooltip = "Findings silenced by a genesis-ignore comment, with their reason and expiry: what a governance officer signs off.";
+  tree.contextValue = "genesis.waivers";
+  return tree;
+}
+
+/** One waived finding: its rule, its place and expiry beside it, its reason and finding in the tooltip; a click opens it. */
+function waiverItem(waiver: ReadinessWaiver, index: number): vscode.TreeItem {
+  const tree = new vscode.TreeItem(waiver.rule, vscode.TreeItemCollapsibleState.None);
+  tree.id = `waiver#${index}:${waiver.path}:${waiver.rule}`;
+  const where = `${waiver.path}:${waiver.range.start.line + 1}`;
+  const expiry = waiver.until === undefined ? "no expiry" : `until ${waiver.until}`;
+  tree.description = `${where} · ${expiry}`;
+  tree.iconPath = new vscode.ThemeIcon("shield");
+  const reason = waiver.reason === "" ? "(no reason given)" : waiver.reason;
+  tree.tooltip = new vscode.MarkdownString()
+    .appendMarkdown(`\`${waiver.rule}\` waived at \`${where}\`, ${expiry} (item \`${waiver.item}\`)\n\n**Reason:** `)
+    .appendText(reason)
+    .appendMarkdown("\n\n**Finding:** ")
+    .appendText(waiver.message);
+  tree.accessibilityInformation = { label: `${waiver.rule} waived at ${where}, ${expiry}: ${reason}` };
+  tree.contextValue = "genesis.waiver";
+  if (waiver.uri) {
+    const { start, end } = waiver.range;
+    const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+    const options: vscode.TextDocumentShowOptions = { selection, preserveFocus: false };
+    tree.command = { command: "vscode.open", title: "Open", arguments: [vscode.Uri.parse(waiver.uri), options] };
+  }
+  return tree;
+}
+
+/** `2 waivers` for an item that carries any. */
+function waiverCount(item: ReadinessItem): string | undefined {
+  const count = item.waivers ?? 0;
+  return count === 0 ? undefined : `${count} ${count === 1 ? "waiver" : "waivers"}`;
 }
 
 /** Markdown special characters in plain text (titles and criteria are plain text). */

@@ -59,6 +59,7 @@ export interface JsonDocument {
   path: string;
   kind: string;
   diagnostics: JsonDiagnostic[];
+  waived?: (JsonDiagnostic & { waiver: { reason: string; until?: string } })[];
 }
 export interface JsonReport {
   version: number;

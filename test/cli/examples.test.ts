@@ -37,13 +37,16 @@ describe("genesis-readiness check examples (built CLI)", function () {
     assert.ok(!report.documents.some((d) => d.path.startsWith("third_party/")), "examples/genesis.config.yaml ignores third_party/**");
   });
 
-  it("writes SARIF that validates, with one result per diagnostic", function () {
+  it("writes SARIF that validates, with one result per diagnostic, and one suppressed result per waived finding", function () {
     const result = runCli(["check", "examples", "--format", "sarif"]);
     assert.equal(result.status, 1, result.stderr);
     const log = JSON.parse(result.stdout) as SarifLog;
     const validate = sarifValidator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const { report } = checkJson(["examples"]);
-    assert.equal(log.runs[0].results.length, report.documents.flatMap((d) => d.diagnostics).length);
+    // docs/rules.md#waivers: SARIF carries the waived findings too, as results with suppressions.
+    const unsuppressed = log.runs[0].results.filter((r) => !r.suppressions);
+    assert.equal(unsuppressed.length, report.documents.flatMap((d) => d.diagnostics).length);
+    assert.equal(log.runs[0].results.length - unsuppressed.length, report.documents.flatMap((d) => d.waived ?? []).length);
   });
 });

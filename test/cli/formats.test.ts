@@ -21,6 +21,21 @@ function mixedWorkspace(): string {
   return root;
 }
 
+/**
+ * The mistakes fixture with waivers: its semver error waived until 2999, its license error waived
+ * without an expiry, and its unknown property under a waiver that expired in 2001.
+ */
+function waivedWorkspace(): string {
+  const root = workspaces.make();
+  const text = readFileSync(path.join(__dirname, "../fixtures/cli/mistakes.dataset.yaml"), "utf8")
+    .replace('version: "1.2"', 'version: "1.2" # genesis-ignore version/semver: legacy numbering, DATA-7 (until 2999-12-31)')
+    .replace("license: Apache 2", "license: Apache 2 # genesis-ignore license/spdx: upstream wording kept, LIC-2")
+    .replace("Laboratory", "Laboratory # genesis-ignore schema/unknown-property: old field (until 2001-01-01)");
+  writeIn(root, "data/waived.dataset.yaml", text);
+  writeIn(root, "data/files/salinity.json", readFileSync(path.join(__dirname, "../fixtures/cli/files/salinity.json")));
+  return root;
+}
+
 const EXPECTED_LINES = [
   "data/mistakes.dataset.yaml:5:10: error version/semver ",
   "data/mistakes.dataset.yaml:8:10: error license/spdx ",
@@ -139,6 +154,54 @@ describe("genesis-readiness check output formats (built CLI)", function () {
         ]);
       });
     }
+  });
+
+  describe("waived findings", function () {
+    it("json: listed under their document's own `waived` key with their waiver, outside `diagnostics` and the summary", function () {
+      const { status, report } = checkJson([waivedWorkspace()]);
+      assert.equal(status, 0, "only warnings are left");
+      const [document] = report.documents;
+      assert.deepEqual(Object.keys(document), ["path", "kind", "diagnostics", "waived"]);
+      assert.deepEqual(document.diagnostics.map((d) => d.rule), ["schema/unknown-property", "suppress/expired"]);
+      assert.match(document.diagnostics[1].message, /ran until 2001-01-01/);
+      assert.deepEqual(
+        document.waived?.map((d) => [d.rule, d.severity, d.range.start.line, d.waiver]),
+        [
+          ["version/semver", "error", 4, { reason: "legacy numbering, DATA-7", until: "2999-12-31" }],
+          ["license/spdx", "error", 7, { reason: "upstream wording kept, LIC-2" }],
+        ],
+      );
+      assert.deepEqual(report.summary, { errors: 0, warnings: 2, infos: 0 });
+    });
+
+    it("text: waived findings are neither printed nor counted", function () {
+      const lines = runCli(["check", waivedWorkspace()]).stdout.trimEnd().split("\n");
+      const shown = lines.map((line) => (TEXT_LINE.test(line) ? line.split(" ")[2] : line));
+      const summary = "0 errors, 2 warnings, 0 info in 1 document (2 files scanned)";
+      assert.deepEqual(shown, ["schema/unknown-property", "suppress/expired", "", summary]);
+    });
+
+    it("sarif: a waived finding is a result with an in-source suppression, and the log still validates", function () {
+      const log = JSON.parse(runCli(["check", waivedWorkspace(), "--format", "sarif"]).stdout) as SarifLog;
+      const validate = sarifValidator();
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      const results = log.runs[0].results;
+      assert.deepEqual(
+        results.map((r) => [r.ruleId, r.suppressions ?? null]),
+        [
+          ["schema/unknown-property", null],
+          ["suppress/expired", null],
+          ["version/semver", [{ kind: "inSource", justification: "legacy numbering, DATA-7", properties: { until: "2999-12-31" } }]],
+          ["license/spdx", [{ kind: "inSource", justification: "upstream wording kept, LIC-2" }]],
+        ],
+      );
+    });
+
+    it("sarif: a suppression of the wrong kind would not validate (the check is real)", function () {
+      const log = JSON.parse(runCli(["check", waivedWorkspace(), "--format", "sarif"]).stdout) as SarifLog;
+      log.runs[0].results[2].suppressions![0].kind = "inComment";
+      assert.equal(sarifValidator()(log), false);
+    });
   });
 
   describe("--output", function () {

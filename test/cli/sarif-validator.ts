@@ -31,6 +31,7 @@ export interface SarifLog {
       message: { text: string };
       locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
       properties: { pointer: string };
+      suppressions?: { kind: string; justification?: string; properties?: { until?: string } }[];
     }[];
   }[];
 }

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { complete, documentBeingTyped, type CompletionItem } from "../../server/src/core/completion/index";
+import { Engine } from "../../server/src/core/engine";
 import { parseGenesisDocument } from "../../server/src/core/parse/document";
 import { valueAt } from "../../server/src/core/pointer";
 import { RULES } from "../../server/src/core/rules/catalog";
@@ -245,6 +246,54 @@ describe("completion", function () {
     });
   });
 
+  describe("the expiry of a waiver", function () {
+    const TODAY = "2026-06-15";
+    const at = (path: string, marked: string) => {
+      const { document, offset } = atCursor(path, marked);
+      return complete(document, offset, { today: TODAY });
+    };
+
+    it("offers (until <90 days ahead>) on a word that begins it after a reason, as a snippet", function () {
+      for (const typed of ["(", "(un", "unt", "(UNTIL"]) {
+        const line = `${DATASET}license: MIT # genesis-ignore license/spdx: vendor wording, LIC-2 `;
+        const marked = `${line}${typed}|\n`;
+        const items = at("a.dataset.yaml", marked);
+        assert.deepEqual(labels(items), ["(until 2026-09-13)"], typed);
+        assert.equal(items[0].isSnippet, true);
+        assert.equal(items[0].insertText, "(until ${1:2026-09-13})");
+        assert.equal(accept(marked, items[0]), `${line}(until 2026-09-13)\n`);
+      }
+    });
+
+    it("the date it proposes makes a waiver that applies today", function () {
+      const marked = `${DATASET}# genesis-ignore license/spdx: vendor wording (|\nlicense: Apache 2\n`;
+      const accepted = accept(marked, at("a.dataset.yaml", marked)[0]);
+      const engine = new Engine({ today: () => TODAY });
+      const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: accepted }).diagnostics;
+      assert.deepEqual(diagnostics.filter((d) => d.rule === "license/spdx" || d.rule.startsWith("suppress/")), []);
+    });
+
+    it("in a Markdown body's HTML comment too, replacing the word up to the comment's end", function () {
+      const head = `---\n${CARD}---\n# Card\n<!-- genesis-ignore modelcard/section-missing: draft `;
+      const marked = `${head}(un|t -->\n`;
+      const [item] = at("m.modelcard.md", marked);
+      assert.equal(accept(marked, item), `${head}(until 2026-09-13) -->\n`);
+    });
+
+    it("without a today it offers the form itself", function () {
+      const items = completeAt("a.dataset.yaml", `${DATASET}# genesis-ignore license/spdx: vendor wording (|\n`);
+      assert.deepEqual(labels(items), ["(until YYYY-MM-DD)"]);
+    });
+
+    it("offers nothing without a reason, on another word, or when the comment has an expiry", function () {
+      assert.deepEqual(at("a.dataset.yaml", `${DATASET}# genesis-ignore license/spdx: (|\n`), []);
+      assert.deepEqual(at("a.dataset.yaml", `${DATASET}# genesis-ignore license/spdx: vendor wo|\n`), []);
+      assert.deepEqual(at("a.dataset.yaml", `${DATASET}# genesis-ignore license/spdx: vendor (until 2027-01-01) (|\n`), []);
+      assert.deepEqual(at("a.dataset.yaml", `${DATASET}# genesis-ignore license/spdx: vendor (| (until 2027-01-01)\n`), []);
+      assert.deepEqual(at("a.dataset.yaml", `${DATASET}# a note (|\n`), []);
+    });
+  });
+
   describe("whole list items", function () {
     const cases = [
       { name: "a distribution entry", path: "a.dataset.yaml", marked: `${DATASET}distribution:\n  - |`, list: "/distribution/0", keys: ["id", "path", "format", "sha256", "bytes"] },
@@ -311,6 +360,7 @@ describe("completion", function () {
       if (cursor.kind === "key") return `key ${cursor.mapping} [${[...cursor.present].sort().join(",")}]`;
       if (cursor.kind === "item") return `item ${cursor.item}`;
       if (cursor.kind === "value") return `value ${cursor.pointer}`;
+      if (cursor.kind === "expiry") return `expiry ${cursor.typed}`;
       return `rule [${cursor.listed.join(",")}]`;
     }
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { Engine } from "../core/index";
+import { Engine, isoDateOf } from "../core/index";
 import { analyseFile, type AnalysisSettings, type CandidateFile, type FileOutcome } from "./file-outcome";
 
 /**
@@ -48,6 +48,6 @@ function post(result: CheckBatchResult): void {
 
 if (parentPort) {
   const settings = workerData as AnalysisSettings;
-  const engine = new Engine();
+  const engine = new Engine({ today: () => isoDateOf(new Date()) });
   parentPort.on("message", (batch: CheckBatch) => post(analyseBatch(batch, engine, settings)));
 }

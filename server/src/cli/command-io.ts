@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { Engine } from "../core/index";
+import { Engine, isoDateOf } from "../core/index";
 import type { CheckCommand, ReportCommand } from "./args";
 import { PathError, runCheck, type CheckRun } from "./run";
 
@@ -21,7 +21,7 @@ export interface CommandIO {
 export async function checkForCommand(command: CheckCommand | ReportCommand, io: CommandIO): Promise<CheckRun | 2> {
   let run: CheckRun;
   try {
-    run = await runCheck(command, io.cwd, new Engine());
+    run = await runCheck(command, io.cwd, new Engine({ today: () => isoDateOf(new Date()) }));
   } catch (error) {
     if (!(error instanceof PathError)) throw error;
     io.err(`genesis-readiness: ${error.message}\n`);

@@ -1,11 +1,13 @@
 import { pathToFileURL } from "node:url";
 import { RULES, type Severity } from "../core/index";
-import type { CheckReport } from "./report";
+import type { CheckReport, ReportedDiagnostic } from "./report";
 
 /**
  * SARIF 2.1.0 for code-scanning services: one run, one driver rule per catalog rule id, one result
  * per diagnostic. Locations are relative to the `%SRCROOT%` base, which names the workspace root;
- * regions are 1-based, with `endColumn` just past the end, counted in UTF-16 code units.
+ * regions are 1-based, with `endColumn` just past the end, counted in UTF-16 code units. A waived
+ * finding (docs/rules.md#waivers) is a result too, after the document's others, with an in-source
+ * suppression whose justification is the waiver's reason (and its expiry a property).
  */
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
@@ -14,7 +16,7 @@ const SOURCE_ROOT = "%SRCROOT%";
 export function formatSarif(report: CheckReport, toolVersion: string): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const results = report.documents.flatMap((document) =>
-    document.diagnostics.map((d) => {
+    [...document.diagnostics, ...(document.waived ?? [])].map((d) => {
       const index = ruleIndex.get(d.rule);
       return {
         ruleId: d.rule,
@@ -30,6 +32,7 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
           },
         ],
         properties: { pointer: d.pointer },
+        ...(d.waiver ? { suppressions: [suppressionOf(d.waiver)] } : {}),
       };
     }),
   );
@@ -56,6 +59,14 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
     ],
   };
   return JSON.stringify(log, null, 2) + "\n";
+}
+
+function suppressionOf(waiver: NonNullable<ReportedDiagnostic["waiver"]>) {
+  return {
+    kind: "inSource",
+    ...(waiver.reason === "" ? {} : { justification: waiver.reason }),
+    ...(waiver.until === undefined ? {} : { properties: { until: waiver.until } }),
+  };
 }
 
 /** A workspace-relative POSIX path as a relative URI reference (each segment percent-encoded). */

@@ -7,7 +7,8 @@ const RESET = "\x1b[0m";
 /**
  * The compiler-style report: one `path:LINE:COL: severity rule message` line per diagnostic
  * (1-based line and column, documents in path order, diagnostics in position order), then a blank
- * line and the summary. `color` paints the severity words only.
+ * line and the summary. Waived findings are not printed: they are no diagnostics, and the
+ * readiness report lists them. `color` paints the severity words only.
  */
 export function formatText(report: CheckReport, options: { readonly color: boolean }): string {
   const lines: string[] = [];

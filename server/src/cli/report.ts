@@ -22,7 +22,7 @@ export interface ReportedDocument {
   readonly path: string;
   /** A DocumentKind, or "GenesisConfig" for the workspace configuration. */
   readonly kind: string;
-  /** In position order. */
+  /** In position order. Never waived ones. */
   readonly diagnostics: readonly ReportedDiagnostic[];
   /** The diagnostics waivers silence, in position order: they do not count against `check`. */
   readonly waived?: readonly ReportedDiagnostic[];

@@ -12,7 +12,7 @@ import type { DocumentCheck, Report } from "./rules/context";
 import { DOCUMENT_CHECKS } from "./rules/index";
 import { schemaFindings } from "./schema/findings";
 import { SchemaRegistry } from "./schema/registry";
-import { applySuppressions, findSuppressions } from "./suppress";
+import { applySuppressions, findSuppressions, type WaivableFinding } from "./suppress";
 import { LineIndex } from "./text";
 import type { Diagnostic, Finding, Span } from "./types";
 import { spanOf } from "./document";
@@ -31,9 +31,15 @@ export interface EngineOptions {
   readonly checkBudgetMs?: number;
   /** Milliseconds, for timing checks; passed in so that tests control it. */
   readonly clock?: () => number;
+  /**
+   * Today's date, `YYYY-MM-DD`, against which a waiver's `(until ...)` is judged (docs/rules.md#waivers). The core never
+   * reads the calendar: front ends pass their local date (`() => isoDateOf(new Date())`), tests a
+   * fixed one. Without it an expiry is checked for its form only and never lapses.
+   */
+  readonly today?: () => string;
 }
 
-/** How much of a check's result to return. */
+/** How much a check returns. */
 export interface CheckOptions {
   /**
    * Also return the diagnostics that a waiver silences, each with its `waiver` set (the workspace
@@ -61,6 +67,7 @@ export class Engine {
   private readonly maxDiagnostics: number;
   private readonly checkBudgetMs: number;
   private readonly clock: () => number;
+  private readonly today: (() => string) | undefined;
 
   constructor(
     options: EngineOptions = {},
@@ -70,6 +77,7 @@ export class Engine {
     this.maxDiagnostics = options.maxDiagnostics ?? 1000;
     this.checkBudgetMs = options.checkBudgetMs ?? 500;
     this.clock = options.clock ?? (() => performance.now());
+    this.today = options.today;
   }
 
   get schemaRegistry(): SchemaRegistry {
@@ -227,9 +235,10 @@ export class Engine {
   }
 
   /**
-   * Suppressions, then severities, then order, then the cap. The parse tree (`documentOf`) is read
-   * only for a text that mentions genesis-ignore or for the cap's anchor: a ws report on a
-   * document whose tree was dropped then rebuilds none.
+   * Waivers, then severities, then order, then the cap. The parse tree (`documentOf`) is read only
+   * for a text that mentions genesis-ignore or for the cap's anchor: a ws report on a document
+   * whose tree was dropped then rebuilds none. A waived finding is kept, with its waiver, and
+   * returned only with `includeWaived` (after the others, outside the cap); `off` drops a finding.
    */
   private finish(
     found: readonly Finding[],
@@ -237,37 +246,43 @@ export class Engine {
     text: string,
     documentOf: () => GenesisDocument,
     typePass: boolean,
-    _options: CheckOptions,
+    options: CheckOptions,
   ): Diagnostic[] {
-    let findings = found;
+    let findings: readonly WaivableFinding[] = found;
     if (text.includes("genesis-ignore")) {
       const document = documentOf();
       const comments = [...document.tree.comments, ...markdownComments(document)];
       if (comments.some((c) => c.text.includes("genesis-ignore"))) {
         const lines = new LineIndex(text);
-        findings = applySuppressions(found, findSuppressions(text, comments, lines), lines, typePass);
+        const policy = { profile: config.profile, today: this.today?.() };
+        findings = applySuppressions(found, findSuppressions(text, comments, lines), lines, policy, typePass);
       }
     }
     const diagnostics: Diagnostic[] = [];
+    const waived: Diagnostic[] = [];
     for (const finding of findings) {
       const severity = resolveSeverity(finding, config);
       if (severity === "off") continue;
       // Written out rather than spread, which is several times slower on this path (every finding).
-      const { rule, message, pointer, data } = finding;
+      const { rule, message, pointer, data, waiver } = finding;
       const span = insideText(finding.span, text);
-      diagnostics.push(data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity });
+      const diagnostic: Diagnostic =
+        data === undefined ? { rule, message, span, pointer, severity } : { rule, message, span, pointer, data, severity };
+      if (waiver === undefined) diagnostics.push(diagnostic);
+      else if (options.includeWaived) waived.push({ ...diagnostic, waiver });
     }
-    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-    if (diagnostics.length <= this.maxDiagnostics) return diagnostics;
-    const shown = diagnostics.slice(0, this.maxDiagnostics);
-    shown.push({
-      rule: "internal/rule-error",
-      severity: "info",
-      message: `${diagnostics.length - this.maxDiagnostics} more diagnostics are not shown; fix the ones above first.`,
-      span: rootAnchor(documentOf()),
-      pointer: "",
-    });
-    return shown;
+    diagnostics.sort(byPlace);
+    const shown = diagnostics.length <= this.maxDiagnostics ? diagnostics : diagnostics.slice(0, this.maxDiagnostics);
+    if (shown !== diagnostics) {
+      shown.push({
+        rule: "internal/rule-error",
+        severity: "info",
+        message: `${diagnostics.length - this.maxDiagnostics} more diagnostics are not shown; fix the ones above first.`,
+        span: rootAnchor(documentOf()),
+        pointer: "",
+      });
+    }
+    return waived.length === 0 ? shown : shown.concat(waived.sort(byPlace));
   }
 
   /**
@@ -290,6 +305,10 @@ export class Engine {
       ],
     };
   }
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
 /**

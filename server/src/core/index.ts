@@ -17,6 +17,7 @@ export { Engine, type EngineOptions } from "./engine";
 export type { Diagnostic, DocumentKind, Severity, Span, Waiver } from "./types";
 export { DOCUMENT_KINDS, KIND_NAME } from "./types";
 export { LineIndex, type Position } from "./text";
+export { isoDateOf } from "./dates";
 export { DEFAULT_CONFIG, ignoreMatcher, type GenesisConfig, type Profile } from "./config";
 export { syntaxOf } from "./kinds/recognise";
 export { label, type DocumentFacts } from "./workspace/facts";

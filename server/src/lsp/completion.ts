@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem as LspCompletionItem, type CompletionList, type Connection } from "vscode-languageserver/node";
-import type { CompletionItem, CompletionKind } from "../core/index";
+import { isoDateOf, type CompletionItem, type CompletionKind } from "../core/index";
 import type { AuthoringDocument, AuthoringDocuments } from "./authoring-documents";
 
 /** Typing one of these asks for completion: after `key:`, a blank, a list dash, or the `@` of a reference. */
@@ -19,7 +19,7 @@ export function registerCompletion(connection: Connection, documents: AuthoringD
     const at = documents.get(params.textDocument);
     if (!at) return null;
     const offset = at.positions.offsetAt(params.position);
-    const items = at.analysis.completion(at.path, at.text, offset);
+    const items = at.analysis.completion(at.path, at.text, offset, isoDateOf(new Date()));
     if (!items) return null;
     return { isIncomplete: false, items: items.map((item) => toLspCompletion(item, at, offset)) };
   });

@@ -207,5 +207,6 @@ function withUris(model: ReadinessModel, state: Folder, workspace: WorkspaceServ
         ...(item.fix?.target ? { fix: { ...item.fix, target: { ...item.fix.target, uri: uriOf(item.fix.target.path) } } } : {}),
       })),
     })),
+    ...(model.waivers ? { waivers: model.waivers.map((w) => ({ ...w, uri: uriOf(w.path) })) } : {}),
   };
 }

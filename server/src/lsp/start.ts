@@ -3,7 +3,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
 import type { InitializationOptions } from "../protocol";
-import { Engine } from "../core/index";
+import { Engine, isoDateOf } from "../core/index";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
@@ -19,7 +19,7 @@ import { SILENT_PROGRESS, type ScanProgress } from "./workspace-scan";
 
 /** Wires the LSP connection to the engine. Knows nothing of the transport. */
 export function startServer(connection: Connection): void {
-  const engine = new Engine();
+  const engine = new Engine({ today: () => isoDateOf(new Date()) });
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
   const configs = new ConfigStore(engine);

@@ -6,8 +6,8 @@ import type { CompletionItem } from "./item";
 import { jsonCursorAt } from "./json-cursor";
 import { listItemSnippets } from "./list-items";
 import { isObjectSchema, propertyItems } from "./properties";
-import { htmlCommentRuleCursor } from "./rule-cursor";
-import { ruleItems } from "./rules";
+import { htmlCommentCursor, type ExpiryCursor, type RuleCursor } from "./rule-cursor";
+import { expiryItems, ruleItems } from "./rules";
 import { valueItems } from "./values";
 import { yamlCursorAt, type ItemCursor } from "./yaml-cursor";
 
@@ -17,12 +17,14 @@ export { documentBeingTyped } from "./document-being-typed";
 export interface CompletionContext {
   /** The workspace the document belongs to, for `id@version` references. */
   readonly index?: WorkspaceIndex;
+  /** Today's date, `YYYY-MM-DD`, from which a waiver's proposed expiry is counted (the core reads no clock). */
+  readonly today?: string;
 }
 
 /**
  * Completion at `offset` (UTF-16) of a Genesis document: property names of the mapping at the
- * cursor, values of enums and booleans, `id@version` references, rule ids in `genesis-ignore`
- * comments, and whole list items. The position is read from the text around the cursor, so an
+ * cursor, values of enums and booleans, `id@version` references, rule ids and the expiry in
+ * `genesis-ignore` comments, and whole list items. The position is read from the text around the cursor, so an
  * unfinished document (which parses into something else, or not at all) completes as it will be.
  */
 export function complete(document: GenesisDocument, offset: number, context: CompletionContext = {}): CompletionItem[] {
@@ -38,11 +40,12 @@ export function complete(document: GenesisDocument, offset: number, context: Com
   }
 
   const region = yamlRegion(document, offset);
-  if (!region) return markdownBodyCompletion(text, offset);
+  if (!region) return markdownBodyCompletion(text, offset, context);
   const cursor = yamlCursorAt(text, region, offset);
   switch (cursor?.kind) {
     case "rule":
-      return ruleItems(cursor);
+    case "expiry":
+      return directiveItems(cursor, context);
     case "key":
       return propertyItems({
         kind,
@@ -86,11 +89,15 @@ function yamlRegion(document: GenesisDocument, offset: number): Span | undefined
   return offset >= start && (offset < end || (!frontMatter.closed && offset === end)) ? frontMatter.content : undefined;
 }
 
-function markdownBodyCompletion(text: string, offset: number): CompletionItem[] {
+function directiveItems(cursor: RuleCursor | ExpiryCursor, context: CompletionContext): CompletionItem[] {
+  return cursor.kind === "rule" ? ruleItems(cursor) : expiryItems(cursor, context.today);
+}
+
+function markdownBodyCompletion(text: string, offset: number, context: CompletionContext): CompletionItem[] {
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== "\n" && text[lineStart - 1] !== "\r") lineStart--;
   let lineEnd = offset;
   while (lineEnd < text.length && text[lineEnd] !== "\n" && text[lineEnd] !== "\r") lineEnd++;
-  const cursor = htmlCommentRuleCursor(text.slice(lineStart, offset), offset, text.slice(offset, lineEnd));
-  return cursor ? ruleItems(cursor) : [];
+  const cursor = htmlCommentCursor(text.slice(lineStart, offset), offset, text.slice(offset, lineEnd));
+  return cursor ? directiveItems(cursor, context) : [];
 }

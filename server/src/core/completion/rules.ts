@@ -1,6 +1,10 @@
+import { addDays } from "../dates";
 import { RULES } from "../rules/catalog";
 import { ordered, type CompletionItem } from "./item";
-import type { RuleCursor } from "./rule-cursor";
+import type { ExpiryCursor, RuleCursor } from "./rule-cursor";
+
+/** How far ahead the proposed expiry of a waiver lies: a quarter, long enough to fix, short enough to revisit. */
+export const WAIVER_DAYS = 90;
 
 /** Rule ids for a `genesis-ignore` comment, with their summaries; those it names already are left out. */
 export function ruleItems(cursor: RuleCursor): CompletionItem[] {
@@ -15,4 +19,27 @@ export function ruleItems(cursor: RuleCursor): CompletionItem[] {
       replace: cursor.replace,
     })),
   );
+}
+
+/**
+ * `(until YYYY-MM-DD)` after a waiver's reason (docs/rules.md#waivers), the date WAIVER_DAYS after `today` as a
+ * placeholder to change; without a today, the form itself.
+ */
+export function expiryItems(cursor: ExpiryCursor, today: string | undefined): CompletionItem[] {
+  const date = today === undefined ? "YYYY-MM-DD" : addDays(today, WAIVER_DAYS);
+  return [
+    {
+      label: `(until ${date})`,
+      kind: "snippet",
+      detail: "when this waiver lapses",
+      documentation:
+        "The last day this waiver applies. After it the finding is reported again, and `suppress/expired` asks for a fix " +
+        `or a renewed waiver${today === undefined ? "." : ` (proposed: ${WAIVER_DAYS} days from today).`}`,
+      insertText: `(until \${1:${date}})`,
+      isSnippet: true,
+      filterText: cursor.typed.startsWith("(") ? "(until" : "until",
+      replace: cursor.replace,
+      sortText: "0",
+    },
+  ];
 }

@@ -1,6 +1,6 @@
 import { joinPointer } from "../pointer";
 import type { Span } from "../types";
-import { ruleCursor, type RuleCursor } from "./rule-cursor";
+import { directiveCursor, type ExpiryCursor, type RuleCursor } from "./rule-cursor";
 import { commentStart, tokenizeLine, YamlLines, type LineToken } from "./yaml-lines";
 
 /**
@@ -8,7 +8,7 @@ import { commentStart, tokenizeLine, YamlLines, type LineToken } from "./yaml-li
  * completes. `replace` is the part of the line a completion replaces (what is typed there, and the
  * rest of that word after the cursor); `typed` is the part before the cursor.
  */
-export type YamlCursor = KeyCursor | ItemCursor | ValueCursor | RuleCursor;
+export type YamlCursor = KeyCursor | ItemCursor | ValueCursor | RuleCursor | ExpiryCursor;
 
 /** A key of the mapping at `mapping` (block: one per line; flow: inside `{ }`). */
 export interface KeyCursor {
@@ -70,7 +70,7 @@ export function yamlCursorAt(text: string, region: Span, offset: number): YamlCu
   const after = lines.line(row).slice(offset - lineStart);
 
   const comment = commentStart(before);
-  if (comment >= 0) return ruleCursor(before.slice(comment + 1), offset, after);
+  if (comment >= 0) return directiveCursor(before.slice(comment + 1), offset, after);
 
   const shape = tokenizeLine(before);
   if (shape === "boundary") return undefined;

@@ -137,10 +137,10 @@ export class WorkspaceAnalysis {
     return held && held.text === current ? held : documentBeingTyped({ path, text: current }, held?.kind);
   }
 
-  /** Undefined when the text is not a Genesis document. */
-  completion(path: string, text: string | undefined, offset: number): CompletionItem[] | undefined {
+  /** Undefined when the text is not a Genesis document. `today` (YYYY-MM-DD) dates a proposed waiver expiry. */
+  completion(path: string, text: string | undefined, offset: number, today?: string): CompletionItem[] | undefined {
     const document = this.authoringDocument(path, text);
-    return document && complete(document, offset, { index: this.host.workspaceIndex });
+    return document && complete(document, offset, { index: this.host.workspaceIndex, today });
   }
 
   documentSymbols(path: string, text: string | undefined): OutlineSymbol[] | undefined {

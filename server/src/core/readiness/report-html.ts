@@ -1,8 +1,23 @@
 import type { LineageGraph } from "./lineage";
 import { layoutLineage } from "./lineage-layout";
-import type { ReadinessEvidence, ReadinessItem, ReadinessStatus } from "./model";
+import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus } from "./model";
+import {
+  expiryText,
+  fixText,
+  itemsWith,
+  KIND_WORD,
+  lineageLines,
+  placeOf,
+  reasonText,
+  scoreText,
+  STATUS_LABEL,
+  WAIVERS_INTRO,
+  waiverCount,
+  waiverPlace,
+  waiversOf,
+  type ReadinessReport,
+} from "./report-parts";
 import { LEVEL_NOTE, levelText } from "./lineage-text";
-import { fixText, itemsWith, KIND_WORD, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 /**
  * The HTML report: one self-contained page (inline CSS, the lineage as inline SVG), with no
@@ -25,6 +40,7 @@ export function formatHtml(report: ReadinessReport): string {
     for (const item of group.items) body.push(itemHtml(item));
     body.push(`</section>`);
   }
+  body.push(waiversHtml(model));
   body.push(
     `<section><h2>Lineage</h2><p class="muted">Datasets, pipelines and models, in the direction data flows, ` +
       `each with its classification level. ${esc(LEVEL_NOTE)} ` +
@@ -52,12 +68,33 @@ function itemHtml(item: ReadinessItem): string {
   const evidence = item.evidence.map(evidenceHtml).join("");
   const omitted = item.omittedEvidence ? `<li class="muted">and ${item.omittedEvidence} more</li>` : "";
   const fix = fixText(item);
+  const waivers = waiverCount(item);
   return `<article class="item ${cls(item.status)}" id="${esc(item.id)}">
-<h3>${badge(item.status, STATUS_LABEL[item.status])} <code>${esc(item.id)}</code> ${esc(item.title)}</h3>
+<h3>${badge(item.status, STATUS_LABEL[item.status])} <code>${esc(item.id)}</code> ${esc(item.title)}${waiverLink(waivers)}</h3>
 <p>${esc(item.reason)}</p>
 <p class="muted">Passes when ${esc(item.criterion.replace(/`/g, ""))}.</p>
 ${evidence || omitted ? `<ul class="evidence">${evidence}${omitted}</ul>` : ""}${fix ? `<p class="fix"><strong>Fix:</strong> ${esc(fix)}</p>` : ""}
 </article>`;
+}
+
+/** `2 waivers`, as a link to the Waivers section; nothing for an item without any. */
+function waiverLink(waivers: string | undefined): string {
+  return waivers ? ` <a class="waivers" href="#waivers">${esc(waivers)}</a>` : "";
+}
+
+/** The Waivers section: a table of rule, place, reason, expiry, item and the finding. */
+function waiversHtml(model: ReadinessModel): string {
+  const waivers = waiversOf(model);
+  const heading = `<h2>Waivers <span class="muted">${waivers.length}</span></h2>`;
+  const head = `<section id="waivers">${heading}<p class="muted">${esc(WAIVERS_INTRO)}</p>`;
+  if (waivers.length === 0) return `${head}<p>None.</p></section>`;
+  const columns = ["Rule", "Place", "Reason", "Expiry", "Item", "Finding"].map((c) => `<th>${c}</th>`).join("");
+  const rows = waivers.map(
+    (w) =>
+      `<tr><td><code>${esc(w.rule)}</code></td><td><code>${esc(waiverPlace(w))}</code></td><td>${esc(reasonText(w))}</td>` +
+      `<td>${esc(expiryText(w))}</td><td><code>${esc(w.item)}</code></td><td>${esc(w.message)}</td></tr>`,
+  );
+  return `${head}<table class="waivers"><thead><tr>${columns}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 function evidenceHtml(evidence: ReadinessEvidence): string {
@@ -133,5 +170,8 @@ svg.lineage text.caption{font:10px system-ui,sans-serif;fill:#656d76;text-transf
 svg.lineage text.label{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;fill:#1f2328}
 svg.lineage text.level{font:11px system-ui,sans-serif;fill:#656d76}svg.lineage text.level.marked{fill:#b35900;font-weight:600}
 .links{font-size:13px;color:#656d76}
+table.waivers{border-collapse:collapse;font-size:13px}
+table.waivers td,table.waivers th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
+h3 a.waivers{font-size:12px;font-weight:normal;color:#656d76}
 @media print{.item{break-inside:avoid}}
 `;

@@ -1,13 +1,24 @@
-import type { ReadinessModel } from "./model";
+import type { ReadinessModel, ReadinessWaiver } from "./model";
 import type { ReadinessReport } from "./report-parts";
+
+/** The readiness in JSON: see `readinessJson`. */
+export interface ReadinessJson {
+  readonly score: number;
+  readonly passed: number;
+  readonly applicable: number;
+  readonly groups: ReadinessModel["groups"];
+  readonly waivers: readonly ReadinessWaiver[];
+}
 
 /**
  * The readiness as the JSON output of docs/cli.md#json-output has it: `score` is passed / applicable as a number between 0
- * and 1 (0 when nothing applies), beside the two counts and the groups.
+ * and 1 (0 when nothing applies), beside the two counts, the groups (each item with its count of
+ * `waivers`) and every waiver (rule, item, place, reason, expiry).
  */
-export function readinessJson(model: ReadinessModel): { score: number; passed: number; applicable: number; groups: ReadinessModel["groups"] } {
+export function readinessJson(model: ReadinessModel): ReadinessJson {
   const { passed, applicable } = model.score;
-  return { score: applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0, passed, applicable, groups: model.groups };
+  const score = applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0;
+  return { score, passed, applicable, groups: model.groups, waivers: model.waivers ?? [] };
 }
 
 /** The JSON report: the check output's `readiness`, with the root, the date and the lineage graph. */

@@ -1,7 +1,21 @@
 import type { LineageGraph, LineageNode } from "./lineage";
-import type { ReadinessStatus } from "./model";
+import type { ReadinessModel, ReadinessStatus } from "./model";
+import {
+  expiryText,
+  fixText,
+  itemsWith,
+  lineageLines,
+  placeOf,
+  reasonText,
+  scoreText,
+  STATUS_LABEL,
+  WAIVERS_INTRO,
+  waiverCount,
+  waiverPlace,
+  waiversOf,
+  type ReadinessReport,
+} from "./report-parts";
 import { LEVEL_NOTE, levelText } from "./lineage-text";
-import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
 
 const ICON: Readonly<Record<ReadinessStatus, string>> = { pass: "✅", warn: "⚠️", fail: "❌", "n/a": "➖" };
 
@@ -22,6 +36,8 @@ export function formatMarkdown(report: ReadinessReport): string {
     for (const item of group.items) {
       out.push("", `### ${ICON[item.status]} \`${item.id}\` ${escape(item.title)}: ${STATUS_LABEL[item.status]}`, "");
       out.push(escape(item.reason), "", `*Passes when* ${escape(item.criterion.replace(/`/g, ""))}.`);
+      const waivers = waiverCount(item);
+      if (waivers) out.push("", `*Carries ${waivers}* (see Waivers).`);
       if (item.evidence.length) out.push("");
       for (const evidence of item.evidence) {
         out.push(`- ${ICON[evidence.status]} \`${placeOf(evidence)}\`${evidence.rule ? ` \`${evidence.rule}\`` : ""}: ${escape(oneLine(evidence.message))}`);
@@ -31,12 +47,28 @@ export function formatMarkdown(report: ReadinessReport): string {
       if (fix) out.push("", `**Fix:** ${escape(fix)}`);
     }
   }
+  out.push(...waiversMarkdown(model));
   const legend = `Datasets, pipelines and models, in the direction data flows, each with its classification level. ${LEVEL_NOTE}`;
   out.push("", "## Lineage", "", `${legend} Dashed: an unpinned reference or evaluation data.`, "");
   out.push("```mermaid", ...mermaidLineage(report.lineage), "```", "");
   const lines = lineageLines(report.lineage);
   out.push(...(lines.length ? lines.map((line) => `- ${escape(line)}`) : ["No references between documents."]));
   return out.join("\n") + "\n";
+}
+
+/** The Waivers section: a table of rule, place, reason, expiry, item and the finding. */
+function waiversMarkdown(model: ReadinessModel): string[] {
+  const waivers = waiversOf(model);
+  const out = ["", `## Waivers (${waivers.length})`, "", WAIVERS_INTRO, ""];
+  if (waivers.length === 0) return [...out, "None."];
+  out.push("| Rule | Place | Reason | Expiry | Item | Finding |", "|---|---|---|---|---|---|");
+  for (const w of waivers) {
+    const code = (text: string) => `\`${text}\``;
+    const cells = [code(w.rule), code(waiverPlace(w)), escape(oneLine(reasonText(w))), expiryText(w), code(w.item)];
+    cells.push(escape(oneLine(w.message)));
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  return out;
 }
 
 /** A Mermaid `flowchart LR` of the lineage: one node per document, one arrow per link. */

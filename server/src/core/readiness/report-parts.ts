@@ -1,10 +1,11 @@
 import type { LineageGraph } from "./lineage";
-import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus } from "./model";
+import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus, ReadinessWaiver } from "./model";
 
 /**
  * The readiness report (docs/checklist.md, docs/cli.md): the page a governance binder holds. Every format carries the
- * same content: the score, every item with its status, reason, criterion, evidence and fix, and
- * the lineage diagram.
+ * same content: the score, every item with its status, reason, criterion, evidence, fix and count
+ * of waivers, the waivers themselves (rule, place, reason, expiry: what a governance officer
+ * signs), and the lineage diagram.
  */
 export interface ReadinessReport {
   /** How the workspace is named on the page (its folder name or path). */
@@ -29,6 +30,34 @@ export function placeOf(evidence: ReadinessEvidence): string {
   if (!evidence.range) return evidence.path;
   return `${evidence.path}:${evidence.range.start.line + 1}:${evidence.range.start.character + 1}`;
 }
+
+/** `2 waivers`, for an item that carries any; undefined for one that carries none. */
+export function waiverCount(item: ReadinessItem): string | undefined {
+  const count = item.waivers ?? 0;
+  return count === 0 ? undefined : `${count} ${count === 1 ? "waiver" : "waivers"}`;
+}
+
+/** The waivers of the model, in its order (path, then position). */
+export function waiversOf(model: ReadinessModel): readonly ReadinessWaiver[] {
+  return model.waivers ?? [];
+}
+
+/** `path:line` (1-based) of a waived finding. */
+export function waiverPlace(waiver: ReadinessWaiver): string {
+  return `${waiver.path}:${waiver.range.start.line + 1}`;
+}
+
+/** `until 2027-03-31`, or `no expiry`. */
+export function expiryText(waiver: ReadinessWaiver): string {
+  return waiver.until === undefined ? "no expiry" : `until ${waiver.until}`;
+}
+
+/** The reason as the page shows it: a waiver without one says so. */
+export function reasonText(waiver: ReadinessWaiver): string {
+  return waiver.reason === "" ? "(no reason given)" : waiver.reason;
+}
+
+export const WAIVERS_INTRO = "Findings silenced by a genesis-ignore comment: accepted risks, which do not lower their items.";
 
 /** The items that do not pass, by status: for the summary line of every format. */
 export function itemsWith(model: ReadinessModel, status: ReadinessStatus): ReadinessItem[] {

@@ -1,5 +1,20 @@
 import { lineageLevelLines } from "./lineage-text";
-import { fixText, itemsWith, lineageLines, placeOf, scoreText, STATUS_LABEL, type ReadinessReport } from "./report-parts";
+import type { ReadinessModel } from "./model";
+import {
+  expiryText,
+  fixText,
+  itemsWith,
+  lineageLines,
+  placeOf,
+  reasonText,
+  scoreText,
+  STATUS_LABEL,
+  WAIVERS_INTRO,
+  waiverCount,
+  waiverPlace,
+  waiversOf,
+  type ReadinessReport,
+} from "./report-parts";
 
 /** The plain-text report: for a terminal or a CI log. Evidence locations are 1-based. */
 export function formatText(report: ReadinessReport): string {
@@ -12,7 +27,8 @@ export function formatText(report: ReadinessReport): string {
   for (const group of model.groups) {
     lines.push("", `${group.title} ${group.passed}/${group.applicable}`);
     for (const item of group.items) {
-      lines.push(`  ${STATUS_LABEL[item.status].padEnd(4)}  ${item.id}  ${item.title}`);
+      const waivers = waiverCount(item);
+      lines.push(`  ${STATUS_LABEL[item.status].padEnd(4)}  ${item.id}  ${item.title}${waivers ? `  (${waivers})` : ""}`);
       lines.push(`        ${item.reason}`);
       lines.push(`        Passes when ${item.criterion}.`);
       for (const evidence of item.evidence) {
@@ -23,11 +39,24 @@ export function formatText(report: ReadinessReport): string {
       if (fix) lines.push(`        Fix: ${fix}`);
     }
   }
+  lines.push(...waiverLines(model));
   const lineage = lineageLines(report.lineage);
   lines.push("", `Lineage (${report.lineage.nodes.length} documents, ${report.lineage.edges.length} links)`);
   lines.push(...lineageLevelLines(report.lineage).map((line) => `  ${line}`));
   lines.push(...(lineage.length ? lineage.map((line) => `  ${line}`) : ["  (no references between documents)"]));
   return lines.join("\n") + "\n";
+}
+
+/** The Waivers section: one entry per waived finding, with its rule, place, reason and expiry. */
+function waiverLines(model: ReadinessModel): string[] {
+  const waivers = waiversOf(model);
+  const lines = ["", `Waivers (${waivers.length})`, `  ${WAIVERS_INTRO}`];
+  if (waivers.length === 0) lines.push("  none");
+  for (const waiver of waivers) {
+    lines.push(`  - ${waiver.rule} at ${waiverPlace(waiver)} (${waiver.item}), ${expiryText(waiver)}`);
+    lines.push(`        Reason: ${oneLine(reasonText(waiver))}`, `        Finding: ${oneLine(waiver.message)}`);
+  }
+  return lines;
 }
 
 function oneLine(text: string): string {
