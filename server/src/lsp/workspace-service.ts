@@ -7,7 +7,6 @@ import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/text";
 import type { Diagnostic } from "../core/types";
 import { INDEXED_NOTIFICATION, type IndexedParams } from "../protocol";
-import { syntaxOf } from "../core/kinds/recognise";
 import { readTextFile } from "../node/workspace-files";
 import type { ConfigStore } from "./config-store";
 import { toLspDiagnostic } from "./convert";
