@@ -2,15 +2,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ReadinessFix, ReadinessModel } from "../../server/src/core/readiness/model";
 import type { ReportFormat } from "../../server/src/core/readiness/report";
-import {
-  READINESS_CHANGED_NOTIFICATION,
-  READINESS_REQUEST,
-  REPORT_REQUEST,
-  type ReadinessParams,
-  type ReadinessResult,
-  type ReportParams,
-  type ReportResult,
-} from "../../server/src/protocol";
+import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReportResult } from "../../server/src/protocol";
 import { READINESS_VIEW_ID, ReadinessTree, type ReadinessNode } from "./sidebar";
 import { ReadinessStatusBar } from "./statusBar";
 
@@ -80,7 +72,7 @@ export class ReadinessController implements vscode.Disposable {
     const generation = ++this.generation;
     let model: ReadinessModel;
     try {
-      model = await client.sendRequest<ReadinessResult>(READINESS_REQUEST, {} satisfies ReadinessParams);
+      model = await client.sendRequest(READINESS_REQUEST, {});
     } catch {
       return; // the server is stopping or restarting; the next announcement brings the model
     }
@@ -112,7 +104,7 @@ export class ReadinessController implements vscode.Disposable {
     }
     let report: ReportResult;
     try {
-      report = await client.sendRequest<ReportResult>(REPORT_REQUEST, { format: picked.choice.format, folder: folder?.uri.toString() } satisfies ReportParams);
+      report = await client.sendRequest(REPORT_REQUEST, { format: picked.choice.format, folder: folder?.uri.toString() });
     } catch (error) {
       void vscode.window.showErrorMessage(`Genesis: the readiness report could not be made (${error instanceof Error ? error.message : String(error)}).`);
       return;
