@@ -36,6 +36,13 @@ export interface InitializationOptions {
  */
 export const WATCHED_FILES_GLOB = "**/*";
 
+/**
+ * `workspace/executeCommand`, client -> server: `Genesis: Verify Files`, which re-reads every file
+ * that the workspace's documents name (checksums, data schemas, signatures). The server announces
+ * it in `executeCommandProvider`, and vscode-languageclient registers it as a VS Code command.
+ */
+export const VERIFY_FILES_COMMAND = "genesis.verifyFiles";
+
 export interface IndexedParams {
   /** The folder's URI. */
   readonly folder: string;
