@@ -4,18 +4,28 @@ import type { DocumentKind } from "../types";
 /** Front matter keys that only Hugging Face model cards carry (§1). */
 export const HUGGING_FACE_CARD_KEYS = ["model-index", "library_name", "pipeline_tag", "base_model"] as const;
 
+/** The name of the configuration file at a workspace folder's root (§6). */
 export const CONFIG_FILE_NAME = "genesis.config.yaml";
 
-interface NamePattern {
-  readonly kind: DocumentKind;
-  readonly test: (name: string) => boolean;
-}
-
-const NAME_PATTERNS: readonly NamePattern[] = [
-  { kind: "DatasetManifest", test: (n) => /\.dataset\.(ya?ml|json)$/.test(n) || n === "dataset.genesis.yaml" },
-  { kind: "ModelCard", test: (n) => /\.modelcard\.md$/.test(n) || n === "MODEL_CARD.md" || n === "model_card.md" || /\.model\.(ya?ml|json)$/.test(n) },
-  { kind: "PipelineConfig", test: (n) => /\.pipeline\.(ya?ml|json)$/.test(n) },
+/**
+ * The file names that make a document a Genesis document whatever it holds (§1), per kind: a
+ * pattern `*.x` is any base name that ends in `.x`, any other is the base name itself (case
+ * matters). This table is the only statement of them: the server recognises by it, the client
+ * derives its glob and its cheap test from it, and a unit test holds package.json's
+ * `workspaceContains` activation events to it.
+ */
+export const NAME_PATTERNS: readonly { readonly kind: DocumentKind; readonly names: readonly string[] }[] = [
+  { kind: "DatasetManifest", names: ["*.dataset.yaml", "*.dataset.yml", "*.dataset.json", "dataset.genesis.yaml"] },
+  { kind: "ModelCard", names: ["*.modelcard.md", "MODEL_CARD.md", "model_card.md", "*.model.yaml", "*.model.yml", "*.model.json"] },
+  { kind: "PipelineConfig", names: ["*.pipeline.yaml", "*.pipeline.yml", "*.pipeline.json"] },
 ];
+
+/** The syntaxes a Genesis document (or the configuration file) is written in, which are also VS Code's language ids for them. */
+export const SOURCE_SYNTAXES: readonly SourceSyntax[] = ["yaml", "json", "markdown"];
+
+function matchesName(pattern: string, name: string): boolean {
+  return pattern.startsWith("*") ? name.endsWith(pattern.slice(1)) : name === pattern;
+}
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -32,7 +42,12 @@ export function syntaxOf(path: string): SourceSyntax | undefined {
 /** The kind a file name promises, if any. */
 export function kindFromName(path: string): DocumentKind | undefined {
   const name = baseName(path);
-  return NAME_PATTERNS.find((pattern) => pattern.test(name))?.kind;
+  return NAME_PATTERNS.find((pattern) => pattern.names.some((candidate) => matchesName(candidate, name)))?.kind;
+}
+
+/** Whether a file is a Genesis file by its name alone: a document by its name pattern, or the configuration file. */
+export function isGenesisFileName(path: string): boolean {
+  return kindFromName(path) !== undefined || baseName(path) === CONFIG_FILE_NAME;
 }
 
 /**
