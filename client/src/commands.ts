@@ -35,7 +35,7 @@ export const CLIENT_COMMANDS: { readonly [Name in keyof CommandHandlers]: string
  * The commands the language server runs (protocol.ts): it announces them in `executeCommandProvider`,
  * and vscode-languageclient registers them while the server runs.
  */
-export const SERVER_COMMANDS = {
+const SERVER_COMMANDS = {
   verifyFiles: VERIFY_FILES_COMMAND,
 } as const;
 

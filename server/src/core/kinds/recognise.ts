@@ -2,7 +2,7 @@ import type { RecognisedBy, SourceSyntax } from "../document";
 import type { DocumentKind } from "../types";
 
 /** Front matter keys that only Hugging Face model cards carry (§1). */
-export const HUGGING_FACE_CARD_KEYS = ["model-index", "library_name", "pipeline_tag", "base_model"] as const;
+const HUGGING_FACE_CARD_KEYS = ["model-index", "library_name", "pipeline_tag", "base_model"] as const;
 
 /** The name of the configuration file at a workspace folder's root (§6). */
 export const CONFIG_FILE_NAME = "genesis.config.yaml";

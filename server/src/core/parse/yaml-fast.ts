@@ -52,7 +52,7 @@ class FastYamlParser {
 
   constructor(
     private readonly text: string,
-    private readonly start: number,
+    start: number,
     private readonly end: number,
   ) {
     this.line = start;
