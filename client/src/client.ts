@@ -3,16 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { RestartingErrorHandler } from "./restarts";
 import { SERVER_EXEC_ARGV } from "../../server/src/launch";
 import { WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
-
-/** The document types the server is given; the server itself decides which of them are Genesis documents. */
-export const DOCUMENT_SELECTOR = [
-  { scheme: "file", language: "yaml" },
-  { scheme: "file", language: "json" },
-  { scheme: "file", language: "markdown" },
-  { scheme: "untitled", language: "yaml" },
-  { scheme: "untitled", language: "json" },
-  { scheme: "untitled", language: "markdown" },
-];
+import { DOCUMENT_SELECTOR } from "./recognition";
 
 /** Creates the language client for the bundled server (`dist/server.js`, over node IPC). */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
@@ -23,7 +14,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: [...DOCUMENT_SELECTOR],
     initializationOptions,
     errorHandler: new RestartingErrorHandler(output),
     outputChannel: output,

@@ -3,6 +3,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
 import { createLanguageClient } from "./client";
 import { registerCommands } from "./commands";
+import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
 
 let client: LanguageClient | undefined;
@@ -42,12 +43,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    ...registerCommands({
+    ...registerCommands(vscode.commands, {
       restartServer: async () => {
         await stop();
         await start();
       },
       showOutput: () => output.show(),
+      newDatasetManifest: (folder) => createNewDocument("DatasetManifest", folder),
+      newModelCard: (folder) => createNewDocument("ModelCard", folder),
+      newPipelineConfig: (folder) => createNewDocument("PipelineConfig", folder),
+      exportReport: () => readiness.exportReport(),
+      refreshReadiness: () => readiness.refresh(),
+      runReadinessFix: (node) => readiness.runFix(node),
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (!client && mayBeGenesisDocument(document)) void start();

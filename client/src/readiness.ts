@@ -1,22 +1,9 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ReadinessFix, ReadinessModel, ReportFormat } from "../../server/src/core/client-api";
-import {
-  READINESS_CHANGED_NOTIFICATION,
-  READINESS_REQUEST,
-  REPORT_REQUEST,
-  type ReadinessParams,
-  type ReadinessResult,
-  type ReportParams,
-  type ReportResult,
-} from "../../server/src/protocol";
+import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReportResult } from "../../server/src/protocol";
 import { READINESS_VIEW_ID, ReadinessTree, type ReadinessNode } from "./sidebar";
 import { ReadinessStatusBar } from "./statusBar";
-
-/** Commands of the readiness view (package.json `contributes.commands`). */
-export const EXPORT_REPORT_COMMAND = "genesis.exportReport";
-export const RUN_FIX_COMMAND = "genesis.readiness.runFix";
-export const REFRESH_COMMAND = "genesis.readiness.refresh";
 
 const FORMATS: readonly { format: ReportFormat; label: string; detail: string; filter: Record<string, string[]> }[] = [
   { format: "html", label: "HTML", detail: "One self-contained page with the lineage diagram, for the governance binder", filter: { HTML: ["html"] } },
@@ -29,7 +16,7 @@ const FORMATS: readonly { format: ReportFormat; label: string; detail: string; f
  * The readiness sidebar, the status bar score and `Genesis: Export Readiness Report`, fed by the
  * language server: the model is asked for when a client attaches and whenever the server says it
  * changed (`genesis/readinessChanged`). Created once; clients attach and detach as the server
- * starts and stops.
+ * starts and stops. Its commands are registered with the others (commands.ts).
  */
 export class ReadinessController implements vscode.Disposable {
   private readonly tree = new ReadinessTree();
@@ -46,9 +33,6 @@ export class ReadinessController implements vscode.Disposable {
       this.tree,
       this.view,
       this.statusBar,
-      vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, () => this.exportReport()),
-      vscode.commands.registerCommand(RUN_FIX_COMMAND, (node?: ReadinessNode) => (node?.kind === "item" && node.item.fix ? runFix(node.item.fix) : undefined)),
-      vscode.commands.registerCommand(REFRESH_COMMAND, () => this.refresh()),
     );
     this.tree.show(undefined);
   }
@@ -79,7 +63,7 @@ export class ReadinessController implements vscode.Disposable {
     const generation = ++this.generation;
     let model: ReadinessModel;
     try {
-      model = await client.sendRequest<ReadinessResult>(READINESS_REQUEST, {} satisfies ReadinessParams);
+      model = await client.sendRequest(READINESS_REQUEST, {});
     } catch {
       return; // the server is stopping or restarting; the next announcement brings the model
     }
@@ -90,8 +74,13 @@ export class ReadinessController implements vscode.Disposable {
     this.view.badge = failing ? { value: failing, tooltip: `${failing} readiness item${failing === 1 ? "" : "s"} failing` } : undefined;
   }
 
+  /** The inline action of a fixable item: runs the fix the server described for it. */
+  async runFix(node?: ReadinessNode): Promise<void> {
+    if (node?.kind === "item" && node.item.fix) await runFix(node.item.fix);
+  }
+
   /** `Genesis: Export Readiness Report`: a format, a folder when there are several, a file. */
-  private async exportReport(): Promise<void> {
+  async exportReport(): Promise<void> {
     const client = this.client;
     if (!client) {
       void vscode.window.showErrorMessage("Genesis: the readiness report needs the Genesis language server; open a Genesis document to start it.");
@@ -111,7 +100,7 @@ export class ReadinessController implements vscode.Disposable {
     }
     let report: ReportResult;
     try {
-      report = await client.sendRequest<ReportResult>(REPORT_REQUEST, { format: picked.choice.format, folder: folder?.uri.toString() } satisfies ReportParams);
+      report = await client.sendRequest(REPORT_REQUEST, { format: picked.choice.format, folder: folder?.uri.toString() });
     } catch (error) {
       void vscode.window.showErrorMessage(`Genesis: the readiness report could not be made (${error instanceof Error ? error.message : String(error)}).`);
       return;

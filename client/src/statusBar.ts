@@ -3,7 +3,7 @@ import type { ReadinessItem, ReadinessModel } from "../../server/src/core/client
 import { READINESS_VIEW_ID } from "./sidebar";
 
 /** The command VS Code defines for every view: it reveals and focuses the Readiness tree. */
-export const FOCUS_READINESS_COMMAND = `${READINESS_VIEW_ID}.focus`;
+const FOCUS_READINESS_COMMAND = `${READINESS_VIEW_ID}.focus`;
 
 /**
  * The readiness score in the status bar (`Genesis 14/21`), with the failing and warning items in

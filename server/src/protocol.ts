@@ -1,11 +1,16 @@
+import { NotificationType, RequestType } from "vscode-languageserver-protocol";
 import type { ReadinessModel, ReadinessScore, ReportFormat } from "./core/client-api";
 
 /**
  * Messages between the extension client and the language server beyond standard LSP. This file is
- * bundled into both sides, so names and shapes cannot drift apart.
+ * bundled into both sides, so names and shapes cannot drift apart: each message is a typed
+ * `RequestType`/`NotificationType`, and a call site that sends or handles it gets its parameter and
+ * result types from here. The types come from vscode-languageserver-protocol, the very copy that
+ * vscode-languageclient and vscode-languageserver use (a message object from another copy of
+ * vscode-jsonrpc would not be recognised by their connections).
  */
 
-/** Settings under `genesis.*` that the server reads per resource (client -> server, on request). */
+/** Settings under `genesis.*`, per resource: the server asks the client for them with `workspace/configuration`. */
 export interface GenesisSettings {
   /** Master switch: when false the server publishes nothing for the resource. */
   readonly enable: boolean;
@@ -24,9 +29,6 @@ export interface InitializationOptions {
   readonly trusted: boolean;
 }
 
-/** The name of the configuration file at a workspace folder's root (docs/configuration.md). */
-export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
-
 /**
  * Files the client watches for the server: all of them, since besides the Genesis documents the
  * data files and artifacts they name feed the io rules. The server filters.
@@ -34,10 +36,11 @@ export const CONFIG_FILE_GLOB = "**/genesis.config.yaml";
 export const WATCHED_FILES_GLOB = "**/*";
 
 /**
- * server -> client, after each scan of a workspace folder: how many Genesis documents it holds.
- * The client may show it; tests wait for it to know the index is complete.
+ * `workspace/executeCommand`, client -> server: `Genesis: Verify Files`, which re-reads every file
+ * that the workspace's documents name (checksums, data schemas, signatures). The server announces
+ * it in `executeCommandProvider`, and vscode-languageclient registers it as a VS Code command.
  */
-export const INDEXED_NOTIFICATION = "genesis/indexed";
+export const VERIFY_FILES_COMMAND = "genesis.verifyFiles";
 
 export interface IndexedParams {
   /** The folder's URI. */
@@ -47,25 +50,27 @@ export interface IndexedParams {
 }
 
 /**
- * client -> server request: the readiness checklist (docs/checklist.md) of one workspace folder (`folder`, its
- * URI), or of every folder merged when `folder` is absent. Answered from what the server holds
- * (recomputed only when diagnostics or files changed); the sidebar and the status bar render the
- * result as it is, with the `uri` of every piece of evidence filled in.
+ * server -> client notification, after each scan of a workspace folder: how many Genesis documents
+ * it holds and how long the scan took. The extension does not use it; the LSP tests wait for it to
+ * know that the folder's index is complete.
  */
-export const READINESS_REQUEST = "genesis/readiness";
+export const INDEXED_NOTIFICATION = new NotificationType<IndexedParams>("genesis/indexed");
 
 export interface ReadinessParams {
+  /** A workspace folder's URI; absent, every folder merged. */
   readonly folder?: string;
 }
 
 export type ReadinessResult = ReadinessModel;
 
 /**
- * server -> client notification: the readiness model of some folders changed. Sent about 300 ms
- * after diagnostics stop changing, and only when a model differs from the one last announced; the
- * client then asks for the model again (`genesis/readiness`).
+ * client -> server request: the readiness checklist (docs/checklist.md) of one workspace folder, or of every
+ * folder merged. The client asks when it attaches and after each `genesis/readinessChanged`.
+ * Answered from what the server holds (recomputed only when diagnostics or files changed); the
+ * sidebar and the status bar render the result as it is, with the `uri` of every piece of
+ * evidence filled in.
  */
-export const READINESS_CHANGED_NOTIFICATION = "genesis/readinessChanged";
+export const READINESS_REQUEST = new RequestType<ReadinessParams, ReadinessResult, void>("genesis/readiness");
 
 export interface ReadinessChangedParams {
   /** URIs of the folders whose model changed. */
@@ -75,14 +80,16 @@ export interface ReadinessChangedParams {
 }
 
 /**
- * client -> server request: the readiness report (`Genesis: Export Readiness Report`) of one
- * folder or of all, as the text of a file in `format`; the client saves it where the user says.
- * The same formatters as the CLI's `report` write it.
+ * server -> client notification: the readiness model of some folders changed, so that the client
+ * need not poll. Sent once diagnostics have been quiet for `READINESS_DEBOUNCE_MS` (lsp/readiness.ts),
+ * and only when a model differs from the one last announced; the client then asks for the model
+ * again (`genesis/readiness`).
  */
-export const REPORT_REQUEST = "genesis/report";
+export const READINESS_CHANGED_NOTIFICATION = new NotificationType<ReadinessChangedParams>("genesis/readinessChanged");
 
 export interface ReportParams {
   readonly format: ReportFormat;
+  /** A workspace folder's URI; absent, every folder merged. */
   readonly folder?: string;
 }
 
@@ -91,3 +98,10 @@ export interface ReportResult {
   /** A file name to suggest in the save dialog (`genesis-readiness-examples.html`). */
   readonly fileName: string;
 }
+
+/**
+ * client -> server request, for `Genesis: Export Readiness Report`: the readiness report of one
+ * folder or of all, as the text of a file in `format`, written by the same formatters as the CLI's
+ * `report`; the client saves it where the user says.
+ */
+export const REPORT_REQUEST = new RequestType<ReportParams, ReportResult, void>("genesis/report");

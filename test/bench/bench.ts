@@ -40,7 +40,7 @@ async function measureServer(lines: number): Promise<Row> {
   const targets = editableLines(text);
   const pick = (i: number) => targets[Math.floor(((i + 0.5) * targets.length) / EDITS) % targets.length];
   const incremental: number[] = [];
-  let current = text.split("\n");
+  const current = text.split("\n");
   for (let i = 0; i < EDITS; i++) {
     const line = pick(i);
     version++;

@@ -95,7 +95,7 @@ export async function measureLatencyWhileHashing(root: string, blobName: string,
     }
     return { idle: sample(idle), hashing: sample(hashing), verifyRuns: verifyMs.length, verifyMedianMs: median(verifyMs), documentLines: lines.length - 1 };
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)} (server: ${SERVER_PATH})`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (server: ${SERVER_PATH})`, { cause: error });
   } finally {
     await client.shutdown();
   }

@@ -64,6 +64,7 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       assert.deepEqual(lines.slice(EXPECTED_LINES.length), ["", "3 errors, 1 warning, 1 info in 3 documents (9 files scanned)", ""]);
     });
 
+    /* eslint-disable no-control-regex -- these two tests look for the terminal's colour escapes, ESC [ n m */
     it("colours the severity words on a terminal, unless NO_COLOR is set or the report goes to --output", function () {
       const root = mixedWorkspace();
       const onTerminal = (env: NodeJS.ProcessEnv, extra = "") => {
@@ -92,6 +93,7 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       const result = runCli(["check", mixedWorkspace()], { env });
       assert.doesNotMatch(result.stdout, /\x1b\[/);
     });
+    /* eslint-enable no-control-regex */
   });
 
   describe("json", function () {

@@ -10,7 +10,14 @@ import { RESULTS, REPOSITORY, TIMEOUTS, Workbench, type Problem } from "./suppor
 
 const MANIFEST = "data/beamline-xrd.dataset.yaml";
 const MODEL_CARD = "models/cathode-lattice-surrogate.modelcard.md";
-const SCREENSHOTS = path.join(REPOSITORY, "docs", "images");
+
+/**
+ * Where the README's screenshots go: into docs/images only when asked for with
+ * GENESIS_UPDATE_SCREENSHOTS=1, so that a test run leaves the tracked tree as it found it;
+ * otherwise into the ignored .cache/screenshots, to look at.
+ */
+const SCREENSHOTS =
+  process.env.GENESIS_UPDATE_SCREENSHOTS === "1" ? path.join(REPOSITORY, "docs", "images") : path.join(REPOSITORY, ".cache", "screenshots");
 
 /**
  * A model card for the highlighting test: a reference, a level and comments in front matter and

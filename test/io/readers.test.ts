@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { EvidenceService } from "../../server/src/io/evidence-service";
 import { bytesReadSoFar, checkIo, onnxModel, sha256, summary, TempWorkspace } from "./workspace";
 
@@ -170,7 +171,7 @@ describe("io readers (real files)", function () {
 
     it("reports a truncated HDF5 file instead of failing, and prints nothing on stderr", async () => {
       await writeHdf5("grid.h5");
-      const bytes = require("node:fs").readFileSync(workspace.path("grid.h5")) as Buffer;
+      const bytes = readFileSync(workspace.path("grid.h5"));
       workspace.write("cut.h5", bytes.subarray(0, 1500));
       const written: string[] = [];
       const original = process.stderr.write.bind(process.stderr);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { onnx } from "onnx-proto";
@@ -78,7 +78,7 @@ export function onnxModel(spec: { inputs: TensorSpec[]; outputs: TensorSpec[]; w
 /** Bytes this process has read so far (Linux); undefined elsewhere. */
 export function bytesReadSoFar(): number | undefined {
   try {
-    const io = require("node:fs").readFileSync("/proc/self/io", "utf8") as string;
+    const io = readFileSync("/proc/self/io", "utf8");
     const match = /^rchar: (\d+)$/m.exec(io);
     return match ? Number(match[1]) : undefined;
   } catch {

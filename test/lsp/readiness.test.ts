@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ReadinessModel } from "../../server/src/core/readiness/model";
-import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReadinessChangedParams, type ReportResult } from "../../server/src/protocol";
+import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReadinessChangedParams } from "../../server/src/protocol";
 import { READINESS_DEBOUNCE_MS } from "../../server/src/lsp/readiness";
 import { LspTestClient } from "../support/lsp-client";
 import { CLEAN as CLEAN_FIXTURE, CLEANING, GOOD, MODEL as MODEL_FIXTURE, RAW as RAW_FIXTURE } from "../unit/readiness/harness";
@@ -33,7 +33,7 @@ describe("language server: readiness", function () {
     writeFileSync(path.join(root, name), text);
   };
   const item = (model: ReadinessModel, id: string) => model.groups.flatMap((g) => g.items).find((i) => i.id === id)!;
-  const readiness = () => client.connection.sendRequest(READINESS_REQUEST, {}) as Promise<ReadinessModel>;
+  const readiness = () => client.connection.sendRequest(READINESS_REQUEST, {});
 
   /** The next `genesis/readinessChanged` that satisfies `accept`, waited for (never slept for). */
   function changed(accept: (p: ReadinessChangedParams) => boolean = () => true, timeoutMs = 15_000): Promise<ReadinessChangedParams> {
@@ -59,7 +59,7 @@ describe("language server: readiness", function () {
     write("data/data.json", DATA_JSON);
     write("data/table.csv", TABLE_CSV);
     client = new LspTestClient(pathToFileURL(root).toString());
-    client.connection.onNotification(READINESS_CHANGED_NOTIFICATION, (params: ReadinessChangedParams) => {
+    client.connection.onNotification(READINESS_CHANGED_NOTIFICATION, (params) => {
       announced.push(params);
       for (let i = waiters.length - 1; i >= 0; i--) {
         if (waiters[i].accept(params)) waiters.splice(i, 1)[0].resolve(params);
@@ -89,7 +89,7 @@ describe("language server: readiness", function () {
   });
 
   it("a folder's model is asked for by its URI", async function () {
-    const model = (await client.connection.sendRequest(READINESS_REQUEST, { folder: pathToFileURL(root).toString() })) as ReadinessModel;
+    const model = await client.connection.sendRequest(READINESS_REQUEST, { folder: pathToFileURL(root).toString() });
     assert.deepEqual(model.score, { passed: 20, applicable: 21 });
   });
 
@@ -162,11 +162,11 @@ describe("language server: readiness", function () {
   });
 
   it("genesis/report returns the report in the format asked, with a file name", async function () {
-    const html = (await client.connection.sendRequest(REPORT_REQUEST, { format: "html" })) as ReportResult;
+    const html = await client.connection.sendRequest(REPORT_REQUEST, { format: "html" });
     assert.match(html.text, /^<!DOCTYPE html>/);
     assert.match(html.text, /<svg class="lineage"/);
     assert.match(html.fileName, /^genesis-readiness-.+\.html$/);
-    const markdown = (await client.connection.sendRequest(REPORT_REQUEST, { format: "markdown" })) as ReportResult;
+    const markdown = await client.connection.sendRequest(REPORT_REQUEST, { format: "markdown" });
     assert.match(markdown.text, /```mermaid\nflowchart LR/);
     assert.match(markdown.fileName, /\.md$/);
   });

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
+import { INDEXED_NOTIFICATION } from "../../server/src/protocol";
 import { dataset } from "../unit/workspace/harness";
 
 const REPOSITORY = path.resolve(__dirname, "../..");
@@ -66,7 +67,7 @@ describe("security: no network, no execution, no escape", function () {
     const stderr: string[] = [];
     server.stderr?.on("data", (chunk) => stderr.push(String(chunk)));
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    const indexed = new Promise<void>((resolve) => connection.onNotification("genesis/indexed", () => resolve()));
+    const indexed = new Promise<void>((resolve) => connection.onNotification(INDEXED_NOTIFICATION, () => resolve()));
     const published = new Promise<void>((resolve) => connection.onNotification("textDocument/publishDiagnostics", () => resolve()));
     connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => null));
     connection.listen();

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+// The connection comes from the jsonrpc copy that vscode-languageserver-protocol holds, so that it
+// accepts the typed messages of server/src/protocol.ts.
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-languageserver-protocol/node";
 import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { SERVER_EXEC_ARGV } from "../../server/src/launch";
+import { INDEXED_NOTIFICATION, type IndexedParams } from "../../server/src/protocol";
 
 export const SERVER_PATH = path.resolve(__dirname, "../../dist/server.js");
 
@@ -82,10 +85,10 @@ export class LspTestClient {
   }
 
   /** Resolves when the server has finished indexing a workspace folder (`genesis/indexed`). */
-  indexed(timeoutMs = 60_000): Promise<{ folder: string; documents: number; milliseconds: number }> {
+  indexed(timeoutMs = 60_000): Promise<IndexedParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the server did not finish indexing within ${timeoutMs} ms:\n${this.logs.join("")}`)), timeoutMs);
-      const subscription = this.connection.onNotification("genesis/indexed", (params: { folder: string; documents: number; milliseconds: number }) => {
+      const subscription = this.connection.onNotification(INDEXED_NOTIFICATION, (params) => {
         clearTimeout(timer);
         subscription.dispose();
         resolve(params);

@@ -53,12 +53,7 @@ export type Invocation =
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
   | { readonly kind: "missing-command" }
-  /** A command planned for the CLI that this version does not have yet. */
-  | { readonly kind: "unavailable"; readonly command: string }
   | { readonly kind: "usage-error"; readonly message: string };
-
-/** Commands planned for the CLI that this version does not have yet (none left). */
-const LATER_COMMANDS = new Set<string>();
 
 const OPTIONS = {
   format: { type: "string" },
@@ -120,7 +115,6 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.version) return { kind: "version" };
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: "missing-command" };
-  if (LATER_COMMANDS.has(command)) return { kind: "unavailable", command };
   if (command === "init") {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };

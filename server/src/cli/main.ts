@@ -20,9 +20,6 @@ async function main(argv: readonly string[]): Promise<number> {
     case "missing-command":
       process.stderr.write(HELP);
       return 2;
-    case "unavailable":
-      process.stderr.write(`genesis-readiness: "${invocation.command}" is not available in this version (${version}); "check", "report" and "init" are.\n${USAGE}\n`);
-      return 2;
     case "usage-error":
       process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
       return 2;

@@ -6,9 +6,6 @@ import type { Folder } from "./folder";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
 
-/** The command that re-reads every file the workspace's documents name. */
-export const VERIFY_FILES_COMMAND = "genesis.verifyFiles";
-
 /**
  * Runs the `io` rules off the keystroke path: when a document is opened or saved, when a file it
  * names changes on disk, and on "Genesis: Verify Files". Hashing runs in worker threads, results

@@ -2,13 +2,13 @@ import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, Text
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
-import type { InitializationOptions } from "../protocol";
+import { VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
 import { Engine, isoDateOf } from "../core/index";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
 import { toLspDiagnostic } from "./convert";
-import { EvidenceCoordinator, VERIFY_FILES_COMMAND } from "./evidence";
+import { EvidenceCoordinator } from "./evidence";
 import { WorkspaceFolders } from "./paths";
 import { registerNavigation } from "./navigation";
 import { registerReadiness } from "./readiness";

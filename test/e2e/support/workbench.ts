@@ -139,7 +139,7 @@ export class Workbench {
       await browser?.close().catch(() => undefined);
       await server.stop();
       rmSync(base, { recursive: true, force: true });
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\ncode-server said:\n${server.output()}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\ncode-server said:\n${server.output()}`, { cause: error });
     }
   }
 
@@ -299,7 +299,7 @@ export class Workbench {
   async waitForProblems(file: string, accept: (problems: Problem[]) => boolean, what: string): Promise<Problem[]> {
     await this.showProblems();
     const deadline = Date.now() + TIMEOUTS.diagnostic;
-    let seen: Problem[] = [];
+    let seen: Problem[];
     // Re-read the panel whenever its text changes, until the condition holds or time is up.
     for (;;) {
       const snapshot = await this.problemsSnapshot();

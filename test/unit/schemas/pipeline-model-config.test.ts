@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { Json, GENESIS_DATE, ALL_SCHEMAS, makeAjv, ajv, validators, errorsOf, describeErrors, assertValid, missing, clone, findUndescribed, collectKeyword, SHA, IMAGE, validDataset, validPipeline, validModel, validConfig, common, datasetManifest, genesisConfig, modelCard, pipelineConfig } from "./support";
+import { Json, errorsOf, describeErrors, assertValid, missing, clone, validPipeline, validModel, validConfig } from "./support";
 
 describe("schemas", () => {
   describe("PipelineConfig", () => {

@@ -1,5 +1,22 @@
 import { strict as assert } from "node:assert";
-import { Json, GENESIS_DATE, ALL_SCHEMAS, makeAjv, ajv, validators, errorsOf, describeErrors, assertValid, missing, clone, findUndescribed, collectKeyword, SHA, IMAGE, validDataset, validPipeline, validModel, validConfig, common, datasetManifest, genesisConfig, modelCard, pipelineConfig } from "./support";
+import {
+  Json,
+  ALL_SCHEMAS,
+  makeAjv,
+  errorsOf,
+  describeErrors,
+  assertValid,
+  missing,
+  clone,
+  findUndescribed,
+  collectKeyword,
+  SHA,
+  validDataset,
+  datasetManifest,
+  genesisConfig,
+  modelCard,
+  pipelineConfig,
+} from "./support";
 
 describe("schemas", () => {
   describe("structure", () => {

@@ -9,16 +9,6 @@ import { checkSignatures } from "./signature";
 import { fileTargets } from "./targets";
 import type { EvidenceMap } from "./types";
 
-/** The rule ids the `io` pass reports (besides `path/outside-workspace` for a link leading out). */
-export const EVIDENCE_RULES = [
-  "integrity/file-missing",
-  "integrity/checksum-mismatch",
-  "data/schema-drift",
-  "model/signature-mismatch",
-  "repro/lockfile",
-  "governance/policy-missing",
-] as const;
-
 /**
  * The `io` rules of docs/rules.md over one document and the facts read from the files it names (gathered by
  * the Node side for `evidenceRequests(document)`). Pure and synchronous: a path with no entry in

@@ -69,7 +69,7 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
  */
 export function fixesFor(document: GenesisDocument, diagnostic: FixableDiagnostic, context: FixContext): Fix[] {
   const own = FIX_PROVIDERS[diagnostic.rule];
-  let fixes: Fix[] = [];
+  let fixes: Fix[];
   try {
     fixes = own ? own(document, diagnostic, context) : [];
   } catch {

@@ -23,6 +23,7 @@ const OTHER_TYPES = [
  * collection, nothing another type would claim.
  */
 export function isPlainSafe(text: string, inFlow: boolean): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a plain scalar must not hold
   if (text === "" || text !== text.trim() || /[\u0000-\u001f\u007f\u2028\u2029\ufeff]/.test(text)) return false;
   if (!/^[\p{L}\p{N}_./(]/u.test(text)) return false;
   if (/:(?:\s|$)|\s#/.test(text)) return false;

@@ -4,24 +4,33 @@ import type { DocumentKind } from "../types";
 /** Front matter keys that only Hugging Face model cards carry (docs/formats/README.md#recognition). */
 export const HUGGING_FACE_CARD_KEYS = ["model-index", "library_name", "pipeline_tag", "base_model"] as const;
 
+/** The name of the configuration file at a workspace folder's root (docs/rules.md#waivers). */
 export const CONFIG_FILE_NAME = "genesis.config.yaml";
 
 /**
- * The file names that make a file a Genesis document of a kind by its name alone, as data (the docs
- * are generated from it). A leading `*` stands for any text; any other name must match exactly,
- * case included.
+ * The file names that make a document a Genesis document whatever it holds (docs/formats/README.md#recognition), per kind: a
+ * pattern `*.x` is any base name that ends in `.x`, any other is the base name itself (case
+ * matters). This table is the only statement of them: the server recognises by it, the client
+ * derives its glob and its cheap test from it, and a unit test holds package.json's
+ * `workspaceContains` activation events to it.
  */
-export const FILE_NAME_PATTERNS: Readonly<Record<DocumentKind, readonly string[]>> = {
-  DatasetManifest: ["*.dataset.yaml", "*.dataset.yml", "*.dataset.json", "dataset.genesis.yaml"],
-  ModelCard: ["*.modelcard.md", "MODEL_CARD.md", "model_card.md", "*.model.yaml", "*.model.yml", "*.model.json"],
-  PipelineConfig: ["*.pipeline.yaml", "*.pipeline.yml", "*.pipeline.json"],
-};
+export const NAME_PATTERNS: readonly { readonly kind: DocumentKind; readonly names: readonly string[] }[] = [
+  { kind: "DatasetManifest", names: ["*.dataset.yaml", "*.dataset.yml", "*.dataset.json", "dataset.genesis.yaml"] },
+  { kind: "ModelCard", names: ["*.modelcard.md", "MODEL_CARD.md", "model_card.md", "*.model.yaml", "*.model.yml", "*.model.json"] },
+  { kind: "PipelineConfig", names: ["*.pipeline.yaml", "*.pipeline.yml", "*.pipeline.json"] },
+];
 
-function matchesPattern(name: string, pattern: string): boolean {
+/** The same table by kind, as the docs generator reads it. */
+export const FILE_NAME_PATTERNS: Readonly<Record<DocumentKind, readonly string[]>> = Object.fromEntries(
+  NAME_PATTERNS.map((pattern) => [pattern.kind, pattern.names]),
+) as Record<DocumentKind, readonly string[]>;
+
+/** The syntaxes a Genesis document (or the configuration file) is written in, which are also VS Code's language ids for them. */
+export const SOURCE_SYNTAXES: readonly SourceSyntax[] = ["yaml", "json", "markdown"];
+
+function matchesName(pattern: string, name: string): boolean {
   return pattern.startsWith("*") ? name.endsWith(pattern.slice(1)) : name === pattern;
 }
-
-const NAME_PATTERNS = Object.entries(FILE_NAME_PATTERNS) as [DocumentKind, readonly string[]][];
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -38,7 +47,12 @@ export function syntaxOf(path: string): SourceSyntax | undefined {
 /** The kind a file name promises, if any. */
 export function kindFromName(path: string): DocumentKind | undefined {
   const name = baseName(path);
-  return NAME_PATTERNS.find(([, patterns]) => patterns.some((pattern) => matchesPattern(name, pattern)))?.[0];
+  return NAME_PATTERNS.find((pattern) => pattern.names.some((candidate) => matchesName(candidate, name)))?.kind;
+}
+
+/** Whether a file is a Genesis file by its name alone: a document by its name pattern, or the configuration file. */
+export function isGenesisFileName(path: string): boolean {
+  return kindFromName(path) !== undefined || baseName(path) === CONFIG_FILE_NAME;
 }
 
 /**

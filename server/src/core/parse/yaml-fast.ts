@@ -52,7 +52,7 @@ class FastYamlParser {
 
   constructor(
     private readonly text: string,
-    private readonly start: number,
+    start: number,
     private readonly end: number,
   ) {
     this.line = start;
@@ -183,7 +183,7 @@ class FastYamlParser {
     if (depth > MAX_NESTING_DEPTH) bail();
     const result: Record<string, unknown> = {};
     let offset = firstOffset;
-    let end = firstOffset;
+    let end: number;
     for (;;) {
       const lineEnd = this.lineEnd(offset);
       const colon = this.findKeyColon(offset, lineEnd);
@@ -210,7 +210,7 @@ class FastYamlParser {
     if (depth > MAX_NESTING_DEPTH) bail();
     const items: unknown[] = [];
     let offset = firstOffset;
-    let end = firstOffset;
+    let end: number;
     for (;;) {
       const lineEnd = this.lineEnd(offset);
       const built = this.valueAfterIndicator(offset + 1, lineEnd, indent, joinPointer(pointer, items.length), undefined, depth, false);

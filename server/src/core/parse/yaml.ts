@@ -229,7 +229,7 @@ function findCommentStart(source: string, from: number, to: number): number {
       } else if (c === "\\" && quote === '"') i++;
     } else if (c === "#") {
       if (i === from || source[i - 1] === " " || source[i - 1] === "\t") return i;
-    } else if ((c === '"' || c === "'") && (i === from || /[\s:\[{,-]/.test(source[i - 1]))) {
+    } else if ((c === '"' || c === "'") && (i === from || /[\s:[{,-]/.test(source[i - 1]))) {
       quote = c;
     }
   }

@@ -7,7 +7,27 @@ import type { Finding } from "../types";
 type Located = Pick<GenesisDocument, "tree" | "text">;
 
 /**
- * Turns ajv errors into findings with the rule ids of docs/rules.md, one per problem. Errors of the branches of an
+ * The fields of ajv's `params` that the messages read. Each keyword sets its own (`required` sets
+ * `missingProperty`, `maxLength` sets `limit`, ...): a field is read only under its keywords.
+ */
+interface ErrorParams {
+  readonly missingProperty?: string;
+  readonly property?: string;
+  readonly additionalProperty?: string;
+  readonly unevaluatedProperty?: string;
+  readonly allowedValues: unknown[];
+  readonly allowedValue: unknown;
+  readonly type: string | string[];
+  readonly format: string;
+  readonly pattern: string;
+  readonly limit: number;
+  readonly comparison?: string;
+  readonly i: number;
+  readonly j: number;
+}
+
+/**
+ * Turns ajv errors into findings with docs/rules.md rule ids, one per problem. Errors of the branches of an
  * `anyOf`/`oneOf` and the bookkeeping `if` errors are dropped: only the summary is reported.
  */
 export function schemaFindings(document: Located, errors: readonly ErrorObject[]): Finding[] {
@@ -95,7 +115,7 @@ function knownProperties(parent: Record<string, unknown> | undefined): KnownProp
 function toFinding(document: Located, error: ErrorObject): Finding | undefined {
   const pointer = error.instancePath;
   const parent = error.parentSchema as Record<string, unknown> | undefined;
-  const params = error.params as Record<string, any>;
+  const params = error.params as ErrorParams;
   const at = (rule: string, message: string, target = pointer, part: "key" | "value" = "value", data?: Record<string, unknown>): Finding => ({
     rule,
     message,
@@ -178,7 +198,7 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
 }
 
 function rangeMessage(error: ErrorObject): string {
-  const p = error.params as Record<string, any>;
+  const p = error.params as ErrorParams;
   switch (error.keyword) {
     case "minLength":
       return `must be at least ${p.limit} characters long (it has ${String(error.data).length})`;

@@ -13,7 +13,7 @@ export function expandSnippet(body: string, values: Readonly<Record<number, stri
     if (match[1] !== undefined && !defaults.has(index)) defaults.set(index, unescape(match[2]));
     if (match[3] !== undefined && !defaults.has(index)) defaults.set(index, match[4].split(",")[0]);
   }
-  return body.replace(pattern, (whole, a, _b, c, _d, e, f, escaped) => {
+  return body.replace(pattern, (_whole, a, _b, c, _d, e, f, escaped) => {
     if (escaped !== undefined) return escaped;
     const index = Number(a ?? c ?? e ?? f);
     return values[index] ?? defaults.get(index) ?? "";

@@ -15,6 +15,7 @@ function loadReader(): typeof Hdf5Reader {
   if (reader) return reader;
   const bundled = path.join(__dirname, "hdf5-reader.js");
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path that esbuild must not bundle (see above)
     reader = require(existsSync(bundled) ? bundled : path.join(__dirname, "..", "hdf5-reader")) as typeof Hdf5Reader;
   } catch (error) {
     // A package built without it: say so as a reason, not as a fault of the user's file.
