@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { FIX_PROVIDERS } from "../../server/src/core/fixes/index";
+import { FIX_PROVIDERS } from "../../server/src/core/fixes/fix-providers";
 import { READINESS_CHECKS } from "../../server/src/core/readiness/compute";
 import { GROUP_ORDER, GROUP_TITLES } from "../../server/src/core/readiness/model";
 import { READINESS_ITEM_IDS, RULES, rulesOfItem, type RuleInfo, type RuleTiming } from "../../server/src/core/rules/catalog";

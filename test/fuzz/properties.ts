@@ -3,12 +3,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import * as fc from "fast-check";
 import { stringify } from "yaml";
-import { complete } from "../../server/src/core/completion/index";
+import { complete } from "../../server/src/core/completion/complete";
 import type { Engine } from "../../server/src/core/engine";
 import { schemaHover } from "../../server/src/core/hover";
 import { documentSymbols } from "../../server/src/core/symbols";
 import { extractFacts } from "../../server/src/core/workspace/facts";
-import { WorkspaceIndex } from "../../server/src/core/workspace/index";
+import { WorkspaceIndex } from "../../server/src/core/workspace/workspace-index";
 
 /**
  * Properties that must hold for any input, checked with fast-check over generated and mutated

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG } from "../../server/src/core/config";
 import { Engine } from "../../server/src/core/engine";
 import type { DocumentCheck } from "../../server/src/core/rules/context";
-import { DOCUMENT_CHECKS } from "../../server/src/core/rules/index";
+import { DOCUMENT_CHECKS } from "../../server/src/core/rules/document-checks";
 import { engine } from "./harness";
 
 const HEADER = "apiVersion: genesis/v1\nkind: DatasetManifest\n";

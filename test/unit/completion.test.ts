@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
-import { complete, documentBeingTyped, type CompletionItem } from "../../server/src/core/completion/index";
+import { complete, documentBeingTyped, type CompletionItem } from "../../server/src/core/completion/complete";
 import { Engine } from "../../server/src/core/engine";
 import { parseGenesisDocument } from "../../server/src/core/parse/document";
 import { valueAt } from "../../server/src/core/pointer";
 import { RULES } from "../../server/src/core/rules/catalog";
 import { expandSnippet } from "../../server/src/core/templates/snippet-syntax";
-import type { WorkspaceIndex } from "../../server/src/core/workspace/index";
+import type { WorkspaceIndex } from "../../server/src/core/workspace/workspace-index";
 import { yamlCursorAt } from "../../server/src/core/completion/yaml-cursor";
 import { applyEdit, atCursor } from "./cursor-marker";
 import { dataset, modelCard, pipeline, workspaceOf } from "./workspace/harness";

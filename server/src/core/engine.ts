@@ -9,7 +9,7 @@ import { isRecord } from "./pointer";
 import { ruleInfo } from "./rules/catalog";
 import { resolveSeverity } from "./rules/severity";
 import type { DocumentCheck, Report } from "./rules/context";
-import { DOCUMENT_CHECKS } from "./rules/index";
+import { DOCUMENT_CHECKS } from "./rules/document-checks";
 import { schemaFindings } from "./schema/findings";
 import { SchemaRegistry } from "./schema/registry";
 import { applySuppressions, findSuppressions, type WaivableFinding } from "./suppress";
@@ -22,7 +22,7 @@ import { spanInFacts, type DocumentFacts } from "./workspace/facts";
 import { checkEvidence } from "./evidence/check";
 import { DEFAULT_MAX_DOCUMENT_BYTES, isOverLimit, maxDocumentBytes, TOO_LARGE_HEAD_CHARACTERS, tooLargeMessage, utf8Length } from "./host/size-limit";
 import type { EvidenceMap } from "./evidence/types";
-import type { WorkspaceIndex } from "./workspace/index";
+import type { WorkspaceIndex } from "./workspace/workspace-index";
 
 export interface EngineOptions {
   /** At most this many diagnostics per document; one more says how many were left out. */

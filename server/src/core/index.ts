@@ -23,10 +23,10 @@ export { syntaxOf } from "./kinds/recognise";
 export { label, type DocumentFacts } from "./workspace/facts";
 export type { WorkspaceSymbolMatch, RenameResult, NavigationEdit } from "./workspace/navigation";
 export { compareSymbols } from "./workspace/navigation";
-export type { CompletionItem, CompletionKind } from "./completion/index";
+export type { CompletionItem, CompletionKind } from "./completion/complete";
 export type { OutlineKind, OutlineSymbol } from "./symbols";
 export type { HoverInfo } from "./hover";
-export type { Fix, FixEdit } from "./fixes/index";
+export type { Fix, FixEdit } from "./fixes/fix-providers";
 
 // The rule catalog.
 export { RULES, ruleInfo, READINESS_ITEM_IDS, type RuleInfo, type ReadinessItemId } from "./rules/catalog";

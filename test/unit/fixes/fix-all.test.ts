@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import { applyEdits } from "../../../server/src/core/fixes/apply";
-import { fixAll } from "../../../server/src/core/fixes/index";
+import { fixAll } from "../../../server/src/core/fixes/fix-providers";
 import { dataset } from "../workspace/harness";
 import { diagnosticsOf, filesOf, fixAllText, workspaceOf } from "./support";
 

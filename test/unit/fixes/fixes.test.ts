@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import { applyEdits } from "../../../server/src/core/fixes/apply";
-import { fixesFor, type Fix } from "../../../server/src/core/fixes/index";
+import { fixesFor, type Fix } from "../../../server/src/core/fixes/fix-providers";
 import { isPlainSafe, writtenScalar } from "../../../server/src/core/fixes/scalar-text";
 import { expandSnippet } from "../../../server/src/core/templates/snippet-syntax";
 import { dataset, modelCard, pipeline } from "../workspace/harness";

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import type { EvidenceMap, FileEvidence } from "../../../server/src/core/evidence/types";
-import { applyEdits, fixAll, fixesFor, type Fix } from "../../../server/src/core/fixes/index";
+import { applyEdits, fixAll, fixesFor, type Fix } from "../../../server/src/core/fixes/fix-providers";
 import { engine } from "../harness";
 import { diagnosticsOf } from "./support";
 

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
-import { fixesFor, type Fix } from "../../../server/src/core/fixes/index";
+import { fixesFor, type Fix } from "../../../server/src/core/fixes/fix-providers";
 import { applyEdits, editsOverlap } from "../../../server/src/core/fixes/apply";
 import { expandSnippet } from "../../../server/src/core/templates/snippet-syntax";
 import { diagnosticsOf, evidenceOf, filesOf, FIXTURES, fixAllText, fixedName, workspaceOf } from "./support";

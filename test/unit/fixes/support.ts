@@ -3,12 +3,12 @@ import * as path from "node:path";
 import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/config";
 import type { GenesisDocument } from "../../../server/src/core/document";
 import type { EvidenceMap, FileEvidence } from "../../../server/src/core/evidence/types";
-import { fixAll, type FixableDiagnostic } from "../../../server/src/core/fixes/index";
+import { fixAll, type FixableDiagnostic } from "../../../server/src/core/fixes/fix-providers";
 import { applyEdits } from "../../../server/src/core/fixes/apply";
 import { parseGenesisDocument } from "../../../server/src/core/parse/document";
 import type { Diagnostic } from "../../../server/src/core/types";
 import { extractFacts } from "../../../server/src/core/workspace/facts";
-import { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import { WorkspaceHost } from "../../../server/src/core/index";
 import { engine } from "../harness";
 

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, WorkspaceHost, type Diagnostic } from "../../../server/
 import { Engine } from "../../../server/src/core/engine";
 import { utf8Length } from "../../../server/src/core/host/size-limit";
 import type { DocumentCheck } from "../../../server/src/core/rules/context";
-import { DOCUMENT_CHECKS } from "../../../server/src/core/rules/index";
+import { DOCUMENT_CHECKS } from "../../../server/src/core/rules/document-checks";
 import { engine } from "../harness";
 import { dataset, pipeline } from "../workspace/harness";
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import { configWith, engine } from "../harness";
-import type { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import type { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import { dataset, edit, modelCard, pipeline, workspaceOf, wsDiagnose } from "./harness";
 
 const DOWNGRADE = "classification/downgrade";

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG, type GenesisConfig } from "../../../server/src/core/con
 import { parseGenesisDocument } from "../../../server/src/core/parse/document";
 import { LineIndex } from "../../../server/src/core/text";
 import { extractFacts } from "../../../server/src/core/workspace/facts";
-import { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import { engine } from "../harness";
 
 /** A workspace built from inline files: path -> text. Files that are not Genesis documents are skipped. */

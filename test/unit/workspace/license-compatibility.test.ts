@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
 import { everyAlternativeHas, parseLicenseExpression, someAlternativeAll } from "../../../server/src/core/workspace/license-expression";
-import type { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import type { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import { configWith, engine } from "../harness";
 import { dataset, edit, modelCard, workspaceOf, wsDiagnose } from "./harness";
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import type { DocumentFacts, ReferenceSite } from "../../../server/src/core/workspace/facts";
-import type { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import type { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import {
   definitionOf,
   hoverFor,

@@ -6,7 +6,7 @@ import { parseGenesisDocument } from "../../../server/src/core/parse/document";
 import { LineIndex, lineAt } from "../../../server/src/core/text";
 import { whereIs } from "../../../server/src/core/workspace/context";
 import { extractFacts, spanInFacts, type DocumentFacts } from "../../../server/src/core/workspace/facts";
-import { WorkspaceIndex } from "../../../server/src/core/workspace/index";
+import { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import { engine } from "../harness";
 import { dataset, pipeline } from "./harness";
 

@@ -4,7 +4,7 @@ import { referenceTargets } from "../hover";
 import { allowedValues, schemaAt } from "../schema/navigate";
 import { KIND_NAME, type DocumentKind, type Span } from "../types";
 import type { DocumentFacts } from "../workspace/facts";
-import type { WorkspaceIndex } from "../workspace/index";
+import type { WorkspaceIndex } from "../workspace/workspace-index";
 import { ordered, type CompletionItem } from "./item";
 
 export interface ValueRequest {

@@ -2,7 +2,7 @@ import type { GenesisConfig } from "../config";
 import type { GenesisDocument } from "../document";
 import type { EvidenceMap } from "../evidence/types";
 import type { Finding } from "../types";
-import type { WorkspaceIndex } from "../workspace/index";
+import type { WorkspaceIndex } from "../workspace/workspace-index";
 
 /** One replacement of the document text: `[start, end)` are UTF-16 offsets into `document.text`. */
 export interface FixEdit {

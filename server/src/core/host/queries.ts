@@ -1,6 +1,6 @@
-import { complete, documentBeingTyped, type CompletionItem } from "../completion/index";
+import { complete, documentBeingTyped, type CompletionItem } from "../completion/complete";
 import type { GenesisDocument } from "../document";
-import { fixAll, fixesFor, type Fix, type FixableDiagnostic, type FixEdit } from "../fixes/index";
+import { fixAll, fixesFor, type Fix, type FixableDiagnostic, type FixEdit } from "../fixes/fix-providers";
 import { schemaHover, type HoverInfo } from "../hover";
 import { documentSymbols, type OutlineSymbol } from "../symbols";
 import type { Diagnostic, Span } from "../types";

@@ -11,7 +11,7 @@ import { fileListOf, type ReadinessDocument, type ReadinessInput, type Readiness
 import { CONFIG_FILE_NAME } from "../kinds/recognise";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
-import { WorkspaceIndex } from "../workspace/index";
+import { WorkspaceIndex } from "../workspace/workspace-index";
 import { HeldDocument } from "./held-document";
 import type { DocumentSource, PreAnalysed } from "./pre-analysis";
 import { WorkspaceAnalysis } from "./queries";

@@ -3,7 +3,7 @@ import { resolveSeverity } from "../rules/severity";
 import { resolveWorkspacePath } from "../rules/workspace-path";
 import type { Diagnostic, DocumentKind } from "../types";
 import type { DocumentFacts } from "../workspace/facts";
-import { WorkspaceIndex } from "../workspace/index";
+import { WorkspaceIndex } from "../workspace/workspace-index";
 import type { Subject } from "./judge";
 import type { ReadinessFix, ReadinessInput, SettingsFile, WorkspaceFileList } from "./model";
 import { isAtOrBelow, ReadinessDoc } from "./readiness-doc";

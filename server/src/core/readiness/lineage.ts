@@ -1,7 +1,7 @@
 import { CLASSIFICATION_LEVELS, failClosedLevel, writtenLevel, type ClassificationLevel } from "../rules/classification-levels";
 import type { DocumentKind } from "../types";
 import { label, type DocumentFacts, type ReferenceRole } from "../workspace/facts";
-import { isUpstreamRole, WorkspaceIndex } from "../workspace/index";
+import { isUpstreamRole, WorkspaceIndex } from "../workspace/workspace-index";
 
 /**
  * The lineage of a workspace as a graph for the reports: datasets, pipelines and models, each with

@@ -2,7 +2,7 @@ import type { GenesisConfig } from "../config";
 import type { Position } from "../text";
 import type { Diagnostic, Span } from "../types";
 import type { DocumentFacts } from "../workspace/facts";
-import type { WorkspaceIndex } from "../workspace/index";
+import type { WorkspaceIndex } from "../workspace/workspace-index";
 
 /**
  * The readiness checklist of docs/checklist.md as plain data: what the sidebar shows, what the status bar counts

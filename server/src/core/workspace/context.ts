@@ -2,7 +2,7 @@ import type { GenesisConfig } from "../config";
 import type { Report } from "../rules/context";
 import { lineAt } from "../text";
 import { locationInFacts, type DocumentFacts } from "./facts";
-import type { WorkspaceIndex } from "./index";
+import type { WorkspaceIndex } from "./workspace-index";
 
 /** What a workspace rule sees: the document being checked, the whole index, the configuration. */
 export interface WorkspaceRuleContext {

@@ -1,7 +1,7 @@
 import { isRecord, joinPointer, select } from "../pointer";
 import { writtenLevel } from "../rules/classification-levels";
 import type { DocumentFacts, ReferenceRole } from "./facts";
-import type { WorkspaceIndex } from "./index";
+import type { WorkspaceIndex } from "./workspace-index";
 
 /**
  * One flow of the classification rules (docs/rules.md): an output, the classification that applies to it, and

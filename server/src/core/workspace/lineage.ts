@@ -1,6 +1,6 @@
 import type { WorkspaceCheck } from "./context";
 import { whereIs } from "./context";
-import { isUpstreamRole, type WorkspaceIndex } from "./index";
+import { isUpstreamRole, type WorkspaceIndex } from "./workspace-index";
 import { label, type DocumentFacts, type ReferenceSite } from "./facts";
 
 /**

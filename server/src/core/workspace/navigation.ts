@@ -2,7 +2,7 @@ import { SLUG } from "../rules/reference-form";
 import { kindsName } from "../rules/reference-positions";
 import { KIND_NAME, type DocumentKind, type Span } from "../types";
 import { kindsOf, label, type DocumentFacts, type ReferenceSite } from "./facts";
-import type { WorkspaceIndex } from "./index";
+import type { WorkspaceIndex } from "./workspace-index";
 
 /**
  * Navigation between Genesis documents (go to definition, find references, rename, hover,

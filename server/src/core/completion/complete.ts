@@ -1,7 +1,7 @@
 import type { GenesisDocument } from "../document";
 import { schemaAt } from "../schema/navigate";
 import type { Span } from "../types";
-import type { WorkspaceIndex } from "../workspace/index";
+import type { WorkspaceIndex } from "../workspace/workspace-index";
 import type { CompletionItem } from "./item";
 import { jsonCursorAt } from "./json-cursor";
 import { listItemSnippets } from "./list-items";
