@@ -48,7 +48,9 @@ const entries = [
 // validators.generated.js). The build never writes into the sources: it refuses to bundle stale
 // ones, so that a schema edit without `npm run generate:validators` cannot ship unnoticed.
 if (isStale()) {
-  console.error("build: server/src/core/schema/validators.generated.js is stale (schemas/ changed); run `npm run generate:validators` and commit it.");
+  console.error(
+    "build: server/src/core/schema/validators.generated.js is stale (schemas/ changed); run `npm run generate:validators` and commit it.",
+  );
   process.exit(1);
 }
 
@@ -58,5 +60,7 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
-  console.log(`esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`);
+  console.log(
+    `esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`,
+  );
 }

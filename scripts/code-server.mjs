@@ -58,7 +58,9 @@ function commandExists(name) {
 
 function dpkgInstalled(name) {
   try {
-    return /Status: install ok installed/.test(execFileSync("dpkg", ["-s", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+    return /Status: install ok installed/.test(
+      execFileSync("dpkg", ["-s", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+    );
   } catch {
     return false;
   }
@@ -87,7 +89,8 @@ export function ensureAptPackages(log = console.log) {
   if (asRoot.length && !commandExists("sudo")) {
     throw new Error(`missing Debian packages ${missing.join(", ")}: run "apt-get install -y ${missing.join(" ")}" as root`);
   }
-  const apt = (args) => run(asRoot[0] ?? "apt-get", asRoot.length ? ["apt-get", ...args] : args, ROOT, log, { DEBIAN_FRONTEND: "noninteractive" });
+  const apt = (args) =>
+    run(asRoot[0] ?? "apt-get", asRoot.length ? ["apt-get", ...args] : args, ROOT, log, { DEBIAN_FRONTEND: "noninteractive" });
   apt(["update"]);
   apt(["install", "-y", "--no-install-recommends", ...missing]);
 }
@@ -126,7 +129,10 @@ export function ensureCodeServer({ log = console.log } = {}) {
   run(npm, ["install", "--omit=dev", "--ignore-scripts", ...quiet], VSCODE_DIR, log);
   run(npm, ["rebuild", ...quiet, ...NATIVE_MODULES], VSCODE_DIR, log, { npm_config_yes: "true" });
   // 3. Debian's ripgrep instead of the download, and the asar path VS Code loads its modules from.
-  forceSymlink(execFileSync("sh", ["-c", "command -v rg"], { encoding: "utf8" }).trim(), path.join(VSCODE_DIR, "node_modules", "@vscode", "ripgrep", "bin", "rg"));
+  forceSymlink(
+    execFileSync("sh", ["-c", "command -v rg"], { encoding: "utf8" }).trim(),
+    path.join(VSCODE_DIR, "node_modules", "@vscode", "ripgrep", "bin", "rg"),
+  );
   forceSymlink("node_modules", path.join(VSCODE_DIR, "node_modules.asar"));
   // 4. code-server's password hashing module.
   run(npm, ["rebuild", ...quiet, "argon2"], TOOLS_DIR, log);
@@ -173,15 +179,20 @@ export function installExtension({ vsix, userDataDir, extensionsDir, log = conso
 export function startCodeServer({ port, userDataDir, extensionsDir, workspace, timeoutMs = 60_000, onOutput }) {
   const args = [
     ENTRY,
-    "--auth", "none",
-    "--bind-addr", `127.0.0.1:${port}`,
+    "--auth",
+    "none",
+    "--bind-addr",
+    `127.0.0.1:${port}`,
     "--disable-telemetry",
     "--disable-update-check",
     "--disable-workspace-trust",
-    "--user-data-dir", userDataDir,
-    "--extensions-dir", extensionsDir,
+    "--user-data-dir",
+    userDataDir,
+    "--extensions-dir",
+    extensionsDir,
     // Its own config file, so that nothing is written to ~/.config/code-server.
-    "--config", path.join(userDataDir, "code-server.yaml"),
+    "--config",
+    path.join(userDataDir, "code-server.yaml"),
   ];
   if (workspace) args.push(workspace);
   const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -215,7 +226,10 @@ export function startCodeServer({ port, userDataDir, extensionsDir, workspace, t
       }
     });
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not listen on port ${port} within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not listen on port ${port} within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk) => {
       const text = String(chunk);
       output += text;
@@ -232,7 +246,13 @@ export function startCodeServer({ port, userDataDir, extensionsDir, workspace, t
       reject(new Error(`code-server exited (code ${code}, signal ${signal}) before it listened:\n${output}`));
     });
   });
-  return { child, ready, stop, url: (folder) => `http://127.0.0.1:${port}/${folder ? `?folder=${encodeURI(folder)}` : ""}`, output: () => output };
+  return {
+    child,
+    ready,
+    stop,
+    url: (folder) => `http://127.0.0.1:${port}/${folder ? `?folder=${encodeURI(folder)}` : ""}`,
+    output: () => output,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

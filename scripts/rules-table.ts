@@ -13,7 +13,10 @@ const SEVERITY = { error: "error", warning: "warning", info: "info" } as const;
 const WHEN = { type: "as you type", ws: "workspace", io: "reads files" } as const;
 
 export function rulesTable(): string {
-  const rows = RULES.map((r) => `| \`${r.id}\` | ${WHEN[r.when]} | ${SEVERITY[r.severity]}${r.raisedInRelease ? " (error in release)" : ""} | \`${r.item}\` | ${r.summary} |`);
+  const rows = RULES.map(
+    (r) =>
+      `| \`${r.id}\` | ${WHEN[r.when]} | ${SEVERITY[r.severity]}${r.raisedInRelease ? " (error in release)" : ""} | \`${r.item}\` | ${r.summary} |`,
+  );
   return ["| rule | when | severity | readiness item | what it reports |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

@@ -39,5 +39,9 @@ export function serialise(file: Record<string, SnippetEntry>): string {
 if (require.main === module) {
   const dir = path.resolve(__dirname, "../snippets");
   for (const [name, content] of Object.entries(snippetFiles())) writeFileSync(path.join(dir, name), serialise(content));
-  console.log(`wrote ${Object.keys(snippetFiles()).map((n) => `snippets/${n}`).join(", ")}`);
+  console.log(
+    `wrote ${Object.keys(snippetFiles())
+      .map((n) => `snippets/${n}`)
+      .join(", ")}`,
+  );
 }

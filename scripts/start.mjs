@@ -33,7 +33,8 @@ function openInDesktopVsCode() {
 
 async function openInCodeServer() {
   const port = Number(process.env.GENESIS_PORT ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`GENESIS_PORT must be a TCP port, not "${process.env.GENESIS_PORT}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`GENESIS_PORT must be a TCP port, not "${process.env.GENESIS_PORT}"`);
   ensureCodeServer();
   const state = path.join(ROOT, ".cache", "code-server");
   const userDataDir = path.join(state, "user-data");

@@ -30,9 +30,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       client = undefined;
       const message = error instanceof Error ? error.message : String(error);
       output.appendLine(`The Genesis Readiness server did not start: ${message}`);
-      void vscode.window.showErrorMessage(`Genesis Readiness: the language server did not start (${message}).`, "Show Output").then((choice) => {
-        if (choice) output.show();
-      });
+      void vscode.window
+        .showErrorMessage(`Genesis Readiness: the language server did not start (${message}).`, "Show Output")
+        .then((choice) => {
+          if (choice) output.show();
+        });
     }
   };
   const stop = async (): Promise<void> => {
@@ -78,7 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output.appendLine(`Genesis Readiness activated in ${wired.toFixed(1)} ms.`);
   if (vscode.workspace.textDocuments.some(mayBeGenesisDocument) || (await workspaceHasGenesisFiles())) {
     void start().then(() => {
-      if (client) output.appendLine(`Language server ready ${(performance.now() - activationStarted).toFixed(0)} ms after activation began.`);
+      if (client)
+        output.appendLine(`Language server ready ${(performance.now() - activationStarted).toFixed(0)} ms after activation began.`);
     });
   }
 }

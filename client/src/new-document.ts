@@ -15,7 +15,8 @@ export async function createNewDocument(kind: NewDocumentKind, folder?: vscode.U
     title: `New ${template.description.replace(/^A (complete )?/, "")}`,
     prompt: "The document id: lower-case letters, digits, '.', '_' and '-'",
     placeHolder: "ocean-temperatures",
-    validateInput: (value) => (SLUG.test(value) ? undefined : "Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (at most 128)."),
+    validateInput: (value) =>
+      SLUG.test(value) ? undefined : "Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (at most 128).",
   });
   if (!id) return;
   const target = await targetFolder(folder);
@@ -39,7 +40,11 @@ async function pickTemplate(kind: NewDocumentKind): Promise<DocumentTemplate | u
   const templates = DOCUMENT_TEMPLATES.filter((t) => t.kind === kind);
   if (templates.length <= 1) return templates[0];
   const picked = await vscode.window.showQuickPick(
-    templates.map((template) => ({ label: template.language === "markdown" ? "Markdown (front matter and sections)" : "YAML", description: template.fileName("<id>"), template })),
+    templates.map((template) => ({
+      label: template.language === "markdown" ? "Markdown (front matter and sections)" : "YAML",
+      description: template.fileName("<id>"),
+      template,
+    })),
     { title: "Form of the new document" },
   );
   return picked?.template;

@@ -6,7 +6,12 @@ import { READINESS_VIEW_ID, ReadinessTree, type ReadinessNode } from "./sidebar"
 import { ReadinessStatusBar } from "./statusBar";
 
 const FORMATS: readonly { format: ReportFormat; label: string; detail: string; filter: Record<string, string[]> }[] = [
-  { format: "html", label: "HTML", detail: "One self-contained page with the lineage diagram, for the governance binder", filter: { HTML: ["html"] } },
+  {
+    format: "html",
+    label: "HTML",
+    detail: "One self-contained page with the lineage diagram, for the governance binder",
+    filter: { HTML: ["html"] },
+  },
   { format: "markdown", label: "Markdown", detail: "With a Mermaid lineage diagram", filter: { Markdown: ["md"] } },
   { format: "json", label: "JSON", detail: "The readiness model and the lineage graph, for tools", filter: { JSON: ["json"] } },
   { format: "text", label: "Text", detail: "Plain text, as the CLI prints it", filter: { Text: ["txt"] } },
@@ -29,11 +34,7 @@ export class ReadinessController implements vscode.Disposable {
   private generation = 0;
 
   constructor() {
-    this.disposables.push(
-      this.tree,
-      this.view,
-      this.statusBar,
-    );
+    this.disposables.push(this.tree, this.view, this.statusBar);
     this.tree.show(undefined);
   }
 
@@ -83,7 +84,9 @@ export class ReadinessController implements vscode.Disposable {
   async exportReport(): Promise<void> {
     const client = this.client;
     if (!client) {
-      void vscode.window.showErrorMessage("Genesis: the readiness report needs the Genesis language server; open a Genesis document to start it.");
+      void vscode.window.showErrorMessage(
+        "Genesis: the readiness report needs the Genesis language server; open a Genesis document to start it.",
+      );
       return;
     }
     const picked = await vscode.window.showQuickPick(
@@ -94,7 +97,10 @@ export class ReadinessController implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     let folder: vscode.WorkspaceFolder | undefined;
     if (folders.length > 1) {
-      const chosen = await vscode.window.showQuickPick([{ label: "All folders", folder: undefined }, ...folders.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f }))], { title: "Export Readiness Report", placeHolder: "Which folder" });
+      const chosen = await vscode.window.showQuickPick(
+        [{ label: "All folders", folder: undefined }, ...folders.map((f) => ({ label: f.name, description: f.uri.fsPath, folder: f }))],
+        { title: "Export Readiness Report", placeHolder: "Which folder" },
+      );
       if (!chosen) return;
       folder = chosen.folder;
     }
@@ -102,7 +108,9 @@ export class ReadinessController implements vscode.Disposable {
     try {
       report = await client.sendRequest(REPORT_REQUEST, { format: picked.choice.format, folder: folder?.uri.toString() });
     } catch (error) {
-      void vscode.window.showErrorMessage(`Genesis: the readiness report could not be made (${error instanceof Error ? error.message : String(error)}).`);
+      void vscode.window.showErrorMessage(
+        `Genesis: the readiness report could not be made (${error instanceof Error ? error.message : String(error)}).`,
+      );
       return;
     }
     const base = folder?.uri ?? folders[0]?.uri;
@@ -114,7 +122,10 @@ export class ReadinessController implements vscode.Disposable {
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(report.text, "utf8"));
-    const open = await vscode.window.showInformationMessage(`Genesis: readiness report saved to ${vscode.workspace.asRelativePath(target)}.`, "Open");
+    const open = await vscode.window.showInformationMessage(
+      `Genesis: readiness report saved to ${vscode.workspace.asRelativePath(target)}.`,
+      "Open",
+    );
     if (open) await vscode.commands.executeCommand("vscode.open", target);
   }
 

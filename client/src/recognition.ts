@@ -1,4 +1,11 @@
-import { CONFIG_FILE_NAME, isGenesisFileName, mayDeclareKind, NAME_PATTERNS, SOURCE_SYNTAXES, type SourceSyntax } from "../../server/src/core/client-api";
+import {
+  CONFIG_FILE_NAME,
+  isGenesisFileName,
+  mayDeclareKind,
+  NAME_PATTERNS,
+  SOURCE_SYNTAXES,
+  type SourceSyntax,
+} from "../../server/src/core/client-api";
 
 /**
  * What the client knows of recognition (docs/formats/README.md#recognition), derived from the server's one table

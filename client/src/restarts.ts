@@ -1,5 +1,12 @@
 import * as vscode from "vscode";
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from "vscode-languageclient/node";
+import {
+  CloseAction,
+  ErrorAction,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type Message,
+} from "vscode-languageclient/node";
 
 /** More than this many crashes within the window means something is wrong beyond one bad moment. */
 const MAX_RESTARTS = 5;

@@ -1,5 +1,12 @@
 import * as vscode from "vscode";
-import type { ReadinessEvidence, ReadinessGroup, ReadinessItem, ReadinessModel, ReadinessStatus, ReadinessWaiver } from "../../server/src/core/client-api";
+import type {
+  ReadinessEvidence,
+  ReadinessGroup,
+  ReadinessItem,
+  ReadinessModel,
+  ReadinessStatus,
+  ReadinessWaiver,
+} from "../../server/src/core/client-api";
 
 /** The view of the "Genesis" view container (package.json `contributes.views`). */
 export const READINESS_VIEW_ID = "genesis.readiness";
@@ -14,7 +21,12 @@ const STATUS_ICON: Readonly<Record<ReadinessStatus, readonly [string, string]>> 
   "n/a": ["circle-slash", "disabledForeground"],
 };
 const STATUS_WORD: Readonly<Record<ReadinessStatus, string>> = { pass: "passes", warn: "warns", fail: "fails", "n/a": "does not apply" };
-const GROUP_ICON: Readonly<Record<ReadinessGroup["id"], string>> = { data: "database", model: "circuit-board", infrastructure: "server-environment", governance: "law" };
+const GROUP_ICON: Readonly<Record<ReadinessGroup["id"], string>> = {
+  data: "database",
+  model: "circuit-board",
+  infrastructure: "server-environment",
+  governance: "law",
+};
 
 export type ReadinessNode =
   | { readonly kind: "group"; readonly group: ReadinessGroup }
@@ -58,9 +70,27 @@ export class ReadinessTree implements vscode.TreeDataProvider<ReadinessNode> {
       case "group":
         return node.group.items.map((item) => ({ kind: "item", item }));
       case "item": {
-        const children: ReadinessNode[] = node.item.evidence.map((evidence, index) => ({ kind: "evidence", item: node.item, evidence, index }));
-        if (node.item.status === "n/a") children.unshift({ kind: "note", id: `note:${node.item.id}#why`, text: node.item.reason, icon: "info", tooltip: `Why ${node.item.id} does not apply` });
-        if (node.item.omittedEvidence) children.push({ kind: "note", id: `note:${node.item.id}:${node.item.status}#more`, text: `and ${node.item.omittedEvidence} more`, icon: "ellipsis" });
+        const children: ReadinessNode[] = node.item.evidence.map((evidence, index) => ({
+          kind: "evidence",
+          item: node.item,
+          evidence,
+          index,
+        }));
+        if (node.item.status === "n/a")
+          children.unshift({
+            kind: "note",
+            id: `note:${node.item.id}#why`,
+            text: node.item.reason,
+            icon: "info",
+            tooltip: `Why ${node.item.id} does not apply`,
+          });
+        if (node.item.omittedEvidence)
+          children.push({
+            kind: "note",
+            id: `note:${node.item.id}:${node.item.status}#more`,
+            text: `and ${node.item.omittedEvidence} more`,
+            icon: "ellipsis",
+          });
         return children;
       }
       case "waivers":
@@ -114,7 +144,14 @@ function groupItem(group: ReadinessGroup): vscode.TreeItem {
 
 function itemItem(item: ReadinessItem): vscode.TreeItem {
   const hasChildren = item.evidence.length > 0 || item.status === "n/a" || (item.omittedEvidence ?? 0) > 0;
-  const tree = new vscode.TreeItem(item.title, hasChildren ? (item.status === "fail" ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+  const tree = new vscode.TreeItem(
+    item.title,
+    hasChildren
+      ? item.status === "fail"
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None,
+  );
   // The status is part of the id, so that an item that starts failing opens even if it was closed.
   tree.id = `item:${item.id}:${item.status}`;
   const waivers = waiverCount(item);
@@ -139,7 +176,9 @@ function evidenceItem(item: ReadinessItem, evidence: ReadinessEvidence, index: n
   const where = evidence.path ? (evidence.range ? `${evidence.path}:${evidence.range.start.line + 1}` : evidence.path) : "workspace";
   tree.description = evidence.rule ? `${evidence.rule} · ${where}` : where;
   tree.iconPath = statusIcon(evidence.status);
-  tree.tooltip = new vscode.MarkdownString().appendText(evidence.message).appendMarkdown(`\n\n\`${where}\`${evidence.rule ? ` · \`${evidence.rule}\`` : ""}`);
+  tree.tooltip = new vscode.MarkdownString()
+    .appendText(evidence.message)
+    .appendMarkdown(`\n\n\`${where}\`${evidence.rule ? ` · \`${evidence.rule}\`` : ""}`);
   tree.contextValue = "genesis.evidence";
   if (evidence.uri && evidence.path) {
     const uri = vscode.Uri.parse(evidence.uri);

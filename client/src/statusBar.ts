@@ -33,7 +33,9 @@ export class ReadinessStatusBar implements vscode.Disposable {
     if (!failing.length && !warning.length) tooltip.appendMarkdown("\n\nEvery applicable item passes.");
     tooltip.appendMarkdown("\n\nClick to open the Readiness view.");
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Genesis readiness ${passed} of ${applicable}; ${failing.length} failing, ${warning.length} warning` };
+    this.item.accessibilityInformation = {
+      label: `Genesis readiness ${passed} of ${applicable}; ${failing.length} failing, ${warning.length} warning`,
+    };
     this.item.show();
   }
 

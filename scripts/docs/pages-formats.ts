@@ -46,12 +46,20 @@ export function fieldTables(schema: Schema, context: SchemaContext, headingLevel
   const topRows = rows.filter((row) => row.path === row.top);
   const parts = [
     "A field marked required must be there whenever the object or list item that holds it is there.",
-    table(FIELD_HEADERS, topRows.map((row) => cells(row, nested.get(row.top)?.length ? anchorOf(row.top) : undefined))),
+    table(
+      FIELD_HEADERS,
+      topRows.map((row) => cells(row, nested.get(row.top)?.length ? anchorOf(row.top) : undefined)),
+    ),
   ];
   for (const top of tops) {
     const below = nested.get(top) ?? [];
     if (!below.length) continue;
-    parts.push(`${anchorTag(top)}\n\n${"#".repeat(headingLevel)} ${code(top)}\n\n${table(FIELD_HEADERS, below.map((row) => cells(row)))}`);
+    parts.push(
+      `${anchorTag(top)}\n\n${"#".repeat(headingLevel)} ${code(top)}\n\n${table(
+        FIELD_HEADERS,
+        below.map((row) => cells(row)),
+      )}`,
+    );
   }
   return parts.join("\n\n");
 }
@@ -65,7 +73,11 @@ export function commonDefinitions(): string {
     .map(([name, def]) => {
       const schema = def as Schema;
       const head = `${anchorTag(name)}\n\n### ${name}\n\n${String(schema.description ?? "")}`;
-      if (isSchema(schema.properties)) return `${head}\n\n${table(FIELD_HEADERS, fieldRows(schema, context).map((row) => cells(row)))}`;
+      if (isSchema(schema.properties))
+        return `${head}\n\n${table(
+          FIELD_HEADERS,
+          fieldRows(schema, context).map((row) => cells(row)),
+        )}`;
       const allowed = allowedOf(schema, context);
       return `${head}\n\nType: ${typeOf(schema, context)}.${allowed ? ` Allowed: ${allowed}.` : ""}`;
     })

@@ -50,7 +50,11 @@ export function ruleTable(): string {
 /** One section per rule, in catalog order: the catalog's facts, then the hand-written note. */
 export function ruleDetails(): string {
   const notes = readNotes(RULE_NOTES);
-  checkNotes(RULE_NOTES, notes, RULES.map((rule) => rule.id));
+  checkNotes(
+    RULE_NOTES,
+    notes,
+    RULES.map((rule) => rule.id),
+  );
   return RULES.map((rule) => {
     const facts = [
       `**When:** ${WHEN[rule.when]}`,

@@ -30,9 +30,33 @@ export interface SchemaContext {
 }
 
 const KNOWN_KEYWORDS = new Set([
-  "description", "type", "const", "enum", "$ref", "items", "properties", "additionalProperties", "required", "if", "then", "allOf",
-  "minItems", "minLength", "minimum", "exclusiveMinimum", "maximum", "pattern", "format", "uniqueItems", "anyOf", "propertyNames",
-  "patternProperties", "$schema", "$id", "title", "$defs",
+  "description",
+  "type",
+  "const",
+  "enum",
+  "$ref",
+  "items",
+  "properties",
+  "additionalProperties",
+  "required",
+  "if",
+  "then",
+  "allOf",
+  "minItems",
+  "minLength",
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "pattern",
+  "format",
+  "uniqueItems",
+  "anyOf",
+  "propertyNames",
+  "patternProperties",
+  "$schema",
+  "$id",
+  "title",
+  "$defs",
 ]);
 
 const COMMON_REF = /^common\.schema\.json#\/\$defs\/([\w-]+)$/;

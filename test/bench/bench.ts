@@ -46,7 +46,12 @@ async function measureServer(lines: number): Promise<Row> {
     version++;
     const done = client.diagnosticsFor(uri, (p) => p.version === version, 60_000);
     const start = performance.now();
-    await client.changeRange(uri, version, { start: { line, character: current[line].length }, end: { line, character: current[line].length } }, "7");
+    await client.changeRange(
+      uri,
+      version,
+      { start: { line, character: current[line].length }, end: { line, character: current[line].length } },
+      "7",
+    );
     await done;
     incremental.push(performance.now() - start);
     current[line] += "7";
@@ -80,11 +85,22 @@ async function main(): Promise<void> {
   if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run "npm run build" first`);
   console.log(`Genesis language server over stdio, ${EDITS} single-character edits per size, node ${process.version}`);
   console.log("times in ms: change -> publishDiagnostics (median / p95); floor = one yaml parse + one ajv validate in-process (median)\n");
-  console.log(["lines", "diags", "open", "incremental med", "p95", "full-sync med", "p95", "floor med"].map((h) => h.padStart(15)).join(""));
+  console.log(
+    ["lines", "diags", "open", "incremental med", "p95", "full-sync med", "p95", "floor med"].map((h) => h.padStart(15)).join(""),
+  );
   for (const lines of SIZES) {
     const row = await measureServer(lines);
     console.log(
-      [row.lines, row.diagnostics, ms(row.open), ms(median(row.incremental)), ms(percentile(row.incremental, 95)), ms(median(row.full)), ms(percentile(row.full, 95)), ms(median(row.floor))]
+      [
+        row.lines,
+        row.diagnostics,
+        ms(row.open),
+        ms(median(row.incremental)),
+        ms(percentile(row.incremental, 95)),
+        ms(median(row.full)),
+        ms(percentile(row.full, 95)),
+        ms(median(row.floor)),
+      ]
         .map((c) => String(c).padStart(15))
         .join(""),
     );

@@ -14,7 +14,8 @@ import type { DocumentKind } from "../../server/src/core/types";
 const REPOSITORY = path.resolve(__dirname, "../..");
 export const CLI = path.join(REPOSITORY, "dist/cli.js");
 const AJV_CLI_PACKAGE = path.join(REPOSITORY, "node_modules/ajv-cli");
-export const AJV_CLI_VERSION = (JSON.parse(readFileSync(path.join(AJV_CLI_PACKAGE, "package.json"), "utf8")) as { version: string }).version;
+export const AJV_CLI_VERSION = (JSON.parse(readFileSync(path.join(AJV_CLI_PACKAGE, "package.json"), "utf8")) as { version: string })
+  .version;
 const GNU_TIME = "/usr/bin/time";
 
 export interface Run {
@@ -36,7 +37,13 @@ export function timedNode(args: readonly string[], cwd = REPOSITORY): Run {
     const result = spawnSync(GNU_TIME, ["-f", "%M", "-o", rss, "sh", "-c", script, process.execPath, ...args], { cwd, stdio: "ignore" });
     const seconds = (performance.now() - started) / 1000;
     if (result.error) throw result.error;
-    return { seconds, peakMiB: Number(readFileSync(rss, "utf8").trim().split("\n").pop()) / 1024, status: result.status, stdout: readFileSync(out, "utf8"), stderr: readFileSync(err, "utf8") };
+    return {
+      seconds,
+      peakMiB: Number(readFileSync(rss, "utf8").trim().split("\n").pop()) / 1024,
+      status: result.status,
+      stdout: readFileSync(out, "utf8"),
+      stderr: readFileSync(err, "utf8"),
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -44,7 +51,17 @@ export function timedNode(args: readonly string[], cwd = REPOSITORY): Run {
 
 /** `genesis-readiness check ROOT --format json --no-io [--jobs N]`; the number of documents it reported. */
 export function runGenesis(root: string, jobs: number | undefined): Run & { readonly documents: number } {
-  const run = timedNode([CLI, "check", root, "--format", "json", "--no-io", "--fail-on", "never", ...(jobs === undefined ? [] : ["--jobs", String(jobs)])]);
+  const run = timedNode([
+    CLI,
+    "check",
+    root,
+    "--format",
+    "json",
+    "--no-io",
+    "--fail-on",
+    "never",
+    ...(jobs === undefined ? [] : ["--jobs", String(jobs)]),
+  ]);
   if (run.status !== 0) throw new Error(`genesis-readiness exited ${run.status}: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { documents: { kind: string }[] };
   return { ...run, documents: report.documents.filter((d) => d.kind !== "GenesisConfig").length };
@@ -63,7 +80,10 @@ const SCHEMA_FILES: Readonly<Record<DocumentKind, string>> = {
 export function writeAjvPlugin(folder: string): string {
   const file = path.join(folder, "ajv-genesis-formats.cjs");
   const formats = require.resolve("ajv-formats", { paths: [REPOSITORY] });
-  writeFileSync(file, `module.exports = (ajv) => { require(${JSON.stringify(formats)})(ajv); ajv.addFormat("genesis-date", ${GENESIS_DATE.toString()}); return ajv; };\n`);
+  writeFileSync(
+    file,
+    `module.exports = (ajv) => { require(${JSON.stringify(formats)})(ajv); ajv.addFormat("genesis-date", ${GENESIS_DATE.toString()}); return ajv; };\n`,
+  );
   return file;
 }
 
@@ -73,13 +93,32 @@ export function writeAjvPlugin(folder: string): string {
  * not strict): one invocation per schema, their times summed and the largest peak kept. The count
  * is of the files it judged, valid or not.
  */
-export function runAjvCli(root: string, folders: Readonly<Record<DocumentKind, string>>, plugin: string): Run & { readonly documents: number } {
+export function runAjvCli(
+  root: string,
+  folders: Readonly<Record<DocumentKind, string>>,
+  plugin: string,
+): Run & { readonly documents: number } {
   const bin = path.join(AJV_CLI_PACKAGE, "dist/index.js");
   let seconds = 0;
   let peakMiB = 0;
   let documents = 0;
   for (const kind of Object.keys(SCHEMA_FILES) as DocumentKind[]) {
-    const run = timedNode([bin, "validate", "--spec=draft2020", "--all-errors", "--strict=false", "--errors=json", "-c", plugin, "-s", SCHEMA_FILES[kind], "-r", "schemas/common.schema.json", "-d", `${path.join(root, folders[kind])}/**/*.yaml`]);
+    const run = timedNode([
+      bin,
+      "validate",
+      "--spec=draft2020",
+      "--all-errors",
+      "--strict=false",
+      "--errors=json",
+      "-c",
+      plugin,
+      "-s",
+      SCHEMA_FILES[kind],
+      "-r",
+      "schemas/common.schema.json",
+      "-d",
+      `${path.join(root, folders[kind])}/**/*.yaml`,
+    ]);
     // ajv-cli exits 1 when a file is invalid, and 2 when it could not run at all.
     if (run.status !== 0 && run.status !== 1) throw new Error(`ajv-cli exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
     seconds += run.seconds;

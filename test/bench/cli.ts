@@ -23,7 +23,10 @@ import { writeWorkspaceTree } from "./workspace-tree";
 
 const DOCUMENTS = Number(process.env.BENCH_CLI_DOCS ?? 10_000);
 const REPETITIONS = Number(process.env.BENCH_CLI_REPS ?? 5);
-const CUTOVER_SIZES = (process.env.BENCH_CLI_CUTOVER ?? "500,2000,5000").split(",").map(Number).filter((n) => n > 0);
+const CUTOVER_SIZES = (process.env.BENCH_CLI_CUTOVER ?? "500,2000,5000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const CUTOVER_REPETITIONS = 3;
 const CORES = availableParallelism();
 
@@ -65,7 +68,14 @@ function mainTable(results: readonly Measured[], reference: Measured): string {
     r.peakMiB.toFixed(0),
     `×${(r.documents / r.seconds / (reference.documents / reference.seconds)).toFixed(2)}`,
   ]);
-  return markdownTable(["tool", "documents", "wall s (median)", "documents/s", "peak RSS MiB", "speed vs ajv-cli"], rows, [false, true, true, true, true, true]);
+  return markdownTable(["tool", "documents", "wall s (median)", "documents/s", "peak RSS MiB", "speed vs ajv-cli"], rows, [
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }
 
 function cutoverTable(sizes: readonly number[], root: (size: number) => string): string {
@@ -78,9 +88,21 @@ function cutoverTable(sizes: readonly number[], root: (size: number) => string):
       ],
       CUTOVER_REPETITIONS,
     );
-    return [String(size), alone.seconds.toFixed(2), shared.seconds.toFixed(2), `×${(alone.seconds / shared.seconds).toFixed(2)}`, String(analysisThreads(size, undefined))];
+    return [
+      String(size),
+      alone.seconds.toFixed(2),
+      shared.seconds.toFixed(2),
+      `×${(alone.seconds / shared.seconds).toFixed(2)}`,
+      String(analysisThreads(size, undefined)),
+    ];
   });
-  return markdownTable(["documents", "--jobs 1 s", `--jobs ${Math.max(2, CORES)} s`, "speed-up", "default threads"], rows, [true, true, true, true, true]);
+  return markdownTable(["documents", "--jobs 1 s", `--jobs ${Math.max(2, CORES)} s`, "speed-up", "default threads"], rows, [
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }
 
 function main(): void {
@@ -95,7 +117,8 @@ function main(): void {
     const tree = writeWorkspaceTree(root, DOCUMENTS);
     const plugin = writeAjvPlugin(scratch);
     const threads = analysisThreads(DOCUMENTS, undefined);
-    const label = (jobs: number) => `genesis-readiness check --jobs ${jobs}${jobs === 1 ? " (main thread alone)" : ` (main + ${jobs - 1} worker${jobs === 2 ? "" : "s"})`}${jobs === threads ? ", the default" : ""}`;
+    const label = (jobs: number) =>
+      `genesis-readiness check --jobs ${jobs}${jobs === 1 ? " (main thread alone)" : ` (main + ${jobs - 1} worker${jobs === 2 ? "" : "s"})`}${jobs === threads ? ", the default" : ""}`;
     const results = measure(
       [
         ...[...new Set([1, threads, Math.max(2, CORES)])].map((jobs) => ({ name: label(jobs), run: () => runGenesis(root, jobs) })),
@@ -104,18 +127,23 @@ function main(): void {
       REPETITIONS,
     );
     for (const result of results) {
-      if (result.documents !== tree.files.length) throw new Error(`${result.name} judged ${result.documents} documents, not ${tree.files.length}`);
+      if (result.documents !== tree.files.length)
+        throw new Error(`${result.name} judged ${result.documents} documents, not ${tree.files.length}`);
     }
-    console.log(`\nCLI on a generated tree of ${tree.files.length} YAML documents (${CORES} cores; medians of ${REPETITIONS} runs; \`check --format json --no-io\`):\n`);
+    console.log(
+      `\nCLI on a generated tree of ${tree.files.length} YAML documents (${CORES} cores; medians of ${REPETITIONS} runs; \`check --format json --no-io\`):\n`,
+    );
     console.log(mainTable(results, results[results.length - 1]));
     const sizes = CUTOVER_SIZES.filter((size) => size < DOCUMENTS);
     if (sizes.length > 0) {
       console.log(`\nWhere worker threads start to pay off (medians of ${CUTOVER_REPETITIONS} runs):\n`);
-      console.log(cutoverTable(sizes, (size) => {
-        const folder = path.join(scratch, `cutover-${size}`);
-        writeWorkspaceTree(folder, size);
-        return folder;
-      }));
+      console.log(
+        cutoverTable(sizes, (size) => {
+          const folder = path.join(scratch, `cutover-${size}`);
+          writeWorkspaceTree(folder, size);
+          return folder;
+        }),
+      );
     }
   } finally {
     cleanUp();

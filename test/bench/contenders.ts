@@ -52,7 +52,11 @@ export function peakRssMiB(pid: number | undefined): number {
  * `settled` is called before `initialize` is sent, so that it can subscribe to what the server
  * sends once its start-up work is done; it is awaited after the `initialize` result.
  */
-async function spawnAndInitialize(rootUri: string, server: ServerCommand, options: { configuration?: (item: ConfigurationItem) => unknown; settled?: (client: LspTestClient) => Promise<unknown> } = {}) {
+async function spawnAndInitialize(
+  rootUri: string,
+  server: ServerCommand,
+  options: { configuration?: (item: ConfigurationItem) => unknown; settled?: (client: LspTestClient) => Promise<unknown> } = {},
+) {
   const spawnedAt = performance.now();
   const client = new LspTestClient(rootUri, { server, configuration: options.configuration });
   const settled = options.settled?.(client);
@@ -62,7 +66,10 @@ async function spawnAndInitialize(rootUri: string, server: ServerCommand, option
   return { client, spawnedAt, initializeMs };
 }
 
-function running(started: { client: LspTestClient; spawnedAt: number; initializeMs: number }, publishFor: RunningServer["publishFor"]): RunningServer {
+function running(
+  started: { client: LspTestClient; spawnedAt: number; initializeMs: number },
+  publishFor: RunningServer["publishFor"],
+): RunningServer {
   const { client } = started;
   return { ...started, publishFor, peakRssMiB: () => peakRssMiB(client.pid), stop: () => client.shutdown() };
 }
@@ -78,12 +85,16 @@ export const genesis: Contender = {
   isSchemaFinding: (diagnostic) => typeof diagnostic.code === "string" && diagnostic.code.startsWith("schema/"),
   async start(rootUri) {
     const started = await spawnAndInitialize(rootUri, GENESIS_SERVER, { settled: (client) => client.indexed(60_000) });
-    return running(started, (uri, version, _reflects, timeoutMs) => started.client.diagnosticsFor(uri, (p) => p.version === version, timeoutMs));
+    return running(started, (uri, version, _reflects, timeoutMs) =>
+      started.client.diagnosticsFor(uri, (p) => p.version === version, timeoutMs),
+    );
   },
 };
 
 const YAML_LANGUAGE_SERVER_PACKAGE = path.dirname(require.resolve("yaml-language-server/package.json"));
-export const YAML_LANGUAGE_SERVER_VERSION = (JSON.parse(readFileSync(path.join(YAML_LANGUAGE_SERVER_PACKAGE, "package.json"), "utf8")) as { version: string }).version;
+export const YAML_LANGUAGE_SERVER_VERSION = (
+  JSON.parse(readFileSync(path.join(YAML_LANGUAGE_SERVER_PACKAGE, "package.json"), "utf8")) as { version: string }
+).version;
 
 /**
  * Red Hat's yaml-language-server, configured as VS Code's YAML extension would be with
@@ -100,7 +111,10 @@ export function yamlLanguageServer(schemaFile: string): Contender {
     completion: false,
     format: { enable: false },
   };
-  const server: ServerCommand = { command: process.execPath, args: [path.join(YAML_LANGUAGE_SERVER_PACKAGE, "bin", "yaml-language-server"), "--stdio"] };
+  const server: ServerCommand = {
+    command: process.execPath,
+    args: [path.join(YAML_LANGUAGE_SERVER_PACKAGE, "bin", "yaml-language-server"), "--stdio"],
+  };
   return {
     name: `yaml-language-server ${YAML_LANGUAGE_SERVER_VERSION}`,
     matching: "the first publish after the change whose diagnostics show it (no version is sent)",

@@ -47,7 +47,13 @@ function showsLine(line: number, content: string): Reflects {
  * `baselineMistakes` is the number of schema mistakes in `text` (from ajv); each typed character
  * adds one while its line keeps it.
  */
-export async function runSession(contender: Contender, root: string, text: string, edits: number, baselineMistakes: number): Promise<Session> {
+export async function runSession(
+  contender: Contender,
+  root: string,
+  text: string,
+  edits: number,
+  baselineMistakes: number,
+): Promise<Session> {
   const server = await contender.start(pathToFileURL(root).toString());
   const lineCount = text.split("\n").length - 1;
   const uri = pathToFileURL(path.join(root, `generated-${lineCount}.dataset.yaml`)).toString();

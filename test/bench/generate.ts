@@ -40,7 +40,16 @@ export function generateManifest(targetLines: number, mistakeRate = 0): string {
       `    # entry ${i}`,
     );
   }
-  out.push("recordSets:", "  - id: parts", "    source: part-0", "    fields:", "      - name: time", "        type: datetime", "      - name: value", "        type: number");
+  out.push(
+    "recordSets:",
+    "  - id: parts",
+    "    source: part-0",
+    "    fields:",
+    "      - name: time",
+    "        type: datetime",
+    "      - name: value",
+    "        type: number",
+  );
   return out.join("\n") + "\n";
 }
 

@@ -74,7 +74,12 @@ export async function writeParquet(file: string, mib: number): Promise<void> {
       statistics: false,
       schema: [
         { name: "root", num_children: 3 },
-        { name: "time", type: "INT64", repetition_type: "REQUIRED", logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MILLIS" } },
+        {
+          name: "time",
+          type: "INT64",
+          repetition_type: "REQUIRED",
+          logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MILLIS" },
+        },
         { name: "station", type: "INT32", repetition_type: "REQUIRED" },
         { name: "value", type: "DOUBLE", repetition_type: "REQUIRED" },
       ],

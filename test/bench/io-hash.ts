@@ -47,7 +47,11 @@ export async function measureHashing(file: string, repetitions: number): Promise
     { name: "project: hashFile in-process", hash: (f) => hashFile(f) },
     { name: "sha256sum (GNU coreutils)", hash: (f) => tool("sha256sum", [f], /^([0-9a-f]{64})\s/) },
   ];
-  if (hasOpenssl()) hashers.push({ name: "openssl dgst -sha256 (reference)", hash: (f) => tool("openssl", ["dgst", "-sha256", "-r", f], /^([0-9a-f]{64})\s/) });
+  if (hasOpenssl())
+    hashers.push({
+      name: "openssl dgst -sha256 (reference)",
+      hash: (f) => tool("openssl", ["dgst", "-sha256", "-r", f], /^([0-9a-f]{64})\s/),
+    });
 
   const seconds = hashers.map((): number[] => []);
   let digest: string | undefined;

@@ -38,7 +38,13 @@ const MIN_VERIFY_RUNS = 3;
 const ANSWER_TIMEOUT_MS = 60_000;
 
 /** `root` holds the large file `blobName`; `digest` is its sha256, declared by a manifest written here. */
-export async function measureLatencyWhileHashing(root: string, blobName: string, digest: string, keystrokes: number, documentLines = 1000): Promise<LatencyMeasurement> {
+export async function measureLatencyWhileHashing(
+  root: string,
+  blobName: string,
+  digest: string,
+  keystrokes: number,
+  documentLines = 1000,
+): Promise<LatencyMeasurement> {
   writeFileSync(path.join(root, "hashed.dataset.yaml"), hashedManifest(blobName, digest));
   const text = generateManifest(documentLines);
   const uri = pathToFileURL(path.join(root, "typed.dataset.yaml")).toString();
@@ -61,7 +67,12 @@ export async function measureLatencyWhileHashing(root: string, blobName: string,
       version++;
       const answered = client.diagnosticsFor(uri, (p) => p.version === version, ANSWER_TIMEOUT_MS);
       const started = performance.now();
-      await client.changeRange(uri, version, { start: { line, character: lines[line].length }, end: { line, character: lines[line].length } }, "7");
+      await client.changeRange(
+        uri,
+        version,
+        { start: { line, character: lines[line].length }, end: { line, character: lines[line].length } },
+        "7",
+      );
       lines[line] += "7";
       await answered;
       return performance.now() - started;
@@ -82,10 +93,12 @@ export async function measureLatencyWhileHashing(root: string, blobName: string,
       utimesSync(path.join(root, blobName), moved, moved);
       let done = false;
       const started = performance.now();
-      const verified = client.connection.sendRequest("workspace/executeCommand", { command: "genesis.verifyFiles", arguments: [] }).then(() => {
-        done = true;
-        verifyMs.push(performance.now() - started);
-      });
+      const verified = client.connection
+        .sendRequest("workspace/executeCommand", { command: "genesis.verifyFiles", arguments: [] })
+        .then(() => {
+          done = true;
+          verifyMs.push(performance.now() - started);
+        });
       while (!done) {
         const ms = await keystroke();
         if (!done) hashing.push(ms);
@@ -93,7 +106,13 @@ export async function measureLatencyWhileHashing(root: string, blobName: string,
       }
       await verified;
     }
-    return { idle: sample(idle), hashing: sample(hashing), verifyRuns: verifyMs.length, verifyMedianMs: median(verifyMs), documentLines: lines.length - 1 };
+    return {
+      idle: sample(idle),
+      hashing: sample(hashing),
+      verifyRuns: verifyMs.length,
+      verifyMedianMs: median(verifyMs),
+      documentLines: lines.length - 1,
+    };
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)} (server: ${SERVER_PATH})`, { cause: error });
   } finally {

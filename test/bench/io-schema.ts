@@ -34,7 +34,13 @@ export async function measureSchemaReads(root: string, files: readonly SchemaFil
       timings[i].push(performance.now() - started);
     }
   }
-  return files.map((file, i) => ({ ...file, bytes: statSync(file.file).size, columns: columns[i], medianMs: median(timings[i]), p95Ms: percentile(timings[i], 95) }));
+  return files.map((file, i) => ({
+    ...file,
+    bytes: statSync(file.file).size,
+    columns: columns[i],
+    medianMs: median(timings[i]),
+    p95Ms: percentile(timings[i], 95),
+  }));
 }
 
 /** One read with a fresh reader and cache; the number of columns found. Throws when the read failed. */
@@ -42,6 +48,7 @@ async function readSchema(root: string, { format, file }: SchemaFile): Promise<n
   const reader = new EvidenceReader(root, new EvidenceCache());
   const relative = path.relative(root, file).split(path.sep).join("/");
   const evidence = await reader.read({ path: relative, sha256: false, hdf5: false, onnx: false, table: format });
-  if (evidence.status !== "ok" || !evidence.table || evidence.failures) throw new Error(`reading the schema of ${relative} failed: ${JSON.stringify(evidence)}`);
+  if (evidence.status !== "ok" || !evidence.table || evidence.failures)
+    throw new Error(`reading the schema of ${relative} failed: ${JSON.stringify(evidence)}`);
   return evidence.table.columns.length;
 }

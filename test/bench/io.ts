@@ -25,7 +25,11 @@ import { measureSchemaReads, type SchemaFile, type SchemaMeasurement } from "./i
 import { markdownTable } from "./markdown";
 import { ms } from "./stats";
 
-const sizes = (name: string, fallback: string) => (process.env[name] ?? fallback).split(",").map(Number).filter((n) => n > 0);
+const sizes = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback)
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
 const HASH_MIB = sizes("BENCH_IO_MB", "1024")[0] ?? 1024;
 const CSV_MIB = sizes("BENCH_IO_CSV_MB", "1,100,1024");
 const PARQUET_MIB = sizes("BENCH_IO_PARQUET_MB", "1,256");
@@ -43,7 +47,10 @@ function fit(label: string, wanted: readonly number[], room: number, notes: stri
     fitted[largest] = Math.max(1, Math.floor(room - (total - fitted[largest])));
     if (fitted.every((size) => size === 1)) break;
   }
-  if (fitted.some((size, i) => size !== wanted[i])) notes.push(`${label}: ${wanted.join(", ")} MiB do not fit in the ${room} MiB free (less ${DISK_MARGIN_MIB} MiB kept free); measured ${fitted.join(", ")} MiB instead.`);
+  if (fitted.some((size, i) => size !== wanted[i]))
+    notes.push(
+      `${label}: ${wanted.join(", ")} MiB do not fit in the ${room} MiB free (less ${DISK_MARGIN_MIB} MiB kept free); measured ${fitted.join(", ")} MiB instead.`,
+    );
   return fitted;
 }
 
@@ -70,13 +77,22 @@ function hashTable(m: HashMeasurement): string {
 function schemaTable(results: readonly SchemaMeasurement[]): string {
   const rows = results.map((r) => {
     const smallest = results.filter((o) => o.format === r.format).reduce((a, b) => (b.bytes < a.bytes ? b : a));
-    return [r.format === "csv" ? "CSV" : "Parquet", mib(r.bytes), String(r.columns), ms(r.medianMs), ms(r.p95Ms), ratio(r.medianMs / smallest.medianMs)];
+    return [
+      r.format === "csv" ? "CSV" : "Parquet",
+      mib(r.bytes),
+      String(r.columns),
+      ms(r.medianMs),
+      ms(r.p95Ms),
+      ratio(r.medianMs / smallest.medianMs),
+    ];
   });
   const ratios = (["csv", "parquet"] as const).flatMap((format) => {
     const ofFormat = results.filter((r) => r.format === format).sort((a, b) => a.bytes - b.bytes);
     if (ofFormat.length < 2) return [];
     const [small, large] = [ofFormat[0], ofFormat[ofFormat.length - 1]];
-    return [`${format === "csv" ? "CSV" : "Parquet"} ${mib(large.bytes)} / ${mib(small.bytes)}: ${ratio(large.medianMs / small.medianMs)} the time for ${(large.bytes / small.bytes).toFixed(0)}× the bytes`];
+    return [
+      `${format === "csv" ? "CSV" : "Parquet"} ${mib(large.bytes)} / ${mib(small.bytes)}: ${ratio(large.medianMs / small.medianMs)} the time for ${(large.bytes / small.bytes).toFixed(0)}× the bytes`,
+    ];
   });
   return [
     `### b. Reading a table's schema (EvidenceReader, empty cache each read; median of ${READS})`,
@@ -90,7 +106,13 @@ function schemaTable(results: readonly SchemaMeasurement[]): string {
 function latencyTable(m: LatencyMeasurement, hashedBytes: number): string {
   const rows = [
     ["idle", String(m.idle.count), ms(m.idle.medianMs), ms(m.idle.p95Ms), ratio(1)],
-    [`while hashing ${mib(hashedBytes)} (${m.verifyRuns} Verify Files runs, median ${(m.verifyMedianMs / 1000).toFixed(2)} s each)`, String(m.hashing.count), ms(m.hashing.medianMs), ms(m.hashing.p95Ms), ratio(m.hashing.medianMs / m.idle.medianMs)],
+    [
+      `while hashing ${mib(hashedBytes)} (${m.verifyRuns} Verify Files runs, median ${(m.verifyMedianMs / 1000).toFixed(2)} s each)`,
+      String(m.hashing.count),
+      ms(m.hashing.medianMs),
+      ms(m.hashing.p95Ms),
+      ratio(m.hashing.medianMs / m.idle.medianMs),
+    ],
   ];
   return [
     `### c. Keystroke -> publishDiagnostics on an open ${m.documentLines}-line manifest (server over stdio)`,
@@ -115,7 +137,9 @@ async function main(): Promise<void> {
     const csvMib = tableMib.slice(0, CSV_MIB.length);
     const parquetMib = tableMib.slice(CSV_MIB.length);
 
-    console.log(`## io benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, files in ${tmpdir()} (warm page cache)\n`);
+    console.log(
+      `## io benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, files in ${tmpdir()} (warm page cache)\n`,
+    );
     for (const note of notes) console.log(`Note: ${note}\n`);
 
     const blobName = "large.bin";

@@ -56,7 +56,8 @@ function row(cells: (string | number)[]): string {
   return cells.map((cell, i) => (i < 3 ? String(cell).padEnd(COLUMNS[i][1]) : String(cell).padStart(COLUMNS[i][1]))).join("");
 }
 
-const ratio = (theirs: number, ours: number) => (Number.isFinite(theirs / ours) ? `×${(theirs / ours).toFixed(theirs / ours < 10 ? 2 : 1)}` : "-");
+const ratio = (theirs: number, ours: number) =>
+  Number.isFinite(theirs / ours) ? `×${(theirs / ours).toFixed(theirs / ours < 10 ? 2 : 1)}` : "-";
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
 
 function sessionRow(lines: string, document: string, contender: Contender, edits: number, session: Session): string {
@@ -79,7 +80,9 @@ function sessionRow(lines: string, document: string, contender: Contender, edits
 }
 
 async function printSchemaAgreement(contenders: Contender[], root: string): Promise<void> {
-  console.log(`\nSchema agreement on one manifest with ${SCHEMA_CHECK_MISTAKES} schema mistakes ($refs into $defs, if/then, contains, patterns, enum, type, minimum, additionalProperties):`);
+  console.log(
+    `\nSchema agreement on one manifest with ${SCHEMA_CHECK_MISTAKES} schema mistakes ($refs into $defs, if/then, contains, patterns, enum, type, minimum, additionalProperties):`,
+  );
   const checks = [];
   for (const contender of contenders) checks.push(await runSchemaCheck(contender, root));
   for (const check of checks) console.log(`  ${check.contender}: ${check.findings.length} schema findings`);
@@ -90,7 +93,9 @@ async function printSchemaAgreement(contenders: Contender[], root: string): Prom
 
 async function printStartUp(contenders: Contender[], root: string): Promise<void> {
   const text = generateManifest(100);
-  console.log(`\nStart-up: fresh server process, ${text.split("\n").length - 1}-line clean manifest opened right after initialization, median (min-max) of ${STARTS} starts`);
+  console.log(
+    `\nStart-up: fresh server process, ${text.split("\n").length - 1}-line clean manifest opened right after initialization, median (min-max) of ${STARTS} starts`,
+  );
   console.log(`  ${"server".padEnd(29)}${"spawn -> initialize result".padStart(30)}${"spawn -> first diagnostics".padStart(30)}`);
   for (const contender of contenders) {
     const initialize: number[] = [];
@@ -130,7 +135,15 @@ async function printSideBySide(contenders: Contender[], root: string): Promise<v
       for (const contender of contenders) {
         const session = await runSession(contender, root, text, edits, floor.schemaErrors);
         sessions.push(session);
-        console.log(sessionRow(sessions.length === 1 ? lines.toLocaleString("en-US") : "", sessions.length === 1 ? label : "", contender, edits, session));
+        console.log(
+          sessionRow(
+            sessions.length === 1 ? lines.toLocaleString("en-US") : "",
+            sessions.length === 1 ? label : "",
+            contender,
+            edits,
+            session,
+          ),
+        );
       }
       const [ours, theirs] = sessions;
       console.log(
@@ -167,11 +180,19 @@ async function main(): Promise<void> {
     const schemaFile = writeBundledSchema(SCHEMA_SOURCE, schemaFolder);
     const contenders = [genesis, yamlLanguageServer(schemaFile)];
 
-    console.log(`\nSide by side: ${contenders.map((c) => c.name).join(" and ")}, both over stdio; node ${process.version}, ${cpus().length} CPUs`);
-    console.log(`  yaml-language-server: yaml.schemas -> a self-contained draft 2020-12 bundle of schemas/dataset-manifest.schema.json (common.schema.json's $defs inlined), schema store off`);
-    console.log(`  edits: type "x" after a "bytes:" number (a schema type mistake) with incremental changes, then delete each again with full-text changes`);
+    console.log(
+      `\nSide by side: ${contenders.map((c) => c.name).join(" and ")}, both over stdio; node ${process.version}, ${cpus().length} CPUs`,
+    );
+    console.log(
+      `  yaml-language-server: yaml.schemas -> a self-contained draft 2020-12 bundle of schemas/dataset-manifest.schema.json (common.schema.json's $defs inlined), schema store off`,
+    );
+    console.log(
+      `  edits: type "x" after a "bytes:" number (a schema type mistake) with incremental changes, then delete each again with full-text changes`,
+    );
     for (const contender of contenders) console.log(`  ${contender.name} answers a change with ${contender.matching}`);
-    console.log(`  schema (all): schema findings (all diagnostics) after didOpen; checks: every answer showed its edit and as many schema findings as ajv counts`);
+    console.log(
+      `  schema (all): schema findings (all diagnostics) after didOpen; checks: every answer showed its edit and as many schema findings as ajv counts`,
+    );
 
     await printSchemaAgreement(contenders, root);
     await printStartUp(contenders, root);

@@ -35,10 +35,19 @@ export function writeWorkspaceTree(root: string, total: number): GeneratedTree {
   write("data/hub.dataset.yaml", dataset("hub", "1.0.0"));
   for (let i = 0; i < datasets; i++) {
     const upstream = i % 10 === 0 ? ["hub@1.0.0"] : [`d${i - 1}@1.0.0`];
-    write(`data/${i % 50}/d${i}.dataset.yaml`, dataset(`d${i}`, "1.0.0", `lineage:\n  derivedFrom: [${upstream.join(", ")}]\n  generatedBy: { pipeline: p${i % pipelines}@1.0.0 }\n`));
+    write(
+      `data/${i % 50}/d${i}.dataset.yaml`,
+      dataset(
+        `d${i}`,
+        "1.0.0",
+        `lineage:\n  derivedFrom: [${upstream.join(", ")}]\n  generatedBy: { pipeline: p${i % pipelines}@1.0.0 }\n`,
+      ),
+    );
   }
-  for (let i = 0; i < pipelines; i++) write(`pipelines/${i % 20}/p${i}.pipeline.yaml`, pipeline(`p${i}`, "1.0.0", ["hub@1.0.0"], [`d${i}@1.0.0`]));
-  for (let i = 0; i < cards; i++) write(`models/${i % 20}/m${i}.model.yaml`, modelCard(`m${i}`, "1.0.0", [`hub@1.0.0`, `d${(i * 7) % datasets}@1.0.0`]));
+  for (let i = 0; i < pipelines; i++)
+    write(`pipelines/${i % 20}/p${i}.pipeline.yaml`, pipeline(`p${i}`, "1.0.0", ["hub@1.0.0"], [`d${i}@1.0.0`]));
+  for (let i = 0; i < cards; i++)
+    write(`models/${i % 20}/m${i}.model.yaml`, modelCard(`m${i}`, "1.0.0", [`hub@1.0.0`, `d${(i * 7) % datasets}@1.0.0`]));
   return {
     files,
     hub: "data/hub.dataset.yaml",

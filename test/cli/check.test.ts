@@ -117,7 +117,10 @@ describe("genesis-readiness check (built CLI)", function () {
           ["genesis.config.yaml", "GenesisConfig"],
         ],
       );
-      assert.deepEqual(report.documents[0].diagnostics.map((d) => `${d.rule} ${d.severity}`), ["schema/unknown-property error"]);
+      assert.deepEqual(
+        report.documents[0].diagnostics.map((d) => `${d.rule} ${d.severity}`),
+        ["schema/unknown-property error"],
+      );
       assert.equal(status, 1);
     });
 
@@ -127,7 +130,10 @@ describe("genesis-readiness check (built CLI)", function () {
       assert.equal(checkJson([path.join(root, "a")]).report.root, path.join(root, "a"));
       const fromFile = checkJson([path.join(root, "a/valid.dataset.yaml")]).report;
       assert.equal(fromFile.root, path.join(root, "a"));
-      assert.deepEqual(fromFile.documents.map((d) => d.path), ["valid.dataset.yaml"]);
+      assert.deepEqual(
+        fromFile.documents.map((d) => d.path),
+        ["valid.dataset.yaml"],
+      );
     });
 
     it("--root names the root: paths in the report are relative to it", function () {
@@ -135,7 +141,10 @@ describe("genesis-readiness check (built CLI)", function () {
       copyFixture(root, "valid.dataset.yaml", "a/b/valid.dataset.yaml");
       const { report } = checkJson(["--root", root, path.join(root, "a/b")]);
       assert.equal(report.root, root);
-      assert.deepEqual(report.documents.map((d) => d.path), ["a/b/valid.dataset.yaml"]);
+      assert.deepEqual(
+        report.documents.map((d) => d.path),
+        ["a/b/valid.dataset.yaml"],
+      );
     });
 
     it("reports the config file's own mistakes as a GenesisConfig document", function () {
@@ -146,7 +155,10 @@ describe("genesis-readiness check (built CLI)", function () {
       const config = report.documents.find((d) => d.path === "genesis.config.yaml");
       assert.ok(config, JSON.stringify(report.documents));
       assert.equal(config.kind, "GenesisConfig");
-      assert.deepEqual(config.diagnostics.map((d) => [d.rule, d.range.start.line, d.pointer]), [["schema/enum", 2, "/rules/container~1lates"]]);
+      assert.deepEqual(
+        config.diagnostics.map((d) => [d.rule, d.range.start.line, d.pointer]),
+        [["schema/enum", 2, "/rules/container~1lates"]],
+      );
       assert.match(config.diagnostics[0].message, /container\/latest/);
       assert.equal(status, 1);
     });
@@ -158,12 +170,18 @@ describe("genesis-readiness check (built CLI)", function () {
       copyFixture(root, "mistakes.dataset.yaml", "third_party/vendor/mistakes.dataset.yaml");
       copyFixture(root, "mistakes.dataset.yaml", "data/mistakes.draft.dataset.yaml");
       const { status, report } = checkJson([root]);
-      assert.deepEqual(report.documents.map((d) => d.path), ["genesis.config.yaml", "valid.dataset.yaml"]);
+      assert.deepEqual(
+        report.documents.map((d) => d.path),
+        ["genesis.config.yaml", "valid.dataset.yaml"],
+      );
       assert.equal(status, 0);
       // Without the config, the same files are checked.
       const bare = workspaces.make();
       copyFixture(bare, "mistakes.dataset.yaml", "third_party/vendor/mistakes.dataset.yaml");
-      assert.deepEqual(checkJson([bare]).report.documents.map((d) => d.path), ["third_party/vendor/mistakes.dataset.yaml"]);
+      assert.deepEqual(
+        checkJson([bare]).report.documents.map((d) => d.path),
+        ["third_party/vendor/mistakes.dataset.yaml"],
+      );
     });
 
     it("never walks node_modules or .git", function () {
@@ -172,7 +190,10 @@ describe("genesis-readiness check (built CLI)", function () {
       copyFixture(root, "mistakes.dataset.yaml", "node_modules/some-package/mistakes.dataset.yaml");
       copyFixture(root, "mistakes.dataset.yaml", ".git/mistakes.dataset.yaml");
       const { status, report } = checkJson([root]);
-      assert.deepEqual(report.documents.map((d) => d.path), ["valid.dataset.yaml"]);
+      assert.deepEqual(
+        report.documents.map((d) => d.path),
+        ["valid.dataset.yaml"],
+      );
       assert.equal(status, 0);
     });
   });
@@ -187,7 +208,10 @@ describe("genesis-readiness check (built CLI)", function () {
       symlinkSync(outside, path.join(root, "linked-folder"), "dir");
       symlinkSync(path.join(outside, "mistakes.dataset.yaml"), path.join(root, "linked.dataset.yaml"));
       const { status, report } = checkJson([root]);
-      assert.deepEqual(report.documents.map((d) => d.path), ["genesis.config.yaml", "valid.dataset.yaml"]);
+      assert.deepEqual(
+        report.documents.map((d) => d.path),
+        ["genesis.config.yaml", "valid.dataset.yaml"],
+      );
       assert.equal(status, 0);
     });
 
@@ -212,7 +236,10 @@ describe("genesis-readiness check (built CLI)", function () {
       symlinkSync(root, path.join(root, "data/loop"), "dir");
       symlinkSync(path.join(root, "nowhere"), path.join(root, "dangling.dataset.yaml"));
       const { status, report, stderr } = checkJson([root]);
-      assert.deepEqual(report.documents.map((d) => d.path), ["data/mistakes.dataset.yaml"]);
+      assert.deepEqual(
+        report.documents.map((d) => d.path),
+        ["data/mistakes.dataset.yaml"],
+      );
       assert.equal(stderr, "");
       assert.equal(status, 1);
     });
@@ -224,7 +251,10 @@ describe("genesis-readiness check (built CLI)", function () {
       copyFixture(root, "valid.dataset.yaml");
       copyFixture(root, "unversioned-ref.dataset.yaml");
       const severityOf = (report: ReturnType<typeof checkJson>["report"]) =>
-        report.documents.flatMap((d) => d.diagnostics).filter((d) => d.rule === "ref/unversioned").map((d) => d.severity);
+        report.documents
+          .flatMap((d) => d.diagnostics)
+          .filter((d) => d.rule === "ref/unversioned")
+          .map((d) => d.severity);
 
       const dev = checkJson([root]);
       assert.deepEqual(severityOf(dev.report), ["warning"]);
@@ -265,8 +295,14 @@ describe("genesis-readiness check (built CLI)", function () {
         writeIn(root, "mistakes.dataset.yaml", bytes);
         writeIn(root, "files/salinity.json", readFileSync(path.join(__dirname, "../fixtures/cli/files/salinity.json")));
         const { report } = checkJson([root]);
-        assert.deepEqual(report.documents.map((d) => d.path), ["mistakes.dataset.yaml"]);
-        assert.deepEqual(report.documents[0].diagnostics.map((d) => d.rule), ["version/semver", "license/spdx", "schema/unknown-property"]);
+        assert.deepEqual(
+          report.documents.map((d) => d.path),
+          ["mistakes.dataset.yaml"],
+        );
+        assert.deepEqual(
+          report.documents[0].diagnostics.map((d) => d.rule),
+          ["version/semver", "license/spdx", "schema/unknown-property"],
+        );
         assert.deepEqual(versionAt(report), VERSION_RANGE);
       });
     }
@@ -290,7 +326,10 @@ describe("genesis-readiness check (built CLI)", function () {
       writeIn(root, "huge.dataset.yaml", header + padding);
       writeIn(root, "huge.json", `[${"0,".repeat(11 * 1024 * 1024)}0]`); // big, but not a Genesis document
       const { status, report } = checkJson([root]);
-      assert.deepEqual(report.documents.map((d) => [d.path, d.kind]), [["huge.dataset.yaml", "DatasetManifest"]]);
+      assert.deepEqual(
+        report.documents.map((d) => [d.path, d.kind]),
+        [["huge.dataset.yaml", "DatasetManifest"]],
+      );
       const [warning] = report.documents[0].diagnostics;
       assert.equal(warning.severity, "warning");
       assert.match(warning.message, /above the 10\.0 MB limit for checking \(limits\.maxDocumentMegabytes/);

@@ -27,13 +27,21 @@ export interface CliResult {
 /** `env` replaces the whole environment when given (to unset NO_COLOR, for instance). */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const env = options.env ?? process.env;
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd ?? REPOSITORY, env, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
+    cwd: options.cwd ?? REPOSITORY,
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** `check --format json` parsed; fails the test with the CLI's stderr when the output is not JSON. */
-export function checkJson(args: readonly string[], options: { cwd?: string } = {}): { status: number | null; report: JsonReport; stderr: string } {
+export function checkJson(
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): { status: number | null; report: JsonReport; stderr: string } {
   const result = runCli(["check", "--format", "json", ...args], options);
   let report: JsonReport;
   try {

@@ -35,7 +35,11 @@ describe("the CLI's code cache", function () {
 
   function run(remember: boolean, env: NodeJS.ProcessEnv = {}): string {
     const script = `require(${JSON.stringify(CODE_CACHE)}).runWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, ${remember})`;
-    const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script, "world"], { cwd: REPOSITORY, encoding: "utf8", env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env } });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script, "world"], {
+      cwd: REPOSITORY,
+      encoding: "utf8",
+      env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
+    });
     assert.equal(result.status, 0, result.stderr);
     return result.stdout;
   }
@@ -76,7 +80,10 @@ describe("the CLI's code cache", function () {
   it("a check through the built launcher prints the same with and without a cache", () => {
     const examples = path.join(REPOSITORY, "examples");
     const check = (env: NodeJS.ProcessEnv) =>
-      spawnSync(process.execPath, [CLI_PATH, "check", examples, "--format", "json", "--no-io", "--fail-on", "never"], { encoding: "utf8", env: { ...process.env, ...env } });
+      spawnSync(process.execPath, [CLI_PATH, "check", examples, "--format", "json", "--no-io", "--fail-on", "never"], {
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      });
     const without = check({ NODE_DISABLE_COMPILE_CACHE: "1" });
     const first = check({});
     const second = check({});

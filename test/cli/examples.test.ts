@@ -26,7 +26,8 @@ describe("genesis-readiness check examples (built CLI)", function () {
     assert.equal(status, 1);
     assert.equal(report.root, realpathSync(path.join(REPOSITORY, "examples")));
     const kinds = new Set(report.documents.map((d) => d.kind));
-    for (const kind of ["DatasetManifest", "ModelCard", "PipelineConfig", "GenesisConfig"]) assert.ok(kinds.has(kind), `no ${kind} in ${[...kinds].join(", ")}`);
+    for (const kind of ["DatasetManifest", "ModelCard", "PipelineConfig", "GenesisConfig"])
+      assert.ok(kinds.has(kind), `no ${kind} in ${[...kinds].join(", ")}`);
     const all = report.documents.flatMap((d) => d.diagnostics);
     assert.ok(report.summary.errors > 0);
     assert.deepEqual(report.summary, {

@@ -4,7 +4,18 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { RULES } from "../../server/src/core/rules/catalog";
-import { assertCliBuilt, CLI_PATH, checkJson, copyFixture, coveredText, runCli, TEXT_LINE, Workspaces, writeIn, type JsonReport } from "./cli-harness";
+import {
+  assertCliBuilt,
+  CLI_PATH,
+  checkJson,
+  copyFixture,
+  coveredText,
+  runCli,
+  TEXT_LINE,
+  Workspaces,
+  writeIn,
+  type JsonReport,
+} from "./cli-harness";
 import { sarifValidator, type SarifLog } from "./sarif-validator";
 
 const workspaces = new Workspaces();
@@ -123,7 +134,9 @@ describe("genesis-readiness check output formats (built CLI)", function () {
           assert.deepEqual(Object.keys(diagnostic.range), ["start", "end"]);
           for (const position of [diagnostic.range.start, diagnostic.range.end]) {
             assert.deepEqual(Object.keys(position), ["line", "character"]);
-            assert.ok(Number.isInteger(position.line) && position.line >= 0 && Number.isInteger(position.character) && position.character >= 0);
+            assert.ok(
+              Number.isInteger(position.line) && position.line >= 0 && Number.isInteger(position.character) && position.character >= 0,
+            );
           }
           assert.ok(["error", "warning", "info"].includes(diagnostic.severity));
           assert.equal(typeof diagnostic.message, "string");
@@ -164,7 +177,10 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       assert.equal(status, 0, "only warnings are left");
       const [document] = report.documents;
       assert.deepEqual(Object.keys(document), ["path", "kind", "diagnostics", "waived"]);
-      assert.deepEqual(document.diagnostics.map((d) => d.rule), ["schema/unknown-property", "suppress/expired"]);
+      assert.deepEqual(
+        document.diagnostics.map((d) => d.rule),
+        ["schema/unknown-property", "suppress/expired"],
+      );
       assert.match(document.diagnostics[1].message, /ran until 2001-01-01/);
       assert.deepEqual(
         document.waived?.map((d) => [d.rule, d.severity, d.range.start.line, d.waiver]),
@@ -240,7 +256,10 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       const [run] = log.runs;
       const { driver } = run.tool;
       assert.equal(driver.name, "genesis-readiness");
-      assert.equal(driver.version, (JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version);
+      assert.equal(
+        driver.version,
+        (JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version,
+      );
       assert.deepEqual(
         driver.rules.map((rule) => [rule.id, rule.defaultConfiguration.level, rule.shortDescription.text]),
         RULES.map((rule) => [rule.id, { error: "error", warning: "warning", info: "note" }[rule.severity], rule.summary]),
@@ -260,7 +279,12 @@ describe("genesis-readiness check output formats (built CLI)", function () {
           level: { error: "error", warning: "warning", info: "note" }[d.severity],
           message: d.message,
           uri: document.path.split("/").map(encodeURIComponent).join("/"),
-          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
           pointer: d.pointer,
         })),
       );
@@ -268,7 +292,14 @@ describe("genesis-readiness check output formats (built CLI)", function () {
         const { artifactLocation, region } = result.locations[0].physicalLocation;
         assert.equal(artifactLocation.uriBaseId, "%SRCROOT%");
         assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
-        return { ruleId: result.ruleId, level: result.level, message: result.message.text, uri: artifactLocation.uri, region, pointer: result.properties.pointer };
+        return {
+          ruleId: result.ruleId,
+          level: result.level,
+          message: result.message.text,
+          uri: artifactLocation.uri,
+          region,
+          pointer: result.properties.pointer,
+        };
       });
       assert.deepEqual(actual, expected);
       assert.equal(actual.length, 6);
@@ -278,9 +309,22 @@ describe("genesis-readiness check output formats (built CLI)", function () {
 
     it("is checked by a validator that rejects an invalid log", function () {
       const validate = sarifValidator();
-      const invalid = { version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "info" }] }] };
+      const invalid = {
+        version: "2.1.0",
+        runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "info" }] }],
+      };
       assert.equal(validate(invalid), false);
-      const region = { version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a" }, region: { startLine: 0 } } }] }] }] };
+      const region = {
+        version: "2.1.0",
+        runs: [
+          {
+            tool: { driver: { name: "x" } },
+            results: [
+              { message: { text: "m" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a" }, region: { startLine: 0 } } }] },
+            ],
+          },
+        ],
+      };
       assert.equal(validate(region), false);
     });
   });

@@ -18,7 +18,7 @@ const workspaces = new Workspaces();
 function troubledTree(documents: number): string {
   const root = workspaces.make();
   writeWorkspaceTree(root, documents);
-  writeIn(root, "genesis.config.yaml", "profile: release\nrules:\n  container/latest: error\nignore:\n  - \"ignored/**\"\n");
+  writeIn(root, "genesis.config.yaml", 'profile: release\nrules:\n  container/latest: error\nignore:\n  - "ignored/**"\n');
   writeIn(root, "ignored/skip.dataset.yaml", "not: [checked");
   writeIn(root, "broken/unclosed.dataset.yaml", "apiVersion: genesis/v1\nkind: DatasetManifest\nid: [unclosed\n");
   writeIn(root, "broken/empty.pipeline.yaml", "");
@@ -30,7 +30,11 @@ function troubledTree(documents: number): string {
   // A mapping key JavaScript would take for the object's prototype.
   writeIn(root, "odd/proto.dataset.yaml", dataset("proto", "1.0.0", "__proto__:\n  id: impostor\n  license: none\n"));
   // A byte order mark, CRLF line ends and multi-byte characters before a mistake.
-  writeIn(root, "odd/crlf.dataset.yaml", `\ufeff${dataset("crlf", "1.2").replace("Dataset crlf", "Données ☃ crlf").replace(/\n/g, "\r\n")}`);
+  writeIn(
+    root,
+    "odd/crlf.dataset.yaml",
+    `\ufeff${dataset("crlf", "1.2").replace("Dataset crlf", "Données ☃ crlf").replace(/\n/g, "\r\n")}`,
+  );
   // Above the size read whole: only its name makes it a dataset.
   truncateSync(writeIn(root, "odd/huge.dataset.yaml", ""), DEFAULT_MAX_DOCUMENT_BYTES + 1);
   writeIn(root, "notes/settings.yaml", "editor: { tabs: 2 }\n");
@@ -64,7 +68,11 @@ describe("check --jobs (built CLI)", function () {
   after(() => workspaces.removeAll());
 
   it("examples/: text, JSON and SARIF are the same with 1, 2 and 4 threads, the io rules included", function () {
-    for (const [format, jobs] of [["text", 4], ["json", 2], ["sarif", 3]] as const) {
+    for (const [format, jobs] of [
+      ["text", 4],
+      ["json", 2],
+      ["sarif", 3],
+    ] as const) {
       const result = assertSameAsOneThread(["examples", "--format", format], [jobs]);
       assert.equal(result.status, 1, result.stderr);
     }

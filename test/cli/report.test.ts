@@ -44,7 +44,13 @@ describe("genesis-readiness report (built CLI)", function () {
     assert.equal(json.root, "examples");
     const items = json.readiness.groups.flatMap((g) => g.items);
     assert.equal(items.length, 21);
-    assert.deepEqual(items.filter((i) => i.status !== "pass").map((i) => i.id).sort(), [...NOT_PASSING].sort());
+    assert.deepEqual(
+      items
+        .filter((i) => i.status !== "pass")
+        .map((i) => i.id)
+        .sort(),
+      [...NOT_PASSING].sort(),
+    );
     assert.deepEqual([json.readiness.passed, json.readiness.applicable], [12, 21]);
     assert.equal(json.readiness.score, 0.571);
     assert.ok(json.lineage.nodes.length >= 8 && json.lineage.edges.length >= 10);
@@ -59,7 +65,10 @@ describe("genesis-readiness report (built CLI)", function () {
     assert.ok(lines.includes(failing), lines.slice(0, 5).join("\n"));
     assert.ok(lines.includes("Warning: data.lineage, model.reproducible"));
     assert.ok(lines.includes("  FAIL  data.formats  Standard data formats"));
-    assert.ok(lines.some((l) => /^ {8}- FAIL data\/beamline-xrd\.dataset\.yaml:4:10 version\/semver /.test(l)), "the semver mistake, on line 4 as the examples README says");
+    assert.ok(
+      lines.some((l) => /^ {8}- FAIL data\/beamline-xrd\.dataset\.yaml:4:10 version\/semver /.test(l)),
+      "the semver mistake, on line 4 as the examples README says",
+    );
     assert.ok(lines.some((l) => /^ {8}- FAIL models\/cathode-lattice-surrogate\.modelcard\.md:56:\d+ risk\/rmf-id .*MEASURE-7/.test(l)));
     assert.ok(lines.some((l) => l.startsWith("  dft-cathode-relax@1.0.0 (dataset) -> cathode-surrogate@1.3.0 (pipeline) [input]")));
   });
@@ -68,10 +77,19 @@ describe("genesis-readiness report (built CLI)", function () {
     const json = JSON.parse(reportOf("--format", "json").stdout) as { readiness: JsonReadiness };
     const items = json.readiness.groups.flatMap((g) => g.items);
     const markdown = reportOf("--format", "markdown").stdout.replace(/\\(.)/g, "$1");
-    const html = reportOf("--format", "html").stdout.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    const html = reportOf("--format", "html")
+      .stdout.replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
     const text = reportOf("--format", "text").stdout;
     for (const item of items) {
-      for (const [name, output] of [["markdown", markdown], ["html", html], ["text", text]]) {
+      for (const [name, output] of [
+        ["markdown", markdown],
+        ["html", html],
+        ["text", text],
+      ]) {
         assert.ok(output.includes(item.id) && output.includes(item.reason), `${name}: ${item.id} ${item.reason}`);
       }
       assert.ok(markdown.includes(`\`${item.id}\``));
@@ -120,7 +138,11 @@ describe("genesis-readiness report (built CLI)", function () {
     assert.equal(result.status, 0, result.stderr);
     const items = (JSON.parse(result.stdout) as { readiness: JsonReadiness }).readiness.groups.flatMap((g) => g.items);
     const versioned = items.find((i) => i.id === "data.versioned")!;
-    assert.deepEqual([...new Set(versioned.evidence.map((e) => e.path))], ["clean/clean.dataset.yaml"], "only the documents under the path");
+    assert.deepEqual(
+      [...new Set(versioned.evidence.map((e) => e.path))],
+      ["clean/clean.dataset.yaml"],
+      "only the documents under the path",
+    );
     assert.equal(items.find((i) => i.id === "data.lineage")!.status, "pass", "raw@1.0.0 resolves outside the path");
   });
 
@@ -141,7 +163,10 @@ describe("genesis-readiness report (built CLI)", function () {
     const readiness = report.readiness as JsonReadiness;
     assert.equal(readiness.score, 0.571);
     assert.deepEqual([readiness.passed, readiness.applicable], [12, 21]);
-    assert.deepEqual(readiness.groups.map((g) => g.id), ["data", "model", "infrastructure", "governance"]);
+    assert.deepEqual(
+      readiness.groups.map((g) => g.id),
+      ["data", "model", "infrastructure", "governance"],
+    );
     const formats = readiness.groups[0].items.find((i) => i.id === "data.formats")!;
     assert.equal(formats.status, "fail");
     assert.equal(formats.evidence[0].range?.start.line, 40, "0-based, as the rest of the JSON output");

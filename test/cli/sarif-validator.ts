@@ -22,7 +22,13 @@ export interface SarifLog {
   $schema: string;
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+      };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: {
       ruleId: string;

@@ -82,14 +82,22 @@ describe("analysis in worker threads", function () {
     const alone = [...analyseInProcess(files, new Engine(), SETTINGS)];
     assert.deepEqual(new Set(alone.map((o) => o.kind)), new Set(["document", "unreadable", "not-genesis"]));
     for (const workers of [1, 3]) {
-      assert.deepEqual(await collect(analyseInWorkers(files, SETTINGS, { workers, workerFile: BUILT_WORKER, engine: new Engine() })), alone, `${workers} workers`);
+      assert.deepEqual(
+        await collect(analyseInWorkers(files, SETTINGS, { workers, workerFile: BUILT_WORKER, engine: new Engine() })),
+        alone,
+        `${workers} workers`,
+      );
     }
   });
 
   it("leaves a document with a __proto__ key to the main thread, where its value is what the parser made", async function () {
     const root = workspaces.make();
     const files = candidates(root, 4);
-    files.splice(2, 0, { absolute: writeIn(root, "odd/proto.dataset.yaml", dataset("proto", "1.0.0", "__proto__:\n  id: impostor\n")), path: "odd/proto.dataset.yaml", reported: true });
+    files.splice(2, 0, {
+      absolute: writeIn(root, "odd/proto.dataset.yaml", dataset("proto", "1.0.0", "__proto__:\n  id: impostor\n")),
+      path: "odd/proto.dataset.yaml",
+      reported: true,
+    });
     const outcomes = await collect(analyseInWorkers(files, SETTINGS, { workers: 2, workerFile: BUILT_WORKER, engine: new Engine() }));
     const proto = outcomes[2];
     assert.ok(proto.kind === "document");
@@ -135,7 +143,13 @@ describe("analysis in worker threads", function () {
     const shared = await collect(analyseInWorkers(files, SETTINGS, { workers: 2, workerFile: worker.file, engine: new Engine() }));
     assert.ok(existsSync(worker.failed));
     assert.deepEqual(shared, alone);
-    const none = await collect(analyseInWorkers(files, SETTINGS, { workers: 2, workerFile: path.join(workspaces.make(), "no-such-worker.js"), engine: new Engine() }));
+    const none = await collect(
+      analyseInWorkers(files, SETTINGS, {
+        workers: 2,
+        workerFile: path.join(workspaces.make(), "no-such-worker.js"),
+        engine: new Engine(),
+      }),
+    );
     assert.deepEqual(none, alone);
   });
 

@@ -54,13 +54,17 @@ describe("workspace files", function () {
       const outside = workspaces.make();
       writeIn(outside, "secret.yaml", "a: 1\n");
       const root = workspaces.make();
-      for (const file of ["z.yaml", "a/b.yaml", "a/notes.txt", "node_modules/p/c.yaml", ".git/d.yaml", "a-b.yaml"]) writeIn(root, file, "a: 1\n");
+      for (const file of ["z.yaml", "a/b.yaml", "a/notes.txt", "node_modules/p/c.yaml", ".git/d.yaml", "a-b.yaml"])
+        writeIn(root, file, "a: 1\n");
       symlinkSync(outside, path.join(root, "out"), "dir");
       symlinkSync(path.join(outside, "secret.yaml"), path.join(root, "secret.yaml"));
       symlinkSync(path.join(root, "a"), path.join(root, "again"), "dir");
       symlinkSync(root, path.join(root, "a/up"), "dir");
       const { files, problems } = await listWorkspaceFiles(root, [root], { accept: (p) => p.endsWith(".yaml") });
-      assert.deepEqual(files.map((f) => f.path), ["a-b.yaml", "a/b.yaml", "z.yaml"]);
+      assert.deepEqual(
+        files.map((f) => f.path),
+        ["a-b.yaml", "a/b.yaml", "z.yaml"],
+      );
       assert.deepEqual(problems, []);
       assert.equal(files[1].absolute, path.join(root, "a", "b.yaml"));
     });
@@ -68,8 +72,13 @@ describe("workspace files", function () {
     it("walks only the starts it is given, each file once", async function () {
       const root = workspaces.make();
       for (const file of ["a/x.yaml", "b/y.yaml", "c/z.yaml"]) writeIn(root, file, "a: 1\n");
-      const { files } = await listWorkspaceFiles(root, [path.join(root, "b"), path.join(root, "a"), path.join(root, "a/x.yaml")], { accept: () => true });
-      assert.deepEqual(files.map((f) => f.path), ["a/x.yaml", "b/y.yaml"]);
+      const { files } = await listWorkspaceFiles(root, [path.join(root, "b"), path.join(root, "a"), path.join(root, "a/x.yaml")], {
+        accept: () => true,
+      });
+      assert.deepEqual(
+        files.map((f) => f.path),
+        ["a/x.yaml", "b/y.yaml"],
+      );
     });
   });
 

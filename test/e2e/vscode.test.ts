@@ -44,7 +44,8 @@ Trained on raw-buoys@1.2.0 with level: cui data.
 `;
 
 const codes = (problems: Problem[]) => new Set(problems.map((p) => p.code));
-const has = (problems: Problem[], code: string, line?: number) => problems.some((p) => p.code === code && (line === undefined || p.line === line));
+const has = (problems: Problem[], code: string, line?: number) =>
+  problems.some((p) => p.code === code && (line === undefined || p.line === line));
 
 /** Failure screenshots are test-results/e2e-<test title>.png; a new run removes the old ones. */
 const FAILURE_PREFIX = "e2e-";
@@ -63,7 +64,10 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
   afterEach(async function () {
     const test = this.currentTest;
     if (test?.state !== "failed" || !workbench) return;
-    const name = test.title.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 100);
+    const name = test.title
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 100);
     await workbench.screenshot(path.join(RESULTS, `${FAILURE_PREFIX}${name}.png`)).catch(() => undefined);
   });
 
@@ -78,14 +82,32 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     await wb.page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: TIMEOUTS.diagnostic });
     await wb.page.locator(".monaco-editor .squiggly-warning").first().waitFor({ timeout: TIMEOUTS.diagnostic });
 
-    const expected = ["version/semver", "license/spdx", "schema/unknown-property", "integrity/checksum-format", "suppress/no-reason", "schema/enum", "ref/unversioned"];
-    const problems = await wb.waitForProblems(path.basename(MANIFEST), (p) => expected.every((code) => codes(p).has(code)), expected.join(", "));
+    const expected = [
+      "version/semver",
+      "license/spdx",
+      "schema/unknown-property",
+      "integrity/checksum-format",
+      "suppress/no-reason",
+      "schema/enum",
+      "ref/unversioned",
+    ];
+    const problems = await wb.waitForProblems(
+      path.basename(MANIFEST),
+      (p) => expected.every((code) => codes(p).has(code)),
+      expected.join(", "),
+    );
     const at = (code: string) => problems.find((p) => p.code === code);
     assert.deepEqual({ line: at("version/semver")?.line, severity: at("version/semver")?.severity }, { line: 4, severity: "error" });
     assert.deepEqual({ line: at("license/spdx")?.line, severity: at("license/spdx")?.severity }, { line: 11, severity: "error" });
-    assert.deepEqual({ line: at("schema/unknown-property")?.line, severity: at("schema/unknown-property")?.severity }, { line: 19, severity: "warning" });
+    assert.deepEqual(
+      { line: at("schema/unknown-property")?.line, severity: at("schema/unknown-property")?.severity },
+      { line: 19, severity: "warning" },
+    );
     assert.deepEqual({ line: at("schema/enum")?.line, severity: at("schema/enum")?.severity }, { line: 41, severity: "error" });
-    assert.deepEqual({ line: at("suppress/no-reason")?.line, severity: at("suppress/no-reason")?.severity }, { line: 38, severity: "warning" });
+    assert.deepEqual(
+      { line: at("suppress/no-reason")?.line, severity: at("suppress/no-reason")?.severity },
+      { line: 38, severity: "warning" },
+    );
     // The suppressed checksum-missing (line 39) and the suppressed unknown property (line 30) stay hidden.
     assert.ok(!has(problems, "integrity/checksum-missing"), "the genesis-ignore comment hides integrity/checksum-missing");
     assert.ok(!has(problems, "schema/unknown-property", 30), "the genesis-ignore comment with a reason hides beamtimeProposal");
@@ -100,7 +122,11 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
 
     // line 11: `license: Apache 2` -> `license: Apache-2.0`
     await wb.replaceRestOfLine(11, "license: ", "Apache-2.0");
-    const fixed = await wb.waitForProblems(path.basename(MANIFEST), (p) => !has(p, "license/spdx") && has(p, "version/semver"), "license/spdx to go (and the others to stay)");
+    const fixed = await wb.waitForProblems(
+      path.basename(MANIFEST),
+      (p) => !has(p, "license/spdx") && has(p, "version/semver"),
+      "license/spdx to go (and the others to stay)",
+    );
     assert.ok(has(fixed, "schema/enum", 41), "the other mistakes are still reported");
 
     // line 35: `    format: csv` -> `    format: csvv`
@@ -110,7 +136,11 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
 
     // Leave the document as it is on disk for the tests that follow.
     await wb.runCommand("File: Revert File");
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "license/spdx", 11) && !has(p, "schema/enum", 35), "the reverted document's diagnostics");
+    await wb.waitForProblems(
+      path.basename(MANIFEST),
+      (p) => has(p, "license/spdx", 11) && !has(p, "schema/enum", 35),
+      "the reverted document's diagnostics",
+    );
   });
 
   it("reports the model card's front matter and its missing sections", async function () {
@@ -124,9 +154,16 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     );
     const at = (code: string) => problems.find((p) => p.code === code);
     assert.deepEqual({ line: at("repro/run")?.line, severity: at("repro/run")?.severity }, { line: 25, severity: "warning" });
-    assert.deepEqual({ line: at("container/latest")?.line, severity: at("container/latest")?.severity }, { line: 31, severity: "error" }, "raised to error by genesis.config.yaml");
+    assert.deepEqual(
+      { line: at("container/latest")?.line, severity: at("container/latest")?.severity },
+      { line: 31, severity: "error" },
+      "raised to error by genesis.config.yaml",
+    );
     assert.deepEqual({ line: at("risk/rmf-id")?.line, severity: at("risk/rmf-id")?.severity }, { line: 56, severity: "error" });
-    assert.deepEqual({ line: at("modelcard/section-missing")?.line, severity: at("modelcard/section-missing")?.severity }, { line: 64, severity: "warning" });
+    assert.deepEqual(
+      { line: at("modelcard/section-missing")?.line, severity: at("modelcard/section-missing")?.severity },
+      { line: 64, severity: "warning" },
+    );
     assert.match(at("modelcard/section-missing")!.message, /Evaluation/);
 
     // Show the RMF mistake and the body's first line (where the missing section is reported).
@@ -150,7 +187,12 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
       await wb.waitForToken("see the appendix");
       const lines = await wb.renderedTokens();
       const token = (lineStart: string, text: string) => {
-        const line = lines.find((tokens) => tokens.map((t) => t.text).join("").startsWith(lineStart));
+        const line = lines.find((tokens) =>
+          tokens
+            .map((t) => t.text)
+            .join("")
+            .startsWith(lineStart),
+        );
         const found = line?.find((t) => t.text === text);
         assert.ok(found, `no token "${text}" on the line "${lineStart}": ${JSON.stringify(line)}`);
         return found.colour;
@@ -168,7 +210,10 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
       // The body: genesis-ignore comments are marked, a reference in the text is not.
       assert.notEqual(token("<!-- genesis-ignore", "genesis-ignore"), token("<!-- genesis-ignore", "<!-- "));
       assert.notEqual(token("## Evaluation", "genesis-ignore"), token("## Evaluation", "<!-- "));
-      assert.ok(lines.some((tokens) => tokens.length === 1 && tokens[0].text === "Trained on raw-buoys@1.2.0 with level: cui data."), "the body's text is one token");
+      assert.ok(
+        lines.some((tokens) => tokens.length === 1 && tokens[0].text === "Trained on raw-buoys@1.2.0 with level: cui data."),
+        "the body's text is one token",
+      );
       await wb.closeAllEditors();
     } finally {
       unlinkSync(path.join(wb.workspace, card));
@@ -179,7 +224,10 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     const wb = workbench!;
     await wb.runCommand("Genesis: Show Output");
     const output = wb.page.locator(".output-view, .part.panel .editor-instance").first();
-    await wb.page.locator(".part.panel .monaco-editor .view-line", { hasText: "Genesis Readiness server" }).first().waitFor({ timeout: TIMEOUTS.ui });
+    await wb.page
+      .locator(".part.panel .monaco-editor .view-line", { hasText: "Genesis Readiness server" })
+      .first()
+      .waitFor({ timeout: TIMEOUTS.ui });
     const shown = (await output.innerText()).replace(/\u00a0/g, " "); // the editor renders spaces as no-break spaces
     assert.match(shown, /Genesis Readiness server \S+ started/);
 
@@ -207,9 +255,14 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     await fix.waitFor({ timeout: TIMEOUTS.ui });
     // The menu is driven by keys (a pointer block covers it until the mouse moves): down to the fix, Enter.
     const focused = wb.page.locator(".action-widget .monaco-list-row.focused");
-    for (let i = 0; i < 12 && !((await focused.innerText().catch(() => "")).includes('Change to "parquet"')); i++) await wb.page.keyboard.press("ArrowDown");
+    for (let i = 0; i < 12 && !(await focused.innerText().catch(() => "")).includes('Change to "parquet"'); i++)
+      await wb.page.keyboard.press("ArrowDown");
     await wb.page.keyboard.press("Enter");
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => !has(p, "schema/enum", 41) && has(p, "license/spdx", 11), "schema/enum to go after the quick fix");
+    await wb.waitForProblems(
+      path.basename(MANIFEST),
+      (p) => !has(p, "schema/enum", 41) && has(p, "license/spdx", 11),
+      "schema/enum to go after the quick fix",
+    );
     await wb.page.locator(".monaco-editor .view-line", { hasText: "format: parquet" }).first().waitFor({ timeout: TIMEOUTS.ui });
     await wb.runCommand("File: Revert File");
 
@@ -223,13 +276,21 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     const snippet = wb.page.locator(".suggest-widget .monaco-list-row", { hasText: "genesis-modelcard" }).first();
     await snippet.waitFor({ timeout: TIMEOUTS.ui });
     const suggested = wb.page.locator(".suggest-widget .monaco-list-row.focused");
-    for (let i = 0; i < 12 && !((await suggested.innerText().catch(() => "")).includes("genesis-modelcard")); i++) await wb.page.keyboard.press("ArrowDown");
+    for (let i = 0; i < 12 && !(await suggested.innerText().catch(() => "")).includes("genesis-modelcard"); i++)
+      await wb.page.keyboard.press("ArrowDown");
     await wb.page.keyboard.press("Enter");
     await wb.page.keyboard.press("Escape");
     await wb.page.locator(".monaco-editor .view-line", { hasText: "kind: ModelCard" }).first().waitFor({ timeout: TIMEOUTS.ui });
     // The server checks the new card: its placeholder references name no document yet, and nothing else is wrong.
-    const scaffolded = await wb.waitForProblems(path.basename(card), (p) => has(p, "ref/unresolved"), "ref/unresolved for the placeholder references");
-    assert.deepEqual(scaffolded.filter((p) => p.severity === "error" && p.code !== "ref/unresolved").map((p) => p.code), []);
+    const scaffolded = await wb.waitForProblems(
+      path.basename(card),
+      (p) => has(p, "ref/unresolved"),
+      "ref/unresolved for the placeholder references",
+    );
+    assert.deepEqual(
+      scaffolded.filter((p) => p.severity === "error" && p.code !== "ref/unresolved").map((p) => p.code),
+      [],
+    );
     assert.ok(!has(scaffolded, "modelcard/section-missing"), "every section of the card is there");
     await wb.closeAllEditors();
     unlinkSync(path.join(wb.workspace, card));
@@ -258,7 +319,10 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     // compared with its value just before the fix, not with a fixed number.)
     const before = await scoreNow();
     await wb.replaceRestOfLine(41, "    format: ", "parquet");
-    await sidebar.locator(".monaco-list-row[aria-label^='Standard data formats, passes']").first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await sidebar
+      .locator(".monaco-list-row[aria-label^='Standard data formats, passes']")
+      .first()
+      .waitFor({ timeout: TIMEOUTS.diagnostic });
     // Evaluated in the page (this project's TypeScript has no DOM types, hence a string).
     await wb.page.waitForFunction(
       `[...document.querySelectorAll(".statusbar-item")].some((item) => Number((/Genesis (\\d+)\\/21/.exec(item.textContent || "") || [])[1] || -1) > ${before})`,
@@ -284,13 +348,23 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     assert.ok(before.length >= 1, "the language server runs");
     for (const pid of before) process.kill(pid, "SIGKILL");
 
-    await wb.page.locator(".notifications-toasts", { hasText: "stopped unexpectedly and was restarted" }).first().waitFor({ timeout: TIMEOUTS.diagnostic });
+    await wb.page
+      .locator(".notifications-toasts", { hasText: "stopped unexpectedly and was restarted" })
+      .first()
+      .waitFor({ timeout: TIMEOUTS.diagnostic });
     // A mistake typed now is reported by the new server.
     await wb.replaceRestOfLine(35, "    format: csv", "v");
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 35) && has(p, "license/spdx", 11), "schema/enum on line 35 from the restarted server");
+    await wb.waitForProblems(
+      path.basename(MANIFEST),
+      (p) => has(p, "schema/enum", 35) && has(p, "license/spdx", 11),
+      "schema/enum on line 35 from the restarted server",
+    );
     assert.match(wb.outputChannelLog("Genesis Readiness"), /stopped unexpectedly; restarting it \(1 in the last three minutes\)/);
     const after = wb.serverProcessIds();
-    assert.ok(after.length >= 1 && after.every((pid) => !before.includes(pid)), `a new server process (before ${before.join(", ")}, after ${after.join(", ")})`);
+    assert.ok(
+      after.length >= 1 && after.every((pid) => !before.includes(pid)),
+      `a new server process (before ${before.join(", ")}, after ${after.join(", ")})`,
+    );
     await wb.runCommand("File: Revert File");
   });
 });

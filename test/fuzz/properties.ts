@@ -31,32 +31,121 @@ export const EXAMPLE_DOCUMENTS: readonly [string, string][] = files(EXAMPLES)
   .filter((file) => /\.(ya?ml|json|md)$/.test(file))
   .map((file) => [path.relative(EXAMPLES, file).split(path.sep).join("/"), readFileSync(file, "utf8")] as [string, string]);
 
-const NAMES = ["a.dataset.yaml", "b.dataset.json", "c.pipeline.yaml", "d.model.yaml", "e.modelcard.md", "README.md", "f.pipeline.json", "g.model.json"];
-const PIECES = ["\n", "\r\n", " ", "  ", "\t", ":", ": ", "- ", "#", " # genesis-ignore schema/enum", "'", '"', "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "|", ">-", "---\n", "...\n", "~", "null", "@", "@1.0.0", "\\", "\u0000", "\uFEFF", "\uFFFD", "é", "🌊", "apiVersion: genesis/v1\n", "kind: DatasetManifest\n", "kind: ModelCard\n", "kind: PipelineConfig\n", "id: x\n", "version: 1.0\n", "classification: {level: secret}\n", "<!-- genesis-ignore modelcard/section-missing -->", "## Evaluation\n", "[More Information Needed]"];
+const NAMES = [
+  "a.dataset.yaml",
+  "b.dataset.json",
+  "c.pipeline.yaml",
+  "d.model.yaml",
+  "e.modelcard.md",
+  "README.md",
+  "f.pipeline.json",
+  "g.model.json",
+];
+const PIECES = [
+  "\n",
+  "\r\n",
+  " ",
+  "  ",
+  "\t",
+  ":",
+  ": ",
+  "- ",
+  "#",
+  " # genesis-ignore schema/enum",
+  "'",
+  '"',
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  "&a ",
+  "*a",
+  "!!str ",
+  "|",
+  ">-",
+  "---\n",
+  "...\n",
+  "~",
+  "null",
+  "@",
+  "@1.0.0",
+  "\\",
+  "\u0000",
+  "\uFEFF",
+  "\uFFFD",
+  "é",
+  "🌊",
+  "apiVersion: genesis/v1\n",
+  "kind: DatasetManifest\n",
+  "kind: ModelCard\n",
+  "kind: PipelineConfig\n",
+  "id: x\n",
+  "version: 1.0\n",
+  "classification: {level: secret}\n",
+  "<!-- genesis-ignore modelcard/section-missing -->",
+  "## Evaluation\n",
+  "[More Information Needed]",
+];
 
 /** A random edit of a text: insert, delete or replace, at a random place. */
-const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: "grapheme", maxLength: 4 })) });
-
-/** Mutated example documents (one to eight edits). */
-export const mutatedExample = fc.tuple(fc.constantFrom(...EXAMPLE_DOCUMENTS), fc.array(edit, { minLength: 1, maxLength: 8 })).map(([[file, text], edits]) => {
-  let result = text;
-  for (const { at, remove, insert } of edits) {
-    const position = Math.floor(at * result.length);
-    result = result.slice(0, position) + insert + result.slice(position + remove);
-  }
-  return { path: file, text: result };
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat(12),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: "grapheme", maxLength: 4 })),
 });
 
+/** Mutated example documents (one to eight edits). */
+export const mutatedExample = fc
+  .tuple(fc.constantFrom(...EXAMPLE_DOCUMENTS), fc.array(edit, { minLength: 1, maxLength: 8 }))
+  .map(([[file, text], edits]) => {
+    let result = text;
+    for (const { at, remove, insert } of edits) {
+      const position = Math.floor(at * result.length);
+      result = result.slice(0, position) + insert + result.slice(position + remove);
+    }
+    return { path: file, text: result };
+  });
+
 /** Random bytes decoded as text, under a Genesis file name. */
-export const randomBytes = fc.tuple(fc.constantFrom(...NAMES), fc.uint8Array({ maxLength: 600 })).map(([name, bytes]) => ({ path: name, text: new TextDecoder("utf-8").decode(bytes) }));
+export const randomBytes = fc
+  .tuple(fc.constantFrom(...NAMES), fc.uint8Array({ maxLength: 600 }))
+  .map(([name, bytes]) => ({ path: name, text: new TextDecoder("utf-8").decode(bytes) }));
 
 /** Random data written as YAML or JSON behind a real header, so the schemas and rules see odd shapes. */
 export const generatedDocument = fc
-  .tuple(fc.constantFrom("DatasetManifest", "ModelCard", "PipelineConfig"), fc.dictionary(fc.constantFrom("id", "version", "license", "classification", "distribution", "steps", "training", "risk", "lineage", "inputs", "outputs", "artifacts", "recordSets", "evaluation", "x"), fc.anything({ maxDepth: 3 })), fc.constantFrom("yaml", "json", "md"))
+  .tuple(
+    fc.constantFrom("DatasetManifest", "ModelCard", "PipelineConfig"),
+    fc.dictionary(
+      fc.constantFrom(
+        "id",
+        "version",
+        "license",
+        "classification",
+        "distribution",
+        "steps",
+        "training",
+        "risk",
+        "lineage",
+        "inputs",
+        "outputs",
+        "artifacts",
+        "recordSets",
+        "evaluation",
+        "x",
+      ),
+      fc.anything({ maxDepth: 3 }),
+    ),
+    fc.constantFrom("yaml", "json", "md"),
+  )
   .map(([kind, body, syntax]) => {
     const value = { apiVersion: "genesis/v1", kind, ...body };
     const yaml = safeStringify(value);
-    if (syntax === "json") return { path: `gen.${kind === "DatasetManifest" ? "dataset" : kind === "ModelCard" ? "model" : "pipeline"}.json`, text: JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? String(v) : v)) ?? "{}" };
+    if (syntax === "json")
+      return {
+        path: `gen.${kind === "DatasetManifest" ? "dataset" : kind === "ModelCard" ? "model" : "pipeline"}.json`,
+        text: JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? String(v) : v)) ?? "{}",
+      };
     if (syntax === "md") return { path: "gen.modelcard.md", text: `---\n${yaml}---\n# Card\n\n## Uses\n\nTODO\n` };
     return { path: `gen.${kind === "DatasetManifest" ? "dataset" : kind === "ModelCard" ? "model" : "pipeline"}.yaml`, text: yaml };
   });
@@ -69,7 +158,11 @@ function safeStringify(value: unknown): string {
   }
 }
 
-export const anyDocument = fc.oneof({ weight: 5, arbitrary: mutatedExample }, { weight: 2, arbitrary: generatedDocument }, { weight: 1, arbitrary: randomBytes });
+export const anyDocument = fc.oneof(
+  { weight: 5, arbitrary: mutatedExample },
+  { weight: 2, arbitrary: generatedDocument },
+  { weight: 1, arbitrary: randomBytes },
+);
 
 /** Milliseconds a single call may take on any input up to a few kilobytes. */
 export const CALL_BOUND_MS = 2000;
@@ -83,7 +176,10 @@ function timed<T>(label: string, call: () => T): T {
 }
 
 function assertInside(label: string, text: string, span: { start: number; end: number }): void {
-  assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${label}: span ${JSON.stringify(span)} outside a text of ${text.length}`);
+  assert.ok(
+    span.start >= 0 && span.start <= span.end && span.end <= text.length,
+    `${label}: span ${JSON.stringify(span)} outside a text of ${text.length}`,
+  );
 }
 
 /** Every feature of the core over one file; throws (fails the property) when a property does not hold. */
@@ -104,7 +200,8 @@ export function checkEverything(engine: Engine, file: { path: string; text: stri
   }
   for (const symbol of timed("documentSymbols", () => documentSymbols(document))) assertInside("symbol", file.text, symbol.span);
   for (const offset of [0, Math.floor(file.text.length / 3), Math.floor(file.text.length / 2), file.text.length]) {
-    for (const item of timed("complete", () => complete(document, offset, { index }))) if (item.replace) assertInside("completion", file.text, item.replace);
+    for (const item of timed("complete", () => complete(document, offset, { index })))
+      if (item.replace) assertInside("completion", file.text, item.replace);
     const hover = timed("hover", () => schemaHover(document, offset));
     if (hover) assertInside("hover", file.text, hover.span);
   }

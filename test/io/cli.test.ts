@@ -38,7 +38,10 @@ describe("genesis-readiness check: io rules (built CLI)", function () {
     const csv = "station,temperature\nst-01,12.5\n";
     workspace.write("data/obs.csv", csv);
     await writeHdf5("data/grid.h5");
-    const model = onnxModel({ inputs: [{ name: "x", elemType: 1, dims: ["N", 4] }], outputs: [{ name: "y", elemType: 1, dims: ["N", 1] }] });
+    const model = onnxModel({
+      inputs: [{ name: "x", elemType: 1, dims: ["N", 4] }],
+      outputs: [{ name: "y", elemType: 1, dims: ["N", 1] }],
+    });
     workspace.write("models/m.onnx", model);
     const wrong = sha256("something else");
     workspace.write(
@@ -57,7 +60,15 @@ describe("genesis-readiness check: io rules (built CLI)", function () {
     const { status, report, stderr } = checkJson([workspace.root]);
     assert.equal(status, 1);
     assert.equal(stderr, "", "no progress bar and no HDF5 traces when stderr is not a terminal");
-    const io = report.documents.flatMap((d) => d.diagnostics.filter((x) => x.rule.includes("/") && /integrity\/(checksum-mismatch|file-missing)|schema-drift|signature-mismatch|repro\/lockfile/.test(x.rule)).map((x) => `${d.path} ${x.rule} ${x.pointer}`));
+    const io = report.documents.flatMap((d) =>
+      d.diagnostics
+        .filter(
+          (x) =>
+            x.rule.includes("/") &&
+            /integrity\/(checksum-mismatch|file-missing)|schema-drift|signature-mismatch|repro\/lockfile/.test(x.rule),
+        )
+        .map((x) => `${d.path} ${x.rule} ${x.pointer}`),
+    );
     assert.deepEqual(io.sort(), [
       "data/ocean.dataset.yaml data/schema-drift /recordSets/0/fields/1/type",
       "data/ocean.dataset.yaml data/schema-drift /recordSets/1/fields/0/type",
@@ -70,21 +81,29 @@ describe("genesis-readiness check: io rules (built CLI)", function () {
 
     const skipped = checkJson([workspace.root, "--no-io"]);
     const rules = skipped.report.documents.flatMap((d) => d.diagnostics.map((x) => x.rule));
-    for (const rule of ["integrity/checksum-mismatch", "data/schema-drift", "model/signature-mismatch", "repro/lockfile"]) assert.ok(!rules.includes(rule), `${rule} with --no-io`);
+    for (const rule of ["integrity/checksum-mismatch", "data/schema-drift", "model/signature-mismatch", "repro/lockfile"])
+      assert.ok(!rules.includes(rule), `${rule} with --no-io`);
   });
 
   it("finds nothing wrong with the real files of examples/ beyond the deliberate mistakes", function () {
     const result = runCli(["check", "examples", "--format", "json"]);
     const report = JSON.parse(result.stdout) as { documents: { path: string; diagnostics: { rule: string; message: string }[] }[] };
     const io = report.documents.flatMap((d) =>
-      d.diagnostics.filter((x) => /^(integrity\/(checksum-mismatch|file-missing)|data\/schema-drift|model\/signature-mismatch|repro\/lockfile|governance\/policy-missing)$/.test(x.rule)).map((x) => `${d.path}: ${x.rule}: ${x.message}`),
+      d.diagnostics
+        .filter((x) =>
+          /^(integrity\/(checksum-mismatch|file-missing)|data\/schema-drift|model\/signature-mismatch|repro\/lockfile|governance\/policy-missing)$/.test(
+            x.rule,
+          ),
+        )
+        .map((x) => `${d.path}: ${x.rule}: ${x.message}`),
     );
     assert.deepEqual(io, []);
   });
 });
 
 describe("progress bar", () => {
-  const terminal = (written: string[], columns = 80) => ({ isTTY: true, columns, write: (s: string) => written.push(s) > 0 }) as unknown as NodeJS.WriteStream;
+  const terminal = (written: string[], columns = 80) =>
+    ({ isTTY: true, columns, write: (s: string) => written.push(s) > 0 }) as unknown as NodeJS.WriteStream;
   const clock = () => {
     let time = 0;
     return { now: () => time, advance: (ms: number) => (time += ms) };

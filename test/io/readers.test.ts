@@ -24,7 +24,8 @@ describe("io readers (real files)", function () {
   });
 
   describe("CSV", () => {
-    const fields = "      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: day, type: date }\n";
+    const fields =
+      "      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: day, type: date }\n";
 
     it("matches a header and sampled types, and a correct sha256", async () => {
       workspace.write("data/files/obs.csv", CSV);
@@ -48,7 +49,10 @@ describe("io readers (real files)", function () {
       const text = manifest("csv", "big.csv", fields);
       const diagnostics = await checkIo(service, workspace, "ocean.dataset.yaml", text);
       assert.deepEqual(summary(diagnostics), []);
-      const evidence = await service.gather(workspace.root, (await import("../unit/harness")).engine.analyze({ path: "ocean.dataset.yaml", text }).document!);
+      const evidence = await service.gather(
+        workspace.root,
+        (await import("../unit/harness")).engine.analyze({ path: "ocean.dataset.yaml", text }).document!,
+      );
       const found = evidence.get("big.csv");
       assert.ok(found?.status === "ok" && found.table);
       assert.equal(found.table.sampledRows, 200);
@@ -82,13 +86,15 @@ describe("io readers (real files)", function () {
 
     it("matches the schema of its footer", async () => {
       await writeParquet("obs.parquet");
-      const fields = "      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: at, type: datetime }\n";
+      const fields =
+        "      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: at, type: datetime }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("parquet", "obs.parquet", fields))), []);
     });
 
     it("reports a column type the schema records differently, and a missing column", async () => {
       await writeParquet("obs.parquet");
-      const fields = "      - { name: station, type: string }\n      - { name: temperature, type: integer }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: at, type: date }\n      - { name: depth, type: number }\n";
+      const fields =
+        "      - { name: station, type: string }\n      - { name: temperature, type: integer }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: at, type: date }\n      - { name: depth, type: number }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("parquet", "obs.parquet", fields))), [
         `data/schema-drift: Field "temperature" is declared integer, but "obs.parquet" stores DOUBLE (number) in that column; declare "number", or rewrite the column.`,
         `data/schema-drift: Field "at" is declared date, but "obs.parquet" stores INT64 (TIMESTAMP_MILLIS) (datetime) in that column; declare "datetime", or rewrite the column.`,
@@ -99,10 +105,18 @@ describe("io readers (real files)", function () {
     it("reports a truncated Parquet file instead of failing", async () => {
       const bytes = await writeParquet("whole.parquet");
       workspace.write("cut.parquet", bytes.subarray(0, bytes.length - 10));
-      const [diagnostic] = await checkIo(service, workspace, "ocean.dataset.yaml", manifest("parquet", "cut.parquet", "      - { name: station, type: string }\n"));
+      const [diagnostic] = await checkIo(
+        service,
+        workspace,
+        "ocean.dataset.yaml",
+        manifest("parquet", "cut.parquet", "      - { name: station, type: string }\n"),
+      );
       assert.equal(diagnostic.rule, "data/schema-drift");
       assert.equal(diagnostic.severity, "error");
-      assert.match(diagnostic.message, /"cut.parquet" is not a readable Parquet file \(it does not end with "PAR1": truncated, or still being written\)/);
+      assert.match(
+        diagnostic.message,
+        /"cut.parquet" is not a readable Parquet file \(it does not end with "PAR1": truncated, or still being written\)/,
+      );
     });
   });
 
@@ -138,13 +152,15 @@ describe("io readers (real files)", function () {
 
     it("matches dataset paths and element types", async () => {
       await writeHdf5("grid.h5");
-      const fields = "      - { name: /grid/temperature, type: array }\n      - { name: stations, type: string }\n      - { name: /count, type: integer }\n";
+      const fields =
+        "      - { name: /grid/temperature, type: array }\n      - { name: stations, type: string }\n      - { name: /count, type: integer }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("hdf5", "grid.h5", fields))), []);
     });
 
     it("reports a missing dataset and an element type that differs", async () => {
       await writeHdf5("grid.h5");
-      const fields = "      - { name: /grid/temprature, type: number }\n      - { name: stations, type: string }\n      - { name: /count, type: number }\n      - { name: /stations, type: integer }\n";
+      const fields =
+        "      - { name: /grid/temprature, type: number }\n      - { name: stations, type: string }\n      - { name: /count, type: number }\n      - { name: /stations, type: integer }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("hdf5", "grid.h5", fields))), [
         `data/schema-drift: Field "/grid/temprature" is not a dataset of "grid.h5". Did you mean "/grid/temperature"? Its datasets are: /count, /grid/temperature, /stations.`,
         `data/schema-drift: Field "/stations" is declared integer, but "grid.h5" stores string (string) in that dataset; declare "string", or rewrite the dataset.`,
@@ -166,7 +182,8 @@ describe("io readers (real files)", function () {
       const before = bytesReadSoFar();
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("hdf5", "big.h5", fields))), []);
       const after = bytesReadSoFar();
-      if (before !== undefined && after !== undefined) assert.ok(after - before < 1024 * 1024, `read ${after - before} bytes of a 50 MB file`);
+      if (before !== undefined && after !== undefined)
+        assert.ok(after - before < 1024 * 1024, `read ${after - before} bytes of a 50 MB file`);
     });
 
     it("reports a truncated HDF5 file instead of failing, and prints nothing on stderr", async () => {
@@ -178,22 +195,35 @@ describe("io readers (real files)", function () {
       process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
       let diagnostics;
       try {
-        diagnostics = await checkIo(service, workspace, "ocean.dataset.yaml", manifest("hdf5", "cut.h5", "      - { name: /count, type: integer }\n"));
+        diagnostics = await checkIo(
+          service,
+          workspace,
+          "ocean.dataset.yaml",
+          manifest("hdf5", "cut.h5", "      - { name: /count, type: integer }\n"),
+        );
       } finally {
         process.stderr.write = original;
       }
       assert.equal(diagnostics.length, 1, summary(diagnostics).join("\n"));
       assert.equal(diagnostics[0].rule, "data/schema-drift");
       assert.match(diagnostics[0].message, /^"cut.h5" is not a readable HDF5 file \(truncated file: eof = 1500/);
-      assert.deepEqual(written.filter((w) => /HDF5/.test(w)), []);
+      assert.deepEqual(
+        written.filter((w) => /HDF5/.test(w)),
+        [],
+      );
     });
   });
 
   describe("ONNX", () => {
     const card = (signature: string, extra = "") =>
       `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n  - format: onnx\n    path: artifacts/m.onnx\n${extra}    signature:\n${signature}`;
-    const signature = "      inputs:\n        - { name: features, dtype: float32, shape: [batch, 7] }\n      outputs:\n        - { name: lattice, dtype: float32, shape: [batch, 2] }\n";
-    const model = (weights?: { name: string; floats: number }[], irVersion?: number, extraInputs: { name: string; elemType: number; dims: (number | string)[] }[] = []) =>
+    const signature =
+      "      inputs:\n        - { name: features, dtype: float32, shape: [batch, 7] }\n      outputs:\n        - { name: lattice, dtype: float32, shape: [batch, 2] }\n";
+    const model = (
+      weights?: { name: string; floats: number }[],
+      irVersion?: number,
+      extraInputs: { name: string; elemType: number; dims: (number | string)[] }[] = [],
+    ) =>
       onnxModel({
         inputs: [{ name: "features", elemType: 1, dims: ["N", 7] }, ...extraInputs],
         outputs: [{ name: "lattice", elemType: 1, dims: ["N", 2] }],
@@ -204,11 +234,23 @@ describe("io readers (real files)", function () {
     it("matches a signature, with the sha256 verified", async () => {
       const bytes = model([{ name: "W", floats: 14 }]);
       workspace.write("models/artifacts/m.onnx", bytes);
-      assert.deepEqual(summary(await checkIo(service, workspace, "models/m.model.yaml", card(signature, `    sha256: ${sha256(bytes)}\n`))), []);
+      assert.deepEqual(
+        summary(await checkIo(service, workspace, "models/m.model.yaml", card(signature, `    sha256: ${sha256(bytes)}\n`))),
+        [],
+      );
     });
 
     it("reports mismatching names, dtypes, ranks and dimensions", async () => {
-      workspace.write("models/artifacts/m.onnx", onnxModel({ inputs: [{ name: "features", elemType: 11, dims: ["N", 8] }], outputs: [{ name: "lattice", elemType: 1, dims: ["N", 2, 1] }, { name: "sigma", elemType: 1, dims: ["N"] }] }));
+      workspace.write(
+        "models/artifacts/m.onnx",
+        onnxModel({
+          inputs: [{ name: "features", elemType: 11, dims: ["N", 8] }],
+          outputs: [
+            { name: "lattice", elemType: 1, dims: ["N", 2, 1] },
+            { name: "sigma", elemType: 1, dims: ["N"] },
+          ],
+        }),
+      );
       assert.deepEqual(summary(await checkIo(service, workspace, "models/m.model.yaml", card(signature))), [
         `model/signature-mismatch: Input "features" is float64 in "artifacts/m.onnx", not float32; declare dtype: float64.`,
         `model/signature-mismatch: Dimension 1 of input "features" is fixed to 8 in "artifacts/m.onnx", not 7; write 8.`,

@@ -8,7 +8,13 @@ import { HashPool } from "../../server/src/io/hash-pool";
 import { bytesReadSoFar, checkIo, onnxModel, sha256, summary, TempWorkspace } from "./workspace";
 
 const manifest = (distribution: string) => `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\ndistribution:\n${distribution}`;
-const request = (filePath: string, parts: { sha256?: boolean; onnx?: boolean; table?: "csv" | "parquet" } = {}) => ({ path: filePath, sha256: false, hdf5: false, onnx: false, ...parts });
+const request = (filePath: string, parts: { sha256?: boolean; onnx?: boolean; table?: "csv" | "parquet" } = {}) => ({
+  path: filePath,
+  sha256: false,
+  hdf5: false,
+  onnx: false,
+  ...parts,
+});
 
 describe("io readers: safety, bounds, cache", function () {
   let workspace: TempWorkspace;
@@ -28,7 +34,9 @@ describe("io readers: safety, bounds, cache", function () {
   it("reports a checksum mismatch with both digests, and a missing file with the nearest name", async () => {
     workspace.write("data/files/obs.csv", "a,b\n1,2\n");
     const declared = sha256("a,b\n1,2\n3,4\n");
-    const text = manifest(`  - { id: obs, path: files/obs.csv, format: csv, sha256: ${declared} }\n  - { id: old, path: files/ob.csv, format: csv }\n`);
+    const text = manifest(
+      `  - { id: obs, path: files/obs.csv, format: csv, sha256: ${declared} }\n  - { id: old, path: files/ob.csv, format: csv }\n`,
+    );
     assert.deepEqual(summary(await checkIo(service, workspace, "data/ocean.dataset.yaml", text)), [
       `integrity/checksum-mismatch: "files/obs.csv" does not match its sha256: declared ${declared}, but the file's SHA-256 is ${sha256("a,b\n1,2\n")}. If the file changed on purpose, write the new digest (and publish a new version); otherwise restore the file.`,
       `integrity/file-missing: The distribution file "files/ob.csv" does not exist (data/files/ob.csv from the workspace root). Did you mean "files/obs.csv"? Correct the path or add the file; paths are relative to this document's folder "data/", or to the workspace root when they start with "/".`,
@@ -40,7 +48,9 @@ describe("io readers: safety, bounds, cache", function () {
     mkdirSync(workspace.path("data"), { recursive: true });
     symlinkSync(outside.path("secret.csv"), workspace.path("data/secret.csv"));
     symlinkSync(outside.root, workspace.path("data/elsewhere"));
-    const text = manifest(`  - { id: a, path: secret.csv, format: csv, sha256: ${sha256("token\nhunter2\n")} }\n  - { id: b, path: elsewhere/secret.csv, format: csv }\n`);
+    const text = manifest(
+      `  - { id: a, path: secret.csv, format: csv, sha256: ${sha256("token\nhunter2\n")} }\n  - { id: b, path: elsewhere/secret.csv, format: csv }\n`,
+    );
     const diagnostics = await checkIo(service, workspace, "data/ocean.dataset.yaml", text);
     assert.deepEqual(
       diagnostics.map((d) => [d.rule, d.pointer]),
@@ -49,9 +59,17 @@ describe("io readers: safety, bounds, cache", function () {
         ["path/outside-workspace", "/distribution/1/path"],
       ],
     );
-    assert.match(diagnostics[0].message, new RegExp(`^"secret.csv" leads through a symbolic link to ${outside.path("secret.csv").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, outside the workspace, so it is not read`));
+    assert.match(
+      diagnostics[0].message,
+      new RegExp(
+        `^"secret.csv" leads through a symbolic link to ${outside.path("secret.csv").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, outside the workspace, so it is not read`,
+      ),
+    );
     const reader = new EvidenceReader(workspace.root);
-    assert.deepEqual(await reader.read(request("data/secret.csv", { sha256: true })), { status: "outside-workspace", reason: `leads through a symbolic link to ${outside.path("secret.csv")}, outside the workspace` });
+    assert.deepEqual(await reader.read(request("data/secret.csv", { sha256: true })), {
+      status: "outside-workspace",
+      reason: `leads through a symbolic link to ${outside.path("secret.csv")}, outside the workspace`,
+    });
   });
 
   it("follows links that stay inside the workspace", async () => {
@@ -79,7 +97,11 @@ describe("io readers: safety, bounds, cache", function () {
 
   it("reads an ONNX model's signature without reading its weights", async () => {
     const floats = 8 * 1024 * 1024; // 32 MB of weights
-    const bytes = onnxModel({ inputs: [{ name: "x", elemType: 1, dims: ["N", 4] }], outputs: [{ name: "y", elemType: 1, dims: ["N", 1] }], weights: [{ name: "W", floats }] });
+    const bytes = onnxModel({
+      inputs: [{ name: "x", elemType: 1, dims: ["N", 4] }],
+      outputs: [{ name: "y", elemType: 1, dims: ["N", 1] }],
+      weights: [{ name: "W", floats }],
+    });
     workspace.write("m.onnx", bytes);
     workspace.write("warm-up.onnx", onnxModel({ inputs: [], outputs: [] }));
     const reader = new EvidenceReader(workspace.root);
@@ -88,8 +110,12 @@ describe("io readers: safety, bounds, cache", function () {
     const found = await reader.read(request("m.onnx", { onnx: true }));
     const after = bytesReadSoFar();
     assert.ok(found.status === "ok" && found.onnx, JSON.stringify(found));
-    assert.deepEqual(found.onnx, { inputs: [{ name: "x", elemType: 1, shape: ["N", 4] }], outputs: [{ name: "y", elemType: 1, shape: ["N", 1] }] });
-    if (before !== undefined && after !== undefined) assert.ok(after - before < 512 * 1024, `read ${after - before} bytes of a ${bytes.length}-byte model`);
+    assert.deepEqual(found.onnx, {
+      inputs: [{ name: "x", elemType: 1, shape: ["N", 4] }],
+      outputs: [{ name: "y", elemType: 1, shape: ["N", 1] }],
+    });
+    if (before !== undefined && after !== undefined)
+      assert.ok(after - before < 512 * 1024, `read ${after - before} bytes of a ${bytes.length}-byte model`);
   });
 
   it("reads a Parquet schema from the footer alone", async () => {
@@ -105,7 +131,8 @@ describe("io readers: safety, bounds, cache", function () {
     const after = bytesReadSoFar();
     assert.ok(found.status === "ok" && found.table, JSON.stringify(found));
     assert.deepEqual(found.table.columns, [{ name: "v", type: "number", recorded: "DOUBLE" }]);
-    if (before !== undefined && after !== undefined) assert.ok(after - before < 512 * 1024, `read ${after - before} bytes of a ${bytes.length}-byte file`);
+    if (before !== undefined && after !== undefined)
+      assert.ok(after - before < 512 * 1024, `read ${after - before} bytes of a ${bytes.length}-byte file`);
   });
 
   it("caches by size and mtime: an unchanged file is not hashed again, a changed one is", async () => {
@@ -143,7 +170,11 @@ describe("io readers: safety, bounds, cache", function () {
     };
     assert.deepEqual(await gather(false), { sha256: undefined, bytesToHash: 0 }, "an open or a save does not hash it");
     assert.deepEqual(await gather(true), { sha256: sha256("the file's bytes"), bytesToHash: 16 }, "Verify Files does");
-    assert.deepEqual(await gather(false), { sha256: sha256("the file's bytes"), bytesToHash: 0 }, "the cached digest comes along without a new hash");
+    assert.deepEqual(
+      await gather(false),
+      { sha256: sha256("the file's bytes"), bytesToHash: 0 },
+      "the cached digest comes along without a new hash",
+    );
     assert.deepEqual(engine.checkEvidence(document, await service.gather(workspace.root, document)), [], "and is compared with nothing");
   });
 
@@ -164,7 +195,10 @@ describe("io readers: safety, bounds, cache", function () {
     const text = manifest(`  - { id: a, path: big.bin, format: other, sha256: "${"0".repeat(64)}" }\n`);
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(checkIo(service, workspace, "ocean.dataset.yaml", text, controller.signal), (error: Error) => error.name === "AbortError");
+    await assert.rejects(
+      checkIo(service, workspace, "ocean.dataset.yaml", text, controller.signal),
+      (error: Error) => error.name === "AbortError",
+    );
     const late = new AbortController();
     const pending = checkIo(service, workspace, "ocean.dataset.yaml", text, late.signal);
     late.abort();
@@ -178,7 +212,9 @@ describe("io readers: safety, bounds, cache", function () {
   it("reports progress: files and bytes to hash", async () => {
     workspace.write("a.bin", Buffer.alloc(1000));
     workspace.write("b.bin", Buffer.alloc(3000));
-    const text = manifest(`  - { id: a, path: a.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: b, path: b.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: c, path: c.bin, format: other }\n`);
+    const text = manifest(
+      `  - { id: a, path: a.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: b, path: b.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: c, path: c.bin, format: other }\n`,
+    );
     const { engine } = await import("../unit/harness");
     const seen: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }[] = [];
     await service.gather(workspace.root, engine.analyze({ path: "ocean.dataset.yaml", text }).document!, undefined, (p) => seen.push(p));

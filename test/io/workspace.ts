@@ -36,7 +36,13 @@ export function sha256(content: string | Uint8Array): string {
 }
 
 /** Gathers the evidence of one document of the workspace and checks it: the io pass end to end. */
-export async function checkIo(service: EvidenceService, workspace: TempWorkspace, relative: string, text: string, signal?: AbortSignal): Promise<Diagnostic[]> {
+export async function checkIo(
+  service: EvidenceService,
+  workspace: TempWorkspace,
+  relative: string,
+  text: string,
+  signal?: AbortSignal,
+): Promise<Diagnostic[]> {
   const document = engine.analyze({ path: relative, text }).document;
   if (!document) throw new Error(`${relative} is not a Genesis document`);
   const evidence = await service.gather(workspace.root, document, signal);
@@ -55,10 +61,17 @@ export interface TensorSpec {
 }
 
 /** An ONNX model encoded with onnx-proto: an Identity-like graph with the given I/O and weights. */
-export function onnxModel(spec: { inputs: TensorSpec[]; outputs: TensorSpec[]; weights?: { name: string; floats: number }[]; irVersion?: number }): Uint8Array {
+export function onnxModel(spec: {
+  inputs: TensorSpec[];
+  outputs: TensorSpec[];
+  weights?: { name: string; floats: number }[];
+  irVersion?: number;
+}): Uint8Array {
   const valueInfo = (t: TensorSpec) => ({
     name: t.name,
-    type: { tensorType: { elemType: t.elemType, shape: { dim: t.dims.map((d) => (typeof d === "number" ? { dimValue: d } : { dimParam: d })) } } },
+    type: {
+      tensorType: { elemType: t.elemType, shape: { dim: t.dims.map((d) => (typeof d === "number" ? { dimValue: d } : { dimParam: d })) } },
+    },
   });
   const weights = (spec.weights ?? []).map((w) => ({ name: w.name, dims: [w.floats], dataType: 1, rawData: new Uint8Array(w.floats * 4) }));
   return onnx.ModelProto.encode({

@@ -56,7 +56,8 @@ describe("language server: authoring", function () {
   let client: LspTestClient;
   const uriOf = (name: string) => pathToFileURL(path.join(root, name)).toString();
   const request = <T>(method: string, params: unknown) => client.connection.sendRequest<T>(method, params);
-  const completion = async (name: string, position: Position) => (await request<CompletionList>("textDocument/completion", { textDocument: { uri: uriOf(name) }, position })).items;
+  const completion = async (name: string, position: Position) =>
+    (await request<CompletionList>("textDocument/completion", { textDocument: { uri: uriOf(name) }, position })).items;
   const labels = (items: readonly CompletionItem[]) => items.map((item) => item.label);
 
   before(async function () {
@@ -67,7 +68,9 @@ describe("language server: authoring", function () {
     }
     client = new LspTestClient(pathToFileURL(root).toString());
     const indexed = client.indexed();
-    const result = (await client.initialize()) as { capabilities: { completionProvider?: { triggerCharacters?: string[] }; documentSymbolProvider?: boolean; hoverProvider?: boolean } };
+    const result = (await client.initialize()) as {
+      capabilities: { completionProvider?: { triggerCharacters?: string[] }; documentSymbolProvider?: boolean; hoverProvider?: boolean };
+    };
     assert.deepEqual(result.capabilities.completionProvider, { triggerCharacters: [":", " ", "-", "@"] });
     assert.equal(result.capabilities.documentSymbolProvider, true);
     assert.equal(result.capabilities.hoverProvider, true);
@@ -86,7 +89,11 @@ describe("language server: authoring", function () {
     const items = await completion(name, endOf(start));
     assert.deepEqual(labels(items), ["raw@1.1.0", "raw@1.0.0"]);
     assert.ok(items[0].sortText! < items[1].sortText!, "newest first");
-    assert.deepEqual(items.map((i) => i.kind), [18, 18], "Reference");
+    assert.deepEqual(
+      items.map((i) => i.kind),
+      [18, 18],
+      "Reference",
+    );
     assert.equal(items[0].detail, "Dataset raw · data/raw-next.dataset.yaml");
     assert.deepEqual(items[0].textEdit, { range: { start: endOf(start), end: endOf(start) }, newText: "raw@1.1.0" });
 
@@ -121,22 +128,49 @@ describe("language server: authoring", function () {
 
   it("hovers on keys and enum values with the schema, and on references with what they name", async function () {
     const card = FILES["models/m.modelcard.md"];
-    const key = await request<Hover>("textDocument/hover", { textDocument: { uri: uriOf("models/m.modelcard.md") }, position: inside(card, "residual", 2) });
+    const key = await request<Hover>("textDocument/hover", {
+      textDocument: { uri: uriOf("models/m.modelcard.md") },
+      position: inside(card, "residual", 2),
+    });
     assert.deepEqual(key.range, { start: inside(card, "residual", 0), end: inside(card, "residual", 8) });
     assert.match((key.contents as { value: string }).value, /^\*\*residual\*\* · required · one of 3 values/);
-    const value = await request<Hover>("textDocument/hover", { textDocument: { uri: uriOf("models/m.modelcard.md") }, position: inside(card, "low", 1) });
+    const value = await request<Hover>("textDocument/hover", {
+      textDocument: { uri: uriOf("models/m.modelcard.md") },
+      position: inside(card, "low", 1),
+    });
     assert.match((value.contents as { value: string }).value, /\*\*`low`\*\* \(current\)/);
-    const reference = await request<Hover>("textDocument/hover", { textDocument: { uri: uriOf("models/m.modelcard.md") }, position: inside(card, "raw@1.0.0", 2) });
+    const reference = await request<Hover>("textDocument/hover", {
+      textDocument: { uri: uriOf("models/m.modelcard.md") },
+      position: inside(card, "raw@1.0.0", 2),
+    });
     assert.match((reference.contents as { value: string }).value, /\*\*Dataset raw\*\* · `raw@1\.0\.0`/);
-    assert.equal(await request("textDocument/hover", { textDocument: { uri: uriOf("models/m.modelcard.md") }, position: inside(card, "Forecasts", 2) }), null);
+    assert.equal(
+      await request("textDocument/hover", {
+        textDocument: { uri: uriOf("models/m.modelcard.md") },
+        position: inside(card, "Forecasts", 2),
+      }),
+      null,
+    );
   });
 
   it("outlines a document as a tree of symbols", async function () {
     const card = FILES["models/m.modelcard.md"];
-    const symbols = await request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: uriOf("models/m.modelcard.md") } });
-    const shape = (list: readonly DocumentSymbol[]): unknown[] => list.map((s) => [s.name, s.kind, ...(s.children?.length ? [shape(s.children)] : [])]);
+    const symbols = await request<DocumentSymbol[]>("textDocument/documentSymbol", {
+      textDocument: { uri: uriOf("models/m.modelcard.md") },
+    });
+    const shape = (list: readonly DocumentSymbol[]): unknown[] =>
+      list.map((s) => [s.name, s.kind, ...(s.children?.length ? [shape(s.children)] : [])]);
     assert.deepEqual(shape(symbols), [
-      ["front matter", 19, [["id", 20], ["version", 20], ["training", 19, [["datasets", 18, [["raw@1.0.0", 20]]]]], ["risk", 19]]],
+      [
+        "front matter",
+        19,
+        [
+          ["id", 20],
+          ["version", 20],
+          ["training", 19, [["datasets", 18, [["raw@1.0.0", 20]]]]],
+          ["risk", 19],
+        ],
+      ],
       ["Uses", 2, [["Out-of-Scope Use", 2]]],
       ["Evaluation", 2],
     ]);
@@ -144,7 +178,12 @@ describe("language server: authoring", function () {
     assert.deepEqual(uses.selectionRange, { start: inside(card, "## Uses", 0), end: inside(card, "## Uses", 7) });
     assert.deepEqual(uses.range.end, inside(card, "Navigation.", 11));
 
-    const steps = await request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: uriOf("pipelines/p.pipeline.yaml") } });
-    assert.deepEqual(steps.find((s) => s.name === "steps")?.children?.map((s) => [s.name, s.kind]), [["run", 2]]);
+    const steps = await request<DocumentSymbol[]>("textDocument/documentSymbol", {
+      textDocument: { uri: uriOf("pipelines/p.pipeline.yaml") },
+    });
+    assert.deepEqual(
+      steps.find((s) => s.name === "steps")?.children?.map((s) => [s.name, s.kind]),
+      [["run", 2]],
+    );
   });
 });

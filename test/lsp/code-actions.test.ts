@@ -27,7 +27,9 @@ lineage:
   generatedBy: { pipeline: "doi:10.1234/pipeline" }
 `;
 
-const FIXED = MISTAKES.replace('version: "1.2"', 'version: "1.2.0"').replace("license: Apache 2 ", "license: Apache-2.0 ").replace("[upstream]", "[upstream@1.1.0]");
+const FIXED = MISTAKES.replace('version: "1.2"', 'version: "1.2.0"')
+  .replace("license: Apache 2 ", "license: Apache-2.0 ")
+  .replace("[upstream]", "[upstream@1.1.0]");
 
 const NO_CLASSIFICATION = dataset("unclassified", "1.0.0").replace("classification:\n  level: public\n", "");
 
@@ -39,7 +41,9 @@ const FILES: Record<string, string> = {
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   return sorted.reduce((current, e) => current.slice(0, e.start) + e.text + current.slice(e.end), text);
 }
 
@@ -112,7 +116,11 @@ describe("language server: quick fixes and fix-all", function () {
     const uri = uriOf("data/mistakes.dataset.yaml");
     for (const only of [["source.fixAll.genesis"], ["source.fixAll"], ["source"]]) {
       const actions = await codeActions(uri, [], only);
-      assert.deepEqual(actions.map((a) => [a.title, a.kind]), [["Fix all determinate Genesis problems", "source.fixAll.genesis"]], `only ${only}`);
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.kind]),
+        [["Fix all determinate Genesis problems", "source.fixAll.genesis"]],
+        `only ${only}`,
+      );
       assert.equal(apply(MISTAKES, actions[0].edit?.changes?.[uri] ?? []), FIXED);
     }
     assert.deepEqual(await codeActions(uri, [], ["quickfix"]), []);
@@ -174,9 +182,19 @@ describe("language server: snippet edits for a client that takes them", function
     await client.open(uri, "yaml", NO_CLASSIFICATION, 7);
     const required = (await published).diagnostics.find((d) => d.code === "schema/required");
     assert.ok(required);
-    const [add] = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: required.range, context: { diagnostics: [required] } });
-    const change = add.edit?.documentChanges?.[0] as unknown as { textDocument: { uri: string; version: number }; edits: { snippet: { kind: string; value: string } }[] };
+    const [add] = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: required.range,
+      context: { diagnostics: [required] },
+    });
+    const change = add.edit?.documentChanges?.[0] as unknown as {
+      textDocument: { uri: string; version: number };
+      edits: { snippet: { kind: string; value: string } }[];
+    };
     assert.deepEqual(change.textDocument, { uri, version: 7 });
-    assert.deepEqual(change.edits.map((e) => e.snippet), [{ kind: "snippet", value: "classification:\n  level: ${1|public,internal,cui,cui-specified|}\n" }]);
+    assert.deepEqual(
+      change.edits.map((e) => e.snippet),
+      [{ kind: "snippet", value: "classification:\n  level: ${1|public,internal,cui,cui-specified|}\n" }],
+    );
   });
 });

@@ -52,7 +52,9 @@ distribution:
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   return sorted.reduce((current, e) => current.slice(0, e.start) + e.text + current.slice(e.end), text);
 }
 
@@ -102,7 +104,7 @@ describe("language server: the io rules (files the documents name)", function ()
     assert.equal(mismatch.range.start.line, 12, "the diagnostic follows its line");
   });
 
-  it("Verify Files hashes a file whose distribution has no sha256, and then offers \"Update checksum from file\"", async function () {
+  it('Verify Files hashes a file whose distribution has no sha256, and then offers "Update checksum from file"', async function () {
     const readings = '{"buoy":"b-07","temp":12.5}';
     writeFileSync(path.join(root, "files/readings.json"), readings);
     const uri = uriOf("readings.dataset.yaml");
@@ -112,20 +114,32 @@ describe("language server: the io rules (files the documents name)", function ()
     const missing = (await opened).diagnostics.filter((d) => d.code === "integrity/checksum-missing");
     assert.equal(missing.length, 1, "the distribution's missing sha256 is reported");
     const quickFixes = (diagnostics: Diagnostic[]) =>
-      client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+      client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+        textDocument: { uri },
+        range: diagnostics[0].range,
+        context: { diagnostics },
+      });
     const fromFile = async () => (await quickFixes(missing)).map((a) => a.title).filter((title) => title.includes("from file"));
 
     // Opening reads the file (its size, for "Fill bytes") but does not hash it: no digest yet.
     const fillBytes = "Fill bytes from file (27)";
-    for (const deadline = Date.now() + 10_000; !(await fromFile()).includes(fillBytes) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    for (const deadline = Date.now() + 10_000; !(await fromFile()).includes(fillBytes) && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(await fromFile(), [fillBytes]);
 
     await client.connection.sendRequest("workspace/executeCommand", { command: "genesis.verifyFiles", arguments: [] });
     const actions = await quickFixes(missing);
-    assert.deepEqual(actions.map((a) => a.title).filter((title) => title.includes("from file")), ["Update checksum from file", fillBytes]);
+    assert.deepEqual(
+      actions.map((a) => a.title).filter((title) => title.includes("from file")),
+      ["Update checksum from file", fillBytes],
+    );
     const update = actions.find((a) => a.title === "Update checksum from file");
     assert.ok(update?.edit?.changes?.[uri], `actions: ${actions.map((a) => a.title).join(" | ")}`);
     const fixed = applyEdits(UNDIGESTED, update.edit.changes[uri]);
-    assert.equal(fixed, `${UNDIGESTED}    sha256: ${sha256(readings)}\n`, "the digest is added as the item's last key; every comment stays");
+    assert.equal(
+      fixed,
+      `${UNDIGESTED}    sha256: ${sha256(readings)}\n`,
+      "the digest is added as the item's last key; every comment stays",
+    );
   });
 });

@@ -3,14 +3,27 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { DocumentLink, Hover, Location, LocationLink, Range, SymbolInformation, TextEdit, WorkspaceEdit } from "vscode-languageserver-protocol";
+import type {
+  DocumentLink,
+  Hover,
+  Location,
+  LocationLink,
+  Range,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from "vscode-languageserver-protocol";
 import { LineIndex } from "../../server/src/core/text";
 import { dataset, modelCard, pipeline } from "../unit/workspace/harness";
 import { LspTestClient } from "../support/lsp-client";
 
 const FILES: Record<string, string> = {
   "data/raw.dataset.yaml": dataset("raw", "1.0.0"),
-  "data/clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: ['raw@1.0.0']\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"),
+  "data/clean.dataset.yaml": dataset(
+    "clean",
+    "1.0.0",
+    "lineage:\n  derivedFrom: ['raw@1.0.0']\n  generatedBy: { pipeline: cleaning@1.0.0 }\n",
+  ),
   "pipelines/cleaning.pipeline.yaml": pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]),
   "models/m.model.yaml": modelCard("m", "1.0.0", ["clean@1.0.0"]),
   // Always has a diagnostic (clean files that are not open get no publish): its first publish marks the end of the scan.
@@ -42,7 +55,9 @@ function idRangeOf(text: string, id: string): Range {
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const sorted = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   return sorted.reduce((current, e) => current.slice(0, e.start) + e.text + current.slice(e.end), text);
 }
 
@@ -51,7 +66,10 @@ describe("language server: navigation", function () {
   let client: LspTestClient;
   const uriOf = (name: string) => pathToFileURL(path.join(root, name)).toString();
   const request = <T>(method: string, params: unknown) => client.connection.sendRequest<T>(method, params);
-  const at = (name: string, needle: string, shift = 1, nth = 0) => ({ textDocument: { uri: uriOf(name) }, position: inside(FILES[name], needle, shift, nth) });
+  const at = (name: string, needle: string, shift = 1, nth = 0) => ({
+    textDocument: { uri: uriOf(name) },
+    position: inside(FILES[name], needle, shift, nth),
+  });
 
   before(async function () {
     root = mkdtempSync(path.join(tmpdir(), "genesis-nav-"));
@@ -64,7 +82,14 @@ describe("language server: navigation", function () {
     const scanned = client.diagnosticsFor(uriOf("models/broken.model.yaml"));
     const result = (await client.initialize()) as { capabilities: Record<string, unknown> };
     assert.deepEqual(
-      [result.capabilities.definitionProvider, result.capabilities.documentLinkProvider, result.capabilities.referencesProvider, result.capabilities.renameProvider, result.capabilities.hoverProvider, result.capabilities.workspaceSymbolProvider],
+      [
+        result.capabilities.definitionProvider,
+        result.capabilities.documentLinkProvider,
+        result.capabilities.referencesProvider,
+        result.capabilities.renameProvider,
+        result.capabilities.hoverProvider,
+        result.capabilities.workspaceSymbolProvider,
+      ],
       [true, { resolveProvider: false }, true, { prepareProvider: true }, true, true],
     );
     await scanned;
@@ -90,13 +115,19 @@ describe("language server: navigation", function () {
   });
 
   it("finds every reference to a document, from its id or from a reference, with the declaration when asked", async function () {
-    const fromId = await request<Location[]>("textDocument/references", { ...at("data/raw.dataset.yaml", "id: raw", 5), context: { includeDeclaration: true } });
+    const fromId = await request<Location[]>("textDocument/references", {
+      ...at("data/raw.dataset.yaml", "id: raw", 5),
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(fromId, [
       { uri: uriOf("data/raw.dataset.yaml"), range: idRangeOf(FILES["data/raw.dataset.yaml"], "raw") },
       { uri: uriOf("data/clean.dataset.yaml"), range: rangeOf(FILES["data/clean.dataset.yaml"], "'raw@1.0.0'") },
       { uri: uriOf("pipelines/cleaning.pipeline.yaml"), range: rangeOf(FILES["pipelines/cleaning.pipeline.yaml"], "raw@1.0.0") },
     ]);
-    const fromReference = await request<Location[]>("textDocument/references", { ...at("pipelines/cleaning.pipeline.yaml", "clean@1.0.0"), context: { includeDeclaration: false } });
+    const fromReference = await request<Location[]>("textDocument/references", {
+      ...at("pipelines/cleaning.pipeline.yaml", "clean@1.0.0"),
+      context: { includeDeclaration: false },
+    });
     assert.deepEqual(
       fromReference.map((l) => [l.uri, l.range.start.line]),
       [
@@ -115,28 +146,52 @@ describe("language server: navigation", function () {
     });
     const quoted = rangeOf(FILES["data/clean.dataset.yaml"], "'raw@1.0.0'");
     assert.deepEqual(await request("textDocument/prepareRename", at("data/clean.dataset.yaml", "'raw@1.0.0'", 6)), {
-      range: { start: { ...quoted.start, character: quoted.start.character + 1 }, end: { ...quoted.start, character: quoted.start.character + 4 } },
+      range: {
+        start: { ...quoted.start, character: quoted.start.character + 1 },
+        end: { ...quoted.start, character: quoted.start.character + 4 },
+      },
       placeholder: "raw",
     });
     assert.equal(await request("textDocument/prepareRename", at("data/raw.dataset.yaml", "CC-BY-4.0")), null);
   });
 
   it("renames an id in its document and in every document that references it, as one edit", async function () {
-    const edit = await request<WorkspaceEdit>("textDocument/rename", { ...at("pipelines/cleaning.pipeline.yaml", "raw@1.0.0"), newName: "raw-data" });
+    const edit = await request<WorkspaceEdit>("textDocument/rename", {
+      ...at("pipelines/cleaning.pipeline.yaml", "raw@1.0.0"),
+      newName: "raw-data",
+    });
     const changes = edit.changes ?? {};
-    assert.deepEqual(Object.keys(changes).sort(), [uriOf("data/clean.dataset.yaml"), uriOf("data/raw.dataset.yaml"), uriOf("pipelines/cleaning.pipeline.yaml")].sort());
+    assert.deepEqual(
+      Object.keys(changes).sort(),
+      [uriOf("data/clean.dataset.yaml"), uriOf("data/raw.dataset.yaml"), uriOf("pipelines/cleaning.pipeline.yaml")].sort(),
+    );
     const quoted = rangeOf(FILES["data/clean.dataset.yaml"], "'raw@1.0.0'");
     assert.deepEqual(changes[uriOf("data/clean.dataset.yaml")], [
-      { range: { start: { ...quoted.start, character: quoted.start.character + 1 }, end: { ...quoted.start, character: quoted.start.character + 4 } }, newText: "raw-data" },
+      {
+        range: {
+          start: { ...quoted.start, character: quoted.start.character + 1 },
+          end: { ...quoted.start, character: quoted.start.character + 4 },
+        },
+        newText: "raw-data",
+      },
     ]);
     assert.match(apply(FILES["data/clean.dataset.yaml"], changes[uriOf("data/clean.dataset.yaml")]), /derivedFrom: \['raw-data@1\.0\.0'\]/);
     assert.match(apply(FILES["data/raw.dataset.yaml"], changes[uriOf("data/raw.dataset.yaml")]), /^id: raw-data$/m);
-    assert.match(apply(FILES["pipelines/cleaning.pipeline.yaml"], changes[uriOf("pipelines/cleaning.pipeline.yaml")]), /ref: raw-data@1\.0\.0 \}/);
+    assert.match(
+      apply(FILES["pipelines/cleaning.pipeline.yaml"], changes[uriOf("pipelines/cleaning.pipeline.yaml")]),
+      /ref: raw-data@1\.0\.0 \}/,
+    );
   });
 
   it("refuses a rename to an invalid or taken id with the reason", async function () {
-    await assert.rejects(request("textDocument/rename", { ...at("data/raw.dataset.yaml", "id: raw", 5), newName: "Raw Data" }), /"Raw Data" is not a valid id/);
-    await assert.rejects(request("textDocument/rename", { ...at("data/raw.dataset.yaml", "id: raw", 5), newName: "clean" }), /already has the id "clean"/);
+    await assert.rejects(
+      request("textDocument/rename", { ...at("data/raw.dataset.yaml", "id: raw", 5), newName: "Raw Data" }),
+      /"Raw Data" is not a valid id/,
+    );
+    await assert.rejects(
+      request("textDocument/rename", { ...at("data/raw.dataset.yaml", "id: raw", 5), newName: "clean" }),
+      /already has the id "clean"/,
+    );
   });
 
   it("hovers on a reference with what it names, and nowhere else", async function () {
@@ -149,7 +204,10 @@ describe("language server: navigation", function () {
     assert.match(contents.value, /`data\/clean\.dataset\.yaml`/);
     assert.equal(await request("textDocument/hover", at("models/m.model.yaml", "apache-2.0")), null);
     const missing = await request<Hover>("textDocument/hover", at("models/broken.model.yaml", "gone@1.0.0"));
-    assert.equal((missing.contents as { value: string }).value, "**No dataset manifest in the workspace has the id `gone`**, in any version.");
+    assert.equal(
+      (missing.contents as { value: string }).value,
+      "**No dataset manifest in the workspace has the id `gone`**, in any version.",
+    );
   });
 
   it("links each resolved reference to the file of the document it names, at its id line", async function () {
@@ -158,8 +216,14 @@ describe("language server: navigation", function () {
     assert.deepEqual(
       links.map((l) => [l.range, l.target]),
       [
-        [rangeOf(FILES["data/clean.dataset.yaml"], "'raw@1.0.0'"), `${uriOf("data/raw.dataset.yaml")}#L${idLine("data/raw.dataset.yaml", "raw")},5`],
-        [rangeOf(FILES["data/clean.dataset.yaml"], "cleaning@1.0.0"), `${uriOf("pipelines/cleaning.pipeline.yaml")}#L${idLine("pipelines/cleaning.pipeline.yaml", "cleaning")},5`],
+        [
+          rangeOf(FILES["data/clean.dataset.yaml"], "'raw@1.0.0'"),
+          `${uriOf("data/raw.dataset.yaml")}#L${idLine("data/raw.dataset.yaml", "raw")},5`,
+        ],
+        [
+          rangeOf(FILES["data/clean.dataset.yaml"], "cleaning@1.0.0"),
+          `${uriOf("pipelines/cleaning.pipeline.yaml")}#L${idLine("pipelines/cleaning.pipeline.yaml", "cleaning")},5`,
+        ],
       ],
     );
   });
@@ -182,9 +246,18 @@ describe("language server: navigation", function () {
     const published = client.diagnosticsFor(uri, (p) => p.version === 1);
     await client.open(uri, "yaml", text, 1);
     await published;
-    const links = await request<LocationLink[]>("textDocument/definition", { textDocument: { uri }, position: inside(text, "clean@1.0.0") });
-    assert.deepEqual(links.map((l) => [l.originSelectionRange, l.targetUri]), [[rangeOf(text, "clean@1.0.0"), uriOf("data/clean.dataset.yaml")]]);
-    const references = await request<Location[]>("textDocument/references", { ...at("data/clean.dataset.yaml", "id: clean", 5), context: { includeDeclaration: false } });
+    const links = await request<LocationLink[]>("textDocument/definition", {
+      textDocument: { uri },
+      position: inside(text, "clean@1.0.0"),
+    });
+    assert.deepEqual(
+      links.map((l) => [l.originSelectionRange, l.targetUri]),
+      [[rangeOf(text, "clean@1.0.0"), uriOf("data/clean.dataset.yaml")]],
+    );
+    const references = await request<Location[]>("textDocument/references", {
+      ...at("data/clean.dataset.yaml", "id: clean", 5),
+      context: { includeDeclaration: false },
+    });
     assert.deepEqual(
       references.filter((l) => l.uri === uri).map((l) => l.range),
       [rangeOf(text, "clean@1.0.0"), rangeOf(text, "clean@1.0.0", 1), rangeOf(text, "clean@1.0.0", 2)],

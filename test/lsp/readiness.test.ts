@@ -20,7 +20,10 @@ const TABLE_CSV = "x\n1.5\n2.5\n";
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const RAW = RAW_FIXTURE.replace("a".repeat(64), sha256(DATA_JSON)).replace("e".repeat(64), sha256(TABLE_CSV));
 const CLEAN = CLEAN_FIXTURE.replace("a".repeat(64), sha256(DATA_JSON));
-const MODEL = MODEL_FIXTURE.replace(/ {2}- \{ format: onnx, .*\n/, `  - { format: oci-image, path: "registry.example.gov/m/serve:1.0.0@sha256:${"b".repeat(64)}" }\n`);
+const MODEL = MODEL_FIXTURE.replace(
+  / {2}- \{ format: onnx, .*\n/,
+  `  - { format: oci-image, path: "registry.example.gov/m/serve:1.0.0@sha256:${"b".repeat(64)}" }\n`,
+);
 
 describe("language server: readiness", function () {
   let root: string;
@@ -38,7 +41,15 @@ describe("language server: readiness", function () {
   /** The next `genesis/readinessChanged` that satisfies `accept`, waited for (never slept for). */
   function changed(accept: (p: ReadinessChangedParams) => boolean = () => true, timeoutMs = 15_000): Promise<ReadinessChangedParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching ${READINESS_CHANGED_NOTIFICATION} within ${timeoutMs} ms; got ${JSON.stringify(announced)}\n${client.logs.join("")}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching ${READINESS_CHANGED_NOTIFICATION} within ${timeoutMs} ms; got ${JSON.stringify(announced)}\n${client.logs.join("")}`,
+            ),
+          ),
+        timeoutMs,
+      );
       waiters.push({
         accept,
         resolve: (p) => {
@@ -81,7 +92,13 @@ describe("language server: readiness", function () {
     assert.deepEqual(params.score, model.score);
     assert.equal(model.groups.flatMap((g) => g.items).length, 21);
     // No document was opened, so no file was verified yet: data.integrity warns; all else passes.
-    assert.deepEqual(model.groups.flatMap((g) => g.items).filter((i) => i.status !== "pass").map((i) => `${i.id} ${i.status}`), ["data.integrity warn"]);
+    assert.deepEqual(
+      model.groups
+        .flatMap((g) => g.items)
+        .filter((i) => i.status !== "pass")
+        .map((i) => `${i.id} ${i.status}`),
+      ["data.integrity warn"],
+    );
     assert.deepEqual(model.score, { passed: 20, applicable: 21 });
     const evidence = item(model, "data.versioned").evidence.find((e) => e.path === "data/raw.dataset.yaml")!;
     assert.equal(evidence.uri, uriOf("data/raw.dataset.yaml"), "evidence carries the file's URI");
@@ -143,12 +160,16 @@ describe("language server: readiness", function () {
   it("files other than documents count as the file events report them (a CI workflow deleted, then restored)", async function () {
     unlinkSync(path.join(root, ".github/workflows/ci.yml"));
     const failing = changed((p) => p.score.passed === 19);
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(".github/workflows/ci.yml"), type: 3 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf(".github/workflows/ci.yml"), type: 3 }],
+    });
     await failing;
     assert.equal(item(await readiness(), "infra.ci").status, "fail");
     write(".github/workflows/ci.yml", "on: push\n");
     const passing = changed((p) => p.score.passed === 20);
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(".github/workflows/ci.yml"), type: 1 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf(".github/workflows/ci.yml"), type: 1 }],
+    });
     await passing;
   });
 

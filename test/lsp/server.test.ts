@@ -51,7 +51,10 @@ describe("language server over stdio", function () {
     const first = client.diagnosticsFor(uri);
     await client.open(uri, "yaml", broken, 1);
     const opened = await first;
-    assert.deepEqual(opened.diagnostics.map((d) => d.code), ["version/semver"]);
+    assert.deepEqual(
+      opened.diagnostics.map((d) => d.code),
+      ["version/semver"],
+    );
     assert.equal(opened.version, 1);
     assert.deepEqual(opened.diagnostics[0].range.start, { line: 3, character: 9 });
 
@@ -64,7 +67,10 @@ describe("language server over stdio", function () {
     const typo = client.diagnosticsFor(uri, (p) => p.version === 3);
     await client.changeRange(uri, 3, { start: { line: 11, character: 9 }, end: { line: 11, character: 15 } }, "pubic");
     const afterTypo = await typo;
-    assert.deepEqual(afterTypo.diagnostics.map((d) => d.code), ["schema/enum"]);
+    assert.deepEqual(
+      afterTypo.diagnostics.map((d) => d.code),
+      ["schema/enum"],
+    );
     assert.match(afterTypo.diagnostics[0].message, /Did you mean "public"\?/);
     await client.close(uri);
   });
@@ -74,14 +80,19 @@ describe("language server over stdio", function () {
     mkdirSync(path.join(workspace, "same"), { recursive: true });
     writeFileSync(path.join(workspace, "same/temps.json"), "[]\n");
     const digest = createHash("sha256").update("[]\n").digest("hex");
-    const text = MANIFEST.replace("version: 1.0.0", "version: 1.0").replace("data/temps.json", "temps.json").replace("a".repeat(64), digest);
+    const text = MANIFEST.replace("version: 1.0.0", "version: 1.0")
+      .replace("data/temps.json", "temps.json")
+      .replace("a".repeat(64), digest);
     const uri = uriOf("same/unchanged.dataset.yaml");
     const seen: number[] = [];
     const listener = client.onDiagnostics((p) => p.uri === uri && seen.push(p.version ?? -1));
     try {
       const first = client.diagnosticsFor(uri);
       await client.open(uri, "yaml", text, 1);
-      assert.deepEqual((await first).diagnostics.map((d) => d.code), ["version/semver"]);
+      assert.deepEqual(
+        (await first).diagnostics.map((d) => d.code),
+        ["version/semver"],
+      );
       // Settings changed: every document is checked again, and this one comes out the same.
       await client.changeConfiguration({});
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -89,7 +100,10 @@ describe("language server over stdio", function () {
       // A change that alters nothing the rules see is still answered, under its new version.
       const second = client.diagnosticsFor(uri, (p) => p.version === 2);
       await client.changeRange(uri, 2, { start: { line: 4, character: 6 }, end: { line: 4, character: 6 } }, " ");
-      assert.deepEqual((await second).diagnostics.map((d) => d.code), ["version/semver"]);
+      assert.deepEqual(
+        (await second).diagnostics.map((d) => d.code),
+        ["version/semver"],
+      );
     } finally {
       listener.dispose();
       await client.close(uri);
@@ -119,7 +133,8 @@ describe("language server over stdio", function () {
 
   it("applies genesis.config.yaml severity overrides from the workspace root", async function () {
     const uri = uriOf("train.pipeline.yaml");
-    const text = "apiVersion: genesis/v1\nkind: PipelineConfig\nsteps:\n  - id: a\n    run: echo\n    container:\n      image: ghcr.io/lab/tool:latest\n";
+    const text =
+      "apiVersion: genesis/v1\nkind: PipelineConfig\nsteps:\n  - id: a\n    run: echo\n    container:\n      image: ghcr.io/lab/tool:latest\n";
     const published = client.diagnosticsFor(uri);
     await client.open(uri, "yaml", text);
     const latest = (await published).diagnostics.find((d) => d.code === "container/latest");
@@ -131,14 +146,18 @@ describe("language server over stdio", function () {
     const uri = uriOf("train.pipeline.yaml");
     writeFileSync(path.join(workspace, "genesis.config.yaml"), "profile: dev\nrules:\n  container/latest: off\n");
     const republished = client.diagnosticsFor(uri, (p) => !p.diagnostics.some((d) => d.code === "container/latest"));
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("genesis.config.yaml"), type: 2 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("genesis.config.yaml"), type: 2 }],
+    });
     await republished;
   });
 
   it("checks an open genesis.config.yaml and applies its unsaved text", async function () {
     const config = uriOf("genesis.config.yaml");
     const own = client.diagnosticsFor(config, (p) => p.diagnostics.some((d) => d.code === "schema/enum"));
-    const pipeline = client.diagnosticsFor(uriOf("train.pipeline.yaml"), (p) => p.diagnostics.some((d) => d.code === "container/latest" && d.severity === 2));
+    const pipeline = client.diagnosticsFor(uriOf("train.pipeline.yaml"), (p) =>
+      p.diagnostics.some((d) => d.code === "container/latest" && d.severity === 2),
+    );
     await client.open(config, "yaml", "profile: relase\n");
     assert.match((await own).diagnostics[0].message, /Did you mean "release"\?/);
     await pipeline;

@@ -19,7 +19,10 @@ describe("language server: the workspace", function () {
   before(async function () {
     root = mkdtempSync(path.join(tmpdir(), "genesis-ws-"));
     write("data/raw.dataset.yaml", dataset("raw", "1.0.0"));
-    write("data/clean.dataset.yaml", dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"));
+    write(
+      "data/clean.dataset.yaml",
+      dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"),
+    );
     write("pipelines/cleaning.pipeline.yaml", pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]));
     write("models/m.model.yaml", modelCard("m", "1.0.0", ["clean@1.0.0"]));
     write("node_modules/pkg/x.dataset.yaml", "kind: DatasetManifest\n");
@@ -42,7 +45,9 @@ describe("language server: the workspace", function () {
     assert.equal(client.latest.has(uriOf("node_modules/pkg/x.dataset.yaml")), false, "node_modules is skipped");
     unlinkSync(path.join(root, "data/broken.dataset.yaml"));
     const cleared = client.diagnosticsFor(uriOf("data/broken.dataset.yaml"), (p) => p.diagnostics.length === 0);
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("data/broken.dataset.yaml"), type: 3 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("data/broken.dataset.yaml"), type: 3 }],
+    });
     await cleared;
   });
 
@@ -68,23 +73,31 @@ describe("language server: the workspace", function () {
     const cleanText = dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n");
     unlinkSync(path.join(root, "data/clean.dataset.yaml"));
     const failing = client.diagnosticsFor(uriOf("models/m.model.yaml"), (p) => codes(p).includes("ref/unresolved"));
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("data/clean.dataset.yaml"), type: 3 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("data/clean.dataset.yaml"), type: 3 }],
+    });
     await failing;
 
     write("data/clean.dataset.yaml", cleanText);
     const cleared = client.diagnosticsFor(uriOf("models/m.model.yaml"), (p) => codes(p).length === 0);
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("data/clean.dataset.yaml"), type: 1 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("data/clean.dataset.yaml"), type: 1 }],
+    });
     await cleared;
   });
 
   it("a new file on disk joins the index", async function () {
     const lower = client.diagnosticsFor(uriOf("models/n.model.yaml"), (p) => codes(p).includes("ref/unresolved"));
     write("models/n.model.yaml", modelCard("n", "1.0.0", ["later@1.0.0"]));
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("models/n.model.yaml"), type: 1 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("models/n.model.yaml"), type: 1 }],
+    });
     await lower;
     const resolved = client.diagnosticsFor(uriOf("models/n.model.yaml"), (p) => codes(p).length === 0);
     write("data/later.dataset.yaml", dataset("later", "1.0.0"));
-    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf("data/later.dataset.yaml"), type: 1 }] });
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("data/later.dataset.yaml"), type: 1 }],
+    });
     await resolved;
   });
 });

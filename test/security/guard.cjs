@@ -20,4 +20,5 @@ for (const name of ["http", "https"]) {
 require("node:dns").lookup = refuse("dns.lookup");
 globalThis.fetch = refuse("fetch");
 const childProcess = require("node:child_process");
-for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"]) childProcess[name] = refuse(`child_process.${name}`);
+for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"])
+  childProcess[name] = refuse(`child_process.${name}`);

@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 // The connection comes from the jsonrpc copy that vscode-languageserver-protocol holds, so that it
 // accepts the typed messages of server/src/protocol.ts.
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-languageserver-protocol/node";
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from "vscode-languageserver-protocol/node";
 import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { SERVER_EXEC_ARGV } from "../../server/src/launch";
 import { INDEXED_NOTIFICATION, type IndexedParams } from "../../server/src/protocol";
@@ -64,7 +69,8 @@ export class LspTestClient {
     this.process.on("exit", (code, signal) => {
       this.exited = true;
       this.logs.push(`server exited (code ${code}, signal ${signal})`);
-      for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`the server exited before publishing diagnostics for ${waiter.uri}:\n${this.logs.join("")}`));
+      for (const waiter of this.waiters.splice(0))
+        waiter.reject(new Error(`the server exited before publishing diagnostics for ${waiter.uri}:\n${this.logs.join("")}`));
     });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
@@ -78,7 +84,9 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) => this.logs.push(`[${params.type}] ${params.message}`));
+    this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) =>
+      this.logs.push(`[${params.type}] ${params.message}`),
+    );
     this.connection.onRequest("workspace/configuration", (params: { items: ConfigurationItem[] }) => params.items.map(configuration));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.listen();
@@ -87,7 +95,10 @@ export class LspTestClient {
   /** Resolves when the server has finished indexing a workspace folder (`genesis/indexed`). */
   indexed(timeoutMs = 60_000): Promise<IndexedParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not finish indexing within ${timeoutMs} ms:\n${this.logs.join("")}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the server did not finish indexing within ${timeoutMs} ms:\n${this.logs.join("")}`)),
+        timeoutMs,
+      );
       const subscription = this.connection.onNotification(INDEXED_NOTIFICATION, (params) => {
         clearTimeout(timer);
         subscription.dispose();
@@ -112,7 +123,10 @@ export class LspTestClient {
       initializationOptions,
       rootUri: this.rootUri,
       workspaceFolders: this.rootUri ? [{ uri: this.rootUri, name: "workspace" }] : null,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
     });
     await this.connection.sendNotification("initialized", {});
     return result;
@@ -124,10 +138,17 @@ export class LspTestClient {
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `accept` (by default: any). */
-  diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  diagnosticsFor(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       if (this.exited) return reject(new Error(`the server has exited:\n${this.logs.join("")}`));
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join("")}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join("")}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         uri,
         accept,
@@ -151,8 +172,16 @@ export class LspTestClient {
     return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
-  changeRange(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
-    return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  changeRange(
+    uri: string,
+    version: number,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): Promise<void> {
+    return this.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
   }
 
   close(uri: string): Promise<void> {

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 
 const CORE = path.resolve(__dirname, "../../server/src/core");
-const FORBIDDEN = /(?:from\s+|require\(\s*|import\(\s*)["'](vscode|vscode-languageserver(?:\/[\w-]+)?|vscode-languageclient(?:\/[\w-]+)?|fs|fs\/promises|node:fs|node:fs\/promises|child_process|node:child_process|http|https|node:http|node:https|net|node:net)["']/;
+const FORBIDDEN =
+  /(?:from\s+|require\(\s*|import\(\s*)["'](vscode|vscode-languageserver(?:\/[\w-]+)?|vscode-languageclient(?:\/[\w-]+)?|fs|fs\/promises|node:fs|node:fs\/promises|child_process|node:child_process|http|https|node:http|node:https|net|node:net)["']/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -50,7 +51,12 @@ describe("architecture", function () {
       ["cli", sources(path.join(SERVER, "cli"))],
       ["io", sources(path.join(SERVER, "io"))],
       ["node", sources(path.join(SERVER, "node"))],
-      ["top", readdirSync(SERVER).filter((name) => name.endsWith(".ts")).map((name) => path.join(SERVER, name))],
+      [
+        "top",
+        readdirSync(SERVER)
+          .filter((name) => name.endsWith(".ts"))
+          .map((name) => path.join(SERVER, name)),
+      ],
       ["client", sources(CLIENT)],
     ];
     const offenders = areas.flatMap(([area, files]) => files.flatMap((file) => deepCoreImports(file, area)));
@@ -66,7 +72,10 @@ describe("architecture", function () {
     );
     const deep = path.resolve(path.dirname(file), "../core/engine");
     assert.ok(deep.startsWith(CORE) && !new Set(CORE_ENTRY_POINTS.lsp.map((n) => path.join(CORE, n))).has(deep));
-    assert.ok(new Set(CORE_ENTRY_POINTS.client).has("client-api") && !CORE_ENTRY_POINTS.client.includes("index"), "the client may not import the whole core");
+    assert.ok(
+      new Set(CORE_ENTRY_POINTS.client).has("client-api") && !CORE_ENTRY_POINTS.client.includes("index"),
+      "the client may not import the whole core",
+    );
   });
 
   it("the core never imports upward (the front ends, the readers, the protocol)", function () {

@@ -16,7 +16,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
     assert.deepEqual(rulesOf("a.dataset.yaml", ""), ["schema/header"]);
     assert.deepEqual(rulesOf("a.dataset.yaml", "# nothing yet\n# still nothing\n"), ["schema/header"]);
     assert.deepEqual(rulesOf("a.dataset.json", ""), ["schema/header"]);
-    assert.deepEqual(rulesOf("m.modelcard.md", "").filter((r) => !r.startsWith("modelcard/")), ["schema/header"]);
+    assert.deepEqual(
+      rulesOf("m.modelcard.md", "").filter((r) => !r.startsWith("modelcard/")),
+      ["schema/header"],
+    );
   });
 
   it("several YAML documents in one stream", function () {
@@ -27,7 +30,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
 
   it("tabs used for indentation", function () {
     const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: `${HEADER}classification:\n\tlevel: public\n` }).diagnostics;
-    assert.ok(diagnostics.some((d) => d.rule === "syntax/yaml"), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.rule === "syntax/yaml"),
+      JSON.stringify(diagnostics),
+    );
   });
 
   it("a 5 MB document is checked", function () {
@@ -39,7 +45,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
       size += item.length;
     }
     const diagnostics = engine.analyze({ path: "big.dataset.yaml", text: lines.join("") }).diagnostics;
-    assert.ok(diagnostics.some((d) => d.rule === "schema/required"), "it is validated like any other manifest");
+    assert.ok(
+      diagnostics.some((d) => d.rule === "schema/required"),
+      "it is validated like any other manifest",
+    );
   });
 
   it("binary bytes and invalid UTF-8", function () {
@@ -58,7 +67,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
     }
     const text = `${HEADER}keywords: [x]\ndatasheet:\n${levels.map((l) => `  ${l}`).join("\n")}\n`;
     const diagnostics = engine.analyze({ path: "bomb.dataset.yaml", text }).diagnostics;
-    assert.ok(diagnostics.some((d) => d.rule === "syntax/yaml" && /alias/.test(d.message)), JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.ok(
+      diagnostics.some((d) => d.rule === "syntax/yaml" && /alias/.test(d.message)),
+      JSON.stringify(diagnostics.map((d) => d.message)),
+    );
   });
 
   it("10,000 levels of nesting in YAML flow, YAML block and JSON", function () {
@@ -77,7 +89,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
   });
 
   it("a Markdown card without front matter, and with unclosed front matter", function () {
-    assert.deepEqual(rulesOf("m.modelcard.md", "# Card\n\nText.\n").filter((r) => r.startsWith("schema")), ["schema/header"]);
+    assert.deepEqual(
+      rulesOf("m.modelcard.md", "# Card\n\nText.\n").filter((r) => r.startsWith("schema")),
+      ["schema/header"],
+    );
     assert.ok(rulesOf("m.modelcard.md", "---\napiVersion: genesis/v1\nkind: ModelCard\n").includes("syntax/yaml"));
   });
 
@@ -94,7 +109,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
     const failures = diagnostics.filter((d) => d.rule === "internal/rule-error");
     assert.equal(failures.length, 1);
     assert.match(failures[0].message, /"broken" check failed.*boom/);
-    assert.ok(diagnostics.some((d) => d.rule === "schema/required"), "schema validation still ran");
+    assert.ok(
+      diagnostics.some((d) => d.rule === "schema/required"),
+      "schema validation still ran",
+    );
   });
 
   it("caps the number of diagnostics per document", function () {
@@ -108,7 +126,10 @@ describe("bad input gets a diagnostic, never a crash or a hang", function () {
   it("a document above the size limit gets one diagnostic instead of a full check", function () {
     const limited = { ...DEFAULT_CONFIG, maxDocumentBytes: 1000 };
     const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: HEADER + "x: y\n".repeat(500) }, limited).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => d.rule), ["syntax/yaml"]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.rule),
+      ["syntax/yaml"],
+    );
     assert.match(diagnostics[0].message, /above the .* limit/);
   });
 });
@@ -117,7 +138,10 @@ describe("resource limits", function () {
   it("genesis.config.yaml sets the size above which only the header is checked", function () {
     const { config } = engine.readConfig({ path: "genesis.config.yaml", text: "limits:\n  maxDocumentMegabytes: 0.001\n" });
     const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: HEADER + "x: y\n".repeat(400) }, config).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => d.rule), ["syntax/yaml"]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.rule),
+      ["syntax/yaml"],
+    );
     assert.match(diagnostics[0].message, /0\.0 MB limit for checking \(limits\.maxDocumentMegabytes/);
   });
 
@@ -125,7 +149,10 @@ describe("resource limits", function () {
     const text = HEADER + "x".repeat(50_000_000);
     const started = Date.now();
     const diagnostics = engine.analyze({ path: "huge.dataset.yaml", text }).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => d.rule), ["syntax/yaml"]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.rule),
+      ["syntax/yaml"],
+    );
     assert.ok(Date.now() - started < 1000, "within a second");
   });
 
@@ -141,7 +168,12 @@ describe("resource limits", function () {
   it("regular expressions in documents are never run against long input (known ReDoS patterns)", function () {
     const evil = ["(a+)+$", "(a|aa)+$", "([a-zA-Z]+)*$", "(.*a){20}", "^(a?){30}a{30}$"];
     const long = `${"a".repeat(30_000)}!`;
-    const fields = evil.map((pattern, i) => `      - name: f${i}\n        type: string\n        description: ${long}\n        constraints: { pattern: "${pattern.replace(/\\/g, "\\\\")}" }\n`).join("");
+    const fields = evil
+      .map(
+        (pattern, i) =>
+          `      - name: f${i}\n        type: string\n        description: ${long}\n        constraints: { pattern: "${pattern.replace(/\\/g, "\\\\")}" }\n`,
+      )
+      .join("");
     const text = `${HEADER}id: ${long}\nname: ${long}\nlicense: ${long}\nversion: ${long}\nrecordSets:\n  - id: r\n    source: d\n    fields:\n${fields}`;
     const started = Date.now();
     engine.analyze({ path: "evil.dataset.yaml", text });

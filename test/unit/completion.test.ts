@@ -26,7 +26,8 @@ const find = (items: readonly CompletionItem[], label: string) => {
   return item;
 };
 /** Labels in the order a client shows them (by sortText). */
-const sorted = (items: readonly CompletionItem[]) => labels([...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)));
+const sorted = (items: readonly CompletionItem[]) =>
+  labels([...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)));
 
 /** The text after accepting `item` at the marked cursor (snippet placeholders at their defaults). */
 function accept(marked: string, item: CompletionItem): string {
@@ -44,7 +45,10 @@ describe("completion", function () {
       assert.ok(!names.includes("apiVersion") && !names.includes("kind") && !names.includes("id"), "present keys are left out");
       assert.deepEqual(names.slice(0, 3), ["version", "name", "description"]);
       const firstOptional = names.indexOf("publisher");
-      assert.ok(firstOptional > names.indexOf("distribution") && firstOptional > names.indexOf("classification"), `required first: ${names.join(", ")}`);
+      assert.ok(
+        firstOptional > names.indexOf("distribution") && firstOptional > names.indexOf("classification"),
+        `required first: ${names.join(", ")}`,
+      );
       assert.ok(!names.includes("$schema"), "$schema is for JSON documents");
       const license = find(items, "license");
       assert.match(license.documentation ?? "", /SPDX expression/);
@@ -97,7 +101,10 @@ describe("completion", function () {
       const items = completeAt("a.dataset.yaml", `${DATASET}recordSets:\n- id: r\n  source: d\n  fields:\n  - name: a\n    |\n`);
       assert.deepEqual(sorted(items), ["type", "unit", "description", "constraints"]);
       const root = completeAt("a.dataset.yaml", `${DATASET}distribution:\n- id: a\n|\nlicense: MIT\n`);
-      assert.ok(labels(root).includes("name") && !labels(root).includes("distribution") && !labels(root).includes("license"), labels(root).join(", "));
+      assert.ok(
+        labels(root).includes("name") && !labels(root).includes("distribution") && !labels(root).includes("license"),
+        labels(root).join(", "),
+      );
     });
 
     it("renames the first key of an item without touching its value", function () {
@@ -106,7 +113,10 @@ describe("completion", function () {
     });
 
     it("reads CRLF line breaks like LF", function () {
-      const items = completeAt("a.dataset.yaml", `${DATASET}classification:\r\n  level: cui\r\n  |\r\nid: x\r\n`.replace(/\n/g, "\r\n").replace(/\r\r/g, "\r"));
+      const items = completeAt(
+        "a.dataset.yaml",
+        `${DATASET}classification:\r\n  level: cui\r\n  |\r\nid: x\r\n`.replace(/\n/g, "\r\n").replace(/\r\r/g, "\r"),
+      );
       assert.deepEqual(sorted(items), ["categories", "dissemination", "exportControl"]);
     });
 
@@ -149,11 +159,20 @@ describe("completion", function () {
       const bare = `${DATASET}classification:\n  level:|\n`;
       assert.equal(accept(bare, find(completeAt("a.dataset.yaml", bare), "cui")), `${DATASET}classification:\n  level: cui\n`);
       const quoted = `${DATASET}classification:\n  level: "cu|"\n`;
-      assert.equal(accept(quoted, find(completeAt("a.dataset.yaml", quoted), "cui-specified")), `${DATASET}classification:\n  level: "cui-specified"\n`);
+      assert.equal(
+        accept(quoted, find(completeAt("a.dataset.yaml", quoted), "cui-specified")),
+        `${DATASET}classification:\n  level: "cui-specified"\n`,
+      );
     });
 
     it("completes values in flow collections and in lists of values", function () {
-      assert.deepEqual(labels(completeAt("a.dataset.yaml", `${DATASET}classification: { level: | }\n`)), ["public", "internal", "cui", "cui-specified", "ouo"]);
+      assert.deepEqual(labels(completeAt("a.dataset.yaml", `${DATASET}classification: { level: | }\n`)), [
+        "public",
+        "internal",
+        "cui",
+        "cui-specified",
+        "ouo",
+      ]);
       const risks = completeAt("m.model.yaml", `${CARD}risk:\n  generative:\n    - |\n`);
       assert.ok(labels(risks).includes("confabulation") && risks.every((i) => i.kind === "value"));
       const flowRisks = completeAt("m.model.yaml", `${CARD}risk: { generative: [confabulation, data-|] }\n`);
@@ -192,7 +211,9 @@ describe("completion", function () {
     });
 
     it("offers pipelines where a pipeline is expected", function () {
-      assert.deepEqual(labels(completeAt("data/x.dataset.yaml", `${DATASET}lineage:\n  generatedBy:\n    pipeline: |\n`, index)), ["prep@2.0.0"]);
+      assert.deepEqual(labels(completeAt("data/x.dataset.yaml", `${DATASET}lineage:\n  generatedBy:\n    pipeline: |\n`, index)), [
+        "prep@2.0.0",
+      ]);
     });
 
     it("completes after the @ and inside flow lists", function () {
@@ -270,7 +291,10 @@ describe("completion", function () {
       const accepted = accept(marked, at("a.dataset.yaml", marked)[0]);
       const engine = new Engine({ today: () => TODAY });
       const diagnostics = engine.analyze({ path: "a.dataset.yaml", text: accepted }).diagnostics;
-      assert.deepEqual(diagnostics.filter((d) => d.rule === "license/spdx" || d.rule.startsWith("suppress/")), []);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.rule === "license/spdx" || d.rule.startsWith("suppress/")),
+        [],
+      );
     });
 
     it("in a Markdown body's HTML comment too, replacing the word up to the comment's end", function () {
@@ -296,10 +320,34 @@ describe("completion", function () {
 
   describe("whole list items", function () {
     const cases = [
-      { name: "a distribution entry", path: "a.dataset.yaml", marked: `${DATASET}distribution:\n  - |`, list: "/distribution/0", keys: ["id", "path", "format", "sha256", "bytes"] },
-      { name: "a record set field", path: "a.dataset.yaml", marked: `${DATASET}recordSets:\n  - id: r\n    fields:\n      - name: a\n        type: string\n      - |`, list: "/recordSets/0/fields/1", keys: ["name", "type", "unit", "description"] },
-      { name: "a pipeline step", path: "a.pipeline.yaml", marked: `${PIPELINE}steps:\n- |`, list: "/steps/0", keys: ["id", "needs", "run", "container", "resources", "network"] },
-      { name: "an artifact", path: "m.model.yaml", marked: `${CARD}artifacts:\n    - |`, list: "/artifacts/0", keys: ["format", "path", "sha256", "signature"] },
+      {
+        name: "a distribution entry",
+        path: "a.dataset.yaml",
+        marked: `${DATASET}distribution:\n  - |`,
+        list: "/distribution/0",
+        keys: ["id", "path", "format", "sha256", "bytes"],
+      },
+      {
+        name: "a record set field",
+        path: "a.dataset.yaml",
+        marked: `${DATASET}recordSets:\n  - id: r\n    fields:\n      - name: a\n        type: string\n      - |`,
+        list: "/recordSets/0/fields/1",
+        keys: ["name", "type", "unit", "description"],
+      },
+      {
+        name: "a pipeline step",
+        path: "a.pipeline.yaml",
+        marked: `${PIPELINE}steps:\n- |`,
+        list: "/steps/0",
+        keys: ["id", "needs", "run", "container", "resources", "network"],
+      },
+      {
+        name: "an artifact",
+        path: "m.model.yaml",
+        marked: `${CARD}artifacts:\n    - |`,
+        list: "/artifacts/0",
+        keys: ["format", "path", "sha256", "signature"],
+      },
     ];
     for (const c of cases) {
       it(`inserts ${c.name} on a new dash of its list, indented to the dash`, function () {
@@ -313,9 +361,18 @@ describe("completion", function () {
     }
 
     it("offers no item where its list is not, nor after something typed", function () {
-      assert.deepEqual(completeAt("a.dataset.yaml", `${DATASET}creators:\n  - |`).filter((i) => i.kind === "snippet"), []);
-      assert.deepEqual(completeAt("a.pipeline.yaml", `${PIPELINE}distribution:\n  - |`).filter((i) => i.kind === "snippet"), []);
-      assert.deepEqual(completeAt("a.dataset.yaml", `${DATASET}distribution:\n  - i|`).filter((i) => i.kind === "snippet"), []);
+      assert.deepEqual(
+        completeAt("a.dataset.yaml", `${DATASET}creators:\n  - |`).filter((i) => i.kind === "snippet"),
+        [],
+      );
+      assert.deepEqual(
+        completeAt("a.pipeline.yaml", `${PIPELINE}distribution:\n  - |`).filter((i) => i.kind === "snippet"),
+        [],
+      );
+      assert.deepEqual(
+        completeAt("a.dataset.yaml", `${DATASET}distribution:\n  - i|`).filter((i) => i.kind === "snippet"),
+        [],
+      );
     });
   });
 
@@ -329,7 +386,11 @@ describe("completion", function () {
       assert.equal(classification.isSnippet, true);
       assert.equal(accept(marked, classification), '{ "apiVersion": "genesis/v1", "kind": "DatasetManifest", "classification": {} }');
       const between = '{ "apiVersion": "genesis/v1", |\n  "kind": "DatasetManifest" }';
-      assert.equal(accept(between, find(completeAt("a.dataset.json", between), "live")), '{ "apiVersion": "genesis/v1", "live": ,\n  "kind": "DatasetManifest" }', "a comma before the next property");
+      assert.equal(
+        accept(between, find(completeAt("a.dataset.json", between), "live")),
+        '{ "apiVersion": "genesis/v1", "live": ,\n  "kind": "DatasetManifest" }',
+        "a comma before the next property",
+      );
     });
 
     it("completes JSON enum values and references as JSON strings", function () {
@@ -338,7 +399,10 @@ describe("completion", function () {
       assert.equal(accept(marked, find(items, "cui")), '{ "kind": "DatasetManifest", "classification": { "level": "cui" } }');
       const index = workspaceOf({ "raw.dataset.yaml": dataset("raw", "1.0.0") });
       const refs = completeAt("p.pipeline.json", '{ "kind": "PipelineConfig", "inputs": [ { "name": "a", "ref":| } ] }', index);
-      assert.deepEqual(refs.map((i) => i.insertText), [' "raw@1.0.0"']);
+      assert.deepEqual(
+        refs.map((i) => i.insertText),
+        [' "raw@1.0.0"'],
+      );
     });
 
     it("completes in a Markdown card's front matter and not in its body", function () {
@@ -375,7 +439,7 @@ describe("completion", function () {
       assert.equal(read("a:\n  b: 1\n  |\n  c: 2\nd: 3\n"), "key /a [b,c]");
       assert.equal(read("a:\n  - b: 1\n    |\n    c: 2\n  - d: 3\n"), "key /a/0 [b,c]");
       assert.equal(read("a: 1\nb:\n- x\n|\nc: 2\n"), "key  [a,b,c]");
-      assert.equal(read("a: ~/x\n\"b c\": 2 # note\n|"), "key  [a,b c]");
+      assert.equal(read('a: ~/x\n"b c": 2 # note\n|'), "key  [a,b c]");
     });
 
     it("finds values after a key, in flow collections and in list items", function () {
@@ -409,7 +473,7 @@ describe("completion", function () {
       const texts = [
         `${DATASET}distribution:\n  - - - x\n    : y\n\t- z\n---\n- [a, {b: [c, d: e`,
         `${DATASET}"quoted key": { a: [1, 2], b: "x #y" } # genesis-ignore\n? complex\n: value\n|\n`,
-        `---\n${CARD}artifacts: [ { format: onnx, path: "a\\"b", signature: { inputs: [ { name: x` ,
+        `---\n${CARD}artifacts: [ { format: onnx, path: "a\\"b", signature: { inputs: [ { name: x`,
         '{ "kind": "DatasetManifest", "distribution": [ { "id": 1, "format": [null, {}] }, ',
       ];
       for (const text of texts) {

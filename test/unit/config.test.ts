@@ -25,7 +25,10 @@ describe("genesis.config.yaml (docs/configuration.md)", function () {
     const { config, diagnostics } = readConfig(text);
     const lines = new LineIndex(text);
     const seen = diagnostics.map((d) => `${lines.positionAt(d.span.start).line}:${d.rule}:${text.slice(d.span.start, d.span.end)}`);
-    assert.deepEqual(seen.sort(), ["0:schema/enum:relase", "2:schema/enum:container/latests", "3:schema/enum:loud", "5:schema/unknown-property:ignor"].sort());
+    assert.deepEqual(
+      seen.sort(),
+      ["0:schema/enum:relase", "2:schema/enum:container/latests", "3:schema/enum:loud", "5:schema/unknown-property:ignor"].sort(),
+    );
     assert.match(diagnostics.find((d) => /latests/.test(d.message))!.message, /Did you mean "container\/latest"\?/);
     assert.equal(config.profile, "dev");
     assert.deepEqual(config.rules, { "container/latest": "off" });

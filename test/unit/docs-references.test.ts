@@ -31,7 +31,13 @@ function anchorsOf(file: string): Set<string> {
   const anchors = new Set<string>();
   for (const [, id] of text.matchAll(/<a id="([^"]+)"><\/a>/g)) anchors.add(id);
   for (const [, heading] of text.matchAll(/^#{1,6} (.+)$/gm)) {
-    anchors.add(heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").trim().replace(/\s/g, "-"));
+    anchors.add(
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+        .trim()
+        .replace(/\s/g, "-"),
+    );
   }
   return anchors;
 }

@@ -22,7 +22,13 @@ function anchorsOf(text: string): Set<string> {
   const anchors = new Set<string>();
   for (const [, id] of text.matchAll(/<a id="([^"]+)"><\/a>/g)) anchors.add(id);
   for (const [, heading] of text.matchAll(/^#{1,6} (.+)$/gm)) {
-    anchors.add(heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").trim().replace(/\s/g, "-"));
+    anchors.add(
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+        .trim()
+        .replace(/\s/g, "-"),
+    );
   }
   return anchors;
 }
@@ -106,6 +112,17 @@ describe("docs/", function () {
     assert.throws(() => fieldRows({ properties: { size: evenSize } }, context), /multipleOf/);
     assert.throws(() => fieldRows({ properties: { size: { type: "integer" } } }, context), /no description/);
     assert.throws(() => checkNotes("rules.md", new Map([["a/b", "A note."]]), ["a/b", "c/d"]), /no note for c\/d/);
-    assert.throws(() => checkNotes("rules.md", new Map([["a/b", "A note."], ["x/y", "Stale."]]), ["a/b"]), /unknown ids x\/y/);
+    assert.throws(
+      () =>
+        checkNotes(
+          "rules.md",
+          new Map([
+            ["a/b", "A note."],
+            ["x/y", "Stale."],
+          ]),
+          ["a/b"],
+        ),
+      /unknown ids x\/y/,
+    );
   });
 });

@@ -8,7 +8,10 @@ interface Pattern {
   captures: Record<string, { name: string }>;
 }
 
-const grammar = JSON.parse(readFileSync(path.resolve(__dirname, "../../syntaxes/genesis-injection.tmLanguage.json"), "utf8")) as { scopeName: string; repository: Record<string, Pattern> };
+const grammar = JSON.parse(readFileSync(path.resolve(__dirname, "../../syntaxes/genesis-injection.tmLanguage.json"), "utf8")) as {
+  scopeName: string;
+  repository: Record<string, Pattern>;
+};
 
 /** The captures of a pattern on a line: capture name -> matched text (JS regex semantics, which these patterns keep to). */
 function captures(name: string, line: string): Record<string, string> {
@@ -16,7 +19,8 @@ function captures(name: string, line: string): Record<string, string> {
   const match = new RegExp(pattern.match).exec(line);
   if (!match) return {};
   const out: Record<string, string> = {};
-  for (const [index, capture] of Object.entries(pattern.captures)) if (match[Number(index)] !== undefined) out[capture.name] = match[Number(index)];
+  for (const [index, capture] of Object.entries(pattern.captures))
+    if (match[Number(index)] !== undefined) out[capture.name] = match[Number(index)];
   return out;
 }
 
@@ -29,7 +33,8 @@ describe("highlighting grammar", function () {
     for (const [name, pattern] of Object.entries(grammar.repository)) {
       // VS Code's Oniguruma accepts some variable-length lookbehinds, but other TextMate engines
       // (GitHub's, older Oniguruma builds) do not: fixed length keeps the grammar portable.
-      for (const lookbehind of pattern.match.match(/\(\?<[=!](?:[^()]|\([^()]*\))*\)/g) ?? []) assert.doesNotMatch(lookbehind.slice(4), /[*+?{]/, `${name}: ${lookbehind}`);
+      for (const lookbehind of pattern.match.match(/\(\?<[=!](?:[^()]|\([^()]*\))*\)/g) ?? [])
+        assert.doesNotMatch(lookbehind.slice(4), /[*+?{]/, `${name}: ${lookbehind}`);
     }
   });
 

@@ -44,6 +44,10 @@ export function expectWants(path: string, text: string, options: { rules?: reado
   });
   const seen = diagnose(path, text, options.config).filter((d) => !options.rules || options.rules.includes(d.rule));
   const got = seen.map((d) => `${d.line}:${d.rule}`);
-  assert.deepEqual([...got].sort(), [...wanted].sort(), `diagnostics differ from the want markers:\n${seen.map((d) => `  line ${d.line} ${d.rule}: ${d.message}`).join("\n")}`);
+  assert.deepEqual(
+    [...got].sort(),
+    [...wanted].sort(),
+    `diagnostics differ from the want markers:\n${seen.map((d) => `  line ${d.line} ${d.rule}: ${d.message}`).join("\n")}`,
+  );
   return seen;
 }

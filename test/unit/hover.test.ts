@@ -37,7 +37,10 @@ describe("hover", function () {
     const lineage = hoverAt("a.dataset.yaml", `${DATASET}lineage:\n  derived|From: [a@1.0.0]\n`)!.markdown;
     assert.match(lineage, /^\*\*derivedFrom\*\* · list of references/);
     assert.match(lineage, /Names a dataset manifest of the workspace as `id@version`/);
-    const output = hoverAt("p.pipeline.yaml", `apiVersion: genesis/v1\nkind: PipelineConfig\noutputs:\n  - name: m\n    r|ef: m@1.0.0\n`)!.markdown;
+    const output = hoverAt(
+      "p.pipeline.yaml",
+      `apiVersion: genesis/v1\nkind: PipelineConfig\noutputs:\n  - name: m\n    r|ef: m@1.0.0\n`,
+    )!.markdown;
     assert.match(output, /Names a dataset manifest or a model card of the workspace as `id@version`/);
     assert.match(hoverAt("m.model.yaml", `${CARD}lang|uage: en\n`)!.markdown, /string or list of strings/);
   });

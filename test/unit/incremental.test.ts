@@ -8,10 +8,10 @@ import { parseGenesisDocument } from "../../server/src/core/parse/document";
 import { generateManifest } from "../bench/generate";
 import { engine } from "./harness";
 
-
 /** Everything a rule can see of a document, in a comparable form. */
 function comparable(document: GenesisDocument) {
-  const json = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? `number:${v}` : v)));
+  const json = (value: unknown) =>
+    JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? `number:${v}` : v)));
   return {
     text: document.text,
     kind: document.kind,
@@ -26,13 +26,47 @@ function comparable(document: GenesisDocument) {
 
 const SOURCES: [string, string][] = [
   ["data/beamline-raw.dataset.yaml", readFileSync(path.resolve(__dirname, "../../examples/data/beamline-raw.dataset.yaml"), "utf8")],
-  ["pipelines/cathode-surrogate.pipeline.yaml", readFileSync(path.resolve(__dirname, "../../examples/pipelines/cathode-surrogate.pipeline.yaml"), "utf8")],
-  ["models/cathode-strain-surrogate.model.yaml", readFileSync(path.resolve(__dirname, "../../examples/models/cathode-strain-surrogate.model.yaml"), "utf8")],
-  ["models/card.modelcard.md", readFileSync(path.resolve(__dirname, "../../examples/models/cathode-lattice-surrogate.modelcard.md"), "utf8")],
+  [
+    "pipelines/cathode-surrogate.pipeline.yaml",
+    readFileSync(path.resolve(__dirname, "../../examples/pipelines/cathode-surrogate.pipeline.yaml"), "utf8"),
+  ],
+  [
+    "models/cathode-strain-surrogate.model.yaml",
+    readFileSync(path.resolve(__dirname, "../../examples/models/cathode-strain-surrogate.model.yaml"), "utf8"),
+  ],
+  [
+    "models/card.modelcard.md",
+    readFileSync(path.resolve(__dirname, "../../examples/models/cathode-lattice-surrogate.modelcard.md"), "utf8"),
+  ],
   ["generated.dataset.yaml", generateManifest(300, 0.02)],
 ];
 
-const ALPHABET = ["a", "7", ".", " ", "-", ":", ": ", " #", "#", "'", '"', "@", "[", "{", ",", "&", "*", "!", "|", ">", "~", "\\", "é", "🌊"];
+const ALPHABET = [
+  "a",
+  "7",
+  ".",
+  " ",
+  "-",
+  ":",
+  ": ",
+  " #",
+  "#",
+  "'",
+  '"',
+  "@",
+  "[",
+  "{",
+  ",",
+  "&",
+  "*",
+  "!",
+  "|",
+  ">",
+  "~",
+  "\\",
+  "é",
+  "🌊",
+];
 
 describe("incremental re-parse", function () {
   it("finds the one edit between two texts", function () {
@@ -54,22 +88,39 @@ describe("incremental re-parse", function () {
   it("declines edits that can change the structure", function () {
     const text = "apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\nkeywords: [a, b]\n";
     const previous = parseGenesisDocument({ path: "a.dataset.yaml", text })!;
-    for (const after of [text.replace("id: ocean", "id: ocean\nname: x"), text.replace("id:", "idx:"), text.replace("[a, b]", "[a, bc]"), text.replace("ocean", "a: b"), text.replace("ocean", "- x"), text.replace("ocean", "")]) {
+    for (const after of [
+      text.replace("id: ocean", "id: ocean\nname: x"),
+      text.replace("id:", "idx:"),
+      text.replace("[a, b]", "[a, bc]"),
+      text.replace("ocean", "a: b"),
+      text.replace("ocean", "- x"),
+      text.replace("ocean", ""),
+    ]) {
       assert.equal(reparseEdit(previous, after, diffTexts(text, after)), undefined, after);
     }
   });
 
   /** One random edit: mostly inside a scalar value, sometimes anywhere. */
   function randomEdit(document: GenesisDocument, next: () => number, alphabet: readonly string[], typingOnly = false): string {
-    const spans = [...document.tree.locations.values()].map((l) => l.value).filter((s) => s.end > s.start && !document.text.slice(s.start, s.end).includes("\n"));
+    const spans = [...document.tree.locations.values()]
+      .map((l) => l.value)
+      .filter((s) => s.end > s.start && !document.text.slice(s.start, s.end).includes("\n"));
     const span = spans[Math.floor(next() * spans.length)];
-    const at = typingOnly || (next() < 0.85 && span) ? span.start + Math.floor(next() * (span.end - span.start + 1)) : Math.floor(next() * document.text.length);
+    const at =
+      typingOnly || (next() < 0.85 && span)
+        ? span.start + Math.floor(next() * (span.end - span.start + 1))
+        : Math.floor(next() * document.text.length);
     const removing = !typingOnly && next() < 0.3 ? 1 + Math.floor(next() * 2) : 0;
     const inserted = removing && next() < 0.5 ? "" : alphabet[Math.floor(next() * alphabet.length)];
     return document.text.slice(0, at) + inserted + document.text.slice(Math.min(document.text.length, at + removing));
   }
 
-  function assertEqualsFullParse(document: GenesisDocument, after: string, label: string, compareDiagnostics: boolean): GenesisDocument | undefined {
+  function assertEqualsFullParse(
+    document: GenesisDocument,
+    after: string,
+    label: string,
+    compareDiagnostics: boolean,
+  ): GenesisDocument | undefined {
     const full = parseGenesisDocument({ path: document.path, text: after });
     const patched = reparseEdit(document, after, diffTexts(document.text, after));
     if (!patched) return undefined;

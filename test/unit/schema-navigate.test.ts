@@ -5,7 +5,13 @@ import { allowedValues, propertiesOf, schemaAt } from "../../server/src/core/sch
 
 describe("schema navigation and the node at the cursor", function () {
   it("finds a node's schema through $refs into common.schema.json and its local $defs", function () {
-    assert.deepEqual(allowedValues(schemaAt("DatasetManifest", "/classification/level")), ["public", "internal", "cui", "cui-specified", "ouo"]);
+    assert.deepEqual(allowedValues(schemaAt("DatasetManifest", "/classification/level")), [
+      "public",
+      "internal",
+      "cui",
+      "cui-specified",
+      "ouo",
+    ]);
     assert.deepEqual(allowedValues(schemaAt("DatasetManifest", "/distribution/3/format"))?.slice(0, 2), ["csv", "parquet"]);
     assert.match(String(schemaAt("DatasetManifest", "/creators/0/orcid")?.description), /ORCID/);
     assert.equal(schemaAt("DatasetManifest", "/nothing/here"), undefined);
@@ -15,7 +21,10 @@ describe("schema navigation and the node at the cursor", function () {
     const names = propertiesOf(schemaAt("DatasetManifest", "")).map((p) => `${p.name}${p.required ? "*" : ""}`);
     assert.deepEqual(names.slice(0, 3), ["apiVersion*", "kind*", "id*"]);
     assert.ok(names.includes("access") && names.includes("recordSets"), "properties from allOf/then branches are listed");
-    assert.deepEqual(propertiesOf(schemaAt("ModelCard", "/training/run")).map((p) => p.name), ["tracker", "runId", "commit", "seed"]);
+    assert.deepEqual(
+      propertiesOf(schemaAt("ModelCard", "/training/run")).map((p) => p.name),
+      ["tracker", "runId", "commit", "seed"],
+    );
   });
 
   it("finds the key or value under the cursor, innermost first, with inclusive ends", function () {

@@ -9,9 +9,15 @@ function outline(path: string, text: string): string[] {
   const lines: string[] = [];
   const walk = (symbols: readonly OutlineSymbol[], depth: number, parent?: OutlineSymbol) => {
     for (const symbol of symbols) {
-      assert.ok(symbol.span.start <= symbol.selectionSpan.start && symbol.selectionSpan.end <= symbol.span.end, `${symbol.name}: selection inside the symbol`);
-      if (parent) assert.ok(parent.span.start <= symbol.span.start && symbol.span.end <= parent.span.end, `${symbol.name}: inside ${parent.name}`);
-      lines.push(`${"  ".repeat(depth)}${symbol.kind} ${symbol.name}${symbol.detail ? ` — ${symbol.detail}` : ""} «${text.slice(symbol.selectionSpan.start, symbol.selectionSpan.end)}»`);
+      assert.ok(
+        symbol.span.start <= symbol.selectionSpan.start && symbol.selectionSpan.end <= symbol.span.end,
+        `${symbol.name}: selection inside the symbol`,
+      );
+      if (parent)
+        assert.ok(parent.span.start <= symbol.span.start && symbol.span.end <= parent.span.end, `${symbol.name}: inside ${parent.name}`);
+      lines.push(
+        `${"  ".repeat(depth)}${symbol.kind} ${symbol.name}${symbol.detail ? ` — ${symbol.detail}` : ""} «${text.slice(symbol.selectionSpan.start, symbol.selectionSpan.end)}»`,
+      );
       walk(symbol.children, depth + 1, symbol);
     }
   };
@@ -165,7 +171,11 @@ Good.
 
   it("outlines JSON documents the same way", function () {
     const text = '{ "apiVersion": "genesis/v1", "kind": "DatasetManifest", "id": "d", "distribution": [ { "id": "a", "format": "csv" } ] }';
-    assert.deepEqual(outline("a.dataset.json", text), ['key id — d «"id"»', 'array distribution — 1 item «"distribution"»', '  file a — csv «"a"»']);
+    assert.deepEqual(outline("a.dataset.json", text), [
+      'key id — d «"id"»',
+      'array distribution — 1 item «"distribution"»',
+      '  file a — csv «"a"»',
+    ]);
   });
 
   it("leaves out what is missing or of another shape, and names items without an id by their place", function () {
@@ -178,6 +188,11 @@ steps:
   - { id: 3, needs: build }
 scheduler: slurm
 `;
-    assert.deepEqual(outline("a.pipeline.yaml", text), ["key id «id»", "array steps — 3 items «steps»", "  module #1 «run: ./a.sh»", "  module 3 «3»"]);
+    assert.deepEqual(outline("a.pipeline.yaml", text), [
+      "key id «id»",
+      "array steps — 3 items «steps»",
+      "  module #1 «run: ./a.sh»",
+      "  module 3 «3»",
+    ]);
   });
 });

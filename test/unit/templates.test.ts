@@ -45,7 +45,15 @@ describe("templates and snippets", function () {
     const base = (id: string) => expandSnippet(DOCUMENT_TEMPLATES.find((t) => t.id === id)!.body);
     const insertUnder = (text: string, key: string, item: string, indent: string) => {
       const at = text.indexOf(`\n${key}:\n`) + key.length + 3;
-      return text.slice(0, at) + item.split("\n").map((line) => (line ? indent + line : line)).join("\n") + "\n" + text.slice(at);
+      return (
+        text.slice(0, at) +
+        item
+          .split("\n")
+          .map((line) => (line ? indent + line : line))
+          .join("\n") +
+        "\n" +
+        text.slice(at)
+      );
     };
     const cases: [string, string, string, string, string][] = [
       ["distribution", "dataset-manifest", "d.dataset.yaml", "distribution", "  "],

@@ -45,13 +45,51 @@ function assertAgrees(text: string, region: Span, label: string): boolean {
   const fast = parseYamlFast(text, region);
   if (!fast) return false;
   const full = parseYaml(text, region);
-  assert.equal(full.problems.length, 0, `${label}: the fast parser accepted a text the full parser reports problems in: ${full.problems.map((p) => p.message).join("; ")}\n${text.slice(region.start, region.end)}`);
+  assert.equal(
+    full.problems.length,
+    0,
+    `${label}: the fast parser accepted a text the full parser reports problems in: ${full.problems.map((p) => p.message).join("; ")}\n${text.slice(region.start, region.end)}`,
+  );
   assert.deepEqual(comparable(fast), comparable(full), `${label}:\n${text.slice(region.start, region.end)}`);
   return true;
 }
 
-
-const EDIT_ALPHABET = ["a", "Z", "0", "7", ".", " ", "  ", ":", ": ", "-", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "\n", "\n  ", "|", ">", "&", "*", "!", "\t", "~", "\\", "\r\n", "@", "%", "?"];
+const EDIT_ALPHABET = [
+  "a",
+  "Z",
+  "0",
+  "7",
+  ".",
+  " ",
+  "  ",
+  ":",
+  ": ",
+  "-",
+  "- ",
+  "#",
+  " #",
+  "'",
+  '"',
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  "\n",
+  "\n  ",
+  "|",
+  ">",
+  "&",
+  "*",
+  "!",
+  "\t",
+  "~",
+  "\\",
+  "\r\n",
+  "@",
+  "%",
+  "?",
+];
 
 describe("fast YAML parser", function () {
   it("takes every example document (so the fast path is the common path) and agrees with the full parser", function () {
@@ -74,7 +112,7 @@ describe("fast YAML parser", function () {
 
   it("agrees on hand-written edge cases, or declines them", function () {
     const cases = [
-      "a: 1\nb:\nc:   # c\n  d: x y   # hi\n  e:\n  - 1\n  -   \"q\"  \nf: >-\n  folded\n  text\n\ng: [a, {b: c}]\nh: |\n  lit\n",
+      'a: 1\nb:\nc:   # c\n  d: x y   # hi\n  e:\n  - 1\n  -   "q"  \nf: >-\n  folded\n  text\n\ng: [a, {b: c}]\nh: |\n  lit\n',
       "k: 'it''s'\nq: \"tab\\there \\u00e9\"\nn: ~\nt: True\nf: FALSE\ni: 0x1F\no: 0o17\ne: 1e3\nd: .5\ninf: -.inf\nnan: .NaN\nplus: +12\nzero: 007\n",
       "- a: 1\n  b: 2\n-   c: 3\n- - x\n  - y\n-\n- ~\n",
       "null: 1\n1.0: x\ntrue: y\n\"quoted key\": z\n'single': w\n",
@@ -87,7 +125,7 @@ describe("fast YAML parser", function () {
       "a: &x 1\nb: *x\n",
       "a: !tag x\n",
       "a: 1\n---\nb: 2\n",
-      "a: \"multi\n  line\"\n",
+      'a: "multi\n  line"\n',
       "a: [1,\n  2]\n",
       "  indented: root\n",
       "a: 1\na: 2\n",

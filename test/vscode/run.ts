@@ -34,7 +34,14 @@ async function main(): Promise<void> {
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
       extensionDevelopmentPath: REPOSITORY,
       extensionTestsPath: path.join(OUT, "index.js"),
-      launchArgs: [workspace, "--disable-extensions", "--disable-workspace-trust", "--skip-welcome", "--user-data-dir", path.join(base, "user-data")],
+      launchArgs: [
+        workspace,
+        "--disable-extensions",
+        "--disable-workspace-trust",
+        "--skip-welcome",
+        "--user-data-dir",
+        path.join(base, "user-data"),
+      ],
     });
   } finally {
     rmSync(base, { recursive: true, force: true });

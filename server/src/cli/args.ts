@@ -119,7 +119,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
   }
-  if (command !== "check" && command !== "report") return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+  if (command !== "check" && command !== "report")
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);
@@ -144,7 +145,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   };
 }
 
-function reportCommand(paths: readonly string[], values: { format?: string; profile?: string; "fail-on"?: string; output?: string; "no-io"?: boolean; root?: string }, jobs: number | undefined): Invocation {
+function reportCommand(
+  paths: readonly string[],
+  values: { format?: string; profile?: string; "fail-on"?: string; output?: string; "no-io"?: boolean; root?: string },
+  jobs: number | undefined,
+): Invocation {
   if (values["fail-on"] !== undefined) return { kind: "usage-error", message: "--fail-on applies to check, not to report." };
   const format = choice("--format", values.format, REPORT_FORMATS, "text");
   const profile = choice("--profile", values.profile, PROFILES, undefined);

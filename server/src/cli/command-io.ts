@@ -28,7 +28,9 @@ export async function checkForCommand(command: CheckCommand | ReportCommand, io:
     return 2;
   }
   for (const problem of run.problems) {
-    io.err(`genesis-readiness: cannot ${problem.failedCheck ? "check" : "read"} ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`);
+    io.err(
+      `genesis-readiness: cannot ${problem.failedCheck ? "check" : "read"} ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`,
+    );
   }
   return run;
 }

@@ -48,7 +48,10 @@ export function analyseFile(file: CandidateFile, engine: Engine, settings: Analy
   }
   try {
     const source = content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes };
-    const analysed = preAnalyse(engine, file.path, source, settings.config, { diagnostics: file.reported, evidence: file.reported && settings.io });
+    const analysed = preAnalyse(engine, file.path, source, settings.config, {
+      diagnostics: file.reported,
+      evidence: file.reported && settings.io,
+    });
     return analysed ? { kind: "document", analysed } : { kind: "not-genesis" };
   } catch (error) {
     return { kind: "failed", message: error instanceof Error ? error.message : String(error) };

@@ -27,7 +27,12 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
           {
             physicalLocation: {
               artifactLocation: { uri: relativeUri(document.path), uriBaseId: SOURCE_ROOT },
-              region: { startLine: d.start.line + 1, startColumn: d.start.character + 1, endLine: d.end.line + 1, endColumn: d.end.character + 1 },
+              region: {
+                startLine: d.start.line + 1,
+                startColumn: d.start.character + 1,
+                endLine: d.end.line + 1,
+                endColumn: d.end.character + 1,
+              },
             },
           },
         ],

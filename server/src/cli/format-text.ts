@@ -26,7 +26,11 @@ export function formatText(report: CheckReport, options: { readonly color: boole
 
 /** `3 errors, 5 warnings, 1 info in 9 documents (12 files scanned)`. */
 export function summaryLine(summary: Summary, report: CheckReport): string {
-  const counts = [count(summary.errors, "error", "errors"), count(summary.warnings, "warning", "warnings"), count(summary.infos, "info", "info")];
+  const counts = [
+    count(summary.errors, "error", "errors"),
+    count(summary.warnings, "warning", "warnings"),
+    count(summary.infos, "info", "info"),
+  ];
   return `${counts.join(", ")} in ${count(report.documents.length, "document", "documents")} (${count(report.filesScanned, "file", "files")} scanned)`;
 }
 

@@ -30,7 +30,9 @@ export async function initCommand(command: InitCommand, io: InitIo): Promise<num
   }
   const id = command.id ?? `my-${command.template}`.replace(/-yaml$/, "");
   if (!SLUG.test(id)) {
-    io.err(`genesis-readiness init: "${id}" is not a valid id; use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.\n`);
+    io.err(
+      `genesis-readiness init: "${id}" is not a valid id; use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.\n`,
+    );
     return 2;
   }
   const file = path.join(io.cwd, template.fileName(id));
@@ -38,10 +40,14 @@ export async function initCommand(command: InitCommand, io: InitIo): Promise<num
     await fs.writeFile(file, expandSnippet(template.body, { 1: id }), { flag: "wx" });
   } catch (error) {
     const exists = typeof error === "object" && error !== null && (error as { code?: string }).code === "EEXIST";
-    io.err(`genesis-readiness init: ${exists ? `${template.fileName(id)} already exists; it was left as it is.` : `cannot write ${file}: ${String(error)}`}\n`);
+    io.err(
+      `genesis-readiness init: ${exists ? `${template.fileName(id)} already exists; it was left as it is.` : `cannot write ${file}: ${String(error)}`}\n`,
+    );
     return 2;
   }
-  io.out(`Wrote ${template.fileName(id)}: a new ${template.description.replace(/^A (complete )?/, "").toLowerCase()}. Fill in its placeholders, then run "genesis-readiness check".\n`);
+  io.out(
+    `Wrote ${template.fileName(id)}: a new ${template.description.replace(/^A (complete )?/, "").toLowerCase()}. Fill in its placeholders, then run "genesis-readiness check".\n`,
+  );
   return 0;
 }
 

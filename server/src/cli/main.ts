@@ -24,9 +24,19 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
       return 2;
     case "init":
-      return initCommand(invocation, { cwd: process.cwd(), out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+      return initCommand(invocation, {
+        cwd: process.cwd(),
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
     case "report":
-      return reportCommand(invocation, { cwd: process.cwd(), version, colorAllowed: false, out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+      return reportCommand(invocation, {
+        cwd: process.cwd(),
+        version,
+        colorAllowed: false,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
     case "check":
       return checkCommand(invocation, {
         cwd: process.cwd(),

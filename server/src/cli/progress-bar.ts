@@ -19,7 +19,11 @@ export interface ProgressBar {
  * carriage returns and spaces only (no escape sequences), and only once hashing has taken a
  * noticeable time.
  */
-export function terminalProgressBar(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now): ProgressBar | undefined {
+export function terminalProgressBar(
+  stream: NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv = process.env,
+  now: () => number = Date.now,
+): ProgressBar | undefined {
   if (!stream.isTTY || env.TERM === "dumb") return undefined;
   const started = now();
   let drawnWidth = 0;

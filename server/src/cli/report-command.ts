@@ -14,7 +14,12 @@ export async function reportCommand(command: ReportCommand, io: CommandIO & { re
   if (run === 2) return 2;
   const model = readinessOf(run.workspace);
   const relative = path.relative(io.cwd, run.report.root);
-  const root = relative === "" ? path.basename(run.report.root) : relative.startsWith("..") || path.isAbsolute(relative) ? run.report.root : relative.split(path.sep).join("/");
+  const root =
+    relative === ""
+      ? path.basename(run.report.root)
+      : relative.startsWith("..") || path.isAbsolute(relative)
+        ? run.report.root
+        : relative.split(path.sep).join("/");
   const lineage = run.workspace.host.lineage(run.workspace.isReported);
   const text = formatReadiness({ root, generatedAt: (io.now?.() ?? new Date()).toISOString(), model, lineage }, command.format);
   if (!(await writeOutput(text, command.output, io))) return 2;

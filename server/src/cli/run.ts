@@ -1,7 +1,28 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_MAX_DOCUMENT_BYTES, ignoreMatcher, LineIndex, syntaxOf, WorkspaceHost, type Diagnostic, type Engine, type EvidenceRequest, type GenesisConfig } from "../core/index";
-import { describeError, errorCode, findConfigFolder, isInside, listWorkspaceFiles, readTextFile, toWorkspacePath, type FileProblem } from "../node/workspace-files";
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_CONFIG,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  ignoreMatcher,
+  LineIndex,
+  syntaxOf,
+  WorkspaceHost,
+  type Diagnostic,
+  type Engine,
+  type EvidenceRequest,
+  type GenesisConfig,
+} from "../core/index";
+import {
+  describeError,
+  errorCode,
+  findConfigFolder,
+  isInside,
+  listWorkspaceFiles,
+  readTextFile,
+  toWorkspacePath,
+  type FileProblem,
+} from "../node/workspace-files";
 import { analyseInProcess } from "./analyse-in-process";
 import type { CheckCommand } from "./args";
 import { gatherEvidence } from "./evidence";
@@ -46,7 +67,8 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
   const targets = await Promise.all(command.paths.map((given) => realTarget(given, cwd)));
   const root = await chooseRoot(command, targets[0], cwd);
   for (const target of targets) {
-    if (!isInside(root, target.real)) throw new PathError(`${target.given}: outside the workspace root ${root}; pass --root to check another workspace.`);
+    if (!isInside(root, target.real))
+      throw new PathError(`${target.given}: outside the workspace root ${root}; pass --root to check another workspace.`);
   }
 
   const problems: RunProblem[] = [];
@@ -64,7 +86,8 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
   problems.push(...listing.problems);
   host.setFiles(listing.files.map((file) => file.path));
   const reportedStarts = targets.map((target) => toWorkspacePath(root, target.real));
-  const isReported = (relative: string) => reportedStarts.some((start) => start === "" || relative === start || relative.startsWith(`${start}/`));
+  const isReported = (relative: string) =>
+    reportedStarts.some((start) => start === "" || relative === start || relative.startsWith(`${start}/`));
   const candidates: CandidateFile[] = listing.files
     .filter((file) => file.path !== CONFIG_FILE_NAME && syntaxOf(file.path) !== undefined)
     .map((file) => ({ absolute: file.absolute, path: file.path, reported: isReported(file.path) }));
@@ -84,7 +107,11 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
     if (file.reported) filesScanned++;
     if (outcome.kind === "failed") {
       // A bug in this tool: named whether reported or not, since references may resolve to the file.
-      problems.push({ absolute: file.absolute, message: `the check failed on it (${outcome.message}); please report this`, failedCheck: true });
+      problems.push({
+        absolute: file.absolute,
+        message: `the check failed on it (${outcome.message}); please report this`,
+        failedCheck: true,
+      });
     } else if (outcome.kind === "document") {
       host.adopt(file.path, outcome.analysed);
       if (file.reported) {
@@ -109,7 +136,12 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
     const text = host.textOf(path);
     if (!kind || text === undefined) continue;
     const waived = host.waived(path);
-    documents.push({ path, kind, diagnostics: locate(text, host.diagnostics(path)), ...(waived.length ? { waived: locate(text, waived) } : {}) });
+    documents.push({
+      path,
+      kind,
+      diagnostics: locate(text, host.diagnostics(path)),
+      ...(waived.length ? { waived: locate(text, waived) } : {}),
+    });
   }
 
   documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -117,7 +149,12 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
 }
 
 /** The outcome of every candidate, in order: in worker threads when they pay off (or are asked for), else here. */
-function analyse(candidates: readonly CandidateFile[], settings: AnalysisSettings, engine: Engine, jobs: number | undefined): Iterable<FileOutcome> | AsyncIterable<FileOutcome> {
+function analyse(
+  candidates: readonly CandidateFile[],
+  settings: AnalysisSettings,
+  engine: Engine,
+  jobs: number | undefined,
+): Iterable<FileOutcome> | AsyncIterable<FileOutcome> {
   const workers = analysisThreads(candidates.length, jobs) - 1;
   const workerFile = builtCheckWorker();
   if (workers === 0 || workerFile === undefined) return analyseInProcess(candidates, engine, settings);
@@ -176,8 +213,13 @@ async function readSettings(
     return { config: DEFAULT_CONFIG };
   }
   const text = content.kind === "text" ? content.text : content.head;
-  const { config, diagnostics } = content.kind === "text" ? engine.readConfig({ path: CONFIG_FILE_NAME, text }) : engine.readConfigTooLarge(content.head, content.bytes);
-  return { config, document: { path: CONFIG_FILE_NAME, kind: "GenesisConfig", diagnostics: locate(text, diagnostics) }, file: { text, diagnostics } };
+  const { config, diagnostics } =
+    content.kind === "text" ? engine.readConfig({ path: CONFIG_FILE_NAME, text }) : engine.readConfigTooLarge(content.head, content.bytes);
+  return {
+    config,
+    document: { path: CONFIG_FILE_NAME, kind: "GenesisConfig", diagnostics: locate(text, diagnostics) },
+    file: { text, diagnostics },
+  };
 }
 
 /** Offsets to 0-based positions, in position order. */

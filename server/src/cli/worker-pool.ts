@@ -30,7 +30,11 @@ export interface PoolOptions {
  * Outcomes are dropped once yielded: only the batches in flight and those finished ahead of the
  * one awaited are held.
  */
-export async function* analyseInWorkers(files: readonly CandidateFile[], settings: AnalysisSettings, options: PoolOptions): AsyncGenerator<FileOutcome> {
+export async function* analyseInWorkers(
+  files: readonly CandidateFile[],
+  settings: AnalysisSettings,
+  options: PoolOptions,
+): AsyncGenerator<FileOutcome> {
   const pool = new Pool(files, settings, options);
   try {
     for (let next = 0; next < files.length; next++) {
@@ -132,7 +136,8 @@ class Pool {
   private stopped(member: Member): void {
     if (!this.members.delete(member) || this.closing) return;
     void member.worker.terminate();
-    for (const batch of member.held.splice(0)) this.store(batch.first, [...analyseInProcess(batch.files, this.options.engine, this.settings)]);
+    for (const batch of member.held.splice(0))
+      this.store(batch.first, [...analyseInProcess(batch.files, this.options.engine, this.settings)]);
   }
 
   private store(first: number, outcomes: readonly WorkerOutcome[]): void {

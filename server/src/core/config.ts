@@ -59,7 +59,8 @@ export function normaliseConfig(tree: ParsedTree): GenesisConfig {
     }
   }
   const limits = isRecord(raw.limits) ? raw.limits : {};
-  const megabytes = typeof limits.maxDocumentMegabytes === "number" && limits.maxDocumentMegabytes > 0 ? limits.maxDocumentMegabytes : undefined;
+  const megabytes =
+    typeof limits.maxDocumentMegabytes === "number" && limits.maxDocumentMegabytes > 0 ? limits.maxDocumentMegabytes : undefined;
   return {
     profile: raw.profile === "release" ? "release" : "dev",
     maxDocumentBytes: megabytes === undefined ? undefined : Math.round(megabytes * 1_000_000),

@@ -49,7 +49,7 @@ export function spanOf(document: Pick<GenesisDocument, "tree" | "text">, pointer
     location = tree.locations.get(current);
   }
   if (location && current !== "") {
-    const chosen = part === "key" || current !== pointer ? location.key ?? location.value : location.value;
+    const chosen = part === "key" || current !== pointer ? (location.key ?? location.value) : location.value;
     return nonEmpty(chosen, document.text);
   }
   return rootAnchor(document);

@@ -20,7 +20,14 @@ import type { WorkspaceCheck } from "./workspace/context";
 import { WORKSPACE_CHECKS } from "./workspace/checks";
 import { spanInFacts, type DocumentFacts } from "./workspace/facts";
 import { checkEvidence } from "./evidence/check";
-import { DEFAULT_MAX_DOCUMENT_BYTES, isOverLimit, maxDocumentBytes, TOO_LARGE_HEAD_CHARACTERS, tooLargeMessage, utf8Length } from "./host/size-limit";
+import {
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  isOverLimit,
+  maxDocumentBytes,
+  TOO_LARGE_HEAD_CHARACTERS,
+  tooLargeMessage,
+  utf8Length,
+} from "./host/size-limit";
 import type { EvidenceMap } from "./evidence/types";
 import type { WorkspaceIndex } from "./workspace/workspace-index";
 
@@ -98,7 +105,12 @@ export class Engine {
    * scalar value, only that value is parsed again (see parse/incremental.ts); otherwise the whole
    * text is. Either way the result equals `analyze` of the new text.
    */
-  analyzeChange(previous: GenesisDocument | undefined, file: SourceFile, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Analysis {
+  analyzeChange(
+    previous: GenesisDocument | undefined,
+    file: SourceFile,
+    config: GenesisConfig = DEFAULT_CONFIG,
+    options: CheckOptions = {},
+  ): Analysis {
     if (previous && previous.path === file.path && !isOverLimit(file.text, maxDocumentBytes(config))) {
       const patched = reparseEdit(previous, file.text, diffTexts(previous.text, file.text));
       if (patched) return { document: patched, diagnostics: this.check(patched, config, options) };
@@ -116,12 +128,24 @@ export class Engine {
    * configuration and suppressions apply as to the `type` rules; a check that throws becomes one
    * diagnostic on the document.
    */
-  checkWorkspace(facts: DocumentFacts, index: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
+  checkWorkspace(
+    facts: DocumentFacts,
+    index: WorkspaceIndex,
+    config: GenesisConfig = DEFAULT_CONFIG,
+    options: CheckOptions = {},
+  ): Diagnostic[] {
     // The parse tree is read only once something is reported: most documents of a large fan-out
     // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
     const report = (r: Report) =>
-      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanInFacts(facts, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+      findings.push({
+        rule: r.rule,
+        message: r.message,
+        pointer: r.pointer,
+        span: r.span ?? spanInFacts(facts, r.pointer, r.part ?? "value"),
+        severity: r.severity,
+        data: r.data,
+      });
     for (const check of this.workspaceChecks) {
       try {
         check.check({ facts, index, config, report });
@@ -137,7 +161,12 @@ export class Engine {
    * evidence/requests.ts for what to read). The same configuration and suppressions apply as to
    * the `type` rules; a failure becomes one diagnostic on the document.
    */
-  checkEvidence(document: GenesisDocument, evidence: EvidenceMap, config: GenesisConfig = DEFAULT_CONFIG, options: CheckOptions = {}): Diagnostic[] {
+  checkEvidence(
+    document: GenesisDocument,
+    evidence: EvidenceMap,
+    config: GenesisConfig = DEFAULT_CONFIG,
+    options: CheckOptions = {},
+  ): Diagnostic[] {
     let findings: Finding[];
     try {
       findings = checkEvidence(document, evidence);
@@ -169,7 +198,12 @@ export class Engine {
         });
       }
     } else if (tree.value !== null) {
-      findings.push({ rule: "schema/type", message: "genesis.config.yaml must be a mapping (profile, rules, ignore, site).", span: rootAnchor(located), pointer: "" });
+      findings.push({
+        rule: "schema/type",
+        message: "genesis.config.yaml must be a mapping (profile, rules, ignore, site).",
+        span: rootAnchor(located),
+        pointer: "",
+      });
     }
     const diagnostics = findings
       .map((f) => ({ ...f, severity: f.severity ?? ruleInfo(f.rule)?.severity ?? "error" }))
@@ -189,11 +223,27 @@ export class Engine {
     const value = document.tree.value;
     if (!isRecord(value)) {
       if (document.markdown && !document.markdown.frontMatter) {
-        findings.push({ rule: "schema/header", message: `A Markdown model card keeps its fields in YAML front matter: start the file with "---", then "apiVersion: genesis/v1" and "kind: ModelCard", then "---".`, span: rootAnchor(document), pointer: "" });
+        findings.push({
+          rule: "schema/header",
+          message: `A Markdown model card keeps its fields in YAML front matter: start the file with "---", then "apiVersion: genesis/v1" and "kind: ModelCard", then "---".`,
+          span: rootAnchor(document),
+          pointer: "",
+        });
       } else if (value === null || value === undefined) {
-        if (!findings.length) findings.push({ rule: "schema/header", message: `This ${document.kind} is empty; it must start with "apiVersion: genesis/v1" and "kind: ${document.kind}".`, span: rootAnchor(document), pointer: "" });
+        if (!findings.length)
+          findings.push({
+            rule: "schema/header",
+            message: `This ${document.kind} is empty; it must start with "apiVersion: genesis/v1" and "kind: ${document.kind}".`,
+            span: rootAnchor(document),
+            pointer: "",
+          });
       } else {
-        findings.push({ rule: "schema/type", message: `A ${document.kind} is a mapping of keys to values, not ${Array.isArray(value) ? "a list" : "a single value"}.`, span: rootAnchor(document), pointer: "" });
+        findings.push({
+          rule: "schema/type",
+          message: `A ${document.kind} is a mapping of keys to values, not ${Array.isArray(value) ? "a list" : "a single value"}.`,
+          span: rootAnchor(document),
+          pointer: "",
+        });
       }
       return findings.concat(this.runChecks(document, {}, config, true));
     }
@@ -205,7 +255,8 @@ export class Engine {
     for (const finding of schema) {
       if (GENERIC_SCHEMA_RULES.has(finding.rule) && claimed.has(finding.pointer)) continue;
       if (HEADER_POINTERS.has(finding.pointer)) continue; // schema/header reports the header
-      if (finding.rule === "schema/required" && (withoutHeader || (finding.pointer === "" && isHeaderProperty(finding.data?.property)))) continue;
+      if (finding.rule === "schema/required" && (withoutHeader || (finding.pointer === "" && isHeaderProperty(finding.data?.property))))
+        continue;
       findings.push(finding);
     }
     return findings.concat(specific);
@@ -215,7 +266,14 @@ export class Engine {
   private runChecks(document: GenesisDocument, value: Record<string, unknown>, config: GenesisConfig, markdownOnly: boolean): Finding[] {
     const findings: Finding[] = [];
     const report = (r: Report) =>
-      findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+      findings.push({
+        rule: r.rule,
+        message: r.message,
+        pointer: r.pointer,
+        span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"),
+        severity: r.severity,
+        data: r.data,
+      });
     const context = { document, value, config, report };
     // One clock reading per check: each check's end is the next one's start.
     let started = this.clock();

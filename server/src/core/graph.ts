@@ -29,7 +29,10 @@ export function forEachBackEdge<E>(
         state.set(target, "open");
         stack.push({ id: target, next: 0 });
       } else if (seen === "open") {
-        onBackEdge(edge, stack.slice(stack.findIndex((f) => f.id === target)).map((f) => f.id));
+        onBackEdge(
+          edge,
+          stack.slice(stack.findIndex((f) => f.id === target)).map((f) => f.id),
+        );
       }
     }
   }

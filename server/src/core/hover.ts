@@ -28,7 +28,10 @@ export function schemaHover(document: GenesisDocument, offset: number): HoverInf
   }
   const allowed = allowedValues(schema);
   if (!allowed) return undefined;
-  return { markdown: describeAllowed(propertyName(target.pointer), allowed, valueAt(document.tree.value, target.pointer)), span: target.location.value };
+  return {
+    markdown: describeAllowed(propertyName(target.pointer), allowed, valueAt(document.tree.value, target.pointer)),
+    span: target.location.value,
+  };
 }
 
 /** Title line, description and allowed values of the property at `pointer`. */
@@ -64,7 +67,10 @@ export function typeText(kind: DocumentKind, pointer: string, schema: SchemaNode
   const branches = [schema.anyOf, schema.oneOf].find(Array.isArray) as SchemaNode[] | undefined;
   if (branches) return branches.map((branch) => typeText(kind, pointer, branch)).join(" or ");
   if (schema.type === "array") {
-    const items = typeof schema.items === "object" && schema.items !== null ? (schemaAt(kind, `${pointer}/0`) ?? (schema.items as SchemaNode)) : undefined;
+    const items =
+      typeof schema.items === "object" && schema.items !== null
+        ? (schemaAt(kind, `${pointer}/0`) ?? (schema.items as SchemaNode))
+        : undefined;
     return items ? `list of ${plural(typeText(kind, `${pointer}/0`, items))}` : "list";
   }
   if (schema.format === "genesis-date") return "date (ISO 8601)";
@@ -87,7 +93,10 @@ function describeAllowed(name: string, allowed: readonly unknown[], current: unk
   const lines = allowed.map((value) => (value === current ? `- **${code(value)}** (current)` : `- ${code(value)}`));
   const known = allowed.includes(current);
   const suggestion = !known && typeof current === "string" ? nearest(current, allowed.map(String)) : undefined;
-  const note = known || current === null || current === undefined ? "" : `\n\n${code(current)} is not one of them.${suggestion ? ` Did you mean ${code(suggestion)}?` : ""}`;
+  const note =
+    known || current === null || current === undefined
+      ? ""
+      : `\n\n${code(current)} is not one of them.${suggestion ? ` Did you mean ${code(suggestion)}?` : ""}`;
   return `**${name}**: ${allowed.length === 1 ? "always" : "one of"}\n\n${lines.join("\n")}${note}`;
 }
 

@@ -73,7 +73,8 @@ export function select(root: unknown, pattern: string): Selected[] {
         else if (isRecord(value)) for (const [k, v] of Object.entries(value)) next.push({ pointer: joinPointer(pointer, k), value: v });
       } else if (Array.isArray(value)) {
         const index = Number(segment);
-        if (Number.isInteger(index) && index >= 0 && index < value.length) next.push({ pointer: joinPointer(pointer, index), value: value[index] });
+        if (Number.isInteger(index) && index >= 0 && index < value.length)
+          next.push({ pointer: joinPointer(pointer, index), value: value[index] });
       } else if (isRecord(value) && Object.prototype.hasOwnProperty.call(value, segment)) {
         next.push({ pointer: joinPointer(pointer, segment), value: value[segment] });
       }

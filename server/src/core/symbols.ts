@@ -41,7 +41,10 @@ const OUTLINES: Readonly<Record<DocumentKind, (outline: Outline) => OutlineSymbo
       o.list("/recordSets", "object", (set, pointer) => ({
         name: text(set.id),
         detail: typeof set.source === "string" ? `source: ${set.source}` : undefined,
-        children: o.list(joinPointer(pointer, "fields"), "field", (field) => ({ name: text(field.name), detail: [text(field.type), typeof field.unit === "string" ? `(${field.unit})` : ""].filter(Boolean).join(" ") }))?.children,
+        children: o.list(joinPointer(pointer, "fields"), "field", (field) => ({
+          name: text(field.name),
+          detail: [text(field.type), typeof field.unit === "string" ? `(${field.unit})` : ""].filter(Boolean).join(" "),
+        }))?.children,
       })),
       o.object("/lineage", undefined, (lineage) =>
         present([
@@ -55,7 +58,10 @@ const OUTLINES: Readonly<Record<DocumentKind, (outline: Outline) => OutlineSymbo
       ...o.header(),
       o.list("/inputs", "object", (input) => ({ name: text(input.name), detail: text(input.ref) })),
       o.list("/outputs", "object", (output) => ({ name: text(output.name), detail: text(output.ref) })),
-      o.list("/steps", "module", (step) => ({ name: text(step.id), detail: Array.isArray(step.needs) && step.needs.length ? `needs: ${step.needs.map(String).join(", ")}` : undefined })),
+      o.list("/steps", "module", (step) => ({
+        name: text(step.id),
+        detail: Array.isArray(step.needs) && step.needs.length ? `needs: ${step.needs.map(String).join(", ")}` : undefined,
+      })),
       o.object("/scheduler", joined(o.value("/scheduler/type"), o.value("/scheduler/partition"))),
       o.object("/environment", joined(o.value("/environment/site"), o.value("/environment/maxClassification"))),
     ]),
@@ -63,7 +69,11 @@ const OUTLINES: Readonly<Record<DocumentKind, (outline: Outline) => OutlineSymbo
     present([
       ...o.header(),
       o.object("/training", undefined, () =>
-        present([o.references("/training/datasets"), o.key("/training/pipeline"), o.object("/training/run", text(o.value("/training/run/tracker")))]),
+        present([
+          o.references("/training/datasets"),
+          o.key("/training/pipeline"),
+          o.object("/training/run", text(o.value("/training/run/tracker"))),
+        ]),
       ),
       o.object("/evaluation", undefined, () =>
         present([
@@ -92,11 +102,21 @@ class Outline {
   /** A scalar property: its name, its value as detail. */
   key(pointer: string): OutlineSymbol | undefined {
     const value = this.value(pointer);
-    return this.symbol(pointer, "key", lastSegment(pointer), typeof value === "string" || typeof value === "number" ? String(value) : undefined, []);
+    return this.symbol(
+      pointer,
+      "key",
+      lastSegment(pointer),
+      typeof value === "string" || typeof value === "number" ? String(value) : undefined,
+      [],
+    );
   }
 
   /** A mapping property; `children` builds its entries from its value. */
-  object(pointer: string, detail: string | undefined, children?: (value: Record<string, unknown>) => OutlineSymbol[]): OutlineSymbol | undefined {
+  object(
+    pointer: string,
+    detail: string | undefined,
+    children?: (value: Record<string, unknown>) => OutlineSymbol[],
+  ): OutlineSymbol | undefined {
     const value = this.value(pointer);
     if (!isRecord(value)) return undefined;
     return this.symbol(pointer, "object", lastSegment(pointer), detail, children ? children(value) : []);
@@ -106,7 +126,9 @@ class Outline {
   references(pointer: string): OutlineSymbol | undefined {
     const value = this.value(pointer);
     if (!Array.isArray(value)) return undefined;
-    const items = value.map((item, i) => (typeof item === "string" ? this.item(joinPointer(pointer, i), "key", item, undefined, []) : undefined));
+    const items = value.map((item, i) =>
+      typeof item === "string" ? this.item(joinPointer(pointer, i), "key", item, undefined, []) : undefined,
+    );
     return this.symbol(pointer, "array", lastSegment(pointer), count(value.length, "reference"), present(items));
   }
 
@@ -128,7 +150,13 @@ class Outline {
   }
 
   /** A property: from its key to the end of its value, revealing the key. */
-  private symbol(pointer: string, kind: OutlineKind, name: string, detail: string | undefined, children: readonly OutlineSymbol[]): OutlineSymbol | undefined {
+  private symbol(
+    pointer: string,
+    kind: OutlineKind,
+    name: string,
+    detail: string | undefined,
+    children: readonly OutlineSymbol[],
+  ): OutlineSymbol | undefined {
     const location = this.document.tree.locations.get(pointer);
     if (!location) return undefined;
     const selectionSpan = location.key ?? location.value;
@@ -137,10 +165,18 @@ class Outline {
   }
 
   /** A list item: its value, revealing its `id`/`name` value when it has one. */
-  private item(pointer: string, kind: OutlineKind, name: string, detail: string | undefined, children: readonly OutlineSymbol[]): OutlineSymbol | undefined {
+  private item(
+    pointer: string,
+    kind: OutlineKind,
+    name: string,
+    detail: string | undefined,
+    children: readonly OutlineSymbol[],
+  ): OutlineSymbol | undefined {
     const location = this.document.tree.locations.get(pointer);
     if (!location) return undefined;
-    const naming = ["id", "name", "metric", "path"].map((key) => this.document.tree.locations.get(joinPointer(pointer, key))?.value).find((span) => span && within(span, location.value));
+    const naming = ["id", "name", "metric", "path"]
+      .map((key) => this.document.tree.locations.get(joinPointer(pointer, key))?.value)
+      .find((span) => span && within(span, location.value));
     return { name, detail: detail || undefined, kind, span: location.value, selectionSpan: naming ?? location.value, children };
   }
 }

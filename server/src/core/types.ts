@@ -8,7 +8,11 @@ export type DocumentKind = "DatasetManifest" | "ModelCard" | "PipelineConfig";
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["DatasetManifest", "ModelCard", "PipelineConfig"];
 
 /** How each kind reads in a message ("a dataset manifest"). */
-export const KIND_NAME: Readonly<Record<DocumentKind, string>> = { DatasetManifest: "dataset manifest", ModelCard: "model card", PipelineConfig: "pipeline config" };
+export const KIND_NAME: Readonly<Record<DocumentKind, string>> = {
+  DatasetManifest: "dataset manifest",
+  ModelCard: "model card",
+  PipelineConfig: "pipeline config",
+};
 
 export type Severity = "error" | "warning" | "info";
 

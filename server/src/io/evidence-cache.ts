@@ -38,7 +38,8 @@ export class EvidenceCache {
   /** Forgets a file, or every file below a folder (a deleted or renamed folder). */
   invalidate(realPath: string): void {
     const below = realPath.endsWith("/") || realPath.endsWith("\\") ? realPath : `${realPath}/`;
-    for (const key of [...this.entries.keys()]) if (key === realPath || key.startsWith(below) || key.startsWith(`${realPath}\\`)) this.entries.delete(key);
+    for (const key of [...this.entries.keys()])
+      if (key === realPath || key.startsWith(below) || key.startsWith(`${realPath}\\`)) this.entries.delete(key);
   }
 
   clear(): void {

@@ -64,7 +64,8 @@ export class EvidenceReader {
       if (code === "ELOOP") return { status: "unreadable", reason: "the symbolic links on its path form a loop" };
       return { status: "unreadable", reason: describeError(error) };
     }
-    if (!isInside(root, real)) return { status: "outside-workspace", reason: `leads through a symbolic link to ${real}, outside the workspace` };
+    if (!isInside(root, real))
+      return { status: "outside-workspace", reason: `leads through a symbolic link to ${real}, outside the workspace` };
     let stats;
     try {
       stats = await fs.stat(real);
@@ -102,7 +103,8 @@ export class EvidenceReader {
       }
     };
 
-    if (request.sha256 && !knows(cached, "sha256")) evidence.sha256 = await attempt("sha256", () => this.hashes.hash(real, signal, options.onBytes));
+    if (request.sha256 && !knows(cached, "sha256"))
+      evidence.sha256 = await attempt("sha256", () => this.hashes.hash(real, signal, options.onBytes));
     const table = request.table;
     const wantsTable = table !== undefined && cached?.table?.format !== table;
     const wantsOnnx = request.onnx && !knows(cached, "onnx");
@@ -110,7 +112,8 @@ export class EvidenceReader {
       const handle = await attempt(table ? "table" : "onnx", () => fs.open(real, "r"));
       if (handle) {
         try {
-          if (wantsTable) evidence.table = await attempt("table", () => (table === "csv" ? readCsvTable(handle, size) : readParquetTable(handle, size)));
+          if (wantsTable)
+            evidence.table = await attempt("table", () => (table === "csv" ? readCsvTable(handle, size) : readParquetTable(handle, size)));
           if (wantsOnnx) evidence.onnx = await attempt("onnx", () => readOnnxSignature(handle, size));
         } finally {
           await handle.close();

@@ -1,6 +1,13 @@
 import { realpathSync } from "node:fs";
 import * as path from "node:path";
-import { type GenesisDocument, evidenceRequests, mergeRequests, type RequestOptions, type EvidenceRequest, type FileEvidence } from "../core/evidence-api";
+import {
+  type GenesisDocument,
+  evidenceRequests,
+  mergeRequests,
+  type RequestOptions,
+  type EvidenceRequest,
+  type FileEvidence,
+} from "../core/evidence-api";
 import { EvidenceCache } from "./evidence-cache";
 import { EvidenceReader, type LocatedFile } from "./evidence-reader";
 import { HashPool } from "./hash-pool";
@@ -35,7 +42,13 @@ export class EvidenceService {
    * A part known from an earlier read of the same file version comes along even when not asked
    * for (a digest hashed on "Verify Files" stays available to the checksum fix after a save).
    */
-  async gather(root: string, document: GenesisDocument, signal?: AbortSignal, onProgress?: ProgressListener, options?: RequestOptions): Promise<Map<string, FileEvidence>> {
+  async gather(
+    root: string,
+    document: GenesisDocument,
+    signal?: AbortSignal,
+    onProgress?: ProgressListener,
+    options?: RequestOptions,
+  ): Promise<Map<string, FileEvidence>> {
     return (await this.gatherAll(root, [document], signal, onProgress, options)).get(document.path) ?? new Map();
   }
 
@@ -71,7 +84,12 @@ export class EvidenceService {
     const results = new Map<string, FileEvidence>();
     const toRead: LocatedFile[] = [];
     located.forEach((found, index) => ("status" in found ? results.set(merged[index].path, found) : toRead.push(found)));
-    const progress = { filesDone: results.size, filesTotal: merged.length, bytesDone: 0, bytesTotal: toRead.reduce((sum, file) => sum + reader.bytesToHash(file), 0) };
+    const progress = {
+      filesDone: results.size,
+      filesTotal: merged.length,
+      bytesDone: 0,
+      bytesTotal: toRead.reduce((sum, file) => sum + reader.bytesToHash(file), 0),
+    };
     onProgress?.({ ...progress });
     const onBytes = (bytes: number) => {
       progress.bytesDone += bytes;

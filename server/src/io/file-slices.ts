@@ -11,7 +11,8 @@ export async function readSlice(handle: FileHandle, start: number, end: number):
   let filled = 0;
   while (filled < length) {
     const { bytesRead } = await handle.read(buffer, filled, length - filled, start + filled);
-    if (bytesRead === 0) throw new FormatError("malformed", `the file ended at byte ${start + filled}, before byte ${end} (it changed while it was read?)`);
+    if (bytesRead === 0)
+      throw new FormatError("malformed", `the file ended at byte ${start + filled}, before byte ${end} (it changed while it was read?)`);
     filled += bytesRead;
   }
   return buffer;

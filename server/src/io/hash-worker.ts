@@ -17,7 +17,8 @@ parentPort?.on("message", (job: { path: string }) => {
   hashFile(job.path, undefined, (bytes) => post({ type: "progress", bytes })).then(
     (sha256) => post({ type: "done", sha256 }),
     (error: unknown) => {
-      const code = typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
+      const code =
+        typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
       post({ type: "error", code, message: error instanceof Error ? error.message : String(error) });
     },
   );

@@ -22,7 +22,8 @@ export interface RawDataset {
   readonly recorded: string;
 }
 
-export type ElementClass = "integer" | "float" | "string" | "enum" | "array" | "vlen" | "compound" | "bitfield" | "opaque" | "reference" | "time" | "unknown";
+export type ElementClass =
+  "integer" | "float" | "string" | "enum" | "array" | "vlen" | "compound" | "bitfield" | "opaque" | "reference" | "time" | "unknown";
 
 export type Hdf5Listing =
   | { readonly ok: true; readonly datasets: readonly RawDataset[] }
@@ -33,7 +34,19 @@ export const HDF5_MAX_OBJECTS = 10_000;
 const MAX_DEPTH = 64;
 
 /** H5T_class_t, as h5wasm's metadata reports it. */
-const CLASSES: readonly ElementClass[] = ["integer", "float", "time", "string", "bitfield", "opaque", "compound", "reference", "enum", "vlen", "array"];
+const CLASSES: readonly ElementClass[] = [
+  "integer",
+  "float",
+  "time",
+  "string",
+  "bitfield",
+  "opaque",
+  "compound",
+  "reference",
+  "enum",
+  "vlen",
+  "array",
+];
 
 type H5wasm = typeof H5;
 let loaded: Promise<H5wasm> | undefined;
@@ -64,7 +77,8 @@ export async function listHdf5Datasets(absolute: string): Promise<Hdf5Listing> {
     const datasets: RawDataset[] = [];
     const budget = { objects: 0 };
     walk(api, file, "/", 0, datasets, budget);
-    if (budget.objects > HDF5_MAX_OBJECTS) return { ok: false, kind: "too-large", reason: `it holds more than ${HDF5_MAX_OBJECTS} groups and datasets` };
+    if (budget.objects > HDF5_MAX_OBJECTS)
+      return { ok: false, kind: "too-large", reason: `it holds more than ${HDF5_MAX_OBJECTS} groups and datasets` };
     return { ok: true, datasets };
   } catch (error) {
     return { ok: false, kind: "malformed", reason: hdf5Reason(error) };
@@ -102,7 +116,12 @@ function describe(path: string, dataset: H5.Dataset): RawDataset {
   const metadata = dataset.metadata;
   const elementClass = CLASSES[metadata.type] ?? "unknown";
   const members = elementClass === "enum" && metadata.enum_type ? Object.keys(metadata.enum_type.members) : undefined;
-  return { path, rank: (dataset.shape ?? []).length, element: { class: elementClass, members }, recorded: recordedName(elementClass, metadata.size, metadata.signed, members) };
+  return {
+    path,
+    rank: (dataset.shape ?? []).length,
+    element: { class: elementClass, members },
+    recorded: recordedName(elementClass, metadata.size, metadata.signed, members),
+  };
 }
 
 function recordedName(elementClass: ElementClass, size: number, signed: boolean, members: readonly string[] | undefined): string {

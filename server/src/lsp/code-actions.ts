@@ -54,9 +54,14 @@ export function registerCodeActions(connection: Connection, services: CodeAction
       const current = await currentOf(services, uri);
       if (!current) return [];
       const snippets = supportsSnippetEdits(services.clientCapabilities());
-      return [...(quickFixesWanted ? quickFixes(services, params, current, snippets) : []), ...(fixAllWanted ? fixAllAction(services, uri, current) : [])];
+      return [
+        ...(quickFixesWanted ? quickFixes(services, params, current, snippets) : []),
+        ...(fixAllWanted ? fixAllAction(services, uri, current) : []),
+      ];
     } catch (error) {
-      connection.console.error(`Code actions for ${params.textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(
+        `Code actions for ${params.textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return [];
     }
   });
@@ -115,7 +120,14 @@ function matching(current: Current, requested: LspDiagnostic): Diagnostic | unde
   );
 }
 
-function quickFix(fix: Fix, requested: LspDiagnostic, uri: string, current: Current, capabilities: ClientCapabilities, snippets: boolean): CodeAction {
+function quickFix(
+  fix: Fix,
+  requested: LspDiagnostic,
+  uri: string,
+  current: Current,
+  capabilities: ClientCapabilities,
+  snippets: boolean,
+): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -128,12 +140,27 @@ function quickFix(fix: Fix, requested: LspDiagnostic, uri: string, current: Curr
 function fixAllAction(services: CodeActionServices, uri: string, current: Current): CodeAction[] {
   const edits = current.analysis.fixAll(current);
   if (edits.length === 0) return [];
-  return [{ title: "Fix all determinate Genesis problems", kind: FIX_ALL_KIND, edit: workspaceEdit(uri, current, edits, services.clientCapabilities(), false) }];
+  return [
+    {
+      title: "Fix all determinate Genesis problems",
+      kind: FIX_ALL_KIND,
+      edit: workspaceEdit(uri, current, edits, services.clientCapabilities(), false),
+    },
+  ];
 }
 
 /** Versioned document changes when the client takes them (so an edit never lands on a newer text), else plain changes. */
-function workspaceEdit(uri: string, current: Current, edits: readonly FixEdit[], capabilities: ClientCapabilities, snippet: boolean): WorkspaceEdit {
-  const ranged = edits.map((edit) => ({ range: { start: current.positions.positionAt(edit.start), end: current.positions.positionAt(edit.end) }, newText: edit.newText }));
+function workspaceEdit(
+  uri: string,
+  current: Current,
+  edits: readonly FixEdit[],
+  capabilities: ClientCapabilities,
+  snippet: boolean,
+): WorkspaceEdit {
+  const ranged = edits.map((edit) => ({
+    range: { start: current.positions.positionAt(edit.start), end: current.positions.positionAt(edit.end) },
+    newText: edit.newText,
+  }));
   const textDocument = { uri, version: current.version };
   if (snippet) {
     // LSP 3.18 SnippetTextEdit, which the 3.17 types do not have yet.
@@ -149,5 +176,10 @@ function rangeOf(current: Current, span: { start: number; end: number }): Range 
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

@@ -1,4 +1,12 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem as LspCompletionItem, type CompletionList, type Connection } from "vscode-languageserver/node";
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem as LspCompletionItem,
+  type CompletionList,
+  type Connection,
+} from "vscode-languageserver/node";
 import { isoDateOf, type CompletionItem, type CompletionKind } from "../core/index";
 import type { AuthoringDocument, AuthoringDocuments } from "./authoring-documents";
 

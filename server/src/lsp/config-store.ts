@@ -1,5 +1,12 @@
 import * as path from "node:path";
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_MAX_DOCUMENT_BYTES, type Diagnostic, type Engine, type GenesisConfig } from "../core/index";
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_CONFIG,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  type Diagnostic,
+  type Engine,
+  type GenesisConfig,
+} from "../core/index";
 import { readTextFile } from "../node/workspace-files";
 
 export interface LoadedConfig {

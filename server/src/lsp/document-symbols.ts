@@ -21,7 +21,10 @@ export function registerDocumentSymbols(connection: Connection, documents: Autho
 }
 
 function toLspSymbol(symbol: OutlineSymbol, at: AuthoringDocument): DocumentSymbol {
-  const range = (span: { start: number; end: number }) => ({ start: at.positions.positionAt(span.start), end: at.positions.positionAt(span.end) });
+  const range = (span: { start: number; end: number }) => ({
+    start: at.positions.positionAt(span.start),
+    end: at.positions.positionAt(span.end),
+  });
   return {
     name: symbol.name,
     detail: symbol.detail,

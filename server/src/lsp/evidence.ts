@@ -40,7 +40,8 @@ export class EvidenceCoordinator {
     try {
       for (const state of this.workspace.allStates()) {
         if (state.root) {
-          const onFiles = (done: number, total: number) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`);
+          const onFiles = (done: number, total: number) =>
+            progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`);
           await this.verifyIn(state, [...state.host.paths()], onFiles, { hashUndeclared: true });
         }
       }
@@ -56,7 +57,10 @@ export class EvidenceCoordinator {
     if (!place.state.root) return;
     this.service.invalidate(path.join(place.state.root, ...place.path.split("/")));
     const { host } = place.state;
-    const naming = [...host.paths()].filter((documentPath) => host.hasEvidence(documentPath) && host.evidenceRequests(documentPath).some((request) => request.path === place.path));
+    const naming = [...host.paths()].filter(
+      (documentPath) =>
+        host.hasEvidence(documentPath) && host.evidenceRequests(documentPath).some((request) => request.path === place.path),
+    );
     if (naming.length) await this.verifyIn(place.state, naming);
   }
 
@@ -65,18 +69,30 @@ export class EvidenceCoordinator {
     this.service.dispose();
   }
 
-  private async verifyIn(state: Folder, paths: readonly string[], onFiles?: (done: number, total: number) => void, options?: RequestOptions): Promise<void> {
+  private async verifyIn(
+    state: Folder,
+    paths: readonly string[],
+    onFiles?: (done: number, total: number) => void,
+    options?: RequestOptions,
+  ): Promise<void> {
     const key = `${state.root}\u0000${paths.join("\u0000")}`;
     this.running.get(key)?.abort();
     const controller = new AbortController();
     this.running.set(key, controller);
     const documents = paths.map((p) => state.host.documentOf(p)).filter((d): d is NonNullable<typeof d> => d !== undefined);
     try {
-      const gathered = await this.service.gatherAll(state.root, documents, controller.signal, onFiles && ((p) => onFiles(p.filesDone, p.filesTotal)), options);
+      const gathered = await this.service.gatherAll(
+        state.root,
+        documents,
+        controller.signal,
+        onFiles && ((p) => onFiles(p.filesDone, p.filesTotal)),
+        options,
+      );
       for (const [documentPath, evidence] of gathered) state.host.setEvidence(documentPath, evidence);
       await this.workspace.publishPaths(state, [...gathered.keys()]);
     } catch (error) {
-      if (!controller.signal.aborted) this.connection.console.error(`Verifying files failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!controller.signal.aborted)
+        this.connection.console.error(`Verifying files failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (this.running.get(key) === controller) this.running.delete(key);
     }

@@ -10,6 +10,9 @@ export function registerHover(connection: Connection, places: NavigationPlaces):
     const cursor = places.cursor(params);
     const found = cursor?.analysis.hover(cursor.path, cursor.offset);
     if (!cursor || !found) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: places.ranges().of(cursor.state, cursor.path, found.span) };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: found.markdown },
+      range: places.ranges().of(cursor.state, cursor.path, found.span),
+    };
   });
 }

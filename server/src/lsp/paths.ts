@@ -32,7 +32,8 @@ export class WorkspaceFolders {
     const file = path.resolve(parsed.fsPath);
     for (const root of this.roots) {
       const relative = path.relative(root, file);
-      if (relative && !relative.startsWith("..") && !path.isAbsolute(relative)) return { root, relativePath: relative.split(path.sep).join("/") };
+      if (relative && !relative.startsWith("..") && !path.isAbsolute(relative))
+        return { root, relativePath: relative.split(path.sep).join("/") };
     }
     return { root: path.dirname(file), relativePath: path.basename(file) };
   }

@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver/node";
 import { URI } from "vscode-uri";
-import { formatReadiness, ignoreMatcher, mergeLineage, mergeReadiness, WorkspaceHost, type GenesisConfig, type ReadinessModel, type ReportFormat } from "../core/index";
+import {
+  formatReadiness,
+  ignoreMatcher,
+  mergeLineage,
+  mergeReadiness,
+  WorkspaceHost,
+  type GenesisConfig,
+  type ReadinessModel,
+  type ReportFormat,
+} from "../core/index";
 import { listWorkspaceFiles } from "../node/workspace-files";
 import {
   READINESS_CHANGED_NOTIFICATION,
@@ -33,7 +42,11 @@ export interface ReadinessDependencies {
  * diagnostics, or the folder's files (any file event the client's watcher reports to the server).
  */
 export function registerReadiness(connection: Connection, dependencies: ReadinessDependencies): void {
-  const tracker = new ReadinessTracker(dependencies, (params) => void connection.sendNotification(READINESS_CHANGED_NOTIFICATION, params), (message) => connection.console.error(message));
+  const tracker = new ReadinessTracker(
+    dependencies,
+    (params) => void connection.sendNotification(READINESS_CHANGED_NOTIFICATION, params),
+    (message) => connection.console.error(message),
+  );
   dependencies.workspace.onDiagnosticsChanged((change) => tracker.changed(change));
   connection.onRequest(READINESS_REQUEST, (params: ReadinessParams | undefined) => tracker.model(params?.folder));
   connection.onRequest(REPORT_REQUEST, (params: ReportParams) => tracker.report(params.format, params.folder));
@@ -79,10 +92,16 @@ export class ReadinessTracker {
   async report(format: ReportFormat, folder?: string): Promise<ReportResult> {
     const parts = await this.parts(folder);
     const model = mergeReadiness(parts);
-    const lineage = mergeLineage(parts.map(({ name, state }) => ({ name, lineage: state ? state.host.lineage() : { nodes: [], edges: [] } })));
+    const lineage = mergeLineage(
+      parts.map(({ name, state }) => ({ name, lineage: state ? state.host.lineage() : { nodes: [], edges: [] } })),
+    );
     const root = parts.map((p) => p.name).join(", ") || "workspace";
     const text = formatReadiness({ root, generatedAt: new Date().toISOString(), model, lineage }, format);
-    const slug = root.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workspace";
+    const slug =
+      root
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "workspace";
     return { text, fileName: `genesis-readiness-${slug}.${EXTENSION[format]}` };
   }
 
@@ -90,7 +109,9 @@ export class ReadinessTracker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flush().catch((error) => this.logError(`Computing readiness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+      this.flush().catch((error) =>
+        this.logError(`Computing readiness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
     }, READINESS_DEBOUNCE_MS);
     this.timer.unref?.();
   }

@@ -17,9 +17,7 @@ export class SettingsStore {
     if (!this.clientHasConfiguration()) return Promise.resolve(DEFAULT_SETTINGS);
     let entry = this.cache.get(uri);
     if (!entry) {
-      entry = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: "genesis" })
-        .then(normalise, () => DEFAULT_SETTINGS);
+      entry = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "genesis" }).then(normalise, () => DEFAULT_SETTINGS);
       this.cache.set(uri, entry);
     }
     return entry;

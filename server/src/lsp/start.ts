@@ -1,4 +1,12 @@
-import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from "vscode-languageserver/node";
+import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
@@ -40,7 +48,11 @@ export function startServer(connection: Connection): void {
   };
   const publishConfig = async (document: TextDocument, root: string) => {
     const { diagnostics } = await configs.get(root);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(document, d)) });
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: diagnostics.map((d) => toLspDiagnostic(document, d)),
+    });
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -75,7 +87,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     void workspace.scanAll().catch((error) => connection.console.error(`Indexing the workspace failed: ${String(error)}`));
     if (clientHasConfiguration) {
-      connection.client.register(DidChangeConfigurationNotification.type, { section: "genesis" }).catch((error) => connection.console.warn(`The client did not take the configuration registration: ${String(error)}`));
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: "genesis" })
+        .catch((error) => connection.console.warn(`The client did not take the configuration registration: ${String(error)}`));
     }
     if (!clientHasFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {

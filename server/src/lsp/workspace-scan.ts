@@ -21,10 +21,16 @@ const BATCH = 25;
  * editor's files.exclude; never follows a link out of the folder. Works in batches and yields in
  * between, so that the editor's requests are answered while a large workspace is scanned.
  */
-export async function scanFolder(state: Folder, config: GenesisConfig, excludeGlobs: readonly string[], progress: ScanProgress): Promise<void> {
+export async function scanFolder(
+  state: Folder,
+  config: GenesisConfig,
+  excludeGlobs: readonly string[],
+  progress: ScanProgress,
+): Promise<void> {
   const ignored = ignoreMatcher(config);
   const excluded = excludeGlobs.length ? picomatch(excludeGlobs as string[], { dot: true }) : () => false;
-  const accept = (relative: string) => relative !== CONFIG_FILE_NAME && syntaxOf(relative) !== undefined && !ignored(relative) && !excluded(relative);
+  const accept = (relative: string) =>
+    relative !== CONFIG_FILE_NAME && syntaxOf(relative) !== undefined && !ignored(relative) && !excluded(relative);
   progress.begin(`Indexing Genesis documents in ${path.basename(state.root)}`);
   try {
     const { files } = await listWorkspaceFiles(state.root, [state.root], { accept });

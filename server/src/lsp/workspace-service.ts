@@ -65,7 +65,8 @@ export class WorkspaceService {
   /** The folder state and relative path of a document URI (untitled files get a name from their language). */
   placeOf(uri: string, languageId?: string): DocumentPlace {
     const place = this.folders.place(uri);
-    const relativePath = place.relativePath.includes(".") || !languageId ? place.relativePath : `${place.relativePath}${UNTITLED_EXTENSION[languageId] ?? ""}`;
+    const relativePath =
+      place.relativePath.includes(".") || !languageId ? place.relativePath : `${place.relativePath}${UNTITLED_EXTENSION[languageId] ?? ""}`;
     return { state: this.stateOf(place.root), path: relativePath, uri };
   }
 

@@ -40,7 +40,20 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** What goes into the .vsix: when any of it is newer than the .vsix, the tests package again. */
-const PACKAGED_INPUTS = ["client/src", "server/src", "schemas", "syntaxes", "snippets", "images", "package.json", "README.md", "CHANGELOG.md", "LICENSE", ".vscodeignore", "scripts/build.mjs"];
+const PACKAGED_INPUTS = [
+  "client/src",
+  "server/src",
+  "schemas",
+  "syntaxes",
+  "snippets",
+  "images",
+  "package.json",
+  "README.md",
+  "CHANGELOG.md",
+  "LICENSE",
+  ".vscodeignore",
+  "scripts/build.mjs",
+];
 
 function newestMtime(file: string): number {
   if (!existsSync(file)) return 0;
@@ -127,7 +140,9 @@ export class Workbench {
       await page.goto(server.url(workspace));
       await page.locator(".monaco-workbench .part.editor").waitFor({ timeout: TIMEOUTS.workbench });
       // The Explorer lists the workspace once the remote file system answers.
-      await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "genesis.config.yaml" }).waitFor({ timeout: TIMEOUTS.workbench });
+      await page
+        .locator(".explorer-folders-view .monaco-list-row", { hasText: "genesis.config.yaml" })
+        .waitFor({ timeout: TIMEOUTS.workbench });
       const workbench = new Workbench(base, workspace, userDataDir, server, browser, page);
       await workbench.showActiveFileProblemsOnly();
       return workbench;
@@ -159,7 +174,13 @@ export class Workbench {
    */
   async readmeScreenshot(file: string): Promise<void> {
     await this.page
-      .waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelectorAll(".editor-instance .view-line span[class^='mtk']:not(.mtk1)").length > 0, undefined, { timeout: TIMEOUTS.ui })
+      .waitForFunction(
+        () =>
+          (globalThis as unknown as PageGlobals).document.querySelectorAll(".editor-instance .view-line span[class^='mtk']:not(.mtk1)")
+            .length > 0,
+        undefined,
+        { timeout: TIMEOUTS.ui },
+      )
       .catch(() => undefined);
     // No tooltip of whatever the pointer was last left on: it goes to the window's title.
     await this.page.mouse.move(640, 10);
@@ -184,7 +205,10 @@ export class Workbench {
   async waitForToken(text: string): Promise<void> {
     // The editor renders spaces as no-break spaces.
     const exactly = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ \u00a0]")}$`);
-    await this.page.locator(".part.editor .editor-instance .view-line span[class^='mtk']", { hasText: exactly }).first().waitFor({ timeout: TIMEOUTS.ui });
+    await this.page
+      .locator(".part.editor .editor-instance .view-line span[class^='mtk']", { hasText: exactly })
+      .first()
+      .waitFor({ timeout: TIMEOUTS.ui });
   }
 
   /** Saves a PNG of the page (for failures and for the README). */
@@ -248,7 +272,9 @@ export class Workbench {
   async replaceRestOfLine(line: number, after: string, text: string): Promise<void> {
     await this.goToLine(line);
     for (let i = 0; i < after.length; i++) await this.page.keyboard.press("ArrowRight");
-    await this.page.locator(".statusbar-item", { hasText: new RegExp(`Ln ${line}, Col ${after.length + 1}\\b`) }).waitFor({ timeout: TIMEOUTS.ui });
+    await this.page
+      .locator(".statusbar-item", { hasText: new RegExp(`Ln ${line}, Col ${after.length + 1}\\b`) })
+      .waitFor({ timeout: TIMEOUTS.ui });
     await this.page.keyboard.press("Shift+End");
     await this.page.keyboard.type(text);
     // A suggestion list may have opened while typing; it must not take the next key.
@@ -285,7 +311,10 @@ export class Workbench {
       const panel = document.querySelector(".markers-panel");
       return {
         text: panel?.innerText ?? "",
-        rows: Array.from(document.querySelectorAll(".markers-panel .monaco-list-row")).map((row) => ({ label: row.getAttribute("aria-label") ?? "", text: row.innerText })),
+        rows: Array.from(document.querySelectorAll(".markers-panel .monaco-list-row")).map((row) => ({
+          label: row.getAttribute("aria-label") ?? "",
+          text: row.innerText,
+        })),
       };
     });
   }
@@ -308,10 +337,16 @@ export class Workbench {
       const left = deadline - Date.now();
       if (left <= 0) break;
       await this.page
-        .waitForFunction((before) => ((globalThis as unknown as PageGlobals).document.querySelector(".markers-panel")?.innerText ?? "") !== before, snapshot.text, { timeout: left })
+        .waitForFunction(
+          (before) => ((globalThis as unknown as PageGlobals).document.querySelector(".markers-panel")?.innerText ?? "") !== before,
+          snapshot.text,
+          { timeout: left },
+        )
         .catch(() => undefined);
     }
-    assert.fail(`Problems panel: waited ${TIMEOUTS.diagnostic / 1000} s for ${what} in ${file}; it shows:\n${seen.map((p) => `  ${p.line} ${p.severity} ${p.code}`).join("\n") || "  nothing"}`);
+    assert.fail(
+      `Problems panel: waited ${TIMEOUTS.diagnostic / 1000} s for ${what} in ${file}; it shows:\n${seen.map((p) => `  ${p.line} ${p.severity} ${p.code}`).join("\n") || "  nothing"}`,
+    );
   }
 
   /** Process ids of this workbench's Genesis language servers (the extension installed under `base`). */

@@ -46,7 +46,11 @@ describe("io evidence: field types", () => {
   });
 
   it("maps Parquet physical and logical types", () => {
-    const column = (physical: string | undefined, logical?: string, extra: { repeated?: boolean; group?: boolean; converted?: string } = {}) =>
+    const column = (
+      physical: string | undefined,
+      logical?: string,
+      extra: { repeated?: boolean; group?: boolean; converted?: string } = {},
+    ) =>
       parquetFieldType({ physical, logical, converted: extra.converted, repeated: extra.repeated ?? false, group: extra.group ?? false });
     assert.equal(column("BOOLEAN"), "boolean");
     assert.equal(column("INT32"), "integer");

@@ -13,7 +13,9 @@ function requestsOf(path: string, text: string) {
 
 describe("io evidence: requests", () => {
   it("asks to hash only files with a well-formed sha256, and never a live dataset's", () => {
-    const text = manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: abc }\n  - { id: c, path: files/c.csv, format: csv }\n`);
+    const text = manifest(
+      `distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: abc }\n  - { id: c, path: files/c.csv, format: csv }\n`,
+    );
     assert.deepEqual(
       requestsOf("data/ocean.dataset.yaml", text).map((r) => [r.path, r.sha256]),
       [
@@ -22,12 +24,17 @@ describe("io evidence: requests", () => {
         ["data/files/c.csv", false],
       ],
     );
-    const live = requestsOf("data/ocean.dataset.yaml", manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n`, "live: true\n"));
+    const live = requestsOf(
+      "data/ocean.dataset.yaml",
+      manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n`, "live: true\n"),
+    );
     assert.equal(live[0].sha256, false);
   });
 
   it("with hashUndeclared (Verify Files), also hashes the files of items without a valid sha256, never a live dataset's", () => {
-    const text = manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: TODO }\n  - { id: c, path: files/c.csv, format: csv }\n`);
+    const text = manifest(
+      `distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: TODO }\n  - { id: c, path: files/c.csv, format: csv }\n`,
+    );
     const document = engine.analyze({ path: "data/ocean.dataset.yaml", text }).document!;
     assert.deepEqual(
       evidenceRequests(document, { hashUndeclared: true }).map((r) => [r.path, r.sha256]),
@@ -37,7 +44,10 @@ describe("io evidence: requests", () => {
         ["data/files/c.csv", true],
       ],
     );
-    const live = engine.analyze({ path: "ocean.dataset.yaml", text: manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv }\n`, "live: true\n") }).document!;
+    const live = engine.analyze({
+      path: "ocean.dataset.yaml",
+      text: manifest(`distribution:\n  - { id: a, path: files/a.csv, format: csv }\n`, "live: true\n"),
+    }).document!;
     assert.equal(evidenceRequests(live, { hashUndeclared: true })[0].sha256, false);
     const model = engine.analyze({ path: "m.model.yaml", text: card("artifacts:\n  - { format: onnx, path: m.onnx }\n") }).document!;
     assert.deepEqual(evidenceRequests(model, { hashUndeclared: true }), [{ path: "m.onnx", sha256: true, hdf5: false, onnx: false }]);
@@ -65,19 +75,32 @@ describe("io evidence: requests", () => {
   });
 
   it("never asks for URLs, paths that leave the workspace, empty paths or an OCI image's reference", () => {
-    const text = manifest(`distribution:\n  - { id: a, path: "https://example.org/a.csv", format: csv, sha256: ${SHA_A} }\n  - { id: b, path: ../../b.csv, format: csv }\n  - { id: c, path: "", format: csv }\n`);
+    const text = manifest(
+      `distribution:\n  - { id: a, path: "https://example.org/a.csv", format: csv, sha256: ${SHA_A} }\n  - { id: b, path: ../../b.csv, format: csv }\n  - { id: c, path: "", format: csv }\n`,
+    );
     assert.deepEqual(requestsOf("data/ocean.dataset.yaml", text), []);
-    const model = card(`artifacts:\n  - { format: oci-image, path: "registry.example.gov/m:1@sha256:${SHA_A}" }\n  - { format: onnx, path: m.onnx, sha256: ${SHA_A}, signature: { inputs: [], outputs: [] } }\n`);
+    const model = card(
+      `artifacts:\n  - { format: oci-image, path: "registry.example.gov/m:1@sha256:${SHA_A}" }\n  - { format: onnx, path: m.onnx, sha256: ${SHA_A}, signature: { inputs: [], outputs: [] } }\n`,
+    );
     assert.deepEqual(requestsOf("models/m.model.yaml", model), [{ path: "models/m.onnx", sha256: true, hdf5: false, onnx: true }]);
   });
 
   it("merges two positions naming one file", () => {
-    const text = pipeline("reproducibility: { lockfile: /env/conda-lock.yml }\nengine: { type: shell, entrypoint: ../env/conda-lock.yml }\n");
-    assert.deepEqual(requestsOf("pipelines/p.pipeline.yaml", text), [{ path: "env/conda-lock.yml", sha256: false, hdf5: false, onnx: false }]);
+    const text = pipeline(
+      "reproducibility: { lockfile: /env/conda-lock.yml }\nengine: { type: shell, entrypoint: ../env/conda-lock.yml }\n",
+    );
+    assert.deepEqual(requestsOf("pipelines/p.pipeline.yaml", text), [
+      { path: "env/conda-lock.yml", sha256: false, hdf5: false, onnx: false },
+    ]);
   });
 
   it("does not throw on odd values", () => {
-    for (const body of ["distribution: 3\n", "distribution: [null, 1, [x], { path: 7 }]\n", "recordSets: { a: 1 }\ndistribution: [{ id: [x], path: a.csv }]\n", "artifacts: [{ path: m.onnx, signature: 3 }]\n"]) {
+    for (const body of [
+      "distribution: 3\n",
+      "distribution: [null, 1, [x], { path: 7 }]\n",
+      "recordSets: { a: 1 }\ndistribution: [{ id: [x], path: a.csv }]\n",
+      "artifacts: [{ path: m.onnx, signature: 3 }]\n",
+    ]) {
       assert.doesNotThrow(() => requestsOf("d.dataset.yaml", manifest(body)));
       assert.doesNotThrow(() => requestsOf("m.model.yaml", card(body)));
     }
@@ -87,7 +110,9 @@ describe("io evidence: requests", () => {
 describe("io evidence: files that do not exist", () => {
   it("reports a missing distribution file and names the nearest file of its folder", () => {
     const text = manifest("distribution:\n  - id: a\n    path: files/temprature.csv # want: integrity/file-missing\n    format: csv\n");
-    const [seen] = expectIoWants("data/ocean.dataset.yaml", text, { "data/files/temprature.csv": { status: "missing", nearby: ["temperature.csv", "readme.md"] } });
+    const [seen] = expectIoWants("data/ocean.dataset.yaml", text, {
+      "data/files/temprature.csv": { status: "missing", nearby: ["temperature.csv", "readme.md"] },
+    });
     assert.equal(
       seen.message,
       `The distribution file "files/temprature.csv" does not exist (data/files/temprature.csv from the workspace root). Did you mean "files/temperature.csv"? Correct the path or add the file; paths are relative to this document's folder "data/", or to the workspace root when they start with "/".`,
@@ -97,22 +122,39 @@ describe("io evidence: files that do not exist", () => {
   });
 
   it("reports a missing artifact and a missing pipeline entrypoint, but not an audit log the run writes", () => {
-    expectIoWants("m.model.yaml", card("artifacts:\n  - format: onnx\n    path: m.onnx # want: integrity/file-missing\n"), { "m.onnx": MISSING });
-    expectIoWants("p.pipeline.yaml", pipeline("engine:\n  type: cwl\n  entrypoint: wf.cwl # want: integrity/file-missing\naudit: { log: logs/audit.jsonl }\n"), { "wf.cwl": MISSING, "logs/audit.jsonl": MISSING });
+    expectIoWants("m.model.yaml", card("artifacts:\n  - format: onnx\n    path: m.onnx # want: integrity/file-missing\n"), {
+      "m.onnx": MISSING,
+    });
+    expectIoWants(
+      "p.pipeline.yaml",
+      pipeline("engine:\n  type: cwl\n  entrypoint: wf.cwl # want: integrity/file-missing\naudit: { log: logs/audit.jsonl }\n"),
+      { "wf.cwl": MISSING, "logs/audit.jsonl": MISSING },
+    );
   });
 
   it("repro/lockfile: the lockfile of a pipeline or a card does not exist; raised to error in release", () => {
     const text = pipeline("reproducibility:\n  lockfile: conda-lock.yml # want: repro/lockfile\n");
     const [seen] = expectIoWants("pipelines/p.pipeline.yaml", text, { "pipelines/conda-lock.yml": MISSING });
     assert.equal(seen.severity, "warning");
-    assert.match(seen.message, /^The lockfile "conda-lock.yml" does not exist \(pipelines\/conda-lock.yml from the workspace root\)\. Commit the lockfile that pins this environment/);
-    const [released] = diagnoseIo("pipelines/p.pipeline.yaml", text, { "pipelines/conda-lock.yml": MISSING }, configWith({ profile: "release" }));
+    assert.match(
+      seen.message,
+      /^The lockfile "conda-lock.yml" does not exist \(pipelines\/conda-lock.yml from the workspace root\)\. Commit the lockfile that pins this environment/,
+    );
+    const [released] = diagnoseIo(
+      "pipelines/p.pipeline.yaml",
+      text,
+      { "pipelines/conda-lock.yml": MISSING },
+      configWith({ profile: "release" }),
+    );
     assert.equal(released.severity, "error");
-    expectIoWants("models/m.model.yaml", card("training:\n  environment:\n    lockfile: /env/uv.lock # want: repro/lockfile\n"), { "env/uv.lock": MISSING });
+    expectIoWants("models/m.model.yaml", card("training:\n  environment:\n    lockfile: /env/uv.lock # want: repro/lockfile\n"), {
+      "env/uv.lock": MISSING,
+    });
   });
 
   it("underlines the path inside a Markdown card's front matter", () => {
-    const text = "---\napiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining:\n  environment:\n    lockfile: ../env/conda-lock.yml\n---\n\n# Model\n";
+    const text =
+      "---\napiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining:\n  environment:\n    lockfile: ../env/conda-lock.yml\n---\n\n# Model\n";
     const [seen] = diagnoseIo("models/m.modelcard.md", text, { "env/conda-lock.yml": MISSING });
     assert.equal(seen.rule, "repro/lockfile");
     assert.equal(seen.line, 6);
@@ -120,10 +162,18 @@ describe("io evidence: files that do not exist", () => {
   });
 
   it("governance/policy-missing: access policy, binder, diagrams and CI workflow", () => {
-    expectIoWants("data/d.dataset.yaml", manifest("access:\n  policy: ../governance/access.md # want: governance/policy-missing\n"), { "governance/access.md": MISSING });
+    expectIoWants("data/d.dataset.yaml", manifest("access:\n  policy: ../governance/access.md # want: governance/policy-missing\n"), {
+      "governance/access.md": MISSING,
+    });
     expectIoWants("m.model.yaml", card("governance:\n  binder: governance/ # want: governance/policy-missing\n"), { governance: MISSING });
-    const text = pipeline("ci:\n  provider: github-actions\n  workflow: .github/workflows/ci.yml # want: governance/policy-missing\ndocs:\n  dataFlowDiagram: docs/flow.md # want: governance/policy-missing\n  architectureDiagram: docs/arch.md\n");
-    const seen = expectIoWants("p.pipeline.yaml", text, { ".github/workflows/ci.yml": MISSING, "docs/flow.md": MISSING, "docs/arch.md": ok() });
+    const text = pipeline(
+      "ci:\n  provider: github-actions\n  workflow: .github/workflows/ci.yml # want: governance/policy-missing\ndocs:\n  dataFlowDiagram: docs/flow.md # want: governance/policy-missing\n  architectureDiagram: docs/arch.md\n",
+    );
+    const seen = expectIoWants("p.pipeline.yaml", text, {
+      ".github/workflows/ci.yml": MISSING,
+      "docs/flow.md": MISSING,
+      "docs/arch.md": ok(),
+    });
     assert.equal(seen[0].severity, "warning");
     assert.match(seen[0].message, /^The CI workflow ".github\/workflows\/ci.yml" does not exist\. Add the file/);
   });
@@ -133,30 +183,54 @@ describe("io evidence: files that do not exist", () => {
   });
 
   it("judges nothing it was not given (a cancelled read, or --no-io), and never a URL", () => {
-    expectIoWants("d.dataset.yaml", manifest(`distribution:\n  - { id: a, path: a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: "https://example.org/b.csv", format: csv }\n`), {});
-    expectIoWants("d.dataset.yaml", manifest(`distribution:\n  - { id: b, path: "https://example.org/b.csv", format: csv }\n`), { "https://example.org/b.csv": MISSING });
+    expectIoWants(
+      "d.dataset.yaml",
+      manifest(
+        `distribution:\n  - { id: a, path: a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: "https://example.org/b.csv", format: csv }\n`,
+      ),
+      {},
+    );
+    expectIoWants("d.dataset.yaml", manifest(`distribution:\n  - { id: b, path: "https://example.org/b.csv", format: csv }\n`), {
+      "https://example.org/b.csv": MISSING,
+    });
   });
 
   it("reports a path whose link leads out of the workspace as path/outside-workspace", () => {
     const text = manifest("distribution:\n  - id: a\n    path: files/link.csv # want: path/outside-workspace\n");
-    const [seen] = expectIoWants("d.dataset.yaml", text, { "files/link.csv": { status: "outside-workspace", reason: "leads through a symbolic link to /etc/x.csv, outside the workspace" } });
-    assert.match(seen.message, /^"files\/link.csv" leads through a symbolic link to \/etc\/x.csv, outside the workspace, so it is not read/);
+    const [seen] = expectIoWants("d.dataset.yaml", text, {
+      "files/link.csv": { status: "outside-workspace", reason: "leads through a symbolic link to /etc/x.csv, outside the workspace" },
+    });
+    assert.match(
+      seen.message,
+      /^"files\/link.csv" leads through a symbolic link to \/etc\/x.csv, outside the workspace, so it is not read/,
+    );
   });
 
   it("is silenced by genesis-ignore with a reason", () => {
-    const text = pipeline("reproducibility:\n  # genesis-ignore repro/lockfile: generated by the CI job before the run\n  lockfile: conda-lock.yml\n");
+    const text = pipeline(
+      "reproducibility:\n  # genesis-ignore repro/lockfile: generated by the CI job before the run\n  lockfile: conda-lock.yml\n",
+    );
     expectIoWants("p.pipeline.yaml", text, { "conda-lock.yml": MISSING });
   });
 
   it("follows per-rule severity overrides and off", () => {
     const text = pipeline("ci: { provider: other, workflow: ci.yml }\n");
-    assert.deepEqual(diagnoseIo("p.pipeline.yaml", text, { "ci.yml": MISSING }, configWith({ rules: { "governance/policy-missing": "off" } })), []);
-    assert.equal(diagnoseIo("p.pipeline.yaml", text, { "ci.yml": MISSING }, configWith({ rules: { "governance/policy-missing": "error" } }))[0].severity, "error");
+    assert.deepEqual(
+      diagnoseIo("p.pipeline.yaml", text, { "ci.yml": MISSING }, configWith({ rules: { "governance/policy-missing": "off" } })),
+      [],
+    );
+    assert.equal(
+      diagnoseIo("p.pipeline.yaml", text, { "ci.yml": MISSING }, configWith({ rules: { "governance/policy-missing": "error" } }))[0]
+        .severity,
+      "error",
+    );
   });
 });
 
 describe("io evidence: checksums", () => {
-  const text = manifest(`distribution:\n  - id: a\n    path: a.csv\n    format: csv\n    sha256: ${SHA_A} # want: integrity/checksum-mismatch\n    bytes: 120\n`);
+  const text = manifest(
+    `distribution:\n  - id: a\n    path: a.csv\n    format: csv\n    sha256: ${SHA_A} # want: integrity/checksum-mismatch\n    bytes: 120\n`,
+  );
 
   it("reports a mismatch with both digests, the sizes, and the file's digest as the replacement", () => {
     const [seen] = expectIoWants("d.dataset.yaml", text, { "a.csv": ok({ sha256: SHA_B, size: 100 }) });
@@ -177,22 +251,38 @@ describe("io evidence: checksums", () => {
   });
 
   it("warns when the digest could not be computed", () => {
-    const seen = diagnoseIo("d.dataset.yaml", text, { "a.csv": ok({ failures: { sha256: { kind: "unreadable", reason: "permission denied" } } }) });
+    const seen = diagnoseIo("d.dataset.yaml", text, {
+      "a.csv": ok({ failures: { sha256: { kind: "unreadable", reason: "permission denied" } } }),
+    });
     assert.deepEqual(
       seen.map((s) => [s.rule, s.severity]),
       [["integrity/checksum-mismatch", "warning"]],
     );
     assert.match(seen[0].message, /could not be verified: permission denied/);
-    assert.equal(diagnoseIo("d.dataset.yaml", text, { "a.csv": { status: "unreadable", reason: "permission denied" } })[0].severity, "warning");
+    assert.equal(
+      diagnoseIo("d.dataset.yaml", text, { "a.csv": { status: "unreadable", reason: "permission denied" } })[0].severity,
+      "warning",
+    );
   });
 
   it("checks artifacts the same way", () => {
-    const model = card(`artifacts:\n  - format: safetensors\n    path: m.safetensors\n    sha256: ${SHA_A} # want: integrity/checksum-mismatch\n`);
+    const model = card(
+      `artifacts:\n  - format: safetensors\n    path: m.safetensors\n    sha256: ${SHA_A} # want: integrity/checksum-mismatch\n`,
+    );
     expectIoWants("m.model.yaml", model, { "m.safetensors": ok({ sha256: SHA_B }) });
   });
 
   it("works on the JSON form", () => {
-    const json = JSON.stringify({ apiVersion: "genesis/v1", kind: "DatasetManifest", id: "x", distribution: [{ id: "a", path: "a.csv", format: "csv", sha256: SHA_A }] }, null, 2);
+    const json = JSON.stringify(
+      {
+        apiVersion: "genesis/v1",
+        kind: "DatasetManifest",
+        id: "x",
+        distribution: [{ id: "a", path: "a.csv", format: "csv", sha256: SHA_A }],
+      },
+      null,
+      2,
+    );
     const [seen] = diagnoseIo("x.dataset.json", json, { "a.csv": ok({ sha256: SHA_B }) });
     assert.equal(seen.rule, "integrity/checksum-mismatch");
     assert.equal(seen.covered, `"${SHA_A}"`);

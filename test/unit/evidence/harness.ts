@@ -5,7 +5,12 @@ import { LineIndex } from "../../../server/src/core/text";
 import { engine, type Seen } from "../harness";
 
 /** The io pass of one document over evidence given by hand, keyed by workspace-relative path. */
-export function diagnoseIo(path: string, text: string, evidence: Record<string, FileEvidence>, config: GenesisConfig = DEFAULT_CONFIG): Seen[] {
+export function diagnoseIo(
+  path: string,
+  text: string,
+  evidence: Record<string, FileEvidence>,
+  config: GenesisConfig = DEFAULT_CONFIG,
+): Seen[] {
   const document = engine.analyze({ path, text }, config).document;
   assert.ok(document, `${path} is not a Genesis document`);
   const lines = new LineIndex(text);
@@ -30,7 +35,11 @@ export function expectIoWants(path: string, text: string, evidence: Record<strin
   });
   const seen = diagnoseIo(path, text, evidence, config);
   const got = seen.map((d) => `${d.line}:${d.rule}`);
-  assert.deepEqual([...got].sort(), [...wanted].sort(), `io diagnostics differ from the want markers:\n${seen.map((d) => `  line ${d.line} ${d.rule}: ${d.message}`).join("\n")}`);
+  assert.deepEqual(
+    [...got].sort(),
+    [...wanted].sort(),
+    `io diagnostics differ from the want markers:\n${seen.map((d) => `  line ${d.line} ${d.rule}: ${d.message}`).join("\n")}`,
+  );
   return seen;
 }
 

@@ -32,28 +32,43 @@ describe("io evidence: data/schema-drift", () => {
     it("reports a renamed column once, on the field's name, with the nearest column", () => {
       const renamed = fields.replace("name: temperature, type: number }", "name: temprature, type: number } # want: data/schema-drift");
       const [field] = expectIoWants(PATH, manifest("csv", renamed), { "data/files/obs.csv": csv(CSV_COLUMNS) });
-      assert.equal(field.message, `Field "temprature" is not a column of "files/obs.csv". Did you mean "temperature"? Its columns are: station, temperature, count, valid, day.`);
+      assert.equal(
+        field.message,
+        `Field "temprature" is not a column of "files/obs.csv". Did you mean "temperature"? Its columns are: station, temperature, count, valid, day.`,
+      );
       assert.equal(field.covered, "temprature");
     });
 
     it("reports a column no field declares on the record set's fields key", () => {
       const missing = fields.replace("      - { name: temperature, type: number }\n", "");
-      const [undeclared] = expectIoWants(PATH, manifest("csv", missing).replace("    fields:\n", "    fields: # want: data/schema-drift\n"), { "data/files/obs.csv": csv(CSV_COLUMNS) });
+      const [undeclared] = expectIoWants(
+        PATH,
+        manifest("csv", missing).replace("    fields:\n", "    fields: # want: data/schema-drift\n"),
+        { "data/files/obs.csv": csv(CSV_COLUMNS) },
+      );
       assert.equal(undeclared.covered, "fields");
-      assert.equal(undeclared.message, `"files/obs.csv" has a column that no field declares: temperature (number). Add a field for it to record set "observations" (name and type), or remove it from the file.`);
+      assert.equal(
+        undeclared.message,
+        `"files/obs.csv" has a column that no field declares: temperature (number). Add a field for it to record set "observations" (name and type), or remove it from the file.`,
+      );
     });
 
     it("reports a type drift only when the declared type cannot hold a sampled cell", () => {
       const drift = fields.replace("name: temperature, type: number }", "name: temperature, type: integer } # want: data/schema-drift");
       const [seen] = expectIoWants(PATH, manifest("csv", drift), { "data/files/obs.csv": csv(CSV_COLUMNS, 57) });
-      assert.equal(seen.message, `Field "temperature" is declared integer, but "files/obs.csv" has the value "12.5" in that column (57 rows sampled); declare "number", or fix the data.`);
+      assert.equal(
+        seen.message,
+        `Field "temperature" is declared integer, but "files/obs.csv" has the value "12.5" in that column (57 rows sampled); declare "number", or fix the data.`,
+      );
       assert.equal(seen.covered, "integer");
       const text = fields.replace("name: station, type: string }", "name: station, type: date } # want: data/schema-drift");
       expectIoWants(PATH, manifest("csv", text), { "data/files/obs.csv": csv(CSV_COLUMNS) });
     });
 
     it("ignores columns whose sampled cells are all empty", () => {
-      expectIoWants(PATH, manifest("csv", "      - { name: note, type: integer }\n"), { "data/files/obs.csv": csv([{ name: "note", sampled: {} }]) });
+      expectIoWants(PATH, manifest("csv", "      - { name: note, type: integer }\n"), {
+        "data/files/obs.csv": csv([{ name: "note", sampled: {} }]),
+      });
     });
 
     it("reports each undeclared column once, on the first record set of that source", () => {
@@ -62,24 +77,45 @@ describe("io evidence: data/schema-drift", () => {
         `  - id: first\n    source: obs\n    fields: # want: data/schema-drift\n      - { name: station, type: string }\n` +
         `  - id: second\n    source: obs\n    fields:\n      - { name: temperature, type: number }\n`;
       const [seen] = expectIoWants("ocean.dataset.yaml", text, { "obs.csv": csv(CSV_COLUMNS) });
-      assert.match(seen.message, /has columns that no field declares: count \(integer\), valid \(integer\), day \(date\)\. Add a field for each to record set "first"/);
+      assert.match(
+        seen.message,
+        /has columns that no field declares: count \(integer\), valid \(integer\), day \(date\)\. Add a field for each to record set "first"/,
+      );
     });
 
     it("reports a file that is not readable CSV on the distribution path: an error when malformed, a warning when too large", () => {
-      const text = manifest("csv", "      - { name: a, type: string }\n").replace("path: files/obs.csv", "path: files/obs.csv # want: data/schema-drift");
-      const [malformed] = expectIoWants(PATH, text, { "data/files/obs.csv": ok({ failures: { table: { kind: "malformed", reason: "it has no header row" } } }) });
+      const text = manifest("csv", "      - { name: a, type: string }\n").replace(
+        "path: files/obs.csv",
+        "path: files/obs.csv # want: data/schema-drift",
+      );
+      const [malformed] = expectIoWants(PATH, text, {
+        "data/files/obs.csv": ok({ failures: { table: { kind: "malformed", reason: "it has no header row" } } }),
+      });
       assert.equal(malformed.severity, "error");
-      assert.equal(malformed.message, `"files/obs.csv" is not a readable CSV file (it has no header row), so its schema was not compared with its record sets. Check the file, or the distribution's format ("csv").`);
-      const [large] = diagnoseIo(PATH, text, { "data/files/obs.csv": ok({ failures: { table: { kind: "too-large", reason: "its first line is longer than 64 KB" } } }) });
+      assert.equal(
+        malformed.message,
+        `"files/obs.csv" is not a readable CSV file (it has no header row), so its schema was not compared with its record sets. Check the file, or the distribution's format ("csv").`,
+      );
+      const [large] = diagnoseIo(PATH, text, {
+        "data/files/obs.csv": ok({ failures: { table: { kind: "too-large", reason: "its first line is longer than 64 KB" } } }),
+      });
       assert.equal(large.severity, "warning");
       const [folder] = diagnoseIo(PATH, text, { "data/files/obs.csv": { status: "ok", kind: "folder", size: 0 } });
       assert.match(folder.message, /is a folder, not a CSV file/);
     });
 
     it("is silenced by genesis-ignore and follows the release profile (not an R rule)", () => {
-      const drift = fields.replace("      - { name: temperature, type: number }\n", "      # genesis-ignore data/schema-drift: the logger writes integers until v2\n      - { name: temperature, type: integer }\n");
+      const drift = fields.replace(
+        "      - { name: temperature, type: number }\n",
+        "      # genesis-ignore data/schema-drift: the logger writes integers until v2\n      - { name: temperature, type: integer }\n",
+      );
       expectIoWants(PATH, manifest("csv", drift), { "data/files/obs.csv": csv(CSV_COLUMNS) });
-      const seen = diagnoseIo(PATH, manifest("csv", "      - { name: temp, type: number }\n"), { "data/files/obs.csv": csv([{ name: "temp", type: "string", sampled: { text: "n/a" } }]) }, configWith({ profile: "release" }));
+      const seen = diagnoseIo(
+        PATH,
+        manifest("csv", "      - { name: temp, type: number }\n"),
+        { "data/files/obs.csv": csv([{ name: "temp", type: "string", sampled: { text: "n/a" } }]) },
+        configWith({ profile: "release" }),
+      );
       assert.deepEqual(
         seen.map((s) => s.severity),
         ["error"],
@@ -104,7 +140,10 @@ describe("io evidence: data/schema-drift", () => {
     it("reports a recorded type that differs from the declared one", () => {
       const fields = `      - { name: station, type: string }\n      - { name: temperature, type: integer } # want: data/schema-drift\n      - { name: count, type: integer }\n      - { name: at, type: date } # want: data/schema-drift\n      - { name: meta, type: string }\n`;
       const seen = expectIoWants(PATH, manifest("parquet", fields, "obs.parquet"), { "data/obs.parquet": parquet(columns) });
-      assert.equal(seen[0].message, `Field "temperature" is declared integer, but "obs.parquet" stores DOUBLE (number) in that column; declare "number", or rewrite the column.`);
+      assert.equal(
+        seen[0].message,
+        `Field "temperature" is declared integer, but "obs.parquet" stores DOUBLE (number) in that column; declare "number", or rewrite the column.`,
+      );
       assert.match(seen[1].message, /stores INT64 \(TIMESTAMP\) \(datetime\) in that column; declare "datetime"/);
     });
   });
@@ -125,19 +164,30 @@ describe("io evidence: data/schema-drift", () => {
       const fields = `      - { name: grid/temprature, type: number } # want: data/schema-drift\n      - { name: grid/mask, type: boolean }\n      - { name: /stations, type: integer } # want: data/schema-drift\n`;
       const seen = expectIoWants(PATH, manifest("hdf5", fields, "grid.h5"), { "data/grid.h5": hdf5(datasets) });
       const byLine = seen.sort((a, b) => a.line - b.line);
-      assert.match(byLine[0].message, /^Field "grid\/temprature" is not a dataset of "grid.h5". Did you mean "grid\/temperature"\? Its datasets are: \/grid\/temperature, \/grid\/mask, \/stations\.$/);
+      assert.match(
+        byLine[0].message,
+        /^Field "grid\/temprature" is not a dataset of "grid.h5". Did you mean "grid\/temperature"\? Its datasets are: \/grid\/temperature, \/grid\/mask, \/stations\.$/,
+      );
       assert.match(byLine[1].message, /declared integer, but "grid.h5" stores string \(string\) in that dataset; declare "string"/);
     });
 
     it("reports an unreadable HDF5 file once, on the distribution", () => {
-      const text = manifest("hdf5", "      - { name: /a, type: number }\n", "grid.h5").replace("path: grid.h5", "path: grid.h5 # want: data/schema-drift");
-      const [seen] = expectIoWants(PATH, text, { "data/grid.h5": ok({ failures: { hdf5: { kind: "malformed", reason: "truncated file: eof = 3000, stored_eof = 6206" } } }) });
+      const text = manifest("hdf5", "      - { name: /a, type: number }\n", "grid.h5").replace(
+        "path: grid.h5",
+        "path: grid.h5 # want: data/schema-drift",
+      );
+      const [seen] = expectIoWants(PATH, text, {
+        "data/grid.h5": ok({ failures: { hdf5: { kind: "malformed", reason: "truncated file: eof = 3000, stored_eof = 6206" } } }),
+      });
       assert.match(seen.message, /is not a readable HDF5 file \(truncated file: eof = 3000, stored_eof = 6206\)/);
     });
   });
 
   it("does not throw on odd record sets", () => {
-    const bodies = ["recordSets: 3\n", "recordSets: [null, { source: 3 }, { source: obs, fields: 3 }, { source: obs, fields: [null, { name: 3 }, { name: x, type: [1] }] }]\n"];
+    const bodies = [
+      "recordSets: 3\n",
+      "recordSets: [null, { source: 3 }, { source: obs, fields: 3 }, { source: obs, fields: [null, { name: 3 }, { name: x, type: [1] }] }]\n",
+    ];
     for (const body of bodies) {
       const text = `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\ndistribution:\n  - { id: obs, path: obs.csv, format: csv }\n${body}`;
       const seen = diagnoseIo("ocean.dataset.yaml", text, { "obs.csv": csv(CSV_COLUMNS) });

@@ -29,12 +29,20 @@ describe("io evidence: model/signature-mismatch", () => {
   it("reports an input name that is not in the graph, with the nearest one", () => {
     const text = card(MATCHING.replace("{ name: features,", "{ name: feature, # want: model/signature-mismatch\n           "));
     const [seen] = expectIoWants(PATH, text, withModel());
-    assert.equal(seen.message, `Input "feature" is not an input of "artifacts/surrogate.onnx". Did you mean "features"? Its inputs are: features (float32 [N, 7]).`);
+    assert.equal(
+      seen.message,
+      `Input "feature" is not an input of "artifacts/surrogate.onnx". Did you mean "features"? Its inputs are: features (float32 [N, 7]).`,
+    );
     assert.equal(seen.covered, "feature");
   });
 
   it("reports a wrong dtype with the model's dtype name", () => {
-    const text = card(MATCHING.replace("{ name: lattice, dtype: float32,", "{ name: lattice, dtype: float16, # want: model/signature-mismatch\n           "));
+    const text = card(
+      MATCHING.replace(
+        "{ name: lattice, dtype: float32,",
+        "{ name: lattice, dtype: float16, # want: model/signature-mismatch\n           ",
+      ),
+    );
     const [seen] = expectIoWants(PATH, text, withModel());
     assert.equal(seen.message, `Output "lattice" is float32 in "artifacts/surrogate.onnx", not float16; declare dtype: float32.`);
     assert.equal(seen.covered, "float16");
@@ -43,26 +51,42 @@ describe("io evidence: model/signature-mismatch", () => {
   it("reports a rank that differs, with the model's shape", () => {
     const text = card(MATCHING.replace("shape: [batch, 7] }", "\n            shape: [batch, 7, 1] } # want: model/signature-mismatch"));
     const [seen] = expectIoWants(PATH, text, withModel());
-    assert.equal(seen.message, `Input "features" has rank 2 in "artifacts/surrogate.onnx" ([N, 7]), but the signature declares rank 3; write shape: [N, 7].`);
+    assert.equal(
+      seen.message,
+      `Input "features" has rank 2 in "artifacts/surrogate.onnx" ([N, 7]), but the signature declares rank 3; write shape: [N, 7].`,
+    );
   });
 
   it("reports a fixed dimension that differs, and a fixed size declared for a symbolic dimension", () => {
-    const text = card(MATCHING.replace("shape: [batch, 7] }", "\n            shape: [16, 8] } # want: model/signature-mismatch, model/signature-mismatch"));
+    const text = card(
+      MATCHING.replace("shape: [batch, 7] }", "\n            shape: [16, 8] } # want: model/signature-mismatch, model/signature-mismatch"),
+    );
     const seen = expectIoWants(PATH, text, withModel());
     assert.deepEqual(
       seen.map((s) => [s.covered, s.message]),
       [
-        ["16", `Dimension 0 of input "features" is symbolic ("N": any size) in "artifacts/surrogate.onnx", not 16; write a name such as "N".`],
+        [
+          "16",
+          `Dimension 0 of input "features" is symbolic ("N": any size) in "artifacts/surrogate.onnx", not 16; write a name such as "N".`,
+        ],
         ["8", `Dimension 1 of input "features" is fixed to 7 in "artifacts/surrogate.onnx", not 8; write 7.`],
       ],
     );
   });
 
   it("reports graph outputs the signature does not declare, on the list's key", () => {
-    const text = card(MATCHING.replace("      outputs:\n", "      outputs: # want: model/signature-mismatch\n").replace("        - { name: uncertainty, dtype: float64, shape: [batch, 3] }\n", ""));
+    const text = card(
+      MATCHING.replace("      outputs:\n", "      outputs: # want: model/signature-mismatch\n").replace(
+        "        - { name: uncertainty, dtype: float64, shape: [batch, 3] }\n",
+        "",
+      ),
+    );
     const [seen] = expectIoWants(PATH, text, withModel());
     assert.equal(seen.covered, "outputs");
-    assert.equal(seen.message, `"artifacts/surrogate.onnx" has an output that the signature does not declare: uncertainty (float64 [N, ?]); add { name: uncertainty, dtype: float64, shape: [N, dim1] }.`);
+    assert.equal(
+      seen.message,
+      `"artifacts/surrogate.onnx" has an output that the signature does not declare: uncertainty (float64 [N, ?]); add { name: uncertainty, dtype: float64, shape: [N, dim1] }.`,
+    );
   });
 
   it("names an ONNX type that a signature cannot declare", () => {
@@ -72,8 +96,15 @@ describe("io evidence: model/signature-mismatch", () => {
   });
 
   it("reports a malformed or truncated model on the artifact path", () => {
-    const text = card(MATCHING).replace("path: artifacts/surrogate.onnx", "path: artifacts/surrogate.onnx # want: model/signature-mismatch");
-    const [seen] = expectIoWants(PATH, text, { "models/artifacts/surrogate.onnx": ok({ failures: { onnx: { kind: "malformed", reason: "the field at byte 18 runs past the end of the file: it is truncated" } } }) });
+    const text = card(MATCHING).replace(
+      "path: artifacts/surrogate.onnx",
+      "path: artifacts/surrogate.onnx # want: model/signature-mismatch",
+    );
+    const [seen] = expectIoWants(PATH, text, {
+      "models/artifacts/surrogate.onnx": ok({
+        failures: { onnx: { kind: "malformed", reason: "the field at byte 18 runs past the end of the file: it is truncated" } },
+      }),
+    });
     assert.equal(seen.severity, "error");
     assert.match(seen.message, /is not a readable ONNX model \(the field at byte 18 runs past the end of the file: it is truncated\)/);
   });
@@ -85,7 +116,10 @@ describe("io evidence: model/signature-mismatch", () => {
   });
 
   it("does not throw on odd signatures", () => {
-    const odd = ["      inputs: 3\n      outputs: [null, 1, { name: 4 }, { name: lattice, dtype: [1], shape: 7 }]\n", "      inputs: [{ name: features, shape: [[1], null] }]\n      outputs: {}\n"];
+    const odd = [
+      "      inputs: 3\n      outputs: [null, 1, { name: 4 }, { name: lattice, dtype: [1], shape: 7 }]\n",
+      "      inputs: [{ name: features, shape: [[1], null] }]\n      outputs: {}\n",
+    ];
     for (const signature of odd) {
       const seen = diagnoseIo(PATH, card(signature), withModel());
       assert.ok(!seen.some((s) => s.rule === "internal/rule-error"), JSON.stringify(seen));
@@ -93,7 +127,19 @@ describe("io evidence: model/signature-mismatch", () => {
   });
 
   it("maps ONNX element types to the dtype names of docs/formats/model-card.md", () => {
-    const expected: Record<number, string> = { 1: "float32", 2: "uint8", 3: "int8", 5: "int16", 6: "int32", 7: "int64", 8: "string", 9: "bool", 10: "float16", 11: "float64", 16: "bfloat16" };
+    const expected: Record<number, string> = {
+      1: "float32",
+      2: "uint8",
+      3: "int8",
+      5: "int16",
+      6: "int32",
+      7: "int64",
+      8: "string",
+      9: "bool",
+      10: "float16",
+      11: "float64",
+      16: "bfloat16",
+    };
     for (const [code, name] of Object.entries(expected)) assert.equal(onnxDtypeName(Number(code)), name);
     assert.equal(onnxDtypeName(99), "elem_type 99");
   });

@@ -11,7 +11,11 @@ const EXAMPLES = path.resolve(__dirname, "../../../examples");
 
 /** The examples folder as a workspace: its data, models and pipelines. */
 function examplesWorkspace() {
-  return workspaceOf({ ...filesOf(path.join(EXAMPLES, "data"), EXAMPLES), ...filesOf(path.join(EXAMPLES, "models"), EXAMPLES), ...filesOf(path.join(EXAMPLES, "pipelines"), EXAMPLES) });
+  return workspaceOf({
+    ...filesOf(path.join(EXAMPLES, "data"), EXAMPLES),
+    ...filesOf(path.join(EXAMPLES, "models"), EXAMPLES),
+    ...filesOf(path.join(EXAMPLES, "pipelines"), EXAMPLES),
+  });
 }
 
 describe("quick fixes: fix all", function () {
@@ -19,7 +23,8 @@ describe("quick fixes: fix all", function () {
     const file = "data/beamline-xrd.dataset.yaml";
     const text = readFileSync(path.join(EXAMPLES, file), "utf8");
     const fixed = fixAllText(file, text, examplesWorkspace());
-    const changed = (a: string, b: string) => a.split("\n").flatMap((line, i) => (line === b.split("\n")[i] ? [] : [`${line} => ${b.split("\n")[i]}`]));
+    const changed = (a: string, b: string) =>
+      a.split("\n").flatMap((line, i) => (line === b.split("\n")[i] ? [] : [`${line} => ${b.split("\n")[i]}`]));
     assert.deepEqual(changed(text, fixed), [
       'version: "1.2" => version: "1.2.0"',
       "license: Apache 2 => license: Apache-2.0",
@@ -35,7 +40,10 @@ describe("quick fixes: fix all", function () {
       const index = examplesWorkspace();
       const once = fixAllText(file, readFileSync(path.join(EXAMPLES, file), "utf8"), index);
       assert.equal(fixAllText(file, once, index), once);
-      assert.deepEqual(diagnosticsOf(file, once, index).diagnostics.filter((d) => d.rule.startsWith("syntax/")), []);
+      assert.deepEqual(
+        diagnosticsOf(file, once, index).diagnostics.filter((d) => d.rule.startsWith("syntax/")),
+        [],
+      );
     });
   }
 
@@ -43,7 +51,10 @@ describe("quick fixes: fix all", function () {
     const file = "models/cathode-lattice-surrogate.modelcard.md";
     const index = examplesWorkspace();
     const fixed = fixAllText(file, readFileSync(path.join(EXAMPLES, file), "utf8"), index);
-    assert.match(fixed, /\n## Training Details\n[\s\S]*?\n## Evaluation\n\nTODO: describe how the model was evaluated: datasets, metrics, results\.\n\n## Environmental Impact\n/);
+    assert.match(
+      fixed,
+      /\n## Training Details\n[\s\S]*?\n## Evaluation\n\nTODO: describe how the model was evaluated: datasets, metrics, results\.\n\n## Environmental Impact\n/,
+    );
     const rules = diagnosticsOf(file, fixed, index).diagnostics.map((d) => d.rule);
     assert.ok(!rules.includes("modelcard/section-missing"));
     assert.ok(rules.includes("modelcard/section-placeholder"));
@@ -62,11 +73,17 @@ describe("quick fixes: fix all", function () {
     // `ouo` is legacy (-> cui) and below its cui-specified input (-> cui-specified): two edits of one value.
     const files = {
       "up.dataset.yaml": `${dataset("up", "1.0.0", "", "cui-specified")}  categories: [PRVCY]\naccess: { policy: p.md }\n`,
-      "down.dataset.yaml": `${dataset("down", "1.0.0", "lineage:\n  derivedFrom: [up@1.0.0]\n  generatedBy: { pipeline: \"doi:10.1/x\" }\n", "ouo")}`,
+      "down.dataset.yaml": `${dataset("down", "1.0.0", 'lineage:\n  derivedFrom: [up@1.0.0]\n  generatedBy: { pipeline: "doi:10.1/x" }\n', "ouo")}`,
     };
     const index = workspaceOf(files);
     const { document, diagnostics } = diagnosticsOf("down.dataset.yaml", files["down.dataset.yaml"], index);
-    assert.deepEqual(diagnostics.filter((d) => d.rule.startsWith("classification/")).map((d) => d.rule).sort(), ["classification/downgrade", "classification/legacy"]);
+    assert.deepEqual(
+      diagnostics
+        .filter((d) => d.rule.startsWith("classification/"))
+        .map((d) => d.rule)
+        .sort(),
+      ["classification/downgrade", "classification/legacy"],
+    );
     const single = applyEdits(document.text, fixAll(document, diagnostics, { config: DEFAULT_CONFIG, index }));
     assert.match(single, /\n  level: cui\n/, "one round: the first of the two overlapping fixes");
     const fixed = fixAllText("down.dataset.yaml", files["down.dataset.yaml"], index);
@@ -79,15 +96,35 @@ describe("quick fixes: classification/downgrade on a classification written as a
   it("offers no fix, since a level alone would not make it a mapping", function () {
     const files = {
       "up.dataset.yaml": dataset("up", "1.0.0", "", "cui"),
-      "down.dataset.yaml": dataset("down", "1.0.0", "lineage:\n  derivedFrom: [up@1.0.0]\n").replace("classification:\n  level: public\n", "classification: public\n"),
+      "down.dataset.yaml": dataset("down", "1.0.0", "lineage:\n  derivedFrom: [up@1.0.0]\n").replace(
+        "classification:\n  level: public\n",
+        "classification: public\n",
+      ),
       "mapped.dataset.yaml": dataset("mapped", "1.0.0", "lineage:\n  derivedFrom: [up@1.0.0]\n"),
     };
     const index = workspaceOf(files);
     const scalar = diagnosticsOf("down.dataset.yaml", files["down.dataset.yaml"], index);
     assert.ok(scalar.diagnostics.some((d) => d.rule === "classification/downgrade"));
-    assert.equal(applyEdits(files["down.dataset.yaml"], fixAll(scalar.document, scalar.diagnostics.filter((d) => d.rule === "classification/downgrade"), { config: DEFAULT_CONFIG, index })), files["down.dataset.yaml"]);
+    assert.equal(
+      applyEdits(
+        files["down.dataset.yaml"],
+        fixAll(
+          scalar.document,
+          scalar.diagnostics.filter((d) => d.rule === "classification/downgrade"),
+          { config: DEFAULT_CONFIG, index },
+        ),
+      ),
+      files["down.dataset.yaml"],
+    );
     const mapped = diagnosticsOf("mapped.dataset.yaml", files["mapped.dataset.yaml"], index);
-    const fixed = applyEdits(files["mapped.dataset.yaml"], fixAll(mapped.document, mapped.diagnostics.filter((d) => d.rule === "classification/downgrade"), { config: DEFAULT_CONFIG, index }));
+    const fixed = applyEdits(
+      files["mapped.dataset.yaml"],
+      fixAll(
+        mapped.document,
+        mapped.diagnostics.filter((d) => d.rule === "classification/downgrade"),
+        { config: DEFAULT_CONFIG, index },
+      ),
+    );
     assert.match(fixed, /\n  level: cui\n/, "a mapping's level is raised");
   });
 });

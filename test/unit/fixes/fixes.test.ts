@@ -8,7 +8,12 @@ import { dataset, modelCard, pipeline } from "../workspace/harness";
 import { diagnosticsOf, workspaceOf } from "./support";
 
 /** The fixes of the first diagnostic of `rule` in a text. */
-function fixesOf(file: string, text: string, rule: string, options: { snippets?: boolean; files?: Record<string, string> } = {}): { fixes: Fix[]; text: string } {
+function fixesOf(
+  file: string,
+  text: string,
+  rule: string,
+  options: { snippets?: boolean; files?: Record<string, string> } = {},
+): { fixes: Fix[]; text: string } {
   const index = options.files ? workspaceOf({ ...options.files, [file]: text }) : undefined;
   const { document, diagnostics } = diagnosticsOf(file, text, index);
   const diagnostic = diagnostics.find((d) => d.rule === rule);
@@ -27,7 +32,18 @@ describe("quick fixes", function () {
       for (const text of ["yes", "No", "on", "null", "~", "1.0", "10", "1e3", "0x1F", "04:00:00", ".inf", "-x", "a: b", "a #b", "", " x"]) {
         assert.equal(isPlainSafe(text, false), false, text);
       }
-      for (const text of ["1.2.0", "2.0.0-rc.1", "Apache-2.0", "MIT OR Apache-2.0", "genesis/v1", "upstream@1.1.0", "2-00:00:00", "cui-specified", "a:b", "2026-01-15"]) {
+      for (const text of [
+        "1.2.0",
+        "2.0.0-rc.1",
+        "Apache-2.0",
+        "MIT OR Apache-2.0",
+        "genesis/v1",
+        "upstream@1.1.0",
+        "2-00:00:00",
+        "cui-specified",
+        "a:b",
+        "2026-01-15",
+      ]) {
         assert.equal(isPlainSafe(text, false), true, text);
       }
       assert.equal(isPlainSafe("a,b", true), false, "a comma ends a plain scalar in a flow collection");
@@ -54,32 +70,53 @@ describe("quick fixes", function () {
     it("offers one property, and all missing ones, with typed placeholders", function () {
       const text = dataset("a", "1.0.0").replace("name: Dataset a\n", "").replace("datePublished: 2026-01-15\n", "");
       const { fixes } = fixesOf("a.dataset.yaml", text, "schema/required");
-      assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred === true]), [
-        ['Add the required property "name"', false],
-        ["Add all missing required properties (name, datePublished)", false],
-        ["Suppress schema/required on this line, with a reason", false],
-      ]);
+      assert.deepEqual(
+        fixes.map((f) => [f.title, f.isPreferred === true]),
+        [
+          ['Add the required property "name"', false],
+          ["Add all missing required properties (name, datePublished)", false],
+          ["Suppress schema/required on this line, with a reason", false],
+        ],
+      );
       assert.match(applied(fixes[1], text), /\ndistribution:\n  - \{[^\n]*\}\nname: TODO\ndatePublished: 2026-01-15\n$/);
     });
 
     it("takes a missing id from the file name, and a version of 1.0.0", function () {
       const text = dataset("a", "1.0.0").replace("id: a\n", "").replace("version: 1.0.0\n", "");
       const { fixes } = fixesOf("data/ocean-temps.dataset.yaml", text, "schema/required");
-      assert.match(applied(fixes.find((f) => f.title.startsWith("Add all")), text), /\nid: ocean-temps\nversion: 1\.0\.0\n$/);
+      assert.match(
+        applied(
+          fixes.find((f) => f.title.startsWith("Add all")),
+          text,
+        ),
+        /\nid: ocean-temps\nversion: 1\.0\.0\n$/,
+      );
     });
 
     it("writes tab stops when the client takes snippets, a choice for an enum", function () {
       const text = dataset("a", "1.0.0").replace("classification:\n  level: public\n", "");
       const { fixes } = fixesOf("a.dataset.yaml", text, "schema/required", { snippets: true });
       assert.equal(fixes[0].snippet, true);
-      assert.deepEqual(fixes[0].edits.map((e) => e.newText), ["classification:\n  level: ${1|public,internal,cui,cui-specified|}\n"]);
+      assert.deepEqual(
+        fixes[0].edits.map((e) => e.newText),
+        ["classification:\n  level: ${1|public,internal,cui,cui-specified|}\n"],
+      );
       assert.equal(expandSnippet(fixes[0].edits[0].newText), "classification:\n  level: public\n");
     });
 
     it("fills an item's required entries at the list's indentation", function () {
-      const text = modelCard("m", "1.0.0", ["d@1.0.0"]).replace("  - { format: onnx, path: model.onnx, sha256: " + "d".repeat(64) + " }\n", "  - sha256: " + "d".repeat(64) + "\n");
+      const text = modelCard("m", "1.0.0", ["d@1.0.0"]).replace(
+        "  - { format: onnx, path: model.onnx, sha256: " + "d".repeat(64) + " }\n",
+        "  - sha256: " + "d".repeat(64) + "\n",
+      );
       const { fixes } = fixesOf("m.model.yaml", text, "schema/required");
-      assert.match(applied(fixes.find((f) => f.title.startsWith("Add all")), text), /\nartifacts:\n  - sha256: d+\n    format: onnx\n    path: TODO\n/);
+      assert.match(
+        applied(
+          fixes.find((f) => f.title.startsWith("Add all")),
+          text,
+        ),
+        /\nartifacts:\n  - sha256: d+\n    format: onnx\n    path: TODO\n/,
+      );
     });
 
     it("uses the document's line breaks", function () {
@@ -93,12 +130,19 @@ describe("quick fixes", function () {
     it("does not rename a key to one that is already there", function () {
       const text = dataset("a", "1.0.0").replace("license:", "publisher: Lab\npublsher: Lab\nlicense:");
       const { fixes } = fixesOf("a.dataset.yaml", text, "schema/unknown-property");
-      assert.deepEqual(fixes.map((f) => f.title), ["Suppress schema/unknown-property on this line, with a reason"]);
+      assert.deepEqual(
+        fixes.map((f) => f.title),
+        ["Suppress schema/unknown-property on this line, with a reason"],
+      );
     });
 
     it("offers every existing version for a version mismatch, newest first, none preferred", function () {
-      const files = { "u1.dataset.yaml": dataset("u", "1.1.0"), "u2.dataset.yaml": dataset("u", "1.10.0"), "u3.dataset.yaml": dataset("u", "1.9.0") };
-      const text = dataset("d", "1.0.0", "lineage:\n  derivedFrom: [u@1.0.0]\n  generatedBy: { pipeline: \"doi:10.1/x\" }\n");
+      const files = {
+        "u1.dataset.yaml": dataset("u", "1.1.0"),
+        "u2.dataset.yaml": dataset("u", "1.10.0"),
+        "u3.dataset.yaml": dataset("u", "1.9.0"),
+      };
+      const text = dataset("d", "1.0.0", 'lineage:\n  derivedFrom: [u@1.0.0]\n  generatedBy: { pipeline: "doi:10.1/x" }\n');
       const { fixes } = fixesOf("d.dataset.yaml", text, "ref/version-mismatch", { files });
       assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred === true]).slice(0, 3), [
         ['Change to "u@1.10.0"', false],
@@ -108,20 +152,29 @@ describe("quick fixes", function () {
     });
 
     it("pins an unversioned reference only when the workspace knows a version; with several, none is preferred", function () {
-      const text = dataset("d", "1.0.0", "lineage:\n  derivedFrom: [u]\n  generatedBy: { pipeline: \"doi:10.1/x\" }\n");
-      assert.deepEqual(fixesOf("d.dataset.yaml", text, "ref/unversioned").fixes.map((f) => f.title), ["Suppress ref/unversioned on this line, with a reason"]);
+      const text = dataset("d", "1.0.0", 'lineage:\n  derivedFrom: [u]\n  generatedBy: { pipeline: "doi:10.1/x" }\n');
+      assert.deepEqual(
+        fixesOf("d.dataset.yaml", text, "ref/unversioned").fixes.map((f) => f.title),
+        ["Suppress ref/unversioned on this line, with a reason"],
+      );
       const files = { "u1.dataset.yaml": dataset("u", "1.0.0"), "u2.dataset.yaml": dataset("u", "2.0.0") };
       const { fixes } = fixesOf("d.dataset.yaml", text, "ref/unversioned", { files });
-      assert.deepEqual(fixes.slice(0, 2).map((f) => [f.title, f.isPreferred === true]), [
-        ['Pin to "u@2.0.0"', false],
-        ['Pin to "u@1.0.0"', false],
-      ]);
+      assert.deepEqual(
+        fixes.slice(0, 2).map((f) => [f.title, f.isPreferred === true]),
+        [
+          ['Pin to "u@2.0.0"', false],
+          ['Pin to "u@1.0.0"', false],
+        ],
+      );
     });
   });
 
   describe("choices the user makes", function () {
     it("offers each allowed network for a step with egress, none preferred", function () {
-      const text = pipeline("p", "1.0.0", [], ["o@1.0.0"], "internal").replace("    run: ./run.sh\n", "    run: ./run.sh\n    network: egress\n");
+      const text = pipeline("p", "1.0.0", [], ["o@1.0.0"], "internal").replace(
+        "    run: ./run.sh\n",
+        "    run: ./run.sh\n    network: egress\n",
+      );
       const { fixes } = fixesOf("p.pipeline.yaml", text, "classification/egress");
       assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred === true]).slice(0, 2), [
         ['Set network to "none"', false],
@@ -152,7 +205,11 @@ describe("quick fixes", function () {
       assert.deepEqual(after, ["suppress/no-reason"], "silenced; the empty reason is asked for");
       const snippet = fixesOf("a.dataset.yaml", text, "schema/enum", { snippets: true }).fixes.find((f) => f.title.startsWith("Suppress"));
       assert.equal(snippet?.edits[0].newText, "  # genesis-ignore schema/enum: ${1:reason}\n");
-      assert.deepEqual(diagnosticsOf("a.dataset.yaml", applyEdits(text, [{ ...snippet!.edits[0], newText: expandSnippet(snippet!.edits[0].newText) }])).diagnostics, []);
+      assert.deepEqual(
+        diagnosticsOf("a.dataset.yaml", applyEdits(text, [{ ...snippet!.edits[0], newText: expandSnippet(snippet!.edits[0].newText) }]))
+          .diagnostics,
+        [],
+      );
     });
 
     it("uses an HTML comment in a Markdown body and a YAML comment in front matter", function () {
@@ -167,7 +224,10 @@ describe("quick fixes", function () {
 
     it("is not offered in JSON, nor for syntax errors", function () {
       const json = JSON.stringify({ apiVersion: "genesis/v1", kind: "DatasetManifest", id: "a", version: "1.0" }, null, 2);
-      assert.deepEqual(fixesOf("a.dataset.json", json, "version/semver").fixes.map((f) => f.title), ['Change the version to "1.0.0"']);
+      assert.deepEqual(
+        fixesOf("a.dataset.json", json, "version/semver").fixes.map((f) => f.title),
+        ['Change the version to "1.0.0"'],
+      );
       assert.deepEqual(fixesOf("a.dataset.yaml", "apiVersion: genesis/v1\nkind: DatasetManifest\nid: [\n", "syntax/yaml").fixes, []);
     });
   });
@@ -184,8 +244,14 @@ describe("quick fixes", function () {
       for (const diagnostic of diagnostics) {
         for (const fix of fixesFor(document, diagnostic, { config: DEFAULT_CONFIG })) {
           const fixed = applyEdits(text, fix.edits);
-          const broken = diagnosticsOf(files[i], fixed).diagnostics.filter((d) => d.rule.startsWith("syntax/") || d.rule === "internal/rule-error");
-          assert.deepEqual(broken.map((d) => d.message), [], `${fix.title} on ${JSON.stringify(text)}`);
+          const broken = diagnosticsOf(files[i], fixed).diagnostics.filter(
+            (d) => d.rule.startsWith("syntax/") || d.rule === "internal/rule-error",
+          );
+          assert.deepEqual(
+            broken.map((d) => d.message),
+            [],
+            `${fix.title} on ${JSON.stringify(text)}`,
+          );
         }
       }
     });

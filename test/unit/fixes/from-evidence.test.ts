@@ -26,7 +26,13 @@ ${distribution}${rest}`;
 }
 
 const FILE = "data/sets/a.dataset.yaml";
-const readFile = (facts: Partial<Extract<FileEvidence, { status: "ok" }>> = {}): FileEvidence => ({ status: "ok", kind: "file", size: 1024, sha256: NEW, ...facts });
+const readFile = (facts: Partial<Extract<FileEvidence, { status: "ok" }>> = {}): FileEvidence => ({
+  status: "ok",
+  kind: "file",
+  size: 1024,
+  sha256: NEW,
+  ...facts,
+});
 const evidenceFor = (entry: FileEvidence): EvidenceMap => new Map([["data/sets/files/a.json", entry]]);
 
 /** The fixes titled `title` of every diagnostic of `rule`. */
@@ -54,8 +60,13 @@ describe("quick fixes from evidence", function () {
     const fixed = applyOnly(mismatched, fixesOf(mismatched, "integrity/checksum-mismatch", /^Update checksum from file$/, evidence));
     assert.equal(fixed, mismatched.replace(OLD, NEW));
     const { document } = diagnosticsOf(FILE, fixed);
-    assert.deepEqual(engine.checkEvidence(document, evidence).map((d) => d.rule), []);
-    assert.ok(engine.checkEvidence(diagnosticsOf(FILE, mismatched).document, evidence).some((d) => d.rule === "integrity/checksum-mismatch"));
+    assert.deepEqual(
+      engine.checkEvidence(document, evidence).map((d) => d.rule),
+      [],
+    );
+    assert.ok(
+      engine.checkEvidence(diagnosticsOf(FILE, mismatched).document, evidence).some((d) => d.rule === "integrity/checksum-mismatch"),
+    );
   });
 
   it("Update checksum from file for a missing sha256: the digest is added, and neither checksum rule reports", function () {
@@ -103,23 +114,40 @@ artifacts:
     const { document, diagnostics } = diagnosticsOf("data/sets/m.model.yaml", card, undefined, DEFAULT_CONFIG, evidenceFor(readFile()));
     const missing = diagnostics.find((d) => d.rule === "integrity/checksum-missing");
     assert.ok(missing, diagnostics.map((d) => d.rule).join(", "));
-    const fixes = fixesFor(document, missing, { config: DEFAULT_CONFIG, evidence: evidenceFor(readFile()) }).filter((f) => f.title === "Update checksum from file");
+    const fixes = fixesFor(document, missing, { config: DEFAULT_CONFIG, evidence: evidenceFor(readFile()) }).filter(
+      (f) => f.title === "Update checksum from file",
+    );
     assert.equal(applyOnly(card, fixes), `${card}    sha256: ${NEW}\n`);
   });
 
   it("Fill bytes from file adds a missing bytes after the item's last key", function () {
     const text = manifest(`  - { id: a, path: files/a.json, format: json }\n`);
-    const fixed = applyOnly(text, fixesOf(text, "integrity/checksum-missing", /^Fill bytes from file/, evidenceFor(readFile({ size: 77 }))));
+    const fixed = applyOnly(
+      text,
+      fixesOf(text, "integrity/checksum-missing", /^Fill bytes from file/, evidenceFor(readFile({ size: 77 }))),
+    );
     assert.ok(fixed.endsWith("  - { id: a, path: files/a.json, format: json, bytes: 77 }\n"), fixed);
   });
 
   it("offers nothing without evidence, for a missing file, for a folder, or when the document already agrees", function () {
     const text = manifest(`  - id: a\n    path: files/a.json\n    format: json\n`);
-    assert.deepEqual(fixesOf(text, "integrity/checksum-missing", /from file/).map((f) => f.title), []);
-    assert.deepEqual(fixesOf(text, "integrity/checksum-missing", /from file/, evidenceFor({ status: "missing" })).map((f) => f.title), []);
-    assert.deepEqual(fixesOf(text, "integrity/checksum-missing", /from file/, evidenceFor({ status: "ok", kind: "folder", size: 0 })).map((f) => f.title), []);
+    assert.deepEqual(
+      fixesOf(text, "integrity/checksum-missing", /from file/).map((f) => f.title),
+      [],
+    );
+    assert.deepEqual(
+      fixesOf(text, "integrity/checksum-missing", /from file/, evidenceFor({ status: "missing" })).map((f) => f.title),
+      [],
+    );
+    assert.deepEqual(
+      fixesOf(text, "integrity/checksum-missing", /from file/, evidenceFor({ status: "ok", kind: "folder", size: 0 })).map((f) => f.title),
+      [],
+    );
     const agreeing = manifest(`  - id: a\n    path: files/a.json\n    format: json\n    bytes: 1024\n`);
-    assert.deepEqual(fixesOf(agreeing, "integrity/checksum-missing", /from file/, evidenceFor(readFile({ sha256: undefined }))).map((f) => f.title), []);
+    assert.deepEqual(
+      fixesOf(agreeing, "integrity/checksum-missing", /from file/, evidenceFor(readFile({ sha256: undefined }))).map((f) => f.title),
+      [],
+    );
   });
 
   it("is never preferred: fixing all leaves a mismatched digest to the user", function () {
@@ -135,16 +163,33 @@ artifacts:
       `recordSets:\n  - id: rows\n    source: a\n    fields:\n`,
     );
     const evidence: EvidenceMap = new Map([
-      ["data/sets/files/a.csv", readFile({ table: { format: "csv", sampledRows: 1, columns: [{ name: "when", type: "date", sampled: { date: "2026-01-15" } }, { name: "count", type: "integer", sampled: { integer: "3" } }] } })],
+      [
+        "data/sets/files/a.csv",
+        readFile({
+          table: {
+            format: "csv",
+            sampledRows: 1,
+            columns: [
+              { name: "when", type: "date", sampled: { date: "2026-01-15" } },
+              { name: "count", type: "integer", sampled: { integer: "3" } },
+            ],
+          },
+        }),
+      ],
     ]);
     const { document, diagnostics } = diagnosticsOf(FILE, text, undefined, DEFAULT_CONFIG, evidence);
     const nullFields = diagnostics.find((d) => d.rule === "schema/type" && d.pointer === "/recordSets/0/fields");
     assert.ok(nullFields, diagnostics.map((d) => d.rule).join(", "));
-    const fixes = fixesFor(document, nullFields, { config: DEFAULT_CONFIG, evidence }).filter((f) => f.title === "Generate fields from file");
+    const fixes = fixesFor(document, nullFields, { config: DEFAULT_CONFIG, evidence }).filter(
+      (f) => f.title === "Generate fields from file",
+    );
     assert.equal(fixes.length, 1);
     const fixed = applyEdits(text, fixes[0].edits);
     assert.ok(fixed.endsWith("    fields:\n      - name: when\n        type: date\n      - name: count\n        type: integer\n"), fixed);
     const after = diagnosticsOf(FILE, fixed, undefined, DEFAULT_CONFIG, evidence).diagnostics;
-    assert.deepEqual(after.filter((d) => d.rule === "data/schema-drift" || d.rule.startsWith("schema/")).map((d) => d.message), []);
+    assert.deepEqual(
+      after.filter((d) => d.rule === "data/schema-drift" || d.rule.startsWith("schema/")).map((d) => d.message),
+      [],
+    );
   });
 });

@@ -47,18 +47,38 @@ describe("quick fixes: golden files", function () {
   const folders = readdirSync(FIXTURES).filter((name) => !name.includes("."));
   it("has a golden case for every rule with a determinate fix", function () {
     const expected = [
-      "schema-required", "schema-enum", "schema-unknown-property", "schema-header", "version-semver", "license-spdx", "ref-version-mismatch",
-      "ref-unversioned", "classification-downgrade", "modelcard-section-missing", "integrity-checksum-format", "scheduler-walltime", "risk-rmf-id", "repro-run", "suppress",
-      "integrity-checksum-mismatch", "integrity-checksum-missing", "data-schema-drift",
+      "schema-required",
+      "schema-enum",
+      "schema-unknown-property",
+      "schema-header",
+      "version-semver",
+      "license-spdx",
+      "ref-version-mismatch",
+      "ref-unversioned",
+      "classification-downgrade",
+      "modelcard-section-missing",
+      "integrity-checksum-format",
+      "scheduler-walltime",
+      "risk-rmf-id",
+      "repro-run",
+      "suppress",
+      "integrity-checksum-mismatch",
+      "integrity-checksum-missing",
+      "data-schema-drift",
     ];
-    assert.deepEqual(expected.filter((folder) => !folders.includes(folder)), []);
+    assert.deepEqual(
+      expected.filter((folder) => !folders.includes(folder)),
+      [],
+    );
   });
 
   for (const folder of folders) {
     describe(folder, function () {
       const files = filesOf(path.join(FIXTURES, folder));
       const evidence = evidenceOf(path.join(FIXTURES, folder));
-      const cases = Object.keys(files).filter((name) => update ? !name.startsWith("workspace-") : existsSync(path.join(FIXTURES, folder, fixedName(name))));
+      const cases = Object.keys(files).filter((name) =>
+        update ? !name.startsWith("workspace-") : existsSync(path.join(FIXTURES, folder, fixedName(name))),
+      );
       for (const name of cases) {
         const options = OPTIONS[`${folder}/${name}`] ?? {};
         const rule = options.rule ?? ruleOf(folder);
@@ -69,14 +89,21 @@ describe("quick fixes: golden files", function () {
           const text = files[name];
           const { document, diagnostics } = diagnosticsOf(file, text, index, DEFAULT_CONFIG, evidence);
           const targets = diagnostics.filter((d) => d.rule === rule);
-          assert.ok(targets.length > 0, `the case has no ${rule} diagnostic:\n${diagnostics.map((d) => `  ${d.rule}: ${d.message}`).join("\n")}`);
+          assert.ok(
+            targets.length > 0,
+            `the case has no ${rule} diagnostic:\n${diagnostics.map((d) => `  ${d.rule}: ${d.message}`).join("\n")}`,
+          );
           const edits = targets.flatMap((diagnostic) => {
             const fixes = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence });
-            const chosen = fixes.find((fix) => (options.suppress ? isSuppression(fix) : !isSuppression(fix) && (!options.title || options.title.test(fix.title))));
+            const chosen = fixes.find((fix) =>
+              options.suppress ? isSuppression(fix) : !isSuppression(fix) && (!options.title || options.title.test(fix.title)),
+            );
             assert.ok(chosen, `no matching fix for "${diagnostic.message}"; fixes: ${fixes.map((f) => f.title).join(" | ")}`);
             return chosen.edits;
           });
-          edits.forEach((a, i) => edits.slice(i + 1).forEach((b) => assert.ok(!editsOverlap(a, b), `edits overlap: ${JSON.stringify([a, b])}`)));
+          edits.forEach((a, i) =>
+            edits.slice(i + 1).forEach((b) => assert.ok(!editsOverlap(a, b), `edits overlap: ${JSON.stringify([a, b])}`)),
+          );
           const fixed = applyEdits(text, edits);
           const golden = path.join(FIXTURES, folder, fixedName(name));
           if (update) writeFileSync(golden, fixed);
@@ -87,8 +114,16 @@ describe("quick fixes: golden files", function () {
           const before = diagnosticsOf(file, files[name], index, DEFAULT_CONFIG, evidence).diagnostics.filter((d) => d.rule === rule);
           const fixed = readFileSync(path.join(FIXTURES, folder, fixedName(name)), "utf8");
           const after = diagnosticsOf(file, fixed, index, DEFAULT_CONFIG, evidence).diagnostics;
-          const left = after.filter((d) => (d.rule === rule && before.some((b) => b.message === d.message)) || d.rule.startsWith("syntax/") || d.rule === "internal/rule-error");
-          assert.deepEqual(left.map((d) => `${d.rule}: ${d.message}`), []);
+          const left = after.filter(
+            (d) =>
+              (d.rule === rule && before.some((b) => b.message === d.message)) ||
+              d.rule.startsWith("syntax/") ||
+              d.rule === "internal/rule-error",
+          );
+          assert.deepEqual(
+            left.map((d) => `${d.rule}: ${d.message}`),
+            [],
+          );
         });
 
         it(`${name}: fixing all twice changes nothing the second time`, function () {
@@ -100,9 +135,14 @@ describe("quick fixes: golden files", function () {
           const { document, diagnostics } = diagnosticsOf(file, files[name], index, DEFAULT_CONFIG, evidence);
           for (const diagnostic of diagnostics) {
             const plain = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence }).filter((fix) => !isSuppression(fix));
-            const snippets = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence, snippets: true }).filter((fix) => !isSuppression(fix));
+            const snippets = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence, snippets: true }).filter(
+              (fix) => !isSuppression(fix),
+            );
             assert.deepEqual(
-              snippets.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ ...e, newText: fix.snippet ? expandSnippet(e.newText) : e.newText })) })),
+              snippets.map((fix) => ({
+                title: fix.title,
+                edits: fix.edits.map((e) => ({ ...e, newText: fix.snippet ? expandSnippet(e.newText) : e.newText })),
+              })),
               plain.map((fix) => ({ title: fix.title, edits: fix.edits })),
             );
           }

@@ -56,7 +56,13 @@ export function evidenceOf(folder: string, root = FIXTURES): EvidenceMap | undef
  * The type, workspace and (with evidence) `io` diagnostics of one text as a workspace host gives
  * them, the host holding the other documents of `index` (none: no workspace rules run).
  */
-export function diagnosticsOf(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, evidence?: EvidenceMap): { document: GenesisDocument; diagnostics: Diagnostic[] } {
+export function diagnosticsOf(
+  file: string,
+  text: string,
+  index?: WorkspaceIndex,
+  config: GenesisConfig = DEFAULT_CONFIG,
+  evidence?: EvidenceMap,
+): { document: GenesisDocument; diagnostics: Diagnostic[] } {
   const host = new WorkspaceHost(engine);
   host.configure(config);
   for (const facts of index?.all() ?? []) if (facts.path !== file) host.update(facts.path, facts.text);
@@ -67,7 +73,13 @@ export function diagnosticsOf(file: string, text: string, index?: WorkspaceIndex
 }
 
 /** `fixAll` as the editor runs it: with a recheck by the engine against the same workspace. */
-export function fixAllText(file: string, text: string, index?: WorkspaceIndex, config: GenesisConfig = DEFAULT_CONFIG, evidence?: EvidenceMap): string {
+export function fixAllText(
+  file: string,
+  text: string,
+  index?: WorkspaceIndex,
+  config: GenesisConfig = DEFAULT_CONFIG,
+  evidence?: EvidenceMap,
+): string {
   const { document, diagnostics } = diagnosticsOf(file, text, index, config, evidence);
   const recheck = (next: GenesisDocument): FixableDiagnostic[] => diagnosticsOf(file, next.text, index, config, evidence).diagnostics;
   return applyEdits(text, fixAll(document, diagnostics, { config, index, evidence, recheck }));

@@ -103,11 +103,20 @@ const MODEL_CARD_MARKS = [
 ];
 
 function reference(line: number, id: string, version: string): string[] {
-  return [`${line}: ${id} entity.name.type.reference.genesis`, `${line}: @ punctuation.separator.reference.genesis`, `${line}: ${version} constant.numeric.version.genesis`];
+  return [
+    `${line}: ${id} entity.name.type.reference.genesis`,
+    `${line}: @ punctuation.separator.reference.genesis`,
+    `${line}: ${version} constant.numeric.version.genesis`,
+  ];
 }
 
 function digest(line: number): string[] {
-  return [`${line}: @ punctuation.separator.digest.genesis`, `${line}: sha256 support.type.digest-algorithm.genesis`, `${line}: : punctuation.separator.genesis`, `${line}: ${DIGEST} constant.numeric.digest.genesis`];
+  return [
+    `${line}: @ punctuation.separator.digest.genesis`,
+    `${line}: sha256 support.type.digest-algorithm.genesis`,
+    `${line}: : punctuation.separator.genesis`,
+    `${line}: ${DIGEST} constant.numeric.digest.genesis`,
+  ];
 }
 
 const isOurs = (scope: string) => scope.endsWith(".genesis");
@@ -139,7 +148,13 @@ function changed(text: string, before: Scopes, after: Scopes): string[] {
     let run: { column: number; text: string; was: string; now: string } | undefined;
     for (let c = 0; c <= line.length; c++) {
       const was = c < line.length ? (before[l][c] ?? []).slice(1).join(" ") : "";
-      const now = c < line.length ? (after[l][c] ?? []).slice(1).filter((s) => !isOurs(s)).join(" ") : "";
+      const now =
+        c < line.length
+          ? (after[l][c] ?? [])
+              .slice(1)
+              .filter((s) => !isOurs(s))
+              .join(" ")
+          : "";
       if (run && (run.was !== was || run.now !== now)) {
         out.push(`${l + 1}:${run.column} ${JSON.stringify(run.text)}: ${run.was} -> ${run.now}`);
         run = undefined;
@@ -164,7 +179,8 @@ async function tokenizeBoth(rootScope: string, text: string): Promise<{ plain: S
   return { plain, injected };
 }
 
-const scopesAt = (scopes: Scopes, text: string, line: number, fragment: string) => scopes[line - 1][text.split("\n")[line - 1].indexOf(fragment)];
+const scopesAt = (scopes: Scopes, text: string, line: number, fragment: string) =>
+  scopes[line - 1][text.split("\n")[line - 1].indexOf(fragment)];
 
 describe("highlighting in VS Code's tokenizer (vscode-textmate with VS Code's YAML and Markdown grammars)", function () {
   it("marks references, digests, classification levels and genesis-ignore comments in a YAML manifest", async function () {
@@ -202,7 +218,11 @@ describe("highlighting in VS Code's tokenizer (vscode-textmate with VS Code's YA
     }
     for (const file of Object.values(BUILT_IN)) {
       const from = path.join(installed, file.startsWith("markdown") ? "markdown-basics" : "yaml", "syntaxes", file);
-      assert.equal(readFileSync(path.join(VENDORED, file), "utf8"), readFileSync(from, "utf8"), `test/fixtures/grammars/${file} differs from ${from}`);
+      assert.equal(
+        readFileSync(path.join(VENDORED, file), "utf8"),
+        readFileSync(from, "utf8"),
+        `test/fixtures/grammars/${file} differs from ${from}`,
+      );
     }
   });
 });

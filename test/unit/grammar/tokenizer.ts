@@ -83,7 +83,8 @@ export async function tokenizer(rootScope: string, contributions: readonly Gramm
       const result = grammar.tokenizeLine(line, state);
       state = result.ruleStack;
       const chars: string[][] = [];
-      for (const token of result.tokens) for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) chars[i] = token.scopes;
+      for (const token of result.tokens)
+        for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) chars[i] = token.scopes;
       return chars;
     });
   };

@@ -109,13 +109,20 @@ describe("the workspace host", function () {
     assert.ok(data(all).evidence.some((e) => e.path === "raw/raw.dataset.yaml"));
     assert.ok(!data(onlyWork).evidence.some((e) => e.path === "raw/raw.dataset.yaml"));
     const lineage = host.lineage((path) => path.startsWith("work/"));
-    assert.deepEqual(lineage.nodes.map((n) => n.id), ["work/p.pipeline.yaml"], "only the selection is drawn, and its input resolves (no missing node)");
+    assert.deepEqual(
+      lineage.nodes.map((n) => n.id),
+      ["work/p.pipeline.yaml"],
+      "only the selection is drawn, and its input resolves (no missing node)",
+    );
   });
 
   it("counts the configuration file's own findings in the checklist, as check counts them", function () {
     const text = "rules:\n  container/latst: error\n";
     const { config, diagnostics } = engine.readConfig({ path: "genesis.config.yaml", text });
-    assert.ok(diagnostics.some((d) => d.severity === "error"), "an unknown rule id is an error of the configuration");
+    assert.ok(
+      diagnostics.some((d) => d.severity === "error"),
+      "an unknown rule id is an error of the configuration",
+    );
     const host = hostOf({ "a.dataset.yaml": dataset("a", "1.0.0") });
     const metadata = () => host.readiness().groups[0].items.find((i) => i.id === "data.metadata")!;
     const before = metadata().status;

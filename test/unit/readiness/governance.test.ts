@@ -21,9 +21,16 @@ describe("readiness: governance", function () {
 
     it("fails on a document without classification, and on a classification error", function () {
       const unclassified = dataset("raw", "1.0.0").replace("classification:\n  level: public\n", "");
-      assert.equal(expectStatus(variant({ files: { "data/raw.dataset.yaml": unclassified } }), "gov.classification", "fail").evidence[0].rule, "schema/required");
+      assert.equal(
+        expectStatus(variant({ files: { "data/raw.dataset.yaml": unclassified } }), "gov.classification", "fail").evidence[0].rule,
+        "schema/required",
+      );
       const downgrade = edit(CLEAN, "level: internal", "level: public");
-      const item = expectStatus(variant({ files: { [CLEAN_PATH]: downgrade, "data/raw.dataset.yaml": edit(RAW, "level: public", "level: internal") } }), "gov.classification", "fail");
+      const item = expectStatus(
+        variant({ files: { [CLEAN_PATH]: downgrade, "data/raw.dataset.yaml": edit(RAW, "level: public", "level: internal") } }),
+        "gov.classification",
+        "fail",
+      );
       assert.ok(item.evidence.some((e) => e.rule === "classification/downgrade"));
     });
 
@@ -34,7 +41,10 @@ describe("readiness: governance", function () {
 
   describe("gov.access", function () {
     it("passes when every manifest above public names a policy that exists", function () {
-      assert.match(expectStatus(GOOD, "gov.access", "pass").evidence[0].message, /Classified internal; access policy governance\/access\.md exists/);
+      assert.match(
+        expectStatus(GOOD, "gov.access", "pass").evidence[0].message,
+        /Classified internal; access policy governance\/access\.md exists/,
+      );
     });
 
     it("warns on a policy file that does not exist (governance/policy-missing is a warning)", function () {
@@ -59,13 +69,21 @@ describe("readiness: governance", function () {
     });
 
     it("warns on a pipeline without an audit log, with a snippet", function () {
-      const item = expectStatus(variant({ files: { [PIPELINE]: edit(CLEANING, "audit: { log: /logs/audit.jsonl, retentionDays: 30 }\n", "") } }), "gov.audit", "warn");
+      const item = expectStatus(
+        variant({ files: { [PIPELINE]: edit(CLEANING, "audit: { log: /logs/audit.jsonl, retentionDays: 30 }\n", "") } }),
+        "gov.audit",
+        "warn",
+      );
       assert.equal(item.fix?.kind, "snippet");
       assert.match(item.fix?.snippet ?? "", /^audit:\n  log: /);
     });
 
     it("fails on a pipeline above public that emits no provenance", function () {
-      const item = expectStatus(variant({ files: { [PIPELINE]: edit(CLEANING, "provenance: { emit: ro-crate }", "provenance: { emit: none }") } }), "gov.audit", "fail");
+      const item = expectStatus(
+        variant({ files: { [PIPELINE]: edit(CLEANING, "provenance: { emit: ro-crate }", "provenance: { emit: none }") } }),
+        "gov.audit",
+        "fail",
+      );
       assert.match(item.reason, /emits no provenance though classified above public/);
     });
 
@@ -77,18 +95,30 @@ describe("readiness: governance", function () {
   describe("gov.diagrams", function () {
     it("passes on diagrams under docs/ and on diagrams the pipeline names", function () {
       expectStatus(GOOD, "gov.diagrams", "pass");
-      const elsewhere = edit(CLEANING, "/docs/flow.md, architectureDiagram: /docs/arch.md", "/design/flow.md, architectureDiagram: /design/arch.md");
+      const elsewhere = edit(
+        CLEANING,
+        "/docs/flow.md, architectureDiagram: /docs/arch.md",
+        "/design/flow.md, architectureDiagram: /design/arch.md",
+      );
       const extraFiles = [...GOOD.extraFiles!.filter((p) => !p.startsWith("docs/")), "design/flow.md", "design/arch.md"];
       expectStatus(variant({ files: { [PIPELINE]: elsewhere }, extraFiles }), "gov.diagrams", "pass");
     });
 
     it("warns when a diagram the pipeline names does not exist (docs/ has others)", function () {
-      expectStatus(variant({ extraFiles: [...GOOD.extraFiles!.filter((p) => p !== "docs/arch.md"), "docs/other.md"] }), "gov.diagrams", "warn");
+      expectStatus(
+        variant({ extraFiles: [...GOOD.extraFiles!.filter((p) => p !== "docs/arch.md"), "docs/other.md"] }),
+        "gov.diagrams",
+        "warn",
+      );
     });
 
     it("fails when there is no diagram at all, with a snippet for a pipeline without docs", function () {
       const noDocs = edit(CLEANING, "docs: { dataFlowDiagram: /docs/flow.md, architectureDiagram: /docs/arch.md }\n", "");
-      const item = expectStatus(variant({ files: { [PIPELINE]: noDocs }, removeFiles: ["docs/flow.md", "docs/arch.md"] }), "gov.diagrams", "fail");
+      const item = expectStatus(
+        variant({ files: { [PIPELINE]: noDocs }, removeFiles: ["docs/flow.md", "docs/arch.md"] }),
+        "gov.diagrams",
+        "fail",
+      );
       assert.match(item.reason, /^No architecture or data-flow diagram/);
       assert.equal(item.fix?.kind, "snippet");
     });
@@ -114,7 +144,11 @@ describe("readiness: governance", function () {
 
     it("fails without any binder, with a snippet for a card without governance", function () {
       const noBinder = edit(MODEL, "governance: { binder: /governance/binder.md }\n", "");
-      const item = expectStatus(variant({ files: { [CARD]: noBinder }, removeFiles: ["governance/access.md", "governance/binder.md"] }), "gov.binder", "fail");
+      const item = expectStatus(
+        variant({ files: { [CARD]: noBinder }, removeFiles: ["governance/access.md", "governance/binder.md"] }),
+        "gov.binder",
+        "fail",
+      );
       assert.match(item.fix?.snippet ?? "", /^governance:\n  binder: /);
     });
 

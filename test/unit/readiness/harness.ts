@@ -72,12 +72,17 @@ export function itemOf(model: ReadinessModel, id: string): ReadinessItem {
 /** The item's status, with its reason and evidence in the failure message. */
 export function expectStatus(fixture: Fixture, id: string, status: ReadinessStatus): ReadinessItem {
   const item = itemOf(readinessOf(fixture), id);
-  assert.equal(item.status, status, `${id} is ${item.status}, not ${status}: ${item.reason}\n${item.evidence.map((e) => `  ${e.status} ${e.path} ${e.rule ?? ""} ${e.message}`).join("\n")}`);
+  assert.equal(
+    item.status,
+    status,
+    `${id} is ${item.status}, not ${status}: ${item.reason}\n${item.evidence.map((e) => `  ${e.status} ${e.path} ${e.rule ?? ""} ${e.message}`).join("\n")}`,
+  );
   return item;
 }
 
 const SHA = (c: string) => c.repeat(64);
-const SIGNATURE = "signature: { inputs: [{ name: x, dtype: float32, shape: [batch, 1] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }";
+const SIGNATURE =
+  "signature: { inputs: [{ name: x, dtype: float32, shape: [batch, 1] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }";
 
 /** The raw dataset: public, a JSON and a CSV distribution, the CSV described by a typed record set. */
 export const RAW = dataset(
@@ -150,7 +155,13 @@ export const GOOD: Fixture = {
   ],
   evidence: {
     "data/data.json": { status: "ok", kind: "file", size: 10, sha256: SHA("a") },
-    "data/table.csv": { status: "ok", kind: "file", size: 10, sha256: SHA("e"), table: { format: "csv", columns: [{ name: "x", type: "number" }] } },
+    "data/table.csv": {
+      status: "ok",
+      kind: "file",
+      size: 10,
+      sha256: SHA("e"),
+      table: { format: "csv", columns: [{ name: "x", type: "number" }] },
+    },
   },
 };
 

@@ -42,7 +42,14 @@ describe("readiness: infrastructure", function () {
       const files = GOOD.extraFiles!.filter((p) => !p.startsWith(".github/"));
       const noCiBlock = edit(CLEANING, "ci: { provider: github-actions, workflow: /.github/workflows/ci.yml }\n", "");
       expectStatus(variant({ files: { [PIPELINE]: noCiBlock }, extraFiles: [...files, "Jenkinsfile"] }), "infra.ci", "warn");
-      expectStatus(variant({ files: { [PIPELINE]: edit(CLEANING, "/.github/workflows/ci.yml", "/.gitlab-ci.yml") }, extraFiles: [...files, ".gitlab-ci.yml"] }), "infra.ci", "pass");
+      expectStatus(
+        variant({
+          files: { [PIPELINE]: edit(CLEANING, "/.github/workflows/ci.yml", "/.gitlab-ci.yml") },
+          extraFiles: [...files, ".gitlab-ci.yml"],
+        }),
+        "infra.ci",
+        "pass",
+      );
     });
 
     it("warns on a pipeline without ci, with a snippet that adds the block at the end of the YAML", function () {
@@ -55,7 +62,11 @@ describe("readiness: infrastructure", function () {
     });
 
     it("warns on a pipeline whose ci.workflow does not exist", function () {
-      const item = expectStatus(variant({ files: { [PIPELINE]: edit(CLEANING, "/.github/workflows/ci.yml", "/.github/workflows/gone.yml") } }), "infra.ci", "warn");
+      const item = expectStatus(
+        variant({ files: { [PIPELINE]: edit(CLEANING, "/.github/workflows/ci.yml", "/.github/workflows/gone.yml") } }),
+        "infra.ci",
+        "warn",
+      );
       assert.ok(item.evidence.some((e) => /\.github\/workflows\/gone\.yml does not exist/.test(e.message)));
     });
 
@@ -67,7 +78,10 @@ describe("readiness: infrastructure", function () {
 
     it("is n/a without Genesis documents and in an untrusted workspace", function () {
       expectStatus({ files: {}, extraFiles: [".github/workflows/ci.yml"] }, "infra.ci", "n/a");
-      assert.equal(expectStatus(variant({ trusted: false }), "infra.ci", "n/a").reason, "workspace not trusted: CI workflow files are not looked for.");
+      assert.equal(
+        expectStatus(variant({ trusted: false }), "infra.ci", "n/a").reason,
+        "workspace not trusted: CI workflow files are not looked for.",
+      );
     });
   });
 

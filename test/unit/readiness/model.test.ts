@@ -5,7 +5,8 @@ import { CLEANING, GOOD, MODEL, edit, expectStatus, variant } from "./harness";
 const CARD = "models/m.model.yaml";
 const PIPELINE = "pipelines/cleaning.pipeline.yaml";
 const NO_CARDS = { [CARD]: undefined };
-const SIGNATURE_PART = ", signature: { inputs: [{ name: x, dtype: float32, shape: [batch, 1] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }";
+const SIGNATURE_PART =
+  ", signature: { inputs: [{ name: x, dtype: float32, shape: [batch, 1] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }";
 
 /** A Hugging Face card as published: no Genesis header, no Genesis fields. */
 const HF_CARD = `---
@@ -54,7 +55,11 @@ describe("readiness: model", function () {
     });
 
     it("warns on an evaluation dataset without a version", function () {
-      const unpinned = edit(edit(MODEL, "datasets: [clean@1.0.0]\n  results", "datasets: [clean]\n  results"), "dataset: clean@1.0.0 }", "dataset: clean }");
+      const unpinned = edit(
+        edit(MODEL, "datasets: [clean@1.0.0]\n  results", "datasets: [clean]\n  results"),
+        "dataset: clean@1.0.0 }",
+        "dataset: clean }",
+      );
       expectStatus(variant({ files: { [CARD]: unpinned } }), "model.evaluation", "warn");
     });
 
@@ -85,7 +90,11 @@ describe("readiness: model", function () {
     });
 
     it("fails on a card that logs no run", function () {
-      const item = expectStatus(variant({ files: { [CARD]: edit(MODEL, `  run: { tracker: mlflow, runId: r1, commit: ${"c".repeat(40)}, seed: 1 }\n`, "") } }), "model.reproducible", "fail");
+      const item = expectStatus(
+        variant({ files: { [CARD]: edit(MODEL, `  run: { tracker: mlflow, runId: r1, commit: ${"c".repeat(40)}, seed: 1 }\n`, "") } }),
+        "model.reproducible",
+        "fail",
+      );
       assert.equal(item.evidence[0].rule, "schema/required");
     });
 
@@ -105,7 +114,11 @@ describe("readiness: model", function () {
     });
 
     it("fails on a missing lockfile in the release profile, and on a card that names none", function () {
-      expectStatus(variant({ removeFiles: ["models/lock.txt"], evidence: null, config: configWith({ profile: "release" }) }), "model.pinned", "fail");
+      expectStatus(
+        variant({ removeFiles: ["models/lock.txt"], evidence: null, config: configWith({ profile: "release" }) }),
+        "model.pinned",
+        "fail",
+      );
       const none = edit(MODEL, "  environment: { lockfile: lock.txt }\n", "");
       expectStatus(variant({ files: { [CARD]: none } }), "model.pinned", "fail");
     });
@@ -120,26 +133,52 @@ describe("readiness: model", function () {
     it("passes on an ONNX artifact with sha256 and a signature, and on a digest-pinned container", function () {
       expectStatus(GOOD, "model.artifacts", "pass");
       const image = `registry.example.gov/m/serve:1.0.0@sha256:${"b".repeat(64)}`;
-      const container = edit(MODEL, `  - { format: onnx, path: model.onnx, sha256: ${"d".repeat(64)}${SIGNATURE_PART} }`, `  - { format: oci-image, path: "${image}" }`);
+      const container = edit(
+        MODEL,
+        `  - { format: onnx, path: model.onnx, sha256: ${"d".repeat(64)}${SIGNATURE_PART} }`,
+        `  - { format: oci-image, path: "${image}" }`,
+      );
       expectStatus(variant({ files: { [CARD]: container } }), "model.artifacts", "pass");
     });
 
     it("warns when the ONNX graph could not be compared with the signature", function () {
-      const evidence = { ...GOOD.evidence, "models/model.onnx": { status: "ok" as const, kind: "file" as const, size: 10, sha256: "d".repeat(64), failures: { onnx: { kind: "too-large" as const, reason: "the graph is above 64 MB" } } } };
+      const evidence = {
+        ...GOOD.evidence,
+        "models/model.onnx": {
+          status: "ok" as const,
+          kind: "file" as const,
+          size: 10,
+          sha256: "d".repeat(64),
+          failures: { onnx: { kind: "too-large" as const, reason: "the graph is above 64 MB" } },
+        },
+      };
       const item = expectStatus(variant({ evidence }), "model.artifacts", "warn");
       assert.ok(item.evidence.some((e) => e.rule === "model/signature-mismatch" && e.status === "warn"));
     });
 
     it("fails on an ONNX artifact without a signature, and on a signature the graph contradicts", function () {
       const unsigned = edit(MODEL, SIGNATURE_PART, "");
-      assert.match(expectStatus(variant({ files: { [CARD]: unsigned } }), "model.artifacts", "fail").evidence[0].message, /declares no signature/);
-      const graph = { inputs: [{ name: "features", elemType: 1, shape: ["batch", 1] }], outputs: [{ name: "y", elemType: 1, shape: ["batch", 1] }] };
-      const evidence = { ...GOOD.evidence, "models/model.onnx": { status: "ok" as const, kind: "file" as const, size: 10, sha256: "d".repeat(64), onnx: graph } };
+      assert.match(
+        expectStatus(variant({ files: { [CARD]: unsigned } }), "model.artifacts", "fail").evidence[0].message,
+        /declares no signature/,
+      );
+      const graph = {
+        inputs: [{ name: "features", elemType: 1, shape: ["batch", 1] }],
+        outputs: [{ name: "y", elemType: 1, shape: ["batch", 1] }],
+      };
+      const evidence = {
+        ...GOOD.evidence,
+        "models/model.onnx": { status: "ok" as const, kind: "file" as const, size: 10, sha256: "d".repeat(64), onnx: graph },
+      };
       assert.ok(expectStatus(variant({ evidence }), "model.artifacts", "fail").evidence.some((e) => e.rule === "model/signature-mismatch"));
     });
 
     it("fails on a card with neither an ONNX nor a container artifact", function () {
-      const safetensors = edit(MODEL, `format: onnx, path: model.onnx, sha256: ${"d".repeat(64)}${SIGNATURE_PART}`, `format: safetensors, path: model.safetensors, sha256: ${"d".repeat(64)}`);
+      const safetensors = edit(
+        MODEL,
+        `format: onnx, path: model.onnx, sha256: ${"d".repeat(64)}${SIGNATURE_PART}`,
+        `format: safetensors, path: model.safetensors, sha256: ${"d".repeat(64)}`,
+      );
       const item = expectStatus(variant({ files: { [CARD]: safetensors } }), "model.artifacts", "fail");
       assert.match(item.evidence[0].message, /no ONNX or container \(oci-image\) artifact/);
     });

@@ -12,22 +12,42 @@ function reportOf(): ReadinessReport {
   const fixture = variant({
     evidence: null,
     files: {
-      "data/clean.dataset.yaml": edit(CLEAN, "derivedFrom: [raw@1.0.0]", "derivedFrom: [raw, ghost@1.0.0]").replace("license: CC-BY-4.0", 'license: "<b>Apache 2</b>"'),
+      "data/clean.dataset.yaml": edit(CLEAN, "derivedFrom: [raw@1.0.0]", "derivedFrom: [raw, ghost@1.0.0]").replace(
+        "license: CC-BY-4.0",
+        'license: "<b>Apache 2</b>"',
+      ),
       "models/m.model.yaml": undefined,
     },
   });
   const input = inputOf(fixture);
-  return { root: "lab <workspace>", generatedAt: "2026-01-15T08:30:00Z", model: computeReadiness(input), lineage: lineageOf(input.documents.map((d) => d.facts), input.index) };
+  return {
+    root: "lab <workspace>",
+    generatedAt: "2026-01-15T08:30:00Z",
+    model: computeReadiness(input),
+    lineage: lineageOf(
+      input.documents.map((d) => d.facts),
+      input.index,
+    ),
+  };
 }
 
 const unescapeMarkdown = (text: string) => text.replace(/\\(.)/g, "$1");
-const unescapeHtml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 const flat = (text: string) => text.replace(/\s*\r?\n\s*/g, " ");
 
 describe("readiness: the report", function () {
   const report = reportOf();
   const items = report.model.groups.flatMap((g) => g.items);
-  const outputs = Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReadiness(report, format)])) as Record<(typeof REPORT_FORMATS)[number], string>;
+  const outputs = Object.fromEntries(REPORT_FORMATS.map((format) => [format, formatReadiness(report, format)])) as Record<
+    (typeof REPORT_FORMATS)[number],
+    string
+  >;
 
   it("the fixture has items in every status and evidence with markup", function () {
     assert.deepEqual([...new Set(items.map((i) => i.status))].sort(), ["fail", "n/a", "pass", "warn"]);
@@ -36,18 +56,27 @@ describe("readiness: the report", function () {
 
   for (const format of ["text", "markdown", "html"] as const) {
     it(`${format}: the score, every item with its status, reason and criterion, every piece of evidence and the fixes`, function () {
-      const text = format === "markdown" ? unescapeMarkdown(outputs.markdown) : format === "html" ? unescapeHtml(outputs.html) : outputs.text;
+      const text =
+        format === "markdown" ? unescapeMarkdown(outputs.markdown) : format === "html" ? unescapeHtml(outputs.html) : outputs.text;
       assert.ok(text.includes(`${report.model.score.passed}/${report.model.score.applicable} (`), "the score");
       assert.ok(text.includes("lab <workspace>"), "the root");
       assert.ok(text.includes("2026-01-15T08:30:00Z"), "the date");
       for (const item of items) {
         assert.ok(text.includes(item.id), `${format} lacks ${item.id}`);
         assert.ok(text.includes(item.reason), `${format} lacks the reason of ${item.id}: ${item.reason}`);
-        assert.ok(text.includes(item.criterion.replace(/`/g, "")) || text.includes(item.criterion), `${format} lacks the criterion of ${item.id}`);
-        for (const evidence of item.evidence) assert.ok(text.includes(flat(evidence.message)), `${format} lacks evidence of ${item.id}: ${evidence.message}`);
+        assert.ok(
+          text.includes(item.criterion.replace(/`/g, "")) || text.includes(item.criterion),
+          `${format} lacks the criterion of ${item.id}`,
+        );
+        for (const evidence of item.evidence)
+          assert.ok(text.includes(flat(evidence.message)), `${format} lacks evidence of ${item.id}: ${evidence.message}`);
         if (item.fix) assert.ok(text.includes(item.fix.title), `${format} lacks the fix of ${item.id}`);
       }
-      const status = { text: /FAIL\s+data\.metadata/, markdown: /`data.metadata` Dataset metadata: FAIL/, html: /FAIL<\/span> <code>data.metadata<\/code>/ }[format];
+      const status = {
+        text: /FAIL\s+data\.metadata/,
+        markdown: /`data.metadata` Dataset metadata: FAIL/,
+        html: /FAIL<\/span> <code>data.metadata<\/code>/,
+      }[format];
       assert.match(format === "html" ? outputs.html : text, status);
       for (const node of report.lineage.nodes) assert.ok(text.includes(node.label), `${format} lacks the lineage node ${node.label}`);
     });
@@ -63,7 +92,10 @@ describe("readiness: the report", function () {
   });
 
   it("the text report names the failing and warning items up front", function () {
-    const failing = items.filter((i) => i.status === "fail").map((i) => i.id).join(", ");
+    const failing = items
+      .filter((i) => i.status === "fail")
+      .map((i) => i.id)
+      .join(", ");
     assert.ok(outputs.text.split("\n").includes(`Failing: ${failing}`), outputs.text.split("\n").slice(0, 4).join("\n"));
   });
 
@@ -101,8 +133,14 @@ describe("readiness: the report", function () {
       if (edge) assert.ok(declared.has(edge[1]) && declared.has(edge[4]), `an edge between undeclared nodes: ${line}`);
     }
     assert.equal(declared.size, report.lineage.nodes.length);
-    assert.ok(lines.some((l) => /-\.->\|unpinned\|/.test(l)), "the unpinned derivedFrom is dashed and labelled");
-    assert.ok(lines.some((l) => l.includes('{{"missing: ghost@1.0.0"}}')), "the unresolved reference is a missing node");
+    assert.ok(
+      lines.some((l) => /-\.->\|unpinned\|/.test(l)),
+      "the unpinned derivedFrom is dashed and labelled",
+    );
+    assert.ok(
+      lines.some((l) => l.includes('{{"missing: ghost@1.0.0"}}')),
+      "the unresolved reference is a missing node",
+    );
   });
 
   it("Mermaid labels escape quotes and angle brackets", function () {
@@ -114,19 +152,29 @@ describe("readiness: the report", function () {
 describe("readiness: the lineage graph", function () {
   const files = {
     "data/raw.dataset.yaml": dataset("raw", "1.0.0"),
-    "data/clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"),
+    "data/clean.dataset.yaml": dataset(
+      "clean",
+      "1.0.0",
+      "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n",
+    ),
     "pipelines/cleaning.pipeline.yaml": pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]),
     "models/m.model.yaml": modelCard("m", "1.0.0", ["clean@1.0.0"], "public", "apache-2.0", "", { evaluation: ["raw"] }),
   };
   const input = inputOf({ files });
-  const graph = lineageOf(input.documents.map((d) => d.facts), input.index);
+  const graph = lineageOf(
+    input.documents.map((d) => d.facts),
+    input.index,
+  );
   const edge = (from: string, to: string) => graph.edges.find((e) => e.from === from && e.to === to);
 
   it("draws each link in the direction data flows, once", function () {
     assert.deepEqual(graph.nodes.map((n) => n.label).sort(), ["clean@1.0.0", "cleaning@1.0.0", "m@1.0.0", "raw@1.0.0"]);
     assert.equal(edge("data/raw.dataset.yaml", "data/clean.dataset.yaml")?.relation, "derivedFrom");
     assert.equal(edge("data/raw.dataset.yaml", "pipelines/cleaning.pipeline.yaml")?.relation, "input");
-    assert.ok(edge("pipelines/cleaning.pipeline.yaml", "data/clean.dataset.yaml"), "the pipeline's output (and the dataset's generatedBy) is one link");
+    assert.ok(
+      edge("pipelines/cleaning.pipeline.yaml", "data/clean.dataset.yaml"),
+      "the pipeline's output (and the dataset's generatedBy) is one link",
+    );
     assert.equal(edge("data/clean.dataset.yaml", "models/m.model.yaml")?.relation, "trainingData");
     assert.equal(edge("data/raw.dataset.yaml", "models/m.model.yaml")?.pinned, false, "the unversioned evaluation dataset");
     assert.equal(graph.edges.length, 5);
@@ -139,7 +187,11 @@ describe("readiness: the lineage graph", function () {
     for (const a of layout.nodes) {
       for (const b of layout.nodes) {
         if (a === b) continue;
-        const apart = a.x + layout.nodeWidth <= b.x || b.x + layout.nodeWidth <= a.x || a.y + layout.nodeHeight <= b.y || b.y + layout.nodeHeight <= a.y;
+        const apart =
+          a.x + layout.nodeWidth <= b.x ||
+          b.x + layout.nodeWidth <= a.x ||
+          a.y + layout.nodeHeight <= b.y ||
+          b.y + layout.nodeHeight <= a.y;
         assert.ok(apart, `${a.node.label} overlaps ${b.node.label}`);
       }
       assert.ok(a.x >= 0 && a.y >= 0 && a.x + layout.nodeWidth <= layout.width && a.y + layout.nodeHeight <= layout.height);
@@ -163,7 +215,10 @@ describe("readiness: the lineage graph", function () {
   it("an empty workspace has an empty graph and an empty layout", function () {
     assert.deepEqual(lineageOf([]), { nodes: [], edges: [] });
     assert.equal(layoutLineage({ nodes: [], edges: [] }).width, 0);
-    assert.match(formatReadiness({ root: "x", model: readinessOf({ files: {} }), lineage: { nodes: [], edges: [] } }, "html"), /No Genesis documents/);
+    assert.match(
+      formatReadiness({ root: "x", model: readinessOf({ files: {} }), lineage: { nodes: [], edges: [] } }, "html"),
+      /No Genesis documents/,
+    );
   });
 });
 
@@ -178,7 +233,10 @@ describe("readiness: the lineage diagram shows levels and draws a model as its p
     "models/n.model.yaml": modelCard("n", "1.0.0", ["raw@1.0.0"], "cui"),
   };
   const input = inputOf({ files });
-  const graph = lineageOf(input.documents.map((d) => d.facts), input.index);
+  const graph = lineageOf(
+    input.documents.map((d) => d.facts),
+    input.index,
+  );
   const node = (path: string) => graph.nodes.find((n) => n.id === path)!;
   const report: ReadinessReport = { root: "x", model: computeReadiness(input), lineage: graph };
 
@@ -192,7 +250,10 @@ describe("readiness: the lineage diagram shows levels and draws a model as its p
 
   it("every format shows the levels, marking the ones not written as a lattice value", function () {
     const mermaid = mermaidLineage(graph);
-    assert.ok(mermaid.some((l) => l.endsWith('[("raw@1.0.0 · cui (written #quot;CUI#quot;)")]')), mermaid.join("\n"));
+    assert.ok(
+      mermaid.some((l) => l.endsWith('[("raw@1.0.0 · cui (written #quot;CUI#quot;)")]')),
+      mermaid.join("\n"),
+    );
     assert.ok(mermaid.some((l) => l.endsWith('[("open@1.0.0 · public")]')));
     assert.ok(mermaid.some((l) => l.endsWith('[("bare@1.0.0 · no level")]')));
     const text = formatReadiness(report, "text").split("\n");
@@ -208,7 +269,11 @@ describe("readiness: the lineage diagram shows levels and draws a model as its p
   it("a model is drawn as the output of the pipeline that trained it, once, whether named by outputs or training.pipeline", function () {
     const edges = (to: string) => graph.edges.filter((e) => e.to === to && e.from === "pipelines/training.pipeline.yaml");
     assert.equal(edges("models/m.model.yaml").length, 1, "outputs and training.pipeline make one link");
-    assert.deepEqual(edges("models/n.model.yaml").map((e) => e.relation), ["output"], "outputs alone");
+    assert.deepEqual(
+      edges("models/n.model.yaml").map((e) => e.relation),
+      ["output"],
+      "outputs alone",
+    );
     assert.ok(!graph.nodes.some((n) => n.kind === "missing"), "an output naming a card is no missing node");
     const layout = layoutLineage(graph);
     const layer = (id: string) => layout.nodes.find((n) => n.node.id === id)!.layer;

@@ -30,7 +30,11 @@ const SITE = { registries: ["registry.example.gov", "ghcr.io/enl-matsci", "local
 describe("container rules", () => {
   describe("container/unpinned and container/latest", () => {
     it("accepts an image with a tag and a sha256 digest", () => {
-      expectWants("p.pipeline.yaml", pipeline(`  - id: qc\n    run: qc\n    container:\n      image: registry.example.gov/ocean/qc:1.3@sha256:${SHA}\n`), { rules: RULES });
+      expectWants(
+        "p.pipeline.yaml",
+        pipeline(`  - id: qc\n    run: qc\n    container:\n      image: registry.example.gov/ocean/qc:1.3@sha256:${SHA}\n`),
+        { rules: RULES },
+      );
     });
 
     it("reports a tag without a digest as unpinned only", () => {
@@ -67,17 +71,33 @@ describe("container rules", () => {
     });
 
     it("does not call a digest-pinned image without a tag latest", () => {
-      expectWants("p.pipeline.yaml", pipeline(`  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc@sha256:${SHA}" }\n`), { rules: RULES });
+      expectWants(
+        "p.pipeline.yaml",
+        pipeline(`  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc@sha256:${SHA}" }\n`),
+        { rules: RULES },
+      );
     });
 
     it("still reports an explicit latest tag beside a digest", () => {
-      expectWants("p.pipeline.yaml", pipeline(`  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc:latest@sha256:${SHA}" } # want: container/latest\n`), { rules: RULES });
+      expectWants(
+        "p.pipeline.yaml",
+        pipeline(
+          `  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc:latest@sha256:${SHA}" } # want: container/latest\n`,
+        ),
+        { rules: RULES },
+      );
     });
 
     it("reports a sha512 digest as not pinned by sha256", () => {
-      const seen = expectWants("p.pipeline.yaml", pipeline(`  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc:1.3@sha512:${SHA512}" } # want: container/unpinned\n`), {
-        rules: RULES,
-      });
+      const seen = expectWants(
+        "p.pipeline.yaml",
+        pipeline(
+          `  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc:1.3@sha512:${SHA512}" } # want: container/unpinned\n`,
+        ),
+        {
+          rules: RULES,
+        },
+      );
       assert.match(seen[0].message, /pinned by sha512; Genesis pins images by their sha256 digest/);
       assert.equal(seen[0].covered, `sha512:${SHA512}`);
     });
@@ -85,7 +105,11 @@ describe("container rules", () => {
     it("raises unpinned and latest to errors in the release profile, but not registry", () => {
       const text = pipeline(`  - id: qc\n    run: qc\n    container: { image: docker.io/library/python:latest }\n`);
       const release = configWith({ profile: "release", site: { registries: ["registry.example.gov"], partitions: {} } });
-      const severities = Object.fromEntries(diagnose("p.pipeline.yaml", text, release).filter((d) => d.rule.startsWith("container/")).map((d) => [d.rule, d.severity]));
+      const severities = Object.fromEntries(
+        diagnose("p.pipeline.yaml", text, release)
+          .filter((d) => d.rule.startsWith("container/"))
+          .map((d) => [d.rule, d.severity]),
+      );
       assert.deepEqual(severities, { "container/unpinned": "error", "container/latest": "error", "container/registry": "warning" });
     });
 
@@ -114,7 +138,11 @@ describe("container rules", () => {
   describe("malformed references (schema/pattern)", () => {
     const cases: [string, string, RegExp][] = [
       ["registry.example.gov/Ocean/qc:1.3", "Ocean", /image names are lower case: write "ocean", not "Ocean"/],
-      [`registry.example.gov/ocean/qc:1.3@sha256:${SHA.slice(1)}`, `${SHA.slice(1)}`, /sha256 digest must be 64 lowercase hex digits, not 63/],
+      [
+        `registry.example.gov/ocean/qc:1.3@sha256:${SHA.slice(1)}`,
+        `${SHA.slice(1)}`,
+        /sha256 digest must be 64 lowercase hex digits, not 63/,
+      ],
       [`registry.example.gov/ocean/qc@sha256:${SHA.toUpperCase()}`, SHA.toUpperCase(), /lowercase hex digits \(write it in lower case\)/],
       [`registry.example.gov/ocean/qc@md5:${SHA}`, "md5", /digest algorithm "md5" is not one OCI registries use/],
       ["registry.example.gov/ocean/qc:", ":", /the tag after ":" is empty/],
@@ -126,7 +154,11 @@ describe("container rules", () => {
     ];
     for (const [image, covered, message] of cases) {
       it(`reports "${image}" on its faulty part`, () => {
-        const seen = expectWants("p.pipeline.yaml", pipeline(`  - id: qc\n    run: qc\n    container:\n      image: "${image}" # want: schema/pattern\n`), { rules: RULES });
+        const seen = expectWants(
+          "p.pipeline.yaml",
+          pipeline(`  - id: qc\n    run: qc\n    container:\n      image: "${image}" # want: schema/pattern\n`),
+          { rules: RULES },
+        );
         assert.match(seen[0].message, message);
         assert.match(seen[0].message, /Expected registry\/name\[:tag\]@sha256:<64 hex>/);
         assert.equal(seen[0].covered, covered);
@@ -183,7 +215,11 @@ describe("container rules", () => {
     });
 
     it("names docker.io for an image without a registry", () => {
-      const seen = expectWants("p.pipeline.yaml", pipeline(`  - { id: a, run: a, container: { image: "python:3.12@sha256:${SHA}" } } # want: container/registry\n`), { rules: RULES, config });
+      const seen = expectWants(
+        "p.pipeline.yaml",
+        pipeline(`  - { id: a, run: a, container: { image: "python:3.12@sha256:${SHA}" } } # want: container/registry\n`),
+        { rules: RULES, config },
+      );
       assert.match(seen[0].message, /registry "docker\.io" \(no registry is named, so Docker pulls from docker\.io\)/);
       assert.equal(seen[0].covered, `python:3.12@sha256:${SHA}`);
     });
@@ -205,7 +241,10 @@ describe("container rules", () => {
     });
 
     it("allows any registry when site.registries is empty", () => {
-      expectWants("p.pipeline.yaml", pipeline(`  - { id: a, run: a, container: { image: "quay.io/x/y:1@sha256:${SHA}" } }\n`), { rules: RULES, config: DEFAULT_CONFIG });
+      expectWants("p.pipeline.yaml", pipeline(`  - { id: a, run: a, container: { image: "quay.io/x/y:1@sha256:${SHA}" } }\n`), {
+        rules: RULES,
+        config: DEFAULT_CONFIG,
+      });
     });
   });
 
@@ -244,7 +283,10 @@ version: 1.0.0
 artifacts:
   - { format: oci-image, path: "ghcr.io/lab/serve" } # want: container/unpinned, container/latest, container/registry
 `;
-      expectWants("models/surrogate.model.yaml", card, { rules: RULES.filter((r) => r !== "schema/type"), config: configWith({ site: SITE }) });
+      expectWants("models/surrogate.model.yaml", card, {
+        rules: RULES.filter((r) => r !== "schema/type"),
+        config: configWith({ site: SITE }),
+      });
     });
   });
 
@@ -253,7 +295,10 @@ artifacts:
       {
         apiVersion: "genesis/v1",
         kind: "PipelineConfig",
-        steps: [{ id: "qc", run: "qc", container: { image: "registry.example.gov/ocean/qc:1.3" } }, { id: "x", run: "x", container: { image: "registry.example.gov/Ocean/x:1" } }],
+        steps: [
+          { id: "qc", run: "qc", container: { image: "registry.example.gov/ocean/qc:1.3" } },
+          { id: "x", run: "x", container: { image: "registry.example.gov/Ocean/x:1" } },
+        ],
       },
       null,
       2,
@@ -284,10 +329,19 @@ artifacts:
       ].join("\n"),
     );
     const seen = diagnose("p.pipeline.yaml", text, configWith({ site: SITE }));
-    assert.deepEqual(seen.filter((d) => d.rule === "internal/rule-error"), []);
+    assert.deepEqual(
+      seen.filter((d) => d.rule === "internal/rule-error"),
+      [],
+    );
     // Wrong types stay the schema's; the empty string is the only malformed reference.
-    assert.deepEqual(seen.filter((d) => d.rule === "schema/pattern").map((d) => d.message.slice(0, 40)), ['"" is not a valid OCI image reference: t']);
-    assert.deepEqual(seen.filter((d) => d.rule.startsWith("container/")), []);
+    assert.deepEqual(
+      seen.filter((d) => d.rule === "schema/pattern").map((d) => d.message.slice(0, 40)),
+      ['"" is not a valid OCI image reference: t'],
+    );
+    assert.deepEqual(
+      seen.filter((d) => d.rule.startsWith("container/")),
+      [],
+    );
   });
 });
 
@@ -318,7 +372,19 @@ describe("parseImageReference", () => {
   });
 
   it("rejects what the grammar rejects", () => {
-    for (const image of ["", "a b", "UPPER", "x/y:tag:more", "x@sha256", "@sha256:" + SHA, `x@sha256:${SHA}@sha256:${SHA}`, "x_/y", "x/.y", `${"a".repeat(256)}:1`, `x:${"t".repeat(129)}`]) {
+    for (const image of [
+      "",
+      "a b",
+      "UPPER",
+      "x/y:tag:more",
+      "x@sha256",
+      "@sha256:" + SHA,
+      `x@sha256:${SHA}@sha256:${SHA}`,
+      "x_/y",
+      "x/.y",
+      `${"a".repeat(256)}:1`,
+      `x:${"t".repeat(129)}`,
+    ]) {
       assert.equal(parseImageReference(image).ok, false, image);
     }
   });

@@ -6,7 +6,8 @@ const RULES = ["integrity/checksum-format", "integrity/checksum-missing", "schem
 const SHA = "033c3ce0ed447149ed4d010828e7a4e6d753bdf57262875657b1637b011550df";
 const MD5 = "d41d8cd98f00b204e9800998ecf8427e";
 
-const manifest = (distribution: string, extra = "") => `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\n${extra}distribution:\n${distribution}`;
+const manifest = (distribution: string, extra = "") =>
+  `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\n${extra}distribution:\n${distribution}`;
 const card = (artifacts: string) => `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n${artifacts}`;
 
 function findings(path: string, text: string, rule: string) {
@@ -21,7 +22,11 @@ describe("integrity", () => {
     });
 
     it("names a 32-hex sha256 as probably an MD5", () => {
-      const seen = expectWants("d.dataset.yaml", manifest(`  - id: temps\n    path: t.csv\n    sha256: ${MD5} # want: integrity/checksum-format\n`), { rules: RULES });
+      const seen = expectWants(
+        "d.dataset.yaml",
+        manifest(`  - id: temps\n    path: t.csv\n    sha256: ${MD5} # want: integrity/checksum-format\n`),
+        { rules: RULES },
+      );
       assert.equal(
         seen[0].message,
         `sha256 has 32 hex characters: probably an MD5 digest. A sha256 is 64 lower-case hex characters; an MD5 may stand beside it in an "md5" field, never alone.`,
@@ -39,7 +44,11 @@ describe("integrity", () => {
     });
 
     it("reports a sha256: prefix and gives the bare digest", () => {
-      const [finding] = findings("m.model.yaml", card(`  - { format: onnx, path: m.onnx, sha256: "sha256:${SHA}" }\n`), "integrity/checksum-format");
+      const [finding] = findings(
+        "m.model.yaml",
+        card(`  - { format: onnx, path: m.onnx, sha256: "sha256:${SHA}" }\n`),
+        "integrity/checksum-format",
+      );
       assert.match(finding.message, /carries an algorithm prefix; write the 64 lower-case hex characters alone/);
       assert.deepEqual(finding.data, { replacement: SHA });
       assert.equal(finding.pointer, "/artifacts/0/sha256");
@@ -57,7 +66,11 @@ describe("integrity", () => {
         ["[x]", /^sha256 is a list; it must be 64/],
       ];
       for (const [digest, message] of cases) {
-        const found = findings("d.dataset.yaml", manifest(`  - id: t\n    path: t.csv\n    sha256: ${digest}\n`), "integrity/checksum-format");
+        const found = findings(
+          "d.dataset.yaml",
+          manifest(`  - id: t\n    path: t.csv\n    sha256: ${digest}\n`),
+          "integrity/checksum-format",
+        );
         assert.equal(found.length, 1, digest);
         assert.match(found[0].message, message, digest);
         assert.equal(found[0].data, undefined, digest);
@@ -65,13 +78,23 @@ describe("integrity", () => {
     });
 
     it("checks md5 beside sha256", () => {
-      expectWants("d.dataset.yaml", manifest(`  - id: t\n    path: t.csv\n    sha256: ${SHA}\n    md5: ${MD5.toUpperCase()} # want: integrity/checksum-format\n`), { rules: RULES });
-      const [md5Long] = findings("d.dataset.yaml", manifest(`  - id: t\n    path: t.csv\n    sha256: ${SHA}\n    md5: ${SHA}\n`), "integrity/checksum-format");
+      expectWants(
+        "d.dataset.yaml",
+        manifest(`  - id: t\n    path: t.csv\n    sha256: ${SHA}\n    md5: ${MD5.toUpperCase()} # want: integrity/checksum-format\n`),
+        { rules: RULES },
+      );
+      const [md5Long] = findings(
+        "d.dataset.yaml",
+        manifest(`  - id: t\n    path: t.csv\n    sha256: ${SHA}\n    md5: ${SHA}\n`),
+        "integrity/checksum-format",
+      );
       assert.match(md5Long.message, /^md5 has 64 hex characters \(probably a SHA-256 digest\); it must be 32 lower-case hex characters\.$/);
     });
 
     it("reports an empty sha256 on its key, once", () => {
-      const seen = expectWants("d.dataset.yaml", manifest(`  - id: t\n    path: t.csv\n    sha256: # want: integrity/checksum-format\n`), { rules: RULES });
+      const seen = expectWants("d.dataset.yaml", manifest(`  - id: t\n    path: t.csv\n    sha256: # want: integrity/checksum-format\n`), {
+        rules: RULES,
+      });
       assert.equal(seen[0].covered, "sha256");
       assert.match(seen[0].message, /^sha256 is empty; it must be 64 lower-case hex characters\.$/);
     });
@@ -81,7 +104,9 @@ describe("integrity", () => {
     it("reports a distribution without sha256 on the item's first key", () => {
       const seen = expectWants(
         "d.dataset.yaml",
-        manifest(`  - id: temps # want: integrity/checksum-missing\n    path: t.csv\n    format: csv\n  - { id: more, path: m.csv, sha256: ${SHA} }\n  - { path: x.csv, format: csv } # want: integrity/checksum-missing\n`),
+        manifest(
+          `  - id: temps # want: integrity/checksum-missing\n    path: t.csv\n    format: csv\n  - { id: more, path: m.csv, sha256: ${SHA} }\n  - { path: x.csv, format: csv } # want: integrity/checksum-missing\n`,
+        ),
         { rules: RULES },
       );
       assert.equal(seen[0].covered, "id");
@@ -97,39 +122,67 @@ describe("integrity", () => {
     });
 
     it("names an md5 that stands alone", () => {
-      const seen = expectWants("d.dataset.yaml", manifest(`  - id: temps # want: integrity/checksum-missing\n    path: t.csv\n    md5: ${MD5}\n`), { rules: RULES });
+      const seen = expectWants(
+        "d.dataset.yaml",
+        manifest(`  - id: temps # want: integrity/checksum-missing\n    path: t.csv\n    md5: ${MD5}\n`),
+        { rules: RULES },
+      );
       assert.match(seen[0].message, /^Distribution "temps" has only an md5; md5 may stand beside sha256, never alone: add its SHA-256/);
     });
 
     it("does not ask a live dataset for checksums", () => {
       expectWants("d.dataset.yaml", manifest(`  - id: feed\n    path: feed.csv\n`, "live: true\n"), { rules: RULES });
-      expectWants("d.dataset.yaml", manifest(`  - id: feed # want: integrity/checksum-missing\n    path: feed.csv\n`, "live: false\n"), { rules: RULES });
+      expectWants("d.dataset.yaml", manifest(`  - id: feed # want: integrity/checksum-missing\n    path: feed.csv\n`, "live: false\n"), {
+        rules: RULES,
+      });
     });
 
     it("asks model artifacts for sha256, except OCI images", () => {
       const seen = expectWants(
         "m.model.yaml",
-        card(`  - format: onnx # want: integrity/checksum-missing\n    path: model.onnx\n  - format: oci-image\n    path: registry.example.gov/ml/surrogate@sha256:${SHA}\n`),
+        card(
+          `  - format: onnx # want: integrity/checksum-missing\n    path: model.onnx\n  - format: oci-image\n    path: registry.example.gov/ml/surrogate@sha256:${SHA}\n`,
+        ),
         { rules: RULES },
       );
-      assert.match(seen[0].message, /^Artifact "model\.onnx" has no sha256; add its SHA-256 .*, only oci-image artifacts, pinned by their digest, may go without one\.$/);
+      assert.match(
+        seen[0].message,
+        /^Artifact "model\.onnx" has no sha256; add its SHA-256 .*, only oci-image artifacts, pinned by their digest, may go without one\.$/,
+      );
     });
 
     it("checks the Markdown form of a model card", () => {
-      expectWants("m.modelcard.md", `---\napiVersion: genesis/v1\nkind: ModelCard\nartifacts:\n  - path: m.onnx # want: integrity/checksum-missing\n    format: onnx\n---\n\n# Card\n`, { rules: RULES });
+      expectWants(
+        "m.modelcard.md",
+        `---\napiVersion: genesis/v1\nkind: ModelCard\nartifacts:\n  - path: m.onnx # want: integrity/checksum-missing\n    format: onnx\n---\n\n# Card\n`,
+        { rules: RULES },
+      );
     });
 
     it("does not throw on odd items", () => {
-      expectWants("d.dataset.yaml", manifest(`  - null # want: schema/type\n  - 12 # want: schema/type\n  - [a] # want: schema/type\n`), { rules: RULES });
-      expectWants("d.dataset.yaml", `apiVersion: genesis/v1\nkind: DatasetManifest\ndistribution: { id: x } # want: schema/type\n`, { rules: RULES });
+      expectWants("d.dataset.yaml", manifest(`  - null # want: schema/type\n  - 12 # want: schema/type\n  - [a] # want: schema/type\n`), {
+        rules: RULES,
+      });
+      expectWants("d.dataset.yaml", `apiVersion: genesis/v1\nkind: DatasetManifest\ndistribution: { id: x } # want: schema/type\n`, {
+        rules: RULES,
+      });
       const empty = expectWants("d.dataset.yaml", manifest(`  - {} # want: integrity/checksum-missing\n`), { rules: RULES });
       assert.match(empty[0].message, /^This distribution has no sha256/);
     });
 
     it("is an error in both profiles, and silenced by genesis-ignore with a reason", () => {
       const text = manifest(`  - id: temps\n    path: t.csv\n`);
-      assert.deepEqual(diagnose("d.dataset.yaml", text, configWith({ profile: "release" })).filter((d) => d.rule === "integrity/checksum-missing").map((d) => d.severity), ["error"]);
-      expectWants("d.dataset.yaml", manifest(`  # genesis-ignore integrity/checksum-missing: files arrive next week\n  - id: temps\n    path: t.csv\n`), { rules: RULES });
+      assert.deepEqual(
+        diagnose("d.dataset.yaml", text, configWith({ profile: "release" }))
+          .filter((d) => d.rule === "integrity/checksum-missing")
+          .map((d) => d.severity),
+        ["error"],
+      );
+      expectWants(
+        "d.dataset.yaml",
+        manifest(`  # genesis-ignore integrity/checksum-missing: files arrive next week\n  - id: temps\n    path: t.csv\n`),
+        { rules: RULES },
+      );
     });
   });
 
@@ -144,9 +197,12 @@ describe("integrity", () => {
 }
 `;
     const seen = diagnose("d.dataset.json", text).filter((d) => RULES.includes(d.rule));
-    assert.deepEqual(seen.map((d) => [d.rule, d.line, d.covered]), [
-      ["integrity/checksum-format", 4, `"${MD5}"`],
-      ["integrity/checksum-missing", 5, '"id"'],
-    ]);
+    assert.deepEqual(
+      seen.map((d) => [d.rule, d.line, d.covered]),
+      [
+        ["integrity/checksum-format", 4, `"${MD5}"`],
+        ["integrity/checksum-missing", 5, '"id"'],
+      ],
+    );
   });
 });

@@ -45,7 +45,9 @@ describe("license/spdx", () => {
   });
 
   it("keeps the Hugging Face list in its own module, lower case", () => {
-    assert.ok(HUGGING_FACE_LICENSE_IDS.has("apache-2.0") && HUGGING_FACE_LICENSE_IDS.has("other") && HUGGING_FACE_LICENSE_IDS.has("llama4"));
+    assert.ok(
+      HUGGING_FACE_LICENSE_IDS.has("apache-2.0") && HUGGING_FACE_LICENSE_IDS.has("other") && HUGGING_FACE_LICENSE_IDS.has("llama4"),
+    );
     for (const id of HUGGING_FACE_LICENSE_IDS) assert.equal(id, id.toLowerCase());
   });
 
@@ -80,20 +82,33 @@ describe("license/spdx", () => {
 
   it("offers a choice, not a replacement, when a spelling names several licenses", () => {
     const gpl = only("d.dataset.yaml", manifest("GPLv3"));
-    assert.equal(gpl.message, `"GPLv3" is not an SPDX license id; write "GPL-3.0-only" or "GPL-3.0-or-later" (SPDX says whether later versions may be used).`);
+    assert.equal(
+      gpl.message,
+      `"GPLv3" is not an SPDX license id; write "GPL-3.0-only" or "GPL-3.0-or-later" (SPDX says whether later versions may be used).`,
+    );
     assert.deepEqual(gpl.data, { candidates: ["GPL-3.0-only", "GPL-3.0-or-later"] });
     const publicDomain = only("d.dataset.yaml", manifest("Public Domain"));
     assert.deepEqual(publicDomain.data, { candidates: ["CC0-1.0", "PDDL-1.0", "Unlicense"] });
     assert.deepEqual(only("d.dataset.yaml", manifest("MPL")).data, { candidates: ["MPL-1.0", "MPL-1.1", "MPL-2.0"] });
-    assert.deepEqual(licenseSpelling("gpl-2.0"), { kind: "choice", candidates: ["GPL-2.0-only", "GPL-2.0-or-later"], note: "SPDX says whether later versions may be used" });
+    assert.deepEqual(licenseSpelling("gpl-2.0"), {
+      kind: "choice",
+      candidates: ["GPL-2.0-only", "GPL-2.0-or-later"],
+      note: "SPDX says whether later versions may be used",
+    });
   });
 
   it("corrects each id of an expression when every correction is determinate", () => {
     const finding = only("d.dataset.yaml", manifest("MIT OR apache-2.0"));
-    assert.equal(finding.message, `"MIT OR apache-2.0" is not a valid SPDX license expression: "apache-2.0" is "Apache-2.0" in SPDX; did you mean "MIT OR Apache-2.0"?`);
+    assert.equal(
+      finding.message,
+      `"MIT OR apache-2.0" is not a valid SPDX license expression: "apache-2.0" is "Apache-2.0" in SPDX; did you mean "MIT OR Apache-2.0"?`,
+    );
     assert.deepEqual(finding.data, { replacement: "MIT OR Apache-2.0" });
     const mixed = only("d.dataset.yaml", manifest("MIT OR Apche-2.0 OR gplv3"));
-    assert.match(mixed.message, /"Apche-2\.0" is not an SPDX license id \(did you mean "Apache-2\.0"\?\), "gplv3" could be "GPL-3\.0-only" or "GPL-3\.0-or-later"\.$/);
+    assert.match(
+      mixed.message,
+      /"Apche-2\.0" is not an SPDX license id \(did you mean "Apache-2\.0"\?\), "gplv3" could be "GPL-3\.0-only" or "GPL-3\.0-or-later"\.$/,
+    );
     assert.deepEqual(mixed.data, { nearest: "Apache-2.0" });
   });
 
@@ -116,7 +131,11 @@ describe("license/spdx", () => {
   it("asks for AND or OR between listed licenses", () => {
     for (const listed of ["MIT/Apache-2.0", '"MIT, Apache 2.0"', "MIT Apache-2.0"]) {
       const finding = only("d.dataset.yaml", manifest(listed));
-      assert.match(finding.message, /lists several licenses; join them with OR when any one applies \("MIT OR Apache-2\.0"\) or AND when all apply \("MIT AND Apache-2\.0"\)\.$/, listed);
+      assert.match(
+        finding.message,
+        /lists several licenses; join them with OR when any one applies \("MIT OR Apache-2\.0"\) or AND when all apply \("MIT AND Apache-2\.0"\)\.$/,
+        listed,
+      );
       assert.deepEqual(finding.data, { candidates: ["MIT OR Apache-2.0", "MIT AND Apache-2.0"] });
     }
   });
@@ -128,9 +147,16 @@ describe("license/spdx", () => {
 
   it("explains a broken expression structure", () => {
     for (const broken of ["MIT OR", '"(MIT OR Apache-2.0"', "Apache-2.0 WITH"]) {
-      assert.match(only("d.dataset.yaml", manifest(broken)).message, /is not a valid SPDX license expression; join license ids with AND or OR and close every parenthesis/, broken);
+      assert.match(
+        only("d.dataset.yaml", manifest(broken)).message,
+        /is not a valid SPDX license expression; join license ids with AND or OR and close every parenthesis/,
+        broken,
+      );
     }
-    assert.match(only("d.dataset.yaml", manifest("GPL-2.0 WITH Foo-exception")).message, /"Foo-exception" is not an SPDX license exception id\.$/);
+    assert.match(
+      only("d.dataset.yaml", manifest("GPL-2.0 WITH Foo-exception")).message,
+      /"Foo-exception" is not an SPDX license exception id\.$/,
+    );
   });
 
   it("reports a license that is not a string, once and without throwing", () => {
@@ -146,13 +172,20 @@ describe("license/spdx", () => {
   it("checks the JSON form", () => {
     const text = `{\n  "apiVersion": "genesis/v1",\n  "kind": "DatasetManifest",\n  "license": "Apache 2.0"\n}\n`;
     const seen = diagnose("d.dataset.json", text).filter((d) => RULES.includes(d.rule));
-    assert.deepEqual(seen.map((d) => [d.rule, d.line, d.covered]), [["license/spdx", 3, '"Apache 2.0"']]);
+    assert.deepEqual(
+      seen.map((d) => [d.rule, d.line, d.covered]),
+      [["license/spdx", 3, '"Apache 2.0"']],
+    );
   });
 
   it("checks flow YAML and Hugging Face README cards", () => {
-    expectWants("d.dataset.yaml", `{ apiVersion: genesis/v1, kind: DatasetManifest, license: Apache 2 } # want: license/spdx\n`, { rules: RULES });
+    expectWants("d.dataset.yaml", `{ apiVersion: genesis/v1, kind: DatasetManifest, license: Apache 2 } # want: license/spdx\n`, {
+      rules: RULES,
+    });
     expectWants("README.md", `---\nlibrary_name: transformers\nlicense: apache-2.0\n---\n\n# Model\n`, { rules: RULES });
-    expectWants("README.md", `---\nlibrary_name: transformers\nlicense: Apache License 2.0 # want: license/spdx\n---\n\n# Model\n`, { rules: RULES });
+    expectWants("README.md", `---\nlibrary_name: transformers\nlicense: Apache License 2.0 # want: license/spdx\n---\n\n# Model\n`, {
+      rules: RULES,
+    });
   });
 
   it("does not check pipelines, which have no license", () => {
@@ -161,6 +194,8 @@ describe("license/spdx", () => {
   });
 
   it("is silenced by genesis-ignore with a reason", () => {
-    expectWants("d.dataset.yaml", manifest("Proprietary # genesis-ignore license/spdx: legal is drafting the LicenseRef"), { rules: RULES });
+    expectWants("d.dataset.yaml", manifest("Proprietary # genesis-ignore license/spdx: legal is drafting the LicenseRef"), {
+      rules: RULES,
+    });
   });
 });

@@ -61,7 +61,10 @@ describe("modelcard/section-missing", () => {
   });
 
   it("reports each missing section once, on the card's title", () => {
-    const body = COMPLETE_BODY.replace("# Cathode surrogate", "# Cathode surrogate <!-- want: modelcard/section-missing, modelcard/section-missing -->")
+    const body = COMPLETE_BODY.replace(
+      "# Cathode surrogate",
+      "# Cathode surrogate <!-- want: modelcard/section-missing, modelcard/section-missing -->",
+    )
       .replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n", "")
       .replace("## Environmental Impact\n12 GPU hours.\n\n", "");
     const seen = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
@@ -99,7 +102,9 @@ describe("modelcard/section-missing", () => {
   });
 
   it("raises the key sections to errors in the release profile, never the info ones", () => {
-    const seen = diagnose(CARD, FRONT + "# Title\n", configWith({ profile: "release" })).filter((d) => d.rule === "modelcard/section-missing");
+    const seen = diagnose(CARD, FRONT + "# Title\n", configWith({ profile: "release" })).filter(
+      (d) => d.rule === "modelcard/section-missing",
+    );
     const bySeverity = (severity: string) => seen.filter((d) => d.severity === severity).length;
     assert.equal(bySeverity("error"), 3);
     assert.equal(bySeverity("info"), 7);
@@ -115,12 +120,16 @@ describe("modelcard/section-missing", () => {
   });
 
   it("accepts the Hugging Face spelling Bias, Risks and Limitations", () => {
-    expectWants(CARD, FRONT + COMPLETE_BODY.replace("## Bias, Risks, and Limitations", "## Bias, Risks and Limitations"), { rules: SECTION_RULES });
+    expectWants(CARD, FRONT + COMPLETE_BODY.replace("## Bias, Risks, and Limitations", "## Bias, Risks and Limitations"), {
+      rules: SECTION_RULES,
+    });
   });
 
   it("ignores headings inside fenced code blocks", () => {
-    const body = COMPLETE_BODY.replace("# Cathode surrogate", "# Cathode surrogate <!-- want: modelcard/section-missing -->")
-      .replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n", "```markdown\n## Evaluation\nRMSE\n```\n");
+    const body = COMPLETE_BODY.replace("# Cathode surrogate", "# Cathode surrogate <!-- want: modelcard/section-missing -->").replace(
+      "## Evaluation\nRMSE 0.012 Å on the held-out split.\n",
+      "```markdown\n## Evaluation\nRMSE\n```\n",
+    );
     const seen = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.match(seen[0].message, /"## Evaluation"/);
   });
@@ -133,12 +142,18 @@ describe("modelcard/section-missing", () => {
   });
 
   it("reports a missing Out-of-Scope Use on the Uses heading, as a warning", () => {
-    const body = COMPLETE_BODY.replace("## Uses", "## Uses <!-- want: modelcard/section-missing -->").replace("### Out-of-Scope Use\nNot for safety qualification.\n\n", "");
+    const body = COMPLETE_BODY.replace("## Uses", "## Uses <!-- want: modelcard/section-missing -->").replace(
+      "### Out-of-Scope Use\nNot for safety qualification.\n\n",
+      "",
+    );
     const [seen] = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.match(seen.message, /"## Uses" has no "### Out-of-Scope Use" subsection/);
     assert.equal(seen.severity, "warning");
     assert.deepEqual(data(FRONT + body, "modelcard/section-missing"), [{ section: "Out-of-Scope Use", level: 3, parent: "Uses" }]);
-    assert.equal(diagnose(CARD, FRONT + body, configWith({ profile: "release" })).find((d) => d.rule === "modelcard/section-missing")?.severity, "error");
+    assert.equal(
+      diagnose(CARD, FRONT + body, configWith({ profile: "release" })).find((d) => d.rule === "modelcard/section-missing")?.severity,
+      "error",
+    );
   });
 
   it("accepts Out-of-Scope Use at any level below 3 inside Uses", () => {
@@ -167,7 +182,10 @@ describe("modelcard/section-missing", () => {
   it("falls back to the first line of a card without front matter, and still checks the body", () => {
     const text = "Draft card.\n\n## Evaluation\nTBD\n";
     const seen = diagnose(CARD, text);
-    assert.ok(seen.some((d) => d.rule === "schema/header"), "the missing front matter is reported");
+    assert.ok(
+      seen.some((d) => d.rule === "schema/header"),
+      "the missing front matter is reported",
+    );
     const missing = seen.filter((d) => d.rule === "modelcard/section-missing");
     assert.equal(missing.length, 9);
     assert.ok(missing.every((d) => d.line === 0 && d.covered === "Draft card."));
@@ -184,10 +202,10 @@ describe("modelcard/section-missing", () => {
   });
 
   it("can be suppressed on the title line with a reason", () => {
-    const body = COMPLETE_BODY.replace("# Cathode surrogate", "# Cathode surrogate <!-- genesis-ignore modelcard/section-missing: draft, evaluation pending -->").replace(
-      "## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n",
-      "",
-    );
+    const body = COMPLETE_BODY.replace(
+      "# Cathode surrogate",
+      "# Cathode surrogate <!-- genesis-ignore modelcard/section-missing: draft, evaluation pending -->",
+    ).replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n", "");
     const seen = diagnose(CARD, FRONT + body);
     assert.deepEqual(
       seen.filter((d) => d.rule === "modelcard/section-missing" || d.rule === "suppress/no-reason"),
@@ -197,11 +215,21 @@ describe("modelcard/section-missing", () => {
 
   it("does not check sections of a YAML model card", () => {
     const seen = diagnose("models/surrogate.model.yaml", "apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\n");
-    assert.deepEqual(seen.filter((d) => SECTION_RULES.includes(d.rule)), []);
+    assert.deepEqual(
+      seen.filter((d) => SECTION_RULES.includes(d.rule)),
+      [],
+    );
   });
 
   it("never throws on odd documents", () => {
-    for (const text of ["", "---\n", "---\n- a\n- b\n---\n## Uses\n", "---\nkind: ModelCard\n---\n#\n##\n###\n", "## Uses\n### Out-of-Scope Use\n<!-- unterminated", "\uFEFF---\nkind: ModelCard\n---\n"]) {
+    for (const text of [
+      "",
+      "---\n",
+      "---\n- a\n- b\n---\n## Uses\n",
+      "---\nkind: ModelCard\n---\n#\n##\n###\n",
+      "## Uses\n### Out-of-Scope Use\n<!-- unterminated",
+      "\uFEFF---\nkind: ModelCard\n---\n",
+    ]) {
       noInternalErrors(CARD, text);
     }
   });
@@ -209,7 +237,10 @@ describe("modelcard/section-missing", () => {
 
 describe("modelcard/section-placeholder", () => {
   it("reports the Hugging Face placeholder on its exact text", () => {
-    const body = COMPLETE_BODY.replace("RMSE 0.012 Å on the held-out split.", "Results: [More Information Needed] <!-- want: modelcard/section-placeholder -->");
+    const body = COMPLETE_BODY.replace(
+      "RMSE 0.012 Å on the held-out split.",
+      "Results: [More Information Needed] <!-- want: modelcard/section-placeholder -->",
+    );
     const [seen] = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.equal(seen.covered, "[More Information Needed]");
     assert.equal(seen.severity, "warning");
@@ -217,7 +248,10 @@ describe("modelcard/section-placeholder", () => {
   });
 
   it("reports TODO and TBD as whole upper-case words only", () => {
-    const body = COMPLETE_BODY.replace("DFT relaxations, 40 epochs.", "DFT relaxations, TODO: epochs. <!-- want: modelcard/section-placeholder -->\nBatch size _TBD_. <!-- want: modelcard/section-placeholder -->\nTodo, TODOs, MASTODON, TBDX are words.");
+    const body = COMPLETE_BODY.replace(
+      "DFT relaxations, 40 epochs.",
+      "DFT relaxations, TODO: epochs. <!-- want: modelcard/section-placeholder -->\nBatch size _TBD_. <!-- want: modelcard/section-placeholder -->\nTodo, TODOs, MASTODON, TBDX are words.",
+    );
     const seen = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.deepEqual(
       seen.map((d) => [d.covered, d.severity]),
@@ -244,13 +278,21 @@ describe("modelcard/section-placeholder", () => {
   });
 
   it("ignores placeholders inside HTML comments", () => {
-    const body = COMPLETE_BODY.replace("12 GPU hours.", "12 GPU hours. <!-- TODO: add the carbon estimate -->\n<!--\n[More Information Needed]\n-->");
+    const body = COMPLETE_BODY.replace(
+      "12 GPU hours.",
+      "12 GPU hours. <!-- TODO: add the carbon estimate -->\n<!--\n[More Information Needed]\n-->",
+    );
     expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
   });
 
   it("reports an empty section (only blanks and comments) on its heading", () => {
-    const body = COMPLETE_BODY.replace("## Evaluation\nRMSE 0.012 Å on the held-out split.", "## Evaluation <!-- want: modelcard/section-placeholder -->\n<!-- Describe the evaluation. -->\n   ")
-      .replace("## Technical Specifications\nMACE architecture.", "## Technical Specifications <!-- want: modelcard/section-placeholder -->");
+    const body = COMPLETE_BODY.replace(
+      "## Evaluation\nRMSE 0.012 Å on the held-out split.",
+      "## Evaluation <!-- want: modelcard/section-placeholder -->\n<!-- Describe the evaluation. -->\n   ",
+    ).replace(
+      "## Technical Specifications\nMACE architecture.",
+      "## Technical Specifications <!-- want: modelcard/section-placeholder -->",
+    );
     const seen = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.match(seen[0].message, /The "## Evaluation .*" section is empty; write how the model was evaluated/);
     assert.equal(seen[0].severity, "warning");
@@ -262,19 +304,31 @@ describe("modelcard/section-placeholder", () => {
   });
 
   it("counts a section holding only empty subsections as empty", () => {
-    const body = COMPLETE_BODY.replace("## Training Details\nDFT relaxations, 40 epochs.", "## Training Details <!-- want: modelcard/section-placeholder -->\n### Training Data\n\n### Training Procedure\n");
+    const body = COMPLETE_BODY.replace(
+      "## Training Details\nDFT relaxations, 40 epochs.",
+      "## Training Details <!-- want: modelcard/section-placeholder -->\n### Training Data\n\n### Training Procedure\n",
+    );
     expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
   });
 
   it("reports an empty Uses once, not its empty Out-of-Scope Use as well", () => {
-    const body = COMPLETE_BODY.replace("## Uses\nScreening candidate cathode materials.\n\n### Out-of-Scope Use\nNot for safety qualification.", "## Uses <!-- want: modelcard/section-placeholder -->\n\n### Out-of-Scope Use\n");
+    const body = COMPLETE_BODY.replace(
+      "## Uses\nScreening candidate cathode materials.\n\n### Out-of-Scope Use\nNot for safety qualification.",
+      "## Uses <!-- want: modelcard/section-placeholder -->\n\n### Out-of-Scope Use\n",
+    );
     expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
-    const emptyUses = COMPLETE_BODY.replace("## Uses\nScreening candidate cathode materials.\n\n### Out-of-Scope Use\nNot for safety qualification.", "## Uses <!-- want: modelcard/section-placeholder -->\n");
+    const emptyUses = COMPLETE_BODY.replace(
+      "## Uses\nScreening candidate cathode materials.\n\n### Out-of-Scope Use\nNot for safety qualification.",
+      "## Uses <!-- want: modelcard/section-placeholder -->\n",
+    );
     expectWants(CARD, FRONT + emptyUses, { rules: SECTION_RULES });
   });
 
   it("reports an empty Out-of-Scope Use on its heading", () => {
-    const body = COMPLETE_BODY.replace("### Out-of-Scope Use\nNot for safety qualification.", "### Out-of-Scope Use <!-- want: modelcard/section-placeholder -->\n<!-- none yet -->");
+    const body = COMPLETE_BODY.replace(
+      "### Out-of-Scope Use\nNot for safety qualification.",
+      "### Out-of-Scope Use <!-- want: modelcard/section-placeholder -->\n<!-- none yet -->",
+    );
     const [seen] = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.equal(seen.severity, "warning");
   });
@@ -289,7 +343,10 @@ describe("modelcard/section-placeholder", () => {
   });
 
   it("can be suppressed on the line before with a reason", () => {
-    const body = COMPLETE_BODY.replace("RMSE 0.012 Å on the held-out split.", "<!-- genesis-ignore modelcard/section-placeholder: results land next sprint -->\nRMSE TBD on the held-out split.");
+    const body = COMPLETE_BODY.replace(
+      "RMSE 0.012 Å on the held-out split.",
+      "<!-- genesis-ignore modelcard/section-placeholder: results land next sprint -->\nRMSE TBD on the held-out split.",
+    );
     const seen = diagnose(CARD, FRONT + body);
     assert.deepEqual(
       seen.filter((d) => d.rule === "modelcard/section-placeholder" || d.rule === "suppress/no-reason"),
@@ -307,7 +364,8 @@ describe("modelcard/not-genesis", () => {
   const HF = "README.md";
 
   it("warns once, on the first front matter key, and lists only the missing Genesis fields", () => {
-    const text = "---\nlicense: mit # want: modelcard/not-genesis\nlibrary_name: transformers\npipeline_tag: time-series-forecasting\nowner: { name: Ada }\n---\n# Model\n";
+    const text =
+      "---\nlicense: mit # want: modelcard/not-genesis\nlibrary_name: transformers\npipeline_tag: time-series-forecasting\nowner: { name: Ada }\n---\n# Model\n";
     const [seen] = expectWants(HF, text, { rules: ["modelcard/not-genesis", "schema/required", "schema/header"] });
     assert.equal(seen.covered, "license");
     assert.match(seen.message, /^This Hugging Face card is not yet Genesis-ready/);
@@ -316,7 +374,22 @@ describe("modelcard/not-genesis", () => {
       /lacks the Genesis fields apiVersion, kind, id, version, contact, classification, training, evaluation, artifacts, intendedUse, outOfScopeUse, risk;/,
     );
     assert.deepEqual(data(text, "modelcard/not-genesis", HF), [
-      { missing: ["apiVersion", "kind", "id", "version", "contact", "classification", "training", "evaluation", "artifacts", "intendedUse", "outOfScopeUse", "risk"] },
+      {
+        missing: [
+          "apiVersion",
+          "kind",
+          "id",
+          "version",
+          "contact",
+          "classification",
+          "training",
+          "evaluation",
+          "artifacts",
+          "intendedUse",
+          "outOfScopeUse",
+          "risk",
+        ],
+      },
     ]);
   });
 
@@ -343,6 +416,10 @@ describe("modelcard/not-genesis", () => {
   });
 
   it("never throws on odd Hugging Face front matter", () => {
-    for (const text of ["---\nlibrary_name: null\nrisk: [1, 2]\ntraining: 3\n---\n", "---\npipeline_tag: [text-generation]\n---\n## Uses\n"]) noInternalErrors(HF, text);
+    for (const text of [
+      "---\nlibrary_name: null\nrisk: [1, 2]\ntraining: 3\n---\n",
+      "---\npipeline_tag: [text-generation]\n---\n## Uses\n",
+    ])
+      noInternalErrors(HF, text);
   });
 });

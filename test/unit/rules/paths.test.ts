@@ -14,12 +14,32 @@ const distribution = (path: string) =>
 describe("paths", () => {
   describe("resolveWorkspacePath", () => {
     it("resolves against the document's folder, or the root for a leading /", () => {
-      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "files/t.csv"), { ok: true, path: "data/files/t.csv", backslashes: false });
-      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "./files/../t.csv"), { ok: true, path: "data/t.csv", backslashes: false });
-      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "../governance/access.md"), { ok: true, path: "governance/access.md", backslashes: false });
-      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "/governance/access.md"), { ok: true, path: "governance/access.md", backslashes: false });
+      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "files/t.csv"), {
+        ok: true,
+        path: "data/files/t.csv",
+        backslashes: false,
+      });
+      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "./files/../t.csv"), {
+        ok: true,
+        path: "data/t.csv",
+        backslashes: false,
+      });
+      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "../governance/access.md"), {
+        ok: true,
+        path: "governance/access.md",
+        backslashes: false,
+      });
+      assert.deepEqual(resolveWorkspacePath("data/ocean.dataset.yaml", "/governance/access.md"), {
+        ok: true,
+        path: "governance/access.md",
+        backslashes: false,
+      });
       assert.deepEqual(resolveWorkspacePath("ocean.dataset.yaml", "t.csv"), { ok: true, path: "t.csv", backslashes: false });
-      assert.deepEqual(resolveWorkspacePath("a/b/c.pipeline.yaml", "..\\x\\lock.txt"), { ok: true, path: "a/x/lock.txt", backslashes: true });
+      assert.deepEqual(resolveWorkspacePath("a/b/c.pipeline.yaml", "..\\x\\lock.txt"), {
+        ok: true,
+        path: "a/x/lock.txt",
+        backslashes: true,
+      });
     });
 
     it("says where an escaping path leads", () => {
@@ -61,12 +81,18 @@ describe("paths", () => {
     });
 
     it("lists the path positions of every kind", () => {
-      assert.deepEqual(pathPositions("DatasetManifest").map((p) => [p.pattern, p.accepts]), [
-        ["/distribution/*/path", "path-or-https"],
-        ["/access/policy", "path"],
-      ]);
+      assert.deepEqual(
+        pathPositions("DatasetManifest").map((p) => [p.pattern, p.accepts]),
+        [
+          ["/distribution/*/path", "path-or-https"],
+          ["/access/policy", "path"],
+        ],
+      );
       assert.equal(pathPositions("PipelineConfig").length, 6);
-      assert.deepEqual(pathPositions("ModelCard").find((p) => p.pattern === "/artifacts/*/path")?.unlessSibling, { key: "format", value: "oci-image" });
+      assert.deepEqual(pathPositions("ModelCard").find((p) => p.pattern === "/artifacts/*/path")?.unlessSibling, {
+        key: "format",
+        value: "oci-image",
+      });
     });
   });
 
@@ -78,14 +104,18 @@ describe("paths", () => {
     });
 
     it("reports a path that climbs above the root, saying where it leads", () => {
-      const seen = expectWants("data/ocean.dataset.yaml", distribution("../../secrets/t.csv # want: path/outside-workspace"), { rules: RULES });
+      const seen = expectWants("data/ocean.dataset.yaml", distribution("../../secrets/t.csv # want: path/outside-workspace"), {
+        rules: RULES,
+      });
       assert.equal(
         seen[0].message,
         `"../../secrets/t.csv" leads to "../secrets/t.csv", above the workspace root; paths must stay inside the workspace: relative to this document's folder ("data/"), or to the workspace root when they start with "/".`,
       );
       assert.equal(seen[0].covered, "../../secrets/t.csv");
       assert.equal(seen[0].severity, "error");
-      const finding = engine.analyze({ path: "data/ocean.dataset.yaml", text: distribution("../../secrets/t.csv") }).diagnostics.find((d) => d.rule === "path/outside-workspace");
+      const finding = engine
+        .analyze({ path: "data/ocean.dataset.yaml", text: distribution("../../secrets/t.csv") })
+        .diagnostics.find((d) => d.rule === "path/outside-workspace");
       assert.equal(finding?.pointer, "/distribution/0/path");
       assert.deepEqual(finding?.data, { problem: "escapes", resolved: "../secrets/t.csv" });
     });
@@ -107,7 +137,10 @@ describe("paths", () => {
     it("allows only https URLs for distributions", () => {
       for (const url of ["http://data.example.gov/t.csv", "s3://bucket/t.csv"]) {
         const seen = expectWants("data/ocean.dataset.yaml", distribution(`${url} # want: path/outside-workspace`), { rules: RULES });
-        assert.match(seen[0].message, /is a URL with the (http|s3): scheme, not a path in the workspace; a distribution file is a path in the workspace or an https: URL\.$/);
+        assert.match(
+          seen[0].message,
+          /is a URL with the (http|s3): scheme, not a path in the workspace; a distribution file is a path in the workspace or an https: URL\.$/,
+        );
       }
       const policy = expectWants(
         "data/ocean.dataset.yaml",
@@ -137,8 +170,16 @@ docs:
 `,
         { rules: RULES },
       );
-      expectWants("p.pipeline.yaml", `apiVersion: genesis/v1\nkind: PipelineConfig\naudit: { log: "file:///var/log/genesis.log", retentionDays: 30 } # want: path/outside-workspace\n`, { rules: RULES });
-      expectWants("p.pipeline.yaml", `apiVersion: genesis/v1\nkind: PipelineConfig\naudit: { log: ../audit.log, retentionDays: 30 } # want: path/outside-workspace\n`, { rules: RULES });
+      expectWants(
+        "p.pipeline.yaml",
+        `apiVersion: genesis/v1\nkind: PipelineConfig\naudit: { log: "file:///var/log/genesis.log", retentionDays: 30 } # want: path/outside-workspace\n`,
+        { rules: RULES },
+      );
+      expectWants(
+        "p.pipeline.yaml",
+        `apiVersion: genesis/v1\nkind: PipelineConfig\naudit: { log: ../audit.log, retentionDays: 30 } # want: path/outside-workspace\n`,
+        { rules: RULES },
+      );
     });
 
     it("checks a model card's paths, except an OCI image's", () => {
@@ -167,24 +208,42 @@ governance:
       expectWants("data/ocean.dataset.yaml", distribution('""'), { rules: RULES });
       expectWants("data/ocean.dataset.yaml", distribution("12 # want: schema/type"), { rules: RULES });
       expectWants("data/ocean.dataset.yaml", distribution("[a, b] # want: schema/type"), { rules: RULES });
-      expectWants("m.model.yaml", `apiVersion: genesis/v1\nkind: ModelCard\nartifacts: [null, { path: ../../x }] # want: schema/type, path/outside-workspace\n`, { rules: RULES });
+      expectWants(
+        "m.model.yaml",
+        `apiVersion: genesis/v1\nkind: ModelCard\nartifacts: [null, { path: ../../x }] # want: schema/type, path/outside-workspace\n`,
+        { rules: RULES },
+      );
     });
 
     it("is silenced by genesis-ignore with a reason", () => {
-      expectWants("data/ocean.dataset.yaml", distribution("../../shared/t.csv # genesis-ignore path/outside-workspace: mounted by the facility"), { rules: RULES });
+      expectWants(
+        "data/ocean.dataset.yaml",
+        distribution("../../shared/t.csv # genesis-ignore path/outside-workspace: mounted by the facility"),
+        { rules: RULES },
+      );
     });
 
     it("is not downgraded by the release profile", () => {
-      const seen = diagnose("data/ocean.dataset.yaml", distribution("~/t.csv"), configWith({ profile: "release" })).filter((d) => d.rule === "path/outside-workspace");
-      assert.deepEqual(seen.map((d) => d.severity), ["error"]);
+      const seen = diagnose("data/ocean.dataset.yaml", distribution("~/t.csv"), configWith({ profile: "release" })).filter(
+        (d) => d.rule === "path/outside-workspace",
+      );
+      assert.deepEqual(
+        seen.map((d) => d.severity),
+        ["error"],
+      );
     });
   });
 
   describe("backslash separators (schema/pattern)", () => {
     it("asks for forward slashes in a path that stays inside, with the replacement", () => {
       const seen = expectWants("data/ocean.dataset.yaml", distribution("'files\\t.csv' # want: schema/pattern"), { rules: RULES });
-      assert.equal(seen[0].message, `"files\\t.csv" separates folders with backslashes; write "files/t.csv": paths use "/" on every system.`);
-      const finding = engine.analyze({ path: "data/ocean.dataset.yaml", text: distribution("'files\\t.csv'") }).diagnostics.find((d) => d.rule === "schema/pattern");
+      assert.equal(
+        seen[0].message,
+        `"files\\t.csv" separates folders with backslashes; write "files/t.csv": paths use "/" on every system.`,
+      );
+      const finding = engine
+        .analyze({ path: "data/ocean.dataset.yaml", text: distribution("'files\\t.csv'") })
+        .diagnostics.find((d) => d.rule === "schema/pattern");
       assert.deepEqual(finding?.data, { replacement: "files/t.csv" });
     });
 
@@ -197,6 +256,9 @@ governance:
   it("checks the JSON form", () => {
     const text = `{\n  "apiVersion": "genesis/v1",\n  "kind": "DatasetManifest",\n  "access": { "policy": "../../policy.md" }\n}\n`;
     const seen = diagnose("data/ocean.dataset.json", text).filter((d) => RULES.includes(d.rule));
-    assert.deepEqual(seen.map((d) => [d.rule, d.line, d.covered]), [["path/outside-workspace", 3, '"../../policy.md"']]);
+    assert.deepEqual(
+      seen.map((d) => [d.rule, d.line, d.covered]),
+      [["path/outside-workspace", 3, '"../../policy.md"']],
+    );
   });
 });

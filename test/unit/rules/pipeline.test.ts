@@ -42,7 +42,19 @@ describe("pipeline/step-graph", () => {
   it("reports an unknown step on the needs entry and suggests the nearest id", () => {
     const seen = expectWants(
       "p.pipeline.yaml",
-      pipeline(["  - id: fetch", "    run: fetch", "  - id: clean", "    run: clean", "    needs:", "      - fetch", "      - fetsh # want: pipeline/step-graph", "      - totally-different # want: pipeline/step-graph", ""].join("\n")),
+      pipeline(
+        [
+          "  - id: fetch",
+          "    run: fetch",
+          "  - id: clean",
+          "    run: clean",
+          "    needs:",
+          "      - fetch",
+          "      - fetsh # want: pipeline/step-graph",
+          "      - totally-different # want: pipeline/step-graph",
+          "",
+        ].join("\n"),
+      ),
       { rules: RULES },
     );
     assert.equal(seen[0].covered, "fetsh");
@@ -52,7 +64,11 @@ describe("pipeline/step-graph", () => {
   });
 
   it("reports a step that needs itself", () => {
-    const seen = expectWants("p.pipeline.yaml", pipeline(["  - id: fetch", "    run: fetch", "    needs: [fetch] # want: pipeline/step-graph", ""].join("\n")), { rules: RULES });
+    const seen = expectWants(
+      "p.pipeline.yaml",
+      pipeline(["  - id: fetch", "    run: fetch", "    needs: [fetch] # want: pipeline/step-graph", ""].join("\n")),
+      { rules: RULES },
+    );
     assert.match(seen[0].message, /Step "fetch" needs itself/);
   });
 
@@ -105,7 +121,19 @@ describe("pipeline/step-graph", () => {
   it("reports duplicate step ids on the later id", () => {
     const seen = expectWants(
       "p.pipeline.yaml",
-      pipeline(["  - null", "  - id: fetch", "    run: fetch", "  - id: fetch # want: pipeline/step-graph", "    run: fetch again", "  - id: use", "    run: use", "    needs: [fetch]", ""].join("\n")),
+      pipeline(
+        [
+          "  - null",
+          "  - id: fetch",
+          "    run: fetch",
+          "  - id: fetch # want: pipeline/step-graph",
+          "    run: fetch again",
+          "  - id: use",
+          "    run: use",
+          "    needs: [fetch]",
+          "",
+        ].join("\n"),
+      ),
       { rules: RULES },
     );
     assert.match(seen[0].message, /Step id "fetch" is already used by step 2; step ids must be unique/);
@@ -113,7 +141,14 @@ describe("pipeline/step-graph", () => {
 
   it("checks JSON documents", () => {
     const text = JSON.stringify(
-      { apiVersion: "genesis/v1", kind: "PipelineConfig", steps: [{ id: "a", run: "a", needs: ["b"] }, { id: "b", run: "b", needs: ["a", "zz"] }] },
+      {
+        apiVersion: "genesis/v1",
+        kind: "PipelineConfig",
+        steps: [
+          { id: "a", run: "a", needs: ["b"] },
+          { id: "b", run: "b", needs: ["a", "zz"] },
+        ],
+      },
       null,
       2,
     );
@@ -130,17 +165,28 @@ describe("pipeline/step-graph", () => {
   it("is silenced by genesis-ignore with a reason", () => {
     expectWants(
       "p.pipeline.yaml",
-      pipeline(["  - id: a", "    run: a", "    needs: [later] # genesis-ignore pipeline/step-graph: added by the generator at run time", ""].join("\n")),
+      pipeline(
+        ["  - id: a", "    run: a", "    needs: [later] # genesis-ignore pipeline/step-graph: added by the generator at run time", ""].join(
+          "\n",
+        ),
+      ),
       { rules: [...RULES, "suppress/no-reason"] },
     );
   });
 
   it("handles a long chain without recursion limits", () => {
-    const steps = Array.from({ length: 5000 }, (_, i) => `  - { id: s${i}, run: x, container: { image: "r.example.gov/x:1@sha256:${"0".repeat(64)}" }, needs: [s${(i + 4999) % 5000}] }`).join("\n");
+    const steps = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `  - { id: s${i}, run: x, container: { image: "r.example.gov/x:1@sha256:${"0".repeat(64)}" }, needs: [s${(i + 4999) % 5000}] }`,
+    ).join("\n");
     const seen = diagnose("p.pipeline.yaml", pipeline(`${steps}\n`), configWith({})).filter((d) => RULES.includes(d.rule));
     assert.equal(seen.length, 1);
     assert.equal(seen[0].rule, "pipeline/step-graph");
-    assert.match(seen[0].message, /^The steps' needs form a cycle: s0 -> s4999 -> s4998 -> s4997 -> s4996 -> \.\.\. -> s4 -> s3 -> s2 -> s1 -> s0 \(5000 steps\)\./);
+    assert.match(
+      seen[0].message,
+      /^The steps' needs form a cycle: s0 -> s4999 -> s4998 -> s4997 -> s4996 -> \.\.\. -> s4 -> s3 -> s2 -> s1 -> s0 \(5000 steps\)\./,
+    );
   });
 
   it("never throws on odd values", () => {
@@ -150,9 +196,16 @@ describe("pipeline/step-graph", () => {
       "",
     ]) {
       const seen = diagnose("p.pipeline.yaml", pipeline(steps));
-      assert.deepEqual(seen.filter((d) => d.rule === "internal/rule-error"), [], steps);
+      assert.deepEqual(
+        seen.filter((d) => d.rule === "internal/rule-error"),
+        [],
+        steps,
+      );
     }
     const text = `apiVersion: genesis/v1\nkind: PipelineConfig\nsteps: { a: 1 }\n`;
-    assert.deepEqual(diagnose("p.pipeline.yaml", text).filter((d) => d.rule === "internal/rule-error"), []);
+    assert.deepEqual(
+      diagnose("p.pipeline.yaml", text).filter((d) => d.rule === "internal/rule-error"),
+      [],
+    );
   });
 });

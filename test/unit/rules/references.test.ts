@@ -17,8 +17,18 @@ describe("references", () => {
       assert.deepEqual(parseReference("doi:10.5281/zenodo.1234567"), { type: "external", scheme: "doi", doi: "10.5281/zenodo.1234567" });
       assert.deepEqual(parseReference("hf:org/name"), { type: "external", scheme: "hf", repo: "org/name" });
       assert.deepEqual(parseReference("hf:org/name@a1b2c3"), { type: "external", scheme: "hf", repo: "org/name", revision: "a1b2c3" });
-      assert.deepEqual(parseReference("hf:datasets/org/name@refs/pr/1"), { type: "external", scheme: "hf", repo: "org/name", repoType: "datasets", revision: "refs/pr/1" });
-      assert.deepEqual(parseReference("https://data.example.gov/ocean.csv"), { type: "external", scheme: "https", url: "https://data.example.gov/ocean.csv" });
+      assert.deepEqual(parseReference("hf:datasets/org/name@refs/pr/1"), {
+        type: "external",
+        scheme: "hf",
+        repo: "org/name",
+        repoType: "datasets",
+        revision: "refs/pr/1",
+      });
+      assert.deepEqual(parseReference("https://data.example.gov/ocean.csv"), {
+        type: "external",
+        scheme: "https",
+        url: "https://data.example.gov/ocean.csv",
+      });
     });
 
     it("says why a reference is malformed, and the one it means when that is determinate", () => {
@@ -54,18 +64,26 @@ describe("references", () => {
     });
 
     it("lists the reference positions of every kind with their target kind", () => {
-      assert.deepEqual(referencePositions("DatasetManifest").map((p) => [p.pattern, p.targets]), [
-        ["/lineage/derivedFrom/*", ["DatasetManifest"]],
-        ["/lineage/generatedBy/pipeline", ["PipelineConfig"]],
-      ]);
-      assert.deepEqual(referencePositions("PipelineConfig").map((p) => p.pattern), ["/inputs/*/ref", "/outputs/*/ref"]);
-      assert.deepEqual(referencePositions("PipelineConfig")[1].targets, ["DatasetManifest", "ModelCard"], "an output is a dataset or a model (docs/formats/pipeline-config.md)");
-      assert.deepEqual(referencePositions("ModelCard").map((p) => p.pattern), [
-        "/training/datasets/*",
-        "/training/pipeline",
-        "/evaluation/datasets/*",
-        "/evaluation/results/*/dataset",
-      ]);
+      assert.deepEqual(
+        referencePositions("DatasetManifest").map((p) => [p.pattern, p.targets]),
+        [
+          ["/lineage/derivedFrom/*", ["DatasetManifest"]],
+          ["/lineage/generatedBy/pipeline", ["PipelineConfig"]],
+        ],
+      );
+      assert.deepEqual(
+        referencePositions("PipelineConfig").map((p) => p.pattern),
+        ["/inputs/*/ref", "/outputs/*/ref"],
+      );
+      assert.deepEqual(
+        referencePositions("PipelineConfig")[1].targets,
+        ["DatasetManifest", "ModelCard"],
+        "an output is a dataset or a model (docs/formats/pipeline-config.md)",
+      );
+      assert.deepEqual(
+        referencePositions("ModelCard").map((p) => p.pattern),
+        ["/training/datasets/*", "/training/pipeline", "/evaluation/datasets/*", "/evaluation/results/*/dataset"],
+      );
     });
   });
 
@@ -123,11 +141,20 @@ evaluation:
     });
 
     it("names the id@version form in its message, underlines the reference and is a warning", () => {
-      const seen = expectWants("d.dataset.yaml", `apiVersion: genesis/v1\nkind: DatasetManifest\nlineage:\n  derivedFrom: [raw-buoys] # want: ref/unversioned\n`, { rules: RULES });
-      assert.equal(seen[0].message, `"raw-buoys" has no version; a reference to an upstream dataset is id@version: write "raw-buoys@<version>" with the exact version used.`);
+      const seen = expectWants(
+        "d.dataset.yaml",
+        `apiVersion: genesis/v1\nkind: DatasetManifest\nlineage:\n  derivedFrom: [raw-buoys] # want: ref/unversioned\n`,
+        { rules: RULES },
+      );
+      assert.equal(
+        seen[0].message,
+        `"raw-buoys" has no version; a reference to an upstream dataset is id@version: write "raw-buoys@<version>" with the exact version used.`,
+      );
       assert.equal(seen[0].covered, "raw-buoys");
       assert.equal(seen[0].severity, "warning");
-      const finding = engine.analyze({ path: "d.dataset.yaml", text: `apiVersion: genesis/v1\nkind: DatasetManifest\nlineage:\n  derivedFrom: [raw-buoys]\n` }).diagnostics.find((d) => d.rule === "ref/unversioned");
+      const finding = engine
+        .analyze({ path: "d.dataset.yaml", text: `apiVersion: genesis/v1\nkind: DatasetManifest\nlineage:\n  derivedFrom: [raw-buoys]\n` })
+        .diagnostics.find((d) => d.rule === "ref/unversioned");
       assert.equal(finding?.pointer, "/lineage/derivedFrom/0");
       assert.deepEqual(finding?.data, { id: "raw-buoys" });
     });
@@ -135,7 +162,10 @@ evaluation:
     it("is raised to an error in the release profile", () => {
       const text = `apiVersion: genesis/v1\nkind: PipelineConfig\ninputs:\n  - { name: raw, ref: raw-buoys }\n`;
       const seen = diagnose("p.pipeline.yaml", text, configWith({ profile: "release" })).filter((d) => d.rule === "ref/unversioned");
-      assert.deepEqual(seen.map((d) => d.severity), ["error"]);
+      assert.deepEqual(
+        seen.map((d) => d.severity),
+        ["error"],
+      );
     });
 
     it("is silenced by genesis-ignore with a reason", () => {
@@ -176,10 +206,13 @@ lineage:
     it("carries the determinate correction as replacement, and none otherwise", () => {
       const text = `apiVersion: genesis/v1\nkind: PipelineConfig\ninputs:\n  - { name: a, ref: Raw-Buoys@1.0.0 }\n  - { name: b, ref: raw@latest }\n`;
       const found = engine.analyze({ path: "p.pipeline.yaml", text }).diagnostics.filter((d) => d.rule === "schema/pattern");
-      assert.deepEqual(found.map((d) => [d.pointer, d.data]), [
-        ["/inputs/0/ref", { replacement: "raw-buoys@1.0.0" }],
-        ["/inputs/1/ref", undefined],
-      ]);
+      assert.deepEqual(
+        found.map((d) => [d.pointer, d.data]),
+        [
+          ["/inputs/0/ref", { replacement: "raw-buoys@1.0.0" }],
+          ["/inputs/1/ref", undefined],
+        ],
+      );
     });
 
     it("leaves references that are not strings to schema/type, without throwing", () => {
@@ -202,10 +235,13 @@ evaluation: { datasets: null, results: [null, { dataset: true }] } # want: schem
     it("checks the JSON form", () => {
       const text = `{\n  "apiVersion": "genesis/v1",\n  "kind": "PipelineConfig",\n  "inputs": [\n    { "name": "raw", "ref": "raw-buoys" },\n    { "name": "x", "ref": "ftp://x/y" }\n  ]\n}\n`;
       const seen = diagnose("p.pipeline.json", text).filter((d) => RULES.includes(d.rule));
-      assert.deepEqual(seen.map((d) => [d.rule, d.line, d.covered]), [
-        ["ref/unversioned", 4, '"raw-buoys"'],
-        ["schema/pattern", 5, '"ftp://x/y"'],
-      ]);
+      assert.deepEqual(
+        seen.map((d) => [d.rule, d.line, d.covered]),
+        [
+          ["ref/unversioned", 4, '"raw-buoys"'],
+          ["schema/pattern", 5, '"ftp://x/y"'],
+        ],
+      );
     });
   });
 });

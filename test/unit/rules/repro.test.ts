@@ -11,7 +11,9 @@ function card(training: string): string {
 }
 
 function runWith(lines: string): string {
-  return card(`training:\n  datasets: [cathode-training-set@1.0.0]\n  run:\n    tracker: mlflow\n${lines}  environment: { lockfile: uv.lock }\n`);
+  return card(
+    `training:\n  datasets: [cathode-training-set@1.0.0]\n  run:\n    tracker: mlflow\n${lines}  environment: { lockfile: uv.lock }\n`,
+  );
 }
 
 function reports(path: string, text: string): { message: string; pointer: string; data?: Record<string, unknown> }[] {
@@ -114,24 +116,42 @@ describe("repro/run", () => {
   });
 
   it("reports every problem of one run, one diagnostic each", () => {
-    const text = runWith("    commit: abc # want: repro/run\n    seed: -2 # want: repro/run\n").replace("  run:\n", "  run: # want: repro/run\n");
+    const text = runWith("    commit: abc # want: repro/run\n    seed: -2 # want: repro/run\n").replace(
+      "  run:\n",
+      "  run: # want: repro/run\n",
+    );
     expectWants(CARD, text, { rules: RULES });
   });
 
   it("leaves a missing or non-mapping run to the schema", () => {
-    for (const training of ["training:\n  datasets: [a@1.0.0]\n", "training:\n  run: mlflow\n", "training:\n  run: [1]\n", "training: 3\n", "training:\n  run:\n", ""]) {
+    for (const training of [
+      "training:\n  datasets: [a@1.0.0]\n",
+      "training:\n  run: mlflow\n",
+      "training:\n  run: [1]\n",
+      "training: 3\n",
+      "training:\n  run:\n",
+      "",
+    ]) {
       assert.deepEqual(reports(CARD, card(training)), [], training);
       noInternalErrors(CARD, card(training));
     }
   });
 
   it("is not raised in the release profile", () => {
-    const [seen] = diagnose(CARD, card("training:\n  run: { tracker: mlflow, runId: a1, commit: " + COMMIT + " }\n"), configWith({ profile: "release" })).filter((d) => d.rule === "repro/run");
+    const [seen] = diagnose(
+      CARD,
+      card("training:\n  run: { tracker: mlflow, runId: a1, commit: " + COMMIT + " }\n"),
+      configWith({ profile: "release" }),
+    ).filter((d) => d.rule === "repro/run");
     assert.equal(seen.severity, "warning");
   });
 
   it("checks the JSON form", () => {
-    const text = JSON.stringify({ apiVersion: "genesis/v1", kind: "ModelCard", training: { run: { tracker: "mlflow", runId: "a1", commit: "abc123", seed: "7" } } }, null, 2);
+    const text = JSON.stringify(
+      { apiVersion: "genesis/v1", kind: "ModelCard", training: { run: { tracker: "mlflow", runId: "a1", commit: "abc123", seed: "7" } } },
+      null,
+      2,
+    );
     const seen = diagnose("models/surrogate.model.json", text).filter((d) => d.rule === "repro/run");
     assert.deepEqual(
       seen.map((d) => d.covered),

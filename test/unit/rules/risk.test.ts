@@ -27,10 +27,31 @@ function noInternalErrors(path: string, text: string): void {
 describe("risk/rmf-id", () => {
   it("accepts every category and the first and last subcategory of each", () => {
     const ids = [
-      "GOVERN-1", "GOVERN-1.1", "GOVERN-1.7", "GOVERN-2.3", "GOVERN-3.2", "GOVERN-4.3", "GOVERN-5.2", "GOVERN-6", "GOVERN-6.2",
-      "MAP-1.6", "MAP-2.3", "MAP-3.5", "MAP-4.2", "MAP-5", "MAP-5.2",
-      "MEASURE-1.3", "MEASURE-2.13", "MEASURE-3.3", "MEASURE-4", "MEASURE-4.3",
-      "MANAGE-1.4", "MANAGE-2.4", "MANAGE-3.2", "MANAGE-4", "MANAGE-4.3",
+      "GOVERN-1",
+      "GOVERN-1.1",
+      "GOVERN-1.7",
+      "GOVERN-2.3",
+      "GOVERN-3.2",
+      "GOVERN-4.3",
+      "GOVERN-5.2",
+      "GOVERN-6",
+      "GOVERN-6.2",
+      "MAP-1.6",
+      "MAP-2.3",
+      "MAP-3.5",
+      "MAP-4.2",
+      "MAP-5",
+      "MAP-5.2",
+      "MEASURE-1.3",
+      "MEASURE-2.13",
+      "MEASURE-3.3",
+      "MEASURE-4",
+      "MEASURE-4.3",
+      "MANAGE-1.4",
+      "MANAGE-2.4",
+      "MANAGE-3.2",
+      "MANAGE-4",
+      "MANAGE-4.3",
     ];
     expectWants(CARD, card(`risk:\n  rmf:\n${ids.map((id) => `    - ${id}\n`).join("")}  residual: low\n`), { rules: RMF });
   });
@@ -96,14 +117,20 @@ extra:
   });
 
   it("reports non-string items instead of a schema type error", () => {
-    const text = card("risk:\n  rmf:\n    - 2.3 # want: risk/rmf-id\n    - null # want: risk/rmf-id\n    - [MAP-1] # want: risk/rmf-id\n    - { id: MAP-1 } # want: risk/rmf-id\n  residual: low\n");
+    const text = card(
+      "risk:\n  rmf:\n    - 2.3 # want: risk/rmf-id\n    - null # want: risk/rmf-id\n    - [MAP-1] # want: risk/rmf-id\n    - { id: MAP-1 } # want: risk/rmf-id\n  residual: low\n",
+    );
     expectWants(CARD, text, { rules: [...RMF, "schema/type"] });
     assert.match(reportsOn(CARD, text, "risk/rmf-id")[0].message, /The number 2\.3 is not an AI RMF 1\.0 id; write a string/);
     noInternalErrors(CARD, text);
   });
 
   it("checks the JSON form", () => {
-    const text = JSON.stringify({ apiVersion: "genesis/v1", kind: "ModelCard", risk: { rmf: ["MAP-2.3", "measure-2.7", "MANAGE-5"], residual: "low" } }, null, 2);
+    const text = JSON.stringify(
+      { apiVersion: "genesis/v1", kind: "ModelCard", risk: { rmf: ["MAP-2.3", "measure-2.7", "MANAGE-5"], residual: "low" } },
+      null,
+      2,
+    );
     const seen = diagnose("models/surrogate.model.json", text).filter((d) => d.rule === "risk/rmf-id");
     assert.deepEqual(
       seen.map((d) => d.covered),
@@ -126,7 +153,9 @@ extra:
   });
 
   it("can be suppressed with a reason", () => {
-    const text = card("risk:\n  rmf:\n    # genesis-ignore risk/rmf-id: internal taxonomy id, mapped in the binder\n    - LAB-7\n    - MAP-9 # genesis-ignore risk/rmf-id: draft\n");
+    const text = card(
+      "risk:\n  rmf:\n    # genesis-ignore risk/rmf-id: internal taxonomy id, mapped in the binder\n    - LAB-7\n    - MAP-9 # genesis-ignore risk/rmf-id: draft\n",
+    );
     assert.deepEqual(
       diagnose(CARD, text).filter((d) => d.rule === "risk/rmf-id" || d.rule === "suppress/no-reason"),
       [],
@@ -147,7 +176,10 @@ describe("risk/generative", () => {
 
   it("warns on an empty or null generative list, on the list", () => {
     for (const list of ["[]", "null"]) {
-      const text = card(`risk:\n  rmf: [MAP-1]\n  generative: ${list} # want: risk/generative\n  residual: low\n`, "pipeline_tag: text-to-image\n");
+      const text = card(
+        `risk:\n  rmf: [MAP-1]\n  generative: ${list} # want: risk/generative\n  residual: low\n`,
+        "pipeline_tag: text-to-image\n",
+      );
       const [seen] = expectWants(CARD, text, { rules: [...GENERATIVE, "schema/type"] });
       assert.match(seen.message, /risk\.generative is empty/);
     }
@@ -161,19 +193,38 @@ describe("risk/generative", () => {
   });
 
   it("is silent when risk.generative lists risks", () => {
-    const text = card("risk:\n  rmf: [MAP-1]\n  generative: [confabulation, data-privacy]\n  residual: low\n", "pipeline_tag: text-generation\n");
+    const text = card(
+      "risk:\n  rmf: [MAP-1]\n  generative: [confabulation, data-privacy]\n  residual: low\n",
+      "pipeline_tag: text-generation\n",
+    );
     expectWants(CARD, text, { rules: GENERATIVE });
   });
 
   it("is silent for tasks that do not generate content", () => {
-    for (const tag of ["time-series-forecasting", "text-classification", "automatic-speech-recognition", "fill-mask", "question-answering"]) {
+    for (const tag of [
+      "time-series-forecasting",
+      "text-classification",
+      "automatic-speech-recognition",
+      "fill-mask",
+      "question-answering",
+    ]) {
       const text = card("risk:\n  rmf: [MAP-1]\n  residual: low\n", `pipeline_tag: ${tag}\n`);
       assert.deepEqual(reportsOn(CARD, text, "risk/generative"), [], tag);
     }
   });
 
   it("covers the generative tasks of the Hugging Face hub", () => {
-    for (const tag of ["text2text-generation", "image-text-to-text", "text-to-speech", "text-to-audio", "text-to-video", "image-to-image", "visual-question-answering", "summarization", "any-to-any"]) {
+    for (const tag of [
+      "text2text-generation",
+      "image-text-to-text",
+      "text-to-speech",
+      "text-to-audio",
+      "text-to-video",
+      "image-to-image",
+      "visual-question-answering",
+      "summarization",
+      "any-to-any",
+    ]) {
       const text = card("risk:\n  rmf: [MAP-1]\n  residual: low\n", `pipeline_tag: ${tag}\n`);
       assert.equal(reportsOn(CARD, text, "risk/generative").length, 1, tag);
     }
@@ -186,7 +237,11 @@ describe("risk/generative", () => {
   });
 
   it("checks the JSON form", () => {
-    const text = JSON.stringify({ apiVersion: "genesis/v1", kind: "ModelCard", pipeline_tag: "text-generation", risk: { rmf: ["MAP-1"], residual: "low" } }, null, 2);
+    const text = JSON.stringify(
+      { apiVersion: "genesis/v1", kind: "ModelCard", pipeline_tag: "text-generation", risk: { rmf: ["MAP-1"], residual: "low" } },
+      null,
+      2,
+    );
     const [seen] = diagnose("models/surrogate.model.json", text).filter((d) => d.rule === "risk/generative");
     assert.equal(seen.covered, '"risk"');
   });
@@ -198,7 +253,10 @@ describe("risk/generative", () => {
   });
 
   it("can be suppressed with a reason", () => {
-    const text = card("# genesis-ignore risk/generative: assessed in the binder, GOV-12\nrisk:\n  rmf: [MAP-1]\n", "pipeline_tag: text-generation\n");
+    const text = card(
+      "# genesis-ignore risk/generative: assessed in the binder, GOV-12\nrisk:\n  rmf: [MAP-1]\n",
+      "pipeline_tag: text-generation\n",
+    );
     assert.deepEqual(
       diagnose(CARD, text).filter((d) => d.rule === "risk/generative" || d.rule === "suppress/no-reason"),
       [],

@@ -69,21 +69,39 @@ describe("scheduler rules", () => {
     });
 
     it("carries the converted walltime for a quick fix", () => {
-      const [finding] = diagnose("p.pipeline.yaml", pipeline("  - { id: a, run: x, resources: { walltime: 90m } }\n")).filter((d) => d.rule === "scheduler/walltime");
+      const [finding] = diagnose("p.pipeline.yaml", pipeline("  - { id: a, run: x, resources: { walltime: 90m } }\n")).filter(
+        (d) => d.rule === "scheduler/walltime",
+      );
       assert.match(finding.message, /"01:30:00"/);
     });
 
     it("reads a whole number as minutes and rejects other numbers", () => {
       const seen = expectWants(
         "p.pipeline.yaml",
-        pipeline(["  - { id: a, run: x, resources: { walltime: 90 } }", "  - { id: b, run: x, resources: { walltime: 1.5 } } # want: scheduler/walltime", "  - { id: c, run: x, resources: { walltime: -5 } } # want: scheduler/walltime", ""].join("\n")),
+        pipeline(
+          [
+            "  - { id: a, run: x, resources: { walltime: 90 } }",
+            "  - { id: b, run: x, resources: { walltime: 1.5 } } # want: scheduler/walltime",
+            "  - { id: c, run: x, resources: { walltime: -5 } } # want: scheduler/walltime",
+            "",
+          ].join("\n"),
+        ),
         { rules: RULES },
       );
       assert.match(seen[0].message, /A number is read as minutes and must be a whole number of 0 or more/);
     });
 
     it("checks JSON documents", () => {
-      const text = JSON.stringify({ apiVersion: "genesis/v1", kind: "PipelineConfig", steps: [{ id: "a", run: "x", resources: { walltime: "25:00:00:00" } }], scheduler: { type: "slurm", walltime: "1-00:00:00" } }, null, 2);
+      const text = JSON.stringify(
+        {
+          apiVersion: "genesis/v1",
+          kind: "PipelineConfig",
+          steps: [{ id: "a", run: "x", resources: { walltime: "25:00:00:00" } }],
+          scheduler: { type: "slurm", walltime: "1-00:00:00" },
+        },
+        null,
+        2,
+      );
       const seen = diagnose("p.pipeline.json", text).filter((d) => RULES.includes(d.rule));
       assert.deepEqual(
         seen.map((d) => [d.rule, d.covered]),
@@ -92,7 +110,10 @@ describe("scheduler rules", () => {
     });
 
     it("reports a fractional number and a value of another type, with no second schema error", () => {
-      const seen = diagnose("p.pipeline.yaml", pipeline("  - { id: a, run: x, resources: { walltime: 1.5 } }\n  - { id: b, run: x, resources: { walltime: [1] } }\n"));
+      const seen = diagnose(
+        "p.pipeline.yaml",
+        pipeline("  - { id: a, run: x, resources: { walltime: 1.5 } }\n  - { id: b, run: x, resources: { walltime: [1] } }\n"),
+      );
       assert.deepEqual(
         seen.filter((d) => d.line >= 7 && (d.rule === "schema/type" || d.rule === "scheduler/walltime")).map((d) => [d.line, d.rule]),
         [
@@ -103,20 +124,36 @@ describe("scheduler rules", () => {
     });
 
     it("is silenced by genesis-ignore", () => {
-      expectWants("p.pipeline.yaml", pipeline("  - { id: a, run: x, resources: { walltime: 4h } } # genesis-ignore scheduler/walltime: the site wrapper converts it\n"), { rules: RULES });
+      expectWants(
+        "p.pipeline.yaml",
+        pipeline("  - { id: a, run: x, resources: { walltime: 4h } } # genesis-ignore scheduler/walltime: the site wrapper converts it\n"),
+        { rules: RULES },
+      );
     });
   });
 
   describe("scheduler/partition", () => {
     it("is silent without site.partitions and for a known partition within its limits", () => {
-      const text = pipeline("  - { id: a, run: x, resources: { gpus: 2, walltime: '1-00:00:00' } }\n", "scheduler: { type: slurm, partition: gpu, walltime: '2-00:00:00' }\n");
+      const text = pipeline(
+        "  - { id: a, run: x, resources: { gpus: 2, walltime: '1-00:00:00' } }\n",
+        "scheduler: { type: slurm, partition: gpu, walltime: '2-00:00:00' }\n",
+      );
       expectWants("p.pipeline.yaml", text, { rules: RULES, config: SITE });
-      expectWants("p.pipeline.yaml", pipeline("  - { id: a, run: x }\n", "scheduler: { type: slurm, partition: anything }\n"), { rules: RULES });
+      expectWants("p.pipeline.yaml", pipeline("  - { id: a, run: x }\n", "scheduler: { type: slurm, partition: anything }\n"), {
+        rules: RULES,
+      });
     });
 
     it("reports an unknown partition and suggests the nearest", () => {
-      const seen = expectWants("p.pipeline.yaml", pipeline("  - { id: a, run: x }\n", "scheduler:\n  type: slurm\n  partition: gpus # want: scheduler/partition\n"), { rules: RULES, config: SITE });
-      assert.match(seen[0].message, /Partition "gpus" is not one of the site's partitions \(site\.partitions in genesis\.config\.yaml\): "gpu", "cpu" or "debug"\. Did you mean "gpu"\?/);
+      const seen = expectWants(
+        "p.pipeline.yaml",
+        pipeline("  - { id: a, run: x }\n", "scheduler:\n  type: slurm\n  partition: gpus # want: scheduler/partition\n"),
+        { rules: RULES, config: SITE },
+      );
+      assert.match(
+        seen[0].message,
+        /Partition "gpus" is not one of the site's partitions \(site\.partitions in genesis\.config\.yaml\): "gpu", "cpu" or "debug"\. Did you mean "gpu"\?/,
+      );
       assert.equal(seen[0].covered, "gpus");
       assert.equal(seen[0].severity, "warning");
     });
@@ -141,7 +178,10 @@ describe("scheduler rules", () => {
         ),
         { rules: RULES, config: SITE },
       );
-      assert.match(seen[0].message, /Walltime "3-00:00:00" is above the 2-00:00:00 maximum of partition "gpu".*Request at most 2-00:00:00, or use a partition that allows it: "cpu"\./);
+      assert.match(
+        seen[0].message,
+        /Walltime "3-00:00:00" is above the 2-00:00:00 maximum of partition "gpu".*Request at most 2-00:00:00, or use a partition that allows it: "cpu"\./,
+      );
       assert.match(seen[1].message, /Walltime 0 \(no limit, as Slurm reads 0\) is above the 2-00:00:00 maximum/);
       assert.match(seen[2].message, /Walltime "72:00:00" is above/);
     });
@@ -149,24 +189,47 @@ describe("scheduler rules", () => {
     it("reports GPUs requested on a partition without GPUs", () => {
       const seen = expectWants(
         "p.pipeline.yaml",
-        pipeline(["  - id: train", "    run: x", "    resources:", "      gpus: 2 # want: scheduler/partition", "  - { id: prep, run: x, resources: { gpus: 0 } }", ""].join("\n"), "scheduler: { type: slurm, partition: cpu }\n"),
+        pipeline(
+          [
+            "  - id: train",
+            "    run: x",
+            "    resources:",
+            "      gpus: 2 # want: scheduler/partition",
+            "  - { id: prep, run: x, resources: { gpus: 0 } }",
+            "",
+          ].join("\n"),
+          "scheduler: { type: slurm, partition: cpu }\n",
+        ),
         { rules: RULES, config: SITE },
       );
-      assert.match(seen[0].message, /Step "train" requests 2 GPUs, but partition "cpu" has none .*run the pipeline on a GPU partition \("gpu"\) or set gpus to 0\./);
+      assert.match(
+        seen[0].message,
+        /Step "train" requests 2 GPUs, but partition "cpu" has none .*run the pipeline on a GPU partition \("gpu"\) or set gpus to 0\./,
+      );
     });
 
     it("reads a maxWalltime in the MM form as minutes", () => {
-      const seen = expectWants("p.pipeline.yaml", pipeline("  - { id: a, run: x, resources: { walltime: '45' } } # want: scheduler/partition\n", "scheduler: { type: slurm, partition: debug }\n"), {
-        rules: RULES,
-        config: SITE,
-      });
+      const seen = expectWants(
+        "p.pipeline.yaml",
+        pipeline(
+          "  - { id: a, run: x, resources: { walltime: '45' } } # want: scheduler/partition\n",
+          "scheduler: { type: slurm, partition: debug }\n",
+        ),
+        {
+          rules: RULES,
+          config: SITE,
+        },
+      );
       assert.match(seen[0].message, /above the 00:30:00 maximum of partition "debug"/);
     });
 
     it("is silenced by genesis-ignore on the line before", () => {
       expectWants(
         "p.pipeline.yaml",
-        pipeline("  - { id: a, run: x }\n", "scheduler:\n  type: slurm\n  # genesis-ignore scheduler/partition: new partition, config update pending\n  partition: bigmem\n"),
+        pipeline(
+          "  - { id: a, run: x }\n",
+          "scheduler:\n  type: slurm\n  # genesis-ignore scheduler/partition: new partition, config update pending\n  partition: bigmem\n",
+        ),
         { rules: RULES, config: SITE },
       );
     });
@@ -174,13 +237,23 @@ describe("scheduler rules", () => {
 
   it("never throws on odd values", () => {
     const odd = [
-      pipeline("  - null\n  - [x]\n  - { id: a, resources: null }\n  - { id: b, resources: { gpus: '2', walltime: { h: 1 } } }\n", "scheduler: { partition: 5, walltime: null }\n"),
-      pipeline("  - { id: a, resources: { gpus: 1e400, walltime: 99999999999999999999 } }\n", "scheduler: { partition: cpu, walltime: '99999999999999999999999-00' }\n"),
+      pipeline(
+        "  - null\n  - [x]\n  - { id: a, resources: null }\n  - { id: b, resources: { gpus: '2', walltime: { h: 1 } } }\n",
+        "scheduler: { partition: 5, walltime: null }\n",
+      ),
+      pipeline(
+        "  - { id: a, resources: { gpus: 1e400, walltime: 99999999999999999999 } }\n",
+        "scheduler: { partition: cpu, walltime: '99999999999999999999999-00' }\n",
+      ),
       pipeline("", "scheduler: [gpu]\n"),
       pipeline("  - { id: a, resources: { walltime: .inf } }\n", "scheduler: { partition: __proto__ }\n"),
     ];
     for (const text of odd) {
-      assert.deepEqual(diagnose("p.pipeline.yaml", text, SITE).filter((d) => d.rule === "internal/rule-error"), [], text);
+      assert.deepEqual(
+        diagnose("p.pipeline.yaml", text, SITE).filter((d) => d.rule === "internal/rule-error"),
+        [],
+        text,
+      );
     }
   });
 });

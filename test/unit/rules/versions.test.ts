@@ -12,7 +12,22 @@ describe("version/semver", () => {
       for (const good of ["0.0.0", "1.4.0", "2.0.0-rc.1", "1.0.0-alpha.beta.1", "1.0.0+build.7", "1.0.0-rc.1+sha.5114f85", "10.20.30"]) {
         assert.equal(isSemver(good), true, good);
       }
-      for (const bad of ["v1.2.3", "=1.2.3", " 1.2.3", "1.2.3 ", "1.2", "1", "1.0.0.0", "01.2.3", "1.02.3", "1.2.3-01", "1.2.3-", "1.2.3+", "latest", ""]) {
+      for (const bad of [
+        "v1.2.3",
+        "=1.2.3",
+        " 1.2.3",
+        "1.2.3 ",
+        "1.2",
+        "1",
+        "1.0.0.0",
+        "01.2.3",
+        "1.02.3",
+        "1.2.3-01",
+        "1.2.3-",
+        "1.2.3+",
+        "latest",
+        "",
+      ]) {
         assert.equal(isSemver(bad), false, bad);
       }
     });
@@ -43,7 +58,9 @@ describe("version/semver", () => {
     assert.equal(seen[0].message, `"v1.2.3" is not semver 2.0.0 (MAJOR.MINOR.PATCH); did you mean "1.2.3"?`);
     assert.equal(seen[0].covered, "v1.2.3");
     assert.equal(seen[0].severity, "error");
-    const finding = engine.analyze({ path: "p.pipeline.yaml", text: pipeline("v1.2.3") }).diagnostics.find((d) => d.rule === "version/semver");
+    const finding = engine
+      .analyze({ path: "p.pipeline.yaml", text: pipeline("v1.2.3") })
+      .diagnostics.find((d) => d.rule === "version/semver");
     assert.deepEqual(finding?.data, { replacement: "1.2.3" });
     assert.equal(finding?.pointer, "/version");
   });
@@ -52,7 +69,10 @@ describe("version/semver", () => {
     const seen = expectWants("p.pipeline.yaml", pipeline("1.10 # want: version/semver"), { rules: RULES });
     assert.equal(seen[0].message, `version 1.10 is a number, not semver 2.0.0 (MAJOR.MINOR.PATCH); did you mean "1.10.0"?`);
     const integer = engine.analyze({ path: "p.pipeline.yaml", text: pipeline("2") }).diagnostics.filter((d) => RULES.includes(d.rule));
-    assert.deepEqual(integer.map((d) => [d.rule, d.data]), [["version/semver", { replacement: "2.0.0" }]]);
+    assert.deepEqual(
+      integer.map((d) => [d.rule, d.data]),
+      [["version/semver", { replacement: "2.0.0" }]],
+    );
   });
 
   it("names the reason when no completion is determinate, and gives no replacement", () => {
@@ -64,7 +84,9 @@ describe("version/semver", () => {
       ['"1.0 beta"', /no spaces/],
     ];
     for (const [version, reason] of cases) {
-      const found = engine.analyze({ path: "p.pipeline.yaml", text: pipeline(version) }).diagnostics.filter((d) => d.rule === "version/semver");
+      const found = engine
+        .analyze({ path: "p.pipeline.yaml", text: pipeline(version) })
+        .diagnostics.filter((d) => d.rule === "version/semver");
       assert.equal(found.length, 1, version);
       assert.match(found[0].message, reason, version);
       assert.match(found[0].message, /MAJOR\.MINOR\.PATCH, e\.g\. "1\.4\.0"/, version);
@@ -84,14 +106,19 @@ describe("version/semver", () => {
   it("checks the JSON form", () => {
     const text = `{\n  "apiVersion": "genesis/v1",\n  "kind": "DatasetManifest",\n  "version": 1.2\n}\n`;
     const seen = diagnose("d.dataset.json", text).filter((d) => RULES.includes(d.rule));
-    assert.deepEqual(seen.map((d) => [d.rule, d.line, d.covered]), [["version/semver", 3, "1.2"]]);
+    assert.deepEqual(
+      seen.map((d) => [d.rule, d.line, d.covered]),
+      [["version/semver", 3, "1.2"]],
+    );
     assert.match(seen[0].message, /did you mean "1\.2\.0"\?/);
     const quoted = diagnose("d.dataset.json", text.replace("1.2", '"1.2.0"')).filter((d) => RULES.includes(d.rule));
     assert.deepEqual(quoted, []);
   });
 
   it("checks flow YAML", () => {
-    expectWants("p.pipeline.yaml", `{ apiVersion: genesis/v1, kind: PipelineConfig, version: 1.0.0.1 } # want: version/semver\n`, { rules: RULES });
+    expectWants("p.pipeline.yaml", `{ apiVersion: genesis/v1, kind: PipelineConfig, version: 1.0.0.1 } # want: version/semver\n`, {
+      rules: RULES,
+    });
   });
 
   it("is silenced by genesis-ignore with a reason", () => {
@@ -102,8 +129,15 @@ describe("version/semver", () => {
   });
 
   it("follows per-rule severity overrides", () => {
-    const seen = diagnose("p.pipeline.yaml", pipeline("v1"), configWith({ rules: { "version/semver": "warning" } })).filter((d) => d.rule === "version/semver");
+    const seen = diagnose("p.pipeline.yaml", pipeline("v1"), configWith({ rules: { "version/semver": "warning" } })).filter(
+      (d) => d.rule === "version/semver",
+    );
     assert.equal(seen[0].severity, "warning");
-    assert.equal(diagnose("p.pipeline.yaml", pipeline("v1"), configWith({ rules: { "version/semver": "off" } })).filter((d) => d.rule === "version/semver").length, 0);
+    assert.equal(
+      diagnose("p.pipeline.yaml", pipeline("v1"), configWith({ rules: { "version/semver": "off" } })).filter(
+        (d) => d.rule === "version/semver",
+      ).length,
+      0,
+    );
   });
 });

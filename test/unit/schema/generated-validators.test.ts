@@ -65,21 +65,46 @@ function setAt(root: unknown, segments: readonly string[], change: (parent: Reco
  */
 function variants(name: SchemaName, valid: Record<string, unknown>): { label: string; value: unknown }[] {
   const out: { label: string; value: unknown }[] = [];
-  const replacements: unknown[] = [42, 1.5, -1, true, null, "", "NOT valid ~~", "([", "not-an-email", "2026-13-45", "2026-01-15T08:30:00Z", "", {}, [], ["x"], [{}]];
+  const replacements: unknown[] = [
+    42,
+    1.5,
+    -1,
+    true,
+    null,
+    "",
+    "NOT valid ~~",
+    "([",
+    "not-an-email",
+    "2026-13-45",
+    "2026-01-15T08:30:00Z",
+    "",
+    {},
+    [],
+    ["x"],
+    [{}],
+  ];
   const walk = (node: unknown, segments: string[]): void => {
     const pointer = segments.map((s) => `/${s}`).join("");
     if (segments.length > 0) {
       const allowed = allowedValues(schemaAt(name, pointer)) ?? [];
       for (const replacement of [...replacements, ...allowed]) {
-        out.push({ label: `${pointer} = ${JSON.stringify(replacement)}`, value: setAt(valid, segments, (parent, key) => (parent[key] = replacement)) });
+        out.push({
+          label: `${pointer} = ${JSON.stringify(replacement)}`,
+          value: setAt(valid, segments, (parent, key) => (parent[key] = replacement)),
+        });
       }
       if (!Array.isArray(node)) {
-        out.push({ label: `without ${pointer}`, value: setAt(valid, segments, (parent, key) => (Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key])) });
+        out.push({
+          label: `without ${pointer}`,
+          value: setAt(valid, segments, (parent, key) => (Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key])),
+        });
       }
     }
     if (typeof node === "object" && node !== null) {
       if (!Array.isArray(node)) {
-        const value = segments.length ? setAt(valid, [...segments, "bogusProperty"], (parent, key) => (parent[key] = 1)) : { ...valid, bogusProperty: 1 };
+        const value = segments.length
+          ? setAt(valid, [...segments, "bogusProperty"], (parent, key) => (parent[key] = 1))
+          : { ...valid, bogusProperty: 1 };
         out.push({ label: `${pointer}/bogusProperty = 1`, value });
       }
       for (const [key, child] of Object.entries(node)) walk(child, [...segments, key]);
@@ -124,7 +149,12 @@ describe("generated schema validators", function () {
   });
 
   it("give the same errors for values that are not mappings", function () {
-    compareAll([undefined, null, 0, "DatasetManifest", [], [{ apiVersion: "genesis/v1" }], {}].map((value) => ({ label: JSON.stringify(value) ?? "undefined", value })));
+    compareAll(
+      [undefined, null, 0, "DatasetManifest", [], [{ apiVersion: "genesis/v1" }], {}].map((value) => ({
+        label: JSON.stringify(value) ?? "undefined",
+        value,
+      })),
+    );
   });
 
   const fixtures: Record<SchemaName, Record<string, unknown>> = {
@@ -143,27 +173,46 @@ describe("generated schema validators", function () {
       const own = JSON.stringify(SCHEMAS[name]);
       const used = own.includes("common.schema.json#") ? own + JSON.stringify(COMMON_SCHEMA) : own;
       for (const keyword of ["required", "additionalProperties", "type", "enum", "const", "pattern", "minLength", "format"]) {
-        if (used.includes(`"${keyword}":`)) assert.ok(keywords.has(keyword), `a variant of ${name} fails "${keyword}" (seen: ${[...keywords].join(", ")})`);
+        if (used.includes(`"${keyword}":`))
+          assert.ok(keywords.has(keyword), `a variant of ${name} fails "${keyword}" (seen: ${[...keywords].join(", ")})`);
       }
     });
   }
 
   it("check the genesis-date, email and regex formats as run-time ajv does", function () {
     const cases: { at: string[]; format: string; values: string[] }[] = [
-      { at: ["datePublished"], format: "genesis-date", values: ["2026-01-15", "2026-01-15T08:30:00+0100", "2026-02-30", "2026-1-5", "2026-01-15T25:00:00Z", "yesterday"] },
+      {
+        at: ["datePublished"],
+        format: "genesis-date",
+        values: ["2026-01-15", "2026-01-15T08:30:00+0100", "2026-02-30", "2026-1-5", "2026-01-15T25:00:00Z", "yesterday"],
+      },
       { at: ["creators", "0", "email"], format: "email", values: ["ada@lab.example.gov", "ada", "ada@", "a b@c.d", "ada@lab..gov"] },
-      { at: ["recordSets", "0", "fields", "0", "constraints", "pattern"], format: "regex", values: ["^ST[0-9]{4}$", "([", "x{2,1}", "\\", "(?<n>a)"] },
+      {
+        at: ["recordSets", "0", "fields", "0", "constraints", "pattern"],
+        format: "regex",
+        values: ["^ST[0-9]{4}$", "([", "x{2,1}", "\\", "(?<n>a)"],
+      },
     ];
     for (const { at, format, values } of cases) {
-      const documents = values.map((value) => ({ label: `${at.join("/")} = ${value}`, value: setAt(validDataset, at, (parent, key) => (parent[key] = value)) }));
+      const documents = values.map((value) => ({
+        label: `${at.join("/")} = ${value}`,
+        value: setAt(validDataset, at, (parent, key) => (parent[key] = value)),
+      }));
       compareAll(documents, ["DatasetManifest"]);
-      const failed = documents.filter((d) => registry.validate("DatasetManifest", d.value).some((e) => e.keyword === "format" && (e.params as { format?: string }).format === format));
+      const failed = documents.filter((d) =>
+        registry
+          .validate("DatasetManifest", d.value)
+          .some((e) => e.keyword === "format" && (e.params as { format?: string }).format === format),
+      );
       assert.ok(failed.length > 0 && failed.length < documents.length, `${format}: ${failed.length} of ${documents.length} fail`);
     }
   });
 
   it("are what the generator writes for the schemas now (run node scripts/generate-validators.mjs)", function () {
-    assert.ok(readFileSync(OUTPUT, "utf8") === generateValidators(), `${path.relative(ROOT, OUTPUT)} is stale: run node scripts/generate-validators.mjs`);
+    assert.ok(
+      readFileSync(OUTPUT, "utf8") === generateValidators(),
+      `${path.relative(ROOT, OUTPUT)} is stale: run node scripts/generate-validators.mjs`,
+    );
   });
 
   it("need only ajv's run-time helpers, not its compiler", function () {

@@ -9,7 +9,21 @@ describe("schemas", () => {
 
     it("requires the required fields", () => {
       const errors = errorsOf("pipeline", {});
-      for (const p of ["apiVersion", "kind", "id", "version", "description", "owner", "classification", "engine", "inputs", "outputs", "steps", "environment", "reproducibility"]) {
+      for (const p of [
+        "apiVersion",
+        "kind",
+        "id",
+        "version",
+        "description",
+        "owner",
+        "classification",
+        "engine",
+        "inputs",
+        "outputs",
+        "steps",
+        "environment",
+        "reproducibility",
+      ]) {
         assert.ok(missing(errors, p), `expected required error for ${p}:\n${describeErrors(errors)}`);
       }
     });
@@ -56,7 +70,22 @@ describe("schemas", () => {
 
     it("requires the required fields", () => {
       const errors = errorsOf("model", {});
-      for (const p of ["apiVersion", "kind", "id", "version", "license", "owner", "contact", "classification", "training", "evaluation", "artifacts", "intendedUse", "outOfScopeUse", "risk"]) {
+      for (const p of [
+        "apiVersion",
+        "kind",
+        "id",
+        "version",
+        "license",
+        "owner",
+        "contact",
+        "classification",
+        "training",
+        "evaluation",
+        "artifacts",
+        "intendedUse",
+        "outOfScopeUse",
+        "risk",
+      ]) {
         assert.ok(missing(errors, p), `expected required error for ${p}:\n${describeErrors(errors)}`);
       }
       const nested = errorsOf("model", { ...clone(validModel), training: { run: {}, environment: {} }, evaluation: {}, risk: {} });
@@ -94,7 +123,9 @@ describe("schemas", () => {
       const doc: Json = clone(validModel);
       doc.contact = "Ada";
       doc.evaluation = { datasets: [], results: [{ metric: "rmse", value: "0.4", dataset: "d@1.0.0" }] };
-      doc.artifacts = [{ format: "pickle", path: "m.pkl", signature: { inputs: [{ name: "x", dtype: "float", shape: [-1] }], outputs: [] } }];
+      doc.artifacts = [
+        { format: "pickle", path: "m.pkl", signature: { inputs: [{ name: "x", dtype: "float", shape: [-1] }], outputs: [] } },
+      ];
       doc.risk = { rmf: [], residual: "none", generative: ["hallucination"] };
       const errors = errorsOf("model", doc);
       const at = (path: string, keyword: string): boolean => errors.some((e) => e.instancePath === path && e.keyword === keyword);
@@ -125,7 +156,10 @@ describe("schemas", () => {
       assertValid("model", doc);
       doc.libary_name = "transformers";
       const errors = errorsOf("model", doc);
-      assert.deepEqual(errors.map((e) => `${e.keyword}:${(e.params as { additionalProperty?: string }).additionalProperty}`), ["additionalProperties:libary_name"]);
+      assert.deepEqual(
+        errors.map((e) => `${e.keyword}:${(e.params as { additionalProperty?: string }).additionalProperty}`),
+        ["additionalProperties:libary_name"],
+      );
     });
   });
 
@@ -138,7 +172,7 @@ describe("schemas", () => {
     it("rejects bad profiles, severities, rule ids and unknown keys", () => {
       const errors = errorsOf("config", {
         profile: "prod",
-        rules: { "container/latest": "fatal", "Container_Latest": "off" },
+        rules: { "container/latest": "fatal", Container_Latest: "off" },
         ignore: "third_party/**",
         site: { registries: ["r"], partitions: { gpu: { maxWalltime: "1-00", gpu: true } } },
         extra: 1,

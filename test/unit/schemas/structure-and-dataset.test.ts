@@ -76,7 +76,19 @@ describe("schemas", () => {
 
     it("requires the header and the required fields", () => {
       const errors = errorsOf("dataset", {});
-      for (const p of ["apiVersion", "kind", "id", "version", "name", "description", "license", "creators", "datePublished", "classification", "distribution"]) {
+      for (const p of [
+        "apiVersion",
+        "kind",
+        "id",
+        "version",
+        "name",
+        "description",
+        "license",
+        "creators",
+        "datePublished",
+        "classification",
+        "distribution",
+      ]) {
         assert.ok(missing(errors, p), `expected required error for ${p}:\n${describeErrors(errors)}`);
       }
       const wrong = errorsOf("dataset", { ...validDataset, apiVersion: "genesis/v2", kind: "ModelCard" });
@@ -96,10 +108,16 @@ describe("schemas", () => {
     it("requires recordSets when a distribution is tabular", () => {
       const doc: Json = clone(validDataset);
       delete doc.recordSets;
-      doc.distribution = [{ id: "t", path: "t.csv", format: "csv" }, { id: "j", path: "j.json", format: "json" }];
+      doc.distribution = [
+        { id: "t", path: "t.csv", format: "csv" },
+        { id: "j", path: "j.json", format: "json" },
+      ];
       const errors = errorsOf("dataset", doc);
       assert.ok(missing(errors, "recordSets"), describeErrors(errors));
-      doc.distribution = [{ id: "j", path: "j.json", format: "json" }, { id: "z", path: "z.zarr", format: "zarr" }];
+      doc.distribution = [
+        { id: "j", path: "j.json", format: "json" },
+        { id: "z", path: "z.zarr", format: "zarr" },
+      ];
       assertValid("dataset", doc);
     });
 
@@ -177,7 +195,10 @@ describe("schemas", () => {
       assertValid("dataset", doc);
       doc.classification = { level: "secret" };
       const errors = errorsOf("dataset", doc);
-      assert.deepEqual(errors.map((e) => `${e.instancePath} ${e.keyword}`), ["/classification/level enum"]);
+      assert.deepEqual(
+        errors.map((e) => `${e.instancePath} ${e.keyword}`),
+        ["/classification/level enum"],
+      );
     });
   });
 });

@@ -55,7 +55,10 @@ export function assertValid(kind: keyof typeof validators, doc: unknown): void {
 
 export function missing(errors: ErrorObject[], property: string, instancePath = ""): ErrorObject | undefined {
   return errors.find(
-    (e) => e.keyword === "required" && (e.params as { missingProperty?: string }).missingProperty === property && e.instancePath === instancePath,
+    (e) =>
+      e.keyword === "required" &&
+      (e.params as { missingProperty?: string }).missingProperty === property &&
+      e.instancePath === instancePath,
   );
 }
 
@@ -118,7 +121,9 @@ export const validDataset = {
   name: "Ocean surface temperatures, 2025 buoy campaign",
   description: "Hourly sea-surface temperatures from 120 moored buoys, quality-controlled.",
   license: "CC-BY-4.0",
-  creators: [{ name: "Ada Lovelace", email: "ada@lab.example.gov", orcid: "0000-0002-1825-0097", affiliation: "Example National Laboratory" }],
+  creators: [
+    { name: "Ada Lovelace", email: "ada@lab.example.gov", orcid: "0000-0002-1825-0097", affiliation: "Example National Laboratory" },
+  ],
   publisher: "Example National Laboratory",
   datePublished: "2026-01-15",
   dateModified: "2026-02-01T08:30:00Z",

@@ -79,7 +79,15 @@ ${(options.classification ?? []).map((entry) => `  ${entry}\n`).join("")}distrib
 ${extra}`;
 }
 
-export function pipeline(id: string, version: string, inputs: string[], outputs: string[], level = "public", extra = "", options: FixtureOptions = {}): string {
+export function pipeline(
+  id: string,
+  version: string,
+  inputs: string[],
+  outputs: string[],
+  level = "public",
+  extra = "",
+  options: FixtureOptions = {},
+): string {
   return `apiVersion: genesis/v1
 kind: PipelineConfig
 id: ${id}
@@ -101,7 +109,15 @@ reproducibility: { lockfile: lock.txt }
 ${level === "public" ? "" : "provenance: { emit: ro-crate }\n"}${extra}`;
 }
 
-export function modelCard(id: string, version: string, trainingData: string[], level = "public", license = "apache-2.0", extra = "", options: FixtureOptions = {}): string {
+export function modelCard(
+  id: string,
+  version: string,
+  trainingData: string[],
+  level = "public",
+  license = "apache-2.0",
+  extra = "",
+  options: FixtureOptions = {},
+): string {
   const evaluation = options.evaluation ?? [trainingData[0] ?? "none@1.0.0"];
   return `apiVersion: genesis/v1
 kind: ModelCard

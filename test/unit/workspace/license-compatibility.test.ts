@@ -15,7 +15,15 @@ function seen(index: WorkspaceIndex, path: string, config = DEFAULT_CONFIG) {
 function trained(modelLicense: string, datasetLicenses: string[], options: { evaluation?: string[] } = {}): WorkspaceIndex {
   const files: Record<string, string> = {};
   datasetLicenses.forEach((license, i) => (files[`data/d${i}.dataset.yaml`] = dataset(`d${i}`, "1.0.0", "", "public", { license })));
-  files["models/m.model.yaml"] = modelCard("m", "1.0.0", datasetLicenses.map((_, i) => `d${i}@1.0.0`), "public", modelLicense, "", options);
+  files["models/m.model.yaml"] = modelCard(
+    "m",
+    "1.0.0",
+    datasetLicenses.map((_, i) => `d${i}@1.0.0`),
+    "public",
+    modelLicense,
+    "",
+    options,
+  );
   return workspaceOf(files);
 }
 
@@ -48,13 +56,36 @@ describe("workspace: license/compatibility", function () {
   });
 
   it("fires for each kind of permissive model license: SPDX and Hugging Face ids, BSD, attribution-only CC, public domain", function () {
-    for (const license of ["MIT", "mit", "Apache-2.0", "BSD-3-Clause", "bsd-2-clause", "ISC", "CC0-1.0", "CC-BY-4.0", "cc-by-4.0", "Unlicense", "MIT OR CC-BY-NC-4.0", "MIT AND Apache-2.0", "(Apache-2.0 WITH LLVM-exception)"]) {
+    for (const license of [
+      "MIT",
+      "mit",
+      "Apache-2.0",
+      "BSD-3-Clause",
+      "bsd-2-clause",
+      "ISC",
+      "CC0-1.0",
+      "CC-BY-4.0",
+      "cc-by-4.0",
+      "Unlicense",
+      "MIT OR CC-BY-NC-4.0",
+      "MIT AND Apache-2.0",
+      "(Apache-2.0 WITH LLVM-exception)",
+    ]) {
       assert.equal(seen(trained(license, ["CC-BY-NC-4.0"]), "models/m.model.yaml").length, 1, license);
     }
   });
 
   it("does not fire when the model's license is not permissive", function () {
-    for (const license of ["CC-BY-NC-4.0", "cc-by-nc-4.0", "CC-BY-SA-4.0", "GPL-3.0-only", "other", "openrail", "MIT AND CC-BY-NC-4.0", "LicenseRef-lab-internal"]) {
+    for (const license of [
+      "CC-BY-NC-4.0",
+      "cc-by-nc-4.0",
+      "CC-BY-SA-4.0",
+      "GPL-3.0-only",
+      "other",
+      "openrail",
+      "MIT AND CC-BY-NC-4.0",
+      "LicenseRef-lab-internal",
+    ]) {
       assert.deepEqual(seen(trained(license, ["CC-BY-NC-4.0"]), "models/m.model.yaml"), [], license);
     }
   });
@@ -81,7 +112,10 @@ describe("workspace: license/compatibility", function () {
 
   it("a Markdown model card is reported inside its front matter", function () {
     const card = `---\n${modelCard("m", "1.0.0", ["d0@1.0.0"], "public", "MIT")}---\n\n# Model m\n`;
-    const index = workspaceOf({ "data/d0.dataset.yaml": dataset("d0", "1.0.0", "", "public", { license: "CC-BY-ND-4.0" }), "models/m.modelcard.md": card });
+    const index = workspaceOf({
+      "data/d0.dataset.yaml": dataset("d0", "1.0.0", "", "public", { license: "CC-BY-ND-4.0" }),
+      "models/m.modelcard.md": card,
+    });
     const [found] = seen(index, "models/m.modelcard.md");
     assert.equal(found.covered, "MIT");
     assert.equal(found.line, 5);
@@ -91,8 +125,14 @@ describe("workspace: license/compatibility", function () {
     const index = trained("apache-2.0 # genesis-ignore license/compatibility: owner's written permission, LIC-7", ["CC-BY-NC-4.0"]);
     assert.deepEqual(seen(index, "models/m.model.yaml"), []);
     const loud = trained("apache-2.0", ["CC-BY-NC-4.0"]);
-    assert.deepEqual(seen(loud, "models/m.model.yaml", configWith({ profile: "release" })).map((d) => d.severity), ["warning"]);
-    assert.deepEqual(seen(loud, "models/m.model.yaml", configWith({ rules: { [RULE]: "error" } })).map((d) => d.severity), ["error"]);
+    assert.deepEqual(
+      seen(loud, "models/m.model.yaml", configWith({ profile: "release" })).map((d) => d.severity),
+      ["warning"],
+    );
+    assert.deepEqual(
+      seen(loud, "models/m.model.yaml", configWith({ rules: { [RULE]: "error" } })).map((d) => d.severity),
+      ["error"],
+    );
   });
 
   it("editing a dataset's license re-checks the model", function () {
@@ -104,7 +144,8 @@ describe("workspace: license/compatibility", function () {
   });
 
   it("never throws on odd license values", function () {
-    const odd = (id: string, license: string) => `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ${id}\nversion: 1.0.0\nlicense: ${license}\n`;
+    const odd = (id: string, license: string) =>
+      `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ${id}\nversion: 1.0.0\nlicense: ${license}\n`;
     const index = workspaceOf({
       "a.dataset.yaml": odd("a", "42"),
       "b.dataset.yaml": odd("b", "null"),
@@ -115,7 +156,12 @@ describe("workspace: license/compatibility", function () {
       "n.model.yaml": modelCard("n", "1.0.0", ["a@1.0.0"], "public", "[MIT]"),
       "o.model.yaml": modelCard("o", "1.0.0", ["a@1.0.0"], "public", "null"),
     });
-    for (const facts of index.all()) assert.deepEqual(wsDiagnose(index, facts.path).filter((d) => d.rule === "internal/rule-error" || d.rule === RULE), [], facts.path);
+    for (const facts of index.all())
+      assert.deepEqual(
+        wsDiagnose(index, facts.path).filter((d) => d.rule === "internal/rule-error" || d.rule === RULE),
+        [],
+        facts.path,
+      );
   });
 });
 
@@ -123,15 +169,23 @@ describe("license expressions as the compatibility rule reads them", function ()
   it("parses ids and operators in any case, WITH and +, and refuses what is not an expression", function () {
     assert.deepEqual(parseLicenseExpression("mit or Apache-2.0+"), { operator: "or", left: { id: "mit" }, right: { id: "Apache-2.0" } });
     assert.deepEqual(parseLicenseExpression("GPL-2.0-only WITH Classpath-exception-2.0"), { id: "GPL-2.0-only" });
-    assert.deepEqual(parseLicenseExpression("A OR B AND C"), { operator: "or", left: { id: "A" }, right: { operator: "and", left: { id: "B" }, right: { id: "C" } } }, "AND binds tighter");
-    for (const text of ["", "MIT OR", "(MIT", "MIT)", "AND MIT", "MIT WITH", "MIT Apache-2.0"]) assert.equal(parseLicenseExpression(text), undefined, JSON.stringify(text));
+    assert.deepEqual(
+      parseLicenseExpression("A OR B AND C"),
+      { operator: "or", left: { id: "A" }, right: { operator: "and", left: { id: "B" }, right: { id: "C" } } },
+      "AND binds tighter",
+    );
+    for (const text of ["", "MIT OR", "(MIT", "MIT)", "AND MIT", "MIT WITH", "MIT Apache-2.0"])
+      assert.equal(parseLicenseExpression(text), undefined, JSON.stringify(text));
   });
 
   it("evaluates alternatives", function () {
     const nc = (id: string) => id.includes("NC");
     const expression = parseLicenseExpression("(A AND NC) OR (NC OR B)")!;
     assert.equal(everyAlternativeHas(expression, nc), false);
-    assert.equal(someAlternativeAll(expression, (id) => id !== "NC"), true);
+    assert.equal(
+      someAlternativeAll(expression, (id) => id !== "NC"),
+      true,
+    );
     assert.equal(everyAlternativeHas(parseLicenseExpression("(A OR NC) AND NC")!, nc), true);
   });
 });

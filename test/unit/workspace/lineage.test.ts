@@ -17,7 +17,10 @@ describe("workspace: lineage", function () {
     }
     const affected = edit(index, "a.dataset.yaml", dataset("a", "1.0.0", "lineage:\n  generatedBy: { pipeline: p@1.0.0 }\n"));
     assert.ok(affected.has("c.dataset.yaml"), "a member of the broken cycle is re-checked");
-    assert.deepEqual(wsDiagnose(index, "c.dataset.yaml").filter((d) => d.rule === "lineage/cycle"), []);
+    assert.deepEqual(
+      wsDiagnose(index, "c.dataset.yaml").filter((d) => d.rule === "lineage/cycle"),
+      [],
+    );
   });
 
   it("a diamond is not a cycle", function () {
@@ -25,7 +28,11 @@ describe("workspace: lineage", function () {
       "top.dataset.yaml": dataset("top", "1.0.0"),
       "left.dataset.yaml": dataset("left", "1.0.0", "lineage:\n  derivedFrom: [top@1.0.0]\n  generatedBy: { pipeline: split@1.0.0 }\n"),
       "right.dataset.yaml": dataset("right", "1.0.0", "lineage:\n  derivedFrom: [top@1.0.0]\n  generatedBy: { pipeline: split@1.0.0 }\n"),
-      "bottom.dataset.yaml": dataset("bottom", "1.0.0", "lineage:\n  derivedFrom: [left@1.0.0, right@1.0.0]\n  generatedBy: { pipeline: join@1.0.0 }\n"),
+      "bottom.dataset.yaml": dataset(
+        "bottom",
+        "1.0.0",
+        "lineage:\n  derivedFrom: [left@1.0.0, right@1.0.0]\n  generatedBy: { pipeline: join@1.0.0 }\n",
+      ),
       "split.pipeline.yaml": pipeline("split", "1.0.0", ["top@1.0.0"], ["left@1.0.0", "right@1.0.0"]),
       "join.pipeline.yaml": pipeline("join", "1.0.0", ["left@1.0.0", "right@1.0.0"], ["bottom@1.0.0"]),
     });
@@ -42,8 +49,17 @@ describe("workspace: lineage", function () {
     });
     const seen = wsDiagnose(index, "clean.dataset.yaml").filter((d) => d.rule === "lineage/inconsistent");
     assert.equal(seen.length, 2);
-    assert.ok(seen.some((d) => /does not list clean@1\.0\.0 among its outputs \(p\.pipeline\.yaml:\d+\)/.test(d.message) && d.covered === "p@1.0.0"));
-    assert.ok(seen.some((d) => /the pipeline also reads other@1\.0\.0; the pipeline does not read raw@1\.0\.0/.test(d.message) && d.covered === "derivedFrom"));
+    assert.ok(
+      seen.some(
+        (d) => /does not list clean@1\.0\.0 among its outputs \(p\.pipeline\.yaml:\d+\)/.test(d.message) && d.covered === "p@1.0.0",
+      ),
+    );
+    assert.ok(
+      seen.some(
+        (d) =>
+          /the pipeline also reads other@1\.0\.0; the pipeline does not read raw@1\.0\.0/.test(d.message) && d.covered === "derivedFrom",
+      ),
+    );
   });
 });
 
@@ -59,9 +75,21 @@ describe("workspace: lineage with model cards as pipeline outputs (docs/formats/
       "training.pipeline.yaml": pipeline("training", "1.0.0", ["other@1.0.0"], ["other-output@1.0.0"]),
     });
     const seen = wsDiagnose(index, "m.model.yaml").filter((d) => d.rule === "lineage/inconsistent");
-    assert.deepEqual(seen.map((d) => [d.covered, d.severity]), [["training@1.0.0", "warning"], ["datasets", "warning"]]);
-    assert.match(seen[0].message, /^training@1\.0\.0 does not list m@1\.0\.0 among its outputs \(training\.pipeline\.yaml:\d+\); add it there, or name the pipeline that does train this model\.$/);
-    assert.match(seen[1].message, /^training\.datasets differs from the inputs of training@1\.0\.0 \(training\.pipeline\.yaml:\d+\): the pipeline also reads other@1\.0\.0; the pipeline does not read train@1\.0\.0\. Make the two lists agree\.$/);
+    assert.deepEqual(
+      seen.map((d) => [d.covered, d.severity]),
+      [
+        ["training@1.0.0", "warning"],
+        ["datasets", "warning"],
+      ],
+    );
+    assert.match(
+      seen[0].message,
+      /^training@1\.0\.0 does not list m@1\.0\.0 among its outputs \(training\.pipeline\.yaml:\d+\); add it there, or name the pipeline that does train this model\.$/,
+    );
+    assert.match(
+      seen[1].message,
+      /^training\.datasets differs from the inputs of training@1\.0\.0 \(training\.pipeline\.yaml:\d+\): the pipeline also reads other@1\.0\.0; the pipeline does not read train@1\.0\.0\. Make the two lists agree\.$/,
+    );
   });
 
   it("a pipeline that outputs the card and reads its training data is consistent", function () {
@@ -76,7 +104,11 @@ describe("workspace: lineage with model cards as pipeline outputs (docs/formats/
   it("a training set made in the same run stands for what it is derived from", function () {
     const index = workspaceOf({
       "raw.dataset.yaml": dataset("raw", "1.0.0"),
-      "train.dataset.yaml": dataset("train", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: training@1.0.0 }\n"),
+      "train.dataset.yaml": dataset(
+        "train",
+        "1.0.0",
+        "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: training@1.0.0 }\n",
+      ),
       "m.model.yaml": card(["train@1.0.0"]),
       "training.pipeline.yaml": pipeline("training", "1.0.0", ["raw@1.0.0"], ["train@1.0.0", "m@1.0.0"]),
     });
@@ -88,7 +120,11 @@ describe("workspace: lineage with model cards as pipeline outputs (docs/formats/
       "training.pipeline.yaml": pipeline("training", "1.0.0", ["raw@1.0.0"], ["m@1.0.0"]),
     });
     const [found] = wsDiagnose(elsewhere, "m.model.yaml").filter((d) => d.rule === "lineage/inconsistent");
-    assert.match(found.message, /the pipeline also reads raw@1\.0\.0; the pipeline does not read train@1\.0\.0/, "a training set the pipeline does not output is an input");
+    assert.match(
+      found.message,
+      /the pipeline also reads raw@1\.0\.0; the pipeline does not read train@1\.0\.0/,
+      "a training set the pipeline does not output is an input",
+    );
   });
 
   it("lineage/cycle still finds a cycle in a pipeline that also outputs a card, and leaves the card off it", function () {
@@ -98,7 +134,10 @@ describe("workspace: lineage with model cards as pipeline outputs (docs/formats/
       "p.pipeline.yaml": pipeline("p", "1.0.0", ["a@1.0.0"], ["a@1.0.0", "m@1.0.0"]),
     });
     assert.deepEqual(index.lineageCycles(), [["a.dataset.yaml", "p.pipeline.yaml"]]);
-    assert.deepEqual(wsDiagnose(index, "m.model.yaml").filter((d) => d.rule === "lineage/cycle"), []);
+    assert.deepEqual(
+      wsDiagnose(index, "m.model.yaml").filter((d) => d.rule === "lineage/cycle"),
+      [],
+    );
     const cycle = wsDiagnose(index, "p.pipeline.yaml").filter((d) => d.rule === "lineage/cycle");
     assert.deepEqual(cycle.map((d) => d.covered).sort(), ["a@1.0.0", "a@1.0.0"]);
   });

@@ -21,9 +21,19 @@ import { dataset, modelCard, pipeline, workspaceOf, wsDiagnose } from "./harness
  */
 const files = (): Record<string, string> => ({
   "data/raw.dataset.yaml": dataset("raw", "1.0.0"),
-  "data/raw-v2.dataset.yaml": dataset("raw", "2.0.0", "", "cui-specified", { classification: ["categories: [PRVCY, PROPIN]", "dissemination: [NOFORN]"] }),
-  "data/clean.dataset.yaml": dataset("clean", "1.0.0", `lineage:\n  derivedFrom: ['raw@1.0.0', "raw"]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n`),
-  "data/copy.dataset.json": JSON.stringify({ apiVersion: "genesis/v1", kind: "DatasetManifest", id: "copy", version: "1.0.0", lineage: { derivedFrom: ["raw@1.0.0"] } }, null, 2),
+  "data/raw-v2.dataset.yaml": dataset("raw", "2.0.0", "", "cui-specified", {
+    classification: ["categories: [PRVCY, PROPIN]", "dissemination: [NOFORN]"],
+  }),
+  "data/clean.dataset.yaml": dataset(
+    "clean",
+    "1.0.0",
+    `lineage:\n  derivedFrom: ['raw@1.0.0', "raw"]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n`,
+  ),
+  "data/copy.dataset.json": JSON.stringify(
+    { apiVersion: "genesis/v1", kind: "DatasetManifest", id: "copy", version: "1.0.0", lineage: { derivedFrom: ["raw@1.0.0"] } },
+    null,
+    2,
+  ),
   "pipelines/cleaning.pipeline.yaml": pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]),
   "models/m.model.yaml": modelCard("m", "1.0.0", ["clean@1.0.0", "raw@2.0.0"]).replace("training:\n", "training:\n  pipeline: raw@1.0.0\n"),
   "models/card.modelcard.md": "---\nkind: ModelCard\nid: card\nversion: 1.0.0\ntraining:\n  datasets: [raw@1.0.0]\n---\n# Card\n",
@@ -59,13 +69,15 @@ function applied(source: Record<string, string>, edits: readonly NavigationEdit[
   for (const edit of edits) byPath.set(edit.path, [...(byPath.get(edit.path) ?? []), edit]);
   for (const [path, list] of byPath) {
     let text = source[path];
-    for (const edit of [...list].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+    for (const edit of [...list].sort((a, b) => b.span.start - a.span.start))
+      text = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
     changed[path] = text;
   }
   return changed;
 }
 
-const covered = (hit: { facts: DocumentFacts; site: ReferenceSite }) => `${hit.facts.path}: ${hit.facts.document.text.slice(hit.site.span.start, hit.site.span.end)}`;
+const covered = (hit: { facts: DocumentFacts; site: ReferenceSite }) =>
+  `${hit.facts.path}: ${hit.facts.document.text.slice(hit.site.span.start, hit.site.span.end)}`;
 
 describe("workspace: navigation", function () {
   describe("referenceAt and isOnOwnId", function () {
@@ -103,13 +115,22 @@ describe("workspace: navigation", function () {
     it("resolves id@version exactly, in the kind the position names", function () {
       assert.equal(definitionOf(index, siteAt(index, "data/clean.dataset.yaml", "'raw@1.0.0'"))?.path, "data/raw.dataset.yaml");
       assert.equal(definitionOf(index, siteAt(index, "models/m.model.yaml", "raw@2.0.0"))?.path, "data/raw-v2.dataset.yaml");
-      assert.equal(definitionOf(index, siteAt(index, "data/clean.dataset.yaml", "cleaning@1.0.0"))?.path, "pipelines/cleaning.pipeline.yaml");
+      assert.equal(
+        definitionOf(index, siteAt(index, "data/clean.dataset.yaml", "cleaning@1.0.0"))?.path,
+        "pipelines/cleaning.pipeline.yaml",
+      );
       assert.equal(definitionOf(index, siteAt(index, "data/copy.dataset.json", '"raw@1.0.0"'))?.path, "data/raw.dataset.yaml");
       assert.equal(definitionOf(index, siteAt(index, "models/card.modelcard.md", "raw@1.0.0"))?.path, "data/raw.dataset.yaml");
     });
 
     it("has no definition for a missing document, a missing version or another kind's id", function () {
-      const broken = workspaceOf({ ...files(), "models/m.model.yaml": modelCard("m", "1.0.0", ["gone@1.0.0", "raw@3.0.0"]).replace("training:\n", "training:\n  pipeline: raw@1.0.0\n") });
+      const broken = workspaceOf({
+        ...files(),
+        "models/m.model.yaml": modelCard("m", "1.0.0", ["gone@1.0.0", "raw@3.0.0"]).replace(
+          "training:\n",
+          "training:\n  pipeline: raw@1.0.0\n",
+        ),
+      });
       assert.equal(definitionOf(broken, siteAt(broken, "models/m.model.yaml", "gone@1.0.0")), undefined);
       assert.equal(definitionOf(broken, siteAt(broken, "models/m.model.yaml", "raw@3.0.0")), undefined);
       assert.equal(definitionOf(broken, siteAt(broken, "models/m.model.yaml", "raw@1.0.0")), undefined, "raw is a dataset, not a pipeline");
@@ -117,7 +138,10 @@ describe("workspace: navigation", function () {
 
     it("takes a bare id to its only document, and to none when several versions exist", function () {
       assert.equal(definitionOf(index, siteAt(index, "data/clean.dataset.yaml", '"raw"')), undefined, "raw has two versions");
-      const single = workspaceOf({ "data/a.dataset.yaml": dataset("a", "1.0.0"), "data/b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a]\n") });
+      const single = workspaceOf({
+        "data/a.dataset.yaml": dataset("a", "1.0.0"),
+        "data/b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a]\n"),
+      });
       assert.equal(definitionOf(single, siteAt(single, "data/b.dataset.yaml", "[a]"))?.path, "data/a.dataset.yaml");
     });
 
@@ -147,7 +171,10 @@ describe("workspace: navigation", function () {
 
     it("another version's references are its own", function () {
       const hits = referencesTo(index, facts(index, "data/raw-v2.dataset.yaml"));
-      assert.deepEqual(hits.map((hit) => covered(hit)), [`data/clean.dataset.yaml: "raw"`, "models/m.model.yaml: raw@2.0.0"]);
+      assert.deepEqual(
+        hits.map((hit) => covered(hit)),
+        [`data/clean.dataset.yaml: "raw"`, "models/m.model.yaml: raw@2.0.0"],
+      );
     });
 
     it("a document nobody references has none", function () {
@@ -158,7 +185,10 @@ describe("workspace: navigation", function () {
       const target = facts(index, "data/raw.dataset.yaml");
       const plain = workspaceOf({ "models/x.model.yaml": modelCard("x", "1.0.0", ["raw@1.0.0"]) });
       assert.equal(referencesTo(plain, target).length, 3, "training dataset, evaluation dataset and result");
-      const own = workspaceOf({ "raw.dataset.yaml": dataset("raw", "1.0.0"), "models/x.model.yaml": modelCard("x", "1.0.0", ["raw@1.0.0"]) });
+      const own = workspaceOf({
+        "raw.dataset.yaml": dataset("raw", "1.0.0"),
+        "models/x.model.yaml": modelCard("x", "1.0.0", ["raw@1.0.0"]),
+      });
       assert.deepEqual(referencesTo(own, target), []);
       assert.equal(referencesTo(own, facts(own, "raw.dataset.yaml")).length, 3, "its own document still has them");
     });
@@ -170,7 +200,8 @@ describe("workspace: navigation", function () {
       const index = workspaceOf(source);
       const result = renameEdits(index, facts(index, "data/raw.dataset.yaml"), "raw-data");
       assert.ok("edits" in result, JSON.stringify(result));
-      for (const edit of result.edits) assert.equal(source[edit.path].slice(edit.span.start, edit.span.end), "raw", `${edit.path} replaces the id only`);
+      for (const edit of result.edits)
+        assert.equal(source[edit.path].slice(edit.span.start, edit.span.end), "raw", `${edit.path} replaces the id only`);
       const after = applied(source, result.edits);
       assert.deepEqual(Object.keys(after).sort(), [
         "data/clean.dataset.yaml",
@@ -192,7 +223,11 @@ describe("workspace: navigation", function () {
 
       const renamed = workspaceOf({ ...source, ...after });
       for (const path of ["data/clean.dataset.yaml", "pipelines/cleaning.pipeline.yaml", "models/card.modelcard.md"]) {
-        assert.deepEqual(wsDiagnose(renamed, path).filter((d) => d.rule.startsWith("ref/") && d.rule !== "ref/unversioned"), [], path);
+        assert.deepEqual(
+          wsDiagnose(renamed, path).filter((d) => d.rule.startsWith("ref/") && d.rule !== "ref/unversioned"),
+          [],
+          path,
+        );
       }
       assert.equal(definitionOf(renamed, siteAt(renamed, "models/m.model.yaml", "raw-data@2.0.0"))?.path, "data/raw-v2.dataset.yaml");
     });
@@ -262,12 +297,18 @@ describe("workspace: navigation", function () {
     });
 
     it("says what is missing and which versions exist", function () {
-      const broken = workspaceOf({ ...files(), "models/m.model.yaml": modelCard("m", "1.0.0", ["gone@1.0.0", "raw@3.0.0", "cleaning@1.0.0"]) });
+      const broken = workspaceOf({
+        ...files(),
+        "models/m.model.yaml": modelCard("m", "1.0.0", ["gone@1.0.0", "raw@3.0.0", "cleaning@1.0.0"]),
+      });
       assert.equal(
         hoverFor(broken, siteAt(broken, "models/m.model.yaml", "raw@3.0.0")),
         "**No dataset manifest `raw@3.0.0` in the workspace.** The dataset manifest `raw` exists in 1.0.0 (`data/raw.dataset.yaml`), 2.0.0 (`data/raw-v2.dataset.yaml`).",
       );
-      assert.equal(hoverFor(broken, siteAt(broken, "models/m.model.yaml", "gone@1.0.0")), "**No dataset manifest in the workspace has the id `gone`**, in any version.");
+      assert.equal(
+        hoverFor(broken, siteAt(broken, "models/m.model.yaml", "gone@1.0.0")),
+        "**No dataset manifest in the workspace has the id `gone`**, in any version.",
+      );
       assert.match(
         hoverFor(broken, siteAt(broken, "models/m.model.yaml", "cleaning@1.0.0")),
         /id `cleaning`\*\*, in any version\. `cleaning` is a pipeline config \(`pipelines\/cleaning\.pipeline\.yaml`\), not a dataset manifest\./,
@@ -275,15 +316,24 @@ describe("workspace: navigation", function () {
     });
 
     it("for a bare id, lists the versions to pin, or describes the only one", function () {
-      assert.match(hoverFor(index, siteAt(index, "data/clean.dataset.yaml", '"raw"')), /has no version\*\*: the workspace has 2 dataset manifests with this id, 1\.0\.0 \(`data\/raw\.dataset\.yaml`\), 2\.0\.0/);
-      const single = workspaceOf({ "data/a.dataset.yaml": dataset("a", "1.0.0"), "data/b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a]\n") });
+      assert.match(
+        hoverFor(index, siteAt(index, "data/clean.dataset.yaml", '"raw"')),
+        /has no version\*\*: the workspace has 2 dataset manifests with this id, 1\.0\.0 \(`data\/raw\.dataset\.yaml`\), 2\.0\.0/,
+      );
+      const single = workspaceOf({
+        "data/a.dataset.yaml": dataset("a", "1.0.0"),
+        "data/b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a]\n"),
+      });
       const text = hoverFor(single, siteAt(single, "data/b.dataset.yaml", "[a]"));
       assert.match(text, /^\*\*Dataset a\*\* · `a@1\.0\.0`/);
       assert.match(text, /This reference has no version; pin it as `a@1\.0\.0`\.$/);
     });
 
     it("escapes Markdown in a document's name", function () {
-      const odd = workspaceOf({ ...files(), "data/raw.dataset.yaml": dataset("raw", "1.0.0").replace("name: Dataset raw", "name: '*raw* [v1] <b>'") });
+      const odd = workspaceOf({
+        ...files(),
+        "data/raw.dataset.yaml": dataset("raw", "1.0.0").replace("name: Dataset raw", "name: '*raw* [v1] <b>'"),
+      });
       assert.match(hoverFor(odd, siteAt(odd, "data/clean.dataset.yaml", "'raw@1.0.0'")), /^\*\*\\\*raw\\\* \\\[v1\\\] \\<b\\>\*\*/);
     });
   });
@@ -339,11 +389,18 @@ describe("workspace: navigation from a pipeline output to a model card (docs/for
   it("go to definition follows an output ref to the card it names", function () {
     assert.equal(definitionOf(index, siteAt(index, pipelinePath, "card@1.0.0"))?.path, "models/card.model.yaml");
     assert.equal(definitionOf(index, siteAt(index, pipelinePath, "m@2.0.0"))?.path, "models/m.model.yaml");
-    assert.equal(definitionOf(index, siteAt(index, pipelinePath, "m@1.0.0"))?.path, "data/m.dataset.yaml", "the dataset, named first, where both kinds have the id@version");
+    assert.equal(
+      definitionOf(index, siteAt(index, pipelinePath, "m@1.0.0"))?.path,
+      "data/m.dataset.yaml",
+      "the dataset, named first, where both kinds have the id@version",
+    );
   });
 
   it("hover describes the card", function () {
-    assert.match(hoverFor(index, siteAt(index, pipelinePath, "card@1.0.0")), /^\*\*`card@1\.0\.0`\*\*\n\nModel card · classification \*\*public\*\*\n\n`models\/card\.model\.yaml`$/);
+    assert.match(
+      hoverFor(index, siteAt(index, pipelinePath, "card@1.0.0")),
+      /^\*\*`card@1\.0\.0`\*\*\n\nModel card · classification \*\*public\*\*\n\n`models\/card\.model\.yaml`$/,
+    );
   });
 
   it("the card's references include the output that names it, and only where the output means the card", function () {

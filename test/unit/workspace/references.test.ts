@@ -6,7 +6,11 @@ describe("workspace: references", function () {
   const files = () => ({
     "data/raw.dataset.yaml": dataset("raw", "1.0.0"),
     "data/raw-v2.dataset.yaml": dataset("raw", "2.0.0"),
-    "data/clean.dataset.yaml": dataset("clean", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n"),
+    "data/clean.dataset.yaml": dataset(
+      "clean",
+      "1.0.0",
+      "lineage:\n  derivedFrom: [raw@1.0.0]\n  generatedBy: { pipeline: cleaning@1.0.0 }\n",
+    ),
     "pipelines/cleaning.pipeline.yaml": pipeline("cleaning", "1.0.0", ["raw@1.0.0"], ["clean@1.0.0"]),
     "models/m.model.yaml": modelCard("m", "1.0.0", ["clean@1.0.0"]),
   });
@@ -28,20 +32,29 @@ describe("workspace: references", function () {
   it("ref/version-mismatch lists the versions that exist", function () {
     const index = workspaceOf({ ...files(), "models/m.model.yaml": modelCard("m", "1.0.0", ["raw@3.0.0"]) });
     const [mismatch] = wsDiagnose(index, "models/m.model.yaml").filter((d) => d.rule === "ref/version-mismatch");
-    assert.match(mismatch.message, /has no version 3\.0\.0; the workspace has 1\.0\.0 in data\/raw\.dataset\.yaml, 2\.0\.0 in data\/raw-v2\.dataset\.yaml/);
+    assert.match(
+      mismatch.message,
+      /has no version 3\.0\.0; the workspace has 1\.0\.0 in data\/raw\.dataset\.yaml, 2\.0\.0 in data\/raw-v2\.dataset\.yaml/,
+    );
   });
 
   it("ref/duplicate-id on each document that shares id@version, naming the other and its line", function () {
     const index = workspaceOf({ ...files(), "data/copy.dataset.yaml": dataset("raw", "1.0.0") });
     const here = wsDiagnose(index, "data/copy.dataset.yaml");
-    assert.deepEqual(here.map((d) => [d.rule, d.covered]), [["ref/duplicate-id", "raw"]]);
+    assert.deepEqual(
+      here.map((d) => [d.rule, d.covered]),
+      [["ref/duplicate-id", "raw"]],
+    );
     assert.match(here[0].message, /data\/raw\.dataset\.yaml:3/);
     assert.equal(wsDiagnose(index, "data/raw.dataset.yaml").filter((d) => d.rule === "ref/duplicate-id").length, 1);
     assert.equal(wsDiagnose(index, "data/raw-v2.dataset.yaml").length, 0, "another version is not a duplicate");
   });
 
   it("genesis-ignore silences a workspace rule; a missing reason is reported once, by the type pass", function () {
-    const card = modelCard("m", "1.0.0", ["gone@1.0.0"]).replace("datasets: [gone@1.0.0]", "datasets: [gone@1.0.0] # genesis-ignore ref/unresolved");
+    const card = modelCard("m", "1.0.0", ["gone@1.0.0"]).replace(
+      "datasets: [gone@1.0.0]",
+      "datasets: [gone@1.0.0] # genesis-ignore ref/unresolved",
+    );
     const index = workspaceOf({ ...files(), "models/m.model.yaml": card });
     const ws = wsDiagnose(index, "models/m.model.yaml");
     assert.ok(!ws.some((d) => d.rule === "suppress/no-reason"), "the ws pass does not repeat it");
@@ -61,8 +74,21 @@ describe("workspace: references", function () {
 
   it("an edit affects the document, what references it and what it references, not the rest", function () {
     const index = workspaceOf({ ...files(), "data/unrelated.dataset.yaml": dataset("unrelated", "1.0.0") });
-    const affected = edit(index, "data/clean.dataset.yaml", files()["data/clean.dataset.yaml"].replace("name: Dataset clean", "name: Cleaned"));
-    assert.deepEqual([...affected].sort(), ["data/clean.dataset.yaml", "data/raw.dataset.yaml", "data/raw-v2.dataset.yaml", "models/m.model.yaml", "pipelines/cleaning.pipeline.yaml"].sort());
+    const affected = edit(
+      index,
+      "data/clean.dataset.yaml",
+      files()["data/clean.dataset.yaml"].replace("name: Dataset clean", "name: Cleaned"),
+    );
+    assert.deepEqual(
+      [...affected].sort(),
+      [
+        "data/clean.dataset.yaml",
+        "data/raw.dataset.yaml",
+        "data/raw-v2.dataset.yaml",
+        "models/m.model.yaml",
+        "pipelines/cleaning.pipeline.yaml",
+      ].sort(),
+    );
   });
 });
 
@@ -79,9 +105,15 @@ describe("workspace: a pipeline output names a dataset manifest or a model card 
   });
 
   it("ref/unresolved names both kinds, and the kind of a document with that id", function () {
-    const index = workspaceOf({ ...files(), "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["training@1.0.0", "n@1.0.0"]) });
+    const index = workspaceOf({
+      ...files(),
+      "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["training@1.0.0", "n@1.0.0"]),
+    });
     const seen = wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/unresolved");
-    assert.deepEqual(seen.map((d) => d.covered), ["training@1.0.0", "n@1.0.0"]);
+    assert.deepEqual(
+      seen.map((d) => d.covered),
+      ["training@1.0.0", "n@1.0.0"],
+    );
     assert.equal(
       seen[0].message,
       'No dataset manifest or model card in the workspace has the id "training". "training" is a pipeline config (pipelines/training.pipeline.yaml), not a dataset manifest or model card.',
@@ -90,13 +122,19 @@ describe("workspace: a pipeline output names a dataset manifest or a model card 
   });
 
   it("ref/version-mismatch names the card's kind and its versions", function () {
-    const index = workspaceOf({ ...files(), "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["m@2.0.0"]) });
+    const index = workspaceOf({
+      ...files(),
+      "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["train@1.0.0"], ["m@2.0.0"]),
+    });
     const [mismatch] = wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/version-mismatch");
     assert.equal(mismatch.message, 'The model card "m" has no version 2.0.0; the workspace has 1.0.0 in models/m.model.yaml.');
   });
 
   it("an input still names a dataset only", function () {
-    const index = workspaceOf({ ...files(), "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["m@1.0.0"], ["train@1.0.0"]) });
+    const index = workspaceOf({
+      ...files(),
+      "pipelines/training.pipeline.yaml": pipeline("training", "1.0.0", ["m@1.0.0"], ["train@1.0.0"]),
+    });
     const [unresolved] = wsDiagnose(index, "pipelines/training.pipeline.yaml").filter((d) => d.rule === "ref/unresolved");
     assert.match(unresolved.message, /^No dataset manifest in the workspace has the id "m"\. "m" is a model card/);
   });

@@ -99,11 +99,17 @@ describe("workspace checks without parse trees", () => {
     };
     load("hub.dataset.yaml", dataset("hub", "1.0.0"));
     const pipelineReads = load("p.pipeline.yaml", pipeline("p", "1.0.0", ["hub@1.0.0"], ["other@1.0.0"]));
-    const datasetReads = load("d.dataset.yaml", dataset("d", "1.0.0", "lineage:\n  derivedFrom: [hub@1.0.0, extra@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"));
+    const datasetReads = load(
+      "d.dataset.yaml",
+      dataset("d", "1.0.0", "lineage:\n  derivedFrom: [hub@1.0.0, extra@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
+    );
     const diagnostics = engine.checkWorkspace(index.get("d.dataset.yaml")!, index);
     const rules = diagnostics.map((d) => d.rule);
     assert.ok(rules.filter((rule) => rule === "lineage/inconsistent").length === 2, rules.join(", "));
-    assert.ok(diagnostics.some((d) => /p\.pipeline\.yaml:\d+/.test(d.message)), "cites the pipeline's line");
+    assert.ok(
+      diagnostics.some((d) => /p\.pipeline\.yaml:\d+/.test(d.message)),
+      "cites the pipeline's line",
+    );
     assert.equal(datasetReads(), 0, "the dataset's tree was read");
     assert.equal(pipelineReads(), 0, "the pipeline's tree was read");
   });
@@ -113,7 +119,10 @@ describe("workspace checks without parse trees", () => {
     const text = dataset("d", "1.0.0", "lineage:\n  derivedFrom: [hub@1.0.0]  # genesis-ignore ref/unresolved: on its way\n");
     const { facts, reads } = countingTreeReads(extractFacts(parseGenesisDocument({ path: "d.dataset.yaml", text })!));
     index.load(facts);
-    assert.deepEqual(engine.checkWorkspace(facts, index).map((d) => d.rule), []);
+    assert.deepEqual(
+      engine.checkWorkspace(facts, index).map((d) => d.rule),
+      [],
+    );
     assert.ok(reads() > 0);
   });
 });

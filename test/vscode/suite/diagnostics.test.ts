@@ -18,7 +18,11 @@ const has = (diagnostics: readonly vscode.Diagnostic[], code: string, line?: num
   diagnostics.some((d) => codeOf(d) === code && (line === undefined || d.range.start.line + 1 === line));
 
 /** Resolves with the diagnostics of `uri` once they satisfy `accept`: now, or on a later change. */
-function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const current = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === "genesis");
     const settle = (diagnostics: vscode.Diagnostic[]) => {
@@ -58,7 +62,15 @@ describe("Genesis Readiness through the VS Code API", function () {
 
   it("reports the manifest's mistakes with their rule ids", async function () {
     const uri = manifest();
-    const expected = ["version/semver", "license/spdx", "schema/unknown-property", "integrity/checksum-format", "suppress/no-reason", "schema/enum", "ref/unversioned"];
+    const expected = [
+      "version/semver",
+      "license/spdx",
+      "schema/unknown-property",
+      "integrity/checksum-format",
+      "suppress/no-reason",
+      "schema/enum",
+      "ref/unversioned",
+    ];
     const reported = waitForDiagnostics(uri, (ds) => expected.every((code) => has(ds, code)), expected.join(", "));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const diagnostics = await reported;

@@ -34,9 +34,23 @@ export function complete(document: GenesisDocument, offset: number, context: Com
     const cursor = jsonCursorAt(text, offset);
     if (!cursor) return [];
     if (cursor.kind === "key") {
-      return propertyItems({ kind, mapping: cursor.mapping, present: cursor.present, form: { syntax: "json", comma: cursor.followed }, nameOnly: cursor.hasValue, replace: cursor.replace });
+      return propertyItems({
+        kind,
+        mapping: cursor.mapping,
+        present: cursor.present,
+        form: { syntax: "json", comma: cursor.followed },
+        nameOnly: cursor.hasValue,
+        replace: cursor.replace,
+      });
     }
-    return valueItems({ ...valueRequest, pointer: cursor.pointer, typed: cursor.typed, replace: cursor.replace, syntax: "json", needsBlank: cursor.needsBlank });
+    return valueItems({
+      ...valueRequest,
+      pointer: cursor.pointer,
+      typed: cursor.typed,
+      replace: cursor.replace,
+      syntax: "json",
+      needsBlank: cursor.needsBlank,
+    });
   }
 
   const region = yamlRegion(document, offset);
@@ -56,7 +70,15 @@ export function complete(document: GenesisDocument, offset: number, context: Com
         replace: cursor.replace,
       });
     case "value":
-      return valueItems({ ...valueRequest, pointer: cursor.pointer, typed: cursor.typed, replace: cursor.replace, syntax: "yaml", quote: cursor.quote, needsBlank: cursor.needsBlank });
+      return valueItems({
+        ...valueRequest,
+        pointer: cursor.pointer,
+        typed: cursor.typed,
+        replace: cursor.replace,
+        syntax: "yaml",
+        quote: cursor.quote,
+        needsBlank: cursor.needsBlank,
+      });
     case "item":
       return itemCompletion(document, cursor, context);
     default:
@@ -72,10 +94,26 @@ function itemCompletion(document: GenesisDocument, cursor: ItemCursor, context: 
   const { kind } = document;
   const schema = schemaAt(kind, cursor.item);
   if (!schema || !isObjectSchema(schema)) {
-    return valueItems({ kind, path: document.path, index: context.index, pointer: cursor.item, typed: cursor.typed, replace: cursor.replace, syntax: "yaml", needsBlank: cursor.needsBlank });
+    return valueItems({
+      kind,
+      path: document.path,
+      index: context.index,
+      pointer: cursor.item,
+      typed: cursor.typed,
+      replace: cursor.replace,
+      syntax: "yaml",
+      needsBlank: cursor.needsBlank,
+    });
   }
   const snippets = cursor.bare ? listItemSnippets(kind, cursor.list, cursor.column, { start: cursor.dash, end: cursor.replace.end }) : [];
-  const keys = propertyItems({ kind, mapping: cursor.item, present: cursor.present, form: { syntax: "block", column: cursor.column + 2 }, nameOnly: cursor.hasValue, replace: cursor.replace });
+  const keys = propertyItems({
+    kind,
+    mapping: cursor.item,
+    present: cursor.present,
+    form: { syntax: "block", column: cursor.column + 2 },
+    nameOnly: cursor.hasValue,
+    replace: cursor.replace,
+  });
   return [...snippets, ...keys.map((item) => (cursor.needsBlank ? { ...item, insertText: ` ${item.insertText}` } : item))];
 }
 

@@ -32,12 +32,26 @@ export function jsonCursorAt(text: string, offset: number): JsonCursor | undefin
     const replace = token?.span ?? { start: offset, end: offset };
     if (token) present.delete(token.value);
     const rest = text.slice(replace.end);
-    return { kind: "key", mapping, present, hasValue: /^\s*:/.test(rest), followed: /^\s*"/.test(rest), typed: token?.value ?? "", replace };
+    return {
+      kind: "key",
+      mapping,
+      present,
+      hasValue: /^\s*:/.test(rest),
+      followed: /^\s*"/.test(rest),
+      typed: token?.value ?? "",
+      replace,
+    };
   }
   if (location.previousNode && !token) return undefined; // on a number, a literal, or after a value
   const pointer = segments.reduce<string>((p, segment) => joinPointer(p, segment), "");
   const replace = token?.span ?? { start: offset, end: offset };
-  return { kind: "value", pointer, typed: token ? text.slice(token.span.start + 1, offset) : "", replace, needsBlank: text[offset - 1] === ":" };
+  return {
+    kind: "value",
+    pointer,
+    typed: token ? text.slice(token.span.start + 1, offset) : "",
+    replace,
+    needsBlank: text[offset - 1] === ":",
+  };
 }
 
 /** The string token (quotes included) that the cursor is inside or at the end of, and its content. */

@@ -33,7 +33,9 @@ export function propertyItems(request: PropertyRequest): CompletionItem[] {
   const { kind, mapping, present, form } = request;
   const schema = schemaAt(kind, mapping);
   if (!schema || !isObjectSchema(schema)) return [];
-  const properties = propertiesOf(schema, SCHEMAS[kind]).filter((p) => !present.has(p.name) && (p.name !== "$schema" || form.syntax === "json"));
+  const properties = propertiesOf(schema, SCHEMAS[kind]).filter(
+    (p) => !present.has(p.name) && (p.name !== "$schema" || form.syntax === "json"),
+  );
   const item = ({ name, required, schema: property }: (typeof properties)[number]): Omit<CompletionItem, "sortText"> => {
     const pointer = joinPointer(mapping, name);
     const insert = request.nameOnly ? nameOnly(name, form) : insertion(name, property, form);

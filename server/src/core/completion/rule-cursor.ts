@@ -54,7 +54,10 @@ export function ruleCursor(comment: string, offset: number, after: string): Rule
   const match = DIRECTIVE.exec(comment);
   if (!match) return undefined;
   const typed = RULE_CHARS.exec(match[1])![0];
-  const listed = match[1].slice(0, match[1].length - typed.length).split(/[\s,]+/).filter(Boolean);
+  const listed = match[1]
+    .slice(0, match[1].length - typed.length)
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const rest = /^[a-z0-9/-]*/i.exec(after)![0];
   return { kind: "rule", listed, typed, replace: { start: offset - typed.length, end: offset + rest.length } };
 }

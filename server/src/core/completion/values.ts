@@ -37,7 +37,11 @@ export function valueItems(request: ValueRequest): CompletionItem[] {
   if (!allowed) return [];
   const typed = request.typed.toLowerCase();
   const byNearness = allowed
-    .map((value, order) => ({ value, order, cost: typed ? distance(typed, String(value).toLowerCase().slice(0, Math.max(typed.length, 1))) : 0 }))
+    .map((value, order) => ({
+      value,
+      order,
+      cost: typed ? distance(typed, String(value).toLowerCase().slice(0, Math.max(typed.length, 1))) : 0,
+    }))
     .sort((a, b) => a.cost - b.cost || a.order - b.order);
   return ordered(
     byNearness.map(({ value }) => ({

@@ -142,7 +142,14 @@ function scalarCursor(pointer: string, written: string, offset: number, after: s
   if (quote) rest = after.includes(quote) ? after.slice(0, after.indexOf(quote)) : after.trimEnd();
   else if (inFlow) rest = /^[^,\]}]*/.exec(after)![0].trimEnd();
   else rest = WORD_AFTER.exec(after)![0];
-  return { kind: "value", pointer, typed, quote, replace: { start: offset - typed.length, end: offset + rest.length }, needsBlank: written === "" };
+  return {
+    kind: "value",
+    pointer,
+    typed,
+    quote,
+    replace: { start: offset - typed.length, end: offset + rest.length },
+    needsBlank: written === "",
+  };
 }
 
 /**
@@ -162,7 +169,8 @@ function flowCursor(pointer: string, written: string, offset: number, after: str
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === "{" || c === "[") {
-      const child = frame.open === "[" ? joinPointer(frame.pointer, frame.index) : key !== undefined ? joinPointer(frame.pointer, key) : undefined;
+      const child =
+        frame.open === "[" ? joinPointer(frame.pointer, frame.index) : key !== undefined ? joinPointer(frame.pointer, key) : undefined;
       if (child === undefined) return undefined;
       stack.push(frame);
       frame = { pointer: child, open: c, index: 0 };
@@ -178,7 +186,10 @@ function flowCursor(pointer: string, written: string, offset: number, after: str
       key = undefined;
       pieceStart = i + 1;
     } else if (c === ":" && frame.open === "{" && key === undefined && /\s/.test(written[i + 1] ?? " ")) {
-      key = written.slice(pieceStart, i).trim().replace(/^(["'])(.*)\1$/, "$2");
+      key = written
+        .slice(pieceStart, i)
+        .trim()
+        .replace(/^(["'])(.*)\1$/, "$2");
       pieceStart = i + 1;
     }
   }

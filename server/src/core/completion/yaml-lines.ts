@@ -63,7 +63,14 @@ export function tokenizeLine(line: string): LineShape {
   }
   if (at >= content.length) return tokens;
   const key = KEY.exec(content.slice(at));
-  if (key) tokens.push({ type: "key", column: at, name: unquoteKey(key[1]), inline: content.slice(at + key[0].length).trim(), valueColumn: at + key[0].length });
+  if (key)
+    tokens.push({
+      type: "key",
+      column: at,
+      name: unquoteKey(key[1]),
+      inline: content.slice(at + key[0].length).trim(),
+      valueColumn: at + key[0].length,
+    });
   else tokens.push({ type: "scalar", column: at });
   return tokens;
 }

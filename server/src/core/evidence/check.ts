@@ -22,7 +22,14 @@ export function checkEvidence(document: GenesisDocument, evidence: EvidenceMap):
   const requests = new Map(evidenceRequests(document, {}, targets).map((r) => [r.path, r]));
   const findings: Finding[] = [];
   const report = (r: Report) =>
-    findings.push({ rule: r.rule, message: r.message, pointer: r.pointer, span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"), severity: r.severity, data: r.data });
+    findings.push({
+      rule: r.rule,
+      message: r.message,
+      pointer: r.pointer,
+      span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"),
+      severity: r.severity,
+      data: r.data,
+    });
   checkFiles(document, targets, requests, evidence, report);
   if (document.kind === "DatasetManifest") checkSchemaDrift(root, targets, requests, evidence, report);
   if (document.kind === "ModelCard") checkSignatures(targets, requests, evidence, report);

@@ -47,7 +47,8 @@ const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?INF|[+-]?Infinity)$/;
 const BOOLEAN = /^(?:true|false)$/i;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-const DATETIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
+const DATETIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
 
 /** The class of one cell; undefined for an empty cell (a missing value, as in Frictionless). */
 export function classifyCell(cell: string): ValueClass | undefined {
@@ -158,7 +159,8 @@ export function parquetFieldType(column: ParquetColumnType): FieldType | undefin
 
 /** An HDF5 element type as the reader describes it. */
 export interface Hdf5ElementType {
-  readonly class: "integer" | "float" | "string" | "enum" | "array" | "vlen" | "compound" | "bitfield" | "opaque" | "reference" | "time" | "unknown";
+  readonly class:
+    "integer" | "float" | "string" | "enum" | "array" | "vlen" | "compound" | "bitfield" | "opaque" | "reference" | "time" | "unknown";
   /** For `enum`: the member names. */
   readonly members?: readonly string[];
 }

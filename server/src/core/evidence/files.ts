@@ -11,7 +11,13 @@ import type { EvidenceMap, EvidenceRequest, FileEvidence, ReadFailure } from "./
  * could not be computed (a warning: the file is there but its integrity is not verified).
  * A link that leads out of the workspace is `path/outside-workspace`: it is never read.
  */
-export function checkFiles(document: GenesisDocument, targets: readonly FileTarget[], requests: ReadonlyMap<string, EvidenceRequest>, evidence: EvidenceMap, report: (r: Report) => void): void {
+export function checkFiles(
+  document: GenesisDocument,
+  targets: readonly FileTarget[],
+  requests: ReadonlyMap<string, EvidenceRequest>,
+  evidence: EvidenceMap,
+  report: (r: Report) => void,
+): void {
   for (const target of targets) {
     const found = evidence.get(target.path);
     if (!found) continue; // not gathered (cancelled, or io rules off)
@@ -32,9 +38,17 @@ export function checkFiles(document: GenesisDocument, targets: readonly FileTarg
 function reportMissing(document: GenesisDocument, target: FileTarget, nearby: readonly string[], report: (r: Report) => void): void {
   const name = target.declared.replace(/\\/g, "/").replace(/\/+$/, "");
   const base = name.slice(name.lastIndexOf("/") + 1);
-  const suggestion = base === "" ? undefined : nearest(base, nearby.filter((n) => n !== base));
+  const suggestion =
+    base === ""
+      ? undefined
+      : nearest(
+          base,
+          nearby.filter((n) => n !== base),
+        );
   const replacement = suggestion === undefined ? undefined : name.slice(0, name.length - base.length) + suggestion;
-  const folder = document.path.includes("/") ? `this document's folder "${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : "the workspace root";
+  const folder = document.path.includes("/")
+    ? `this document's folder "${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"`
+    : "the workspace root";
   const where = target.path === target.declared ? "" : ` (${target.path} from the workspace root)`;
   const hint = replacement !== undefined ? ` Did you mean "${replacement}"?` : "";
   const remedy = REMEDIES[target.rule];
@@ -48,11 +62,16 @@ function reportMissing(document: GenesisDocument, target: FileTarget, nearby: re
 
 const REMEDIES: Readonly<Record<FileTarget["rule"], string>> = {
   "integrity/file-missing": "Correct the path or add the file",
-  "repro/lockfile": "Commit the lockfile that pins this environment (conda-lock.yml, poetry.lock, uv.lock, requirements.txt with hashes...) or correct the path",
+  "repro/lockfile":
+    "Commit the lockfile that pins this environment (conda-lock.yml, poetry.lock, uv.lock, requirements.txt with hashes...) or correct the path",
   "governance/policy-missing": "Add the file (the governance binder keeps policies, SOPs and diagrams) or correct the path",
 };
 
-function checkDigest(target: FileTarget, found: Exclude<FileEvidence, { status: "missing" } | { status: "outside-workspace" }>, report: (r: Report) => void): void {
+function checkDigest(
+  target: FileTarget,
+  found: Exclude<FileEvidence, { status: "missing" } | { status: "outside-workspace" }>,
+  report: (r: Report) => void,
+): void {
   const declared = String(target.item!.value.sha256);
   const pointer = joinPointer(target.item!.pointer, "sha256");
   const unverified = (why: string) =>
@@ -68,7 +87,10 @@ function checkDigest(target: FileTarget, found: Exclude<FileEvidence, { status: 
   if (failure) return unverified(failure.reason);
   if (found.sha256 === undefined || found.sha256 === declared) return;
   const declaredBytes = target.item!.value.bytes;
-  const sizes = typeof declaredBytes === "number" && declaredBytes !== found.size ? ` The file has ${found.size} bytes; the document says ${declaredBytes}.` : "";
+  const sizes =
+    typeof declaredBytes === "number" && declaredBytes !== found.size
+      ? ` The file has ${found.size} bytes; the document says ${declaredBytes}.`
+      : "";
   report({
     rule: "integrity/checksum-mismatch",
     pointer,

@@ -30,7 +30,19 @@ const ONNX_DTYPES: Readonly<Record<number, string>> = {
 };
 
 /** The dtypes a signature may declare (docs/formats/model-card.md). */
-export const SIGNATURE_DTYPES: readonly string[] = ["float32", "float16", "bfloat16", "float64", "int8", "int16", "int32", "int64", "uint8", "bool", "string"];
+export const SIGNATURE_DTYPES: readonly string[] = [
+  "float32",
+  "float16",
+  "bfloat16",
+  "float64",
+  "int8",
+  "int16",
+  "int32",
+  "int64",
+  "uint8",
+  "bool",
+  "string",
+];
 
 /** `float32` for 1; `elem_type 99` for a code this version does not know. */
 export function onnxDtypeName(elemType: number): string {

@@ -23,7 +23,11 @@ export interface RequestOptions {
  * one: a hash taken for the fix alone is never compared with anything. `targets` are the
  * document's `fileTargets`, for a caller that has them already.
  */
-export function evidenceRequests(document: GenesisDocument, options: RequestOptions = {}, targets: readonly FileTarget[] = fileTargets(document)): EvidenceRequest[] {
+export function evidenceRequests(
+  document: GenesisDocument,
+  options: RequestOptions = {},
+  targets: readonly FileTarget[] = fileTargets(document),
+): EvidenceRequest[] {
   const root = isRecord(document.tree.value) ? document.tree.value : {};
   const described = describedSources(root);
   const byPath = new Map<string, EvidenceRequest>();
@@ -52,7 +56,12 @@ export function describedSources(root: Readonly<Record<string, unknown>>): Set<s
   return sources;
 }
 
-function wants(target: FileTarget, root: Readonly<Record<string, unknown>>, described: ReadonlySet<string>, options: RequestOptions): Omit<EvidenceRequest, "path"> {
+function wants(
+  target: FileTarget,
+  root: Readonly<Record<string, unknown>>,
+  described: ReadonlySet<string>,
+  options: RequestOptions,
+): Omit<EvidenceRequest, "path"> {
   const none = { sha256: false, hdf5: false, onnx: false };
   const item = target.item?.value;
   if (!item) return none;

@@ -27,7 +27,13 @@ interface ComparedColumn extends ColumnEvidence {
  * declared type cannot hold a sampled cell (see field-types.ts). Columns that no record set of that
  * source declares are reported once, on the first such record set.
  */
-export function checkSchemaDrift(root: Readonly<Record<string, unknown>>, targets: readonly FileTarget[], requests: ReadonlyMap<string, EvidenceRequest>, evidence: EvidenceMap, report: (r: Report) => void): void {
+export function checkSchemaDrift(
+  root: Readonly<Record<string, unknown>>,
+  targets: readonly FileTarget[],
+  requests: ReadonlyMap<string, EvidenceRequest>,
+  evidence: EvidenceMap,
+  report: (r: Report) => void,
+): void {
   if (!Array.isArray(root.recordSets)) return;
   const distributions = new Map<string, FileTarget>();
   for (const target of targets) {
@@ -54,27 +60,40 @@ export function checkSchemaDrift(root: Readonly<Record<string, unknown>>, target
 }
 
 /** The file's columns, or undefined after reporting why they could not be read. */
-function describe(target: FileTarget, requests: ReadonlyMap<string, EvidenceRequest>, evidence: EvidenceMap, report: (r: Report) => void): Described | undefined {
+function describe(
+  target: FileTarget,
+  requests: ReadonlyMap<string, EvidenceRequest>,
+  evidence: EvidenceMap,
+  report: (r: Report) => void,
+): Described | undefined {
   const request = requests.get(target.path);
   const found = evidence.get(target.path);
   if (!request || !found || (!request.table && !request.hdf5)) return undefined;
   const format = request.table ?? "hdf5";
   const label = FORMAT_LABELS[format];
-  const unreadable = (message: string, severity?: "warning") => report({ rule: "data/schema-drift", pointer: target.pointer, severity, message });
+  const unreadable = (message: string, severity?: "warning") =>
+    report({ rule: "data/schema-drift", pointer: target.pointer, severity, message });
   if (found.status === "unreadable") {
     // With a declared sha256 the checksum rule already says the file could not be read.
-    if (!request.sha256) unreadable(`The schema of "${target.declared}" could not be compared with its record sets: ${found.reason}.`, "warning");
+    if (!request.sha256)
+      unreadable(`The schema of "${target.declared}" could not be compared with its record sets: ${found.reason}.`, "warning");
     return undefined;
   }
   if (found.status !== "ok") return undefined;
   if (found.kind === "folder") {
-    unreadable(`"${target.declared}" is a folder, not a ${label} file; name the ${label} file, or set the distribution's format to what the folder holds (zarr, other).`);
+    unreadable(
+      `"${target.declared}" is a folder, not a ${label} file; name the ${label} file, or set the distribution's format to what the folder holds (zarr, other).`,
+    );
     return undefined;
   }
   const failure = found.failures?.[request.table ? "table" : "hdf5"];
   if (failure) {
-    const what = failure.kind === "malformed" ? `is not a readable ${label} file (${failure.reason})` : `could not be inspected (${failure.reason})`;
-    unreadable(`"${target.declared}" ${what}, so its schema was not compared with its record sets.${failure.kind === "malformed" ? ` Check the file, or the distribution's format ("${format}").` : ""}`, failure.kind === "malformed" ? undefined : "warning");
+    const what =
+      failure.kind === "malformed" ? `is not a readable ${label} file (${failure.reason})` : `could not be inspected (${failure.reason})`;
+    unreadable(
+      `"${target.declared}" ${what}, so its schema was not compared with its record sets.${failure.kind === "malformed" ? ` Check the file, or the distribution's format ("${format}").` : ""}`,
+      failure.kind === "malformed" ? undefined : "warning",
+    );
     return undefined;
   }
   if (request.table && found.table) {
@@ -98,7 +117,8 @@ function compareFields(file: Described, fields: readonly unknown[], fieldsPointe
     if (!column) {
       const suggestion = nearest(name, byName.keys());
       if (suggestion !== undefined) suggested.add(suggestion);
-      const shown = suggestion === undefined ? undefined : file.noun === "dataset" && !field.name.startsWith("/") ? suggestion.slice(1) : suggestion;
+      const shown =
+        suggestion === undefined ? undefined : file.noun === "dataset" && !field.name.startsWith("/") ? suggestion.slice(1) : suggestion;
       report({
         rule: "data/schema-drift",
         pointer: joinPointer(pointer, "name"),
@@ -112,7 +132,14 @@ function compareFields(file: Described, fields: readonly unknown[], fieldsPointe
   return suggested;
 }
 
-function compareType(file: Described, name: string, declared: FieldType, column: ComparedColumn, pointer: string, report: (r: Report) => void): void {
+function compareType(
+  file: Described,
+  name: string,
+  declared: FieldType,
+  column: ComparedColumn,
+  pointer: string,
+  report: (r: Report) => void,
+): void {
   if (column.sampled) {
     const offending = (Object.entries(column.sampled) as [ValueClass, string][]).find(([cell]) => !holdsCell(declared, cell));
     if (!offending) return;
@@ -136,7 +163,13 @@ function compareType(file: Described, name: string, declared: FieldType, column:
   });
 }
 
-function reportUndeclared(file: Described, declared: ReadonlySet<string>, recordSet: Record<string, unknown>, fieldsPointer: string, report: (r: Report) => void): void {
+function reportUndeclared(
+  file: Described,
+  declared: ReadonlySet<string>,
+  recordSet: Record<string, unknown>,
+  fieldsPointer: string,
+  report: (r: Report) => void,
+): void {
   const undeclared = file.columns.filter((c) => !declared.has(c.name));
   if (undeclared.length === 0) return;
   const setName = typeof recordSet.id === "string" ? `record set "${recordSet.id}"` : "this record set";

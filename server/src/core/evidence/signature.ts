@@ -16,20 +16,36 @@ const SIDES = [
  * ranks, and each dimension: a fixed size must be equal, a symbolic one (`dim_param`) matches any
  * name, an unknown one matches anything.
  */
-export function checkSignatures(targets: readonly FileTarget[], requests: ReadonlyMap<string, EvidenceRequest>, evidence: EvidenceMap, report: (r: Report) => void): void {
+export function checkSignatures(
+  targets: readonly FileTarget[],
+  requests: ReadonlyMap<string, EvidenceRequest>,
+  evidence: EvidenceMap,
+  report: (r: Report) => void,
+): void {
   for (const target of targets) {
     const signature = target.item?.value.signature;
     if (!requests.get(target.path)?.onnx || !isRecord(signature)) continue;
     const found = evidence.get(target.path);
     if (!found) continue;
     if (found.status === "unreadable") {
-      if (!requests.get(target.path)?.sha256) report({ rule: "model/signature-mismatch", pointer: target.pointer, severity: "warning", message: `The ONNX graph of "${target.declared}" could not be compared with the signature: ${found.reason}.` });
+      if (!requests.get(target.path)?.sha256)
+        report({
+          rule: "model/signature-mismatch",
+          pointer: target.pointer,
+          severity: "warning",
+          message: `The ONNX graph of "${target.declared}" could not be compared with the signature: ${found.reason}.`,
+        });
       continue;
     }
     if (found.status !== "ok") continue;
     const failure = found.failures?.onnx;
     if (found.kind === "folder" || failure) {
-      const why = found.kind === "folder" ? "is a folder, not an ONNX file" : failure!.kind === "malformed" ? `is not a readable ONNX model (${failure!.reason})` : `could not be inspected (${failure!.reason})`;
+      const why =
+        found.kind === "folder"
+          ? "is a folder, not an ONNX file"
+          : failure!.kind === "malformed"
+            ? `is not a readable ONNX model (${failure!.reason})`
+            : `could not be inspected (${failure!.reason})`;
       report({
         rule: "model/signature-mismatch",
         pointer: target.pointer,
@@ -48,7 +64,14 @@ export function checkSignatures(targets: readonly FileTarget[], requests: Readon
   }
 }
 
-function compareSide(target: FileTarget, side: (typeof SIDES)[number], declared: readonly unknown[], model: readonly OnnxValueEvidence[], sidePointer: string, report: (r: Report) => void): void {
+function compareSide(
+  target: FileTarget,
+  side: (typeof SIDES)[number],
+  declared: readonly unknown[],
+  model: readonly OnnxValueEvidence[],
+  sidePointer: string,
+  report: (r: Report) => void,
+): void {
   const byName = new Map(model.map((v) => [v.name, v]));
   // Names declared, and names suggested for a misspelt one: a rename is one problem, reported once.
   const named = new Set<string>();
@@ -58,7 +81,10 @@ function compareSide(target: FileTarget, side: (typeof SIDES)[number], declared:
     const pointer = joinPointer(sidePointer, index);
     const value = byName.get(tensor.name);
     if (!value) {
-      const suggestion = nearest(tensor.name, [...byName.keys()].filter((n) => !declaredNames(declared).has(n)));
+      const suggestion = nearest(
+        tensor.name,
+        [...byName.keys()].filter((n) => !declaredNames(declared).has(n)),
+      );
       if (suggestion !== undefined) named.add(suggestion);
       report({
         rule: "model/signature-mismatch",
@@ -82,7 +108,14 @@ function compareSide(target: FileTarget, side: (typeof SIDES)[number], declared:
   });
 }
 
-function compareTensor(target: FileTarget, noun: string, tensor: Record<string, unknown>, value: OnnxValueEvidence, pointer: string, report: (r: Report) => void): void {
+function compareTensor(
+  target: FileTarget,
+  noun: string,
+  tensor: Record<string, unknown>,
+  value: OnnxValueEvidence,
+  pointer: string,
+  report: (r: Report) => void,
+): void {
   const label = `${capital(noun)} "${value.name}"`;
   if (typeof tensor.dtype === "string" && value.elemType !== undefined) {
     const actual = onnxDtypeName(value.elemType);
@@ -112,7 +145,11 @@ function compareTensor(target: FileTarget, noun: string, tensor: Record<string, 
   value.shape.forEach((dimension, axis) => {
     const problem = dimensionProblem(declared[axis], dimension);
     if (!problem) return;
-    report({ rule: "model/signature-mismatch", pointer: joinPointer(joinPointer(pointer, "shape"), axis), message: `Dimension ${axis} of ${noun} "${value.name}" ${problem.found} in "${target.declared}", not ${JSON.stringify(declared[axis])}; ${problem.fix}.` });
+    report({
+      rule: "model/signature-mismatch",
+      pointer: joinPointer(joinPointer(pointer, "shape"), axis),
+      message: `Dimension ${axis} of ${noun} "${value.name}" ${problem.found} in "${target.declared}", not ${JSON.stringify(declared[axis])}; ${problem.fix}.`,
+    });
   });
 }
 
@@ -120,7 +157,9 @@ function compareTensor(target: FileTarget, noun: string, tensor: Record<string, 
 function dimensionProblem(declared: unknown, actual: OnnxDimension): { found: string; fix: string } | undefined {
   if (actual === null) return undefined;
   if (typeof actual === "number") return declared === actual ? undefined : { found: `is fixed to ${actual}`, fix: `write ${actual}` };
-  return typeof declared === "string" ? undefined : { found: `is symbolic ("${actual}": any size)`, fix: `write a name such as "${actual}"` };
+  return typeof declared === "string"
+    ? undefined
+    : { found: `is symbolic ("${actual}": any size)`, fix: `write a name such as "${actual}"` };
 }
 
 function declaredNames(declared: readonly unknown[]): Set<string> {

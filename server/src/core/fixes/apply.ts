@@ -5,7 +5,9 @@ import type { FixEdit } from "./types";
  * insertions at the same offset appear in the order of the array.
  */
 export function applyEdits(text: string, edits: readonly FixEdit[]): string {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order);
+  const ordered = edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order);
   let result = "";
   let cursor = 0;
   for (const { edit } of ordered) {

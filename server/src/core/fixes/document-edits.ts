@@ -30,7 +30,12 @@ export function layoutOf(document: Pick<GenesisDocument, "text" | "tree">): Layo
 function childrenOf(document: Located, pointer: string): { pointer: string; location: NodeLocation & { key: Span } }[] {
   const children: { pointer: string; location: NodeLocation & { key: Span } }[] = [];
   for (const [child, location] of document.tree.locations) {
-    if (child !== pointer && parentPointer(child) === pointer && pointerSegments(child).length === pointerSegments(pointer).length + 1 && location.key) {
+    if (
+      child !== pointer &&
+      parentPointer(child) === pointer &&
+      pointerSegments(child).length === pointerSegments(pointer).length + 1 &&
+      location.key
+    ) {
       children.push({ pointer: child, location: location as NodeLocation & { key: Span } });
     }
   }
@@ -40,7 +45,7 @@ function childrenOf(document: Located, pointer: string): { pointer: string; loca
 /** Whether the node at `pointer` sits inside a YAML flow collection (`[...]`, `{...}`). */
 export function insideFlow(document: Located, pointer: string): boolean {
   if (document.syntax === "json") return false;
-  for (let at = pointer; at !== ""; ) {
+  for (let at = pointer; at !== "";) {
     at = parentPointer(at);
     const location = document.tree.locations.get(at);
     if (location && /^[[{]/.test(document.text.slice(location.value.start, location.value.start + 1))) return true;
@@ -53,19 +58,32 @@ export function insideFlow(document: Located, pointer: string): boolean {
  * YAML lines at its indentation, a YAML flow mapping's `, name: value`, JSON members. Nothing else
  * of the text changes. Undefined when `parent` is not a mapping written in the text.
  */
-export function insertEntries(document: Located, parent: string, entries: readonly NewEntry[], placement: Placement): PartsEdit | undefined {
+export function insertEntries(
+  document: Located,
+  parent: string,
+  entries: readonly NewEntry[],
+  placement: Placement,
+): PartsEdit | undefined {
   const location = document.tree.locations.get(parent);
   if (!location || entries.length === 0) return undefined;
   const { text } = document;
   const layout = layoutOf(document);
   const opening = text.slice(location.value.start, location.value.start + 1);
   const children = childrenOf(document, parent);
-  const anchor = placement.at === "first" ? children[0] : placement.at === "after" ? children.find((c) => c.pointer === placement.pointer) : children[children.length - 1];
+  const anchor =
+    placement.at === "first"
+      ? children[0]
+      : placement.at === "after"
+        ? children.find((c) => c.pointer === placement.pointer)
+        : children[children.length - 1];
 
   if (document.syntax === "json" || opening === "{") {
     if (opening !== "{") return undefined;
     if (!anchor) {
-      const inner = document.syntax === "json" ? jsonMembers(entries, indentationAt(text, location.value.start) + layout.unit, layout) : yamlFlowEntries(entries);
+      const inner =
+        document.syntax === "json"
+          ? jsonMembers(entries, indentationAt(text, location.value.start) + layout.unit, layout)
+          : yamlFlowEntries(entries);
       if (document.syntax !== "json") return { ...location.value, parts: ["{ ", ...inner, " }"] };
       const outer = indentationAt(text, location.value.start);
       return { ...location.value, parts: ["{", layout.eol, outer + layout.unit, ...inner, layout.eol, outer, "}"] };
@@ -74,7 +92,8 @@ export function insertEntries(document: Located, parent: string, entries: readon
     const indent = multiLine ? indentationAt(text, anchor.location.key.start) : "";
     const separator = multiLine ? `,${layout.eol}${indent}` : ", ";
     const members = document.syntax === "json" ? jsonMembers(entries, indent, layout, separator) : yamlFlowEntries(entries);
-    if (placement.at === "first") return { start: anchor.location.key.start, end: anchor.location.key.start, parts: [...members, separator] };
+    if (placement.at === "first")
+      return { start: anchor.location.key.start, end: anchor.location.key.start, parts: [...members, separator] };
     const end = endOf(anchor.location);
     return { start: end, end, parts: [separator, ...members] };
   }

@@ -90,7 +90,11 @@ const MAX_ROUNDS = 4;
  * text is checked again and what is left is fixed in further rounds, so that applying the result
  * and then `fixAll` again changes nothing.
  */
-export function fixAll(document: GenesisDocument, diagnostics: readonly FixableDiagnostic[], context: FixContext & { readonly recheck?: Recheck }): FixEdit[] {
+export function fixAll(
+  document: GenesisDocument,
+  diagnostics: readonly FixableDiagnostic[],
+  context: FixContext & { readonly recheck?: Recheck },
+): FixEdit[] {
   const first = oneRound(document, diagnostics, context);
   if (first.length === 0 || !context.recheck) return first;
   let text = applyEdits(document.text, first);
@@ -127,6 +131,7 @@ function difference(before: string, after: string): FixEdit {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
 }

@@ -64,9 +64,12 @@ export const fieldsFromFileFixes: FixProvider = (document, diagnostic, context) 
   if (recordSet === undefined) return [];
   const fieldsPointer = joinPointer(recordSet, "fields");
   if (data?.property === "fields" && pointer === recordSet) return generateFields(document, recordSet, context, () => true);
-  if (pointer === fieldsPointer && isEmpty(valueAt(document.tree.value, fieldsPointer))) return generateFields(document, recordSet, context, () => true);
+  if (pointer === fieldsPointer && isEmpty(valueAt(document.tree.value, fieldsPointer)))
+    return generateFields(document, recordSet, context, () => true);
   if (!Array.isArray(data?.undeclared) || pointer !== fieldsPointer) return [];
-  const undeclared = new Set(data.undeclared.map((c) => (isRecord(c) ? c.name : undefined)).filter((name): name is string => typeof name === "string"));
+  const undeclared = new Set(
+    data.undeclared.map((c) => (isRecord(c) ? c.name : undefined)).filter((name): name is string => typeof name === "string"),
+  );
   return generateFields(document, recordSet, context, (column) => undeclared.has(column.name));
 };
 
@@ -80,7 +83,12 @@ function recordSetPointer(pointer: string): string | undefined {
   return list === "recordSets" && index !== undefined && /^\d+$/.test(index) ? joinPointer("/recordSets", index) : undefined;
 }
 
-function generateFields(document: GenesisDocument, recordSet: string, context: FixContext, wanted: (column: ColumnEvidence) => boolean): Fix[] {
+function generateFields(
+  document: GenesisDocument,
+  recordSet: string,
+  context: FixContext,
+  wanted: (column: ColumnEvidence) => boolean,
+): Fix[] {
   const columns = sourceColumns(document, recordSet, context)?.filter(wanted);
   if (!columns || columns.length === 0) return [];
   const items = columns.map(fieldOf);
@@ -107,6 +115,15 @@ function sourceColumns(document: GenesisDocument, recordSet: string, context: Fi
 
 /** `{ name, type }`; a column whose type the file does not record gets a placeholder type to choose. */
 function fieldOf(column: ColumnEvidence): NewValue {
-  const type: NewValue = column.type !== undefined ? { kind: "scalar", value: column.type, fixed: true } : { kind: "scalar", value: "string", choices: FIELD_TYPES };
-  return { kind: "object", entries: [{ name: "name", value: { kind: "scalar", value: column.name, fixed: true } }, { name: "type", value: type }] };
+  const type: NewValue =
+    column.type !== undefined
+      ? { kind: "scalar", value: column.type, fixed: true }
+      : { kind: "scalar", value: "string", choices: FIELD_TYPES };
+  return {
+    kind: "object",
+    entries: [
+      { name: "name", value: { kind: "scalar", value: column.name, fixed: true } },
+      { name: "type", value: type },
+    ],
+  };
 }

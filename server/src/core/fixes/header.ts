@@ -26,12 +26,18 @@ export const headerFixes: FixProvider = (document, diagnostic, context) => {
   const locations = document.tree.locations;
   const apiKey = locations.get("/apiVersion")?.key;
   const kindKey = locations.get("/kind")?.key;
-  if (root.apiVersion === undefined && root.kind === undefined) return makeFix(both, [insertEntries(document, "", [apiVersion, kindEntry], { at: "first" })], context, true);
+  if (root.apiVersion === undefined && root.kind === undefined)
+    return makeFix(both, [insertEntries(document, "", [apiVersion, kindEntry], { at: "first" })], context, true);
   if (diagnostic.pointer === "/kind" && root.apiVersion === undefined && diagnostic.span.start === kindKey?.start) {
     return makeFix(`Insert "apiVersion: ${API_VERSION}"`, [insertEntries(document, "", [apiVersion], { at: "first" })], context, true);
   }
   if (diagnostic.pointer === "/apiVersion" && root.kind === undefined && diagnostic.span.start === apiKey?.start) {
-    return makeFix(`Insert "kind: ${kind}"`, [insertEntries(document, "", [kindEntry], { at: "after", pointer: "/apiVersion" })], context, true);
+    return makeFix(
+      `Insert "kind: ${kind}"`,
+      [insertEntries(document, "", [kindEntry], { at: "after", pointer: "/apiVersion" })],
+      context,
+      true,
+    );
   }
   if (diagnostic.pointer === "/apiVersion" && root.apiVersion !== API_VERSION) {
     return makeFix(`Change apiVersion to "${API_VERSION}"`, [replaceScalar(document, "/apiVersion", API_VERSION)], context, true);
@@ -54,7 +60,11 @@ function headerOfEmpty(document: GenesisDocument, entries: readonly NewEntry[]):
   if (document.tree.value !== null) return undefined;
   if (document.syntax === "json") {
     if (text.slice(start).trim() !== "") return undefined;
-    return { start, end: text.length, parts: ["{", layout.eol, layout.unit, ...jsonMembers(entries, layout.unit, layout), layout.eol, "}", layout.eol] };
+    return {
+      start,
+      end: text.length,
+      parts: ["{", layout.eol, layout.unit, ...jsonMembers(entries, layout.unit, layout), layout.eol, "}", layout.eol],
+    };
   }
   const lines = yamlBlockEntries(entries, "", layout);
   const frontMatter = document.markdown?.frontMatter;

@@ -29,7 +29,11 @@ export function appendItems(document: Located, pointer: string, items: readonly 
     const indent = multiLine ? indentationAt(text, last.value.start) : "";
     const separator = multiLine ? `,${layout.eol}${indent}` : ", ";
     const inline = !/[\r\n]/.test(text.slice(last.value.start, last.value.end));
-    return { start: end, end, parts: items.flatMap((item) => [separator, ...(inline ? inlineJson(item, layout) : jsonValue(item, indent, layout))]) };
+    return {
+      start: end,
+      end,
+      parts: items.flatMap((item) => [separator, ...(inline ? inlineJson(item, layout) : jsonValue(item, indent, layout))]),
+    };
   }
   if (text[location.value.start] === "[") return { start: end, end, parts: items.flatMap((item) => [", ", ...yamlFlowValue(item)]) };
   return appendBlockItems(text, last.value.start, end, items, layout);
@@ -42,7 +46,13 @@ function inlineJson(item: NewValue, layout: Layout): Part[] {
 }
 
 /** Block YAML: new `- ` lines after the last item's, at its dash and its content's columns. */
-function appendBlockItems(text: string, lastStart: number, lastEnd: number, items: readonly NewValue[], layout: Layout): PartsEdit | undefined {
+function appendBlockItems(
+  text: string,
+  lastStart: number,
+  lastEnd: number,
+  items: readonly NewValue[],
+  layout: Layout,
+): PartsEdit | undefined {
   let dash = lastStart - 1;
   while (dash >= 0 && (text[dash] === " " || text[dash] === "\t")) dash--;
   if (text[dash] !== "-") return undefined; // `-` alone on its line, or an odd layout: no determinate place

@@ -50,7 +50,13 @@ export function placeholderFor(document: Pick<GenesisDocument, "kind" | "path">,
     case "object": {
       if (depth >= MAX_DEPTH) return { kind: "object", entries: [] };
       const required = propertiesOf(schema).filter((property) => property.required);
-      return { kind: "object", entries: required.map((property) => ({ name: property.name, value: placeholderFor(document, joinPointer(pointer, property.name), depth + 1) })) };
+      return {
+        kind: "object",
+        entries: required.map((property) => ({
+          name: property.name,
+          value: placeholderFor(document, joinPointer(pointer, property.name), depth + 1),
+        })),
+      };
     }
     case "array": {
       const minItems = typeof schema?.minItems === "number" ? schema.minItems : 0;
@@ -58,7 +64,12 @@ export function placeholderFor(document: Pick<GenesisDocument, "kind" | "path">,
     }
     case "integer":
     case "number": {
-      const minimum = typeof schema?.minimum === "number" ? schema.minimum : typeof schema?.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : 0;
+      const minimum =
+        typeof schema?.minimum === "number"
+          ? schema.minimum
+          : typeof schema?.exclusiveMinimum === "number"
+            ? schema.exclusiveMinimum + 1
+            : 0;
       return text(Math.max(0, minimum));
     }
     case "boolean":

@@ -21,7 +21,12 @@ export const requiredFixes: FixProvider = (document, diagnostic, context) => {
   if (typeof property !== "string" || !isRecord(parent) || Object.hasOwn(parent, property)) return [];
   const entry = entryFor(document, diagnostic.pointer, property);
   const fixed = entry.value.kind === "scalar" && entry.value.fixed === true;
-  const fixes = makeFix(`Add the required property "${property}"`, [insertEntries(document, diagnostic.pointer, [entry], { at: "last" })], context, fixed);
+  const fixes = makeFix(
+    `Add the required property "${property}"`,
+    [insertEntries(document, diagnostic.pointer, [entry], { at: "last" })],
+    context,
+    fixed,
+  );
 
   const missing = propertiesOf(schemaAt(document.kind, diagnostic.pointer))
     .filter((p) => p.required && !Object.hasOwn(parent, p.name) && !(diagnostic.pointer === "" && HEADER.has(p.name)))
@@ -29,7 +34,13 @@ export const requiredFixes: FixProvider = (document, diagnostic, context) => {
   if (!missing.includes(property)) missing.unshift(property);
   if (missing.length > 1) {
     const entries = missing.map((name) => entryFor(document, diagnostic.pointer, name));
-    fixes.push(...makeFix(`Add all missing required properties (${missing.join(", ")})`, [insertEntries(document, diagnostic.pointer, entries, { at: "last" })], context));
+    fixes.push(
+      ...makeFix(
+        `Add all missing required properties (${missing.join(", ")})`,
+        [insertEntries(document, diagnostic.pointer, entries, { at: "last" })],
+        context,
+      ),
+    );
   }
   return fixes;
 };
@@ -66,6 +77,9 @@ export const notGenesisFixes: FixProvider = (document, diagnostic, context) => {
     ...(missing.includes("kind") ? [{ name: "kind", value: fixedScalar("ModelCard") }] : []),
   ];
   const fields = missing.filter((name) => !HEADER.has(name) && !Object.hasOwn(root, name)).map((name) => entryFor(document, "", name));
-  const edits = [...(header.length ? [insertEntries(document, "", header, { at: "first" })] : []), ...(fields.length ? [insertEntries(document, "", fields, { at: "last" })] : [])];
+  const edits = [
+    ...(header.length ? [insertEntries(document, "", header, { at: "first" })] : []),
+    ...(fields.length ? [insertEntries(document, "", fields, { at: "last" })] : []),
+  ];
   return makeFix(`Add the Genesis fields (${missing.join(", ")})`, edits, context);
 };

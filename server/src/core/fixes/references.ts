@@ -18,7 +18,9 @@ export const versionMismatchFixes: FixProvider = (document, diagnostic, context)
   const id = diagnostic.data?.id;
   const versions = Array.isArray(diagnostic.data?.versions) ? newestFirst(diagnostic.data.versions) : [];
   if (typeof id !== "string") return [];
-  return versions.flatMap((version) => makeFix(`Change to ${shown(`${id}@${version}`)}`, [replaceScalar(document, diagnostic.pointer, `${id}@${version}`)], context));
+  return versions.flatMap((version) =>
+    makeFix(`Change to ${shown(`${id}@${version}`)}`, [replaceScalar(document, diagnostic.pointer, `${id}@${version}`)], context),
+  );
 };
 
 /**
@@ -31,6 +33,11 @@ export const unversionedFixes: FixProvider = (document, diagnostic, context) => 
   if (typeof id !== "string" || !position || !context.index) return [];
   const versions = newestFirst(position.targets.flatMap((kind) => context.index!.withId(kind, id)).map((target) => target.version));
   return versions.flatMap((version) =>
-    makeFix(`Pin to ${shown(`${id}@${version}`)}`, [replaceScalar(document, diagnostic.pointer, `${id}@${version}`)], context, versions.length === 1),
+    makeFix(
+      `Pin to ${shown(`${id}@${version}`)}`,
+      [replaceScalar(document, diagnostic.pointer, `${id}@${version}`)],
+      context,
+      versions.length === 1,
+    ),
   );
 };

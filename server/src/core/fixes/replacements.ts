@@ -51,9 +51,21 @@ export const partitionFixes = nearestFix((partition) => `Change the partition to
 export const licenseFixes: FixProvider = (document, diagnostic, context) => {
   const data = diagnostic.data ?? {};
   const replacement = scalarOf(data.replacement);
-  if (replacement !== undefined) return makeFix(`Change the license to ${shown(replacement)}`, [replaceScalar(document, diagnostic.pointer, replacement)], context, true);
-  const choices = Array.isArray(data.candidates) ? data.candidates.filter((c): c is string => typeof c === "string") : typeof data.nearest === "string" ? [data.nearest] : [];
-  return choices.flatMap((choice) => makeFix(`Change the license to ${shown(choice)}`, [replaceScalar(document, diagnostic.pointer, choice)], context));
+  if (replacement !== undefined)
+    return makeFix(
+      `Change the license to ${shown(replacement)}`,
+      [replaceScalar(document, diagnostic.pointer, replacement)],
+      context,
+      true,
+    );
+  const choices = Array.isArray(data.candidates)
+    ? data.candidates.filter((c): c is string => typeof c === "string")
+    : typeof data.nearest === "string"
+      ? [data.nearest]
+      : [];
+  return choices.flatMap((choice) =>
+    makeFix(`Change the license to ${shown(choice)}`, [replaceScalar(document, diagnostic.pointer, choice)], context),
+  );
 };
 
 /**
@@ -69,7 +81,9 @@ export const downgradeFixes: FixProvider = (document, diagnostic, context) => {
 /** `classification/egress`: the allowed network settings; which one the step can live with is the user's call. */
 export const egressFixes: FixProvider = (document, diagnostic, context) => {
   const allowed = Array.isArray(diagnostic.data?.allowed) ? diagnostic.data.allowed.filter((a): a is string => typeof a === "string") : [];
-  return allowed.flatMap((network) => makeFix(`Set network to ${shown(network)}`, [replaceScalar(document, diagnostic.pointer, network)], context));
+  return allowed.flatMap((network) =>
+    makeFix(`Set network to ${shown(network)}`, [replaceScalar(document, diagnostic.pointer, network)], context),
+  );
 };
 
 /** `repro/run`: only a seed written as a string of digits has a determinate fix. */

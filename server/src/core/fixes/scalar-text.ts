@@ -43,7 +43,14 @@ export function isPlainSafe(text: string, inFlow: boolean): boolean {
 export function writtenScalar(syntax: "yaml" | "json", value: ScalarValue, source = "", inFlow = false): string {
   if (typeof value !== "string") return String(value);
   if (syntax === "json") return JSON.stringify(value);
-  const style = source.startsWith("'") && !/[\n\r]/.test(value) ? "single" : source.startsWith('"') ? "double" : isPlainSafe(value, inFlow) ? "plain" : "double";
+  const style =
+    source.startsWith("'") && !/[\n\r]/.test(value)
+      ? "single"
+      : source.startsWith('"')
+        ? "double"
+        : isPlainSafe(value, inFlow)
+          ? "plain"
+          : "double";
   if (style === "single") return `'${value.replace(/'/g, "''")}'`;
   return style === "double" ? JSON.stringify(value) : value;
 }
@@ -54,10 +61,13 @@ export function writtenScalar(syntax: "yaml" | "json", value: ScalarValue, sourc
  * written the same way.
  */
 export function scalarParts(syntax: "yaml" | "json", value: ScalarValue, inFlow: boolean, choices?: readonly ScalarValue[]): Part[] {
-  if (typeof value !== "string") return [slot(String(value), choices?.every((c) => typeof c !== "string") ? choices.map(String) : undefined)];
+  if (typeof value !== "string")
+    return [slot(String(value), choices?.every((c) => typeof c !== "string") ? choices.map(String) : undefined)];
   const quoted = syntax === "json" || !isPlainSafe(value, inFlow);
   const inner = (text: string) => (quoted ? JSON.stringify(text).slice(1, -1) : text);
-  const options = choices?.every((c) => typeof c === "string" && (syntax === "json" || isPlainSafe(c, inFlow) !== quoted)) ? (choices as string[]).map(inner) : undefined;
+  const options = choices?.every((c) => typeof c === "string" && (syntax === "json" || isPlainSafe(c, inFlow) !== quoted))
+    ? (choices as string[]).map(inner)
+    : undefined;
   const stop = slot(inner(value), options);
   return quoted ? ['"', stop, '"'] : [stop];
 }

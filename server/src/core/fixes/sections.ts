@@ -21,9 +21,16 @@ export const sectionFixes: FixProvider = (document, diagnostic, context) => {
   const headings = markdown.headings;
 
   if (diagnostic.data?.parent === USES_TITLE) {
-    const uses = headings.find((h) => h.level === 2 && h.span.start === diagnostic.span.start && headingNames(sectionNamed(USES_TITLE)!, h.title));
+    const uses = headings.find(
+      (h) => h.level === 2 && h.span.start === diagnostic.span.start && headingNames(sectionNamed(USES_TITLE)!, h.title),
+    );
     if (!uses) return []; // the subsection exists outside Uses: moving it is the user's edit
-    return makeFix(`Add "### ${OUT_OF_SCOPE_SECTION.title}" inside "${USES_TITLE}"`, [insertAt(document, uses.body.end, sectionParts(document, OUT_OF_SCOPE_SECTION, 3))], context, true);
+    return makeFix(
+      `Add "### ${OUT_OF_SCOPE_SECTION.title}" inside "${USES_TITLE}"`,
+      [insertAt(document, uses.body.end, sectionParts(document, OUT_OF_SCOPE_SECTION, 3))],
+      context,
+      true,
+    );
   }
   const section = sectionNamed(title);
   if (!section) return [];
@@ -34,7 +41,12 @@ export const sectionFixes: FixProvider = (document, diagnostic, context) => {
     const start = misplaced.span.start + hashes[0].length - hashes[1].length;
     return makeFix(`Make "${section.title}" a level-2 heading`, [{ start, end: start + hashes[1].length, parts: ["##"] }], context, true);
   }
-  return makeFix(`Add the "## ${section.title}" section`, [insertAt(document, placeFor(document, headings, section, diagnostic.data?.after), sectionParts(document, section, 2))], context, true);
+  return makeFix(
+    `Add the "## ${section.title}" section`,
+    [insertAt(document, placeFor(document, headings, section, diagnostic.data?.after), sectionParts(document, section, 2))],
+    context,
+    true,
+  );
 };
 
 function sectionNamed(title: string): CardSection | undefined {

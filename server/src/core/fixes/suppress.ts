@@ -22,6 +22,10 @@ export function suppressFix(document: GenesisDocument, diagnostic: FixableDiagno
   if (frontMatter && diagnostic.span.start < frontMatter.content.start) return []; // the opening fence stays first
   const html = document.syntax === "markdown" && !(frontMatter && diagnostic.span.start < frontMatter.block.end);
   const reason: Part[] = context.snippets ? [": ", slot("reason")] : [":"];
-  const parts: Part[] = [`${indentationAt(text, lineStart)}${html ? "<!-- " : "# "}genesis-ignore ${diagnostic.rule}`, ...reason, `${html ? " -->" : ""}${lineBreakOf(text)}`];
+  const parts: Part[] = [
+    `${indentationAt(text, lineStart)}${html ? "<!-- " : "# "}genesis-ignore ${diagnostic.rule}`,
+    ...reason,
+    `${html ? " -->" : ""}${lineBreakOf(text)}`,
+  ];
   return makeFix(`Suppress ${diagnostic.rule} on this line, with a reason`, [{ start: lineStart, end: lineStart, parts }], context);
 }

@@ -40,7 +40,14 @@ export function yamlFlowValue(value: NewValue): Part[] {
       return scalar("yaml", value, true);
     case "object":
       if (value.entries.length === 0) return ["{}"];
-      return ["{ ", ...joined(value.entries.map((entry) => [`${yamlKey(entry.name, true)}: `, ...yamlFlowValue(entry.value)]), ", "), " }"];
+      return [
+        "{ ",
+        ...joined(
+          value.entries.map((entry) => [`${yamlKey(entry.name, true)}: `, ...yamlFlowValue(entry.value)]),
+          ", ",
+        ),
+        " }",
+      ];
     case "array":
       return ["[", ...joined(value.items.map(yamlFlowValue), ", "), "]"];
   }
@@ -48,7 +55,10 @@ export function yamlFlowValue(value: NewValue): Part[] {
 
 /** `name: value` entries in YAML flow style, joined by commas. */
 export function yamlFlowEntries(entries: readonly NewEntry[]): Part[] {
-  return joined(entries.map((entry) => [`${yamlKey(entry.name, true)}: `, ...yamlFlowValue(entry.value)]), ", ");
+  return joined(
+    entries.map((entry) => [`${yamlKey(entry.name, true)}: `, ...yamlFlowValue(entry.value)]),
+    ", ",
+  );
 }
 
 /**
@@ -66,7 +76,8 @@ export function yamlBlockEntries(entries: readonly NewEntry[], indent: string, l
       parts.push(layout.eol);
       const itemIndent = indent + layout.unit;
       for (const item of value.items) {
-        if (item.kind === "object" && item.entries.length > 0) parts.push(...yamlBlockEntries(item.entries, `${itemIndent}  `, layout, `${itemIndent}- `));
+        if (item.kind === "object" && item.entries.length > 0)
+          parts.push(...yamlBlockEntries(item.entries, `${itemIndent}  `, layout, `${itemIndent}- `));
         else parts.push(`${itemIndent}- `, ...yamlFlowValue(item), layout.eol);
       }
     } else {
@@ -85,14 +96,35 @@ export function jsonValue(value: NewValue, indent: string, layout: Layout): Part
       if (value.entries.length === 0) return ["{}"];
       return ["{", layout.eol, indent + layout.unit, ...jsonMembers(value.entries, indent + layout.unit, layout), layout.eol, indent, "}"];
     case "array":
-      if (value.items.every((item) => item.kind === "scalar")) return ["[", ...joined(value.items.map((item) => jsonValue(item, indent, layout)), ", "), "]"];
-      return ["[", layout.eol, ...joined(value.items.map((item) => [indent + layout.unit, ...jsonValue(item, indent + layout.unit, layout)]), `,${layout.eol}`), layout.eol, indent, "]"];
+      if (value.items.every((item) => item.kind === "scalar"))
+        return [
+          "[",
+          ...joined(
+            value.items.map((item) => jsonValue(item, indent, layout)),
+            ", ",
+          ),
+          "]",
+        ];
+      return [
+        "[",
+        layout.eol,
+        ...joined(
+          value.items.map((item) => [indent + layout.unit, ...jsonValue(item, indent + layout.unit, layout)]),
+          `,${layout.eol}`,
+        ),
+        layout.eol,
+        indent,
+        "]",
+      ];
   }
 }
 
 /** `"name": value` members, one a line at `indent` (the first line's indentation left to the caller). */
 export function jsonMembers(entries: readonly NewEntry[], indent: string, layout: Layout, separator = `,${layout.eol}${indent}`): Part[] {
-  return joined(entries.map((entry) => [`${JSON.stringify(entry.name)}: `, ...jsonValue(entry.value, indent, layout)]), separator);
+  return joined(
+    entries.map((entry) => [`${JSON.stringify(entry.name)}: `, ...jsonValue(entry.value, indent, layout)]),
+    separator,
+  );
 }
 
 function joined(groups: readonly Part[][], separator: string): Part[] {

@@ -32,8 +32,17 @@ export interface PreAnalysisWanted {
 }
 
 /** Undefined when the text is not a Genesis document. */
-export function preAnalyse(engine: Engine, path: string, source: DocumentSource, config: GenesisConfig = DEFAULT_CONFIG, wanted: PreAnalysisWanted): PreAnalysed | undefined {
-  const analysis = typeof source === "string" ? engine.analyze({ path, text: source }, config, { includeWaived: true }) : engine.tooLarge(path, source.head, source.bytes, config);
+export function preAnalyse(
+  engine: Engine,
+  path: string,
+  source: DocumentSource,
+  config: GenesisConfig = DEFAULT_CONFIG,
+  wanted: PreAnalysisWanted,
+): PreAnalysed | undefined {
+  const analysis =
+    typeof source === "string"
+      ? engine.analyze({ path, text: source }, config, { includeWaived: true })
+      : engine.tooLarge(path, source.head, source.bytes, config);
   if (!analysis.document) return undefined;
   const { document: _tree, ...facts } = extractFacts(analysis.document);
   return {

@@ -169,14 +169,22 @@ export class WorkspaceAnalysis {
 
   fixes(current: CurrentDocument, diagnostic: FixableDiagnostic, snippets: boolean): Fix[] {
     const path = current.document.path;
-    return fixesFor(current.document, diagnostic, { config: this.host.configuration, index: this.host.workspaceIndex, evidence: this.host.evidenceOf(path), snippets });
+    return fixesFor(current.document, diagnostic, {
+      config: this.host.configuration,
+      index: this.host.workspaceIndex,
+      evidence: this.host.evidenceOf(path),
+      snippets,
+    });
   }
 
   /** Every preferred fix of the document at once, re-checked until nothing determinate is left. */
   fixAll(current: CurrentDocument): FixEdit[] {
     const path = current.document.path;
     const context = { config: this.host.configuration, index: this.host.workspaceIndex, evidence: this.host.evidenceOf(path) };
-    return fixAll(current.document, current.diagnostics, { ...context, recheck: (document) => this.recheck(document, this.host.engine.check(document, this.host.configuration), false) });
+    return fixAll(current.document, current.diagnostics, {
+      ...context,
+      recheck: (document) => this.recheck(document, this.host.engine.check(document, this.host.configuration), false),
+    });
   }
 
   /**

@@ -7,7 +7,14 @@ import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
 import { computeReadiness, computeReadinessInSteps } from "../readiness/compute";
 import { lineageOf, type LineageGraph } from "../readiness/lineage";
-import { fileListOf, type ReadinessDocument, type ReadinessInput, type ReadinessModel, type SettingsFile, type WorkspaceFileList } from "../readiness/model";
+import {
+  fileListOf,
+  type ReadinessDocument,
+  type ReadinessInput,
+  type ReadinessModel,
+  type SettingsFile,
+  type WorkspaceFileList,
+} from "../readiness/model";
 import { CONFIG_FILE_NAME } from "../kinds/recognise";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
@@ -319,7 +326,14 @@ export class WorkspaceHost {
 
   private inputOf(documents: readonly ReadinessDocument[]): ReadinessInput {
     const settings = this.settingsFile;
-    return { documents, files: this.files, trusted: this.trusted, index: this.index, config: this.config, ...(settings ? { settings } : {}) };
+    return {
+      documents,
+      files: this.files,
+      trusted: this.trusted,
+      index: this.index,
+      config: this.config,
+      ...(settings ? { settings } : {}),
+    };
   }
 }
 

@@ -25,7 +25,12 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
   const unreadable = unreadableReason(file.text);
   if (unreadable && byName) {
     const tree = emptyTree(syntax === "json" ? "json" : "yaml", { start: 0, end: 0 }, [
-      { rule: syntax === "json" ? "syntax/json" : "syntax/yaml", message: unreadable, span: { start: 0, end: Math.min(1, file.text.length) }, pointer: "" },
+      {
+        rule: syntax === "json" ? "syntax/json" : "syntax/yaml",
+        message: unreadable,
+        span: { start: 0, end: Math.min(1, file.text.length) },
+        pointer: "",
+      },
     ]);
     return { path: file.path, text: file.text, kind: byName, syntax, recognisedBy: "file-name", tree };
   }
@@ -42,7 +47,12 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
         ...tree,
         problems: [
           ...tree.problems,
-          { rule: "syntax/yaml", message: 'The front matter is not closed; end it with a line of "---".', span: { start: frontMatter.block.start, end: frontMatter.block.start + 3 }, pointer: "" },
+          {
+            rule: "syntax/yaml",
+            message: 'The front matter is not closed; end it with a line of "---".',
+            span: { start: frontMatter.block.start, end: frontMatter.block.start + 3 },
+            pointer: "",
+          },
         ],
       };
     }
@@ -54,7 +64,12 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
   const replaced = file.text.indexOf("\uFFFD");
   if (replaced >= 0) {
     // A few bytes that were not UTF-8 (the rest of the file is still checked).
-    const problem = { rule: syntax === "json" ? "syntax/json" : "syntax/yaml", message: 'This file holds bytes that are not valid UTF-8 (shown as "\uFFFD"); save it as UTF-8.', span: { start: replaced, end: replaced + 1 }, pointer: "" };
+    const problem = {
+      rule: syntax === "json" ? "syntax/json" : "syntax/yaml",
+      message: 'This file holds bytes that are not valid UTF-8 (shown as "\uFFFD"); save it as UTF-8.',
+      span: { start: replaced, end: replaced + 1 },
+      pointer: "",
+    };
     tree = { ...tree, problems: [...tree.problems, problem] };
   }
 
@@ -74,7 +89,8 @@ function emptyTree(syntax: "yaml" | "json", region: Span, problems: Finding[]): 
  */
 function unreadableReason(text: string): string | undefined {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  if (head.includes("\u0000")) return "This file holds binary data (NUL bytes), not text; a Genesis document is UTF-8 YAML, JSON or Markdown.";
+  if (head.includes("\u0000"))
+    return "This file holds binary data (NUL bytes), not text; a Genesis document is UTF-8 YAML, JSON or Markdown.";
   let replaced = 0;
   for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) replaced++;
   if (replaced > 8 && replaced > head.length / 100) return "This file is not valid UTF-8 text; save it as UTF-8.";

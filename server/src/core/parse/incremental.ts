@@ -22,7 +22,8 @@ export function diffTexts(before: string, after: string): TextEdit {
 }
 
 /** Block context before a value on its line: indentation, `- ` indicators, and an optional `key: `. */
-const BLOCK_PREFIX = /^[ ]*(?:-[ ]+)*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`-][^#{}[\],]*?|-[^\s#{}[\],][^#{}[\],]*?)[ ]*:[ ]+)?$/;
+const BLOCK_PREFIX =
+  /^[ ]*(?:-[ ]+)*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`-][^#{}[\],]*?|-[^\s#{}[\],][^#{}[\],]*?)[ ]*:[ ]+)?$/;
 
 /** After this many edits in a row, the locations are copied flat again instead of stacking shifts. */
 const MAX_SHIFT_DEPTH = 24;
@@ -61,12 +62,21 @@ export function reparseEdit(previous: GenesisDocument, after: string, edit: Text
 
   const shift = (offset: number) => (offset >= edit.end ? offset + delta : offset);
   const span: Span = { start: location.value.start + probed.value.start - 3, end: location.value.start + probed.value.end - 3 };
-  const locations = ShiftedLocations.over(tree.locations, { editStart: edit.start, from: edit.end, delta, oldEnd: location.value.end, newEnd: span.end }, pointer, { value: span, key: location.key });
+  const locations = ShiftedLocations.over(
+    tree.locations,
+    { editStart: edit.start, from: edit.end, delta, oldEnd: location.value.end, newEnd: span.end },
+    pointer,
+    { value: span, key: location.key },
+  );
   const oldLineEnd = lineEnd - delta;
   const comments: SourceComment[] = [];
   for (const comment of tree.comments) {
     if (comment.span.start >= lineStart && comment.span.start <= oldLineEnd) continue;
-    comments.push(comment.span.start >= edit.end ? { span: { start: comment.span.start + delta, end: comment.span.end + delta }, text: comment.text } : comment);
+    comments.push(
+      comment.span.start >= edit.end
+        ? { span: { start: comment.span.start + delta, end: comment.span.end + delta }, text: comment.text }
+        : comment,
+    );
   }
   for (const comment of probe.comments) {
     const start = location.value.start + comment.span.start - 3;
@@ -121,7 +131,9 @@ function innermostAround(locations: ReadonlyMap<string, NodeLocation>, start: nu
   if (locations instanceof ShiftedLocations) return locations.innermostAround(start, end);
   let sorted = sortedSpans.get(locations);
   if (!sorted) {
-    sorted = [...locations].filter(([, l]) => l.value.end > l.value.start).map(([pointer, l]) => ({ start: l.value.start, end: l.value.end, pointer }));
+    sorted = [...locations]
+      .filter(([, l]) => l.value.end > l.value.start)
+      .map(([pointer, l]) => ({ start: l.value.start, end: l.value.end, pointer }));
     sorted.sort((a, b) => a.start - b.start);
     sortedSpans.set(locations, sorted);
   }
@@ -192,7 +204,12 @@ class ShiftedLocations implements ReadonlyMap<string, NodeLocation> {
     private readonly depth: number,
   ) {}
 
-  static over(base: ReadonlyMap<string, NodeLocation>, shift: Shift, pointer: string, replaced: NodeLocation): ReadonlyMap<string, NodeLocation> {
+  static over(
+    base: ReadonlyMap<string, NodeLocation>,
+    shift: Shift,
+    pointer: string,
+    replaced: NodeLocation,
+  ): ReadonlyMap<string, NodeLocation> {
     const depth = base instanceof ShiftedLocations ? base.depth + 1 : 1;
     const shifted = new ShiftedLocations(base, shift, pointer, replaced, depth);
     return depth > MAX_SHIFT_DEPTH ? new Map(shifted) : shifted;
@@ -245,12 +262,17 @@ class ShiftedLocations implements ReadonlyMap<string, NodeLocation> {
     if (oldStart === undefined || oldEnd === undefined) return undefined;
     const found = innermostAround(this.base, oldStart, oldEnd);
     if (!found) return undefined;
-    return found.pointer === this.pointer ? { pointer: found.pointer, location: this.replaced } : { pointer: found.pointer, location: this.move(found.location) };
+    return found.pointer === this.pointer
+      ? { pointer: found.pointer, location: this.replaced }
+      : { pointer: found.pointer, location: this.move(found.location) };
   }
 
   private move(location: NodeLocation): NodeLocation {
     const { from, delta, oldEnd, newEnd } = this.shift;
-    const span = (s: Span): Span => ({ start: s.start >= from ? s.start + delta : s.start, end: s.end === oldEnd ? newEnd : s.end >= from ? s.end + delta : s.end });
+    const span = (s: Span): Span => ({
+      start: s.start >= from ? s.start + delta : s.start,
+      end: s.end === oldEnd ? newEnd : s.end >= from ? s.end + delta : s.end,
+    });
     if (location.value.end < from && location.value.end !== oldEnd && (!location.key || location.key.end < from)) return location;
     return location.key ? { value: span(location.value), key: span(location.key) } : { value: span(location.value) };
   }

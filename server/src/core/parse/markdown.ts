@@ -51,13 +51,24 @@ export function findHeadings(text: string, from: number): MarkdownHeading[] {
       else if (marker[0] === fence[0] && marker.length >= fence.length && content.trim() === marker) fence = "";
     } else if (!fence) {
       const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(content) ?? /^ {0,3}(#{1,6})$/.exec(content);
-      if (heading) found.push({ level: heading[1].length, title: (heading[2] ?? "").trim(), span: { start: line.start, end: line.end }, next: line.next });
+      if (heading)
+        found.push({
+          level: heading[1].length,
+          title: (heading[2] ?? "").trim(),
+          span: { start: line.start, end: line.end },
+          next: line.next,
+        });
     }
     cursor = line.next;
   }
   return found.map((heading, index) => {
     const following = found.slice(index + 1).find((other) => other.level <= heading.level);
-    return { level: heading.level, title: heading.title, span: heading.span, body: { start: heading.next, end: following ? following.span.start : text.length } };
+    return {
+      level: heading.level,
+      title: heading.title,
+      span: heading.span,
+      body: { start: heading.next, end: following ? following.span.start : text.length },
+    };
   });
 }
 

@@ -19,7 +19,14 @@ export function parseYamlFast(text: string, region: Span = { start: 0, end: text
   const parser = new FastYamlParser(text, region.start, region.end);
   try {
     const value = parser.parseDocument();
-    return { syntax: "yaml", value, locations: parser.locations, problems: [], comments: scanYamlComments(text.slice(region.start, region.end), region.start), region };
+    return {
+      syntax: "yaml",
+      value,
+      locations: parser.locations,
+      problems: [],
+      comments: scanYamlComments(text.slice(region.start, region.end), region.start),
+      region,
+    };
   } catch (error) {
     if (error === UNSUPPORTED) return undefined;
     throw error;
@@ -229,7 +236,15 @@ class FastYamlParser {
    * The value after a mapping's ':' or a sequence's '-' at `after`: on the same line, or a block
    * on the following lines. `indent` is the indentation of the parent collection.
    */
-  private valueAfterIndicator(after: number, lineEnd: number, indent: number, pointer: string, key: Span | undefined, depth: number, inMapping: boolean): Built {
+  private valueAfterIndicator(
+    after: number,
+    lineEnd: number,
+    indent: number,
+    pointer: string,
+    key: Span | undefined,
+    depth: number,
+    inMapping: boolean,
+  ): Built {
     const valueStart = this.skipSpaces(after, lineEnd);
     const c = valueStart < lineEnd ? this.text.charCodeAt(valueStart) : LF;
     const onSameLine = valueStart < lineEnd && !(c === HASH && valueStart > after);
@@ -241,7 +256,8 @@ class FastYamlParser {
       if (next > indent || nestedSequence) {
         const kind = this.blockKind(childOffset);
         if (kind === "scalar") bail(); // a scalar on its own line: rare, let the full parser place it
-        const built = kind === "sequence" ? this.sequence(childOffset, next, pointer, depth + 1) : this.mapping(childOffset, next, pointer, depth + 1);
+        const built =
+          kind === "sequence" ? this.sequence(childOffset, next, pointer, depth + 1) : this.mapping(childOffset, next, pointer, depth + 1);
         this.locations.set(pointer, { value: { start: childOffset, end: built.end }, key });
         return built;
       }
@@ -256,7 +272,8 @@ class FastYamlParser {
       if (inMapping) bail(); // "key: - a" or "key: a: b" is an error the full parser reports
       // A compact collection after "- ": its indentation is its column.
       const column = valueStart - this.line;
-      const built = kind === "sequence" ? this.sequence(valueStart, column, pointer, depth + 1) : this.mapping(valueStart, column, pointer, depth + 1);
+      const built =
+        kind === "sequence" ? this.sequence(valueStart, column, pointer, depth + 1) : this.mapping(valueStart, column, pointer, depth + 1);
       this.locations.set(pointer, { value: { start: valueStart, end: built.end }, key });
       return built;
     }
@@ -419,7 +436,8 @@ class FastYamlParser {
       if (ch === HASH && isBlank(this.text.charCodeAt(end - 1))) bail();
       if (ch === 58) {
         const next = end + 1 < lineEnd ? this.text.charCodeAt(end + 1) : LF;
-        if (next === SPACE || next === TAB || next === 44 || next === 93 || next === 125 || next === LF || next === 91 || next === 123) break;
+        if (next === SPACE || next === TAB || next === 44 || next === 93 || next === 125 || next === LF || next === 91 || next === 123)
+          break;
       }
       end++;
     }
@@ -495,5 +513,4 @@ class FastYamlParser {
     this.locations.set(pointer, { value: { start: header, end: lastContentEnd }, key });
     return { value, end: lastContentEnd };
   }
-
 }

@@ -23,7 +23,12 @@ export function parseYaml(text: string, region: Span = { start: 0, end: text.len
   const first = docs[0];
   for (const doc of docs.slice(0, 1)) {
     for (const error of doc.errors) {
-      problems.push({ rule: "syntax/yaml", message: `YAML syntax error: ${cleanYamlMessage(error.message)}`, span: span(error.pos, { start: base, end: base + 1 }), pointer: "" });
+      problems.push({
+        rule: "syntax/yaml",
+        message: `YAML syntax error: ${cleanYamlMessage(error.message)}`,
+        span: span(error.pos, { start: base, end: base + 1 }),
+        pointer: "",
+      });
     }
   }
   if (docs.length > 1) {
@@ -120,7 +125,9 @@ class ValueBuilder {
   private contentEnd(node: Node, pointer: string, value: unknown, whole: Span): number {
     if ((isMap(node) || isSeq(node)) && !node.flow) {
       let end = whole.start;
-      const children = Array.isArray(value) ? value.map((_, i) => joinPointer(pointer, i)) : Object.keys(value as object).map((k) => joinPointer(pointer, k));
+      const children = Array.isArray(value)
+        ? value.map((_, i) => joinPointer(pointer, i))
+        : Object.keys(value as object).map((k) => joinPointer(pointer, k));
       for (const child of children) end = Math.max(end, this.locations.get(child)?.value.end ?? end);
       return children.length ? end : whole.end;
     }
@@ -145,7 +152,12 @@ class ValueBuilder {
         const keySpan = this.span(keyNode?.range, whole);
         if (Object.prototype.hasOwnProperty.call(result, name)) {
           // The first occurrence is the one checked; every repetition is reported at its own key.
-          this.problems.push({ rule: "syntax/duplicate-key", message: `The key "${name}" appears twice in this mapping; keep one of them.`, span: keySpan, pointer: joinPointer(pointer, name) });
+          this.problems.push({
+            rule: "syntax/duplicate-key",
+            message: `The key "${name}" appears twice in this mapping; keep one of them.`,
+            span: keySpan,
+            pointer: joinPointer(pointer, name),
+          });
           continue;
         }
         result[name] = this.build(pair.value as Node | null, joinPointer(pointer, name), depth + 1, keySpan);

@@ -6,7 +6,16 @@ import { GOVERNANCE_ITEMS } from "./items-governance";
 import { INFRASTRUCTURE_ITEMS } from "./items-infrastructure";
 import { MODEL_ITEMS } from "./items-model";
 import { waiversOf, withRuleFindings } from "./rule-findings";
-import { GROUP_ORDER, GROUP_TITLES, MAX_EVIDENCE, type ReadinessGroup, type ReadinessGroupId, type ReadinessInput, type ReadinessItem, type ReadinessModel } from "./model";
+import {
+  GROUP_ORDER,
+  GROUP_TITLES,
+  MAX_EVIDENCE,
+  type ReadinessGroup,
+  type ReadinessGroupId,
+  type ReadinessInput,
+  type ReadinessItem,
+  type ReadinessModel,
+} from "./model";
 
 /** The 21 items of docs/checklist.md, by group, in the order of the table. */
 export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly ReadinessCheck[]>> = {

@@ -35,11 +35,21 @@ const schemas: ReadinessCheck = {
         const id = typeof value.id === "string" ? value.id : undefined;
         const subject = new Subject(`${doc.label} ${id ?? pointer}`);
         subjects.push(subject);
-        const covering = recordSets.map((set, i) => ({ set, i })).filter(({ set }) => isRecord(set) && id !== undefined && set.source === id);
+        const covering = recordSets
+          .map((set, i) => ({ set, i }))
+          .filter(({ set }) => isRecord(set) && id !== undefined && set.source === id);
         if (id === undefined) {
-          subject.add(doc.evidence(pointer, `This ${value.format} distribution has no id, so no record set can name it as its source.`, "fail"));
+          subject.add(
+            doc.evidence(pointer, `This ${value.format} distribution has no id, so no record set can name it as its source.`, "fail"),
+          );
         } else if (!covering.length) {
-          subject.add(doc.evidence(pointer, `Distribution "${id}" is tabular (${value.format}) but no record set has "source: ${id}"; add one with typed fields.`, "fail"));
+          subject.add(
+            doc.evidence(
+              pointer,
+              `Distribution "${id}" is tabular (${value.format}) but no record set has "source: ${id}"; add one with typed fields.`,
+              "fail",
+            ),
+          );
         } else {
           // Typed: every field names itself and its type, and the rules found nothing wrong below.
           const fieldsAt = (i: number) => joinPointer(joinPointer("/recordSets", i), "fields");
@@ -48,7 +58,14 @@ const schemas: ReadinessCheck = {
           );
           if (typed) {
             const fields = (typed.set as Record<string, unknown>).fields as unknown[];
-            subject.add(doc.evidence(joinPointer("/recordSets", typed.i), `Record set ${setName(typed.set, typed.i)} describes "${id}" with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`, "pass", "key"));
+            subject.add(
+              doc.evidence(
+                joinPointer("/recordSets", typed.i),
+                `Record set ${setName(typed.set, typed.i)} describes "${id}" with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`,
+                "pass",
+                "key",
+              ),
+            );
           } else {
             const { set, i } = covering[0];
             const problem = untypedField((set as Record<string, unknown>).fields);
@@ -108,9 +125,19 @@ const metadata: ReadinessCheck = {
       }
       if (v.creators === undefined) ctx.missing(subject, doc, "", "creators", "The manifest names no creators (at least one person).");
       if (v.keywords === undefined || (Array.isArray(v.keywords) && v.keywords.length === 0)) {
-        subject.add(doc.evidence(v.keywords === undefined ? "" : "/keywords", "The manifest has no keywords (recommended, for search in the catalog).", "warn", "key"));
+        subject.add(
+          doc.evidence(
+            v.keywords === undefined ? "" : "/keywords",
+            "The manifest has no keywords (recommended, for search in the catalog).",
+            "warn",
+            "key",
+          ),
+        );
       }
-      if (!subject.hasProblem) subject.add(doc.evidence("", "Description, creators, license and keywords are present, and the manifest has no error.", "pass", "key"));
+      if (!subject.hasProblem)
+        subject.add(
+          doc.evidence("", "Description, creators, license and keywords are present, and the manifest has no error.", "pass", "key"),
+        );
       return subject;
     });
     return judge(subjects, {
@@ -146,7 +173,14 @@ const lineage: ReadinessCheck = {
       const derivedFrom = Array.isArray(declared?.derivedFrom) ? declared.derivedFrom : [];
       if (!declared || (derivedFrom.length === 0 && declared.generatedBy === undefined)) {
         const by = pipelines.length ? `${pipelines[0].label} lists it among its outputs, but it` : "It";
-        subject.add(doc.evidence(declared ? "/lineage" : "", `${by} declares no lineage: add lineage.derivedFrom and lineage.generatedBy.`, "fail", "key"));
+        subject.add(
+          doc.evidence(
+            declared ? "/lineage" : "",
+            `${by} declares no lineage: add lineage.derivedFrom and lineage.generatedBy.`,
+            "fail",
+            "key",
+          ),
+        );
       }
       const references = doc.facts.references;
       for (let i = 0; i < references.length; i++) {
@@ -183,7 +217,8 @@ function producers(ctx: ReadinessContext): Map<string, ReadinessDoc[]> {
       const site = references[i];
       if (site.role !== "output") continue;
       const resolution = ctx.index.resolve(site);
-      const targets = resolution.status === "resolved" ? [resolution.target] : resolution.status === "unversioned" ? resolution.candidates : [];
+      const targets =
+        resolution.status === "resolved" ? [resolution.target] : resolution.status === "unversioned" ? resolution.candidates : [];
       for (const target of targets) {
         const list = byOutput.get(target.path) ?? [];
         if (!list.includes(pipeline)) list.push(pipeline);
@@ -202,8 +237,18 @@ export function checkResolves(ctx: ReadinessContext, subject: Subject, doc: Read
   const waived = diagnostic ? undefined : doc.waived.find((d) => REFERENCE_RULES.includes(d.rule) && d.pointer === site.pointer);
   if (diagnostic) subject.addDiagnostic(doc, diagnostic);
   else if (waived) subject.add(doc.waiverEvidence(waived));
-  else if (resolution.status === "unversioned") subject.add(doc.evidence(site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`, ctx.statusOf("ref/unversioned")));
-  else if (resolution.status === "version-mismatch") subject.add(doc.evidence(site.pointer, `"${site.text}": the workspace has ${site.id} only at ${resolution.versions.join(", ")}.`, ctx.statusOf("ref/version-mismatch")));
+  else if (resolution.status === "unversioned")
+    subject.add(
+      doc.evidence(site.pointer, `"${site.text}" names no version; pin it as ${site.id}@<version>.`, ctx.statusOf("ref/unversioned")),
+    );
+  else if (resolution.status === "version-mismatch")
+    subject.add(
+      doc.evidence(
+        site.pointer,
+        `"${site.text}": the workspace has ${site.id} only at ${resolution.versions.join(", ")}.`,
+        ctx.statusOf("ref/version-mismatch"),
+      ),
+    );
   else subject.add(doc.evidence(site.pointer, `"${site.text}" names no document in the workspace.`, ctx.statusOf("ref/unresolved")));
   return false;
 }
@@ -266,7 +311,8 @@ const formats: ReadinessCheck = {
         // A format docs/formats/dataset-manifest.md does not allow is the schema's finding; of the others, the standard ones pass.
         if (format === undefined) ctx.missing(subject, doc, pointer, "format", "This distribution has no format.");
         else if (subject.addErrorsAt(doc, at)) continue;
-        else if (typeof format === "string" && STANDARD_FORMATS.has(format)) subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
+        else if (typeof format === "string" && STANDARD_FORMATS.has(format))
+          subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
         else {
           const standard = "JSON, CSV, Parquet, HDF5";
           const message = `${showValue(format)} is allowed but not a standard format (${standard}); consumers may not read it.`;
@@ -285,7 +331,13 @@ const formats: ReadinessCheck = {
 };
 
 /** The io findings about a distribution's file. */
-const INTEGRITY_RULES = ["integrity/file-missing", "integrity/checksum-mismatch", "integrity/checksum-format", "integrity/checksum-missing", "path/outside-workspace"];
+const INTEGRITY_RULES = [
+  "integrity/file-missing",
+  "integrity/checksum-mismatch",
+  "integrity/checksum-format",
+  "integrity/checksum-missing",
+  "path/outside-workspace",
+];
 /** A scheme of two letters or more: `https:`, `s3:` (one letter is a Windows drive, a path). */
 export const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]+:/;
 
@@ -313,10 +365,11 @@ const integrity: ReadinessCheck = {
         if (!doc.evidenceChecked) {
           subject.add(doc.evidence(at, `${value.path} is not verified yet: its sha256 has not been compared with the file.`, "warn"));
           unverified.push(subject);
-        }
-        else if (live) subject.add(doc.evidence(at, `${value.path} exists (a live dataset: no checksum to compare).`, "pass"));
-        else if (typeof value.sha256 !== "string") subject.add(doc.evidence(pointer, `${value.path} has no sha256 to verify.`, "warn", "key"));
-        else if (!subject.hasProblem) subject.add(doc.evidence(joinPointer(pointer, "sha256"), `${value.path} exists and its sha256 matches.`, "pass"));
+        } else if (live) subject.add(doc.evidence(at, `${value.path} exists (a live dataset: no checksum to compare).`, "pass"));
+        else if (typeof value.sha256 !== "string")
+          subject.add(doc.evidence(pointer, `${value.path} has no sha256 to verify.`, "warn", "key"));
+        else if (!subject.hasProblem)
+          subject.add(doc.evidence(joinPointer(pointer, "sha256"), `${value.path} exists and its sha256 matches.`, "pass"));
       }
     }
     if (!subjects.length) return notApplicable("No manifest names a local file (URLs are never fetched).");

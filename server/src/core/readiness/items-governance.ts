@@ -18,10 +18,18 @@ const classification: ReadinessCheck = {
     const subjects = documents.map((doc) => {
       const subject = new Subject(doc.label);
       const marking = doc.value.classification;
-      if (marking === undefined) ctx.missing(subject, doc, "", "classification", "The document is not classified (classification.level: public, internal, cui or cui-specified).");
+      if (marking === undefined)
+        ctx.missing(
+          subject,
+          doc,
+          "",
+          "classification",
+          "The document is not classified (classification.level: public, internal, cui or cui-specified).",
+        );
       else if (!isRecord(marking)) failAt(subject, doc, "/classification", "classification must be a mapping with a level.");
       else if (marking.level === undefined) ctx.missing(subject, doc, "/classification", "level", "The classification has no level.");
-      for (let i = 0; i < doc.diagnostics.length; i++) if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
+      for (let i = 0; i < doc.diagnostics.length; i++)
+        if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
       // A level the schema rejects (`CUI`, a typo) is an error at the level: never "Classified …" (docs/checklist.md#how-an-item-is-decided).
       if (!subject.hasProblem && isRecord(marking)) {
         subject.add(doc.evidence("/classification/level", `Classified ${showValue(marking.level)}.`, "pass"));
@@ -82,7 +90,8 @@ const access: ReadinessCheck = {
       } else {
         const target = pathIn(doc, policy);
         if (!target.ok) failAt(subject, doc, "/access/policy", `The access policy ${JSON.stringify(policy)} ${target.why}.`);
-        else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/access/policy", `The access policy ${target.path} does not exist.`);
+        else if (!ctx.exists(target.path))
+          ctx.finding(subject, doc, "governance/policy-missing", "/access/policy", `The access policy ${target.path} does not exist.`);
         else subject.add(doc.evidence("/access/policy", `Classified ${level}; access policy ${target.path} exists.`, "pass"));
       }
       return subject;
@@ -119,16 +128,34 @@ const audit: ReadinessCheck = {
       const lacking: string[] = [];
       if (!isRecord(provenance)) {
         lacking.push("provenance");
-        if (required) ctx.missing(subject, doc, "", "provenance", "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json), required above public.");
-        else subject.add(doc.evidence("", "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json; recommended).", "warn", "key"));
+        if (required)
+          ctx.missing(
+            subject,
+            doc,
+            "",
+            "provenance",
+            "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json), required above public.",
+          );
+        else
+          subject.add(
+            doc.evidence("", "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json; recommended).", "warn", "key"),
+          );
       } else if (emit === undefined || emit === "none") {
-        subject.add(doc.evidence(emit === undefined ? "/provenance" : "/provenance/emit", "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json).", required ? "fail" : "warn", emit === undefined ? "key" : "value"));
+        subject.add(
+          doc.evidence(
+            emit === undefined ? "/provenance" : "/provenance/emit",
+            "The pipeline emits no provenance (provenance.emit: ro-crate or prov-json).",
+            required ? "fail" : "warn",
+            emit === undefined ? "key" : "value",
+          ),
+        );
       } else subject.addErrorsAt(doc, "/provenance/emit"); // a format that does not exist is the schema's finding
       const log = doc.at("/audit/log");
       if (!isRecord(doc.value.audit)) {
         lacking.push("audit");
         subject.add(doc.evidence("", "The pipeline declares no audit log (audit.log and retentionDays; recommended).", "warn", "key"));
-      } else if (typeof log !== "string" || log.trim() === "") subject.add(doc.evidence("/audit", "The pipeline's audit names no log (a path or URI).", "warn", "key"));
+      } else if (typeof log !== "string" || log.trim() === "")
+        subject.add(doc.evidence("/audit", "The pipeline's audit names no log (a path or URI).", "warn", "key"));
       if (lacking.length) lackingByPath.set(doc.path, lacking);
       if (!subject.hasProblem) {
         subject.add(doc.evidence("/provenance", `Emits ${showValue(emit)}; audit log ${showValue(log)}.`, "pass", "key"));
@@ -146,7 +173,13 @@ const audit: ReadinessCheck = {
       (worst) => {
         const doc = worst && pipelines.find((p) => p.label === worst.label);
         const lacking = doc && lackingByPath.get(doc.path);
-        return doc && lacking ? snippetFix(doc, `Add ${lacking.join(" and ")} to ${doc.path}`, lacking.map((k) => AUDIT_SNIPPETS[k as keyof typeof AUDIT_SNIPPETS]).join("")) : undefined;
+        return doc && lacking
+          ? snippetFix(
+              doc,
+              `Add ${lacking.join(" and ")} to ${doc.path}`,
+              lacking.map((k) => AUDIT_SNIPPETS[k as keyof typeof AUDIT_SNIPPETS]).join(""),
+            )
+          : undefined;
       },
     );
   },
@@ -176,7 +209,8 @@ const diagrams: ReadinessCheck = {
         if (declared === undefined) continue;
         const target = pathIn(doc, declared);
         if (!target.ok) failAt(subject, doc, pointer, `The ${name} ${JSON.stringify(declared)} ${target.why}.`);
-        else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", pointer, `The ${name} ${target.path} does not exist.`);
+        else if (!ctx.exists(target.path))
+          ctx.finding(subject, doc, "governance/policy-missing", pointer, `The ${name} ${target.path} does not exist.`);
         else {
           referenced.set(name, target.path);
           subject.add(doc.evidence(pointer, `The ${name} ${target.path} exists.`, "pass"));
@@ -195,14 +229,18 @@ const diagrams: ReadinessCheck = {
         })
       : undefined;
     const outcome = withWorkspaceFiles(documents, found, {
-      present: underDocs.length ? `${underDocs.length === 1 ? "A file" : `${underDocs.length} files`} under docs/ (${names(underDocs)}).` : `Diagrams ${names(found)} exist.`,
+      present: underDocs.length
+        ? `${underDocs.length === 1 ? "A file" : `${underDocs.length} files`} under docs/ (${names(underDocs)}).`
+        : `Diagrams ${names(found)} exist.`,
       absent: partial.length
         ? `Only the ${partial.join(" and ")} exists; add the other to docs (or files under docs/).`
         : "No architecture or data-flow diagram: no pipeline's docs names one that exists and there is nothing under docs/.",
       file: "A diagram or design document.",
     });
     const withoutDocs = ctx.ofKind("PipelineConfig").find((doc) => !isRecord(doc.value.docs));
-    return outcome.status === "fail" && !outcome.fix && withoutDocs ? { ...outcome, fix: snippetFix(withoutDocs, `Add docs to ${withoutDocs.path}`, DOCS_SNIPPET) } : outcome;
+    return outcome.status === "fail" && !outcome.fix && withoutDocs
+      ? { ...outcome, fix: snippetFix(withoutDocs, `Add docs to ${withoutDocs.path}`, DOCS_SNIPPET) }
+      : outcome;
   },
 };
 
@@ -224,7 +262,14 @@ const binder: ReadinessCheck = {
       subjects.push(subject);
       const target = pathIn(doc, declared);
       if (!target.ok) failAt(subject, doc, "/governance/binder", `The governance binder ${JSON.stringify(declared)} ${target.why}.`);
-      else if (!ctx.exists(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/governance/binder", `The governance binder ${target.path} does not exist.`);
+      else if (!ctx.exists(target.path))
+        ctx.finding(
+          subject,
+          doc,
+          "governance/policy-missing",
+          "/governance/binder",
+          `The governance binder ${target.path} does not exist.`,
+        );
       else {
         binders.push(target.path);
         subject.add(doc.evidence("/governance/binder", `The governance binder ${target.path} exists.`, "pass"));
@@ -241,12 +286,16 @@ const binder: ReadinessCheck = {
         })
       : undefined;
     const outcome = withWorkspaceFiles(documents, found, {
-      present: folder.length ? `governance/ holds ${folder.length === 1 ? "1 file" : `${folder.length} files`} (${names(folder)}).` : `Binder ${names(found)} exists.`,
+      present: folder.length
+        ? `governance/ holds ${folder.length === 1 ? "1 file" : `${folder.length} files`} (${names(folder)}).`
+        : `Binder ${names(found)} exists.`,
       absent: "No governance binder: no card's governance.binder names one that exists and there is no governance/ folder.",
       file: "Part of the governance binder.",
     });
     const withoutBinder = firstWithout(ctx.ofKind("ModelCard"), "governance");
-    return outcome.status === "fail" && !outcome.fix && withoutBinder ? { ...outcome, fix: snippetFix(withoutBinder, `Add governance to ${withoutBinder.path}`, BINDER_SNIPPET) } : outcome;
+    return outcome.status === "fail" && !outcome.fix && withoutBinder
+      ? { ...outcome, fix: snippetFix(withoutBinder, `Add governance to ${withoutBinder.path}`, BINDER_SNIPPET) }
+      : outcome;
   },
 };
 
@@ -266,10 +315,13 @@ const rmf: ReadinessCheck = {
     const subjects = cards.map((doc) => {
       const subject = new Subject(doc.label);
       const ids = doc.at("/risk/rmf");
-      if (!isRecord(doc.value.risk)) ctx.missing(subject, doc, "", "risk", "The card maps no risks (risk.rmf: AI RMF ids such as GOVERN-1, MAP-2.3).");
-      else if (!Array.isArray(ids) || ids.length === 0) ctx.missing(subject, doc, "/risk", "rmf", "The card's risk maps no AI RMF functions (risk.rmf).");
+      if (!isRecord(doc.value.risk))
+        ctx.missing(subject, doc, "", "risk", "The card maps no risks (risk.rmf: AI RMF ids such as GOVERN-1, MAP-2.3).");
+      else if (!Array.isArray(ids) || ids.length === 0)
+        ctx.missing(subject, doc, "/risk", "rmf", "The card's risk maps no AI RMF functions (risk.rmf).");
       subject.addDiagnostics(doc, doc.diagnosticsOf(RMF_RULES));
-      if (!subject.hasProblem && Array.isArray(ids)) subject.add(doc.evidence("/risk/rmf", `Maps risks to ${ids.map(String).join(", ")}.`, "pass"));
+      if (!subject.hasProblem && Array.isArray(ids))
+        subject.add(doc.evidence("/risk/rmf", `Maps risks to ${ids.map(String).join(", ")}.`, "pass"));
       return subject;
     });
     return judge(subjects, {

@@ -26,7 +26,12 @@ function allSteps(ctx: ReadinessContext): Step[] {
   for (const doc of ctx.ofKind("PipelineConfig")) {
     for (const { pointer, value } of select(doc.value, "/steps/*")) {
       if (!isRecord(value)) continue;
-      steps.push({ doc, pointer, step: value, label: `${doc.label} step ${typeof value.id === "string" ? value.id : pointer.slice(pointer.lastIndexOf("/") + 1)}` });
+      steps.push({
+        doc,
+        pointer,
+        step: value,
+        label: `${doc.label} step ${typeof value.id === "string" ? value.id : pointer.slice(pointer.lastIndexOf("/") + 1)}`,
+      });
     }
   }
   return steps;
@@ -54,8 +59,7 @@ const containers: ReadinessCheck = {
       if (!isRecord(step.container)) ctx.missing(subject, doc, pointer, "container", "This step names no container (container.image).");
       else if (step.container.image === undefined) {
         ctx.missing(subject, doc, joinPointer(pointer, "container"), "image", "This step's container names no image.");
-      }
-      else {
+      } else {
         subject.addErrorsAt(doc, at);
         subject.addDiagnostics(doc, doc.diagnosticsOf(CONTAINER_RULES, at));
         for (const waived of doc.waived) {
@@ -106,7 +110,8 @@ const ci: ReadinessCheck = {
       else {
         const target = pathIn(doc, declared);
         if (!target.ok) failAt(subject, doc, "/ci/workflow", `The CI workflow ${JSON.stringify(declared)} ${target.why}.`);
-        else if (!ctx.files.has(target.path)) ctx.finding(subject, doc, "governance/policy-missing", "/ci/workflow", `The CI workflow ${target.path} does not exist.`);
+        else if (!ctx.files.has(target.path))
+          ctx.finding(subject, doc, "governance/policy-missing", "/ci/workflow", `The CI workflow ${target.path} does not exist.`);
         else subject.add(doc.evidence("/ci/workflow", `CI workflow ${target.path} exists.`, "pass"));
       }
       return subject;
@@ -135,13 +140,23 @@ const ci: ReadinessCheck = {
  * Combines a workspace-wide condition (some file exists) with the outcome over documents: the
  * item fails when no such file exists, else it is the documents' outcome (a pass without them).
  */
-export function withWorkspaceFiles(documents: ItemOutcome | undefined, found: readonly string[], words: { present: string; absent: string; file: string }): ItemOutcome {
+export function withWorkspaceFiles(
+  documents: ItemOutcome | undefined,
+  found: readonly string[],
+  words: { present: string; absent: string; file: string },
+): ItemOutcome {
   const files: ReadinessEvidence[] = found.map((path) => ({ path, message: words.file, status: "pass" }));
   // The documents' evidence may be only its first pieces (see ItemOutcome): the files follow all of it.
   const count = documents ? (documents.evidenceCount ?? documents.evidence.length) : 0;
   if (!found.length) {
     const rest = documents && documents.status !== "pass" ? ` ${documents.reason}` : "";
-    return { status: "fail", reason: `${words.absent}${rest}`, evidence: [{ path: "", message: words.absent, status: "fail" }, ...(documents?.evidence ?? [])], evidenceCount: 1 + count, fix: documents?.fix };
+    return {
+      status: "fail",
+      reason: `${words.absent}${rest}`,
+      evidence: [{ path: "", message: words.absent, status: "fail" }, ...(documents?.evidence ?? [])],
+      evidenceCount: 1 + count,
+      fix: documents?.fix,
+    };
   }
   if (!documents) return { status: "pass", reason: words.present, evidence: files };
   const listed = documents.evidence.length < count ? documents.evidence : [...documents.evidence, ...files];
@@ -162,7 +177,8 @@ const isolation: ReadinessCheck = {
       const at = joinPointer(pointer, "network");
       subject.addDiagnostics(doc, doc.diagnosticsOf(EGRESS_RULES, pointer));
       // A value that is not a network is the schema's finding, read here rather than judged again.
-      if (step.network === undefined) subject.add(doc.evidence(pointer, "This step declares no network (none, internal or egress; recommended).", "warn", "key"));
+      if (step.network === undefined)
+        subject.add(doc.evidence(pointer, "This step declares no network (none, internal or egress; recommended).", "warn", "key"));
       else if (!subject.addErrorsAt(doc, at) && !subject.hasProblem) {
         subject.add(doc.evidence(at, `network: ${showValue(step.network)}.`, "pass"));
       }
@@ -205,10 +221,19 @@ const hpc: ReadinessCheck = {
           subject.add(doc.evidence("", message, "warn", "key"));
           snippet ??= snippetFix(doc, `Add a scheduler block to ${doc.path}`, SCHEDULER_SNIPPET);
         }
-      } else if (scheduler.type === "local") subject.add(doc.evidence("/scheduler/type", "The scheduler is local: the pipeline does not run on an HPC scheduler.", "warn"));
+      } else if (scheduler.type === "local")
+        subject.add(doc.evidence("/scheduler/type", "The scheduler is local: the pipeline does not run on an HPC scheduler.", "warn"));
       else if (scheduler.type === undefined) ctx.missing(subject, doc, "/scheduler", "type", "The scheduler has no type.");
       else if (!subject.addErrorsAt(doc, "/scheduler/type")) parts.push(`scheduler ${showValue(scheduler.type)}`);
-      if (!subject.hasProblem) subject.add(doc.evidence("/engine", `${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()), "pass", "key"));
+      if (!subject.hasProblem)
+        subject.add(
+          doc.evidence(
+            "/engine",
+            `${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()),
+            "pass",
+            "key",
+          ),
+        );
       return subject;
     });
     return judge(

@@ -31,20 +31,35 @@ const cards: ReadinessCheck = {
       }
     }
     const orphans = ctx.trusted ? ctx.files.under("").filter((path) => MODEL_FILE.test(path) && !described.has(path)) : [];
-    if (!allCards.length && !orphans.length) return notApplicable("No model card and no model file (.onnx, .safetensors, .gguf, .pt) in the workspace.", NEW_CARD);
+    if (!allCards.length && !orphans.length)
+      return notApplicable("No model card and no model file (.onnx, .safetensors, .gguf, .pt) in the workspace.", NEW_CARD);
     const subjects = allCards.map((doc) => {
       const subject = new Subject(doc.label);
       subject.addDiagnostics(doc, doc.errors());
       if (doc.huggingFaceOnly) {
         const notGenesis = doc.diagnostics.find((d) => d.rule === "modelcard/not-genesis");
         if (notGenesis) subject.addDiagnostic(doc, notGenesis);
-        else subject.add(doc.evidence("", "A Hugging Face card without the Genesis fields (apiVersion, kind, id, version, classification, training, evaluation, risk...).", "warn", "key"));
+        else
+          subject.add(
+            doc.evidence(
+              "",
+              "A Hugging Face card without the Genesis fields (apiVersion, kind, id, version, classification, training, evaluation, risk...).",
+              "warn",
+              "key",
+            ),
+          );
       }
       if (!subject.hasProblem) subject.add(doc.evidence("", "The card has no error.", "pass", "key"));
       return subject;
     });
     for (const path of orphans) {
-      subjects.push(new Subject(path).add({ path, message: "No model card describes this model file (no card's artifacts[].path names it).", status: "fail" }));
+      subjects.push(
+        new Subject(path).add({
+          path,
+          message: "No model card describes this model file (no card's artifacts[].path names it).",
+          status: "fail",
+        }),
+      );
     }
     return judge(
       subjects,
@@ -69,10 +84,13 @@ const evaluation: ReadinessCheck = {
     const subjects = docs.map((doc) => {
       const subject = new Subject(doc.label);
       const results = isRecord(doc.value.evaluation) ? doc.value.evaluation.results : undefined;
-      if (!isRecord(doc.value.evaluation)) ctx.missing(subject, doc, "", "evaluation", "The card has no evaluation (datasets and results).");
-      else if (!Array.isArray(results) || results.length === 0) ctx.missing(subject, doc, "/evaluation", "results", "The card's evaluation has no results (metric, value, dataset).");
+      if (!isRecord(doc.value.evaluation))
+        ctx.missing(subject, doc, "", "evaluation", "The card has no evaluation (datasets and results).");
+      else if (!Array.isArray(results) || results.length === 0)
+        ctx.missing(subject, doc, "/evaluation", "results", "The card's evaluation has no results (metric, value, dataset).");
       const references = doc.facts.references;
-      for (let i = 0; i < references.length; i++) if (references[i].role === "evaluationData") checkResolves(ctx, subject, doc, references[i]);
+      for (let i = 0; i < references.length; i++)
+        if (references[i].role === "evaluationData") checkResolves(ctx, subject, doc, references[i]);
       for (let i = 0; i < doc.diagnostics.length; i++) {
         const d = doc.diagnostics[i];
         if (d.severity === "error" && isAtOrBelow(d.pointer, "/evaluation/results")) subject.addDiagnostic(doc, d);
@@ -84,7 +102,14 @@ const evaluation: ReadinessCheck = {
         const datasets = select(doc.value, "/evaluation/results/*/dataset");
         const external = datasets.filter(({ pointer, value }) => typeof value === "string" && !sites.has(pointer)).length;
         const note = external ? ` (${external} on external datasets, checked for form only)` : "";
-        subject.add(doc.evidence("/evaluation/results", `${results.length} evaluation result${results.length === 1 ? "" : "s"} on datasets that resolve${note}.`, "pass", "key"));
+        subject.add(
+          doc.evidence(
+            "/evaluation/results",
+            `${results.length} evaluation result${results.length === 1 ? "" : "s"} on datasets that resolve${note}.`,
+            "pass",
+            "key",
+          ),
+        );
       }
       return subject;
     });
@@ -109,7 +134,8 @@ const reproducible: ReadinessCheck = {
       const training = doc.value.training;
       const run = isRecord(training) ? training.run : undefined;
       if (!isRecord(training)) ctx.missing(subject, doc, "", "training", "The card has no training section (datasets, run, environment).");
-      else if (!isRecord(run)) ctx.missing(subject, doc, "/training", "run", "The card logs no training run (training.run with tracker, runId, commit, seed).");
+      else if (!isRecord(run))
+        ctx.missing(subject, doc, "/training", "run", "The card logs no training run (training.run with tracker, runId, commit, seed).");
       else {
         // Whether the run logs runId, commit (40 hex) and seed is repro/run's to say; the tracker is required by the schema.
         if (run.tracker === undefined) {
@@ -149,7 +175,8 @@ const pinned: ReadinessCheck = {
       else {
         const target = pathIn(doc, declared);
         if (!target.ok) failAt(subject, doc, pointer, `The lockfile ${JSON.stringify(declared)} ${target.why}.`);
-        else if (!ctx.files.has(target.path)) ctx.finding(subject, doc, "repro/lockfile", pointer, `The lockfile ${target.path} does not exist.`);
+        else if (!ctx.files.has(target.path))
+          ctx.finding(subject, doc, "repro/lockfile", pointer, `The lockfile ${target.path} does not exist.`);
         else subject.add(doc.evidence(pointer, `Lockfile ${target.path} exists.`, "pass"));
       }
       return subject;
@@ -182,7 +209,14 @@ function missingLockfile(ctx: ReadinessContext, subject: Subject, doc: Readiness
 }
 
 const CONTAINER_RULES = ["container/unpinned", "container/latest", "container/registry"];
-const ARTIFACT_RULES = ["integrity/checksum-format", "integrity/checksum-missing", "integrity/file-missing", "integrity/checksum-mismatch", "model/signature-mismatch", "path/outside-workspace"];
+const ARTIFACT_RULES = [
+  "integrity/checksum-format",
+  "integrity/checksum-missing",
+  "integrity/file-missing",
+  "integrity/checksum-mismatch",
+  "model/signature-mismatch",
+  "path/outside-workspace",
+];
 
 const artifacts: ReadinessCheck = {
   id: "model.artifacts",
@@ -212,7 +246,15 @@ const artifacts: ReadinessCheck = {
           if (value.sha256 === undefined) {
             ctx.finding(subject, doc, "integrity/checksum-missing", pointer, "This ONNX artifact has no sha256.", "key");
           }
-          if (!isRecord(value.signature)) subject.add(doc.evidence(pointer, "This ONNX artifact declares no signature (its inputs and outputs with dtype and shape).", "fail", "key"));
+          if (!isRecord(value.signature))
+            subject.add(
+              doc.evidence(
+                pointer,
+                "This ONNX artifact declares no signature (its inputs and outputs with dtype and shape).",
+                "fail",
+                "key",
+              ),
+            );
         }
         const here = subject.evidence.slice(before);
         if (here.some((e) => e.status === "fail")) continue;

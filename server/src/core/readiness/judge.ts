@@ -53,7 +53,13 @@ export class Subject {
   addDiagnostic(doc: ReadinessDoc, diagnostic: Diagnostic): this {
     for (let i = 0; i < this.evidence.length; i++) {
       const e = this.evidence[i];
-      if (e.rule === diagnostic.rule && e.path === doc.path && e.span?.start === diagnostic.span.start && e.span?.end === diagnostic.span.end) return this;
+      if (
+        e.rule === diagnostic.rule &&
+        e.path === doc.path &&
+        e.span?.start === diagnostic.span.start &&
+        e.span?.end === diagnostic.span.end
+      )
+        return this;
     }
     this.diagnostic ??= { doc, diagnostic };
     return this.add(doc.diagnosticEvidence(diagnostic));
@@ -121,7 +127,11 @@ export interface Wording {
  * at that status and names the first few; the evidence of every subject, worst first (the
  * first MAX_EVIDENCE pieces, with the count of all).
  */
-export function judge(subjects: readonly Subject[], wording: Wording, fix?: (worst: Subject | undefined) => ReadinessFix | undefined): ItemOutcome {
+export function judge(
+  subjects: readonly Subject[],
+  wording: Wording,
+  fix?: (worst: Subject | undefined) => ReadinessFix | undefined,
+): ItemOutcome {
   // One pass: failures first, then warnings, then passes, each in subject order (what a stable
   // sort by status gives); only the first MAX_EVIDENCE are listed, so no more of each are kept.
   const failed: ReadinessEvidence[] = [];
@@ -154,7 +164,8 @@ export function judge(subjects: readonly Subject[], wording: Wording, fix?: (wor
   const total = subjects.length;
   const noun = total === 1 ? one : many;
   let reason: string;
-  if (status === "pass") reason = total === 1 ? `The ${one} ${wording.pass[0]}.` : `${total === 2 ? "Both" : `All ${total}`} ${many} ${wording.pass[1]}.`;
+  if (status === "pass")
+    reason = total === 1 ? `The ${one} ${wording.pass[0]}.` : `${total === 2 ? "Both" : `All ${total}`} ${many} ${wording.pass[1]}.`;
   else {
     const at = status === "fail" ? "fail" : "warn";
     const n = status === "fail" ? failing : warning;
@@ -164,7 +175,13 @@ export function judge(subjects: readonly Subject[], wording: Wording, fix?: (wor
   }
   const evidence = failed.length === 0 && warned.length === 0 ? passed : firstOf(MAX_EVIDENCE, failed, warned, passed);
   const worst = firstFailing ?? firstWarning;
-  return { status, reason, evidence, evidenceCount, fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined) };
+  return {
+    status,
+    reason,
+    evidence,
+    evidenceCount,
+    fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined),
+  };
 }
 
 /** `names` of the labels of the `n` subjects at `status`, reading only the few it shows. */

@@ -57,14 +57,20 @@ export function layoutLineage(graph: LineageGraph): LineageLayout {
   order.forEach((column, l) => {
     const columnHeight = column.length * NODE_HEIGHT + (column.length - 1) * GAP_Y;
     const top = (height - columnHeight) / 2;
-    column.forEach((id, i) => placed.set(id, { node: byId.get(id)!, layer: l, x: MARGIN + l * (NODE_WIDTH + GAP_X), y: top + i * (NODE_HEIGHT + GAP_Y) }));
+    column.forEach((id, i) =>
+      placed.set(id, { node: byId.get(id)!, layer: l, x: MARGIN + l * (NODE_WIDTH + GAP_X), y: top + i * (NODE_HEIGHT + GAP_Y) }),
+    );
   });
 
   const routed = edges.map((edge) => {
     const from = placed.get(edge.from)!;
     const to = placed.get(edge.to)!;
     const backwards = to.layer <= from.layer;
-    return { edge, path: backwards ? loopPath(from, to) : curvePath(from, to), dashed: backwards || !edge.pinned || edge.relation === "evaluationData" };
+    return {
+      edge,
+      path: backwards ? loopPath(from, to) : curvePath(from, to),
+      dashed: backwards || !edge.pinned || edge.relation === "evaluationData",
+    };
   });
   // Links that run backwards loop under the nodes: room for them below the lowest node.
   const loops = routed.some((r) => placed.get(r.edge.to)!.layer <= placed.get(r.edge.from)!.layer) ? GAP_Y + 40 : 0;
@@ -76,7 +82,12 @@ function withoutCycles(ids: readonly string[], edges: readonly LineageEdge[]): L
   const out = new Map<string, LineageEdge[]>(ids.map((id) => [id, []]));
   edges.forEach((e) => out.get(e.from)!.push(e));
   const back = new Set<LineageEdge>();
-  forEachBackEdge(ids, (id) => out.get(id) ?? [], (edge) => edge.to, (edge) => back.add(edge));
+  forEachBackEdge(
+    ids,
+    (id) => out.get(id) ?? [],
+    (edge) => edge.to,
+    (edge) => back.add(edge),
+  );
   return edges.filter((e) => !back.has(e));
 }
 
@@ -120,10 +131,12 @@ function orderLayers(ids: readonly string[], edges: readonly LineageEdge[], laye
     const neighbours = down ? upstream : downstream;
     const sequence = down ? columns.slice(1) : columns.slice(0, -1).reverse();
     for (const column of sequence) {
-      const centre = new Map(column.map((id) => {
-        const near = neighbours.get(id)!.filter((n) => position.has(n));
-        return [id, near.length ? near.reduce((sum, n) => sum + position.get(n)!, 0) / near.length : position.get(id)!] as const;
-      }));
+      const centre = new Map(
+        column.map((id) => {
+          const near = neighbours.get(id)!.filter((n) => position.has(n));
+          return [id, near.length ? near.reduce((sum, n) => sum + position.get(n)!, 0) / near.length : position.get(id)!] as const;
+        }),
+      );
       column.sort((a, b) => centre.get(a)! - centre.get(b)!);
       column.forEach((id, i) => position.set(id, i / Math.max(1, column.length - 1)));
     }

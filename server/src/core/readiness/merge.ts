@@ -13,7 +13,9 @@ export function mergeReadiness(parts: readonly { readonly name: string; readonly
   if (parts.length === 1) return parts[0].model;
   if (parts.length === 0) return { score: { passed: 0, applicable: 0 }, groups: [], waivers: [] };
   const groups: ReadinessGroup[] = parts[0].model.groups.map((group, g) => {
-    const items = group.items.map((item, i) => mergeItem(parts.map(({ name, model }) => ({ name, item: model.groups[g]?.items[i] ?? item }))));
+    const items = group.items.map((item, i) =>
+      mergeItem(parts.map(({ name, model }) => ({ name, item: model.groups[g]?.items[i] ?? item }))),
+    );
     return {
       id: group.id,
       title: group.title,

@@ -32,7 +32,10 @@ export function formatHtml(report: ReadinessReport): string {
     `<p class="score"><strong>Score: ${esc(scoreText(model))}</strong>${report.generatedAt ? ` <span class="muted">· generated ${esc(report.generatedAt)}</span>` : ""}</p>`,
     `<p>Failing: ${failing.length ? failing.map((id) => `<code>${esc(id)}</code>`).join(", ") : "none"}. Warning: ${warning.length ? warning.map((id) => `<code>${esc(id)}</code>`).join(", ") : "none"}.</p>`,
     `<table class="summary"><thead><tr><th>Group</th><th>Passed</th><th>Items</th></tr></thead><tbody>`,
-    ...model.groups.map((g) => `<tr><td>${esc(g.title)}</td><td>${g.passed}/${g.applicable}</td><td>${g.items.map((i) => badge(i.status, i.id)).join(" ")}</td></tr>`),
+    ...model.groups.map(
+      (g) =>
+        `<tr><td>${esc(g.title)}</td><td>${g.passed}/${g.applicable}</td><td>${g.items.map((i) => badge(i.status, i.id)).join(" ")}</td></tr>`,
+    ),
     `</tbody></table>`,
   ];
   for (const group of model.groups) {
@@ -48,7 +51,12 @@ export function formatHtml(report: ReadinessReport): string {
   );
   body.push(lineageSvg(report.lineage));
   const lines = lineageLines(report.lineage);
-  body.push(lines.length ? `<ul class="links">${lines.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>` : `<p>No references between documents.</p>`, `</section>`);
+  body.push(
+    lines.length
+      ? `<ul class="links">${lines.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>`
+      : `<p>No references between documents.</p>`,
+    `</section>`,
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -125,7 +133,9 @@ export function lineageSvg(lineage: LineageGraph): string {
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#555"/></marker></defs>`,
   ];
   for (const { edge, path, dashed } of layout.edges) {
-    parts.push(`<path d="${path}" fill="none" stroke="#555" stroke-width="1.4"${dashed ? ` stroke-dasharray="5 4"` : ""} marker-end="url(#arrow)"><title>${esc(`${edge.relation}${edge.pinned ? "" : " (unpinned)"}`)}</title></path>`);
+    parts.push(
+      `<path d="${path}" fill="none" stroke="#555" stroke-width="1.4"${dashed ? ` stroke-dasharray="5 4"` : ""} marker-end="url(#arrow)"><title>${esc(`${edge.relation}${edge.pinned ? "" : " (unpinned)"}`)}</title></path>`,
+    );
   }
   for (const { node, x, y } of layout.nodes) {
     const [fill, stroke] = FILL[node.kind];

@@ -29,7 +29,9 @@ export function formatMarkdown(report: ReadinessReport): string {
   out.push(`Failing: ${failing.length ? failing.join(", ") : "none"}. Warning: ${warning.length ? warning.join(", ") : "none"}.`, "");
   out.push("| Group | Passed | Items |", "|---|---|---|");
   for (const group of model.groups) {
-    out.push(`| ${group.title} | ${group.passed}/${group.applicable} | ${group.items.map((i) => `${ICON[i.status]} \`${i.id}\``).join(" ")} |`);
+    out.push(
+      `| ${group.title} | ${group.passed}/${group.applicable} | ${group.items.map((i) => `${ICON[i.status]} \`${i.id}\``).join(" ")} |`,
+    );
   }
   for (const group of model.groups) {
     out.push("", `## ${group.title} (${group.passed}/${group.applicable})`);
@@ -40,7 +42,9 @@ export function formatMarkdown(report: ReadinessReport): string {
       if (waivers) out.push("", `*Carries ${waivers}* (see Waivers).`);
       if (item.evidence.length) out.push("");
       for (const evidence of item.evidence) {
-        out.push(`- ${ICON[evidence.status]} \`${placeOf(evidence)}\`${evidence.rule ? ` \`${evidence.rule}\`` : ""}: ${escape(oneLine(evidence.message))}`);
+        out.push(
+          `- ${ICON[evidence.status]} \`${placeOf(evidence)}\`${evidence.rule ? ` \`${evidence.rule}\`` : ""}: ${escape(oneLine(evidence.message))}`,
+        );
       }
       if (item.omittedEvidence) out.push(`- and ${item.omittedEvidence} more`);
       const fix = fixText(item);
@@ -87,7 +91,12 @@ export function mermaidLineage(lineage: LineageGraph): string[] {
     "  classDef model fill:#e8f5e9,stroke:#2e7d32",
     "  classDef missing fill:#fafafa,stroke:#9e9e9e,stroke-dasharray:4 3",
   );
-  for (const [kind, cls] of [["DatasetManifest", "dataset"], ["PipelineConfig", "pipeline"], ["ModelCard", "model"], ["missing", "missing"]] as const) {
+  for (const [kind, cls] of [
+    ["DatasetManifest", "dataset"],
+    ["PipelineConfig", "pipeline"],
+    ["ModelCard", "model"],
+    ["missing", "missing"],
+  ] as const) {
     const members = lineage.nodes.filter((n) => n.kind === kind).map((n) => ids.get(n.id));
     if (members.length) lines.push(`  class ${members.join(",")} ${cls}`);
   }
@@ -112,7 +121,11 @@ function shape(node: LineageNode): string {
 
 /** Text inside a quoted Mermaid label: quotes and angle brackets as entity codes. */
 function mermaidText(text: string): string {
-  return text.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/[\r\n]+/g, " ");
+  return text
+    .replace(/"/g, "#quot;")
+    .replace(/</g, "#lt;")
+    .replace(/>/g, "#gt;")
+    .replace(/[\r\n]+/g, " ");
 }
 
 /** Markdown inline text: characters that would start markup are escaped. */

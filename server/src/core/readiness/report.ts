@@ -21,4 +21,3 @@ export function formatReadiness(report: ReadinessReport, format: ReportFormat): 
       return formatHtml(report);
   }
 }
-

@@ -14,7 +14,9 @@ const PINNED_EXAMPLE = "registry.example.gov/ocean/qc:1.3@sha256:<64 hex>";
 export function imageReferences(value: Readonly<Record<string, unknown>>): Selected[] {
   const ociArtifacts = select(value, "/artifacts/*")
     .filter((artifact) => isRecord(artifact.value) && artifact.value.format === "oci-image")
-    .flatMap((artifact) => select(artifact.value, "/path").map((path) => ({ pointer: joinPointer(artifact.pointer, "path"), value: path.value })));
+    .flatMap((artifact) =>
+      select(artifact.value, "/path").map((path) => ({ pointer: joinPointer(artifact.pointer, "path"), value: path.value })),
+    );
   return [...select(value, "/steps/*/container/image"), ...select(value, "/training/environment/image"), ...ociArtifacts];
 }
 

@@ -17,16 +17,38 @@ export const headerCheck: DocumentCheck = {
     const header = `apiVersion: ${API_VERSION}\nkind: ${expectedKind}`;
     const data = { apiVersion: API_VERSION, kind: expectedKind };
     if (value.apiVersion === undefined && value.kind === undefined) {
-      report({ rule: "schema/header", pointer: "", message: `This ${expectedKind} has no header; it must start with "${header.replace("\n", '" and "')}".`, data });
+      report({
+        rule: "schema/header",
+        pointer: "",
+        message: `This ${expectedKind} has no header; it must start with "${header.replace("\n", '" and "')}".`,
+        data,
+      });
       return;
     }
     if (value.apiVersion === undefined) {
-      report({ rule: "schema/header", pointer: "/kind", part: "key", message: `The header is missing "apiVersion: ${API_VERSION}".`, data });
+      report({
+        rule: "schema/header",
+        pointer: "/kind",
+        part: "key",
+        message: `The header is missing "apiVersion: ${API_VERSION}".`,
+        data,
+      });
     } else if (value.apiVersion !== API_VERSION) {
-      report({ rule: "schema/header", pointer: "/apiVersion", message: `apiVersion is ${JSON.stringify(value.apiVersion)}; it must be "${API_VERSION}".`, data });
+      report({
+        rule: "schema/header",
+        pointer: "/apiVersion",
+        message: `apiVersion is ${JSON.stringify(value.apiVersion)}; it must be "${API_VERSION}".`,
+        data,
+      });
     }
     if (value.kind === undefined) {
-      report({ rule: "schema/header", pointer: "/apiVersion", part: "key", message: `The header is missing "kind: ${expectedKind}".`, data });
+      report({
+        rule: "schema/header",
+        pointer: "/apiVersion",
+        part: "key",
+        message: `The header is missing "kind: ${expectedKind}".`,
+        data,
+      });
     } else if (value.kind !== expectedKind) {
       const known = DOCUMENT_KINDS.includes(value.kind as DocumentKind);
       const hint = known

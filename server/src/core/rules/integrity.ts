@@ -58,7 +58,13 @@ const checksumCheck: DocumentCheck = {
         item.md5 !== undefined
           ? `${name} has only an md5; md5 may stand beside sha256, never alone: ${add}, ${holders.otherwise}.`
           : `${name} has no sha256; ${add}, ${holders.otherwise}.`;
-      report({ rule: "integrity/checksum-missing", pointer, span: firstKeySpan(document, pointer, item), message, data: { missing: "sha256" } });
+      report({
+        rule: "integrity/checksum-missing",
+        pointer,
+        span: firstKeySpan(document, pointer, item),
+        message,
+        data: { missing: "sha256" },
+      });
     }
   },
 };
@@ -106,9 +112,12 @@ function digestProblem(digest: unknown, field: "sha256" | "md5"): DigestProblem 
       return { message: `${field} ${what}; write it as ${form}: "${replacement}".`, replacement };
     }
     if (field === "sha256" && bare.length === 32) {
-      return { message: `sha256 has 32 hex characters: probably an MD5 digest. A sha256 is ${form}; an MD5 may stand beside it in an "md5" field, never alone.` };
+      return {
+        message: `sha256 has 32 hex characters: probably an MD5 digest. A sha256 is ${form}; an MD5 may stand beside it in an "md5" field, never alone.`,
+      };
     }
-    const guess = { 40: " (probably a SHA-1 digest)", 64: " (probably a SHA-256 digest)", 128: " (probably a SHA-512 digest)" }[bare.length] ?? "";
+    const guess =
+      { 40: " (probably a SHA-1 digest)", 64: " (probably a SHA-256 digest)", 128: " (probably a SHA-512 digest)" }[bare.length] ?? "";
     return { message: `${field} has ${bare.length} hex characters${guess}; it must be ${form}.` };
   }
   if (/^(?:todo|tbd|fixme|none|n\/?a|x{3,}|\?+|<[^>]*>|\.{3}|-+)$/i.test(bare)) {

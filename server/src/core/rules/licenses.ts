@@ -57,8 +57,12 @@ function licenseProblem(license: unknown, modelCard: boolean): LicenseProblem | 
 }
 
 function fromSpelling(text: string, spelling: LicenseSpelling): LicenseProblem {
-  if (spelling.kind === "id") return { message: `"${text}" is not an SPDX license id; the SPDX id is "${spelling.id}".`, replacement: spelling.id };
-  return { message: `"${text}" is not an SPDX license id; write ${listOf(spelling.candidates)} (${spelling.note}).`, candidates: spelling.candidates };
+  if (spelling.kind === "id")
+    return { message: `"${text}" is not an SPDX license id; the SPDX id is "${spelling.id}".`, replacement: spelling.id };
+  return {
+    message: `"${text}" is not an SPDX license id; write ${listOf(spelling.candidates)} (${spelling.note}).`,
+    candidates: spelling.candidates,
+  };
 }
 
 /** `LicenseRef-lab internal`: a custom license name may hold only letters, digits, `.` and `-`. */
@@ -80,7 +84,10 @@ function licenseRefProblem(license: string): LicenseProblem | undefined {
  */
 function listProblem(license: string): LicenseProblem | undefined {
   if (/\b(AND|OR|WITH)\b/i.test(license)) return undefined;
-  const strong = license.split(/[/,;&|]|\s\+\s/).map((part) => part.trim()).filter(Boolean);
+  const strong = license
+    .split(/[/,;&|]|\s\+\s/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const parts = strong.length > 1 ? strong : license.trim().split(/\s+/);
   if (parts.length < 2) return undefined;
   const ids = parts.map((part) => {
@@ -145,23 +152,37 @@ function expressionProblem(license: string, modelCard: boolean): LicenseProblem 
   const single = unknownCount === 1 && parts.filter((part) => part.trim() !== "").length === 1;
   if (single) {
     const ref = `"LicenseRef-${refName(license)}"`;
-    if (guess) return { message: `"${license.trim()}" is not an SPDX license id; did you mean "${guess}"? A license that is not on the SPDX list is written ${ref}.`, nearest: guess };
+    if (guess)
+      return {
+        message: `"${license.trim()}" is not an SPDX license id; did you mean "${guess}"? A license that is not on the SPDX list is written ${ref}.`,
+        nearest: guess,
+      };
     return { message: `"${license.trim()}" is not an SPDX license id; ${expected(modelCard).replace('"LicenseRef-<name>"', ref)}.` };
   }
   if (unknownCount === 0) {
-    return { message: `"${license}" is not a valid SPDX license expression; join license ids with AND or OR and close every parenthesis, e.g. "MIT OR Apache-2.0" or "(MIT AND BSD-3-Clause) OR Apache-2.0".` };
+    return {
+      message: `"${license}" is not a valid SPDX license expression; join license ids with AND or OR and close every parenthesis, e.g. "MIT OR Apache-2.0" or "(MIT AND BSD-3-Clause) OR Apache-2.0".`,
+    };
   }
   const corrected = repaired.join("");
   if (determinate && isSpdxExpression(corrected)) {
-    return { message: `"${license}" is not a valid SPDX license expression: ${notes.join(", ")}; did you mean "${corrected}"?`, replacement: corrected };
+    return {
+      message: `"${license}" is not a valid SPDX license expression: ${notes.join(", ")}; did you mean "${corrected}"?`,
+      replacement: corrected,
+    };
   }
   const custom = unrecognised ? `; a license that is not on the SPDX list is written "LicenseRef-<name>"` : "";
-  return { message: `"${license}" is not a valid SPDX license expression: ${notes.join(", ")}${custom}.`, ...(guess ? { nearest: guess } : {}) };
+  return {
+    message: `"${license}" is not a valid SPDX license expression: ${notes.join(", ")}${custom}.`,
+    ...(guess ? { nearest: guess } : {}),
+  };
 }
 
 function notAString(license: unknown, modelCard: boolean): LicenseProblem {
   if (Array.isArray(license)) {
-    return { message: `license is a list; write one SPDX expression that joins the licenses with OR (any one applies) or AND (all apply), e.g. "MIT OR Apache-2.0".` };
+    return {
+      message: `license is a list; write one SPDX expression that joins the licenses with OR (any one applies) or AND (all apply), e.g. "MIT OR Apache-2.0".`,
+    };
   }
   return { message: `license is ${describeValue(license)}; ${expected(modelCard)}.` };
 }
@@ -177,5 +198,10 @@ function candidateIds(modelCard: boolean): Iterable<string> {
 
 /** A LicenseRef- name made of the characters SPDX allows (letters, digits, `.` and `-`). */
 function refName(text: string): string {
-  return text.replace(/[^A-Za-z0-9.]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "name";
+  return (
+    text
+      .replace(/[^A-Za-z0-9.]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .toLowerCase() || "name"
+  );
 }

@@ -135,7 +135,12 @@ function reportMissing(
 }
 
 /** docs/formats/model-card.md#sections asks for an `Out-of-Scope Use` heading (level 3 or deeper) inside the body of `## Uses`. */
-function checkOutOfScope(document: GenesisDocument, headings: readonly MarkdownHeading[], uses: readonly MarkdownHeading[], report: (r: Report) => void): void {
+function checkOutOfScope(
+  document: GenesisDocument,
+  headings: readonly MarkdownHeading[],
+  uses: readonly MarkdownHeading[],
+  report: (r: Report) => void,
+): void {
   const named = headings.filter((h) => headingNames(OUT_OF_SCOPE_SECTION, h.title));
   const inside = named.filter((h) => h.level >= 3 && uses.some((u) => contains(u.body, h.span)));
   const data = { section: OUT_OF_SCOPE_SECTION.title, level: 3, parent: USES_TITLE };
@@ -164,12 +169,21 @@ function checkOutOfScope(document: GenesisDocument, headings: readonly MarkdownH
 }
 
 /** An empty section is reported on its heading; otherwise each placeholder in it, on its text. */
-function checkContent(document: GenesisDocument, headings: readonly MarkdownHeading[], section: CardSection, heading: MarkdownHeading, report: (r: Report) => void): void {
+function checkContent(
+  document: GenesisDocument,
+  headings: readonly MarkdownHeading[],
+  section: CardSection,
+  heading: MarkdownHeading,
+  report: (r: Report) => void,
+): void {
   if (isEmpty(document, headings, heading.body)) {
     reportEmpty(document, section, heading, report);
     return;
   }
-  const subsections = section.title === USES_TITLE ? headings.filter((h) => contains(heading.body, h.span) && headingNames(OUT_OF_SCOPE_SECTION, h.title)) : [];
+  const subsections =
+    section.title === USES_TITLE
+      ? headings.filter((h) => contains(heading.body, h.span) && headingNames(OUT_OF_SCOPE_SECTION, h.title))
+      : [];
   for (const found of placeholders(document.text, heading.body)) {
     const owner = subsections.some((h) => contains(h.body, found)) ? OUT_OF_SCOPE_SECTION : section;
     const placeholder = document.text.slice(found.start, found.end);

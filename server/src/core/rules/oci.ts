@@ -72,7 +72,12 @@ export function parseImageReference(text: string): ImageReferenceResult {
   if (colon >= 0) {
     tag = { text: nameAndTag.slice(colon + 1), start: colon + 1, end: nameAndTag.length };
     if (!TAG.test(tag.text)) {
-      const why = tag.text.length === 0 ? "the tag after \":\" is empty" : tag.text.length > 128 ? "the tag is longer than 128 characters" : `the tag "${tag.text}" may hold only letters, digits, "_", "." and "-", and may not start with "." or "-"`;
+      const why =
+        tag.text.length === 0
+          ? 'the tag after ":" is empty'
+          : tag.text.length > 128
+            ? "the tag is longer than 128 characters"
+            : `the tag "${tag.text}" may hold only letters, digits, "_", "." and "-", and may not start with "." or "-"`;
       return fail(why, tag.text.length === 0 ? colon : tag.start, tag.text.length === 0 ? colon + 1 : tag.end);
     }
   }
@@ -94,7 +99,11 @@ export function parseImageReference(text: string): ImageReferenceResult {
   for (const component of name.slice(pathStart).split("/")) {
     const componentEnd = componentStart + component.length;
     if (!PATH_COMPONENT.test(component)) {
-      return fail(pathComponentProblem(component), component.length ? componentStart : Math.max(0, componentStart - 1), Math.max(componentEnd, componentStart + 1));
+      return fail(
+        pathComponentProblem(component),
+        component.length ? componentStart : Math.max(0, componentStart - 1),
+        Math.max(componentEnd, componentStart + 1),
+      );
     }
     componentStart = componentEnd + 1;
   }
@@ -127,17 +136,30 @@ export function normaliseRegistry(registry: string): string {
   return lower === "index.docker.io" ? DEFAULT_REGISTRY : lower;
 }
 
-function parseDigest(text: string, start: number): { ok: true; digest: NonNullable<ImageReference["digest"]> } | { ok: false; problem: string; start: number; end: number } {
+function parseDigest(
+  text: string,
+  start: number,
+): { ok: true; digest: NonNullable<ImageReference["digest"]> } | { ok: false; problem: string; start: number; end: number } {
   const value = text.slice(start);
-  const fail = (problem: string, from = start - 1, to = text.length) => ({ ok: false as const, problem, start: from, end: Math.max(to, from + 1) });
-  if (value.includes("@")) return fail('an image reference has at most one "@"', start + value.indexOf("@"), start + value.indexOf("@") + 1);
+  const fail = (problem: string, from = start - 1, to = text.length) => ({
+    ok: false as const,
+    problem,
+    start: from,
+    end: Math.max(to, from + 1),
+  });
+  if (value.includes("@"))
+    return fail('an image reference has at most one "@"', start + value.indexOf("@"), start + value.indexOf("@") + 1);
   const colon = value.indexOf(":");
   if (colon < 0) return fail(`the digest after "@" must be "sha256:" followed by 64 lowercase hex digits`);
   const algorithm = value.slice(0, colon);
   const hex = value.slice(colon + 1);
   const expectedLength = DIGEST_HEX_LENGTH[algorithm];
   if (!DIGEST_ALGORITHM.test(algorithm) || expectedLength === undefined) {
-    return fail(`the digest algorithm "${algorithm}" is not one OCI registries use; pin with "sha256:" and 64 lowercase hex digits`, start, start + colon);
+    return fail(
+      `the digest algorithm "${algorithm}" is not one OCI registries use; pin with "sha256:" and 64 lowercase hex digits`,
+      start,
+      start + colon,
+    );
   }
   if (!/^[0-9a-f]*$/.test(hex)) {
     const hint = /^[0-9a-fA-F]*$/.test(hex) ? "lowercase hex digits (write it in lower case)" : "hex digits (0-9, a-f)";

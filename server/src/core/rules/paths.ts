@@ -14,7 +14,8 @@ const workspacePathCheck: DocumentCheck = {
   reports: ["path/outside-workspace", "schema/pattern"],
   check({ document, value, report }) {
     // Messages are worded only for a path that has a problem: most have none.
-    const folder = () => (document.path.includes("/") ? `"${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : "the workspace root");
+    const folder = () =>
+      document.path.includes("/") ? `"${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : "the workspace root";
     for (const position of pathPositions(document.kind)) {
       for (const { pointer, value: declared } of select(value, position.pattern)) {
         if (typeof declared !== "string" || skipped(value, pointer, position)) continue;

@@ -47,9 +47,18 @@ export const stepGraphCheck: DocumentCheck = {
         if (typeof need.value !== "string") continue; // the schema reports the type
         const needPointer = joinPointer(joinPointer(pointer, "needs"), pointerIndex(need.pointer));
         if (need.value === step.id) {
-          context.report({ rule: "pipeline/step-graph", pointer: needPointer, message: `Step "${need.value}" needs itself, so it could never start; remove "${need.value}" from its needs.` });
+          context.report({
+            rule: "pipeline/step-graph",
+            pointer: needPointer,
+            message: `Step "${need.value}" needs itself, so it could never start; remove "${need.value}" from its needs.`,
+          });
         } else if (!firstIndex.has(need.value)) {
-          reportUnknown(context, needPointer, need.value, ids.filter((id) => id !== step.id));
+          reportUnknown(
+            context,
+            needPointer,
+            need.value,
+            ids.filter((id) => id !== step.id),
+          );
         } else if (typeof step.id === "string") {
           const out = edges.get(step.id)!;
           if (!out.some((edge) => edge.target === need.value)) out.push({ target: need.value, pointer: needPointer });
@@ -73,7 +82,11 @@ const MAX_LISTED_STEPS = 12;
 function reportUnknown(context: RuleContext, pointer: string, name: string, candidates: readonly string[]): void {
   const suggestion = nearest(name, candidates);
   const known =
-    candidates.length === 0 ? " No other step exists." : candidates.length <= MAX_LISTED_STEPS ? ` The other steps are ${listOf(candidates, "and")}.` : "";
+    candidates.length === 0
+      ? " No other step exists."
+      : candidates.length <= MAX_LISTED_STEPS
+        ? ` The other steps are ${listOf(candidates, "and")}.`
+        : "";
   context.report({
     rule: "pipeline/step-graph",
     pointer,

@@ -54,7 +54,8 @@ function parseInternal(text: string): ParsedReference {
   if (id === "") return { type: "invalid", reason: `the id before "@" is missing` };
   const lowered = id.toLowerCase();
   if (!SLUG.test(id)) {
-    const fixed = SLUG.test(lowered) && (version === undefined || isSemver(version)) ? `${lowered}${at < 0 ? "" : `@${version}`}` : undefined;
+    const fixed =
+      SLUG.test(lowered) && (version === undefined || isSemver(version)) ? `${lowered}${at < 0 ? "" : `@${version}`}` : undefined;
     const reason = SLUG.test(lowered)
       ? "ids are lower case"
       : `"${id}" is not an id (lower-case letters, digits, ".", "_" and "-", starting with a letter or digit)`;
@@ -66,9 +67,10 @@ function parseInternal(text: string): ParsedReference {
   const completed = semverCompletion(version);
   return {
     type: "invalid",
-    reason: /^[~^<>=*]|^(latest|stable|main|master)$/i.test(version) && !completed
-      ? `"${version}" is not an exact version; a reference pins one semver version`
-      : `the version "${version}" is not semver 2.0.0 (MAJOR.MINOR.PATCH)`,
+    reason:
+      /^[~^<>=*]|^(latest|stable|main|master)$/i.test(version) && !completed
+        ? `"${version}" is not an exact version; a reference pins one semver version`
+        : `the version "${version}" is not semver 2.0.0 (MAJOR.MINOR.PATCH)`,
     suggestion: completed ? `${id}@${completed}` : undefined,
   };
 }
@@ -79,13 +81,23 @@ function parseExternal(text: string, scheme: string): ParsedReference {
     case "doi": {
       if (DOI.test(rest)) return { type: "external", scheme: "doi", doi: rest };
       const bare = rest.replace(/^\/*(?:https?:\/\/)?(?:dx\.)?(?:doi\.org\/)?/i, "");
-      return { type: "invalid", reason: "a DOI reference is doi:10.NNNN/suffix", suggestion: bare !== rest && DOI.test(bare) ? `doi:${bare}` : undefined };
+      return {
+        type: "invalid",
+        reason: "a DOI reference is doi:10.NNNN/suffix",
+        suggestion: bare !== rest && DOI.test(bare) ? `doi:${bare}` : undefined,
+      };
     }
     case "hf": {
       const match = HF_REPO.exec(rest);
       if (match) {
         const [, repoType, repo, revision] = match;
-        return { type: "external", scheme: "hf", repo, ...(repoType ? { repoType: repoType as "datasets" | "models" } : {}), ...(revision ? { revision } : {}) };
+        return {
+          type: "external",
+          scheme: "hf",
+          repo,
+          ...(repoType ? { repoType: repoType as "datasets" | "models" } : {}),
+          ...(revision ? { revision } : {}),
+        };
       }
       const bare = rest.replace(/^\/*(?:https?:\/\/)?(?:huggingface\.co\/)?/i, "");
       return {
@@ -95,7 +107,9 @@ function parseExternal(text: string, scheme: string): ParsedReference {
       };
     }
     case "https":
-      return isHttpsUrl(text) ? { type: "external", scheme: "https", url: text } : { type: "invalid", reason: "it is not a well-formed https:// URL" };
+      return isHttpsUrl(text)
+        ? { type: "external", scheme: "https", url: text }
+        : { type: "invalid", reason: "it is not a well-formed https:// URL" };
     case "http": {
       const secure = `https:${rest}`;
       return { type: "invalid", reason: "http: is not accepted, only https:", suggestion: isHttpsUrl(secure) ? secure : undefined };
@@ -104,7 +118,11 @@ function parseExternal(text: string, scheme: string): ParsedReference {
       const lower = scheme.toLowerCase();
       if (lower !== scheme && ["doi", "hf", "https"].includes(lower)) {
         const fixed = parseReference(`${lower}:${rest}`);
-        return { type: "invalid", reason: `the scheme is written in lower case, "${lower}:"`, suggestion: fixed.type === "external" ? `${lower}:${rest}` : undefined };
+        return {
+          type: "invalid",
+          reason: `the scheme is written in lower case, "${lower}:"`,
+          suggestion: fixed.type === "external" ? `${lower}:${rest}` : undefined,
+        };
       }
       return { type: "invalid", reason: `"${scheme}:" is not a reference scheme (doi:, hf: or https:)` };
     }

@@ -28,7 +28,13 @@ const runCheck: DocumentCheck = {
     for (const [field, problem] of problems) {
       if (problem === undefined) continue;
       if (run[field] === undefined) report(missing(field, problem));
-      else report({ rule: "repro/run", pointer: joinPointer(RUN, field), message: problem, data: field === "seed" ? seedData(run.seed) : undefined });
+      else
+        report({
+          rule: "repro/run",
+          pointer: joinPointer(RUN, field),
+          message: problem,
+          data: field === "seed" ? seedData(run.seed) : undefined,
+        });
     }
   },
 };
@@ -53,7 +59,8 @@ function commitProblem(commit: unknown): string | undefined {
   if (COMMIT.test(commit)) return undefined;
   const trimmed = commit.trim();
   if (COMMIT.test(trimmed)) return `commit "${commit}" has surrounding spaces; write "${trimmed}".`;
-  if (/^[0-9a-fA-F]{4,39}$/.test(trimmed)) return `commit "${commit}" is an abbreviated commit (${trimmed.length} characters); write ${expected}.`;
+  if (/^[0-9a-fA-F]{4,39}$/.test(trimmed))
+    return `commit "${commit}" is an abbreviated commit (${trimmed.length} characters); write ${expected}.`;
   return `commit "${commit}" is not a git commit (${trimmed.length} characters); write ${expected}.`;
 }
 

@@ -58,7 +58,14 @@ export const GENERATIVE_PIPELINE_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** A few of the twelve NIST AI 600-1 risks, as examples in the message (the schema lists all). */
-const EXAMPLE_RISKS = ["confabulation", "information-integrity", "data-privacy", "information-security", "harmful-bias-or-homogenization", "intellectual-property"];
+const EXAMPLE_RISKS = [
+  "confabulation",
+  "information-integrity",
+  "data-privacy",
+  "information-security",
+  "harmful-bias-or-homogenization",
+  "intellectual-property",
+];
 
 /** `risk/generative`: a model that generates content lists the AI 600-1 risks it considered. */
 const generativeCheck: DocumentCheck = {

@@ -52,7 +52,11 @@ export function checkRmfId(item: unknown): RmfVerdict {
   const range = rangeProblem(fn, category, subcategory);
   if (range) return { valid: false, problem: `${subject} is not an AI RMF 1.0 ${range}` };
   if (item === canonical) return { valid: true };
-  return { valid: false, problem: `${notation(item, word, canonical, actionSuffix !== undefined)}; write "${canonical}".`, replacement: canonical };
+  return {
+    valid: false,
+    problem: `${notation(item, word, canonical, actionSuffix !== undefined)}; write "${canonical}".`,
+    replacement: canonical,
+  };
 }
 
 /** Why an id that names a real category or subcategory is not written the way AI RMF writes it. */
@@ -60,7 +64,8 @@ function notation(item: string, word: string, canonical: string, hasActionSuffix
   const upper = word.toUpperCase();
   if (hasActionSuffix) return `"${item}" is an AI 600-1 suggested-action id, not an AI RMF subcategory`;
   if (ABBREVIATIONS.has(upper)) return `"${item}" uses the Playbook abbreviation "${word}", but risk.rmf spells the function out`;
-  if (!(RMF_FUNCTIONS as readonly string[]).includes(upper)) return `"${item}": "${word}" is not an AI RMF function (${RMF_FUNCTIONS.join(", ")})`;
+  if (!(RMF_FUNCTIONS as readonly string[]).includes(upper))
+    return `"${item}": "${word}" is not an AI RMF function (${RMF_FUNCTIONS.join(", ")})`;
   if (item.toUpperCase() === canonical) return `"${item}": AI RMF ids are written in upper case`;
   return `"${item}" is not in the AI RMF 1.0 form FUNCTION-category[.subcategory]`;
 }

@@ -7,7 +7,13 @@ import type { Span } from "../types";
  * in quotes without escapes; otherwise (escapes, folded or block scalars) undefined, and the caller
  * underlines the whole value.
  */
-export function spanInsideScalar(document: Pick<GenesisDocument, "tree" | "text">, pointer: string, value: string, start: number, end: number): Span | undefined {
+export function spanInsideScalar(
+  document: Pick<GenesisDocument, "tree" | "text">,
+  pointer: string,
+  value: string,
+  start: number,
+  end: number,
+): Span | undefined {
   const location = document.tree.locations.get(pointer);
   if (!location) return undefined;
   const source = document.text.slice(location.value.start, location.value.end);

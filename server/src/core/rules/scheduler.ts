@@ -21,12 +21,12 @@ export const walltimeCheck: DocumentCheck = {
       const suggestion = typeof walltime === "string" ? suggestWalltime(walltime) : undefined;
       const why =
         typeof walltime !== "string" && typeof walltime !== "number"
-          ? " A walltime is a string such as \"04:00:00\" (or a whole number of minutes)."
+          ? ' A walltime is a string such as "04:00:00" (or a whole number of minutes).'
           : typeof walltime === "number"
-          ? " A number is read as minutes and must be a whole number of 0 or more."
-          : suggestion && /[:-]/.test(walltime)
-            ? " Minutes and seconds after \":\" are below 60, and hours after \"D-\" below 24."
-            : "";
+            ? " A number is read as minutes and must be a whole number of 0 or more."
+            : suggestion && /[:-]/.test(walltime)
+              ? ' Minutes and seconds after ":" are below 60, and hours after "D-" below 24.'
+              : "";
       report({
         rule: "scheduler/walltime",
         pointer,
@@ -98,7 +98,9 @@ function checkGpus(context: RuleContext, partition: string): void {
     const gpus = step.resources.gpus;
     if (typeof gpus !== "number" || !(gpus > 0)) return;
     const stepName = typeof step.id === "string" ? `Step "${step.id}"` : "This step";
-    const remedy = gpuPartitions.length ? `run the pipeline on a GPU partition (${listOf(gpuPartitions)}) or set gpus to 0` : "set gpus to 0";
+    const remedy = gpuPartitions.length
+      ? `run the pipeline on a GPU partition (${listOf(gpuPartitions)}) or set gpus to 0`
+      : "set gpus to 0";
     context.report({
       rule: "scheduler/partition",
       pointer: joinPointer(joinPointer(pointer, "resources"), "gpus"),

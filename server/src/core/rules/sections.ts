@@ -26,10 +26,25 @@ export const CARD_SECTIONS: readonly CardSection[] = [
   },
   { title: "Training Details", aliases: [], key: false, holds: "the training data, procedure and hyperparameters" },
   { title: "Evaluation", aliases: [], key: true, holds: "how the model was evaluated: datasets, metrics, results" },
-  { title: "Environmental Impact", aliases: [], key: false, holds: "the hardware, compute hours and estimated carbon emissions of training" },
+  {
+    title: "Environmental Impact",
+    aliases: [],
+    key: false,
+    holds: "the hardware, compute hours and estimated carbon emissions of training",
+  },
   { title: "Technical Specifications", aliases: [], key: false, holds: "the architecture, objective and compute infrastructure" },
-  { title: "Reproducibility", aliases: [], key: false, holds: "how to reproduce training: the logged run, code commit, seed and pinned environment" },
-  { title: "Security and Classification", aliases: [], key: false, holds: "the classification level, handling and export-control markings, and who may access the model" },
+  {
+    title: "Reproducibility",
+    aliases: [],
+    key: false,
+    holds: "how to reproduce training: the logged run, code commit, seed and pinned environment",
+  },
+  {
+    title: "Security and Classification",
+    aliases: [],
+    key: false,
+    holds: "the classification level, handling and export-control markings, and who may access the model",
+  },
   { title: "Risk Management", aliases: [], key: false, holds: "the AI RMF risk mapping, mitigations, residual risk and review cadence" },
 ];
 

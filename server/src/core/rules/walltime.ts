@@ -43,7 +43,10 @@ function slurmFields(text: string): { seconds: number; inRange: boolean } | unde
   }
   const withoutDays = WITHOUT_DAYS.exec(text);
   if (!withoutDays) return undefined;
-  const fields = withoutDays.slice(1).filter((field): field is string => field !== undefined).map(Number);
+  const fields = withoutDays
+    .slice(1)
+    .filter((field): field is string => field !== undefined)
+    .map(Number);
   const inRange = fields.slice(1).every((field) => field < 60);
   if (fields.length === 1) return { seconds: fields[0] * 60, inRange }; // MM
   if (fields.length === 2) return { seconds: fields[0] * 60 + fields[1], inRange }; // MM:SS

@@ -54,14 +54,20 @@ function resolve(documentPath: string, declared: string): WorkspacePath {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(declared);
   if (scheme) {
     const name = scheme[1].toLowerCase();
-    const reason = name === "file" ? "is a file: URI, an absolute file-system path" : `is a URL with the ${name}: scheme, not a path in the workspace`;
+    const reason =
+      name === "file" ? "is a file: URI, an absolute file-system path" : `is a URL with the ${name}: scheme, not a path in the workspace`;
     return { ok: false, problem: "uri", reason, scheme: name };
   }
 
   const backslashes = declared.includes("\\");
   const segments = declared.replace(/\\/g, "/");
   const fromRoot = segments.startsWith("/");
-  const stack = fromRoot ? [] : documentPath.split("/").slice(0, -1).filter((s) => s !== "" && s !== ".");
+  const stack = fromRoot
+    ? []
+    : documentPath
+        .split("/")
+        .slice(0, -1)
+        .filter((s) => s !== "" && s !== ".");
   let above = 0;
   let escaped = false;
   for (const segment of segments.split("/")) {

@@ -116,7 +116,13 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
   const pointer = error.instancePath;
   const parent = error.parentSchema as Record<string, unknown> | undefined;
   const params = error.params as ErrorParams;
-  const at = (rule: string, message: string, target = pointer, part: "key" | "value" = "value", data?: Record<string, unknown>): Finding => ({
+  const at = (
+    rule: string,
+    message: string,
+    target = pointer,
+    part: "key" | "value" = "value",
+    data?: Record<string, unknown>,
+  ): Finding => ({
     rule,
     message,
     span: spanOf(document, target, part),
@@ -139,15 +145,27 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
       const known = knownProperties(parent);
       const suggestion = known.nearest(property);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.names.length ? ` Known properties here: ${known.listed}.` : "";
-      return at("schema/unknown-property", `Unknown property "${property}" in ${nameOf(pointer)}.${hint}`, joinPointer(pointer, property), "key", {
-        property,
-        nearest: suggestion,
-      });
+      return at(
+        "schema/unknown-property",
+        `Unknown property "${property}" in ${nameOf(pointer)}.${hint}`,
+        joinPointer(pointer, property),
+        "key",
+        {
+          property,
+          nearest: suggestion,
+        },
+      );
     }
     case "enum":
     case "const": {
       const allowed: unknown[] = error.keyword === "enum" ? params.allowedValues : [params.allowedValue];
-      const suggestion = typeof error.data === "string" ? nearest(error.data, allowed.filter((v): v is string => typeof v === "string")) : undefined;
+      const suggestion =
+        typeof error.data === "string"
+          ? nearest(
+              error.data,
+              allowed.filter((v): v is string => typeof v === "string"),
+            )
+          : undefined;
       const options = allowed.length === 1 ? `it must be ${shown(allowed[0])}` : `allowed values are ${listOf(allowed)}`;
       return at(
         "schema/enum",
@@ -174,7 +192,10 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
         const target = joinPointer(pointer, propertyName);
         return at("schema/pattern", `The key "${propertyName}" does not have the expected form (${params.pattern}).`, target, "key");
       }
-      return at("schema/pattern", `${shown(error.data)} does not have the expected form for ${nameOf(pointer)} (${params.pattern}).${firstSentence(parent?.description)}`);
+      return at(
+        "schema/pattern",
+        `${shown(error.data)} does not have the expected form for ${nameOf(pointer)} (${params.pattern}).${firstSentence(parent?.description)}`,
+      );
     }
     case "propertyNames":
       return undefined; // the nested error names the key
@@ -229,7 +250,15 @@ function formatName(format: string): string {
 }
 
 function article(noun: string): string {
-  const named: Record<string, string> = { object: "a mapping", array: "a list", string: "a string", integer: "an integer", number: "a number", boolean: "true or false", null: "null" };
+  const named: Record<string, string> = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    integer: "an integer",
+    number: "a number",
+    boolean: "true or false",
+    null: "null",
+  };
   return noun
     .split(" or ")
     .map((n) => named[n] ?? n)

@@ -38,7 +38,9 @@ export function expand(node: SchemaNode | undefined, root: SchemaNode, depth = 0
     delete merged.$ref;
   }
   const extra: Record<string, unknown> = {};
-  const branches = [...(Array.isArray(merged.allOf) ? merged.allOf : []), merged.then].filter((b): b is SchemaNode => typeof b === "object" && b !== null);
+  const branches = [...(Array.isArray(merged.allOf) ? merged.allOf : []), merged.then].filter(
+    (b): b is SchemaNode => typeof b === "object" && b !== null,
+  );
   for (const branch of branches) {
     const properties = branch.properties;
     if (typeof properties === "object" && properties !== null) {

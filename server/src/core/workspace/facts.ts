@@ -146,7 +146,7 @@ export function locationInFacts(facts: DocumentFacts, pointer: string): NodeLoca
  */
 export function spanInFacts(facts: DocumentFacts, pointer: string, part: "key" | "value" = "value"): Span {
   const landmark = facts.landmarks.get(pointer);
-  if (landmark) return nonEmpty(part === "key" ? landmark.key ?? landmark.value : landmark.value, facts.text);
+  if (landmark) return nonEmpty(part === "key" ? (landmark.key ?? landmark.value) : landmark.value, facts.text);
   if (part === "value") {
     const site = facts.references.find((candidate) => candidate.pointer === pointer);
     if (site) return site.span;

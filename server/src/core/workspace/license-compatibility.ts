@@ -10,9 +10,28 @@ import { everyAlternativeHas, licenseIds, parseLicenseExpression, someAlternativ
  * also allow commercial use but are not listed: the rule is about permissive releases (docs/rules.md#license-compatibility).
  */
 const PERMISSIVE_LICENSES: ReadonlySet<string> = new Set([
-  "mit", "mit-0", "0bsd", "apache-2.0", "isc", "cc0-1.0", "unlicense", "zlib", "bsl-1.0", "wtfpl",
-  "postgresql", "ncsa", "x11", "upl-1.0", "afl-3.0", "ecl-2.0", "pddl", "pddl-1.0", "odc-by", "odc-by-1.0",
-  "cdla-permissive-1.0", "cdla-permissive-2.0",
+  "mit",
+  "mit-0",
+  "0bsd",
+  "apache-2.0",
+  "isc",
+  "cc0-1.0",
+  "unlicense",
+  "zlib",
+  "bsl-1.0",
+  "wtfpl",
+  "postgresql",
+  "ncsa",
+  "x11",
+  "upl-1.0",
+  "afl-3.0",
+  "ecl-2.0",
+  "pddl",
+  "pddl-1.0",
+  "odc-by",
+  "odc-by-1.0",
+  "cdla-permissive-1.0",
+  "cdla-permissive-2.0",
 ]);
 
 /**
@@ -27,7 +46,8 @@ const NON_COMMERCIAL: readonly RegExp[] = [/-nc(-|$)/i, /non-?commercial/i];
 /** `CC-BY-ND-4.0`, `CC-BY-NC-ND-4.0`: the Creative Commons NoDerivatives element. */
 const NO_DERIVATIVES: readonly RegExp[] = [/-nd(-|$)/i];
 
-const isPermissive = (id: string) => PERMISSIVE_LICENSES.has(id.toLowerCase()) || PERMISSIVE_FAMILIES.some((family) => family.test(id.toLowerCase()));
+const isPermissive = (id: string) =>
+  PERMISSIVE_LICENSES.has(id.toLowerCase()) || PERMISSIVE_FAMILIES.some((family) => family.test(id.toLowerCase()));
 const isNonCommercial = (id: string) => NON_COMMERCIAL.some((pattern) => pattern.test(id));
 const isNoDerivatives = (id: string) => NO_DERIVATIVES.some((pattern) => pattern.test(id));
 const isRestricting = (id: string) => isNonCommercial(id) || isNoDerivatives(id);
@@ -49,11 +69,15 @@ export const licenseCompatibilityCheck: WorkspaceCheck = {
       const expression = dataset.license === undefined ? undefined : parseLicenseExpression(dataset.license);
       if (!expression || !everyAlternativeHas(expression, isRestricting)) return [];
       const ids = licenseIds(expression);
-      const terms = [ids.some(isNonCommercial) ? "non-commercial" : "", ids.some(isNoDerivatives) ? "no-derivatives" : ""].filter(Boolean).join(", ");
+      const terms = [ids.some(isNonCommercial) ? "non-commercial" : "", ids.some(isNoDerivatives) ? "no-derivatives" : ""]
+        .filter(Boolean)
+        .join(", ");
       return [{ dataset, license: dataset.license!, terms }];
     });
     if (!restricting.length) return;
-    const named = restricting.map(({ dataset, license, terms }) => `${label(dataset)}, licensed "${license}" (${terms}; ${whereIs(dataset, "/license")})`);
+    const named = restricting.map(
+      ({ dataset, license, terms }) => `${label(dataset)}, licensed "${license}" (${terms}; ${whereIs(dataset, "/license")})`,
+    );
     const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
     report({
       rule: "license/compatibility",

@@ -5,8 +5,7 @@
  * changes whether a license is permissive or restricting.
  */
 export type LicenseExpression =
-  | { readonly id: string }
-  | { readonly operator: "and" | "or"; readonly left: LicenseExpression; readonly right: LicenseExpression };
+  { readonly id: string } | { readonly operator: "and" | "or"; readonly left: LicenseExpression; readonly right: LicenseExpression };
 
 /** Longer or deeper expressions than these are no license anyone writes; they are left to `license/spdx`. */
 const MAX_TOKENS = 512;

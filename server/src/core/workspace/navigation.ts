@@ -15,7 +15,6 @@ import type { WorkspaceIndex } from "./workspace-index";
  * kind and id, its references mean that document.
  */
 
-
 /** A reference and the document it is written in. */
 export interface ReferenceHit {
   readonly facts: DocumentFacts;
@@ -109,13 +108,18 @@ export function renameEdits(index: WorkspaceIndex, target: DocumentFacts, newId:
   const oldId = target.id;
   if (oldId === undefined) return { error: `${target.path} has no id to rename.` };
   if (!SLUG.test(newId)) {
-    return { error: `"${newId}" is not a valid id: use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit (at most 128 characters).` };
+    return {
+      error: `"${newId}" is not a valid id: use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit (at most 128 characters).`,
+    };
   }
   if (newId === oldId) return { edits: [] };
   const holds = index.get(target.path) === target;
   if (!holds && index.withId(target.kind, oldId).length > 0) return { edits: [] };
   const taken = index.withId(target.kind, newId)[0];
-  if (taken) return { error: `The ${KIND_NAME[target.kind]} ${label(taken)} in ${taken.path} already has the id "${newId}"; ids are unique per kind.` };
+  if (taken)
+    return {
+      error: `The ${KIND_NAME[target.kind]} ${label(taken)} in ${taken.path} already has the id "${newId}"; ids are unique per kind.`,
+    };
 
   const edits: NavigationEdit[] = [];
   const declarers = holds ? index.withId(target.kind, oldId) : [];

@@ -26,7 +26,12 @@ export const resolutionCheck: WorkspaceCheck = {
           : close
             ? ` Did you mean "${close}"?`
             : "";
-        report({ rule: "ref/unresolved", pointer: site.pointer, message: `No ${kindName} in the workspace has the id "${site.id}".${hint}`, data: { id: site.id, nearest: close } });
+        report({
+          rule: "ref/unresolved",
+          pointer: site.pointer,
+          message: `No ${kindName} in the workspace has the id "${site.id}".${hint}`,
+          data: { id: site.id, nearest: close },
+        });
       } else if (resolution.status === "version-mismatch") {
         const listed = resolution.candidates.map((c) => `${c.version ?? "(no version)"} in ${c.path}`).join(", ");
         const kinds = kindsName(kindsOf(resolution.candidates));

@@ -15,7 +15,11 @@ export type Resolution =
 export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentFacts>();
   /** kind -> id -> paths of the documents of that kind with that id. */
-  private readonly byId: Readonly<Record<DocumentKind, Map<string, Set<string>>>> = { DatasetManifest: new Map(), ModelCard: new Map(), PipelineConfig: new Map() };
+  private readonly byId: Readonly<Record<DocumentKind, Map<string, Set<string>>>> = {
+    DatasetManifest: new Map(),
+    ModelCard: new Map(),
+    PipelineConfig: new Map(),
+  };
   /** id -> paths of the documents that reference that id. */
   private readonly referrers = new Map<string, Set<string>>();
   private cycles: readonly (readonly string[])[] | undefined;
@@ -183,7 +187,9 @@ export class WorkspaceIndex {
     const before = this.cycles;
     this.cycles = undefined;
     if (before) before.flat().forEach((p) => affected.add(p));
-    this.lineageCycles().flat().forEach((p) => affected.add(p));
+    this.lineageCycles()
+      .flat()
+      .forEach((p) => affected.add(p));
   }
 }
 

@@ -18,7 +18,8 @@ export async function readCsvTable(handle: FileHandle, size: number): Promise<Ta
   const partial = size > CSV_HEAD_BYTES;
   if (partial) {
     const lastLine = text.lastIndexOf("\n");
-    if (lastLine < 0) throw new FormatError("too-large", `its first line is longer than ${CSV_HEAD_BYTES / 1024} KB, so the header was not read`);
+    if (lastLine < 0)
+      throw new FormatError("too-large", `its first line is longer than ${CSV_HEAD_BYTES / 1024} KB, so the header was not read`);
     text = text.slice(0, lastLine + 1);
   }
   const records = await parseRecords(text, partial);

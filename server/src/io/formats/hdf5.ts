@@ -19,7 +19,10 @@ function loadReader(): typeof Hdf5Reader {
     reader = require(existsSync(bundled) ? bundled : path.join(__dirname, "..", "hdf5-reader")) as typeof Hdf5Reader;
   } catch (error) {
     // A package built without it: say so as a reason, not as a fault of the user's file.
-    throw new FormatError("unreadable", `the HDF5 reader (hdf5-reader.js) is not installed beside ${path.basename(__filename)}: ${error instanceof Error ? error.message.split("\n", 1)[0] : String(error)}`);
+    throw new FormatError(
+      "unreadable",
+      `the HDF5 reader (hdf5-reader.js) is not installed beside ${path.basename(__filename)}: ${error instanceof Error ? error.message.split("\n", 1)[0] : String(error)}`,
+    );
   }
   return reader;
 }

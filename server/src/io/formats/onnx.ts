@@ -40,7 +40,11 @@ export async function readOnnxSignature(handle: FileHandle, size: number): Promi
     for await (const field of wireFields(reader, graph.start, graph.end)) {
       if (field.wireType !== 2) continue;
       if (field.number === GRAPH_INPUT || field.number === GRAPH_OUTPUT) {
-        if (field.end - field.start > MAX_VALUE_INFO_BYTES) throw new FormatError("malformed", `a graph ${field.number === GRAPH_INPUT ? "input" : "output"} description is ${field.end - field.start} bytes long`);
+        if (field.end - field.start > MAX_VALUE_INFO_BYTES)
+          throw new FormatError(
+            "malformed",
+            `a graph ${field.number === GRAPH_INPUT ? "input" : "output"} description is ${field.end - field.start} bytes long`,
+          );
         const value = describeValue(onnx.ValueInfoProto.decode(await readSlice(handle, field.start, field.end)));
         (field.number === GRAPH_INPUT ? inputs : outputs).push(value);
       } else if (field.number === GRAPH_INITIALIZER) {

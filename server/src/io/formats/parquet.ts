@@ -19,10 +19,16 @@ export async function readParquetTable(handle: FileHandle, size: number): Promis
   if (size < 12) throw new FormatError("malformed", `${size} bytes is too short for a Parquet file`);
   if ((await readSlice(handle, 0, 4)).toString("latin1") !== MAGIC) throw new FormatError("malformed", `it does not start with "${MAGIC}"`);
   const footer = await readSlice(handle, size - 8, size);
-  if (footer.toString("latin1", 4) !== MAGIC) throw new FormatError("malformed", `it does not end with "${MAGIC}": truncated, or still being written`);
+  if (footer.toString("latin1", 4) !== MAGIC)
+    throw new FormatError("malformed", `it does not end with "${MAGIC}": truncated, or still being written`);
   const metadataLength = footer.readUInt32LE(0);
-  if (metadataLength > size - 12) throw new FormatError("malformed", `its footer announces ${metadataLength} bytes of metadata in a ${size}-byte file`);
-  if (metadataLength > PARQUET_MAX_METADATA_BYTES) throw new FormatError("too-large", `its metadata is ${(metadataLength / 1024 / 1024).toFixed(1)} MB, above the ${PARQUET_MAX_METADATA_BYTES / 1024 / 1024} MB read for a schema`);
+  if (metadataLength > size - 12)
+    throw new FormatError("malformed", `its footer announces ${metadataLength} bytes of metadata in a ${size}-byte file`);
+  if (metadataLength > PARQUET_MAX_METADATA_BYTES)
+    throw new FormatError(
+      "too-large",
+      `its metadata is ${(metadataLength / 1024 / 1024).toFixed(1)} MB, above the ${PARQUET_MAX_METADATA_BYTES / 1024 / 1024} MB read for a schema`,
+    );
 
   const { parquetMetadataAsync, parquetSchema } = await import("hyparquet");
   const file = { byteLength: size, slice: (start: number, end?: number) => readArrayBuffer(handle, start, end ?? size) };

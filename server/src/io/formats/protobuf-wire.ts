@@ -76,7 +76,11 @@ export async function* wireFields(reader: WindowReader, start: number, end: numb
         throw new FormatError("malformed", `byte ${offset} holds a field of wire type ${wireType}, which protobuf does not use here`);
     }
     if (number === 0) throw new FormatError("malformed", `byte ${offset} holds a field numbered 0`);
-    if (valueEnd > end) throw new FormatError("malformed", `the field at byte ${offset} runs past the end of ${end === reader.size ? "the file: it is truncated" : "its message"}`);
+    if (valueEnd > end)
+      throw new FormatError(
+        "malformed",
+        `the field at byte ${offset} runs past the end of ${end === reader.size ? "the file: it is truncated" : "its message"}`,
+      );
     yield { number, wireType, start: valueStart, end: valueEnd };
     offset = valueEnd;
   }
