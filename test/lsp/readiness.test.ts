@@ -191,4 +191,29 @@ describe("language server: readiness", function () {
     assert.match(markdown.text, /```mermaid\nflowchart LR/);
     assert.match(markdown.fileName, /\.md$/);
   });
+
+  it("a genesis-ignore in the editor is a waiver: its item does not drop, counts it, and the model lists it", async function () {
+    const uri = uriOf("models/m.model.yaml");
+    await client.open(uri, "yaml", MODEL, 1);
+    const waivedText = MODEL.replace(
+      "risk: { rmf: [MAP-2.3], residual: low }",
+      "risk:\n  rmf: [MEASURE-7] # genesis-ignore risk/rmf-id: draft mapping, SEC-7 (until 2999-01-01)\n  residual: low",
+    );
+    assert.notEqual(waivedText, MODEL);
+    const waived = changed((p) => p.score.passed === 21);
+    const published = client.diagnosticsFor(uri, (p) => p.version === 2);
+    await client.changeFull(uri, 2, waivedText);
+    assert.ok(!(await published).diagnostics.some((d) => d.code === "risk/rmf-id"), "the editor does not show a waived finding");
+    await waived;
+    const model = await readiness();
+    assert.equal(item(model, "gov.rmf").status, "pass");
+    assert.equal(item(model, "gov.rmf").waivers, 1);
+    assert.deepEqual(
+      model.waivers?.map((w) => [w.rule, w.item, w.path, w.reason, w.until, w.uri]),
+      [["risk/rmf-id", "gov.rmf", "models/m.model.yaml", "draft mapping, SEC-7", "2999-01-01", uri]],
+    );
+    const text = await client.connection.sendRequest(REPORT_REQUEST, { format: "text" });
+    assert.match(text.text, /risk\/rmf-id at models\/m\.model\.yaml:\d+ \(gov\.rmf\), until 2999-01-01/);
+    await client.close(uri);
+  });
 });
