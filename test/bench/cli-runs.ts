@@ -82,7 +82,8 @@ export function writeAjvPlugin(folder: string): string {
   const formats = require.resolve("ajv-formats", { paths: [REPOSITORY] });
   writeFileSync(
     file,
-    `module.exports = (ajv) => { require(${JSON.stringify(formats)})(ajv); ajv.addFormat("genesis-date", ${GENESIS_DATE.toString()}); return ajv; };\n`,
+    `module.exports = (ajv) => { require(${JSON.stringify(formats)})(ajv); ` +
+      `ajv.addFormat("genesis-date", ${GENESIS_DATE.toString()}); return ajv; };\n`,
   );
   return file;
 }

@@ -117,8 +117,10 @@ function main(): void {
     const tree = writeWorkspaceTree(root, DOCUMENTS);
     const plugin = writeAjvPlugin(scratch);
     const threads = analysisThreads(DOCUMENTS, undefined);
-    const label = (jobs: number) =>
-      `genesis-readiness check --jobs ${jobs}${jobs === 1 ? " (main thread alone)" : ` (main + ${jobs - 1} worker${jobs === 2 ? "" : "s"})`}${jobs === threads ? ", the default" : ""}`;
+    const label = (jobs: number) => {
+      const workers = jobs === 1 ? " (main thread alone)" : ` (main + ${jobs - 1} worker${jobs === 2 ? "" : "s"})`;
+      return `genesis-readiness check --jobs ${jobs}${workers}${jobs === threads ? ", the default" : ""}`;
+    };
     const results = measure(
       [
         ...[...new Set([1, threads, Math.max(2, CORES)])].map((jobs) => ({ name: label(jobs), run: () => runGenesis(root, jobs) })),
@@ -131,7 +133,9 @@ function main(): void {
         throw new Error(`${result.name} judged ${result.documents} documents, not ${tree.files.length}`);
     }
     console.log(
-      `\nCLI on a generated tree of ${tree.files.length} YAML documents (${CORES} cores; medians of ${REPETITIONS} runs; \`check --format json --no-io\`):\n`,
+      `\n` +
+        `CLI on a generated tree of ${tree.files.length} YAML documents (${CORES} cores; ` +
+        `medians of ${REPETITIONS} runs; \`check --format json --no-io\`):\n`,
     );
     console.log(mainTable(results, results[results.length - 1]));
     const sizes = CUTOVER_SIZES.filter((size) => size < DOCUMENTS);

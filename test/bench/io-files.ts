@@ -35,7 +35,9 @@ export function writeCsv(file: string, mib: number): void {
   const rows: string[] = [];
   let length = 0;
   for (let i = 0; length < MIB; i++) {
-    const row = `2026-01-${String(1 + (i % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:00:00Z,st-${i % 97},${(12 + (i % 50) / 10).toFixed(1)},${1000 + (i % 30)},${i % 2},"buoy ${i % 13}, hourly"\n`;
+    const row =
+      `2026-01-${String(1 + (i % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:00:00Z,` +
+      `st-${i % 97},${(12 + (i % 50) / 10).toFixed(1)},${1000 + (i % 30)},${i % 2},"buoy ${i % 13}, hourly"\n`;
     rows.push(row);
     length += row.length;
   }

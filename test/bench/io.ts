@@ -49,7 +49,8 @@ function fit(label: string, wanted: readonly number[], room: number, notes: stri
   }
   if (fitted.some((size, i) => size !== wanted[i]))
     notes.push(
-      `${label}: ${wanted.join(", ")} MiB do not fit in the ${room} MiB free (less ${DISK_MARGIN_MIB} MiB kept free); measured ${fitted.join(", ")} MiB instead.`,
+      `${label}: ${wanted.join(", ")} MiB do not fit in the ${room} MiB free ` +
+        `(less ${DISK_MARGIN_MIB} MiB kept free); measured ${fitted.join(", ")} MiB instead.`,
     );
   return fitted;
 }
@@ -70,7 +71,8 @@ function hashTable(m: HashMeasurement): string {
     "",
     markdownTable(["hasher", "median s", "MiB/s", "vs sha256sum"], rows, [false, true, true, true]),
     "",
-    `Target: the project's hashing (worker thread) at least 80% of sha256sum: ${verdict} (${ratio(m.project.mibPerSecond / m.sha256sum.mibPerSecond)}).`,
+    `Target: the project's hashing (worker thread) ` +
+      `at least 80% of sha256sum: ${verdict} (${ratio(m.project.mibPerSecond / m.sha256sum.mibPerSecond)}).`,
   ].join("\n");
 }
 
@@ -91,7 +93,9 @@ function schemaTable(results: readonly SchemaMeasurement[]): string {
     if (ofFormat.length < 2) return [];
     const [small, large] = [ofFormat[0], ofFormat[ofFormat.length - 1]];
     return [
-      `${format === "csv" ? "CSV" : "Parquet"} ${mib(large.bytes)} / ${mib(small.bytes)}: ${ratio(large.medianMs / small.medianMs)} the time for ${(large.bytes / small.bytes).toFixed(0)}× the bytes`,
+      `${format === "csv" ? "CSV" : "Parquet"} ${mib(large.bytes)} ` +
+        `/ ${mib(small.bytes)}: ${ratio(large.medianMs / small.medianMs)} ` +
+        `the time for ${(large.bytes / small.bytes).toFixed(0)}× the bytes`,
     ];
   });
   return [

@@ -81,7 +81,9 @@ function sessionRow(lines: string, document: string, contender: Contender, edits
 
 async function printSchemaAgreement(contenders: Contender[], root: string): Promise<void> {
   console.log(
-    `\nSchema agreement on one manifest with ${SCHEMA_CHECK_MISTAKES} schema mistakes ($refs into $defs, if/then, contains, patterns, enum, type, minimum, additionalProperties):`,
+    `\n` +
+      `Schema agreement on one manifest with ${SCHEMA_CHECK_MISTAKES} schema mistakes ($refs into $defs, ` +
+      `if/then, contains, patterns, enum, type, minimum, additionalProperties):`,
   );
   const checks = [];
   for (const contender of contenders) checks.push(await runSchemaCheck(contender, root));
@@ -94,7 +96,9 @@ async function printSchemaAgreement(contenders: Contender[], root: string): Prom
 async function printStartUp(contenders: Contender[], root: string): Promise<void> {
   const text = generateManifest(100);
   console.log(
-    `\nStart-up: fresh server process, ${text.split("\n").length - 1}-line clean manifest opened right after initialization, median (min-max) of ${STARTS} starts`,
+    `\n` +
+      `Start-up: fresh server process, ${text.split("\n").length - 1}-line clean ` +
+      `manifest opened right after initialization, median (min-max) of ${STARTS} starts`,
   );
   console.log(`  ${"server".padEnd(29)}${"spawn -> initialize result".padStart(30)}${"spawn -> first diagnostics".padStart(30)}`);
   for (const contender of contenders) {
@@ -163,7 +167,9 @@ async function printSideBySide(contenders: Contender[], root: string): Promise<v
         ]),
       );
       console.log(
-        `${"".padEnd(19)}floor (in-process, median of ${floor.total.length}): yaml parse ${ms(median(floor.parse))} + ajv validate ${ms(median(floor.validate))} = ${ms(median(floor.total))} ms; ajv finds ${floor.schemaErrors} schema mistakes`,
+        `${"".padEnd(19)}floor (in-process, median of ${floor.total.length}): ` +
+          `yaml parse ${ms(median(floor.parse))} + ajv validate ${ms(median(floor.validate))} = ${ms(median(floor.total))} ms; ` +
+          `ajv finds ${floor.schemaErrors} schema mistakes`,
       );
     }
   }
@@ -184,14 +190,17 @@ async function main(): Promise<void> {
       `\nSide by side: ${contenders.map((c) => c.name).join(" and ")}, both over stdio; node ${process.version}, ${cpus().length} CPUs`,
     );
     console.log(
-      `  yaml-language-server: yaml.schemas -> a self-contained draft 2020-12 bundle of schemas/dataset-manifest.schema.json (common.schema.json's $defs inlined), schema store off`,
+      `  yaml-language-server: yaml.schemas -> a self-contained draft 2020-12 bundle of ` +
+        `schemas/dataset-manifest.schema.json (common.schema.json's $defs inlined), schema store off`,
     );
     console.log(
-      `  edits: type "x" after a "bytes:" number (a schema type mistake) with incremental changes, then delete each again with full-text changes`,
+      `  edits: type "x" after a "bytes:" number (a schema type mistake) ` +
+        `with incremental changes, then delete each again with full-text changes`,
     );
     for (const contender of contenders) console.log(`  ${contender.name} answers a change with ${contender.matching}`);
     console.log(
-      `  schema (all): schema findings (all diagnostics) after didOpen; checks: every answer showed its edit and as many schema findings as ajv counts`,
+      `  schema (all): schema findings (all diagnostics) after didOpen; checks: ` +
+        `every answer showed its edit and as many schema findings as ajv counts`,
     );
 
     await printSchemaAgreement(contenders, root);

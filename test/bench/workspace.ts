@@ -77,14 +77,18 @@ async function main(): Promise<void> {
     await client.shutdown();
 
     console.log(
-      `\nWorkspace of ${files.length} documents (server over stdio, started with ${SERVER_EXEC_ARGV.join(" ")} as the extension starts it):`,
+      `\n` +
+        `Workspace of ${files.length} documents (server over stdio, ` +
+        `started with ${SERVER_EXEC_ARGV.join(" ")} as the extension starts it):`,
     );
     console.log(`  cold index, every document checked and published: ${(coldIndex / 1000).toFixed(2)} s`);
     console.log(
-      `  edit of an ordinary dataset -> its diagnostics and its dependents' (${ordinaryEdit.fanOut} documents): median ${ms(ordinaryEdit.median)} ms`,
+      `  edit of an ordinary dataset -> its diagnostics and its dependents' ` +
+        `(${ordinaryEdit.fanOut} documents): median ${ms(ordinaryEdit.median)} ms`,
     );
     console.log(
-      `  edit of the classification of a dataset referenced by ${hubEdit.fanOut - 1} documents -> all their diagnostics: median ${ms(hubEdit.median)} ms`,
+      `  edit of the classification of a dataset referenced by ${hubEdit.fanOut - 1} ` +
+        `documents -> all their diagnostics: median ${ms(hubEdit.median)} ms`,
     );
     console.log(`  server peak RSS: ${rssAfterIndex.toFixed(0)} MiB after the cold index, ${rss.toFixed(0)} MiB at the end`);
   } finally {

@@ -34,7 +34,8 @@ describe("the CLI's code cache", function () {
   });
 
   function run(remember: boolean, env: NodeJS.ProcessEnv = {}): string {
-    const script = `require(${JSON.stringify(CODE_CACHE)}).runWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, ${remember})`;
+    const script =
+      `require(${JSON.stringify(CODE_CACHE)}).runWithCodeCache(` + `${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, ${remember})`;
     const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script, "world"], {
       cwd: REPOSITORY,
       encoding: "utf8",

@@ -113,7 +113,7 @@ describe("check --jobs (built CLI)", function () {
     assert.equal(report(3), report(1));
   });
 
-  it("exit codes are unchanged with workers: 0 when clean, 1 on errors or warnings asked for, 2 on a path that cannot be used", function () {
+  it("exit codes are unchanged with workers: 0 when clean, 1 on errors or warnings asked for, 2 on an unusable path", function () {
     const clean = workspaces.make();
     copyFixture(clean, "valid.dataset.yaml");
     assert.equal(assertSameAsOneThread([clean], [3]).status, 0);

@@ -296,7 +296,7 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     unlinkSync(path.join(wb.workspace, card));
   });
 
-  it("shows the readiness checklist: the score, an item's evidence that opens the file, and a fix that turns it from fail to pass", async function () {
+  it("shows the readiness checklist: the score, evidence that opens its file, a fix that makes a failing item pass", async function () {
     const wb = workbench!;
     await wb.showProblems();
     await wb.closeAllEditors();
@@ -325,7 +325,8 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
       .waitFor({ timeout: TIMEOUTS.diagnostic });
     // Evaluated in the page (this project's TypeScript has no DOM types, hence a string).
     await wb.page.waitForFunction(
-      `[...document.querySelectorAll(".statusbar-item")].some((item) => Number((/Genesis (\\d+)\\/21/.exec(item.textContent || "") || [])[1] || -1) > ${before})`,
+      `[...document.querySelectorAll(".statusbar-item")]` +
+        `.some((item) => Number((/Genesis (\\d+)\\/21/.exec(item.textContent || "") || [])[1] || -1) > ${before})`,
       undefined,
       { timeout: TIMEOUTS.diagnostic },
     );

@@ -8,7 +8,10 @@ import { bytesReadSoFar, checkIo, onnxModel, sha256, summary, TempWorkspace } fr
 const CSV = "station,temperature,count,valid,day\nst-01,12.5,4,1,2026-01-15\nst-02,13,5,0,2026-01-16\n";
 
 function manifest(format: string, path: string, fields: string, extra = ""): string {
-  return `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\ndistribution:\n  - id: obs\n    path: ${path}\n    format: ${format}\n${extra}recordSets:\n  - id: observations\n    source: obs\n    fields:\n${fields}`;
+  return (
+    `apiVersion: genesis/v1\nkind: DatasetManifest\nid: ocean\ndistribution:\n  - id: obs\n    path: ${path}\n` +
+    `    format: ${format}\n${extra}recordSets:\n  - id: observations\n    source: obs\n    fields:\n${fields}`
+  );
 }
 
 describe("io readers (real files)", function () {
@@ -25,7 +28,8 @@ describe("io readers (real files)", function () {
 
   describe("CSV", () => {
     const fields =
-      "      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: day, type: date }\n";
+      "      - { name: station, type: string }\n      - { name: temperature, type: number }\n" +
+      "      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: day, type: date }\n";
 
     it("matches a header and sampled types, and a correct sha256", async () => {
       workspace.write("data/files/obs.csv", CSV);
@@ -37,9 +41,11 @@ describe("io readers (real files)", function () {
       workspace.write("data/files/obs.csv", CSV.replace("temperature", "temp_c"));
       const text = manifest("csv", "files/obs.csv", fields.replace("name: count, type: integer", "name: count, type: boolean"));
       assert.deepEqual(summary(await checkIo(service, workspace, "data/ocean.dataset.yaml", text)), [
-        `data/schema-drift: "files/obs.csv" has a column that no field declares: temp_c (number). Add a field for it to record set "observations" (name and type), or remove it from the file.`,
+        `data/schema-drift: "files/obs.csv" has a column that no field declares: temp_c (number). ` +
+          `Add a field for it to record set "observations" (name and type), or remove it from the file.`,
         `data/schema-drift: Field "temperature" is not a column of "files/obs.csv". Its columns are: station, temp_c, count, valid, day.`,
-        `data/schema-drift: Field "count" is declared boolean, but "files/obs.csv" has the value "4" in that column (2 rows sampled); declare "integer", or fix the data.`,
+        `data/schema-drift: Field "count" is declared boolean, but "files/obs.csv" has the ` +
+          `value "4" in that column (2 rows sampled); declare "integer", or fix the data.`,
       ]);
     });
 
@@ -87,17 +93,23 @@ describe("io readers (real files)", function () {
     it("matches the schema of its footer", async () => {
       await writeParquet("obs.parquet");
       const fields =
-        "      - { name: station, type: string }\n      - { name: temperature, type: number }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: at, type: datetime }\n";
+        "      - { name: station, type: string }\n      - { name: temperature, type: number }\n" +
+        "      - { name: count, type: integer }\n" +
+        "      - { name: valid, type: boolean }\n      - { name: at, type: datetime }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("parquet", "obs.parquet", fields))), []);
     });
 
     it("reports a column type the schema records differently, and a missing column", async () => {
       await writeParquet("obs.parquet");
       const fields =
-        "      - { name: station, type: string }\n      - { name: temperature, type: integer }\n      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n      - { name: at, type: date }\n      - { name: depth, type: number }\n";
+        "      - { name: station, type: string }\n      - { name: temperature, type: integer }\n" +
+        "      - { name: count, type: integer }\n      - { name: valid, type: boolean }\n" +
+        "      - { name: at, type: date }\n      - { name: depth, type: number }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("parquet", "obs.parquet", fields))), [
-        `data/schema-drift: Field "temperature" is declared integer, but "obs.parquet" stores DOUBLE (number) in that column; declare "number", or rewrite the column.`,
-        `data/schema-drift: Field "at" is declared date, but "obs.parquet" stores INT64 (TIMESTAMP_MILLIS) (datetime) in that column; declare "datetime", or rewrite the column.`,
+        `data/schema-drift: Field "temperature" is declared integer, ` +
+          `but "obs.parquet" stores DOUBLE (number) in that column; declare "number", or rewrite the column.`,
+        `data/schema-drift: Field "at" is declared date, but "obs.parquet" stores INT64 (TIMESTAMP_MILLIS) ` +
+          `(datetime) in that column; declare "datetime", or rewrite the column.`,
         `data/schema-drift: Field "depth" is not a column of "obs.parquet". Its columns are: station, temperature, count, valid, at.`,
       ]);
     });
@@ -153,17 +165,21 @@ describe("io readers (real files)", function () {
     it("matches dataset paths and element types", async () => {
       await writeHdf5("grid.h5");
       const fields =
-        "      - { name: /grid/temperature, type: array }\n      - { name: stations, type: string }\n      - { name: /count, type: integer }\n";
+        "      - { name: /grid/temperature, type: array }\n" +
+        "      - { name: stations, type: string }\n      - { name: /count, type: integer }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("hdf5", "grid.h5", fields))), []);
     });
 
     it("reports a missing dataset and an element type that differs", async () => {
       await writeHdf5("grid.h5");
       const fields =
-        "      - { name: /grid/temprature, type: number }\n      - { name: stations, type: string }\n      - { name: /count, type: number }\n      - { name: /stations, type: integer }\n";
+        "      - { name: /grid/temprature, type: number }\n      - { name: stations, type: string }\n" +
+        "      - { name: /count, type: number }\n      - { name: /stations, type: integer }\n";
       assert.deepEqual(summary(await checkIo(service, workspace, "ocean.dataset.yaml", manifest("hdf5", "grid.h5", fields))), [
-        `data/schema-drift: Field "/grid/temprature" is not a dataset of "grid.h5". Did you mean "/grid/temperature"? Its datasets are: /count, /grid/temperature, /stations.`,
-        `data/schema-drift: Field "/stations" is declared integer, but "grid.h5" stores string (string) in that dataset; declare "string", or rewrite the dataset.`,
+        `data/schema-drift: Field "/grid/temprature" is not a dataset of "grid.h5". ` +
+          `Did you mean "/grid/temperature"? Its datasets are: /count, /grid/temperature, /stations.`,
+        `data/schema-drift: Field "/stations" is declared integer, but "grid.h5" stores string (string) ` +
+          `in that dataset; declare "string", or rewrite the dataset.`,
       ]);
     });
 
@@ -216,9 +232,11 @@ describe("io readers (real files)", function () {
 
   describe("ONNX", () => {
     const card = (signature: string, extra = "") =>
-      `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n  - format: onnx\n    path: artifacts/m.onnx\n${extra}    signature:\n${signature}`;
+      `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n` +
+      `  - format: onnx\n    path: artifacts/m.onnx\n${extra}    signature:\n${signature}`;
     const signature =
-      "      inputs:\n        - { name: features, dtype: float32, shape: [batch, 7] }\n      outputs:\n        - { name: lattice, dtype: float32, shape: [batch, 2] }\n";
+      "      inputs:\n        - { name: features, dtype: float32, shape: [batch, 7] }\n" +
+      "      outputs:\n        - { name: lattice, dtype: float32, shape: [batch, 2] }\n";
     const model = (
       weights?: { name: string; floats: number }[],
       irVersion?: number,
@@ -254,8 +272,10 @@ describe("io readers (real files)", function () {
       assert.deepEqual(summary(await checkIo(service, workspace, "models/m.model.yaml", card(signature))), [
         `model/signature-mismatch: Input "features" is float64 in "artifacts/m.onnx", not float32; declare dtype: float64.`,
         `model/signature-mismatch: Dimension 1 of input "features" is fixed to 8 in "artifacts/m.onnx", not 7; write 8.`,
-        `model/signature-mismatch: "artifacts/m.onnx" has an output that the signature does not declare: sigma (float32 [N]); add { name: sigma, dtype: float32, shape: [N] }.`,
-        `model/signature-mismatch: Output "lattice" has rank 3 in "artifacts/m.onnx" ([N, 2, 1]), but the signature declares rank 2; write shape: [N, 2, 1].`,
+        `model/signature-mismatch: "artifacts/m.onnx" has an output that the signature does not declare: ` +
+          `sigma (float32 [N]); add { name: sigma, dtype: float32, shape: [N] }.`,
+        `model/signature-mismatch: Output "lattice" has rank 3 in "artifacts/m.onnx" ([N, ` +
+          `2, 1]), but the signature declares rank 2; write shape: [N, 2, 1].`,
       ]);
     });
 

@@ -38,8 +38,12 @@ describe("io readers: safety, bounds, cache", function () {
       `  - { id: obs, path: files/obs.csv, format: csv, sha256: ${declared} }\n  - { id: old, path: files/ob.csv, format: csv }\n`,
     );
     assert.deepEqual(summary(await checkIo(service, workspace, "data/ocean.dataset.yaml", text)), [
-      `integrity/checksum-mismatch: "files/obs.csv" does not match its sha256: declared ${declared}, but the file's SHA-256 is ${sha256("a,b\n1,2\n")}. If the file changed on purpose, write the new digest (and publish a new version); otherwise restore the file.`,
-      `integrity/file-missing: The distribution file "files/ob.csv" does not exist (data/files/ob.csv from the workspace root). Did you mean "files/obs.csv"? Correct the path or add the file; paths are relative to this document's folder "data/", or to the workspace root when they start with "/".`,
+      `integrity/checksum-mismatch: "files/obs.csv" does not match its sha256: declared ${declared}, ` +
+        `but the file's SHA-256 is ${sha256("a,b\n1,2\n")}. If the file changed on purpose, ` +
+        `write the new digest (and publish a new version); otherwise restore the file.`,
+      `integrity/file-missing: The distribution file "files/ob.csv" does not exist (data/files/ob.csv ` +
+        `from the workspace root). Did you mean "files/obs.csv"? Correct the path or add the file; ` +
+        `paths are relative to this document's folder "data/", or to the workspace root when they start with "/".`,
     ]);
   });
 
@@ -49,7 +53,8 @@ describe("io readers: safety, bounds, cache", function () {
     symlinkSync(outside.path("secret.csv"), workspace.path("data/secret.csv"));
     symlinkSync(outside.root, workspace.path("data/elsewhere"));
     const text = manifest(
-      `  - { id: a, path: secret.csv, format: csv, sha256: ${sha256("token\nhunter2\n")} }\n  - { id: b, path: elsewhere/secret.csv, format: csv }\n`,
+      `  - { id: a, path: secret.csv, format: csv, sha256: ${sha256("token\nhunter2\n")} }\n` +
+        `  - { id: b, path: elsewhere/secret.csv, format: csv }\n`,
     );
     const diagnostics = await checkIo(service, workspace, "data/ocean.dataset.yaml", text);
     assert.deepEqual(
@@ -62,7 +67,8 @@ describe("io readers: safety, bounds, cache", function () {
     assert.match(
       diagnostics[0].message,
       new RegExp(
-        `^"secret.csv" leads through a symbolic link to ${outside.path("secret.csv").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, outside the workspace, so it is not read`,
+        `^"secret.csv" leads through a symbolic link to ${outside.path("secret.csv").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, ` +
+          `outside the workspace, so it is not read`,
       ),
     );
     const reader = new EvidenceReader(workspace.root);
@@ -157,7 +163,7 @@ describe("io readers: safety, bounds, cache", function () {
     assert.equal(hashed, 2);
   });
 
-  it("hashes a file whose item declares no sha256 only when asked (Verify Files), then keeps its digest without hashing again", async () => {
+  it("hashes a file whose item declares no sha256 only when asked (Verify Files), then keeps its digest without rehashing", async () => {
     workspace.write("a.bin", "the file's bytes");
     const text = manifest(`  - { id: a, path: a.bin, format: other }\n`);
     const { engine } = await import("../unit/harness");
@@ -213,7 +219,8 @@ describe("io readers: safety, bounds, cache", function () {
     workspace.write("a.bin", Buffer.alloc(1000));
     workspace.write("b.bin", Buffer.alloc(3000));
     const text = manifest(
-      `  - { id: a, path: a.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: b, path: b.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: c, path: c.bin, format: other }\n`,
+      `  - { id: a, path: a.bin, format: other, sha256: "${"0".repeat(64)}" }\n` +
+        `  - { id: b, path: b.bin, format: other, sha256: "${"0".repeat(64)}" }\n  - { id: c, path: c.bin, format: other }\n`,
     );
     const { engine } = await import("../unit/harness");
     const seen: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }[] = [];

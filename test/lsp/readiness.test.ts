@@ -45,7 +45,8 @@ describe("language server: readiness", function () {
         () =>
           reject(
             new Error(
-              `no matching ${READINESS_CHANGED_NOTIFICATION} within ${timeoutMs} ms; got ${JSON.stringify(announced)}\n${client.logs.join("")}`,
+              `no matching ${READINESS_CHANGED_NOTIFICATION} within ${timeoutMs} ms; got ${JSON.stringify(announced)}\n` +
+                `${client.logs.join("")}`,
             ),
           ),
         timeoutMs,

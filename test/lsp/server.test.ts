@@ -134,7 +134,8 @@ describe("language server over stdio", function () {
   it("applies genesis.config.yaml severity overrides from the workspace root", async function () {
     const uri = uriOf("train.pipeline.yaml");
     const text =
-      "apiVersion: genesis/v1\nkind: PipelineConfig\nsteps:\n  - id: a\n    run: echo\n    container:\n      image: ghcr.io/lab/tool:latest\n";
+      "apiVersion: genesis/v1\nkind: PipelineConfig\nsteps:\n  - id: a\n" +
+      "    run: echo\n    container:\n      image: ghcr.io/lab/tool:latest\n";
     const published = client.diagnosticsFor(uri);
     await client.open(uri, "yaml", text);
     const latest = (await published).diagnostics.find((d) => d.code === "container/latest");

@@ -171,10 +171,13 @@ describe("resource limits", function () {
     const fields = evil
       .map(
         (pattern, i) =>
-          `      - name: f${i}\n        type: string\n        description: ${long}\n        constraints: { pattern: "${pattern.replace(/\\/g, "\\\\")}" }\n`,
+          `      - name: f${i}\n        type: string\n        description: ${long}\n` +
+          `        constraints: { pattern: "${pattern.replace(/\\/g, "\\\\")}" }\n`,
       )
       .join("");
-    const text = `${HEADER}id: ${long}\nname: ${long}\nlicense: ${long}\nversion: ${long}\nrecordSets:\n  - id: r\n    source: d\n    fields:\n${fields}`;
+    const text =
+      `${HEADER}id: ${long}\nname: ${long}\nlicense: ${long}\nversion: ${long}\n` +
+      `recordSets:\n  - id: r\n    source: d\n    fields:\n${fields}`;
     const started = Date.now();
     engine.analyze({ path: "evil.dataset.yaml", text });
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);

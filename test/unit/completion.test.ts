@@ -226,7 +226,7 @@ describe("completion", function () {
       assert.ok(labels(inFlowMapping).includes("clean@1.0.0"));
     });
 
-    it("offers dataset manifests and model cards at a pipeline output (docs/formats/pipeline-config.md), datasets only at an input", function () {
+    it("offers datasets and model cards at a pipeline output (docs/formats/pipeline-config.md), datasets only at an input", function () {
       const outputs = completeAt("pipelines/new.pipeline.yaml", `${PIPELINE}outputs:\n  - name: model\n    ref: |\n`, index);
       assert.ok(labels(outputs).includes("m@1.0.0") && labels(outputs).includes("clean@1.0.0"), labels(outputs).join(", "));
       assert.ok(!labels(outputs).includes("prep@2.0.0"), "a pipeline is no output");

@@ -8,7 +8,8 @@ const readConfig = (text: string) => engine.readConfig({ path: "genesis.config.y
 describe("genesis.config.yaml (docs/configuration.md)", function () {
   it("reads profile, rule overrides, ignore globs, registries and partitions", function () {
     const { config, diagnostics } = readConfig(
-      'profile: release\nrules:\n  container/latest: error\n  ref/unversioned: off\nignore:\n  - "third_party/**"\nsite:\n  registries: [registry.example.gov]\n  partitions:\n    gpu: { maxWalltime: "2-00:00:00", gpus: true }\n',
+      'profile: release\nrules:\n  container/latest: error\n  ref/unversioned: off\nignore:\n  - "third_party/**"\n' +
+        'site:\n  registries: [registry.example.gov]\n  partitions:\n    gpu: { maxWalltime: "2-00:00:00", gpus: true }\n',
     );
     assert.deepEqual(diagnostics, []);
     assert.equal(config.profile, "release");

@@ -48,7 +48,9 @@ describe("ranges", function () {
   });
 
   it("JSON: the value and the key", function () {
-    const text = `{\n  "apiVersion": "genesis/v1",\n  "kind": "DatasetManifest",\n  "classification": { "level": "pubic" },\n  "publsher": "ORNL"\n}\n`;
+    const text =
+      `{\n  "apiVersion": "genesis/v1",\n  "kind": "DatasetManifest",\n` +
+      `  "classification": { "level": "pubic" },\n  "publsher": "ORNL"\n}\n`;
     assert.deepEqual(locate("a.dataset.json", text, "schema/enum"), {
       start: { line: 3, character: 31 },
       end: { line: 3, character: 38 },

@@ -16,7 +16,8 @@ function outline(path: string, text: string): string[] {
       if (parent)
         assert.ok(parent.span.start <= symbol.span.start && symbol.span.end <= parent.span.end, `${symbol.name}: inside ${parent.name}`);
       lines.push(
-        `${"  ".repeat(depth)}${symbol.kind} ${symbol.name}${symbol.detail ? ` — ${symbol.detail}` : ""} «${text.slice(symbol.selectionSpan.start, symbol.selectionSpan.end)}»`,
+        `${"  ".repeat(depth)}${symbol.kind} ${symbol.name}${symbol.detail ? ` — ${symbol.detail}` : ""} ` +
+          `«${text.slice(symbol.selectionSpan.start, symbol.selectionSpan.end)}»`,
       );
       walk(symbol.children, depth + 1, symbol);
     }

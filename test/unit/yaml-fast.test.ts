@@ -48,7 +48,8 @@ function assertAgrees(text: string, region: Span, label: string): boolean {
   assert.equal(
     full.problems.length,
     0,
-    `${label}: the fast parser accepted a text the full parser reports problems in: ${full.problems.map((p) => p.message).join("; ")}\n${text.slice(region.start, region.end)}`,
+    `${label}: the fast parser accepted a text the full parser reports problems in: ${full.problems.map((p) => p.message).join("; ")}\n` +
+      `${text.slice(region.start, region.end)}`,
   );
   assert.deepEqual(comparable(fast), comparable(full), `${label}:\n${text.slice(region.start, region.end)}`);
   return true;
@@ -113,7 +114,8 @@ describe("fast YAML parser", function () {
   it("agrees on hand-written edge cases, or declines them", function () {
     const cases = [
       'a: 1\nb:\nc:   # c\n  d: x y   # hi\n  e:\n  - 1\n  -   "q"  \nf: >-\n  folded\n  text\n\ng: [a, {b: c}]\nh: |\n  lit\n',
-      "k: 'it''s'\nq: \"tab\\there \\u00e9\"\nn: ~\nt: True\nf: FALSE\ni: 0x1F\no: 0o17\ne: 1e3\nd: .5\ninf: -.inf\nnan: .NaN\nplus: +12\nzero: 007\n",
+      "k: 'it''s'\nq: \"tab\\there \\u00e9\"\nn: ~\nt: True\nf: FALSE\ni: 0x1F\n" +
+        "o: 0o17\ne: 1e3\nd: .5\ninf: -.inf\nnan: .NaN\nplus: +12\nzero: 007\n",
       "- a: 1\n  b: 2\n-   c: 3\n- - x\n  - y\n-\n- ~\n",
       "null: 1\n1.0: x\ntrue: y\n\"quoted key\": z\n'single': w\n",
       "url: https://example.gov/a#frag\ntime: 12:30:00\ncolon: a:b\nhash: a#b\ndash: -x\n",

@@ -345,7 +345,8 @@ export class Workbench {
         .catch(() => undefined);
     }
     assert.fail(
-      `Problems panel: waited ${TIMEOUTS.diagnostic / 1000} s for ${what} in ${file}; it shows:\n${seen.map((p) => `  ${p.line} ${p.severity} ${p.code}`).join("\n") || "  nothing"}`,
+      `Problems panel: waited ${TIMEOUTS.diagnostic / 1000} s for ${what} in ${file}; it shows:\n` +
+        `${seen.map((p) => `  ${p.line} ${p.severity} ${p.code}`).join("\n") || "  nothing"}`,
     );
   }
 

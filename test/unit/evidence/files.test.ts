@@ -14,7 +14,8 @@ function requestsOf(path: string, text: string) {
 describe("io evidence: requests", () => {
   it("asks to hash only files with a well-formed sha256, and never a live dataset's", () => {
     const text = manifest(
-      `distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: abc }\n  - { id: c, path: files/c.csv, format: csv }\n`,
+      `distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n` +
+        `  - { id: b, path: files/b.csv, format: csv, sha256: abc }\n  - { id: c, path: files/c.csv, format: csv }\n`,
     );
     assert.deepEqual(
       requestsOf("data/ocean.dataset.yaml", text).map((r) => [r.path, r.sha256]),
@@ -33,7 +34,8 @@ describe("io evidence: requests", () => {
 
   it("with hashUndeclared (Verify Files), also hashes the files of items without a valid sha256, never a live dataset's", () => {
     const text = manifest(
-      `distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n  - { id: b, path: files/b.csv, format: csv, sha256: TODO }\n  - { id: c, path: files/c.csv, format: csv }\n`,
+      `distribution:\n  - { id: a, path: files/a.csv, format: csv, sha256: ${SHA_A} }\n` +
+        `  - { id: b, path: files/b.csv, format: csv, sha256: TODO }\n  - { id: c, path: files/c.csv, format: csv }\n`,
     );
     const document = engine.analyze({ path: "data/ocean.dataset.yaml", text }).document!;
     assert.deepEqual(
@@ -60,8 +62,10 @@ describe("io evidence: requests", () => {
 
   it("asks for a schema only where a record set describes the distribution, in its format", () => {
     const text = manifest(
-      `distribution:\n  - { id: t, path: t.csv, format: csv }\n  - { id: p, path: p.parquet, format: parquet }\n  - { id: h, path: h.h5, format: hdf5 }\n  - { id: u, path: u.csv, format: csv }\n` +
-        `recordSets:\n  - { id: t, source: t, fields: [{ name: a, type: string }] }\n  - { id: p, source: p, fields: [] }\n  - { id: h, source: h, fields: [] }\n`,
+      `distribution:\n  - { id: t, path: t.csv, format: csv }\n  - { id: p, path: p.parquet, format: parquet }\n` +
+        `  - { id: h, path: h.h5, format: hdf5 }\n  - { id: u, path: u.csv, format: csv }\n` +
+        `recordSets:\n  - { id: t, source: t, fields: [{ name: a, type: string }] }\n` +
+        `  - { id: p, source: p, fields: [] }\n  - { id: h, source: h, fields: [] }\n`,
     );
     assert.deepEqual(
       requestsOf("ocean.dataset.yaml", text).map((r) => [r.path, r.table, r.hdf5]),
@@ -80,7 +84,8 @@ describe("io evidence: requests", () => {
     );
     assert.deepEqual(requestsOf("data/ocean.dataset.yaml", text), []);
     const model = card(
-      `artifacts:\n  - { format: oci-image, path: "registry.example.gov/m:1@sha256:${SHA_A}" }\n  - { format: onnx, path: m.onnx, sha256: ${SHA_A}, signature: { inputs: [], outputs: [] } }\n`,
+      `artifacts:\n  - { format: oci-image, path: "registry.example.gov/m:1@sha256:${SHA_A}" }\n` +
+        `  - { format: onnx, path: m.onnx, sha256: ${SHA_A}, signature: { inputs: [], outputs: [] } }\n`,
     );
     assert.deepEqual(requestsOf("models/m.model.yaml", model), [{ path: "models/m.onnx", sha256: true, hdf5: false, onnx: true }]);
   });
@@ -115,7 +120,9 @@ describe("io evidence: files that do not exist", () => {
     });
     assert.equal(
       seen.message,
-      `The distribution file "files/temprature.csv" does not exist (data/files/temprature.csv from the workspace root). Did you mean "files/temperature.csv"? Correct the path or add the file; paths are relative to this document's folder "data/", or to the workspace root when they start with "/".`,
+      `The distribution file "files/temprature.csv" does not exist (data/files/temprature.csv from the workspace root). ` +
+        `Did you mean "files/temperature.csv"? Correct the path or add the file; ` +
+        `paths are relative to this document's folder "data/", or to the workspace root when they start with "/".`,
     );
     assert.equal(seen.covered, "files/temprature.csv");
     assert.equal(seen.severity, "error");
@@ -138,7 +145,10 @@ describe("io evidence: files that do not exist", () => {
     assert.equal(seen.severity, "warning");
     assert.match(
       seen.message,
-      /^The lockfile "conda-lock.yml" does not exist \(pipelines\/conda-lock.yml from the workspace root\)\. Commit the lockfile that pins this environment/,
+      new RegExp(
+        /^The lockfile "conda-lock.yml" does not exist \(pipelines\/conda-lock.yml /.source +
+          /from the workspace root\)\. Commit the lockfile that pins this environment/.source,
+      ),
     );
     const [released] = diagnoseIo(
       "pipelines/p.pipeline.yaml",
@@ -154,7 +164,8 @@ describe("io evidence: files that do not exist", () => {
 
   it("underlines the path inside a Markdown card's front matter", () => {
     const text =
-      "---\napiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining:\n  environment:\n    lockfile: ../env/conda-lock.yml\n---\n\n# Model\n";
+      "---\napiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining:\n" +
+      "  environment:\n    lockfile: ../env/conda-lock.yml\n---\n\n# Model\n";
     const [seen] = diagnoseIo("models/m.modelcard.md", text, { "env/conda-lock.yml": MISSING });
     assert.equal(seen.rule, "repro/lockfile");
     assert.equal(seen.line, 6);
@@ -167,7 +178,8 @@ describe("io evidence: files that do not exist", () => {
     });
     expectIoWants("m.model.yaml", card("governance:\n  binder: governance/ # want: governance/policy-missing\n"), { governance: MISSING });
     const text = pipeline(
-      "ci:\n  provider: github-actions\n  workflow: .github/workflows/ci.yml # want: governance/policy-missing\ndocs:\n  dataFlowDiagram: docs/flow.md # want: governance/policy-missing\n  architectureDiagram: docs/arch.md\n",
+      "ci:\n  provider: github-actions\n  workflow: .github/workflows/ci.yml # want: governance/policy-missing\n" +
+        "docs:\n  dataFlowDiagram: docs/flow.md # want: governance/policy-missing\n  architectureDiagram: docs/arch.md\n",
     );
     const seen = expectIoWants("p.pipeline.yaml", text, {
       ".github/workflows/ci.yml": MISSING,
@@ -229,14 +241,17 @@ describe("io evidence: files that do not exist", () => {
 
 describe("io evidence: checksums", () => {
   const text = manifest(
-    `distribution:\n  - id: a\n    path: a.csv\n    format: csv\n    sha256: ${SHA_A} # want: integrity/checksum-mismatch\n    bytes: 120\n`,
+    `distribution:\n  - id: a\n    path: a.csv\n    format: csv\n` +
+      `    sha256: ${SHA_A} # want: integrity/checksum-mismatch\n    bytes: 120\n`,
   );
 
   it("reports a mismatch with both digests, the sizes, and the file's digest as the replacement", () => {
     const [seen] = expectIoWants("d.dataset.yaml", text, { "a.csv": ok({ sha256: SHA_B, size: 100 }) });
     assert.equal(
       seen.message,
-      `"a.csv" does not match its sha256: declared ${SHA_A}, but the file's SHA-256 is ${SHA_B}. The file has 100 bytes; the document says 120. If the file changed on purpose, write the new digest (and publish a new version); otherwise restore the file.`,
+      `"a.csv" does not match its sha256: declared ${SHA_A}, but the file's SHA-256 is ${SHA_B}. ` +
+        `The file has 100 bytes; the document says 120. If the file changed on purpose, ` +
+        `write the new digest (and publish a new version); otherwise restore the file.`,
     );
     assert.equal(seen.covered, SHA_A);
     assert.equal(seen.severity, "error");

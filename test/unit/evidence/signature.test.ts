@@ -14,12 +14,18 @@ const MODEL: OnnxEvidence = {
 };
 
 function card(signature: string): string {
-  return `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n  - format: onnx\n    path: artifacts/surrogate.onnx\n    signature:\n${signature}`;
+  return (
+    `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n` +
+    `  - format: onnx\n    path: artifacts/surrogate.onnx\n    signature:\n${signature}`
+  );
 }
 
 const withModel = (onnx: OnnxEvidence = MODEL): Record<string, FileEvidence> => ({ "models/artifacts/surrogate.onnx": ok({ onnx }) });
 
-const MATCHING = `      inputs:\n        - { name: features, dtype: float32, shape: [batch, 7] }\n      outputs:\n        - { name: lattice, dtype: float32, shape: [batch, 2] }\n        - { name: uncertainty, dtype: float64, shape: [batch, 3] }\n`;
+const MATCHING =
+  `      inputs:\n        - { name: features, dtype: float32, shape: [batch, 7] }\n` +
+  `      outputs:\n        - { name: lattice, dtype: float32, shape: [batch, 2] }\n` +
+  `        - { name: uncertainty, dtype: float64, shape: [batch, 3] }\n`;
 
 describe("io evidence: model/signature-mismatch", () => {
   it("accepts a signature that describes the graph: symbolic dims match any name, unknown dims anything", () => {
@@ -85,7 +91,8 @@ describe("io evidence: model/signature-mismatch", () => {
     assert.equal(seen.covered, "outputs");
     assert.equal(
       seen.message,
-      `"artifacts/surrogate.onnx" has an output that the signature does not declare: uncertainty (float64 [N, ?]); add { name: uncertainty, dtype: float64, shape: [N, dim1] }.`,
+      `"artifacts/surrogate.onnx" has an output that the signature does not declare: ` +
+        `uncertainty (float64 [N, ?]); add { name: uncertainty, dtype: float64, shape: [N, dim1] }.`,
     );
   });
 
@@ -110,7 +117,8 @@ describe("io evidence: model/signature-mismatch", () => {
   });
 
   it("compares nothing when the artifact has no signature (recommended only)", () => {
-    const text = `apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n  - { format: onnx, path: artifacts/surrogate.onnx }\n`;
+    const text =
+      "apiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\nartifacts:\n  - { format: onnx, path: artifacts/surrogate.onnx }\n";
     const document = engine.analyze({ path: PATH, text }).document!;
     assert.deepEqual(engine.checkEvidence(document, new Map(Object.entries(withModel()))), []);
   });

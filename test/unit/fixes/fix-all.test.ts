@@ -53,7 +53,10 @@ describe("quick fixes: fix all", function () {
     const fixed = fixAllText(file, readFileSync(path.join(EXAMPLES, file), "utf8"), index);
     assert.match(
       fixed,
-      /\n## Training Details\n[\s\S]*?\n## Evaluation\n\nTODO: describe how the model was evaluated: datasets, metrics, results\.\n\n## Environmental Impact\n/,
+      new RegExp(
+        /\n## Training Details\n[\s\S]*?\n## Evaluation\n\nTODO: describe how the model was evaluated: /.source +
+          /datasets, metrics, results\.\n\n## Environmental Impact\n/.source,
+      ),
     );
     const rules = diagnosticsOf(file, fixed, index).diagnostics.map((d) => d.rule);
     assert.ok(!rules.includes("modelcard/section-missing"));
@@ -73,7 +76,12 @@ describe("quick fixes: fix all", function () {
     // `ouo` is legacy (-> cui) and below its cui-specified input (-> cui-specified): two edits of one value.
     const files = {
       "up.dataset.yaml": `${dataset("up", "1.0.0", "", "cui-specified")}  categories: [PRVCY]\naccess: { policy: p.md }\n`,
-      "down.dataset.yaml": `${dataset("down", "1.0.0", 'lineage:\n  derivedFrom: [up@1.0.0]\n  generatedBy: { pipeline: "doi:10.1/x" }\n', "ouo")}`,
+      "down.dataset.yaml": dataset(
+        "down",
+        "1.0.0",
+        'lineage:\n  derivedFrom: [up@1.0.0]\n  generatedBy: { pipeline: "doi:10.1/x" }\n',
+        "ouo",
+      ),
     };
     const index = workspaceOf(files);
     const { document, diagnostics } = diagnosticsOf("down.dataset.yaml", files["down.dataset.yaml"], index);

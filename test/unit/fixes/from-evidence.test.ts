@@ -81,7 +81,7 @@ describe("quick fixes from evidence", function () {
     assert.ok(!after.includes("integrity/checksum-missing") && !after.includes("integrity/checksum-mismatch"), after.join(", "));
   });
 
-  it("Update checksum from file for a placeholder, an empty or a null sha256: the value is replaced in place, quotes and comments kept", function () {
+  it("Update checksum from file replaces a placeholder, empty or null sha256 in place, keeping quotes and comments", function () {
     const evidence = evidenceFor(readFile());
     const cases = [
       ["sha256: TODO # fill in", `sha256: ${NEW} # fill in`],

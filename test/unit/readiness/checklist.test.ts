@@ -142,11 +142,14 @@ describe("readiness: the checklist", function () {
   it("never throws on odd values: every item is decided", function () {
     const odd = {
       "data/odd.dataset.yaml":
-        "apiVersion: genesis/v1\nkind: DatasetManifest\nid: odd\nversion: 3\ndistribution: 5\nrecordSets: [null, 3]\nlineage: [x]\nclassification: secret\naccess: []\nkeywords: {}\n",
+        "apiVersion: genesis/v1\nkind: DatasetManifest\nid: odd\nversion: 3\ndistribution: 5\n" +
+        "recordSets: [null, 3]\nlineage: [x]\nclassification: secret\naccess: []\nkeywords: {}\n",
       "pipelines/odd.pipeline.yaml":
-        "apiVersion: genesis/v1\nkind: PipelineConfig\nid: p\nsteps: [null, 3, { container: 7, network: [1] }]\nengine: 4\nscheduler: [slurm]\nci: { workflow: 5 }\ndocs: { dataFlowDiagram: [] }\nprovenance: { emit: 9 }\naudit: x\n",
+        "apiVersion: genesis/v1\nkind: PipelineConfig\nid: p\nsteps: [null, 3, { container: 7, network: [1] }]\nengine: 4\n" +
+        "scheduler: [slurm]\nci: { workflow: 5 }\ndocs: { dataFlowDiagram: [] }\nprovenance: { emit: 9 }\naudit: x\n",
       "models/odd.model.yaml":
-        "apiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining: x\nevaluation: { results: 3 }\nartifacts: [{ format: onnx, path: 5 }, 7]\nrisk: [1]\ngovernance: { binder: ~/x }\n",
+        "apiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining: x\nevaluation: { results: 3 }\n" +
+        "artifacts: [{ format: onnx, path: 5 }, 7]\nrisk: [1]\ngovernance: { binder: ~/x }\n",
       "models/empty.model.yaml": "",
       "data/list.dataset.yaml": "- kind: DatasetManifest\n",
     };

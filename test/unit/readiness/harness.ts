@@ -72,11 +72,8 @@ export function itemOf(model: ReadinessModel, id: string): ReadinessItem {
 /** The item's status, with its reason and evidence in the failure message. */
 export function expectStatus(fixture: Fixture, id: string, status: ReadinessStatus): ReadinessItem {
   const item = itemOf(readinessOf(fixture), id);
-  assert.equal(
-    item.status,
-    status,
-    `${id} is ${item.status}, not ${status}: ${item.reason}\n${item.evidence.map((e) => `  ${e.status} ${e.path} ${e.rule ?? ""} ${e.message}`).join("\n")}`,
-  );
+  const evidence = item.evidence.map((e) => `  ${e.status} ${e.path} ${e.rule ?? ""} ${e.message}`).join("\n");
+  assert.equal(item.status, status, `${id} is ${item.status}, not ${status}: ${item.reason}\n${evidence}`);
   return item;
 }
 

@@ -10,7 +10,8 @@ const NO_PIPELINE = { [PIPELINE]: undefined };
 describe("readiness: infrastructure", function () {
   describe("infra.containers", function () {
     it("passes when every step runs in a digest-pinned container", function () {
-      // The image is judged by the container rules only (docs/checklist.md#how-an-item-is-decided): the evidence is that they found nothing.
+      // The image is judged by the container rules only (docs/checklist.md#how-an-item-is-decided): the evidence is that they found
+      // nothing.
       const evidence = expectStatus(GOOD, "infra.containers", "pass").evidence[0];
       assert.match(evidence.message, /^No container finding on "registry\.example\.gov\/x\/y:1\.0\.0@sha256:bbbb/);
     });

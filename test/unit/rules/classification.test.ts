@@ -62,7 +62,8 @@ describe("classification rules", () => {
         pipeline({
           classification: "classification:\n  level: top secret # want: classification/out-of-scope",
           outputs:
-            "outputs:\n  - name: clean\n    ref: ocean-temps@1.0.0\n    classification: { level: SECRET } # want: classification/out-of-scope",
+            "outputs:\n  - name: clean\n    ref: ocean-temps@1.0.0\n" +
+            "    classification: { level: SECRET } # want: classification/out-of-scope",
           environment: "environment:\n  site: enclave\n  maxClassification: frd # want: classification/out-of-scope",
         }),
         { rules: RULES },
@@ -70,7 +71,9 @@ describe("classification rules", () => {
     });
 
     it("checks a Markdown model card's front matter", () => {
-      const card = `---\napiVersion: genesis/v1\nkind: ModelCard\nclassification:\n  level: confidential # want: classification/out-of-scope\n---\n\n# Model\n`;
+      const card =
+        `---\napiVersion: genesis/v1\nkind: ModelCard\nclassification:\n` +
+        `  level: confidential # want: classification/out-of-scope\n---\n\n# Model\n`;
       expectWants("m.modelcard.md", card, { rules: RULES });
     });
 
@@ -163,7 +166,9 @@ describe("classification rules", () => {
       );
       assert.equal(
         seen[0].message,
-        'This pipeline is classified "cui-specified", above "internal", the most its environment "example-hpc" is accredited for (environment.maxClassification). Run it in an environment accredited for "cui-specified" or higher, or lower the classification if the data allow it.',
+        'This pipeline is classified "cui-specified", above "internal", the most its environment ' +
+          '"example-hpc" is accredited for (environment.maxClassification). Run it in an environment ' +
+          'accredited for "cui-specified" or higher, or lower the classification if the data allow it.',
       );
       assert.equal(seen[0].covered, "cui-specified");
     });
@@ -203,7 +208,10 @@ describe("classification rules", () => {
         ).filter((d) => d.rule === "classification/environment");
         assert.match(
           typo.message,
-          /^This pipeline is classified "CUI" \(counted as "cui"\), above "internal", .* Run it in an environment accredited for "cui" or higher/,
+          new RegExp(
+            /^This pipeline is classified "CUI" \(counted as "cui"\), above "internal", /.source +
+              /.* Run it in an environment accredited for "cui" or higher/.source,
+          ),
         );
         const [bogus] = expectWants(
           "p.pipeline.yaml",
@@ -260,7 +268,11 @@ describe("classification rules", () => {
         const [found] = seen.filter((d) => d.rule === "classification/environment");
         assert.equal(
           found.message,
-          'This pipeline is classified "internal", above "intenral" (not a classification level, so counted as "public"), the most its environment "hpc" is accredited for (environment.maxClassification). Write environment.maxClassification as the level the environment is accredited for (public, internal, cui or cui-specified), run it in an environment accredited for "internal" or higher, or lower the classification if the data allow it.',
+          'This pipeline is classified "internal", above "intenral" (not a classification level, so counted as "public"), ' +
+            'the most its environment "hpc" is accredited for (environment.maxClassification). ' +
+            "Write environment.maxClassification as the level the environment is accredited for (public, " +
+            "internal, cui or cui-specified), run it in an environment accredited for " +
+            '"internal" or higher, or lower the classification if the data allow it.',
         );
         expectWants("p.pipeline.yaml", pipeline({ environment: "environment: { site: hpc, maxClassification: 42 } # want: schema/enum" }), {
           rules: [...RULES, "schema/type"],
@@ -311,7 +323,10 @@ describe("classification rules", () => {
       assert.equal(seen[0].covered, "egress");
       assert.match(
         seen[0].message,
-        /^Step "fetch" has network "egress" \(internet access\), but the pipeline is classified "internal"; above "public" a step uses network "none" or "internal"\./,
+        new RegExp(
+          /^Step "fetch" has network "egress" \(internet access\), but the pipeline is classified "internal"; /.source +
+            /above "public" a step uses network "none" or "internal"\./.source,
+        ),
       );
     });
 
@@ -335,7 +350,7 @@ describe("classification rules", () => {
       );
     });
 
-    it("fails closed (docs/checklist.md#how-an-item-is-decided): a level in another case or outside the lattice is above public unless it matches public", () => {
+    it("fails closed (docs/checklist.md#how-an-item-is-decided): a miscased or unknown level is above public, except Public", () => {
       const egress = "  - { id: fetch, run: curl, network: egress }";
       for (const level of ["CUI", "Internal", "bogus"]) {
         expectWants(

@@ -82,7 +82,8 @@ describe("container rules", () => {
       expectWants(
         "p.pipeline.yaml",
         pipeline(
-          `  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc:latest@sha256:${SHA}" } # want: container/latest\n`,
+          `  - id: qc\n    run: qc\n` +
+            `    container: { image: "registry.example.gov/ocean/qc:latest@sha256:${SHA}" } # want: container/latest\n`,
         ),
         { rules: RULES },
       );
@@ -92,7 +93,8 @@ describe("container rules", () => {
       const seen = expectWants(
         "p.pipeline.yaml",
         pipeline(
-          `  - id: qc\n    run: qc\n    container: { image: "registry.example.gov/ocean/qc:1.3@sha512:${SHA512}" } # want: container/unpinned\n`,
+          `  - id: qc\n    run: qc\n` +
+            `    container: { image: "registry.example.gov/ocean/qc:1.3@sha512:${SHA512}" } # want: container/unpinned\n`,
         ),
         {
           rules: RULES,

@@ -133,7 +133,10 @@ describe("license/spdx", () => {
       const finding = only("d.dataset.yaml", manifest(listed));
       assert.match(
         finding.message,
-        /lists several licenses; join them with OR when any one applies \("MIT OR Apache-2\.0"\) or AND when all apply \("MIT AND Apache-2\.0"\)\.$/,
+        new RegExp(
+          /lists several licenses; join them with OR when any one applies \("MIT OR Apache-2\.0"\) /.source +
+            /or AND when all apply \("MIT AND Apache-2\.0"\)\.$/.source,
+        ),
         listed,
       );
       assert.deepEqual(finding.data, { candidates: ["MIT OR Apache-2.0", "MIT AND Apache-2.0"] });

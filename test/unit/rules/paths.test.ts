@@ -109,7 +109,8 @@ describe("paths", () => {
       });
       assert.equal(
         seen[0].message,
-        `"../../secrets/t.csv" leads to "../secrets/t.csv", above the workspace root; paths must stay inside the workspace: relative to this document's folder ("data/"), or to the workspace root when they start with "/".`,
+        `"../../secrets/t.csv" leads to "../secrets/t.csv", above the workspace root; paths must stay inside the workspace: ` +
+          `relative to this document's folder ("data/"), or to the workspace root when they start with "/".`,
       );
       assert.equal(seen[0].covered, "../../secrets/t.csv");
       assert.equal(seen[0].severity, "error");
@@ -139,7 +140,10 @@ describe("paths", () => {
         const seen = expectWants("data/ocean.dataset.yaml", distribution(`${url} # want: path/outside-workspace`), { rules: RULES });
         assert.match(
           seen[0].message,
-          /is a URL with the (http|s3): scheme, not a path in the workspace; a distribution file is a path in the workspace or an https: URL\.$/,
+          new RegExp(
+            /is a URL with the (http|s3): scheme, not a path in the workspace; /.source +
+              /a distribution file is a path in the workspace or an https: URL\.$/.source,
+          ),
         );
       }
       const policy = expectWants(

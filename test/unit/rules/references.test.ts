@@ -148,7 +148,8 @@ evaluation:
       );
       assert.equal(
         seen[0].message,
-        `"raw-buoys" has no version; a reference to an upstream dataset is id@version: write "raw-buoys@<version>" with the exact version used.`,
+        `"raw-buoys" has no version; a reference to an upstream dataset is id@version: ` +
+          `write "raw-buoys@<version>" with the exact version used.`,
       );
       assert.equal(seen[0].covered, "raw-buoys");
       assert.equal(seen[0].severity, "warning");
@@ -171,7 +172,8 @@ evaluation:
     it("is silenced by genesis-ignore with a reason", () => {
       expectWants(
         "d.dataset.yaml",
-        `apiVersion: genesis/v1\nkind: DatasetManifest\nlineage:\n  derivedFrom:\n    # genesis-ignore ref/unversioned: upstream publishes no versions yet\n    - raw-buoys\n`,
+        `apiVersion: genesis/v1\nkind: DatasetManifest\nlineage:\n  derivedFrom:\n` +
+          `    # genesis-ignore ref/unversioned: upstream publishes no versions yet\n    - raw-buoys\n`,
         { rules: RULES },
       );
     });
@@ -204,7 +206,9 @@ lineage:
     });
 
     it("carries the determinate correction as replacement, and none otherwise", () => {
-      const text = `apiVersion: genesis/v1\nkind: PipelineConfig\ninputs:\n  - { name: a, ref: Raw-Buoys@1.0.0 }\n  - { name: b, ref: raw@latest }\n`;
+      const text =
+        `apiVersion: genesis/v1\nkind: PipelineConfig\ninputs:\n` +
+        `  - { name: a, ref: Raw-Buoys@1.0.0 }\n  - { name: b, ref: raw@latest }\n`;
       const found = engine.analyze({ path: "p.pipeline.yaml", text }).diagnostics.filter((d) => d.rule === "schema/pattern");
       assert.deepEqual(
         found.map((d) => [d.pointer, d.data]),

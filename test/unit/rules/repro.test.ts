@@ -160,7 +160,9 @@ describe("repro/run", () => {
   });
 
   it("checks the front matter of a Markdown card", () => {
-    const text = `---\napiVersion: genesis/v1\nkind: ModelCard\ntraining:\n  run:\n    tracker: mlflow\n    runId: a1\n    commit: ${COMMIT}\n---\n# Card\n`;
+    const text =
+      `---\napiVersion: genesis/v1\nkind: ModelCard\ntraining:\n  run:\n` +
+      `    tracker: mlflow\n    runId: a1\n    commit: ${COMMIT}\n---\n# Card\n`;
     const [seen] = diagnose("models/surrogate.modelcard.md", text).filter((d) => d.rule === "repro/run");
     assert.equal(seen.line, 4);
     assert.equal(seen.covered, "run");

@@ -118,7 +118,8 @@ extra:
 
   it("reports non-string items instead of a schema type error", () => {
     const text = card(
-      "risk:\n  rmf:\n    - 2.3 # want: risk/rmf-id\n    - null # want: risk/rmf-id\n    - [MAP-1] # want: risk/rmf-id\n    - { id: MAP-1 } # want: risk/rmf-id\n  residual: low\n",
+      "risk:\n  rmf:\n    - 2.3 # want: risk/rmf-id\n    - null # want: risk/rmf-id\n" +
+        "    - [MAP-1] # want: risk/rmf-id\n    - { id: MAP-1 } # want: risk/rmf-id\n  residual: low\n",
     );
     expectWants(CARD, text, { rules: [...RMF, "schema/type"] });
     assert.match(reportsOn(CARD, text, "risk/rmf-id")[0].message, /The number 2\.3 is not an AI RMF 1\.0 id; write a string/);
@@ -154,7 +155,8 @@ extra:
 
   it("can be suppressed with a reason", () => {
     const text = card(
-      "risk:\n  rmf:\n    # genesis-ignore risk/rmf-id: internal taxonomy id, mapped in the binder\n    - LAB-7\n    - MAP-9 # genesis-ignore risk/rmf-id: draft\n",
+      "risk:\n  rmf:\n    # genesis-ignore risk/rmf-id: internal taxonomy id, mapped in the binder\n" +
+        "    - LAB-7\n    - MAP-9 # genesis-ignore risk/rmf-id: draft\n",
     );
     assert.deepEqual(
       diagnose(CARD, text).filter((d) => d.rule === "risk/rmf-id" || d.rule === "suppress/no-reason"),

@@ -152,7 +152,10 @@ describe("scheduler rules", () => {
       );
       assert.match(
         seen[0].message,
-        /Partition "gpus" is not one of the site's partitions \(site\.partitions in genesis\.config\.yaml\): "gpu", "cpu" or "debug"\. Did you mean "gpu"\?/,
+        new RegExp(
+          /Partition "gpus" is not one of the site's partitions \(site\.partitions /.source +
+            /in genesis\.config\.yaml\): "gpu", "cpu" or "debug"\. Did you mean "gpu"\?/.source,
+        ),
       );
       assert.equal(seen[0].covered, "gpus");
       assert.equal(seen[0].severity, "warning");
@@ -180,7 +183,10 @@ describe("scheduler rules", () => {
       );
       assert.match(
         seen[0].message,
-        /Walltime "3-00:00:00" is above the 2-00:00:00 maximum of partition "gpu".*Request at most 2-00:00:00, or use a partition that allows it: "cpu"\./,
+        new RegExp(
+          /Walltime "3-00:00:00" is above the 2-00:00:00 maximum of partition /.source +
+            /"gpu".*Request at most 2-00:00:00, or use a partition that allows it: "cpu"\./.source,
+        ),
       );
       assert.match(seen[1].message, /Walltime 0 \(no limit, as Slurm reads 0\) is above the 2-00:00:00 maximum/);
       assert.match(seen[2].message, /Walltime "72:00:00" is above/);

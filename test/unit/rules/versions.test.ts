@@ -122,7 +122,8 @@ describe("version/semver", () => {
   });
 
   it("is silenced by genesis-ignore with a reason", () => {
-    const text = `apiVersion: genesis/v1\nkind: PipelineConfig\n# genesis-ignore version/semver: upstream calendar version\nversion: 2025.1\n`;
+    const text =
+      "apiVersion: genesis/v1\nkind: PipelineConfig\n# genesis-ignore version/semver: upstream calendar version\nversion: 2025.1\n";
     expectWants("p.pipeline.yaml", text, { rules: [...RULES, "suppress/no-reason"] });
     const trailing = `apiVersion: genesis/v1\nkind: PipelineConfig\nversion: v2 # genesis-ignore version/semver: vendor scheme\n`;
     expectWants("p.pipeline.yaml", trailing, { rules: RULES });

@@ -61,6 +61,12 @@ function flowEntries(options: FixtureOptions): string {
   return (options.classification ?? []).map((entry) => `, ${entry}`).join("");
 }
 
+/** The classification entry of pipeline output `index`, when the options give it one. */
+function outputClassification(options: FixtureOptions, index: number): string {
+  const classification = options.outputClassifications?.[index];
+  return classification ? `, classification: ${classification}` : "";
+}
+
 /** Small valid documents for fixtures; override fields with YAML lines appended or replaced. */
 export function dataset(id: string, version: string, extra = "", level = "public", options: FixtureOptions = {}): string {
   return `apiVersion: genesis/v1
@@ -99,7 +105,7 @@ engine: { type: shell }
 inputs:${inputs.length ? "" : " []"}
 ${inputs.map((r, i) => `  - { name: in${i}, ref: ${r} }`).join("\n")}
 outputs:
-${outputs.map((r, i) => `  - { name: out${i}, ref: ${r}${options.outputClassifications?.[i] ? `, classification: ${options.outputClassifications[i]}` : ""} }`).join("\n")}
+${outputs.map((r, i) => `  - { name: out${i}, ref: ${r}${outputClassification(options, i)} }`).join("\n")}
 steps:
   - id: run
     run: ./run.sh

@@ -84,11 +84,17 @@ describe("workspace: lineage with model cards as pipeline outputs (docs/formats/
     );
     assert.match(
       seen[0].message,
-      /^training@1\.0\.0 does not list m@1\.0\.0 among its outputs \(training\.pipeline\.yaml:\d+\); add it there, or name the pipeline that does train this model\.$/,
+      new RegExp(
+        /^training@1\.0\.0 does not list m@1\.0\.0 among its outputs \(training\.pipeline\.yaml:\d+\); /.source +
+          /add it there, or name the pipeline that does train this model\.$/.source,
+      ),
     );
     assert.match(
       seen[1].message,
-      /^training\.datasets differs from the inputs of training@1\.0\.0 \(training\.pipeline\.yaml:\d+\): the pipeline also reads other@1\.0\.0; the pipeline does not read train@1\.0\.0\. Make the two lists agree\.$/,
+      new RegExp(
+        /^training\.datasets differs from the inputs of training@1\.0\.0 \(training\.pipeline\.yaml:\d+\): /.source +
+          /the pipeline also reads other@1\.0\.0; the pipeline does not read train@1\.0\.0\. Make the two lists agree\.$/.source,
+      ),
     );
   });
 

@@ -116,7 +116,8 @@ describe("workspace: a pipeline output names a dataset manifest or a model card 
     );
     assert.equal(
       seen[0].message,
-      'No dataset manifest or model card in the workspace has the id "training". "training" is a pipeline config (pipelines/training.pipeline.yaml), not a dataset manifest or model card.',
+      'No dataset manifest or model card in the workspace has the id "training". ' +
+        '"training" is a pipeline config (pipelines/training.pipeline.yaml), not a dataset manifest or model card.',
     );
     assert.match(seen[1].message, /^No dataset manifest or model card in the workspace has the id "n"\. Did you mean "m"\?$/);
   });
