@@ -11,6 +11,9 @@ import { dataset, pipeline } from "../unit/workspace/harness";
  * publishes for a document that is not open is what `check` reports for it, a document above the
  * configuration's size limit included (the server once dropped such a file without a word).
  */
+/** LSP severities (1 error, 2 warning, 3 information, 4 hint) as the CLI names them. */
+const SEVERITY_NAMES: Readonly<Record<number, string>> = { 1: "error", 2: "warning", 3: "info", 4: "hint" };
+
 describe("language server and CLI agree", function () {
   this.timeout(60_000);
   const workspaces = new Workspaces();
@@ -45,13 +48,8 @@ describe("language server and CLI agree", function () {
     await indexed;
     for (const relative of ["data/raw.dataset.yaml", "data/big.dataset.yaml", "pipes/p.pipeline.yaml"]) {
       const uri = pathToFileURL(path.join(root, relative)).toString();
-      const seen = published.get(uri) ?? (await client.diagnosticsFor(uri));
-      const fromServer = seen.diagnostics.map((d) => [
-        d.code,
-        { 1: "error", 2: "warning", 3: "info" }[d.severity ?? 1],
-        d.message,
-        d.range,
-      ]);
+      const seen: PublishDiagnosticsParams = published.get(uri) ?? (await client.diagnosticsFor(uri));
+      const fromServer = seen.diagnostics.map((d) => [d.code, SEVERITY_NAMES[d.severity ?? 1], d.message, d.range]);
       assert.deepEqual(fromServer, fromCli.get(relative), relative);
     }
   });
