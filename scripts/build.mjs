@@ -61,6 +61,7 @@ if (watch) {
   const started = Date.now();
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
   console.log(
-    `esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, dist/hdf5-reader.js in ${Date.now() - started} ms`,
+    "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, " +
+      `dist/hdf5-reader.js in ${Date.now() - started} ms`,
   );
 }

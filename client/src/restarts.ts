@@ -33,7 +33,9 @@ export class RestartingErrorHandler implements ErrorHandler {
     if (this.crashes.length > MAX_RESTARTS) {
       return {
         action: CloseAction.DoNotRestart,
-        message: `Genesis Readiness: the language server stopped ${this.crashes.length} times in three minutes and was not restarted again. See the "Genesis Readiness" output, then run "Genesis: Restart Language Server".`,
+        message:
+          `Genesis Readiness: the language server stopped ${this.crashes.length} times in three minutes and was not restarted again. ` +
+          `See the "Genesis Readiness" output, then run "Genesis: Restart Language Server".`,
       };
     }
     this.output.appendLine(`The language server stopped unexpectedly; restarting it (${this.crashes.length} in the last three minutes).`);

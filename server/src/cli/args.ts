@@ -67,9 +67,12 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
-export const USAGE = `Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] [--output FILE] [--no-io] [--root DIR] [--jobs N]
-       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] [--no-io] [--root DIR] [--jobs N]
-       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]`;
+export const USAGE =
+  "Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] " +
+  "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
+  "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
+  "[--no-io] [--root DIR] [--jobs N]\n" +
+  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]";
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.

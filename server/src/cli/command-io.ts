@@ -29,7 +29,8 @@ export async function checkForCommand(command: CheckCommand | ReportCommand, io:
   }
   for (const problem of run.problems) {
     io.err(
-      `genesis-readiness: cannot ${problem.failedCheck ? "check" : "read"} ${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`,
+      `genesis-readiness: cannot ${problem.failedCheck ? "check" : "read"} ` +
+        `${path.relative(io.cwd, problem.absolute) || problem.absolute}: ${problem.message}\n`,
     );
   }
   return run;

@@ -31,7 +31,10 @@ export function summaryLine(summary: Summary, report: CheckReport): string {
     count(summary.warnings, "warning", "warnings"),
     count(summary.infos, "info", "info"),
   ];
-  return `${counts.join(", ")} in ${count(report.documents.length, "document", "documents")} (${count(report.filesScanned, "file", "files")} scanned)`;
+  return (
+    `${counts.join(", ")} in ${count(report.documents.length, "document", "documents")} ` +
+    `(${count(report.filesScanned, "file", "files")} scanned)`
+  );
 }
 
 function count(n: number, one: string, many: string): string {

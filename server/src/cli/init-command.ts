@@ -31,7 +31,8 @@ export async function initCommand(command: InitCommand, io: InitIo): Promise<num
   const id = command.id ?? `my-${command.template}`.replace(/-yaml$/, "");
   if (!SLUG.test(id)) {
     io.err(
-      `genesis-readiness init: "${id}" is not a valid id; use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.\n`,
+      `genesis-readiness init: "${id}" is not a valid id; ` +
+        `use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.\n`,
     );
     return 2;
   }
@@ -41,12 +42,14 @@ export async function initCommand(command: InitCommand, io: InitIo): Promise<num
   } catch (error) {
     const exists = typeof error === "object" && error !== null && (error as { code?: string }).code === "EEXIST";
     io.err(
-      `genesis-readiness init: ${exists ? `${template.fileName(id)} already exists; it was left as it is.` : `cannot write ${file}: ${String(error)}`}\n`,
+      "genesis-readiness init: " +
+        `${exists ? `${template.fileName(id)} already exists; it was left as it is.` : `cannot write ${file}: ${String(error)}`}\n`,
     );
     return 2;
   }
   io.out(
-    `Wrote ${template.fileName(id)}: a new ${template.description.replace(/^A (complete )?/, "").toLowerCase()}. Fill in its placeholders, then run "genesis-readiness check".\n`,
+    `Wrote ${template.fileName(id)}: a new ${template.description.replace(/^A (complete )?/, "").toLowerCase()}. ` +
+      `Fill in its placeholders, then run "genesis-readiness check".\n`,
   );
   return 0;
 }

@@ -52,7 +52,9 @@ export function progressLine(progress: EvidenceProgress, columns: number): strin
   const fraction = progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 1;
   const filled = Math.round(fraction * BAR_WIDTH);
   const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
-  const line = `Hashing ${bar} ${progress.filesDone}/${progress.filesTotal} files, ${megabytes(progress.bytesDone)} of ${megabytes(progress.bytesTotal)} MB`;
+  const line =
+    `Hashing ${bar} ${progress.filesDone}/${progress.filesTotal} files, ` +
+    `${megabytes(progress.bytesDone)} of ${megabytes(progress.bytesTotal)} MB`;
   return line.slice(0, Math.max(0, columns - 1));
 }
 

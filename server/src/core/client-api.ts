@@ -1,6 +1,7 @@
 /**
  * The core's entry point for the VS Code client: the readiness model it renders, the templates its
- * New ... commands write, and the recognition patterns its activation and selectors derive from. Small on purpose: the client bundle must not carry the engine.
+ * New ... commands write, and the recognition patterns its activation and selectors derive from.
+ * Small on purpose: the client bundle must not carry the engine.
  */
 export type * from "./readiness/model";
 export type { ReportFormat } from "./readiness/report";

@@ -189,9 +189,10 @@ export class Engine {
       for (const id of unknownRuleIds(tree)) {
         const suggestion = nearest(id, ALL_RULE_IDS);
         const pointer = joinPointer("/rules", id);
+        const hint = suggestion ? ` Did you mean "${suggestion}"?` : " docs/rules.md lists the rule ids.";
         findings.push({
           rule: "schema/enum",
-          message: `"${id}" is not a Genesis rule id.${suggestion ? ` Did you mean "${suggestion}"?` : " docs/rules.md lists the rule ids."}`,
+          message: `"${id}" is not a Genesis rule id.${hint}`,
           span: spanOf(located, pointer, "key"),
           pointer,
           data: { nearest: suggestion },
@@ -225,7 +226,9 @@ export class Engine {
       if (document.markdown && !document.markdown.frontMatter) {
         findings.push({
           rule: "schema/header",
-          message: `A Markdown model card keeps its fields in YAML front matter: start the file with "---", then "apiVersion: genesis/v1" and "kind: ModelCard", then "---".`,
+          message:
+            'A Markdown model card keeps its fields in YAML front matter: start the file with "---", ' +
+            'then "apiVersion: genesis/v1" and "kind: ModelCard", then "---".',
           span: rootAnchor(document),
           pointer: "",
         });
@@ -388,7 +391,9 @@ function slowCheck(name: string, took: number, document: GenesisDocument): Findi
   return {
     rule: "internal/rule-error",
     severity: "info",
-    message: `The "${name}" check took ${Math.round(took)} ms on this document, longer than it should; please report it with the document's size.`,
+    message:
+      `The "${name}" check took ${Math.round(took)} ms on this document, longer than it should; ` +
+      "please report it with the document's size.",
     span: rootAnchor(document),
     pointer: "",
   };
@@ -397,7 +402,9 @@ function slowCheck(name: string, took: number, document: GenesisDocument): Findi
 function ruleFailure(name: string, error: unknown, document: GenesisDocument): Finding {
   return {
     rule: "internal/rule-error",
-    message: `The "${name}" check failed on this document (${error instanceof Error ? error.message : String(error)}); the other checks ran. Please report this.`,
+    message:
+      `The "${name}" check failed on this document (${error instanceof Error ? error.message : String(error)}); ` +
+      "the other checks ran. Please report this.",
     span: rootAnchor(document),
     pointer: "",
   };

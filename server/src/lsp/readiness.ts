@@ -27,7 +27,10 @@ import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
 
-/** Quiet time after the last diagnostics change before the model is recomputed and announced: long enough that a burst of typing never pays for it. */
+/**
+ * Quiet time after the last diagnostics change before the model is recomputed and announced: long
+ * enough that a burst of typing never pays for it.
+ */
 export const READINESS_DEBOUNCE_MS = 1000;
 
 export interface ReadinessDependencies {

@@ -1,5 +1,5 @@
 import { addDays } from "../dates";
-import { RULES } from "../rules/catalog";
+import { RULES, type RuleInfo } from "../rules/catalog";
 import { ordered, type CompletionItem } from "./item";
 import type { ExpiryCursor, RuleCursor } from "./rule-cursor";
 
@@ -14,11 +14,16 @@ export function ruleItems(cursor: RuleCursor): CompletionItem[] {
       label: rule.id,
       kind: "rule" as const,
       detail: rule.summary,
-      documentation: `**${rule.id}** (${rule.severity}${rule.raisedInRelease ? ", an error in the release profile" : ""}): ${rule.summary}.`,
+      documentation: `**${rule.id}** (${severityText(rule)}): ${rule.summary}.`,
       insertText: rule.id,
       replace: cursor.replace,
     })),
   );
+}
+
+/** `warning`, or `warning, an error in the release profile` for a rule the release profile raises. */
+function severityText(rule: RuleInfo): string {
+  return rule.raisedInRelease ? `${rule.severity}, an error in the release profile` : rule.severity;
 }
 
 /**

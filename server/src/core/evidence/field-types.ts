@@ -46,9 +46,11 @@ export type ValueClass = "binary" | "integer" | "number" | "boolean" | "date" | 
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?INF|[+-]?Infinity)$/;
 const BOOLEAN = /^(?:true|false)$/i;
-const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-const DATETIME =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
+const CALENDAR_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])`;
+const TIME_OF_DAY = String.raw`(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
+const UTC_OFFSET = String.raw`(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)`;
+const DATE = new RegExp(`^${CALENDAR_DATE}$`);
+const DATETIME = new RegExp(`^${CALENDAR_DATE}[T ]${TIME_OF_DAY}${UTC_OFFSET}?$`);
 
 /** The class of one cell; undefined for an empty cell (a missing value, as in Frictionless). */
 export function classifyCell(cell: string): ValueClass | undefined {

@@ -27,7 +27,9 @@ export function checkFiles(
       report({
         rule: "path/outside-workspace",
         pointer: target.pointer,
-        message: `"${target.declared}" ${found.reason}, so it is not read; ${target.role} must lie inside the workspace: move or copy it in, or name it by its https: URL where the position allows one.`,
+        message:
+          `"${target.declared}" ${found.reason}, so it is not read; ${target.role} must lie inside the workspace: ` +
+          "move or copy it in, or name it by its https: URL where the position allows one.",
       });
     } else if (requests.get(target.path)?.sha256 && target.item) {
       checkDigest(target, found, report);
@@ -55,7 +57,9 @@ function reportMissing(document: GenesisDocument, target: FileTarget, nearby: re
   report({
     rule: target.rule,
     pointer: target.pointer,
-    message: `${subject(target.role)} "${target.declared}" does not exist${where}.${hint} ${remedy}; paths are relative to ${folder}, or to the workspace root when they start with "/".`,
+    message:
+      `${subject(target.role)} "${target.declared}" does not exist${where}.${hint} ${remedy}; ` +
+      `paths are relative to ${folder}, or to the workspace root when they start with "/".`,
     data: { resolved: target.path, ...(replacement !== undefined ? { replacement } : {}) },
   });
 }
@@ -63,7 +67,8 @@ function reportMissing(document: GenesisDocument, target: FileTarget, nearby: re
 const REMEDIES: Readonly<Record<FileTarget["rule"], string>> = {
   "integrity/file-missing": "Correct the path or add the file",
   "repro/lockfile":
-    "Commit the lockfile that pins this environment (conda-lock.yml, poetry.lock, uv.lock, requirements.txt with hashes...) or correct the path",
+    "Commit the lockfile that pins this environment " +
+    "(conda-lock.yml, poetry.lock, uv.lock, requirements.txt with hashes...) or correct the path",
   "governance/policy-missing": "Add the file (the governance binder keeps policies, SOPs and diagrams) or correct the path",
 };
 
@@ -79,7 +84,9 @@ function checkDigest(
       rule: "integrity/checksum-mismatch",
       pointer,
       severity: "warning",
-      message: `The sha256 of "${target.declared}" could not be verified: ${why}. Check the file by hand ("sha256sum ${target.path}") or make it readable.`,
+      message:
+        `The sha256 of "${target.declared}" could not be verified: ${why}. ` +
+        `Check the file by hand ("sha256sum ${target.path}") or make it readable.`,
     });
   if (found.status === "unreadable") return unverified(found.reason);
   if (found.kind === "folder") return unverified(`"${target.declared}" is a folder, and a sha256 is the digest of one file`);
@@ -94,7 +101,9 @@ function checkDigest(
   report({
     rule: "integrity/checksum-mismatch",
     pointer,
-    message: `"${target.declared}" does not match its sha256: declared ${declared}, but the file's SHA-256 is ${found.sha256}.${sizes} If the file changed on purpose, write the new digest (and publish a new version); otherwise restore the file.`,
+    message:
+      `"${target.declared}" does not match its sha256: declared ${declared}, but the file's SHA-256 is ${found.sha256}.${sizes} ` +
+      "If the file changed on purpose, write the new digest (and publish a new version); otherwise restore the file.",
     data: { expected: declared, actual: found.sha256, replacement: found.sha256 },
   });
 }

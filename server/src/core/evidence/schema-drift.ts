@@ -82,7 +82,8 @@ function describe(
   if (found.status !== "ok") return undefined;
   if (found.kind === "folder") {
     unreadable(
-      `"${target.declared}" is a folder, not a ${label} file; name the ${label} file, or set the distribution's format to what the folder holds (zarr, other).`,
+      `"${target.declared}" is a folder, not a ${label} file; name the ${label} file, ` +
+        "or set the distribution's format to what the folder holds (zarr, other).",
     );
     return undefined;
   }
@@ -91,7 +92,8 @@ function describe(
     const what =
       failure.kind === "malformed" ? `is not a readable ${label} file (${failure.reason})` : `could not be inspected (${failure.reason})`;
     unreadable(
-      `"${target.declared}" ${what}, so its schema was not compared with its record sets.${failure.kind === "malformed" ? ` Check the file, or the distribution's format ("${format}").` : ""}`,
+      `"${target.declared}" ${what}, so its schema was not compared with its record sets.` +
+        `${failure.kind === "malformed" ? ` Check the file, or the distribution's format ("${format}").` : ""}`,
       failure.kind === "malformed" ? undefined : "warning",
     );
     return undefined;
@@ -122,7 +124,9 @@ function compareFields(file: Described, fields: readonly unknown[], fieldsPointe
       report({
         rule: "data/schema-drift",
         pointer: joinPointer(pointer, "name"),
-        message: `Field "${field.name}" is not a ${file.noun} of "${file.target.declared}".${shown !== undefined ? ` Did you mean "${shown}"?` : ""} Its ${file.noun}s are: ${listNames(file.columns.map((c) => c.name))}.`,
+        message:
+          `Field "${field.name}" is not a ${file.noun} of "${file.target.declared}".` +
+          `${shown !== undefined ? ` Did you mean "${shown}"?` : ""} Its ${file.noun}s are: ${listNames(file.columns.map((c) => c.name))}.`,
         data: shown !== undefined ? { nearest: shown, replacement: shown } : undefined,
       });
       return;
@@ -148,7 +152,9 @@ function compareType(
     report({
       rule: "data/schema-drift",
       pointer,
-      message: `Field "${name}" is declared ${declared}, but "${file.target.declared}" has the value ${JSON.stringify(offending[1])} in that column${rows}; declare "${replacement}", or fix the data.`,
+      message:
+        `Field "${name}" is declared ${declared}, but "${file.target.declared}" has the value ${JSON.stringify(offending[1])} ` +
+        `in that column${rows}; declare "${replacement}", or fix the data.`,
       data: { replacement },
     });
     return;
@@ -158,7 +164,9 @@ function compareType(
   report({
     rule: "data/schema-drift",
     pointer,
-    message: `Field "${name}" is declared ${declared}, but "${file.target.declared}" stores ${recorded} in that ${file.noun}; declare "${column.type}", or rewrite the ${file.noun}.`,
+    message:
+      `Field "${name}" is declared ${declared}, but "${file.target.declared}" stores ${recorded} in that ${file.noun}; ` +
+      `declare "${column.type}", or rewrite the ${file.noun}.`,
     data: { replacement: column.type },
   });
 }
@@ -178,7 +186,10 @@ function reportUndeclared(
     rule: "data/schema-drift",
     pointer: fieldsPointer,
     part: "key",
-    message: `"${file.target.declared}" has ${many ? `${file.noun}s` : `a ${file.noun}`} that no field declares: ${listNames(undeclared.map((c) => (c.type ? `${c.name} (${c.type})` : c.name)))}. Add ${many ? "a field for each" : "a field for it"} to ${setName} (name and type), or remove ${many ? "them" : "it"} from the file.`,
+    message:
+      `"${file.target.declared}" has ${many ? `${file.noun}s` : `a ${file.noun}`} that no field declares: ` +
+      `${listNames(undeclared.map((c) => (c.type ? `${c.name} (${c.type})` : c.name)))}. ` +
+      `Add ${many ? "a field for each" : "a field for it"} to ${setName} (name and type), or remove ${many ? "them" : "it"} from the file.`,
     data: { undeclared: undeclared.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}) })) },
   });
 }

@@ -89,7 +89,10 @@ function compareSide(
       report({
         rule: "model/signature-mismatch",
         pointer: joinPointer(pointer, "name"),
-        message: `${capital(side.noun)} "${tensor.name}" is not an ${side.noun} of "${target.declared}".${suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ""} Its ${side.noun}s are: ${model.length ? model.map(describe).join(", ") : "(none)"}.`,
+        message:
+          `${capital(side.noun)} "${tensor.name}" is not an ${side.noun} of "${target.declared}".` +
+          `${suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ""} ` +
+          `Its ${side.noun}s are: ${model.length ? model.map(describe).join(", ") : "(none)"}.`,
         data: suggestion !== undefined ? { nearest: suggestion, replacement: suggestion } : undefined,
       });
       return;
@@ -103,7 +106,9 @@ function compareSide(
     rule: "model/signature-mismatch",
     pointer: sidePointer,
     part: "key",
-    message: `"${target.declared}" has ${many ? `${side.noun}s` : `an ${side.noun}`} that the signature does not declare: ${undeclared.map(describe).join(", ")}; add ${undeclared.map(asYaml).join(", ")}.`,
+    message:
+      `"${target.declared}" has ${many ? `${side.noun}s` : `an ${side.noun}`} that the signature does not declare: ` +
+      `${undeclared.map(describe).join(", ")}; add ${undeclared.map(asYaml).join(", ")}.`,
     data: { undeclared: undeclared.map(asDeclaration) },
   });
 }
@@ -126,7 +131,8 @@ function compareTensor(
         pointer: joinPointer(pointer, "dtype"),
         message: declarable
           ? `${label} is ${actual} in "${target.declared}", not ${tensor.dtype}; declare dtype: ${actual}.`
-          : `${label} is ${actual} in "${target.declared}", not ${tensor.dtype}; a signature cannot declare ${actual} (its dtypes are ${SIGNATURE_DTYPES.join(", ")}): export the model with one of them.`,
+          : `${label} is ${actual} in "${target.declared}", not ${tensor.dtype}; ` +
+            `a signature cannot declare ${actual} (its dtypes are ${SIGNATURE_DTYPES.join(", ")}): export the model with one of them.`,
         data: declarable ? { replacement: actual } : undefined,
       });
     }
@@ -137,7 +143,9 @@ function compareTensor(
     report({
       rule: "model/signature-mismatch",
       pointer: joinPointer(pointer, "shape"),
-      message: `${label} has rank ${value.shape.length} in "${target.declared}" (${showShape(value.shape)}), but the signature declares rank ${declared.length}; write shape: ${showShape(value.shape)}.`,
+      message:
+        `${label} has rank ${value.shape.length} in "${target.declared}" (${showShape(value.shape)}), ` +
+        `but the signature declares rank ${declared.length}; write shape: ${showShape(value.shape)}.`,
       data: { replacement: value.shape },
     });
     return;
@@ -148,7 +156,9 @@ function compareTensor(
     report({
       rule: "model/signature-mismatch",
       pointer: joinPointer(joinPointer(pointer, "shape"), axis),
-      message: `Dimension ${axis} of ${noun} "${value.name}" ${problem.found} in "${target.declared}", not ${JSON.stringify(declared[axis])}; ${problem.fix}.`,
+      message:
+        `Dimension ${axis} of ${noun} "${value.name}" ${problem.found} in "${target.declared}", ` +
+        `not ${JSON.stringify(declared[axis])}; ${problem.fix}.`,
     });
   });
 }

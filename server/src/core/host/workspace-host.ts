@@ -354,7 +354,9 @@ function failure(error: unknown, held: HeldDocument): Diagnostic {
   return {
     rule: "internal/rule-error",
     severity: "error",
-    message: `Genesis Readiness could not check this document (${error instanceof Error ? error.message : String(error)}). Please report this.`,
+    message:
+      `Genesis Readiness could not check this document (${error instanceof Error ? error.message : String(error)}). ` +
+      "Please report this.",
     span,
     pointer: "",
   };

@@ -15,7 +15,9 @@ export function parseJson(text: string, region: Span = { start: 0, end: text.len
   if (tooDeepAt >= 0) {
     problems.push({
       rule: "syntax/json",
-      message: `Nesting is deeper than ${MAX_NESTING_DEPTH} levels; the file is not checked further. Genesis documents need only a few levels.`,
+      message:
+        `Nesting is deeper than ${MAX_NESTING_DEPTH} levels; the file is not checked further. ` +
+        "Genesis documents need only a few levels.",
       span: { start: base + tooDeepAt, end: base + tooDeepAt + 1 },
       pointer: "",
     });

@@ -102,7 +102,9 @@ class ValueBuilder {
         this.depthReported = true;
         this.problems.push({
           rule: "syntax/yaml",
-          message: `Nesting is deeper than ${MAX_NESTING_DEPTH} levels; what lies below is not checked. Genesis documents need only a few levels.`,
+          message:
+            `Nesting is deeper than ${MAX_NESTING_DEPTH} levels; what lies below is not checked. ` +
+            "Genesis documents need only a few levels.",
           span: { start: whole.start, end: Math.min(whole.end, whole.start + 1) },
           pointer,
         });
@@ -180,7 +182,9 @@ class ValueBuilder {
         this.bombReported = true;
         this.problems.push({
           rule: "syntax/yaml",
-          message: `Aliases expand to more than ${this.aliasBudget} nodes (an alias bomb?); the aliases past this point are read as null. Write the values out or use fewer nested aliases.`,
+          message:
+            `Aliases expand to more than ${this.aliasBudget} nodes (an alias bomb?); the aliases past this point are read as null. ` +
+            "Write the values out or use fewer nested aliases.",
           span: at,
           pointer,
         });

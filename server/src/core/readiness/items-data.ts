@@ -61,7 +61,8 @@ const schemas: ReadinessCheck = {
             subject.add(
               doc.evidence(
                 joinPointer("/recordSets", typed.i),
-                `Record set ${setName(typed.set, typed.i)} describes "${id}" with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`,
+                `Record set ${setName(typed.set, typed.i)} describes "${id}" ` +
+                  `with ${fields.length} typed field${fields.length === 1 ? "" : "s"}.`,
                 "pass",
                 "key",
               ),

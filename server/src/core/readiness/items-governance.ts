@@ -30,7 +30,8 @@ const classification: ReadinessCheck = {
       else if (marking.level === undefined) ctx.missing(subject, doc, "/classification", "level", "The classification has no level.");
       for (let i = 0; i < doc.diagnostics.length; i++)
         if (doc.diagnostics[i].rule.startsWith("classification/")) subject.addDiagnostic(doc, doc.diagnostics[i]);
-      // A level the schema rejects (`CUI`, a typo) is an error at the level: never "Classified …" (docs/checklist.md#how-an-item-is-decided).
+      // A level the schema rejects (`CUI`, a typo) is an error at the level: never "Classified …"
+      // (docs/checklist.md#how-an-item-is-decided).
       if (!subject.hasProblem && isRecord(marking)) {
         subject.add(doc.evidence("/classification/level", `Classified ${showValue(marking.level)}.`, "pass"));
       }
@@ -121,7 +122,8 @@ const audit: ReadinessCheck = {
     const lackingByPath = new Map<string, string[]>();
     const subjects = pipelines.map((doc) => {
       const subject = new Subject(doc.label);
-      // provenance is required above public (docs/formats/pipeline-config.md), recommended otherwise; the level fails closed (docs/checklist.md#how-an-item-is-decided).
+      // provenance is required above public (docs/formats/pipeline-config.md), recommended otherwise;
+      // the level fails closed (docs/checklist.md#how-an-item-is-decided).
       const required = isAbovePublic(doc);
       const provenance = doc.value.provenance;
       const emit = isRecord(provenance) ? provenance.emit : undefined;

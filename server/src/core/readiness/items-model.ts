@@ -43,7 +43,8 @@ const cards: ReadinessCheck = {
           subject.add(
             doc.evidence(
               "",
-              "A Hugging Face card without the Genesis fields (apiVersion, kind, id, version, classification, training, evaluation, risk...).",
+              "A Hugging Face card without the Genesis fields " +
+                "(apiVersion, kind, id, version, classification, training, evaluation, risk...).",
               "warn",
               "key",
             ),

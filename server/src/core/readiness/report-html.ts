@@ -29,12 +29,15 @@ export function formatHtml(report: ReadinessReport): string {
   const warning = itemsWith(model, "warn").map((i) => i.id);
   const body: string[] = [
     `<h1>Genesis readiness: ${esc(report.root)}</h1>`,
-    `<p class="score"><strong>Score: ${esc(scoreText(model))}</strong>${report.generatedAt ? ` <span class="muted">· generated ${esc(report.generatedAt)}</span>` : ""}</p>`,
-    `<p>Failing: ${failing.length ? failing.map((id) => `<code>${esc(id)}</code>`).join(", ") : "none"}. Warning: ${warning.length ? warning.map((id) => `<code>${esc(id)}</code>`).join(", ") : "none"}.</p>`,
+    `<p class="score"><strong>Score: ${esc(scoreText(model))}</strong>` +
+      `${report.generatedAt ? ` <span class="muted">· generated ${esc(report.generatedAt)}</span>` : ""}</p>`,
+    `<p>Failing: ${failing.length ? failing.map((id) => `<code>${esc(id)}</code>`).join(", ") : "none"}. ` +
+      `Warning: ${warning.length ? warning.map((id) => `<code>${esc(id)}</code>`).join(", ") : "none"}.</p>`,
     `<table class="summary"><thead><tr><th>Group</th><th>Passed</th><th>Items</th></tr></thead><tbody>`,
     ...model.groups.map(
       (g) =>
-        `<tr><td>${esc(g.title)}</td><td>${g.passed}/${g.applicable}</td><td>${g.items.map((i) => badge(i.status, i.id)).join(" ")}</td></tr>`,
+        `<tr><td>${esc(g.title)}</td><td>${g.passed}/${g.applicable}</td>` +
+        `<td>${g.items.map((i) => badge(i.status, i.id)).join(" ")}</td></tr>`,
     ),
     `</tbody></table>`,
   ];
@@ -77,11 +80,13 @@ function itemHtml(item: ReadinessItem): string {
   const omitted = item.omittedEvidence ? `<li class="muted">and ${item.omittedEvidence} more</li>` : "";
   const fix = fixText(item);
   const waivers = waiverCount(item);
+  const list = evidence || omitted ? `<ul class="evidence">${evidence}${omitted}</ul>` : "";
+  const fixLine = fix ? `<p class="fix"><strong>Fix:</strong> ${esc(fix)}</p>` : "";
   return `<article class="item ${cls(item.status)}" id="${esc(item.id)}">
 <h3>${badge(item.status, STATUS_LABEL[item.status])} <code>${esc(item.id)}</code> ${esc(item.title)}${waiverLink(waivers)}</h3>
 <p>${esc(item.reason)}</p>
 <p class="muted">Passes when ${esc(item.criterion.replace(/`/g, ""))}.</p>
-${evidence || omitted ? `<ul class="evidence">${evidence}${omitted}</ul>` : ""}${fix ? `<p class="fix"><strong>Fix:</strong> ${esc(fix)}</p>` : ""}
+${list}${fixLine}
 </article>`;
 }
 
@@ -106,7 +111,10 @@ function waiversHtml(model: ReadinessModel): string {
 }
 
 function evidenceHtml(evidence: ReadinessEvidence): string {
-  return `<li>${badge(evidence.status, STATUS_LABEL[evidence.status])} <code>${esc(placeOf(evidence))}</code>${evidence.rule ? ` <code>${esc(evidence.rule)}</code>` : ""} ${esc(evidence.message)}</li>`;
+  return (
+    `<li>${badge(evidence.status, STATUS_LABEL[evidence.status])} <code>${esc(placeOf(evidence))}</code>` +
+    `${evidence.rule ? ` <code>${esc(evidence.rule)}</code>` : ""} ${esc(evidence.message)}</li>`
+  );
 }
 
 function badge(status: ReadinessStatus, text: string): string {
@@ -129,12 +137,15 @@ export function lineageSvg(lineage: LineageGraph): string {
   if (!lineage.nodes.length) return `<p>No Genesis documents.</p>`;
   const layout = layoutLineage(lineage);
   const parts = [
-    `<svg class="lineage" role="img" aria-label="Lineage of datasets, pipelines and models" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#555"/></marker></defs>`,
+    `<svg class="lineage" role="img" aria-label="Lineage of datasets, pipelines and models" ` +
+      `width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
+      `<path d="M0 0 L10 5 L0 10 z" fill="#555"/></marker></defs>`,
   ];
   for (const { edge, path, dashed } of layout.edges) {
     parts.push(
-      `<path d="${path}" fill="none" stroke="#555" stroke-width="1.4"${dashed ? ` stroke-dasharray="5 4"` : ""} marker-end="url(#arrow)"><title>${esc(`${edge.relation}${edge.pinned ? "" : " (unpinned)"}`)}</title></path>`,
+      `<path d="${path}" fill="none" stroke="#555" stroke-width="1.4"${dashed ? ` stroke-dasharray="5 4"` : ""} marker-end="url(#arrow)">` +
+        `<title>${esc(`${edge.relation}${edge.pinned ? "" : " (unpinned)"}`)}</title></path>`,
     );
   }
   for (const { node, x, y } of layout.nodes) {
@@ -147,7 +158,8 @@ export function lineageSvg(lineage: LineageGraph): string {
     const title = node.path ? `${node.label} (${node.path}), level ${level}` : `missing: ${node.label}`;
     parts.push(
       `<g><title>${esc(title)}</title>` +
-        `<rect x="${x}" y="${y}" width="${layout.nodeWidth}" height="${layout.nodeHeight}" rx="${node.kind === "ModelCard" ? 22 : 6}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${node.kind === "missing" ? ` stroke-dasharray="4 3"` : ""}/>` +
+        `<rect x="${x}" y="${y}" width="${layout.nodeWidth}" height="${layout.nodeHeight}" rx="${node.kind === "ModelCard" ? 22 : 6}" ` +
+        `fill="${fill}" stroke="${stroke}" stroke-width="1.5"${node.kind === "missing" ? ` stroke-dasharray="4 3"` : ""}/>` +
         `<text x="${x + 10}" y="${y + 16}" class="caption">${esc(caption)}</text>` +
         `<text x="${x + 10}" y="${y + 34}" class="label">${esc(truncate(node.label, 30))}</text>${levelLine}</g>`,
     );
@@ -164,12 +176,15 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** The page's CSS. A backslash at the end of a line continues that line: it adds no newline to the CSS. */
 const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;max-width:1100px;margin:2rem auto;padding:0 1rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1rem;margin:.2rem 0}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}\
+h3{font-size:1rem;margin:.2rem 0}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f6f8fa;padding:0 .25rem;border-radius:4px}
 .muted{color:#656d76}.score{font-size:1.15rem}
-table.summary{border-collapse:collapse;margin:1rem 0}table.summary td,table.summary th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
+table.summary{border-collapse:collapse;margin:1rem 0}\
+table.summary td,table.summary th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
 .item{border-left:4px solid #d0d7de;padding:.3rem .8rem;margin:.8rem 0;background:#fff}
 .item.pass{border-color:#1a7f37}.item.warn{border-color:#bf8700}.item.fail{border-color:#cf222e}.item.na{border-color:#8c959f}
 .item p{margin:.25rem 0}.evidence{margin:.3rem 0;padding-left:1.2rem}.evidence li{margin:.15rem 0}

@@ -43,7 +43,8 @@ export function formatMarkdown(report: ReadinessReport): string {
       if (item.evidence.length) out.push("");
       for (const evidence of item.evidence) {
         out.push(
-          `- ${ICON[evidence.status]} \`${placeOf(evidence)}\`${evidence.rule ? ` \`${evidence.rule}\`` : ""}: ${escape(oneLine(evidence.message))}`,
+          `- ${ICON[evidence.status]} \`${placeOf(evidence)}\`` +
+            `${evidence.rule ? ` \`${evidence.rule}\`` : ""}: ${escape(oneLine(evidence.message))}`,
         );
       }
       if (item.omittedEvidence) out.push(`- and ${item.omittedEvidence} more`);

@@ -33,7 +33,8 @@ export function formatText(report: ReadinessReport): string {
       lines.push(`        Passes when ${item.criterion}.`);
       for (const evidence of item.evidence) {
         lines.push(
-          `        - ${STATUS_LABEL[evidence.status]} ${placeOf(evidence)}${evidence.rule ? ` ${evidence.rule}` : ""} ${oneLine(evidence.message)}`,
+          `        - ${STATUS_LABEL[evidence.status]} ${placeOf(evidence)}` +
+            `${evidence.rule ? ` ${evidence.rule}` : ""} ${oneLine(evidence.message)}`,
         );
       }
       if (item.omittedEvidence) lines.push(`        - and ${item.omittedEvidence} more`);

@@ -14,7 +14,8 @@ import {
   type ClassificationLevel,
 } from "./classification-levels";
 
-const ALLOWED_LEVELS_TEXT = `${CLASSIFICATION_LEVELS.slice(0, -1).join(", ")} or ${CLASSIFICATION_LEVELS[CLASSIFICATION_LEVELS.length - 1]}`;
+const LAST_LEVEL = CLASSIFICATION_LEVELS[CLASSIFICATION_LEVELS.length - 1];
+const ALLOWED_LEVELS_TEXT = `${CLASSIFICATION_LEVELS.slice(0, -1).join(", ")} or ${LAST_LEVEL}`;
 
 /** Every classification level a document writes: its own, and for a pipeline its outputs' and its environment's ceiling. */
 function writtenLevels(value: Readonly<Record<string, unknown>>, kind: string): Selected[] {
@@ -37,7 +38,9 @@ export const classificationMarkingCheck: DocumentCheck = {
         report({
           rule: "classification/out-of-scope",
           pointer,
-          message: `${JSON.stringify(level)} is a classified marking; classified work is out of scope for this platform. Use ${ALLOWED_LEVELS_TEXT} for unclassified data, and keep classified work on systems accredited for it.`,
+          message:
+            `${JSON.stringify(level)} is a classified marking; classified work is out of scope for this platform. ` +
+            `Use ${ALLOWED_LEVELS_TEXT} for unclassified data, and keep classified work on systems accredited for it.`,
           data: { marking, allowed: [...CLASSIFICATION_LEVELS] },
         });
       } else if (typeof level === "string" && Object.prototype.hasOwnProperty.call(LEGACY_LEVELS, level)) {
@@ -45,7 +48,9 @@ export const classificationMarkingCheck: DocumentCheck = {
         report({
           rule: "classification/legacy",
           pointer,
-          message: `"${level}" (Official Use Only) is a legacy marking, read as "${replacement}"; CUI replaced it, so write "${replacement}".`,
+          message:
+            `"${level}" (Official Use Only) is a legacy marking, read as "${replacement}"; ` +
+            `CUI replaced it, so write "${replacement}".`,
           data: { replacement },
         });
       }

@@ -37,7 +37,9 @@ export const containerImagesCheck: DocumentCheck = {
           rule: "schema/pattern",
           pointer,
           span: spanInsideScalar(context.document, pointer, value, parsed.start, parsed.end),
-          message: `"${value}" is not a valid OCI image reference: ${parsed.problem}. Expected ${IMAGE_REFERENCE_FORM}, e.g. "${PINNED_EXAMPLE}".`,
+          message:
+            `"${value}" is not a valid OCI image reference: ${parsed.problem}. ` +
+            `Expected ${IMAGE_REFERENCE_FORM}, e.g. "${PINNED_EXAMPLE}".`,
           data: { expected: IMAGE_REFERENCE_FORM },
         });
         continue;
@@ -56,7 +58,9 @@ function checkPinning(context: RuleContext, pointer: string, image: string, refe
       rule: "container/unpinned",
       pointer,
       span: whole,
-      message: `The image "${image}" is not pinned by digest, so the content behind it can change. Add its digest: ${IMAGE_REFERENCE_FORM} (\`crane digest ${image}\` prints it).`,
+      message:
+        `The image "${image}" is not pinned by digest, so the content behind it can change. ` +
+        `Add its digest: ${IMAGE_REFERENCE_FORM} (\`crane digest ${image}\` prints it).`,
       data: { image, name },
     });
   } else if (reference.digest.algorithm !== "sha256") {
@@ -64,7 +68,9 @@ function checkPinning(context: RuleContext, pointer: string, image: string, refe
       rule: "container/unpinned",
       pointer,
       span: spanInsideScalar(context.document, pointer, image, reference.digest.start, reference.digest.end),
-      message: `The image "${name}" is pinned by ${reference.digest.algorithm}; Genesis pins images by their sha256 digest, the one registries report: ${IMAGE_REFERENCE_FORM}.`,
+      message:
+        `The image "${name}" is pinned by ${reference.digest.algorithm}; ` +
+        `Genesis pins images by their sha256 digest, the one registries report: ${IMAGE_REFERENCE_FORM}.`,
       data: { image, name },
     });
   }
@@ -77,7 +83,9 @@ function checkPinning(context: RuleContext, pointer: string, image: string, refe
       rule: "container/latest",
       pointer,
       span: whole,
-      message: `The image "${name}" uses the tag "latest", which moves with every push and names no version. Use a release tag and its digest: ${IMAGE_REFERENCE_FORM}.`,
+      message:
+        `The image "${name}" uses the tag "latest", which moves with every push and names no version. ` +
+        `Use a release tag and its digest: ${IMAGE_REFERENCE_FORM}.`,
       data: { image, name, tag: "latest" },
     });
   } else if (!reference.tag && !reference.digest) {
@@ -85,7 +93,9 @@ function checkPinning(context: RuleContext, pointer: string, image: string, refe
       rule: "container/latest",
       pointer,
       span: whole,
-      message: `The image "${image}" has no tag, so it means "${name}:latest", which moves with every push. Use a release tag and its digest: ${IMAGE_REFERENCE_FORM}.`,
+      message:
+        `The image "${image}" has no tag, so it means "${name}:latest", which moves with every push. ` +
+        `Use a release tag and its digest: ${IMAGE_REFERENCE_FORM}.`,
       data: { image, name },
     });
   }
@@ -101,7 +111,10 @@ function checkRegistry(context: RuleContext, pointer: string, image: string, ref
     rule: "container/registry",
     pointer,
     span: spanInsideScalar(context.document, pointer, image, reference.registry?.start ?? 0, reference.registry?.end ?? image.length),
-    message: `The image "${image}" comes from registry "${registry}"${implicit}, which is not allowed by site.registries in genesis.config.yaml; use ${allowed.length === 1 ? "" : "one of "}${listOf(allowed)}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}.`,
+    message:
+      `The image "${image}" comes from registry "${registry}"${implicit}, ` +
+      "which is not allowed by site.registries in genesis.config.yaml; " +
+      `use ${allowed.length === 1 ? "" : "one of "}${listOf(allowed)}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}.`,
     data: { registry, allowed: [...allowed], nearest: suggestion },
   });
 }

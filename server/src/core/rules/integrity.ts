@@ -113,7 +113,9 @@ function digestProblem(digest: unknown, field: "sha256" | "md5"): DigestProblem 
     }
     if (field === "sha256" && bare.length === 32) {
       return {
-        message: `sha256 has 32 hex characters: probably an MD5 digest. A sha256 is ${form}; an MD5 may stand beside it in an "md5" field, never alone.`,
+        message:
+          "sha256 has 32 hex characters: probably an MD5 digest. " +
+          `A sha256 is ${form}; an MD5 may stand beside it in an "md5" field, never alone.`,
       };
     }
     const guess =

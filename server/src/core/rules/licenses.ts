@@ -73,7 +73,9 @@ function licenseRefProblem(license: string): LicenseProblem | undefined {
   const replacement = `${match[1]}LicenseRef-${name}`;
   if (name === "" || !isSpdxExpression(replacement)) return undefined;
   return {
-    message: `"${license}" is not a valid custom license reference: "LicenseRef-" is followed by letters, digits, "." and "-" only; did you mean "${replacement}"?`,
+    message:
+      `"${license}" is not a valid custom license reference: ` +
+      `"LicenseRef-" is followed by letters, digits, "." and "-" only; did you mean "${replacement}"?`,
     replacement,
   };
 }
@@ -154,14 +156,18 @@ function expressionProblem(license: string, modelCard: boolean): LicenseProblem 
     const ref = `"LicenseRef-${refName(license)}"`;
     if (guess)
       return {
-        message: `"${license.trim()}" is not an SPDX license id; did you mean "${guess}"? A license that is not on the SPDX list is written ${ref}.`,
+        message:
+          `"${license.trim()}" is not an SPDX license id; did you mean "${guess}"? ` +
+          `A license that is not on the SPDX list is written ${ref}.`,
         nearest: guess,
       };
     return { message: `"${license.trim()}" is not an SPDX license id; ${expected(modelCard).replace('"LicenseRef-<name>"', ref)}.` };
   }
   if (unknownCount === 0) {
     return {
-      message: `"${license}" is not a valid SPDX license expression; join license ids with AND or OR and close every parenthesis, e.g. "MIT OR Apache-2.0" or "(MIT AND BSD-3-Clause) OR Apache-2.0".`,
+      message:
+        `"${license}" is not a valid SPDX license expression; join license ids with AND or OR and close every parenthesis, ` +
+        'e.g. "MIT OR Apache-2.0" or "(MIT AND BSD-3-Clause) OR Apache-2.0".',
     };
   }
   const corrected = repaired.join("");
@@ -181,7 +187,9 @@ function expressionProblem(license: string, modelCard: boolean): LicenseProblem 
 function notAString(license: unknown, modelCard: boolean): LicenseProblem {
   if (Array.isArray(license)) {
     return {
-      message: `license is a list; write one SPDX expression that joins the licenses with OR (any one applies) or AND (all apply), e.g. "MIT OR Apache-2.0".`,
+      message:
+        "license is a list; write one SPDX expression that joins the licenses with OR (any one applies) or AND (all apply), " +
+        'e.g. "MIT OR Apache-2.0".',
     };
   }
   return { message: `license is ${describeValue(license)}; ${expected(modelCard)}.` };
@@ -189,7 +197,10 @@ function notAString(license: unknown, modelCard: boolean): LicenseProblem {
 
 function expected(modelCard: boolean): string {
   const huggingFace = modelCard ? `, a Hugging Face license id ("apache-2.0", "openrail", "other", ...)` : "";
-  return `write an SPDX license expression ("MIT", "CC-BY-4.0", "MIT OR Apache-2.0")${huggingFace}, or "LicenseRef-<name>" for a license that is not on the SPDX list`;
+  return (
+    `write an SPDX license expression ("MIT", "CC-BY-4.0", "MIT OR Apache-2.0")${huggingFace}, ` +
+    'or "LicenseRef-<name>" for a license that is not on the SPDX list'
+  );
 }
 
 function candidateIds(modelCard: boolean): Iterable<string> {

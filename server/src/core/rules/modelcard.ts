@@ -117,7 +117,9 @@ function reportMissing(
       pointer: "",
       span: wrongLevel.span,
       severity: severityOf(section),
-      message: `"${lineText(document, wrongLevel)}" is a level-${wrongLevel.level} heading; the ${section.title} section must be a level-2 heading, "## ${section.title}".`,
+      message:
+        `"${lineText(document, wrongLevel)}" is a level-${wrongLevel.level} heading; ` +
+        `the ${section.title} section must be a level-2 heading, "## ${section.title}".`,
       data: { section: section.title, level: 2 },
     });
     return;
@@ -154,8 +156,10 @@ function checkOutOfScope(
       span: elsewhere ? elsewhere.span : uses[0].span,
       severity: severityOf(OUT_OF_SCOPE_SECTION),
       message: elsewhere
-        ? `"${lineText(document, elsewhere)}" is not inside "## ${USES_TITLE}"; move it there as a level-3 heading, "### ${OUT_OF_SCOPE_SECTION.title}".`
-        : `"## ${USES_TITLE}" has no "### ${OUT_OF_SCOPE_SECTION.title}" subsection; add one inside it, with ${OUT_OF_SCOPE_SECTION.holds}.`,
+        ? `"${lineText(document, elsewhere)}" is not inside "## ${USES_TITLE}"; ` +
+          `move it there as a level-3 heading, "### ${OUT_OF_SCOPE_SECTION.title}".`
+        : `"## ${USES_TITLE}" has no "### ${OUT_OF_SCOPE_SECTION.title}" subsection; ` +
+          `add one inside it, with ${OUT_OF_SCOPE_SECTION.holds}.`,
       data,
     });
     return;

@@ -42,8 +42,10 @@ const workspacePathCheck: DocumentCheck = {
           resolved.problem === "uri" && resolved.scheme !== "file"
             ? position.accepts === "path-or-https"
               ? `${position.role} is a path in the workspace or an https: URL`
-              : `${position.role} is a file in the workspace, named by a path relative to this document's folder (${folder()}) or, starting with "/", to the workspace root`
-            : `paths must stay inside the workspace: relative to this document's folder (${folder()}), or to the workspace root when they start with "/"`;
+              : `${position.role} is a file in the workspace, named by a path relative to this document's folder (${folder()}) ` +
+                'or, starting with "/", to the workspace root'
+            : `paths must stay inside the workspace: relative to this document's folder (${folder()}), ` +
+              'or to the workspace root when they start with "/"';
         report({
           rule: "path/outside-workspace",
           pointer,

@@ -33,7 +33,9 @@ export const stepGraphCheck: DocumentCheck = {
       context.report({
         rule: "pipeline/step-graph",
         pointer: joinPointer(pointer, "id"),
-        message: `Step id "${id}" is already used by step ${first + 1}; step ids must be unique within the pipeline so that "needs" names one step. Rename one of them.`,
+        message:
+          `Step id "${id}" is already used by step ${first + 1}; ` +
+          'step ids must be unique within the pipeline so that "needs" names one step. Rename one of them.',
         data: { duplicate: id },
       });
     });
@@ -69,7 +71,8 @@ export const stepGraphCheck: DocumentCheck = {
       context.report({
         rule: "pipeline/step-graph",
         pointer: cycle.closing.pointer,
-        message: `The steps' needs form a cycle: ${shownCycle(cycle.path)}. None of these steps could ever start; remove one of these needs.`,
+        message:
+          `The steps' needs form a cycle: ${shownCycle(cycle.path)}. ` + "None of these steps could ever start; remove one of these needs.",
         data: { cycle: cycle.path },
       });
     }

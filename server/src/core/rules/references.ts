@@ -21,7 +21,9 @@ const referenceFormCheck: DocumentCheck = {
           report({
             rule: "ref/unversioned",
             pointer,
-            message: `"${reference}" has no version; a reference to ${position.role} is id@version: write "${reference}@<version>" with the exact version used.`,
+            message:
+              `"${reference}" has no version; a reference to ${position.role} is id@version: ` +
+              `write "${reference}@<version>" with the exact version used.`,
             data: { id: parsed.id },
           });
         } else if (parsed.type === "invalid") {

@@ -70,7 +70,10 @@ function seedProblem(seed: unknown): string | undefined {
   const integer = seedData(seed)?.replacement;
   if (integer !== undefined) return `seed is the string ${JSON.stringify(seed)}; write it as a number: seed: ${integer}.`;
   if (typeof seed === "number" && Number.isInteger(seed) && seed > Number.MAX_SAFE_INTEGER) {
-    return `seed ${seed} is too large to be stored exactly; use an integer from 0 to ${Number.MAX_SAFE_INTEGER} (seeds are usually below 2^32).`;
+    return (
+      `seed ${seed} is too large to be stored exactly; ` +
+      `use an integer from 0 to ${Number.MAX_SAFE_INTEGER} (seeds are usually below 2^32).`
+    );
   }
   return `seed is ${shown(seed)}; it must be a non-negative integer (e.g. seed: 42).`;
 }

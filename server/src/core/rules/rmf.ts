@@ -47,7 +47,8 @@ export function checkRmfId(item: unknown): RmfVerdict {
   }
   const category = Number(categoryText);
   const subcategory = subcategoryText === undefined ? undefined : Number(subcategoryText);
-  const canonical = `${fn}-${withoutLeadingZeros(categoryText)}${subcategoryText === undefined ? "" : `.${withoutLeadingZeros(subcategoryText)}`}`;
+  const subcategoryPart = subcategoryText === undefined ? "" : `.${withoutLeadingZeros(subcategoryText)}`;
+  const canonical = `${fn}-${withoutLeadingZeros(categoryText)}${subcategoryPart}`;
   const subject = item === canonical ? `"${item}"` : `"${item}" (read as "${canonical}")`;
   const range = rangeProblem(fn, category, subcategory);
   if (range) return { valid: false, problem: `${subject} is not an AI RMF 1.0 ${range}` };
@@ -85,7 +86,10 @@ function rangeProblem(fn: RmfFunction, category: number, subcategory: number | u
   }
   const last = counts[category - 1];
   if (subcategory !== undefined && (subcategory < 1 || subcategory > last)) {
-    return `subcategory: ${fn} ${category} has subcategories ${category}.1–${category}.${last} (${fn}-${category}.1 to ${fn}-${category}.${last}).`;
+    return (
+      `subcategory: ${fn} ${category} has subcategories ${category}.1–${category}.${last} ` +
+      `(${fn}-${category}.1 to ${fn}-${category}.${last}).`
+    );
   }
   return undefined;
 }

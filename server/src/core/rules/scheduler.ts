@@ -30,7 +30,10 @@ export const walltimeCheck: DocumentCheck = {
       report({
         rule: "scheduler/walltime",
         pointer,
-        message: `Walltime ${JSON.stringify(walltime) ?? String(walltime)} is not a Slurm time limit.${why} Write it as ${WALLTIME_FORMS_TEXT}${suggestion ? `: "${suggestion}"` : ' (e.g. "04:00:00" for four hours, "2-00:00:00" for two days)'}.`,
+        message:
+          `Walltime ${JSON.stringify(walltime) ?? String(walltime)} is not a Slurm time limit.${why} ` +
+          `Write it as ${WALLTIME_FORMS_TEXT}` +
+          `${suggestion ? `: "${suggestion}"` : ' (e.g. "04:00:00" for four hours, "2-00:00:00" for two days)'}.`,
         data: suggestion ? { replacement: suggestion } : undefined,
       });
     }
@@ -56,7 +59,9 @@ export const partitionCheck: DocumentCheck = {
       context.report({
         rule: "scheduler/partition",
         pointer: "/scheduler/partition",
-        message: `Partition "${partition}" is not one of the site's partitions (site.partitions in genesis.config.yaml): ${listOf(names)}.${suggestion ? ` Did you mean "${suggestion}"?` : ""}`,
+        message:
+          `Partition "${partition}" is not one of the site's partitions (site.partitions in genesis.config.yaml): ${listOf(names)}.` +
+          `${suggestion ? ` Did you mean "${suggestion}"?` : ""}`,
         data: { nearest: suggestion, allowed: names },
       });
       return;
@@ -83,7 +88,9 @@ function checkMaxWalltime(context: RuleContext, partition: string, spec: Partiti
     context.report({
       rule: "scheduler/partition",
       pointer,
-      message: `Walltime ${requested} is above the ${maxText} maximum of partition "${partition}" (site.partitions in genesis.config.yaml). Request at most ${maxText}${longer.length ? `, or use a partition that allows it: ${listOf(longer)}` : ""}.`,
+      message:
+        `Walltime ${requested} is above the ${maxText} maximum of partition "${partition}" (site.partitions in genesis.config.yaml). ` +
+        `Request at most ${maxText}${longer.length ? `, or use a partition that allows it: ${listOf(longer)}` : ""}.`,
       data: { partition, maxWalltime: maxText, partitions: longer },
     });
   }
@@ -104,7 +111,9 @@ function checkGpus(context: RuleContext, partition: string): void {
     context.report({
       rule: "scheduler/partition",
       pointer: joinPointer(joinPointer(pointer, "resources"), "gpus"),
-      message: `${stepName} requests ${gpus} GPU${gpus === 1 ? "" : "s"}, but partition "${partition}" has none (site.partitions in genesis.config.yaml); ${remedy}.`,
+      message:
+        `${stepName} requests ${gpus} GPU${gpus === 1 ? "" : "s"}, ` +
+        `but partition "${partition}" has none (site.partitions in genesis.config.yaml); ${remedy}.`,
       data: { partition, partitions: gpuPartitions },
     });
   });

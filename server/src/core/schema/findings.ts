@@ -194,7 +194,8 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
       }
       return at(
         "schema/pattern",
-        `${shown(error.data)} does not have the expected form for ${nameOf(pointer)} (${params.pattern}).${firstSentence(parent?.description)}`,
+        `${shown(error.data)} does not have the expected form for ${nameOf(pointer)} (${params.pattern}).` +
+          `${firstSentence(parent?.description)}`,
       );
     }
     case "propertyNames":

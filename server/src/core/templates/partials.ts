@@ -1,3 +1,5 @@
+import { SIGNATURE_DTYPES } from "../evidence/onnx-types";
+
 /** List items the user adds to an existing document, as snippets (issue: authoring). */
 export interface PartialTemplate {
   readonly id: string;
@@ -6,6 +8,9 @@ export interface PartialTemplate {
   /** Snippet syntax, starting with the item's "- ". */
   readonly body: string;
 }
+
+/** The dtypes a signature may declare, as the choices of a snippet placeholder. */
+const DTYPE_CHOICES = SIGNATURE_DTYPES.join(",");
 
 export const PARTIAL_TEMPLATES: readonly PartialTemplate[] = [
   {
@@ -51,9 +56,9 @@ $0`,
   sha256: \${3:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855}
   signature:
     inputs:
-      - { name: \${4:input}, dtype: \${5|float32,float16,bfloat16,float64,int8,int16,int32,int64,uint8,bool,string|}, shape: [batch, \${6:8}] }
+      - { name: \${4:input}, dtype: \${5|${DTYPE_CHOICES}|}, shape: [batch, \${6:8}] }
     outputs:
-      - { name: \${7:output}, dtype: \${8|float32,float16,bfloat16,float64,int8,int16,int32,int64,uint8,bool,string|}, shape: [batch, \${9:1}] }
+      - { name: \${7:output}, dtype: \${8|${DTYPE_CHOICES}|}, shape: [batch, \${9:1}] }
 $0`,
   },
 ];

@@ -69,7 +69,8 @@ export const downgradeCheck: WorkspaceCheck = {
           ? "has no classification level"
           : `is ${shownLevel(written)}`;
       const fix = flow.inherits
-        ? `raise the pipeline's classification to "${required}" or higher, or give ${flow.output} a classification of its own, "${required}" or higher`
+        ? `raise the pipeline's classification to "${required}" or higher, ` +
+          `or give ${flow.output} a classification of its own, "${required}" or higher`
         : `classify it "${required}" or higher`;
       // A floor set by a typo is a guess at the top: the input may mean less. A classified marking means more.
       const unmatched = top
@@ -128,7 +129,10 @@ function checkCategories(flow: Flow, anchor: Anchor, report: Reporter): void {
     rule: "classification/propagation",
     pointer: anchor(joinPointer(flow.pointer, "categories")),
     part: "key",
-    message: `${flow.subject} lacks the CUI ${names.length === 1 ? "category" : "categories"} ${andList(names)} of its inputs: ${sources(missing)}; add ${names.length === 1 ? "it" : "them"} to ${fieldOf(flow, "categories")}${alternative(flow)}.`,
+    message:
+      `${flow.subject} lacks the CUI ${names.length === 1 ? "category" : "categories"} ${andList(names)} ` +
+      `of its inputs: ${sources(missing)}; ` +
+      `add ${names.length === 1 ? "it" : "them"} to ${fieldOf(flow, "categories")}${alternative(flow)}.`,
     data: { missing: names },
   });
 }

@@ -82,7 +82,11 @@ export const licenseCompatibilityCheck: WorkspaceCheck = {
     report({
       rule: "license/compatibility",
       pointer: "/license",
-      message: `This model is released under "${facts.license}", a permissive license, but it is trained on ${list}: the release would let anyone use the model in ways the data's license forbids. Release the model under terms that keep the data's restriction, train it on data licensed for this use, or record the data owner's permission and suppress this warning with that reason.`,
+      message:
+        `This model is released under "${facts.license}", a permissive license, but it is trained on ${list}: ` +
+        "the release would let anyone use the model in ways the data's license forbids. " +
+        "Release the model under terms that keep the data's restriction, train it on data licensed for this use, " +
+        "or record the data owner's permission and suppress this warning with that reason.",
       data: { datasets: restricting.map(({ dataset, license }) => ({ path: dataset.path, id: label(dataset), license })) },
     });
   },

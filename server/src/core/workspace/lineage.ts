@@ -22,7 +22,9 @@ export const cycleCheck: WorkspaceCheck = {
       report({
         rule: "lineage/cycle",
         pointer: site.pointer,
-        message: `This reference closes a lineage cycle among ${names}: each of them flows into another, so none can be produced first. Remove the reference that points backwards.`,
+        message:
+          `This reference closes a lineage cycle among ${names}: each of them flows into another, so none can be produced first. ` +
+          "Remove the reference that points backwards.",
         data: { cycle },
       });
     }

@@ -68,9 +68,9 @@ export interface ExportControl {
    */
   readonly regime?: Regime;
   /**
-   * The regime as written when it is none of docs/formats/common.md#classification: fail closed (docs/checklist.md#how-an-item-is-decided), it counts as present, so
-   * an output under `none` does not carry it. A scalar written in place of the mapping is read as
-   * the regime (`exportControl: itar`).
+   * The regime as written when it is none of docs/formats/common.md#classification: fail closed
+   * (docs/checklist.md#how-an-item-is-decided), it counts as present, so an output under `none` does
+   * not carry it. A scalar written in place of the mapping is read as the regime (`exportControl: itar`).
    */
   readonly unknown?: unknown;
   readonly eccn?: string;

@@ -109,7 +109,9 @@ export function renameEdits(index: WorkspaceIndex, target: DocumentFacts, newId:
   if (oldId === undefined) return { error: `${target.path} has no id to rename.` };
   if (!SLUG.test(newId)) {
     return {
-      error: `"${newId}" is not a valid id: use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit (at most 128 characters).`,
+      error:
+        `"${newId}" is not a valid id: ` +
+        'use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit (at most 128 characters).',
     };
   }
   if (newId === oldId) return { edits: [] };

@@ -57,7 +57,9 @@ export const duplicateIdCheck: WorkspaceCheck = {
     report({
       rule: "ref/duplicate-id",
       pointer: "/id",
-      message: `${label(facts)} is also declared by ${twins.map((t) => whereIs(t, "/id")).join(", ")}; each ${KIND_NAME[facts.kind]} needs its own id or version.`,
+      message:
+        `${label(facts)} is also declared by ${twins.map((t) => whereIs(t, "/id")).join(", ")}; ` +
+        `each ${KIND_NAME[facts.kind]} needs its own id or version.`,
       data: { others: twins.map((t) => t.path) },
     });
   },

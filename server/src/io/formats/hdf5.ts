@@ -21,7 +21,8 @@ function loadReader(): typeof Hdf5Reader {
     // A package built without it: say so as a reason, not as a fault of the user's file.
     throw new FormatError(
       "unreadable",
-      `the HDF5 reader (hdf5-reader.js) is not installed beside ${path.basename(__filename)}: ${error instanceof Error ? error.message.split("\n", 1)[0] : String(error)}`,
+      `the HDF5 reader (hdf5-reader.js) is not installed beside ${path.basename(__filename)}: ` +
+        `${error instanceof Error ? error.message.split("\n", 1)[0] : String(error)}`,
     );
   }
   return reader;

@@ -27,7 +27,8 @@ export async function readParquetTable(handle: FileHandle, size: number): Promis
   if (metadataLength > PARQUET_MAX_METADATA_BYTES)
     throw new FormatError(
       "too-large",
-      `its metadata is ${(metadataLength / 1024 / 1024).toFixed(1)} MB, above the ${PARQUET_MAX_METADATA_BYTES / 1024 / 1024} MB read for a schema`,
+      `its metadata is ${(metadataLength / 1024 / 1024).toFixed(1)} MB, ` +
+        `above the ${PARQUET_MAX_METADATA_BYTES / 1024 / 1024} MB read for a schema`,
     );
 
   const { parquetMetadataAsync, parquetSchema } = await import("hyparquet");
