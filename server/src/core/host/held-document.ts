@@ -23,6 +23,11 @@ export class HeldDocument {
     return this.load();
   }
 
+  /** The same document with its `type` diagnostics to be worked out again (a new configuration). */
+  unchecked(): HeldDocument {
+    return new HeldDocument(this.load, this.text, undefined, this.open);
+  }
+
   with(changes: { typeDiagnostics?: readonly Diagnostic[]; open?: boolean }): HeldDocument {
     return new HeldDocument(this.load, this.text, changes.typeDiagnostics ?? this.typeDiagnostics, changes.open ?? this.open);
   }

@@ -72,7 +72,7 @@ export class WorkspaceHost {
     this.config = config;
     this.settingsFile = file && { path: CONFIG_FILE_NAME, text: file.text, diagnostics: file.diagnostics };
     this.computed.clear();
-    for (const [path, held] of this.held) this.held.set(path, new HeldDocument(() => held.document, held.text, undefined, held.open));
+    for (const [path, held] of this.held) this.held.set(path, held.unchecked());
   }
 
   get configuration(): GenesisConfig {
