@@ -23,6 +23,25 @@ export function nearest(input: string, candidates: Iterable<string>): string | u
   return bestDistance <= limit ? best : undefined;
 }
 
+/**
+ * Words people write for the values the schemas allow, where no edit distance leads: the type
+ * names of other languages and tools (pandas, SQL, Python) and common short forms.
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  number: ["float", "double", "real", "decimal", "float32", "float64", "numeric"],
+  integer: ["int", "long", "int32", "int64", "bigint"],
+  boolean: ["bool", "logical"],
+  string: ["str", "text", "varchar", "char", "object"],
+  datetime: ["timestamp", "datetime64", "time"],
+  array: ["list", "sequence"],
+};
+
+/** The allowed value that `input` (case-insensitive) is a known other word for, when one is allowed. */
+export function synonymAmong(input: string, allowed: readonly string[]): string | undefined {
+  const word = input.trim().toLowerCase();
+  return allowed.find((value) => SYNONYMS[value]?.includes(word));
+}
+
 /** `"a", "b" or "c"`, for messages that list allowed values. */
 export function listOf(values: readonly unknown[], conjunction = "or"): string {
   const quoted = values.map((v) => JSON.stringify(v));

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { spanOf, type GenesisDocument } from "../document";
-import { listOf, nearest } from "../nearest";
+import { listOf, nearest, synonymAmong } from "../nearest";
 import { joinPointer, pointerSegments } from "../pointer";
 import type { Finding } from "../types";
 
@@ -68,6 +68,20 @@ function typeName(value: unknown): string {
   if (typeof value === "object") return "a mapping";
   if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
   return `a ${typeof value}`;
+}
+
+/**
+ * For a string field whose value YAML read as a number, a boolean or null (`0E001`, `1.2`, `no`):
+ * the text as written, and that quoting it keeps it as written. Empty when it does not apply.
+ */
+function quoteAdvice(document: Located, pointer: string, expected: string, value: unknown): string {
+  if (!expected.split(" or ").includes("string")) return "";
+  if (typeof value !== "number" && typeof value !== "boolean" && value !== null) return "";
+  const span = spanOf(document, pointer, "value");
+  const written = document.text.slice(span.start, span.end).trim();
+  if (written === "" || /^["']/.test(written) || written.length > 60) return "";
+  const read = value === null ? "null" : typeof value === "number" ? "a number" : `the boolean ${String(value)}`;
+  return ` YAML reads ${written} as ${read}; quote it to keep it as written: "${written}".`;
 }
 
 function firstSentence(text: unknown): string {
@@ -159,13 +173,8 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
     case "enum":
     case "const": {
       const allowed: unknown[] = error.keyword === "enum" ? params.allowedValues : [params.allowedValue];
-      const suggestion =
-        typeof error.data === "string"
-          ? nearest(
-              error.data,
-              allowed.filter((v): v is string => typeof v === "string"),
-            )
-          : undefined;
+      const names = allowed.filter((v): v is string => typeof v === "string");
+      const suggestion = typeof error.data === "string" ? (nearest(error.data, names) ?? synonymAmong(error.data, names)) : undefined;
       const options = allowed.length === 1 ? `it must be ${shown(allowed[0])}` : `allowed values are ${listOf(allowed)}`;
       return at(
         "schema/enum",
@@ -177,7 +186,8 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
     }
     case "type": {
       const expected = String(params.type).split(",").join(" or ");
-      return at("schema/type", `${capitalise(nameOf(pointer))} must be ${article(expected)}, not ${typeName(error.data)}.`);
+      const message = `${capitalise(nameOf(pointer))} must be ${article(expected)}, not ${typeName(error.data)}.`;
+      return at("schema/type", message + quoteAdvice(document, pointer, expected, error.data));
     }
     case "anyOf":
     case "oneOf":

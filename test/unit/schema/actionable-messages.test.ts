@@ -1,0 +1,34 @@
+import * as assert from "node:assert/strict";
+import { synonymAmong } from "../../../server/src/core/nearest";
+import { diagnose } from "../harness";
+import { dataset } from "../workspace/harness";
+
+/** Messages a data steward can act on: a string YAML read as a number says to quote it; type words of other tools lead to ours. */
+describe("schema messages a steward can act on", function () {
+  it("a string field that YAML read as a number names what was written and says to quote it", function () {
+    const text = dataset("ctl", "1.0.0", "", "internal", { classification: ["exportControl: { regime: ear, eccn: 0E001 }"] });
+    const [finding] = diagnose("d.dataset.yaml", text).filter((d) => d.rule === "schema/type");
+    assert.ok(finding, "a schema/type finding on the ECCN");
+    assert.equal(finding.covered, "0E001");
+    assert.match(finding.message, /YAML reads 0E001 as a number; quote it to keep it as written: "0E001"\.$/);
+  });
+
+  it("says nothing of quoting where the field is not a string, or the value is quoted", function () {
+    const text = dataset("q", "1.0.0", "", "internal", { classification: ['exportControl: { regime: ear, eccn: "0E001" }'] });
+    assert.ok(!diagnose("d.dataset.yaml", text).some((d) => /quote it/.test(d.message)));
+  });
+
+  it("a field type written as another tool's word (float) suggests the allowed one (number)", function () {
+    const recordSet = "recordSets:\n  - id: rows\n    source: data\n    fields:\n      - { name: x, type: float }\n";
+    const text = dataset("t", "1.0.0", recordSet).replace("format: json", "format: csv").replace("data.json", "data.csv");
+    const [finding] = diagnose("d.dataset.yaml", text).filter((d) => d.rule === "schema/enum");
+    assert.match(finding.message, /Did you mean "number"\?$/);
+  });
+
+  it("knows the common type words and only suggests an allowed value", function () {
+    assert.equal(synonymAmong("Float64", ["string", "number"]), "number");
+    assert.equal(synonymAmong("bool", ["string", "boolean"]), "boolean");
+    assert.equal(synonymAmong("float", ["string", "integer"]), undefined);
+    assert.equal(synonymAmong("banana", ["number"]), undefined);
+  });
+});
