@@ -1,5 +1,8 @@
 import * as assert from "node:assert/strict";
-import { ignoreMatcher } from "../../server/src/core/config";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_CONFIG, ignoreMatcher } from "../../server/src/core/config";
+import { DATA_FORMATS } from "../../server/src/core/data-formats";
 import { LineIndex } from "../../server/src/core/text";
 import { diagnose, engine } from "./harness";
 
@@ -33,6 +36,30 @@ describe("genesis.config.yaml (docs/configuration.md)", function () {
     assert.match(diagnostics.find((d) => /latests/.test(d.message))!.message, /Did you mean "container\/latest"\?/);
     assert.equal(config.profile, "dev");
     assert.deepEqual(config.rules, { "container/latest": "off" });
+  });
+
+  it("reads site.standardFormats: the formats a distribution may declare, each once; a wrong name is reported and dropped", function () {
+    const good = readConfig("site:\n  standardFormats: [zarr, tiff, zarr]\n");
+    assert.deepEqual(good.diagnostics, []);
+    assert.deepEqual(good.config.site.standardFormats, ["zarr", "tiff"]);
+    const text = "site:\n  standardFormats: [Zarr, geotiff, zarr, 3]\n";
+    const bad = readConfig(text);
+    assert.deepEqual(
+      bad.diagnostics.map((d) => `${d.rule}:${text.slice(d.span.start, d.span.end)}`),
+      ["schema/enum:Zarr", "schema/enum:geotiff", "schema/enum:3"],
+    );
+    assert.match(bad.diagnostics[0].message, /Did you mean "zarr"\?/);
+    assert.deepEqual(bad.config.site.standardFormats, ["zarr"]);
+    assert.deepEqual(readConfig("").config.site.standardFormats, []);
+    assert.deepEqual(DEFAULT_CONFIG.site.standardFormats, []);
+  });
+
+  it("site.standardFormats allows exactly the formats of distribution[].format", function () {
+    const schema = (name: string) => JSON.parse(readFileSync(path.resolve(__dirname, "../../schemas", name), "utf8"));
+    const manifest = schema("dataset-manifest.schema.json").properties.distribution.items.properties.format.enum;
+    const config = schema("genesis-config.schema.json").properties.site.properties.standardFormats.items.enum;
+    assert.deepEqual(config, manifest);
+    assert.deepEqual([...DATA_FORMATS], manifest);
   });
 
   it("a config that does not parse still gives defaults", function () {

@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { isDataFormat, type DataFormat } from "./data-formats";
 import type { ParsedTree } from "./parse/tree";
 import { isRecord } from "./pointer";
 import { isKnownRule, RULES } from "./rules/catalog";
@@ -26,6 +27,11 @@ export interface GenesisConfig {
     /** Allowed image registries; empty means any. */
     readonly registries: readonly string[];
     readonly partitions: Readonly<Record<string, PartitionSpec>>;
+    /**
+     * Formats this site counts as standard for `data.formats`, beside the defaults of
+     * data-formats.ts; absent: none. Only the formats a distribution may declare are kept.
+     */
+    readonly standardFormats?: readonly DataFormat[];
   };
 }
 
@@ -33,7 +39,7 @@ export const DEFAULT_CONFIG: GenesisConfig = Object.freeze({
   profile: "dev",
   rules: Object.freeze({}),
   ignore: Object.freeze([]),
-  site: Object.freeze({ registries: Object.freeze([]), partitions: Object.freeze({}) }),
+  site: Object.freeze({ registries: Object.freeze([]), partitions: Object.freeze({}), standardFormats: Object.freeze([]) }),
 });
 
 const SETTINGS: readonly string[] = ["error", "warning", "info", "off"];
@@ -66,7 +72,11 @@ export function normaliseConfig(tree: ParsedTree): GenesisConfig {
     maxDocumentBytes: megabytes === undefined ? undefined : Math.round(megabytes * 1_000_000),
     rules,
     ignore: stringList(raw.ignore),
-    site: { registries: stringList(site.registries), partitions },
+    site: {
+      registries: stringList(site.registries),
+      partitions,
+      standardFormats: [...new Set(stringList(site.standardFormats).filter(isDataFormat))],
+    },
   };
 }
 

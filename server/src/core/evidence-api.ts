@@ -5,6 +5,6 @@
  */
 export * from "./evidence/types";
 export { evidenceRequests, mergeRequests, type RequestOptions } from "./evidence/requests";
-export { classifyCell, hdf5FieldType, parquetFieldType, sniffedType, type ValueClass } from "./evidence/field-types";
+export { classifyCell, hdf5FieldType, parquetFieldType, sampledColumn, sniffedType, type ValueClass } from "./evidence/field-types";
 export { CONFIG_FILE_NAME } from "./kinds/recognise";
 export type { GenesisDocument } from "./document";

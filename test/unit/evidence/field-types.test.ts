@@ -29,6 +29,12 @@ describe("io evidence: field types", () => {
     for (const [cell, expected] of cases) assert.equal(classifyCell(cell), expected, JSON.stringify(cell));
   });
 
+  it("reads NaN and the infinities as numbers in every spelling floats are printed with", () => {
+    for (const cell of ["inf", "-inf", "+inf", "Inf", "-Inf", "INF", "Infinity", "-Infinity", "+Infinity", "NaN", "nan", "NAN", " nan "])
+      assert.equal(classifyCell(cell), "number", JSON.stringify(cell));
+    for (const cell of ["infinite", "nana", "-", "in f", "NA"]) assert.equal(classifyCell(cell), "text", JSON.stringify(cell));
+  });
+
   it("sniffs the narrowest type holding every class seen", () => {
     assert.equal(sniffedType([]), undefined);
     assert.equal(sniffedType(["binary"]), "integer");

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { sampledColumn } from "../../../server/src/core/evidence/field-types";
 import type { ColumnEvidence, FileEvidence, Hdf5DatasetEvidence } from "../../../server/src/core/evidence/types";
 import { configWith } from "../harness";
 import { diagnoseIo, expectIoWants, ok } from "./harness";
@@ -77,6 +78,24 @@ describe("io evidence: data/schema-drift", () => {
       expectIoWants(PATH, manifest("csv", "      - { name: note, type: integer }\n"), {
         "data/files/obs.csv": csv([{ name: "note", sampled: {} }]),
       });
+    });
+
+    it("reads NaN, the infinities and empty cells as pandas, NumPy and R write them: a float column stays number", () => {
+      // Cells as read from the file, through the same sampling as the CSV reader.
+      const pandas = [
+        sampledColumn("station", ["st-01", "st-02", "st-03"]),
+        sampledColumn("flux", ["1.5", "inf", "-inf", "+inf", "Infinity", "-Infinity", "NaN", "nan", "", "  ", "2", "Inf"]),
+        sampledColumn("gap", ["nan", "", "-inf"]),
+      ];
+      assert.equal(pandas[1].type, "number");
+      assert.equal(pandas[2].type, "number");
+      const declared =
+        "      - { name: station, type: string }\n      - { name: flux, type: number }\n      - { name: gap, type: number }\n";
+      expectIoWants(PATH, manifest("csv", declared), { "data/files/obs.csv": csv(pandas) });
+      // They are numbers, not integers: a field declared integer still drifts, and the fix says number.
+      const integer = declared.replace("name: flux, type: number }", "name: flux, type: integer } # want: data/schema-drift");
+      const [seen] = expectIoWants(PATH, manifest("csv", integer), { "data/files/obs.csv": csv(pandas) });
+      assert.match(seen.message, /declare "number", or fix the data/);
     });
 
     it("reports each undeclared column once, on the first record set of that source", () => {

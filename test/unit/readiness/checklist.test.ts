@@ -55,7 +55,8 @@ describe("readiness: the checklist", function () {
     }
     assert.equal(
       itemOf(model, "data.formats").criterion,
-      "every distribution is in a standard format (JSON, CSV, Parquet, HDF5; others warn)",
+      "every distribution is in a standard format (JSON, JSONL, CSV, Parquet, HDF5, and netCDF, which is HDF5 underneath; " +
+        "a site adds its own in `site.standardFormats`; others warn)",
     );
   });
 

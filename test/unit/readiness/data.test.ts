@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { CLEAN, CLEANING, GOOD, RAW, edit, expectStatus, variant } from "./harness";
+import { CLEAN, CLEANING, GOOD, MODEL, RAW, edit, expectStatus, variant } from "./harness";
+import { configWith } from "../harness";
 import { dataset } from "../workspace/harness";
 
 const RAW_PATH = "data/raw.dataset.yaml";
@@ -147,6 +148,16 @@ describe("readiness: data", function () {
       assert.match(item.evidence[0].message, /cleaning@1\.0\.0 lists it among its outputs, but it declares no lineage/);
     });
 
+    it("counts derived datasets only: a model's lineage finding lowers the item without being counted as a dataset", function () {
+      // The card names the pipeline that trained it, which does not list the card among its outputs.
+      const trained = edit(MODEL, "  datasets: [clean@1.0.0]\n  run:", "  datasets: [clean@1.0.0]\n  pipeline: cleaning@1.0.0\n  run:");
+      const item = expectStatus(variant({ files: { "models/m.model.yaml": trained } }), "data.lineage", "warn");
+      assert.ok(item.evidence.some((e) => e.rule === "lineage/inconsistent" && e.path === "models/m.model.yaml"));
+      assert.doesNotMatch(item.reason, /derived datasets/);
+      const counted = item.evidence.filter((e) => e.rule === undefined).map((e) => e.path);
+      assert.deepEqual(counted, [CLEAN_PATH]);
+    });
+
     it("is n/a when no dataset is derived", function () {
       const files = { [CLEAN_PATH]: undefined, "pipelines/cleaning.pipeline.yaml": undefined, "models/m.model.yaml": undefined };
       expectStatus(variant({ files }), "data.lineage", "n/a");
@@ -167,8 +178,7 @@ describe("readiness: data", function () {
       assert.ok(item.evidence.some((e) => e.rule === "ref/unversioned" && e.status === "warn"));
     });
 
-    it("fails on an unpinned reference in the release profile (the diagnostic is an error there)", async function () {
-      const { configWith } = await import("../harness");
+    it("fails on an unpinned reference in the release profile (the diagnostic is an error there)", function () {
       const release = variant({
         files: { "pipelines/cleaning.pipeline.yaml": edit(CLEANING, "ref: raw@1.0.0", "ref: raw") },
         config: configWith({ profile: "release" }),
@@ -203,8 +213,24 @@ describe("readiness: data", function () {
     });
 
     it("warns on a format that is allowed but not standard", function () {
-      const item = expectStatus(variant({ files: { [RAW_PATH]: edit(RAW, "format: csv", "format: netcdf") } }), "data.formats", "warn");
-      assert.match(item.evidence[0].message, /netcdf is allowed but not a standard format/);
+      const item = expectStatus(variant({ files: { [RAW_PATH]: edit(RAW, "format: csv", "format: zarr") } }), "data.formats", "warn");
+      assert.match(item.evidence[0].message, /zarr is allowed but not a standard format/);
+      assert.match(item.evidence[0].message, /site\.standardFormats/);
+    });
+
+    it("passes on netCDF, which is HDF5 underneath", function () {
+      const item = expectStatus(variant({ files: { [RAW_PATH]: edit(RAW, "format: csv", "format: netcdf") } }), "data.formats", "pass");
+      assert.ok(item.evidence.some((e) => e.message === "netcdf: a standard format."));
+    });
+
+    it("passes on a format the site adds in site.standardFormats, and only on those", function () {
+      const zarr = edit(RAW, "format: csv", "format: zarr");
+      const site = configWith({ site: { registries: [], partitions: {}, standardFormats: ["zarr"] } });
+      const item = expectStatus(variant({ files: { [RAW_PATH]: zarr }, config: site }), "data.formats", "pass");
+      assert.ok(item.evidence.some((e) => e.message === "zarr: a standard format at this site (site.standardFormats)."));
+      const tiff = edit(RAW, "format: csv", "format: tiff");
+      const still = expectStatus(variant({ files: { [RAW_PATH]: tiff }, config: site }), "data.formats", "warn");
+      assert.match(still.evidence[0].message, /tiff is allowed but not a standard format \(.*netCDF.*Zarr\)/);
     });
 
     it("fails on a format that is not allowed, with the schema/enum diagnostic and its quick fix", function () {

@@ -6,7 +6,7 @@
  * |---------|------------------------------------------------------------------|------------|
  * | CSV     | sampled cells: `0`, `1`                                          | (binary: integer, number or boolean) |
  * | CSV     | sampled cells: `-12`, `+3`                                       | integer    |
- * | CSV     | sampled cells: `1.5`, `1e-3`, `NaN`, `INF`, `-Infinity`          | number     |
+ * | CSV     | sampled cells: `1.5`, `1e-3`, `nan`, `-inf`, `Infinity` (any case) | number   |
  * | CSV     | sampled cells: `true`, `False`, `TRUE` (any case)                | boolean    |
  * | CSV     | sampled cells: `2026-01-15`                                      | date       |
  * | CSV     | sampled cells: `2026-01-15T08:30:00Z`, `2026-01-15 08:30`        | datetime   |
@@ -26,12 +26,19 @@
  * | HDF5    | array, variable-length sequence                                  | array      |
  * | HDF5    | compound, other enums, bitfield, opaque, reference, time          | (none: not compared) |
  *
+ * Not-a-number and the infinities are numbers in every spelling that pandas, NumPy, Python and R
+ * write (`nan`, `NaN`, `inf`, `-inf`, `+inf`, `Inf`, `Infinity`, `-Infinity`), and an empty cell is
+ * a missing value (pandas writes NaN as an empty cell by default), so a float column that holds
+ * them is still `number`.
+ *
  * A CSV file records no types, so a type is only wrong when the declared type cannot hold a
  * sampled cell (declared `integer`, a cell `1.5`); `string` and `array` hold any cell. A Parquet or
  * HDF5 file records its types, so the declared type must be the recorded one, except that
  * `number` also holds integers and `array` also holds an HDF5 dataset of rank 2 or more (each
  * record is a row).
  */
+
+import type { ColumnEvidence } from "./types";
 
 export const FIELD_TYPES = ["string", "integer", "number", "boolean", "date", "datetime", "array"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -44,7 +51,9 @@ export function isFieldType(value: unknown): value is FieldType {
 export type ValueClass = "binary" | "integer" | "number" | "boolean" | "date" | "datetime" | "text";
 
 const INTEGER = /^[+-]?\d+$/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?INF|[+-]?Infinity)$/;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** NaN and the infinities, as floats are printed: `nan`, `NaN`, `-inf`, `Inf`, `+Infinity`... */
+const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 const BOOLEAN = /^(?:true|false)$/i;
 const CALENDAR_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])`;
 const TIME_OF_DAY = String.raw`(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
@@ -58,11 +67,24 @@ export function classifyCell(cell: string): ValueClass | undefined {
   if (value === "") return undefined;
   if (value === "0" || value === "1") return "binary";
   if (INTEGER.test(value)) return "integer";
-  if (NUMBER.test(value)) return "number";
+  if (NUMBER.test(value) || NOT_FINITE.test(value)) return "number";
   if (BOOLEAN.test(value)) return "boolean";
   if (DATE.test(value)) return "date";
   if (DATETIME.test(value)) return "datetime";
   return "text";
+}
+
+/**
+ * A CSV column as sampled: its name, the first cell seen of each class (empty cells are missing
+ * values and have none) and the narrowest field type that holds them all.
+ */
+export function sampledColumn(name: string, cells: Iterable<string | undefined>): ColumnEvidence {
+  const sampled: Partial<Record<ValueClass, string>> = {};
+  for (const cell of cells) {
+    const cellClass = cell === undefined ? undefined : classifyCell(cell);
+    if (cellClass !== undefined && sampled[cellClass] === undefined) sampled[cellClass] = cell;
+  }
+  return { name, type: sniffedType(Object.keys(sampled) as ValueClass[]), sampled };
 }
 
 /** Which cell classes each declared type holds. */

@@ -14,6 +14,7 @@ import {
   licenseFixes,
   partitionFixes,
   patternFixes,
+  recordSetSourceFixes,
   reproRunFixes,
   rmfIdFixes,
   semverFixes,
@@ -53,6 +54,7 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   "integrity/checksum-missing": checksumFromFileFixes,
   "integrity/checksum-mismatch": checksumFromFileFixes,
   "data/schema-drift": fieldsFromFileFixes,
+  "dataset/recordset-source": recordSetSourceFixes,
   // Only for a record set's empty `fields` (null, or no item), with its file's columns read.
   "schema/type": fieldsFromFileFixes,
   "schema/range": fieldsFromFileFixes,

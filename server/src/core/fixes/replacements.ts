@@ -89,3 +89,15 @@ export const egressFixes: FixProvider = (document, diagnostic, context) => {
 /** `repro/run`: only a seed written as a string of digits has a determinate fix. */
 export const reproRunFixes: FixProvider = (document, diagnostic: FixableDiagnostic, context) =>
   diagnostic.pointer.endsWith("/seed") ? seedFixes(document, diagnostic, context) : [];
+
+/**
+ * `dataset/recordset-source`: one fix per distribution id, nearest first; the close match the
+ * message names is preferred.
+ */
+export const recordSetSourceFixes: FixProvider = (document, diagnostic, context) => {
+  const data = diagnostic.data ?? {};
+  const candidates = Array.isArray(data.candidates) ? data.candidates.filter((c): c is string => typeof c === "string") : [];
+  return candidates.flatMap((id) =>
+    makeFix(`Change the source to ${shown(id)}`, [replaceScalar(document, diagnostic.pointer, id)], context, id === data.nearest),
+  );
+};

@@ -19,7 +19,8 @@ export class ReadinessContext {
   readonly index: WorkspaceIndex;
   readonly files: WorkspaceFileList;
   readonly trusted: boolean;
-  private readonly config: GenesisConfig;
+  /** The workspace's configuration: its profile and overrides, and what its site allows. */
+  readonly config: GenesisConfig;
   private pathMap?: ReadonlyMap<string, ReadinessDoc>;
   private genesisDocs?: readonly ReadinessDoc[];
   private readonly kinds = new Map<DocumentKind, readonly ReadinessDoc[]>();

@@ -1,3 +1,4 @@
+import { DEFAULT_STANDARD_FORMATS, type DataFormat } from "../data-formats";
 import { isRecord, joinPointer } from "../pointer";
 import { rulesOfItem } from "../rules/catalog";
 import type { ReferenceSite } from "../workspace/facts";
@@ -15,8 +16,18 @@ const VERIFY_FILES: ReadinessFix = commandFix("Verify Files", "genesis.verifyFil
 
 /** Formats docs/formats/dataset-manifest.md calls tabular: they need a record set. */
 const TABULAR = new Set(["csv", "parquet", "hdf5", "jsonl"]);
-/** The standard formats of docs/checklist.md (JSON Lines counts as JSON). */
-const STANDARD_FORMATS = new Set(["csv", "parquet", "hdf5", "json", "jsonl"]);
+/** How data.formats names each format in its messages. */
+const FORMAT_NAMES: Readonly<Record<DataFormat, string>> = {
+  json: "JSON",
+  jsonl: "JSON Lines",
+  csv: "CSV",
+  parquet: "Parquet",
+  hdf5: "HDF5",
+  netcdf: "netCDF",
+  zarr: "Zarr",
+  tiff: "TIFF",
+  other: "other",
+};
 
 const schemas: ReadinessCheck = {
   id: "data.schemas",
@@ -192,13 +203,9 @@ const lineage: ReadinessCheck = {
       subject.addDiagnostics(doc, doc.diagnosticsOf(LINEAGE_RULES));
       if (!subject.hasProblem) subject.add(doc.evidence("/lineage", lineageSummary(doc), "pass", "key"));
     }
-    // Lineage diagnostics of pipelines and models (a cycle through them) count too.
-    for (const doc of ctx.genesis()) {
-      if (doc.kind === "DatasetManifest") continue;
-      const found = doc.diagnosticsOf(LINEAGE_RULES);
-      if (!found.length) continue;
-      subjects.push(new Subject(doc.label).addDiagnostics(doc, found));
-    }
+    // Only derived datasets are counted. The lineage findings on pipelines and models (a cycle
+    // through them) still lower the item, as findings of its rules (rule-findings.ts), never as a
+    // "derived dataset" of their own.
     if (!subjects.length) return notApplicable("No dataset is derived: none declares lineage and no pipeline lists one among its outputs.");
     return judge(subjects, {
       noun: ["derived dataset", "derived datasets"],
@@ -295,10 +302,14 @@ const versioned: ReadinessCheck = {
 const formats: ReadinessCheck = {
   id: "data.formats",
   title: "Standard data formats",
-  criterion: "every distribution is in a standard format (JSON, CSV, Parquet, HDF5; others warn)",
+  criterion:
+    "every distribution is in a standard format (JSON, JSONL, CSV, Parquet, HDF5, and netCDF, which is HDF5 underneath; " +
+    "a site adds its own in `site.standardFormats`; others warn)",
   evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
+    const standard = new Set<string>([...DEFAULT_STANDARD_FORMATS, ...(ctx.config.site.standardFormats ?? [])]);
+    const bySite = new Set<string>((ctx.config.site.standardFormats ?? []).filter((f) => !DEFAULT_STANDARD_FORMATS.includes(f)));
     const subjects: Subject[] = [];
     for (const doc of manifests) {
       const distributions = doc.select("/distribution/*");
@@ -312,11 +323,14 @@ const formats: ReadinessCheck = {
         // A format docs/formats/dataset-manifest.md does not allow is the schema's finding; of the others, the standard ones pass.
         if (format === undefined) ctx.missing(subject, doc, pointer, "format", "This distribution has no format.");
         else if (subject.addErrorsAt(doc, at)) continue;
-        else if (typeof format === "string" && STANDARD_FORMATS.has(format))
-          subject.add(doc.evidence(at, `${format}: a standard format.`, "pass"));
-        else {
-          const standard = "JSON, CSV, Parquet, HDF5";
-          const message = `${showValue(format)} is allowed but not a standard format (${standard}); consumers may not read it.`;
+        else if (typeof format === "string" && standard.has(format)) {
+          const why = bySite.has(format) ? "a standard format at this site (site.standardFormats)" : "a standard format";
+          subject.add(doc.evidence(at, `${format}: ${why}.`, "pass"));
+        } else {
+          const names = [...standard].map((f) => FORMAT_NAMES[f as DataFormat] ?? f).join(", ");
+          const message =
+            `${showValue(format)} is allowed but not a standard format (${names}); consumers may not read it. ` +
+            "A site that reads it can add it to site.standardFormats in genesis.config.yaml.";
           subject.add(doc.evidence(at, message, "warn"));
         }
       }

@@ -145,6 +145,7 @@ export const RULES: readonly RuleInfo[] = [
   rule("integrity/file-missing", "io", "error", false, "a local path that does not exist", "data.integrity"),
   rule("integrity/checksum-mismatch", "io", "error", false, "the file's sha256 differs from the declared one", "data.integrity"),
   rule("data/schema-drift", "io", "error", false, "a data file's columns or datasets differ from `recordSets[].fields`", "data.schemas"),
+  rule("dataset/recordset-source", "type", "error", false, "`recordSets[].source` names no distribution of the manifest", "data.schemas"),
   rule(
     "model/signature-mismatch",
     "io",

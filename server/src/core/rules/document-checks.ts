@@ -1,6 +1,7 @@
 import { classificationChecks } from "./classification";
 import { containersChecks } from "./containers";
 import type { DocumentCheck } from "./context";
+import { datasetChecks } from "./datasets";
 import { headerCheck } from "./header";
 import { integrityChecks } from "./integrity";
 import { licensesChecks } from "./licenses";
@@ -20,6 +21,7 @@ export const DOCUMENT_CHECKS: readonly DocumentCheck[] = [
   ...licensesChecks,
   ...referencesChecks,
   ...integrityChecks,
+  ...datasetChecks,
   ...pathsChecks,
   ...classificationChecks,
   ...containersChecks,

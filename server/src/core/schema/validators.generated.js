@@ -8107,7 +8107,7 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.GenesisConfig = validate37;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/genesis-config.schema.json","title":"Genesis Readiness workspace configuration","description":"The `genesis.config.yaml` file at the workspace root, read by the editor and the CLI alike: the profile, per-rule severity overrides, files to ignore and what the site allows (image registries, scheduler partitions).","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors. Example: `https://genesis-readiness.dev/schemas/genesis-config.schema.json`.","type":"string"},"profile":{"description":"The check profile: `dev` (the default) or `release`, which raises the rules marked R in the rule catalog (unversioned references, unpinned or `latest` images, missing lockfiles, missing generative risks, missing model card sections) to errors. Example: `release`.","enum":["dev","release"]},"rules":{"description":"Per-rule severity overrides, keyed by rule id: `error`, `warning`, `info` or `off`. Example: `{ container/latest: error, ref/unversioned: off }`.","type":"object","propertyNames":{"type":"string","pattern":"^[a-z]+/[a-z-]+$"},"additionalProperties":{"description":"The severity for this rule: `error`, `warning`, `info` or `off` (not reported). Example: `error`.","enum":["error","warning","info","off"]}},"ignore":{"description":"Glob patterns, relative to the workspace root, of files never checked. Example: `[third_party/**, \"**/fixtures/**\"]`.","type":"array","items":{"description":"One glob pattern. Example: `third_party/**`.","type":"string","minLength":1}},"site":{"description":"What the computing site allows: image registries and scheduler partitions. Example: `{ registries: [registry.example.gov], partitions: { gpu: { maxWalltime: '2-00:00:00', gpus: true } } }`.","type":"object","additionalProperties":false,"properties":{"registries":{"description":"The container registries images may come from; empty or absent means any registry. Example: `[registry.example.gov]`.","type":"array","items":{"description":"One registry host name, optionally with port. Example: `registry.example.gov`.","type":"string","minLength":1}},"partitions":{"description":"The scheduler partitions known at the site, keyed by partition name, with their walltime limit and whether they have GPUs. Example: `{ gpu: { maxWalltime: '2-00:00:00', gpus: true }, cpu: { maxWalltime: '7-00:00:00', gpus: false } }`.","type":"object","additionalProperties":{"description":"One partition's limits. Example: `{ maxWalltime: '2-00:00:00', gpus: true }`.","type":"object","additionalProperties":false,"properties":{"maxWalltime":{"description":"The longest walltime the partition allows, in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `2-00:00:00`.","type":"string"},"gpus":{"description":"`true` when the partition's nodes have GPUs; steps requesting GPUs on a partition with `false` are reported. Example: `true`.","type":"boolean"}}}}}},"limits":{"description":"Resource limits of the checks, so that an odd file cannot stall the editor or CI. Example: `{ maxDocumentMegabytes: 20 }`.","type":"object","additionalProperties":false,"properties":{"maxDocumentMegabytes":{"description":"Documents larger than this many megabytes get only their header checked, and one diagnostic that says so. Default 10. Example: `20`.","type":"number","exclusiveMinimum":0}}}}};
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/genesis-config.schema.json","title":"Genesis Readiness workspace configuration","description":"The `genesis.config.yaml` file at the workspace root, read by the editor and the CLI alike: the profile, per-rule severity overrides, files to ignore and what the site allows (image registries, standard data formats, scheduler partitions).","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors. Example: `https://genesis-readiness.dev/schemas/genesis-config.schema.json`.","type":"string"},"profile":{"description":"The check profile: `dev` (the default) or `release`, which raises the rules marked R in the rule catalog (unversioned references, unpinned or `latest` images, missing lockfiles, missing generative risks, missing model card sections) to errors. Example: `release`.","enum":["dev","release"]},"rules":{"description":"Per-rule severity overrides, keyed by rule id: `error`, `warning`, `info` or `off`. Example: `{ container/latest: error, ref/unversioned: off }`.","type":"object","propertyNames":{"type":"string","pattern":"^[a-z]+/[a-z-]+$"},"additionalProperties":{"description":"The severity for this rule: `error`, `warning`, `info` or `off` (not reported). Example: `error`.","enum":["error","warning","info","off"]}},"ignore":{"description":"Glob patterns, relative to the workspace root, of files never checked. Example: `[third_party/**, \"**/fixtures/**\"]`.","type":"array","items":{"description":"One glob pattern. Example: `third_party/**`.","type":"string","minLength":1}},"site":{"description":"What the computing site allows: image registries, the data formats it counts as standard and scheduler partitions. Example: `{ registries: [registry.example.gov], standardFormats: [zarr], partitions: { gpu: { maxWalltime: '2-00:00:00', gpus: true } } }`.","type":"object","additionalProperties":false,"properties":{"registries":{"description":"The container registries images may come from; empty or absent means any registry. Example: `[registry.example.gov]`.","type":"array","items":{"description":"One registry host name, optionally with port. Example: `registry.example.gov`.","type":"string","minLength":1}},"standardFormats":{"description":"Distribution formats this site counts as standard for the `data.formats` readiness item, beside the defaults (`json`, `jsonl`, `csv`, `parquet`, `hdf5`, `netcdf`). Example: `[zarr]`.","type":"array","items":{"description":"One distribution format: `csv`, `parquet`, `hdf5`, `json`, `jsonl`, `netcdf`, `zarr`, `tiff` or `other`. Example: `zarr`.","enum":["csv","parquet","hdf5","json","jsonl","netcdf","zarr","tiff","other"]}},"partitions":{"description":"The scheduler partitions known at the site, keyed by partition name, with their walltime limit and whether they have GPUs. Example: `{ gpu: { maxWalltime: '2-00:00:00', gpus: true }, cpu: { maxWalltime: '7-00:00:00', gpus: false } }`.","type":"object","additionalProperties":{"description":"One partition's limits. Example: `{ maxWalltime: '2-00:00:00', gpus: true }`.","type":"object","additionalProperties":false,"properties":{"maxWalltime":{"description":"The longest walltime the partition allows, in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `2-00:00:00`.","type":"string"},"gpus":{"description":"`true` when the partition's nodes have GPUs; steps requesting GPUs on a partition with `false` are reported. Example: `true`.","type":"boolean"}}}}}},"limits":{"description":"Resource limits of the checks, so that an odd file cannot stall the editor or CI. Example: `{ maxDocumentMegabytes: 20 }`.","type":"object","additionalProperties":false,"properties":{"maxDocumentMegabytes":{"description":"Documents larger than this many megabytes get only their header checked, and one diagnostic that says so. Default 10. Example: `20`.","type":"number","exclusiveMinimum":0}}}}};
 const pattern29 = new RegExp("^[a-z]+/[a-z-]+$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8269,7 +8269,7 @@ if(data.site !== undefined){
 let data6 = data.site;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key3 in data6){
-if(!((key3 === "registries") || (key3 === "partitions"))){
+if(!(((key3 === "registries") || (key3 === "standardFormats")) || (key3 === "partitions"))){
 const err11 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.site,data:data6};
 if(vErrors === null){
 vErrors = [err11];
@@ -8321,15 +8321,14 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data6.partitions !== undefined){
-let data9 = data6.partitions;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key4 in data9){
-let data10 = data9[key4];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key5 in data10){
-if(!((key5 === "maxWalltime") || (key5 === "gpus"))){
-const err15 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.site.properties.partitions.additionalProperties,data:data10};
+if(data6.standardFormats !== undefined){
+let data9 = data6.standardFormats;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(!(((((((((data10 === "csv") || (data10 === "parquet")) || (data10 === "hdf5")) || (data10 === "json")) || (data10 === "jsonl")) || (data10 === "netcdf")) || (data10 === "zarr")) || (data10 === "tiff")) || (data10 === "other"))){
+const err15 = {instancePath:instancePath+"/site/standardFormats/" + i2,schemaPath:"#/properties/site/properties/standardFormats/items/enum",keyword:"enum",params:{allowedValues: schema105.properties.site.properties.standardFormats.items.enum},message:"must be equal to one of the allowed values",schema:schema105.properties.site.properties.standardFormats.items.enum,parentSchema:schema105.properties.site.properties.standardFormats.items,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8339,10 +8338,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data10.maxWalltime !== undefined){
-let data11 = data10.maxWalltime;
-if(typeof data11 !== "string"){
-const err16 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/maxWalltime",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/maxWalltime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.site.properties.partitions.additionalProperties.properties.maxWalltime.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties.properties.maxWalltime,data:data11};
+}
+else {
+const err16 = {instancePath:instancePath+"/site/standardFormats",schemaPath:"#/properties/site/properties/standardFormats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.site.properties.standardFormats.type,parentSchema:schema105.properties.site.properties.standardFormats,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8352,10 +8350,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data10.gpus !== undefined){
-let data12 = data10.gpus;
-if(typeof data12 !== "boolean"){
-const err17 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/gpus",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/gpus/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema105.properties.site.properties.partitions.additionalProperties.properties.gpus.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties.properties.gpus,data:data12};
+if(data6.partitions !== undefined){
+let data11 = data6.partitions;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key4 in data11){
+let data12 = data11[key4];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key5 in data12){
+if(!((key5 === "maxWalltime") || (key5 === "gpus"))){
+const err17 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.site.properties.partitions.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8365,9 +8368,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.properties.partitions.additionalProperties.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties,data:data10};
+if(data12.maxWalltime !== undefined){
+let data13 = data12.maxWalltime;
+if(typeof data13 !== "string"){
+const err18 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/maxWalltime",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/maxWalltime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.site.properties.partitions.additionalProperties.properties.maxWalltime.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties.properties.maxWalltime,data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8377,9 +8381,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/site/partitions",schemaPath:"#/properties/site/properties/partitions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.properties.partitions.type,parentSchema:schema105.properties.site.properties.partitions,data:data9};
+if(data12.gpus !== undefined){
+let data14 = data12.gpus;
+if(typeof data14 !== "boolean"){
+const err19 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/gpus",schemaPath:"#/properties/site/properties/partitions/additionalProperties/properties/gpus/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema105.properties.site.properties.partitions.additionalProperties.properties.gpus.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties.properties.gpus,data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8391,7 +8396,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.type,parentSchema:schema105.properties.site,data:data6};
+const err20 = {instancePath:instancePath+"/site/partitions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/site/properties/partitions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.properties.partitions.additionalProperties.type,parentSchema:schema105.properties.site.properties.partitions.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8401,12 +8406,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data13 = data.limits;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key6 in data13){
-if(!(key6 === "maxDocumentMegabytes")){
-const err21 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.limits,data:data13};
+}
+else {
+const err21 = {instancePath:instancePath+"/site/partitions",schemaPath:"#/properties/site/properties/partitions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.properties.partitions.type,parentSchema:schema105.properties.site.properties.partitions,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8416,11 +8418,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data13.maxDocumentMegabytes !== undefined){
-let data14 = data13.maxDocumentMegabytes;
-if(typeof data14 == "number"){
-if(data14 <= 0 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema105.properties.limits.properties.maxDocumentMegabytes,data:data14};
+}
+else {
+const err22 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.site.type,parentSchema:schema105.properties.site,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8430,8 +8430,12 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema105.properties.limits.properties.maxDocumentMegabytes.type,parentSchema:schema105.properties.limits.properties.maxDocumentMegabytes,data:data14};
+if(data.limits !== undefined){
+let data15 = data.limits;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+if(!(key6 === "maxDocumentMegabytes")){
+const err23 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.limits,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8441,9 +8445,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.limits.type,parentSchema:schema105.properties.limits,data:data13};
+if(data15.maxDocumentMegabytes !== undefined){
+let data16 = data15.maxDocumentMegabytes;
+if(typeof data16 == "number"){
+if(data16 <= 0 || isNaN(data16)){
+const err24 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema105.properties.limits.properties.maxDocumentMegabytes,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8453,14 +8459,37 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+const err25 = {instancePath:instancePath+"/limits/maxDocumentMegabytes",schemaPath:"#/properties/limits/properties/maxDocumentMegabytes/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema105.properties.limits.properties.maxDocumentMegabytes.type,parentSchema:schema105.properties.limits.properties.maxDocumentMegabytes,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.limits.type,parentSchema:schema105.properties.limits,data:data15};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }

@@ -1,5 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
-import { classifyCell, sniffedType, type ValueClass, type ColumnEvidence, type TableEvidence } from "../../core/evidence-api";
+import { sampledColumn, type TableEvidence } from "../../core/evidence-api";
 import { readSlice } from "../file-slices";
 import { FormatError } from "../read-failure";
 
@@ -25,15 +25,12 @@ export async function readCsvTable(handle: FileHandle, size: number): Promise<Ta
   const records = await parseRecords(text, partial);
   const [header, ...rows] = records;
   if (!header || header.every((name) => name.trim() === "")) throw new FormatError("malformed", "it has no header row");
-  const columns: ColumnEvidence[] = header.map((name, index) => {
-    const sampled: Partial<Record<ValueClass, string>> = {};
-    for (const row of rows) {
-      const cell = row[index];
-      const cellClass = cell === undefined ? undefined : classifyCell(cell);
-      if (cellClass !== undefined && sampled[cellClass] === undefined) sampled[cellClass] = cell;
-    }
-    return { name, type: sniffedType(Object.keys(sampled) as ValueClass[]), sampled };
-  });
+  const columns = header.map((name, index) =>
+    sampledColumn(
+      name,
+      rows.map((row) => row[index]),
+    ),
+  );
   return { format: "csv", columns, sampledRows: rows.length };
 }
 
