@@ -64,6 +64,26 @@ describe("readiness: governance", function () {
   });
 
   describe("gov.audit", function () {
+    it("warns on a local audit log that does not exist, citing governance/policy-missing once the files are read", function () {
+      const gone = variant({ removeFiles: ["logs/audit.jsonl"] });
+      const item = expectStatus(gone, "gov.audit", "warn");
+      assert.match(item.evidence[0].message, /audit log logs\/audit\.jsonl does not exist/);
+      assert.equal(item.evidence[0].status, "warn");
+      const verified = variant({
+        removeFiles: ["logs/audit.jsonl"],
+        evidence: { ...GOOD.evidence, "logs/audit.jsonl": { status: "missing" } },
+      });
+      const cited = expectStatus(verified, "gov.audit", "warn").evidence.find((e) => e.rule === "governance/policy-missing");
+      assert.match(cited?.message ?? "", /^The audit log "\/logs\/audit\.jsonl" does not exist/);
+    });
+
+    it("passes on an audit log written as a URI, which is not looked for", function () {
+      for (const uri of ["https://audit.example.gov/cleaning", "s3://audit/cleaning/"]) {
+        const pipeline = edit(CLEANING, "log: /logs/audit.jsonl", `log: "${uri}"`);
+        expectStatus(variant({ files: { [PIPELINE]: pipeline }, removeFiles: ["logs/audit.jsonl"] }), "gov.audit", "pass");
+      }
+    });
+
     it("passes when every pipeline emits provenance and declares an audit log", function () {
       expectStatus(GOOD, "gov.audit", "pass");
     });
