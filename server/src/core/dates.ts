@@ -21,6 +21,17 @@ export function addDays(date: string, days: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** How many days `later` is after `earlier` (both `YYYY-MM-DD`); negative when it is before. */
+export function daysBetween(earlier: string, later: string): number {
+  return Math.round((utcTime(later) - utcTime(earlier)) / 86_400_000);
+}
+
+function utcTime(date: string): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
 /** The local calendar date of a moment, as a front end passes "today" into the core. */
 export function isoDateOf(moment: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");

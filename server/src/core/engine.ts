@@ -277,7 +277,7 @@ export class Engine {
         severity: r.severity,
         data: r.data,
       });
-    const context = { document, value, config, report };
+    const context = { document, value, config, today: this.today?.(), report };
     // One clock reading per check: each check's end is the next one's start.
     let started = this.clock();
     for (const check of this.checks) {

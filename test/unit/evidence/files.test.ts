@@ -128,15 +128,35 @@ describe("io evidence: files that do not exist", () => {
     assert.equal(seen.severity, "error");
   });
 
-  it("reports a missing artifact and a missing pipeline entrypoint, but not an audit log the run writes", () => {
+  it("reports a missing artifact, a missing pipeline entrypoint and a missing local audit log", () => {
     expectIoWants("m.model.yaml", card("artifacts:\n  - format: onnx\n    path: m.onnx # want: integrity/file-missing\n"), {
       "m.onnx": MISSING,
     });
-    expectIoWants(
+    const [, log] = expectIoWants(
       "p.pipeline.yaml",
-      pipeline("engine:\n  type: cwl\n  entrypoint: wf.cwl # want: integrity/file-missing\naudit: { log: logs/audit.jsonl }\n"),
+      pipeline(
+        "engine:\n  type: cwl\n  entrypoint: wf.cwl # want: integrity/file-missing\n" +
+          "audit: { log: logs/audit.jsonl } # want: governance/policy-missing\n",
+      ),
       { "wf.cwl": MISSING, "logs/audit.jsonl": MISSING },
     );
+    assert.equal(log.covered, "logs/audit.jsonl");
+    assert.equal(log.severity, "warning");
+    assert.match(log.message, /^The audit log "logs\/audit\.jsonl" does not exist\./);
+  });
+
+  it("governance/policy-missing: an audit log that exists, or is a URI, is no finding, and a URI is never read", () => {
+    const existing = pipeline("audit: { log: /logs/audit.jsonl, retentionDays: 30 }\n");
+    assert.deepEqual(
+      requestsOf("pipelines/p.pipeline.yaml", existing).map((r) => r.path),
+      ["logs/audit.jsonl"],
+    );
+    expectIoWants("pipelines/p.pipeline.yaml", existing, { "logs/audit.jsonl": ok() });
+    for (const uri of ["https://audit.example.gov/logs/train", "s3://audit-bucket/train/", "file:///var/log/audit.jsonl"]) {
+      const text = pipeline(`audit: { log: "${uri}" }\n`);
+      assert.deepEqual(requestsOf("pipelines/p.pipeline.yaml", text), [], uri);
+      expectIoWants("pipelines/p.pipeline.yaml", text, { [uri]: MISSING });
+    }
   });
 
   it("repro/lockfile: the lockfile of a pipeline or a card does not exist; raised to error in release", () => {

@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
 import { configWith } from "../harness";
 import { dataset } from "../workspace/harness";
-import { CLEAN, CLEANING, GOOD, MODEL, RAW, edit, expectStatus, variant } from "./harness";
+import { Engine } from "../../../server/src/core/engine";
+import { WorkspaceHost } from "../../../server/src/core/index";
+import { CLEAN, CLEANING, GOOD, MODEL, RAW, edit, expectStatus, itemOf, variant } from "./harness";
 
 const PIPELINE = "pipelines/cleaning.pipeline.yaml";
 const CARD = "models/m.model.yaml";
@@ -64,6 +66,26 @@ describe("readiness: governance", function () {
   });
 
   describe("gov.audit", function () {
+    it("warns on a local audit log that does not exist, citing governance/policy-missing once the files are read", function () {
+      const gone = variant({ removeFiles: ["logs/audit.jsonl"] });
+      const item = expectStatus(gone, "gov.audit", "warn");
+      assert.match(item.evidence[0].message, /audit log logs\/audit\.jsonl does not exist/);
+      assert.equal(item.evidence[0].status, "warn");
+      const verified = variant({
+        removeFiles: ["logs/audit.jsonl"],
+        evidence: { ...GOOD.evidence, "logs/audit.jsonl": { status: "missing" } },
+      });
+      const cited = expectStatus(verified, "gov.audit", "warn").evidence.find((e) => e.rule === "governance/policy-missing");
+      assert.match(cited?.message ?? "", /^The audit log "\/logs\/audit\.jsonl" does not exist/);
+    });
+
+    it("passes on an audit log written as a URI, which is not looked for", function () {
+      for (const uri of ["https://audit.example.gov/cleaning", "s3://audit/cleaning/"]) {
+        const pipeline = edit(CLEANING, "log: /logs/audit.jsonl", `log: "${uri}"`);
+        expectStatus(variant({ files: { [PIPELINE]: pipeline }, removeFiles: ["logs/audit.jsonl"] }), "gov.audit", "pass");
+      }
+    });
+
     it("passes when every pipeline emits provenance and declares an audit log", function () {
       expectStatus(GOOD, "gov.audit", "pass");
     });
@@ -161,6 +183,24 @@ describe("readiness: governance", function () {
   describe("gov.rmf", function () {
     it("passes when every card maps its risks to AI RMF ids", function () {
       assert.equal(expectStatus(GOOD, "gov.rmf", "pass").evidence[0].message, "Maps risks to MAP-2.3.");
+    });
+
+    it("warns on a risk review that is overdue, judged on the date the front end gives", function () {
+      const card = edit(MODEL, "residual: low }", "residual: low, reviewDate: 2026-01-31 }");
+      const readinessOn = (today: string | undefined) => {
+        const host = new WorkspaceHost(new Engine(today ? { today: () => today } : {}));
+        host.trusted = true;
+        const files = { ...GOOD.files, [CARD]: card };
+        host.setFiles([...Object.keys(files), ...(GOOD.extraFiles ?? [])]);
+        for (const [path, text] of Object.entries(files)) host.update(path, text);
+        host.finishLoading();
+        return itemOf(host.readiness(), "gov.rmf");
+      };
+      const overdue = readinessOn("2026-03-02");
+      assert.equal(overdue.status, "warn", overdue.reason);
+      assert.ok(overdue.evidence.some((e) => e.rule === "risk/review-overdue" && /30 days ago/.test(e.message)));
+      assert.equal(readinessOn("2026-01-31").status, "pass");
+      assert.equal(readinessOn(undefined).status, "pass");
     });
 
     it("warns when risk/rmf-id is configured as a warning", function () {

@@ -149,6 +149,7 @@ export const GOOD: Fixture = {
     "docs/arch.md",
     "governance/access.md",
     "governance/binder.md",
+    "logs/audit.jsonl",
   ],
   evidence: {
     "data/data.json": { status: "ok", kind: "file", size: 10, sha256: SHA("a") },

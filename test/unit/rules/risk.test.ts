@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { Engine } from "../../../server/src/core/engine";
 import { configWith, diagnose, engine, expectWants } from "../harness";
 
 const CARD = "models/surrogate.model.yaml";
@@ -276,5 +277,74 @@ describe("risk/generative", () => {
       noInternalErrors(CARD, card(risk, `pipeline_tag: ${tag}\n`));
     }
     assert.deepEqual(reportsOn(CARD, card("risk: high\n", "pipeline_tag: text-generation\n"), "risk/generative"), []);
+  });
+});
+
+describe("risk/review-overdue", () => {
+  const TODAY = "2026-12-07";
+  const dated = new Engine({ today: () => TODAY });
+  const OVERDUE = "risk/review-overdue";
+
+  function overdue(text: string, checker: Engine = dated, path = CARD) {
+    return checker
+      .analyze({ path, text })
+      .diagnostics.filter((d) => d.rule === OVERDUE)
+      .map((d) => ({ message: d.message, pointer: d.pointer, severity: d.severity, data: d.data }));
+  }
+
+  it("warns on a review date in the past, with the date, the days overdue and what to do", () => {
+    const found = overdue(card("risk:\n  rmf: [MAP-1]\n  reviewDate: 2026-11-07\n"));
+    assert.equal(found.length, 1);
+    assert.equal(found[0].pointer, "/risk/reviewDate");
+    assert.equal(found[0].severity, "warning");
+    assert.match(found[0].message, /2026-11-07/);
+    assert.match(found[0].message, /30 days ago/);
+    assert.match(found[0].message, /Review the model's risks, then set risk\.reviewDate to the date of the next review/);
+    assert.deepEqual(found[0].data, { reviewDate: "2026-11-07", today: TODAY, daysOverdue: 30 });
+  });
+
+  it("says one day for yesterday, and accepts today and later dates", () => {
+    assert.match(overdue(card("risk: { rmf: [MAP-1], reviewDate: 2026-12-06 }\n"))[0].message, /1 day ago/);
+    assert.deepEqual(overdue(card("risk: { rmf: [MAP-1], reviewDate: 2026-12-07 }\n")), []);
+    assert.deepEqual(overdue(card("risk: { rmf: [MAP-1], reviewDate: 2027-01-01 }\n")), []);
+  });
+
+  it("counts across years and leap days", () => {
+    assert.equal(overdue(card("risk: { rmf: [MAP-1], reviewDate: 2023-12-07 }\n"))[0].data?.daysOverdue, 1096);
+  });
+
+  it("reads a quoted date and a Markdown card's front matter", () => {
+    assert.equal(overdue(card('risk: { rmf: [MAP-1], reviewDate: "2026-01-01" }\n')).length, 1);
+    const markdown = `---\n${card("risk:\n  rmf: [MAP-1]\n  reviewDate: 2025-10-21\n")}---\n\n# Model\n`;
+    assert.equal(overdue(markdown, dated, "models/surrogate.modelcard.md").length, 1);
+  });
+
+  it("does not run without today's date", () => {
+    assert.deepEqual(overdue(card("risk: { rmf: [MAP-1], reviewDate: 2020-01-01 }\n"), engine), []);
+  });
+
+  it("leaves a date that is not YYYY-MM-DD to the schema, and never throws on odd values", () => {
+    for (const risk of [
+      "risk: { reviewDate: 2026-13-01 }\n",
+      "risk: { reviewDate: soon }\n",
+      "risk: { reviewDate: 20 }\n",
+      "risk: old\n",
+    ]) {
+      assert.deepEqual(overdue(card(risk)), []);
+      assert.deepEqual(
+        dated.analyze({ path: CARD, text: card(risk) }).diagnostics.filter((d) => d.rule === "internal/rule-error"),
+        [],
+      );
+    }
+  });
+
+  it("follows the configuration (off) and can be waived with a reason", () => {
+    const text = card("risk: { rmf: [MAP-1], reviewDate: 2026-01-01 }\n");
+    const off = dated.analyze({ path: CARD, text }, configWith({ rules: { [OVERDUE]: "off" } })).diagnostics;
+    assert.ok(!off.some((d) => d.rule === OVERDUE));
+    const waived = card(
+      "risk:\n  rmf: [MAP-1]\n  # genesis-ignore risk/review-overdue: review booked for January\n  reviewDate: 2026-01-01\n",
+    );
+    assert.deepEqual(overdue(waived), []);
   });
 });

@@ -7,8 +7,10 @@ import { resolveWorkspacePath } from "../rules/workspace-path";
 export type ExistenceRule = "integrity/file-missing" | "repro/lockfile" | "governance/policy-missing";
 
 /**
- * Which rule owns each path position of path-positions.ts. `/audit/log` has none: the run writes
- * the log, so it need not exist before. A position missing here is not checked for existence.
+ * Which rule owns each path position of path-positions.ts. A position missing here is not checked
+ * for existence. A local `/audit/log` must exist (docs/rules.md#governance-policy-missing): the
+ * binder holds the log the platform audits; a URI there (`https://`, `s3://`) names no local file
+ * and is never read (fileTargets leaves it out).
  */
 const EXISTENCE_RULES: Readonly<Record<string, ExistenceRule>> = {
   "/distribution/*/path": "integrity/file-missing",
@@ -21,6 +23,7 @@ const EXISTENCE_RULES: Readonly<Record<string, ExistenceRule>> = {
   "/ci/workflow": "governance/policy-missing",
   "/docs/dataFlowDiagram": "governance/policy-missing",
   "/docs/architectureDiagram": "governance/policy-missing",
+  "/audit/log": "governance/policy-missing",
 };
 
 /** A file a document names, resolved inside the workspace. */

@@ -70,6 +70,14 @@ export class ReadinessContext {
   }
 
   /**
+   * The status of a finding that must never pass (a reference that does not resolve): as `statusOf`
+   * while the rule is on, and `fail` when it is off, since the item cannot pass on what it could not read.
+   */
+  closedStatusOf(rule: string): "warn" | "fail" {
+    return resolveSeverity({ rule }, this.config) === "off" ? "fail" : this.statusOf(rule);
+  }
+
+  /**
    * Records a finding that `rule` covers at `pointer`: the rule's diagnostic there when the document
    * has one (its severity decides), else `message` with the status the rule's severity gives.
    */

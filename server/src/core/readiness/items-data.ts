@@ -200,6 +200,11 @@ const lineage: ReadinessCheck = {
         if (site.role !== "derivedFrom" && site.role !== "generatedBy") continue;
         checkResolves(ctx, subject, doc, site);
       }
+      // What the dataset was made from includes its pipelines' inputs: one that names nothing breaks the lineage.
+      for (const pipeline of generatorsOf(ctx, doc, pipelines)) {
+        const sites = pipeline.facts.references;
+        for (let i = 0; i < sites.length; i++) if (sites[i].role === "input") checkNamesDocument(ctx, subject, pipeline, sites[i]);
+      }
       subject.addDiagnostics(doc, doc.diagnosticsOf(LINEAGE_RULES));
       if (!subject.hasProblem) subject.add(doc.evidence("/lineage", lineageSummary(doc), "pass", "key"));
     }
@@ -237,7 +242,18 @@ function producers(ctx: ReadinessContext): Map<string, ReadinessDoc[]> {
   return byOutput;
 }
 
-/** A reference must name one document at one version: the ref rules' diagnostics when present. */
+/** The pipelines that made a dataset: those that list it among their outputs, and its `generatedBy` when that resolves. */
+function generatorsOf(ctx: ReadinessContext, doc: ReadinessDoc, producing: readonly ReadinessDoc[]): readonly ReadinessDoc[] {
+  const site = doc.facts.references.find((s) => s.role === "generatedBy");
+  const resolution = site && ctx.index.resolve(site);
+  const declared = resolution?.status === "resolved" ? ctx.byPath.get(resolution.target.path) : undefined;
+  return declared && !producing.includes(declared) ? [...producing, declared] : producing;
+}
+
+/**
+ * A reference must name one document at one version: the ref rules' diagnostics when present. Fail
+ * closed: one that names no document, or none at its version, never passes, even with its rule off.
+ */
 export function checkResolves(ctx: ReadinessContext, subject: Subject, doc: ReadinessDoc, site: ReferenceSite): boolean {
   const resolution = ctx.index.resolve(site);
   if (resolution.status === "resolved") return true;
@@ -254,11 +270,19 @@ export function checkResolves(ctx: ReadinessContext, subject: Subject, doc: Read
       doc.evidence(
         site.pointer,
         `"${site.text}": the workspace has ${site.id} only at ${resolution.versions.join(", ")}.`,
-        ctx.statusOf("ref/version-mismatch"),
+        ctx.closedStatusOf("ref/version-mismatch"),
       ),
     );
-  else subject.add(doc.evidence(site.pointer, `"${site.text}" names no document in the workspace.`, ctx.statusOf("ref/unresolved")));
+  else subject.add(doc.evidence(site.pointer, `"${site.text}" names no document in the workspace.`, ctx.closedStatusOf("ref/unresolved")));
   return false;
+}
+
+/**
+ * `checkResolves` for a reference whose form is not the item's to judge: an unpinned one is
+ * data.versioned's (ref/unversioned), so only one that names nothing, or nothing at its version, counts.
+ */
+export function checkNamesDocument(ctx: ReadinessContext, subject: Subject, doc: ReadinessDoc, site: ReferenceSite): boolean {
+  return ctx.index.resolve(site).status === "unversioned" || checkResolves(ctx, subject, doc, site);
 }
 
 function lineageSummary(doc: ReadinessDoc): string {

@@ -1,7 +1,7 @@
 import { isRecord } from "../pointer";
 import { failClosedLevel, type ClassificationLevel } from "../rules/classification-levels";
 import { KIND_NAME } from "../types";
-import { pathIn, snippetFix } from "./context";
+import { pathIn, snippetFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
 import { failAt, judge, names, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
@@ -106,6 +106,16 @@ const access: ReadinessCheck = {
   },
 };
 
+/**
+ * A local audit log must exist (governance/policy-missing, its diagnostic when the io rules ran);
+ * a URI names no local file and is not looked for, nor is anything in an untrusted workspace.
+ */
+function checkLocalLog(ctx: ReadinessContext, subject: Subject, doc: ReadinessDoc, log: string): void {
+  const target = pathIn(doc, log);
+  if (!target.ok || !ctx.trusted || ctx.exists(target.path)) return;
+  ctx.finding(subject, doc, "governance/policy-missing", "/audit/log", `The audit log ${target.path} does not exist.`);
+}
+
 const AUDIT_SNIPPETS = {
   provenance: "provenance:\n  emit: ${1|ro-crate,prov-json|}\n",
   audit: "audit:\n  log: ${2:/logs/audit.jsonl}\n  retentionDays: ${3:2555}\n",
@@ -158,6 +168,7 @@ const audit: ReadinessCheck = {
         subject.add(doc.evidence("", "The pipeline declares no audit log (audit.log and retentionDays; recommended).", "warn", "key"));
       } else if (typeof log !== "string" || log.trim() === "")
         subject.add(doc.evidence("/audit", "The pipeline's audit names no log (a path or URI).", "warn", "key"));
+      else checkLocalLog(ctx, subject, doc, log);
       if (lacking.length) lackingByPath.set(doc.path, lacking);
       if (!subject.hasProblem) {
         subject.add(doc.evidence("/provenance", `Emits ${showValue(emit)}; audit log ${showValue(log)}.`, "pass", "key"));

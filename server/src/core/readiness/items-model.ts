@@ -1,5 +1,5 @@
 import { isRecord, joinPointer, select } from "../pointer";
-import { checkResolves } from "./items-data";
+import { checkNamesDocument, checkResolves } from "./items-data";
 import { commandFix, pathIn, type ReadinessContext } from "./context";
 import { isAtOrBelow, type ReadinessDoc } from "./readiness-doc";
 import { failAt, judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
@@ -49,6 +49,11 @@ const cards: ReadinessCheck = {
               "key",
             ),
           );
+      }
+      // A card without errors still describes nothing traceable when its training data or pipeline names no document.
+      const sites = doc.facts.references;
+      for (let i = 0; i < sites.length; i++) {
+        if (sites[i].role === "trainingData" || sites[i].role === "trainingPipeline") checkNamesDocument(ctx, subject, doc, sites[i]);
       }
       if (!subject.hasProblem) subject.add(doc.evidence("", "The card has no error.", "pass", "key"));
       return subject;

@@ -168,7 +168,15 @@ export const RULES: readonly RuleInfo[] = [
   ),
   rule("risk/rmf-id", "type", "error", false, "an unknown NIST AI RMF id", "gov.rmf"),
   rule("risk/generative", "type", "warning", true, "a generative model without `risk.generative`", "gov.rmf"),
-  rule("governance/policy-missing", "io", "warning", false, "a policy, binder, diagram or CI workflow file does not exist", "gov.access"),
+  rule("risk/review-overdue", "type", "warning", false, "`risk.reviewDate` is in the past", "gov.rmf"),
+  rule(
+    "governance/policy-missing",
+    "io",
+    "warning",
+    false,
+    "a policy, binder, diagram, CI workflow or local audit log file does not exist",
+    "gov.access",
+  ),
   rule("path/outside-workspace", "type", "error", false, "a path that leaves the workspace", "data.integrity"),
   rule("suppress/no-reason", "type", "warning", false, "a `genesis-ignore` comment without a reason", "gov.rmf"),
   rule(

@@ -22,6 +22,11 @@ export interface RuleContext {
   /** The top-level object; `{}` when the document is not a mapping. */
   readonly value: Readonly<Record<string, unknown>>;
   readonly config: GenesisConfig;
+  /**
+   * Today's date, `YYYY-MM-DD`, when the front end gave the engine one (EngineOptions.today). The
+   * core never reads the clock: a rule about dates does not run without it.
+   */
+  readonly today?: string;
   report(report: Report): void;
 }
 

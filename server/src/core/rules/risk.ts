@@ -1,3 +1,4 @@
+import { daysBetween, isIsoDate } from "../dates";
 import { isRecord, joinPointer } from "../pointer";
 import type { DocumentCheck } from "./context";
 import { checkRmfId } from "./rmf";
@@ -97,4 +98,30 @@ const generativeCheck: DocumentCheck = {
   },
 };
 
-export const riskChecks: readonly DocumentCheck[] = [rmfIdCheck, generativeCheck];
+/**
+ * `risk/review-overdue`: a card's `risk.reviewDate` has passed (docs/formats/model-card.md). Judged
+ * against the date the front end passes in; without one the rule does not run. A date that is not
+ * `YYYY-MM-DD` is the schema's to report.
+ */
+const reviewOverdueCheck: DocumentCheck = {
+  name: "risk-review-overdue",
+  reports: ["risk/review-overdue"],
+  kinds: ["ModelCard"],
+  check({ value, today, report }) {
+    if (today === undefined || !isIsoDate(today) || !isRecord(value.risk)) return;
+    const written = value.risk.reviewDate;
+    const reviewDate = written instanceof Date ? written.toISOString().slice(0, 10) : typeof written === "string" ? written.trim() : "";
+    if (!isIsoDate(reviewDate) || reviewDate >= today) return;
+    const overdue = daysBetween(reviewDate, today);
+    report({
+      rule: "risk/review-overdue",
+      pointer: "/risk/reviewDate",
+      message:
+        `The risk review was due on ${reviewDate}, ${overdue} day${overdue === 1 ? "" : "s"} ago (today is ${today}). ` +
+        "Review the model's risks, then set risk.reviewDate to the date of the next review.",
+      data: { reviewDate, today, daysOverdue: overdue },
+    });
+  },
+};
+
+export const riskChecks: readonly DocumentCheck[] = [rmfIdCheck, generativeCheck, reviewOverdueCheck];
