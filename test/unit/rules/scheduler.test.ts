@@ -181,7 +181,10 @@ describe("scheduler rules", () => {
       const byText = Object.fromEntries(seen.map((d) => [d.covered, d.message]));
       assert.match(
         byText.CPU,
-        /Partition "CPU" is not one of the site's partitions .*Did you mean "cpu"\? Its walltime limit and GPUs are checked as if it were meant\./,
+        new RegExp(
+          /Partition "CPU" is not one of the site's partitions .*Did you mean "cpu"\? /.source +
+            /Its walltime limit and GPUs are checked as if it were meant\./.source,
+        ),
       );
       assert.match(byText["1"], /Step "train" requests 1 GPU, but partition "cpu" \(assumed for the unknown "CPU"\) has none/);
       assert.match(byText["'8-00:00:00'"], /above the 7-00:00:00 maximum of partition "cpu" \(assumed for the unknown "CPU"\)/);

@@ -137,5 +137,6 @@ export function memoryMessage(text: string, schedulerType: unknown, suggestion: 
   const syntax = memorySyntax(schedulerType);
   const reader = syntax.name ? `a form ${syntax.name} reads` : "a memory form";
   const why = typeof schedulerType === "string" ? ` (the pipeline's scheduler.type is ${schedulerType})` : "";
-  return `Memory ${JSON.stringify(text)} is not in ${reader}${why}. Write it as ${syntax.formsText}${suggestion ? `: "${suggestion}"` : ""}.`;
+  const written = suggestion ? `: "${suggestion}"` : "";
+  return `Memory ${JSON.stringify(text)} is not in ${reader}${why}. Write it as ${syntax.formsText}${written}.`;
 }

@@ -32,7 +32,8 @@ function walltimeProblem(walltime: unknown, syntax: WalltimeSyntax): { message: 
     typeof walltime !== "string" && typeof walltime !== "number"
       ? ` A walltime is a string such as "${syntax.examples.fourHours}" (or ${bare}).`
       : typeof walltime === "number"
-        ? ` A number is read as ${syntax.bareNumber} and must be ${syntax.scheduler === "flux" ? "a number" : "a whole number"} of 0 or more.`
+        ? ` A number is read as ${syntax.bareNumber} and must be ${syntax.scheduler === "flux" ? "a number" : "a whole number"} ` +
+          "of 0 or more."
         : suggestion && syntax.fields(walltime)
           ? syntax.rangeHint
           : "";
