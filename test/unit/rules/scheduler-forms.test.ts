@@ -65,6 +65,7 @@ describe("scheduler forms", () => {
         ["flux", "2 days", /: "2d"\.$/],
         ["flux", "36 hours", /: "36h"\.$/],
         ["flux", "soon", /\(e\.g\. "4h" for four hours, "2d" for two days\)\.$/],
+        ["kubernetes", "4h", /not a Slurm time limit \(the form used when scheduler\.type is kubernetes\)\. .*: "04:00:00"\.$/],
       ];
       for (const [type, walltime, expected] of cases) {
         const [finding, ...others] = expectWants(

@@ -16,16 +16,21 @@ export const walltimeCheck: DocumentCheck = {
   reports: ["scheduler/walltime"],
   kinds: ["PipelineConfig"],
   check({ value, report }) {
-    const syntax = walltimeSyntax(isRecord(value.scheduler) ? value.scheduler.type : undefined);
+    const schedulerType = isRecord(value.scheduler) ? value.scheduler.type : undefined;
+    const syntax = walltimeSyntax(schedulerType);
     for (const { pointer, value: walltime } of walltimes(value)) {
       // The schema gives walltimes no type, so a list, a mapping or null is reported here too.
       if ((typeof walltime === "string" || typeof walltime === "number") && parseWalltime(walltime, syntax) !== undefined) continue;
-      report({ rule: "scheduler/walltime", pointer, ...walltimeProblem(walltime, syntax) });
+      report({ rule: "scheduler/walltime", pointer, ...walltimeProblem(walltime, syntax, schedulerType) });
     }
   },
 };
 
-function walltimeProblem(walltime: unknown, syntax: WalltimeSyntax): { message: string; data?: Record<string, unknown> } {
+function walltimeProblem(
+  walltime: unknown,
+  syntax: WalltimeSyntax,
+  schedulerType: unknown,
+): { message: string; data?: Record<string, unknown> } {
   const suggestion = typeof walltime === "string" ? suggestWalltime(walltime, syntax) : undefined;
   const bare = syntax.scheduler === "flux" ? "a number of seconds" : `a whole number of ${syntax.bareNumber}`;
   const why =
@@ -38,17 +43,20 @@ function walltimeProblem(walltime: unknown, syntax: WalltimeSyntax): { message: 
           ? syntax.rangeHint
           : "";
   const example = ` (e.g. "${syntax.examples.fourHours}" for four hours, "${syntax.examples.twoDays}" for two days)`;
+  const written = suggestion ? `: "${suggestion}"` : example;
   return {
     message:
       `Walltime ${JSON.stringify(walltime) ?? String(walltime)} is not ${syntax.name === "LSF" ? "an" : "a"} ${syntax.name} ` +
-      `time limit${schedulerNote(syntax)}.${why} Write it as ${syntax.formsText}${suggestion ? `: "${suggestion}"` : example}.`,
+      `time limit${schedulerNote(syntax, schedulerType)}.${why} Write it as ${syntax.formsText}${written}.`,
     data: suggestion ? { replacement: suggestion } : undefined,
   };
 }
 
-/** Why these forms: the pipeline's scheduler, named unless it is Slurm's own. */
-function schedulerNote(syntax: WalltimeSyntax): string {
-  return syntax.scheduler === "slurm" ? "" : ` (the pipeline's scheduler.type is ${syntax.scheduler})`;
+/** Why these forms: the pipeline's scheduler, named unless it is Slurm or none. */
+function schedulerNote(syntax: WalltimeSyntax, schedulerType: unknown): string {
+  if (syntax.scheduler !== "slurm") return ` (the pipeline's scheduler.type is ${syntax.scheduler})`;
+  const borrowed = schedulerType === "kubernetes" || schedulerType === "local";
+  return borrowed ? ` (the form used when scheduler.type is ${schedulerType})` : "";
 }
 
 /**

@@ -9,7 +9,8 @@
  * - PBS (`-l walltime=`): `[[HH:]MM:]SS`; a bare number is seconds.
  * - LSF (`bsub -W`): `[HH:]MM`; a bare number is minutes.
  * - Flux (Flux Standard Duration, `flux run -t`): a number with an optional `s`, `m`, `h` or `d`
- *   suffix (`36h`, `90m`, `1.5d`); a bare number is seconds.
+ *   suffix (`36h`, `90m`, `1.5d`); a bare number is seconds. `inf` is not taken: a pipeline
+ *   states the limit it needs.
  * A YAML number is read as the scheduler reads a bare number, and must be a whole number of 0 or
  * more (Flux also takes fractions).
  */
@@ -76,7 +77,7 @@ export function formatWalltime(seconds: number): string {
 const FLUX_DURATION = /^(\d+(?:\.\d+)?|\.\d+)(s|m|h|d)?$/;
 const FLUX_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
 
-export const SLURM_WALLTIME: WalltimeSyntax = {
+const SLURM_WALLTIME: WalltimeSyntax = {
   scheduler: "slurm",
   name: "Slurm",
   formsText: "MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS",
@@ -143,10 +144,6 @@ export function walltimeSyntax(schedulerType: unknown): WalltimeSyntax {
     ? SYNTAXES[schedulerType as WalltimeScheduler]
     : SLURM_WALLTIME;
 }
-
-/** The Slurm forms, as a list (kept for messages and completion). */
-export const WALLTIME_FORMS = ["MM", "MM:SS", "HH:MM:SS", "D-HH", "D-HH:MM", "D-HH:MM:SS"] as const;
-export const WALLTIME_FORMS_TEXT = SLURM_WALLTIME.formsText;
 
 /** The walltime in seconds, or undefined when it is not in the syntax's forms (Slurm's by default). Never throws. */
 export function parseWalltime(value: unknown, syntax: WalltimeSyntax = SLURM_WALLTIME): number | undefined {
