@@ -207,6 +207,30 @@ describe("scheduler forms", () => {
     });
   });
 
+  describe("genesis.config.yaml maxWalltime", () => {
+    it("reports a maxWalltime that no pipeline can be compared with, and accepts a Flux duration", () => {
+      const text = [
+        "site:",
+        "  partitions:",
+        "    gpu: { maxWalltime: '2 days', gpus: true }",
+        "    cpu: { maxWalltime: soon }",
+        "    short: { maxWalltime: 36h }",
+        "    debug: { maxWalltime: '30' }",
+        "",
+      ].join("\n");
+      const { diagnostics } = engine.readConfig({ path: "genesis.config.yaml", text });
+      assert.deepEqual(
+        diagnostics.map((d) => [d.rule, text.slice(d.span.start, d.span.end), d.data?.replacement]),
+        [
+          ["schema/pattern", "'2 days'", "2-00:00:00"],
+          ["schema/pattern", "soon", undefined],
+        ],
+      );
+      assert.match(diagnostics[0].message, /^maxWalltime "2 days" is not a walltime, .*or as a Flux duration: "2-00:00:00"\.$/);
+      assert.match(diagnostics[1].message, /\(e\.g\. "2-00:00:00" or "2d" for two days\)\.$/);
+    });
+  });
+
   describe("helpers", () => {
     it("parses and suggests walltimes per scheduler", () => {
       assert.equal(parseWalltime("30", walltimeSyntax("pbs")), 30);
