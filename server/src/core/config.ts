@@ -1,8 +1,9 @@
 import picomatch from "picomatch";
 import { isDataFormat, type DataFormat } from "./data-formats";
 import type { ParsedTree } from "./parse/tree";
-import { isRecord } from "./pointer";
+import { isRecord, joinPointer } from "./pointer";
 import { isKnownRule, RULES } from "./rules/catalog";
+import { parseMaxWalltime, suggestWalltime } from "./rules/walltime";
 import type { Severity } from "./types";
 
 export type Profile = "dev" | "release";
@@ -88,6 +89,22 @@ function stringList(value: unknown): string[] {
 export function unknownRuleIds(tree: ParsedTree): string[] {
   const raw = isRecord(tree.value) ? tree.value : {};
   return isRecord(raw.rules) ? Object.keys(raw.rules).filter((id) => !isKnownRule(id)) : [];
+}
+
+/**
+ * The partitions' `maxWalltime` values that are neither a Slurm form nor a Flux duration (see
+ * parseMaxWalltime), each with its pointer and, when the text is recognisably a time, its Slurm form.
+ * Such a limit cannot be compared with, so the config file reports it rather than skipping it unsaid.
+ */
+export function unreadableMaxWalltimes(tree: ParsedTree): { pointer: string; value: string; suggestion?: string }[] {
+  const raw = isRecord(tree.value) ? tree.value : {};
+  const partitions = isRecord(raw.site) && isRecord(raw.site.partitions) ? raw.site.partitions : {};
+  return Object.entries(partitions).flatMap(([name, spec]) => {
+    // Another type is the schema's to report.
+    if (!isRecord(spec) || typeof spec.maxWalltime !== "string" || parseMaxWalltime(spec.maxWalltime) !== undefined) return [];
+    const pointer = joinPointer(joinPointer("/site/partitions", name), "maxWalltime");
+    return [{ pointer, value: spec.maxWalltime, suggestion: suggestWalltime(spec.maxWalltime) }];
+  });
 }
 
 export const ALL_RULE_IDS: readonly string[] = RULES.map((r) => r.id);

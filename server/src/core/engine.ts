@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, normaliseConfig, unknownRuleIds, ALL_RULE_IDS, type GenesisConfig } from "./config";
+import { DEFAULT_CONFIG, normaliseConfig, unknownRuleIds, unreadableMaxWalltimes, ALL_RULE_IDS, type GenesisConfig } from "./config";
 import { nearest } from "./nearest";
 import { joinPointer } from "./pointer";
 import { parseYaml } from "./parse/yaml";
@@ -196,6 +196,18 @@ export class Engine {
           span: spanOf(located, pointer, "key"),
           pointer,
           data: { nearest: suggestion },
+        });
+      }
+      for (const { pointer, value, suggestion } of unreadableMaxWalltimes(tree)) {
+        const written = suggestion ? `: "${suggestion}"` : ' (e.g. "2-00:00:00" or "2d" for two days)';
+        findings.push({
+          rule: "schema/pattern",
+          message:
+            `maxWalltime ${JSON.stringify(value)} is not a walltime, so no pipeline's walltime can be compared with it. ` +
+            `Write it in a Slurm form (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS) or as a Flux duration${written}.`,
+          span: spanOf(located, pointer, "value"),
+          pointer,
+          data: suggestion ? { replacement: suggestion } : undefined,
         });
       }
     } else if (tree.value !== null) {

@@ -161,6 +161,47 @@ describe("scheduler rules", () => {
       assert.equal(seen[0].severity, "warning");
     });
 
+    it("judges an unknown partition with a near match against that match, and says so", () => {
+      const seen = expectWants(
+        "p.pipeline.yaml",
+        pipeline(
+          [
+            "  - id: train",
+            "    run: x",
+            "    resources:",
+            "      gpus: 1 # want: scheduler/partition",
+            "      walltime: '8-00:00:00' # want: scheduler/partition",
+            "  - { id: prep, run: x, resources: { walltime: '7-00:00:00' } }",
+            "",
+          ].join("\n"),
+          "scheduler:\n  type: slurm\n  partition: CPU # want: scheduler/partition\n",
+        ),
+        { rules: RULES, config: SITE },
+      );
+      const byText = Object.fromEntries(seen.map((d) => [d.covered, d.message]));
+      assert.match(
+        byText.CPU,
+        new RegExp(
+          /Partition "CPU" is not one of the site's partitions .*Did you mean "cpu"\? /.source +
+            /Its walltime limit and GPUs are checked as if it were meant\./.source,
+        ),
+      );
+      assert.match(byText["1"], /Step "train" requests 1 GPU, but partition "cpu" \(assumed for the unknown "CPU"\) has none/);
+      assert.match(byText["'8-00:00:00'"], /above the 7-00:00:00 maximum of partition "cpu" \(assumed for the unknown "CPU"\)/);
+    });
+
+    it("says that an unknown partition without a near match leaves the limits unchecked", () => {
+      const [finding] = expectWants(
+        "p.pipeline.yaml",
+        pipeline(
+          "  - { id: a, run: x, resources: { gpus: 8 } }\n",
+          "scheduler: { type: slurm, partition: bigmem } # want: scheduler/partition\n",
+        ),
+        { rules: RULES, config: SITE },
+      );
+      assert.match(finding.message, /The walltimes and GPUs cannot be checked against an unknown partition's limits\.$/);
+    });
+
     it("reports walltimes above the partition's maximum, naming partitions that allow them", () => {
       const seen = expectWants(
         "p.pipeline.yaml",

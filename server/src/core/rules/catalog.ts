@@ -124,7 +124,7 @@ export const RULES: readonly RuleInfo[] = [
   rule("container/unpinned", "type", "warning", true, "an image without an `@sha256:` digest", "infra.containers"),
   rule("container/latest", "type", "warning", true, "image tag `latest` or no tag", "infra.containers"),
   rule("container/registry", "type", "warning", false, "registry not in `site.registries`", "infra.containers"),
-  rule("scheduler/walltime", "type", "error", false, "a walltime not in a Slurm form", "infra.hpc"),
+  rule("scheduler/walltime", "type", "error", false, "a walltime not in its scheduler's form", "infra.hpc"),
   rule(
     "scheduler/partition",
     "type",

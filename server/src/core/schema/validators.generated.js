@@ -5793,10 +5793,9 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.PipelineConfig = validate31;
-const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/pipeline-config.schema.json","title":"Genesis PipelineConfig","description":"Describes a data or training pipeline for the Genesis platform: the workflow engine it wraps, the datasets it uses and produces, its containerised steps, the HPC scheduler and site it runs on, and how it is reproduced, tested and audited. File names: `*.pipeline.yaml`, `*.pipeline.yml`, `*.pipeline.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","description","owner","classification","engine","inputs","outputs","steps","environment","reproducibility"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/pipeline-config.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `PipelineConfig` for a pipeline.","const":"PipelineConfig"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The pipeline's identifier, unique among pipelines in the workspace; datasets and model cards reference it as `id@version`. Example: `buoy-qc`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The pipeline's semantic version. Example: `1.1.0`."},"description":{"description":"What the pipeline does, from inputs to outputs, in a few sentences. Example: `Quality-controls raw buoy readings and writes the hourly temperature dataset.`","type":"string","minLength":1},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the pipeline: `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The highest sensitivity of the data the pipeline handles: `level` plus optional CUI `categories`, `dissemination` and `exportControl`. Example: `{ level: cui, categories: [PRVCY] }`."},"access":{"description":"How access to the pipeline and its outputs is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the pipeline. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"engine":{"description":"The workflow manager the pipeline wraps. Example: `{ type: snakemake, entrypoint: workflow/Snakefile, version: 8.4.0 }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The workflow engine: `cwl`, `nextflow`, `snakemake`, `dvc`, `airflow` or `shell`. Example: `nextflow`.","enum":["cwl","nextflow","snakemake","dvc","airflow","shell"]},"entrypoint":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the engine's main file, relative to this document. Examples: `workflow/Snakefile`, `main.nf`, `dvc.yaml`."},"version":{"description":"The version of the workflow engine the pipeline was written for. Example: `23.10.1`.","type":"string","minLength":1}}},"inputs":{"description":"The datasets the pipeline reads (PROV `used`); may be empty. Example: `[{ name: raw, ref: raw-buoys@2.0.0 }]`.","type":"array","items":{"description":"One input: a local name and a reference to a dataset.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this input internally. Example: `raw`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the input dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `raw-buoys@2.0.0`."}}}},"outputs":{"description":"What the pipeline produces (PROV generation), at least one: datasets, and for a training pipeline the model it trains (its model card). Example: `[{ name: clean, ref: ocean-temps-2025@1.2.0 }]`.","type":"array","minItems":1,"items":{"description":"One output: a local name, a reference to the dataset or model card it produces and optionally its own classification.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this output internally. Example: `clean`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the produced dataset manifest or model card (a training pipeline's output is its model), `id@version`. Example: `ocean-temps-2025@1.2.0`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The output's classification when it differs from the pipeline's (the default). It must not be lower than the highest input. Example: `{ level: internal }`."}}}},"steps":{"description":"The steps of the pipeline, at least one; `needs` links them into an acyclic graph. Example: `[{ id: qc, run: python qc.py, container: { image: ... } }]`.","type":"array","minItems":1,"items":{"description":"One step: a command run in a pinned container, with its dependencies, resources and network isolation.","type":"object","additionalProperties":false,"required":["id","run","container"],"properties":{"id":{"$ref":"common.schema.json#/$defs/slug","description":"The step's identifier, unique within the pipeline; other steps name it in `needs`. Example: `qc`."},"run":{"description":"The command the step runs inside its container. Example: `python -m buoyqc.clean --in data/raw --out data/clean`.","type":"string","minLength":1},"needs":{"description":"The ids of the steps that must finish before this one starts; each must exist and the graph must be acyclic. Example: `[fetch, qc]`.","type":"array","items":{"description":"The `id` of another step of this pipeline. Example: `fetch`.","type":"string"}},"container":{"description":"The container the step runs in. Example: `{ image: registry.example.gov/ocean/qc:1.3@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["image"],"properties":{"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ocean/qc:1.3@sha256:<64 hex digits>`."}}},"resources":{"description":"The compute resources the step requests. Example: `{ cpus: 8, memory: 32Gi, gpus: 1, walltime: '04:00:00' }`.","type":"object","additionalProperties":false,"properties":{"cpus":{"description":"Number of CPU cores, a whole number (0 or more). Example: `8`.","type":"integer","minimum":0},"memory":{"$ref":"common.schema.json#/$defs/memory","description":"Memory to request, a number with an optional `Ki`/`Mi`/`Gi`/`Ti` or `K`/`M`/`G`/`T` suffix. Examples: `16Gi`, `512Mi`."},"gpus":{"description":"Number of GPUs, a whole number (0 or more). Example: `1`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The step's time limit in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `04:00:00`."}}},"network":{"description":"The step's network access: `none` (isolated, the default), `internal` (site network only) or `egress` (internet; not allowed above `public`). Example: `none`.","enum":["none","internal","egress"]}}}},"scheduler":{"description":"The HPC batch scheduler the pipeline is submitted to. Example: `{ type: slurm, account: ocean, partition: gpu, nodes: 2, walltime: '1-00:00:00' }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The scheduler: `slurm`, `pbs`, `lsf`, `flux`, `kubernetes` or `local` (no scheduler). Example: `slurm`.","enum":["slurm","pbs","lsf","flux","kubernetes","local"]},"account":{"description":"The allocation or project account charged for the run. Example: `ocean-2026`.","type":"string","minLength":1},"partition":{"description":"The scheduler partition (queue); checked against `site.partitions` in genesis.config.yaml. Example: `gpu`.","type":"string","minLength":1},"nodes":{"description":"Number of nodes to request, a whole number (0 or more). Example: `2`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The job's time limit in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `1-00:00:00`."}}},"environment":{"description":"Where the pipeline runs: the site, the enclave and the highest classification that environment may handle. Example: `{ site: example-hpc, enclave: moderate, maxClassification: cui }`.","type":"object","additionalProperties":false,"required":["site","maxClassification"],"properties":{"site":{"description":"The computing site or facility. Example: `example-hpc`.","type":"string","minLength":1},"enclave":{"description":"The security enclave or network zone within the site. Example: `moderate`.","type":"string","minLength":1},"maxClassification":{"$ref":"common.schema.json#/$defs/classificationLevel","description":"The highest classification level the environment is accredited for; the pipeline's `classification.level` must not exceed it. Example: `cui`."}}},"reproducibility":{"description":"What makes a run repeatable: a lockfile pinning dependencies, and optionally a seed and a determinism flag. Example: `{ lockfile: uv.lock, seed: 42, deterministic: true }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"seed":{"description":"The random seed used by the pipeline, a whole number (0 or more). Example: `42`.","type":"integer","minimum":0},"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile that pins every package version. Examples: `uv.lock`, `conda-lock.yml`, `requirements.lock`."},"deterministic":{"description":"`true` when two runs with the same inputs and seed produce bit-identical outputs. Example: `true`.","type":"boolean"}}},"ci":{"description":"The CI/CD workflow that tests the pipeline. Example: `{ provider: github-actions, workflow: .github/workflows/pipeline.yml }`.","type":"object","additionalProperties":false,"required":["provider","workflow"],"properties":{"provider":{"description":"The CI system: `github-actions`, `gitlab-ci`, `jenkins` or `other`. Example: `gitlab-ci`.","enum":["github-actions","gitlab-ci","jenkins","other"]},"workflow":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the CI workflow file. Examples: `/.github/workflows/pipeline.yml`, `/.gitlab-ci.yml`, `/Jenkinsfile`."}}},"provenance":{"description":"The provenance record each run emits; required when the classification level is above `public`. Example: `{ emit: ro-crate }`.","type":"object","additionalProperties":false,"required":["emit"],"properties":{"emit":{"description":"The provenance format: `ro-crate` (Workflow Run RO-Crate), `prov-json` (W3C PROV-JSON) or `none`. Example: `ro-crate`.","enum":["ro-crate","prov-json","none"]}}},"audit":{"description":"Where run audit records are kept and for how long. Example: `{ log: logs/audit/, retentionDays: 2555 }`.","type":"object","additionalProperties":false,"required":["log","retentionDays"],"properties":{"log":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the audit log is written: a workspace path or a URI. Examples: `logs/audit/`, `https://audit.example.gov/ocean`."},"retentionDays":{"description":"How many days audit records are kept, a whole number (0 or more). Example: `2555` (seven years).","type":"integer","minimum":0}}},"docs":{"description":"The pipeline's design documents. Example: `{ dataFlowDiagram: docs/dataflow.svg, architectureDiagram: docs/architecture.png }`.","type":"object","additionalProperties":false,"properties":{"dataFlowDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the data-flow diagram (where data enters, moves and leaves). Example: `docs/dataflow.svg`."},"architectureDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the system architecture diagram. Example: `docs/architecture.png`."}}}},"if":{"required":["classification"],"properties":{"classification":{"type":"object","required":["level"],"properties":{"level":{"enum":["internal","cui","cui-specified","ouo"]}}}}},"then":{"required":["provenance"],"properties":{"provenance":{"description":"The provenance record each run emits, required because the classification level is above `public`. Example: `{ emit: ro-crate }`."}}}};
-const schema96 = {"description":"An amount of memory as a number with an optional binary (`Ki`, `Mi`, `Gi`, `Ti`) or decimal (`K`, `M`, `G`, `T`) suffix; a bare number is bytes. Examples: `16Gi`, `512Mi`.","type":"string","pattern":"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"};
-const schema97 = {"description":"A run-time limit in a Slurm form: `MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM` or `D-HH:MM:SS`; a whole number is read as minutes. Example: `2-00:00:00` (two days). Its form is checked by `scheduler/walltime`."};
-const pattern28 = new RegExp("^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$", "u");
+const schema81 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/pipeline-config.schema.json","title":"Genesis PipelineConfig","description":"Describes a data or training pipeline for the Genesis platform: the workflow engine it wraps, the datasets it uses and produces, its containerised steps, the HPC scheduler and site it runs on, and how it is reproduced, tested and audited. File names: `*.pipeline.yaml`, `*.pipeline.yml`, `*.pipeline.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","description","owner","classification","engine","inputs","outputs","steps","environment","reproducibility"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/pipeline-config.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `PipelineConfig` for a pipeline.","const":"PipelineConfig"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The pipeline's identifier, unique among pipelines in the workspace; datasets and model cards reference it as `id@version`. Example: `buoy-qc`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The pipeline's semantic version. Example: `1.1.0`."},"description":{"description":"What the pipeline does, from inputs to outputs, in a few sentences. Example: `Quality-controls raw buoy readings and writes the hourly temperature dataset.`","type":"string","minLength":1},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the pipeline: `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The highest sensitivity of the data the pipeline handles: `level` plus optional CUI `categories`, `dissemination` and `exportControl`. Example: `{ level: cui, categories: [PRVCY] }`."},"access":{"description":"How access to the pipeline and its outputs is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the pipeline. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"engine":{"description":"The workflow manager the pipeline wraps. Example: `{ type: snakemake, entrypoint: workflow/Snakefile, version: 8.4.0 }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The workflow engine: `cwl`, `nextflow`, `snakemake`, `dvc`, `airflow` or `shell`. Example: `nextflow`.","enum":["cwl","nextflow","snakemake","dvc","airflow","shell"]},"entrypoint":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the engine's main file, relative to this document. Examples: `workflow/Snakefile`, `main.nf`, `dvc.yaml`."},"version":{"description":"The version of the workflow engine the pipeline was written for. Example: `23.10.1`.","type":"string","minLength":1}}},"inputs":{"description":"The datasets the pipeline reads (PROV `used`); may be empty. Example: `[{ name: raw, ref: raw-buoys@2.0.0 }]`.","type":"array","items":{"description":"One input: a local name and a reference to a dataset.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this input internally. Example: `raw`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the input dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `raw-buoys@2.0.0`."}}}},"outputs":{"description":"What the pipeline produces (PROV generation), at least one: datasets, and for a training pipeline the model it trains (its model card). Example: `[{ name: clean, ref: ocean-temps-2025@1.2.0 }]`.","type":"array","minItems":1,"items":{"description":"One output: a local name, a reference to the dataset or model card it produces and optionally its own classification.","type":"object","additionalProperties":false,"required":["name","ref"],"properties":{"name":{"description":"The name the pipeline uses for this output internally. Example: `clean`.","type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the produced dataset manifest or model card (a training pipeline's output is its model), `id@version`. Example: `ocean-temps-2025@1.2.0`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The output's classification when it differs from the pipeline's (the default). It must not be lower than the highest input. Example: `{ level: internal }`."}}}},"steps":{"description":"The steps of the pipeline, at least one; `needs` links them into an acyclic graph. Example: `[{ id: qc, run: python qc.py, container: { image: ... } }]`.","type":"array","minItems":1,"items":{"description":"One step: a command run in a pinned container, with its dependencies, resources and network isolation.","type":"object","additionalProperties":false,"required":["id","run","container"],"properties":{"id":{"$ref":"common.schema.json#/$defs/slug","description":"The step's identifier, unique within the pipeline; other steps name it in `needs`. Example: `qc`."},"run":{"description":"The command the step runs inside its container. Example: `python -m buoyqc.clean --in data/raw --out data/clean`.","type":"string","minLength":1},"needs":{"description":"The ids of the steps that must finish before this one starts; each must exist and the graph must be acyclic. Example: `[fetch, qc]`.","type":"array","items":{"description":"The `id` of another step of this pipeline. Example: `fetch`.","type":"string"}},"container":{"description":"The container the step runs in. Example: `{ image: registry.example.gov/ocean/qc:1.3@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["image"],"properties":{"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ocean/qc:1.3@sha256:<64 hex digits>`."}}},"resources":{"description":"The compute resources the step requests. Example: `{ cpus: 8, memory: 32Gi, gpus: 1, walltime: '04:00:00' }`.","type":"object","additionalProperties":false,"properties":{"cpus":{"description":"Number of CPU cores, a whole number (0 or more). Example: `8`.","type":"integer","minimum":0},"memory":{"$ref":"common.schema.json#/$defs/memory","description":"Memory to request, a number with an optional `Ki`/`Mi`/`Gi`/`Ti` or `K`/`M`/`G`/`T` suffix, or in the form of the pipeline's scheduler (Slurm `16G`, PBS `16gb`, LSF `16GB`). Examples: `16Gi`, `512Mi`."},"gpus":{"description":"Number of GPUs, a whole number (0 or more). Example: `1`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The step's time limit in the form of `scheduler.type`: Slurm `[D-]HH:MM:SS` and its shorter forms (also with no scheduler), PBS `[[HH:]MM:]SS`, LSF `[HH:]MM`, Flux `4h`. Example: `04:00:00`."}}},"network":{"description":"The step's network access: `none` (isolated, the default), `internal` (site network only) or `egress` (internet; not allowed above `public`). Example: `none`.","enum":["none","internal","egress"]}}}},"scheduler":{"description":"The HPC batch scheduler the pipeline is submitted to. Example: `{ type: slurm, account: ocean, partition: gpu, nodes: 2, walltime: '1-00:00:00' }`.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"The scheduler: `slurm`, `pbs`, `lsf`, `flux`, `kubernetes` or `local` (no scheduler). Example: `slurm`.","enum":["slurm","pbs","lsf","flux","kubernetes","local"]},"account":{"description":"The allocation or project account charged for the run. Example: `ocean-2026`.","type":"string","minLength":1},"partition":{"description":"The scheduler partition (queue); checked against `site.partitions` in genesis.config.yaml. Example: `gpu`.","type":"string","minLength":1},"nodes":{"description":"Number of nodes to request, a whole number (0 or more). Example: `2`.","type":"integer","minimum":0},"walltime":{"$ref":"common.schema.json#/$defs/walltime","description":"The job's time limit in the form of `type`: Slurm `[D-]HH:MM:SS` and its shorter forms (also for `kubernetes` and `local`), PBS `[[HH:]MM:]SS`, LSF `[HH:]MM`, Flux `36h`. Example: `1-00:00:00`."}}},"environment":{"description":"Where the pipeline runs: the site, the enclave and the highest classification that environment may handle. Example: `{ site: example-hpc, enclave: moderate, maxClassification: cui }`.","type":"object","additionalProperties":false,"required":["site","maxClassification"],"properties":{"site":{"description":"The computing site or facility. Example: `example-hpc`.","type":"string","minLength":1},"enclave":{"description":"The security enclave or network zone within the site. Example: `moderate`.","type":"string","minLength":1},"maxClassification":{"$ref":"common.schema.json#/$defs/classificationLevel","description":"The highest classification level the environment is accredited for; the pipeline's `classification.level` must not exceed it. Example: `cui`."}}},"reproducibility":{"description":"What makes a run repeatable: a lockfile pinning dependencies, and optionally a seed and a determinism flag. Example: `{ lockfile: uv.lock, seed: 42, deterministic: true }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"seed":{"description":"The random seed used by the pipeline, a whole number (0 or more). Example: `42`.","type":"integer","minimum":0},"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile that pins every package version. Examples: `uv.lock`, `conda-lock.yml`, `requirements.lock`."},"deterministic":{"description":"`true` when two runs with the same inputs and seed produce bit-identical outputs. Example: `true`.","type":"boolean"}}},"ci":{"description":"The CI/CD workflow that tests the pipeline. Example: `{ provider: github-actions, workflow: .github/workflows/pipeline.yml }`.","type":"object","additionalProperties":false,"required":["provider","workflow"],"properties":{"provider":{"description":"The CI system: `github-actions`, `gitlab-ci`, `jenkins` or `other`. Example: `gitlab-ci`.","enum":["github-actions","gitlab-ci","jenkins","other"]},"workflow":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the CI workflow file. Examples: `/.github/workflows/pipeline.yml`, `/.gitlab-ci.yml`, `/Jenkinsfile`."}}},"provenance":{"description":"The provenance record each run emits; required when the classification level is above `public`. Example: `{ emit: ro-crate }`.","type":"object","additionalProperties":false,"required":["emit"],"properties":{"emit":{"description":"The provenance format: `ro-crate` (Workflow Run RO-Crate), `prov-json` (W3C PROV-JSON) or `none`. Example: `ro-crate`.","enum":["ro-crate","prov-json","none"]}}},"audit":{"description":"Where run audit records are kept and for how long. Example: `{ log: logs/audit/, retentionDays: 2555 }`.","type":"object","additionalProperties":false,"required":["log","retentionDays"],"properties":{"log":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the audit log is written: a workspace path or a URI. Examples: `logs/audit/`, `https://audit.example.gov/ocean`."},"retentionDays":{"description":"How many days audit records are kept, a whole number (0 or more). Example: `2555` (seven years).","type":"integer","minimum":0}}},"docs":{"description":"The pipeline's design documents. Example: `{ dataFlowDiagram: docs/dataflow.svg, architectureDiagram: docs/architecture.png }`.","type":"object","additionalProperties":false,"properties":{"dataFlowDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the data-flow diagram (where data enters, moves and leaves). Example: `docs/dataflow.svg`."},"architectureDiagram":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the system architecture diagram. Example: `docs/architecture.png`."}}}},"if":{"required":["classification"],"properties":{"classification":{"type":"object","required":["level"],"properties":{"level":{"enum":["internal","cui","cui-specified","ouo"]}}}}},"then":{"required":["provenance"],"properties":{"provenance":{"description":"The provenance record each run emits, required because the classification level is above `public`. Example: `{ emit: ro-crate }`."}}}};
+const schema96 = {"description":"An amount of memory: a number with an optional `Ki`, `Mi`, `Gi`, `Ti` or `K`, `M`, `G`, `T` suffix, or the form of the pipeline's scheduler (Slurm `16G`, PBS `16gb`, LSF `16GB`, a Kubernetes quantity). Examples: `16Gi`, `512Mi`. Its form is checked by the scheduler rules (`schema/pattern`).","type":"string"};
+const schema97 = {"description":"A run-time limit in the form of the pipeline's `scheduler.type`: Slurm `MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM` or `D-HH:MM:SS` (also with no scheduler, `kubernetes` or `local`; a bare number is minutes); PBS `[[HH:]MM:]SS` (a bare number is seconds); LSF `[HH:]MM` (a bare number is minutes); Flux durations such as `36h`, `90m`, `1.5d`. Example: `2-00:00:00` (two days, Slurm). Its form is checked by `scheduler/walltime`."};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7409,9 +7408,8 @@ errors++;
 }
 if(data35.memory !== undefined){
 let data37 = data35.memory;
-if(typeof data37 === "string"){
-if(!pattern28.test(data37)){
-const err77 = {instancePath:instancePath+"/steps/" + i3+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$"+"\"",schema:"^\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$",parentSchema:schema96,data:data37};
+if(typeof data37 !== "string"){
+const err77 = {instancePath:instancePath+"/steps/" + i3+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.type,parentSchema:schema96,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7421,8 +7419,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/steps/" + i3+"/resources/memory",schemaPath:"common.schema.json#/$defs/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.type,parentSchema:schema96,data:data37};
+if(data35.gpus !== undefined){
+let data38 = data35.gpus;
+if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
+const err78 = {instancePath:instancePath+"/steps/" + i3+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.steps.items.properties.resources.properties.gpus.type,parentSchema:schema81.properties.steps.items.properties.resources.properties.gpus,data:data38};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7431,11 +7431,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data35.gpus !== undefined){
-let data38 = data35.gpus;
-if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
-const err79 = {instancePath:instancePath+"/steps/" + i3+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.steps.items.properties.resources.properties.gpus.type,parentSchema:schema81.properties.steps.items.properties.resources.properties.gpus,data:data38};
+if(typeof data38 == "number"){
+if(data38 < 0 || isNaN(data38)){
+const err79 = {instancePath:instancePath+"/steps/" + i3+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.steps.items.properties.resources.properties.gpus,data:data38};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7444,9 +7442,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(typeof data38 == "number"){
-if(data38 < 0 || isNaN(data38)){
-const err80 = {instancePath:instancePath+"/steps/" + i3+"/resources/gpus",schemaPath:"#/properties/steps/items/properties/resources/properties/gpus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.steps.items.properties.resources.properties.gpus,data:data38};
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/steps/" + i3+"/resources",schemaPath:"#/properties/steps/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.properties.resources.type,parentSchema:schema81.properties.steps.items.properties.resources,data:data35};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7456,10 +7456,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/steps/" + i3+"/resources",schemaPath:"#/properties/steps/items/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.properties.resources.type,parentSchema:schema81.properties.steps.items.properties.resources,data:data35};
+if(data28.network !== undefined){
+let data40 = data28.network;
+if(!(((data40 === "none") || (data40 === "internal")) || (data40 === "egress"))){
+const err81 = {instancePath:instancePath+"/steps/" + i3+"/network",schemaPath:"#/properties/steps/items/properties/network/enum",keyword:"enum",params:{allowedValues: schema81.properties.steps.items.properties.network.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.steps.items.properties.network.enum,parentSchema:schema81.properties.steps.items.properties.network,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7469,10 +7469,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data28.network !== undefined){
-let data40 = data28.network;
-if(!(((data40 === "none") || (data40 === "internal")) || (data40 === "egress"))){
-const err82 = {instancePath:instancePath+"/steps/" + i3+"/network",schemaPath:"#/properties/steps/items/properties/network/enum",keyword:"enum",params:{allowedValues: schema81.properties.steps.items.properties.network.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.steps.items.properties.network.enum,parentSchema:schema81.properties.steps.items.properties.network,data:data40};
+}
+else {
+const err82 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.type,parentSchema:schema81.properties.steps.items,data:data28};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7484,7 +7483,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/steps/" + i3,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.steps.items.type,parentSchema:schema81.properties.steps.items,data:data28};
+const err83 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.steps.type,parentSchema:schema81.properties.steps,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7494,9 +7493,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.steps.type,parentSchema:schema81.properties.steps,data:data27};
+if(data.scheduler !== undefined){
+let data41 = data.scheduler;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.type === undefined){
+const err84 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema81.properties.scheduler.required,parentSchema:schema81.properties.scheduler,data:data41};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7505,12 +7506,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data.scheduler !== undefined){
-let data41 = data.scheduler;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.type === undefined){
-const err85 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema81.properties.scheduler.required,parentSchema:schema81.properties.scheduler,data:data41};
+for(const key8 in data41){
+if(!(((((key8 === "type") || (key8 === "account")) || (key8 === "partition")) || (key8 === "nodes")) || (key8 === "walltime"))){
+const err85 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.scheduler,data:data41};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7519,9 +7517,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-for(const key8 in data41){
-if(!(((((key8 === "type") || (key8 === "account")) || (key8 === "partition")) || (key8 === "nodes")) || (key8 === "walltime"))){
-const err86 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.scheduler,data:data41};
+}
+if(data41.type !== undefined){
+let data42 = data41.type;
+if(!((((((data42 === "slurm") || (data42 === "pbs")) || (data42 === "lsf")) || (data42 === "flux")) || (data42 === "kubernetes")) || (data42 === "local"))){
+const err86 = {instancePath:instancePath+"/scheduler/type",schemaPath:"#/properties/scheduler/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.scheduler.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.scheduler.properties.type.enum,parentSchema:schema81.properties.scheduler.properties.type,data:data42};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7531,10 +7531,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data41.type !== undefined){
-let data42 = data41.type;
-if(!((((((data42 === "slurm") || (data42 === "pbs")) || (data42 === "lsf")) || (data42 === "flux")) || (data42 === "kubernetes")) || (data42 === "local"))){
-const err87 = {instancePath:instancePath+"/scheduler/type",schemaPath:"#/properties/scheduler/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.properties.scheduler.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.scheduler.properties.type.enum,parentSchema:schema81.properties.scheduler.properties.type,data:data42};
+if(data41.account !== undefined){
+let data43 = data41.account;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err87 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.scheduler.properties.account,data:data43};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7544,11 +7545,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data41.account !== undefined){
-let data43 = data41.account;
-if(typeof data43 === "string"){
-if(func2(data43) < 1){
-const err88 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.scheduler.properties.account,data:data43};
+else {
+const err88 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.scheduler.properties.account.type,parentSchema:schema81.properties.scheduler.properties.account,data:data43};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -7558,8 +7556,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/scheduler/account",schemaPath:"#/properties/scheduler/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.scheduler.properties.account.type,parentSchema:schema81.properties.scheduler.properties.account,data:data43};
+if(data41.partition !== undefined){
+let data44 = data41.partition;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err89 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.scheduler.properties.partition,data:data44};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -7569,11 +7570,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data41.partition !== undefined){
-let data44 = data41.partition;
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-const err90 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.scheduler.properties.partition,data:data44};
+else {
+const err90 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.scheduler.properties.partition.type,parentSchema:schema81.properties.scheduler.properties.partition,data:data44};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -7583,8 +7581,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/scheduler/partition",schemaPath:"#/properties/scheduler/properties/partition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.scheduler.properties.partition.type,parentSchema:schema81.properties.scheduler.properties.partition,data:data44};
+if(data41.nodes !== undefined){
+let data45 = data41.nodes;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err91 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.scheduler.properties.nodes.type,parentSchema:schema81.properties.scheduler.properties.nodes,data:data45};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -7593,11 +7593,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data41.nodes !== undefined){
-let data45 = data41.nodes;
-if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
-const err92 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.scheduler.properties.nodes.type,parentSchema:schema81.properties.scheduler.properties.nodes,data:data45};
+if(typeof data45 == "number"){
+if(data45 < 0 || isNaN(data45)){
+const err92 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.scheduler.properties.nodes,data:data45};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -7606,9 +7604,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(typeof data45 == "number"){
-if(data45 < 0 || isNaN(data45)){
-const err93 = {instancePath:instancePath+"/scheduler/nodes",schemaPath:"#/properties/scheduler/properties/nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.scheduler.properties.nodes,data:data45};
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.scheduler.type,parentSchema:schema81.properties.scheduler,data:data41};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -7618,10 +7618,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.scheduler.type,parentSchema:schema81.properties.scheduler,data:data41};
+if(data.environment !== undefined){
+let data47 = data.environment;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.site === undefined){
+const err94 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema81.properties.environment.required,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -7630,12 +7631,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data.environment !== undefined){
-let data47 = data.environment;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.site === undefined){
-const err95 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "site"},message:"must have required property '"+"site"+"'",schema:schema81.properties.environment.required,parentSchema:schema81.properties.environment,data:data47};
+if(data47.maxClassification === undefined){
+const err95 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "maxClassification"},message:"must have required property '"+"maxClassification"+"'",schema:schema81.properties.environment.required,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -7644,8 +7641,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data47.maxClassification === undefined){
-const err96 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/required",keyword:"required",params:{missingProperty: "maxClassification"},message:"must have required property '"+"maxClassification"+"'",schema:schema81.properties.environment.required,parentSchema:schema81.properties.environment,data:data47};
+for(const key9 in data47){
+if(!(((key9 === "site") || (key9 === "enclave")) || (key9 === "maxClassification"))){
+const err96 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -7654,9 +7652,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key9 in data47){
-if(!(((key9 === "site") || (key9 === "enclave")) || (key9 === "maxClassification"))){
-const err97 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.environment,data:data47};
+}
+if(data47.site !== undefined){
+let data48 = data47.site;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err97 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.environment.properties.site,data:data48};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -7666,11 +7667,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data47.site !== undefined){
-let data48 = data47.site;
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err98 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.environment.properties.site,data:data48};
+else {
+const err98 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.environment.properties.site.type,parentSchema:schema81.properties.environment.properties.site,data:data48};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -7680,8 +7678,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/environment/site",schemaPath:"#/properties/environment/properties/site/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.environment.properties.site.type,parentSchema:schema81.properties.environment.properties.site,data:data48};
+if(data47.enclave !== undefined){
+let data49 = data47.enclave;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err99 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.environment.properties.enclave,data:data49};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -7691,11 +7692,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data47.enclave !== undefined){
-let data49 = data47.enclave;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err100 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema81.properties.environment.properties.enclave,data:data49};
+else {
+const err100 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.environment.properties.enclave.type,parentSchema:schema81.properties.environment.properties.enclave,data:data49};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -7705,8 +7703,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/environment/enclave",schemaPath:"#/properties/environment/properties/enclave/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.environment.properties.enclave.type,parentSchema:schema81.properties.environment.properties.enclave,data:data49};
+if(data47.maxClassification !== undefined){
+let data50 = data47.maxClassification;
+if(!(((((data50 === "public") || (data50 === "internal")) || (data50 === "cui")) || (data50 === "cui-specified")) || (data50 === "ouo"))){
+const err101 = {instancePath:instancePath+"/environment/maxClassification",schemaPath:"common.schema.json#/$defs/classificationLevel/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data50};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -7716,10 +7716,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data47.maxClassification !== undefined){
-let data50 = data47.maxClassification;
-if(!(((((data50 === "public") || (data50 === "internal")) || (data50 === "cui")) || (data50 === "cui-specified")) || (data50 === "ouo"))){
-const err102 = {instancePath:instancePath+"/environment/maxClassification",schemaPath:"common.schema.json#/$defs/classificationLevel/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data50};
+}
+else {
+const err102 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.environment.type,parentSchema:schema81.properties.environment,data:data47};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -7729,9 +7728,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.environment.type,parentSchema:schema81.properties.environment,data:data47};
+if(data.reproducibility !== undefined){
+let data51 = data.reproducibility;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.lockfile === undefined){
+const err103 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema81.properties.reproducibility.required,parentSchema:schema81.properties.reproducibility,data:data51};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -7740,12 +7741,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data.reproducibility !== undefined){
-let data51 = data.reproducibility;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.lockfile === undefined){
-const err104 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema81.properties.reproducibility.required,parentSchema:schema81.properties.reproducibility,data:data51};
+for(const key10 in data51){
+if(!(((key10 === "seed") || (key10 === "lockfile")) || (key10 === "deterministic"))){
+const err104 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.reproducibility,data:data51};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -7754,9 +7752,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key10 in data51){
-if(!(((key10 === "seed") || (key10 === "lockfile")) || (key10 === "deterministic"))){
-const err105 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.reproducibility,data:data51};
+}
+if(data51.seed !== undefined){
+let data52 = data51.seed;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
+const err105 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.reproducibility.properties.seed.type,parentSchema:schema81.properties.reproducibility.properties.seed,data:data52};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -7765,11 +7765,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data51.seed !== undefined){
-let data52 = data51.seed;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-const err106 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.reproducibility.properties.seed.type,parentSchema:schema81.properties.reproducibility.properties.seed,data:data52};
+if(typeof data52 == "number"){
+if(data52 < 0 || isNaN(data52)){
+const err106 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.reproducibility.properties.seed,data:data52};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -7778,9 +7776,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(typeof data52 == "number"){
-if(data52 < 0 || isNaN(data52)){
-const err107 = {instancePath:instancePath+"/reproducibility/seed",schemaPath:"#/properties/reproducibility/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.reproducibility.properties.seed,data:data52};
+}
+}
+if(data51.lockfile !== undefined){
+let data53 = data51.lockfile;
+if(typeof data53 !== "string"){
+const err107 = {instancePath:instancePath+"/reproducibility/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data53};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -7790,11 +7791,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-if(data51.lockfile !== undefined){
-let data53 = data51.lockfile;
-if(typeof data53 !== "string"){
-const err108 = {instancePath:instancePath+"/reproducibility/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data53};
+if(data51.deterministic !== undefined){
+let data54 = data51.deterministic;
+if(typeof data54 !== "boolean"){
+const err108 = {instancePath:instancePath+"/reproducibility/deterministic",schemaPath:"#/properties/reproducibility/properties/deterministic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema81.properties.reproducibility.properties.deterministic.type,parentSchema:schema81.properties.reproducibility.properties.deterministic,data:data54};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -7804,10 +7804,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data51.deterministic !== undefined){
-let data54 = data51.deterministic;
-if(typeof data54 !== "boolean"){
-const err109 = {instancePath:instancePath+"/reproducibility/deterministic",schemaPath:"#/properties/reproducibility/properties/deterministic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema81.properties.reproducibility.properties.deterministic.type,parentSchema:schema81.properties.reproducibility.properties.deterministic,data:data54};
+}
+else {
+const err109 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.reproducibility.type,parentSchema:schema81.properties.reproducibility,data:data51};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -7817,9 +7816,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/reproducibility",schemaPath:"#/properties/reproducibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.reproducibility.type,parentSchema:schema81.properties.reproducibility,data:data51};
+if(data.ci !== undefined){
+let data55 = data.ci;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.provider === undefined){
+const err110 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema81.properties.ci.required,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -7828,12 +7829,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data.ci !== undefined){
-let data55 = data.ci;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.provider === undefined){
-const err111 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema81.properties.ci.required,parentSchema:schema81.properties.ci,data:data55};
+if(data55.workflow === undefined){
+const err111 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema81.properties.ci.required,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -7842,8 +7839,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data55.workflow === undefined){
-const err112 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema81.properties.ci.required,parentSchema:schema81.properties.ci,data:data55};
+for(const key11 in data55){
+if(!((key11 === "provider") || (key11 === "workflow"))){
+const err112 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -7852,9 +7850,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key11 in data55){
-if(!((key11 === "provider") || (key11 === "workflow"))){
-const err113 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.ci,data:data55};
+}
+if(data55.provider !== undefined){
+let data56 = data55.provider;
+if(!((((data56 === "github-actions") || (data56 === "gitlab-ci")) || (data56 === "jenkins")) || (data56 === "other"))){
+const err113 = {instancePath:instancePath+"/ci/provider",schemaPath:"#/properties/ci/properties/provider/enum",keyword:"enum",params:{allowedValues: schema81.properties.ci.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.ci.properties.provider.enum,parentSchema:schema81.properties.ci.properties.provider,data:data56};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -7864,10 +7864,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data55.provider !== undefined){
-let data56 = data55.provider;
-if(!((((data56 === "github-actions") || (data56 === "gitlab-ci")) || (data56 === "jenkins")) || (data56 === "other"))){
-const err114 = {instancePath:instancePath+"/ci/provider",schemaPath:"#/properties/ci/properties/provider/enum",keyword:"enum",params:{allowedValues: schema81.properties.ci.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.ci.properties.provider.enum,parentSchema:schema81.properties.ci.properties.provider,data:data56};
+if(data55.workflow !== undefined){
+let data57 = data55.workflow;
+if(typeof data57 !== "string"){
+const err114 = {instancePath:instancePath+"/ci/workflow",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data57};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -7877,10 +7877,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data55.workflow !== undefined){
-let data57 = data55.workflow;
-if(typeof data57 !== "string"){
-const err115 = {instancePath:instancePath+"/ci/workflow",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data57};
+}
+else {
+const err115 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.ci.type,parentSchema:schema81.properties.ci,data:data55};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -7890,9 +7889,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/ci",schemaPath:"#/properties/ci/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.ci.type,parentSchema:schema81.properties.ci,data:data55};
+if(data.provenance !== undefined){
+let data58 = data.provenance;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.emit === undefined){
+const err116 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/required",keyword:"required",params:{missingProperty: "emit"},message:"must have required property '"+"emit"+"'",schema:schema81.properties.provenance.required,parentSchema:schema81.properties.provenance,data:data58};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -7901,12 +7902,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data.provenance !== undefined){
-let data58 = data.provenance;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.emit === undefined){
-const err117 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/required",keyword:"required",params:{missingProperty: "emit"},message:"must have required property '"+"emit"+"'",schema:schema81.properties.provenance.required,parentSchema:schema81.properties.provenance,data:data58};
+for(const key12 in data58){
+if(!(key12 === "emit")){
+const err117 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.provenance,data:data58};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -7915,9 +7913,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key12 in data58){
-if(!(key12 === "emit")){
-const err118 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.provenance,data:data58};
+}
+if(data58.emit !== undefined){
+let data59 = data58.emit;
+if(!(((data59 === "ro-crate") || (data59 === "prov-json")) || (data59 === "none"))){
+const err118 = {instancePath:instancePath+"/provenance/emit",schemaPath:"#/properties/provenance/properties/emit/enum",keyword:"enum",params:{allowedValues: schema81.properties.provenance.properties.emit.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.provenance.properties.emit.enum,parentSchema:schema81.properties.provenance.properties.emit,data:data59};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -7927,10 +7927,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data58.emit !== undefined){
-let data59 = data58.emit;
-if(!(((data59 === "ro-crate") || (data59 === "prov-json")) || (data59 === "none"))){
-const err119 = {instancePath:instancePath+"/provenance/emit",schemaPath:"#/properties/provenance/properties/emit/enum",keyword:"enum",params:{allowedValues: schema81.properties.provenance.properties.emit.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.provenance.properties.emit.enum,parentSchema:schema81.properties.provenance.properties.emit,data:data59};
+}
+else {
+const err119 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.provenance.type,parentSchema:schema81.properties.provenance,data:data58};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -7940,9 +7939,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/provenance",schemaPath:"#/properties/provenance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.provenance.type,parentSchema:schema81.properties.provenance,data:data58};
+if(data.audit !== undefined){
+let data60 = data.audit;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.log === undefined){
+const err120 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema81.properties.audit.required,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -7951,12 +7952,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data.audit !== undefined){
-let data60 = data.audit;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.log === undefined){
-const err121 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "log"},message:"must have required property '"+"log"+"'",schema:schema81.properties.audit.required,parentSchema:schema81.properties.audit,data:data60};
+if(data60.retentionDays === undefined){
+const err121 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'",schema:schema81.properties.audit.required,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -7965,8 +7962,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data60.retentionDays === undefined){
-const err122 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/required",keyword:"required",params:{missingProperty: "retentionDays"},message:"must have required property '"+"retentionDays"+"'",schema:schema81.properties.audit.required,parentSchema:schema81.properties.audit,data:data60};
+for(const key13 in data60){
+if(!((key13 === "log") || (key13 === "retentionDays"))){
+const err122 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -7975,9 +7973,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key13 in data60){
-if(!((key13 === "log") || (key13 === "retentionDays"))){
-const err123 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.audit,data:data60};
+}
+if(data60.log !== undefined){
+let data61 = data60.log;
+if(typeof data61 !== "string"){
+const err123 = {instancePath:instancePath+"/audit/log",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data61};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -7987,10 +7987,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data60.log !== undefined){
-let data61 = data60.log;
-if(typeof data61 !== "string"){
-const err124 = {instancePath:instancePath+"/audit/log",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data61};
+if(data60.retentionDays !== undefined){
+let data62 = data60.retentionDays;
+if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+const err124 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.audit.properties.retentionDays.type,parentSchema:schema81.properties.audit.properties.retentionDays,data:data62};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -7999,11 +7999,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data60.retentionDays !== undefined){
-let data62 = data60.retentionDays;
-if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
-const err125 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.audit.properties.retentionDays.type,parentSchema:schema81.properties.audit.properties.retentionDays,data:data62};
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+const err125 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.audit.properties.retentionDays,data:data62};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8012,9 +8010,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(typeof data62 == "number"){
-if(data62 < 0 || isNaN(data62)){
-const err126 = {instancePath:instancePath+"/audit/retentionDays",schemaPath:"#/properties/audit/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.audit.properties.retentionDays,data:data62};
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.audit.type,parentSchema:schema81.properties.audit,data:data60};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8024,10 +8024,12 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/audit",schemaPath:"#/properties/audit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.audit.type,parentSchema:schema81.properties.audit,data:data60};
+if(data.docs !== undefined){
+let data63 = data.docs;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key14 in data63){
+if(!((key14 === "dataFlowDiagram") || (key14 === "architectureDiagram"))){
+const err127 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.docs,data:data63};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8037,12 +8039,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data.docs !== undefined){
-let data63 = data.docs;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key14 in data63){
-if(!((key14 === "dataFlowDiagram") || (key14 === "architectureDiagram"))){
-const err128 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema81.properties.docs,data:data63};
+if(data63.dataFlowDiagram !== undefined){
+let data64 = data63.dataFlowDiagram;
+if(typeof data64 !== "string"){
+const err128 = {instancePath:instancePath+"/docs/dataFlowDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data64};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -8052,10 +8052,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data63.dataFlowDiagram !== undefined){
-let data64 = data63.dataFlowDiagram;
-if(typeof data64 !== "string"){
-const err129 = {instancePath:instancePath+"/docs/dataFlowDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data64};
+if(data63.architectureDiagram !== undefined){
+let data65 = data63.architectureDiagram;
+if(typeof data65 !== "string"){
+const err129 = {instancePath:instancePath+"/docs/architectureDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data65};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -8065,10 +8065,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data63.architectureDiagram !== undefined){
-let data65 = data63.architectureDiagram;
-if(typeof data65 !== "string"){
-const err130 = {instancePath:instancePath+"/docs/architectureDiagram",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data65};
+}
+else {
+const err130 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.docs.type,parentSchema:schema81.properties.docs,data:data63};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -8080,24 +8079,12 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/docs",schemaPath:"#/properties/docs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.docs.type,parentSchema:schema81.properties.docs,data:data63};
+const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
-}
-errors++;
-}
-}
-}
-else {
-const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
 }
 errors++;
 }
@@ -8107,8 +8094,8 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.GenesisConfig = validate37;
-const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/genesis-config.schema.json","title":"Genesis Readiness workspace configuration","description":"The `genesis.config.yaml` file at the workspace root, read by the editor and the CLI alike: the profile, per-rule severity overrides, files to ignore and what the site allows (image registries, standard data formats, scheduler partitions).","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors. Example: `https://genesis-readiness.dev/schemas/genesis-config.schema.json`.","type":"string"},"profile":{"description":"The check profile: `dev` (the default) or `release`, which raises the rules marked R in the rule catalog (unversioned references, unpinned or `latest` images, missing lockfiles, missing generative risks, missing model card sections) to errors. Example: `release`.","enum":["dev","release"]},"rules":{"description":"Per-rule severity overrides, keyed by rule id: `error`, `warning`, `info` or `off`. Example: `{ container/latest: error, ref/unversioned: off }`.","type":"object","propertyNames":{"type":"string","pattern":"^[a-z]+/[a-z-]+$"},"additionalProperties":{"description":"The severity for this rule: `error`, `warning`, `info` or `off` (not reported). Example: `error`.","enum":["error","warning","info","off"]}},"ignore":{"description":"Glob patterns, relative to the workspace root, of files never checked. Example: `[third_party/**, \"**/fixtures/**\"]`.","type":"array","items":{"description":"One glob pattern. Example: `third_party/**`.","type":"string","minLength":1}},"site":{"description":"What the computing site allows: image registries, the data formats it counts as standard and scheduler partitions. Example: `{ registries: [registry.example.gov], standardFormats: [zarr], partitions: { gpu: { maxWalltime: '2-00:00:00', gpus: true } } }`.","type":"object","additionalProperties":false,"properties":{"registries":{"description":"The container registries images may come from; empty or absent means any registry. Example: `[registry.example.gov]`.","type":"array","items":{"description":"One registry host name, optionally with port. Example: `registry.example.gov`.","type":"string","minLength":1}},"standardFormats":{"description":"Distribution formats this site counts as standard for the `data.formats` readiness item, beside the defaults (`json`, `jsonl`, `csv`, `parquet`, `hdf5`, `netcdf`). Example: `[zarr]`.","type":"array","items":{"description":"One distribution format: `csv`, `parquet`, `hdf5`, `json`, `jsonl`, `netcdf`, `zarr`, `tiff` or `other`. Example: `zarr`.","enum":["csv","parquet","hdf5","json","jsonl","netcdf","zarr","tiff","other"]}},"partitions":{"description":"The scheduler partitions known at the site, keyed by partition name, with their walltime limit and whether they have GPUs. Example: `{ gpu: { maxWalltime: '2-00:00:00', gpus: true }, cpu: { maxWalltime: '7-00:00:00', gpus: false } }`.","type":"object","additionalProperties":{"description":"One partition's limits. Example: `{ maxWalltime: '2-00:00:00', gpus: true }`.","type":"object","additionalProperties":false,"properties":{"maxWalltime":{"description":"The longest walltime the partition allows, in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`). Example: `2-00:00:00`.","type":"string"},"gpus":{"description":"`true` when the partition's nodes have GPUs; steps requesting GPUs on a partition with `false` are reported. Example: `true`.","type":"boolean"}}}}}},"limits":{"description":"Resource limits of the checks, so that an odd file cannot stall the editor or CI. Example: `{ maxDocumentMegabytes: 20 }`.","type":"object","additionalProperties":false,"properties":{"maxDocumentMegabytes":{"description":"Documents larger than this many megabytes get only their header checked, and one diagnostic that says so. Default 10. Example: `20`.","type":"number","exclusiveMinimum":0}}}}};
-const pattern29 = new RegExp("^[a-z]+/[a-z-]+$", "u");
+const schema105 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/genesis-config.schema.json","title":"Genesis Readiness workspace configuration","description":"The `genesis.config.yaml` file at the workspace root, read by the editor and the CLI alike: the profile, per-rule severity overrides, files to ignore and what the site allows (image registries, standard data formats, scheduler partitions).","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors. Example: `https://genesis-readiness.dev/schemas/genesis-config.schema.json`.","type":"string"},"profile":{"description":"The check profile: `dev` (the default) or `release`, which raises the rules marked R in the rule catalog (unversioned references, unpinned or `latest` images, missing lockfiles, missing generative risks, missing model card sections) to errors. Example: `release`.","enum":["dev","release"]},"rules":{"description":"Per-rule severity overrides, keyed by rule id: `error`, `warning`, `info` or `off`. Example: `{ container/latest: error, ref/unversioned: off }`.","type":"object","propertyNames":{"type":"string","pattern":"^[a-z]+/[a-z-]+$"},"additionalProperties":{"description":"The severity for this rule: `error`, `warning`, `info` or `off` (not reported). Example: `error`.","enum":["error","warning","info","off"]}},"ignore":{"description":"Glob patterns, relative to the workspace root, of files never checked. Example: `[third_party/**, \"**/fixtures/**\"]`.","type":"array","items":{"description":"One glob pattern. Example: `third_party/**`.","type":"string","minLength":1}},"site":{"description":"What the computing site allows: image registries, the data formats it counts as standard and scheduler partitions. Example: `{ registries: [registry.example.gov], standardFormats: [zarr], partitions: { gpu: { maxWalltime: '2-00:00:00', gpus: true } } }`.","type":"object","additionalProperties":false,"properties":{"registries":{"description":"The container registries images may come from; empty or absent means any registry. Example: `[registry.example.gov]`.","type":"array","items":{"description":"One registry host name, optionally with port. Example: `registry.example.gov`.","type":"string","minLength":1}},"standardFormats":{"description":"Distribution formats this site counts as standard for the `data.formats` readiness item, beside the defaults (`json`, `jsonl`, `csv`, `parquet`, `hdf5`, `netcdf`). Example: `[zarr]`.","type":"array","items":{"description":"One distribution format: `csv`, `parquet`, `hdf5`, `json`, `jsonl`, `netcdf`, `zarr`, `tiff` or `other`. Example: `zarr`.","enum":["csv","parquet","hdf5","json","jsonl","netcdf","zarr","tiff","other"]}},"partitions":{"description":"The scheduler partitions known at the site, keyed by partition name, with their walltime limit and whether they have GPUs. Example: `{ gpu: { maxWalltime: '2-00:00:00', gpus: true }, cpu: { maxWalltime: '7-00:00:00', gpus: false } }`.","type":"object","additionalProperties":{"description":"One partition's limits. Example: `{ maxWalltime: '2-00:00:00', gpus: true }`.","type":"object","additionalProperties":false,"properties":{"maxWalltime":{"description":"The longest walltime the partition allows, in a Slurm form (`MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`) or as a Flux duration (`2d`, `36h`), whatever the pipeline's scheduler; a pipeline's walltimes are compared with it in seconds, each read in its own scheduler's form. Example: `2-00:00:00`.","type":"string"},"gpus":{"description":"`true` when the partition's nodes have GPUs; steps requesting GPUs on a partition with `false` are reported. Example: `true`.","type":"boolean"}}}}}},"limits":{"description":"Resource limits of the checks, so that an odd file cannot stall the editor or CI. Example: `{ maxDocumentMegabytes: 20 }`.","type":"object","additionalProperties":false,"properties":{"maxDocumentMegabytes":{"description":"Documents larger than this many megabytes get only their header checked, and one diagnostic that says so. Default 10. Example: `20`.","type":"number","exclusiveMinimum":0}}}}};
+const pattern28 = new RegExp("^[a-z]+/[a-z-]+$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://genesis-readiness.dev/schemas/genesis-config.schema.json" */;
@@ -8166,7 +8153,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(!pattern29.test(key1)){
+if(!pattern28.test(key1)){
 const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z-]+$"+"\"",schema:"^[a-z]+/[a-z-]+$",parentSchema:schema105.properties.rules.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
