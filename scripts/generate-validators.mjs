@@ -30,7 +30,7 @@ export const VALIDATORS = {
 const FORMATS_PRELUDE = [
   "const genesisFormats = {",
   '  ...require("ajv-formats/dist/formats").fullFormats,',
-  '  "genesis-date": { type: "string", validate: require("./genesis-date").GENESIS_DATE },',
+  '  "genesis-date": { type: "string", validate: require("./genesis-date").isGenesisDate },',
   "};",
 ].join("\n");
 
@@ -44,7 +44,7 @@ export function generateValidators() {
   const addFormats = require("ajv-formats").default;
   const standaloneCode = require("ajv/dist/standalone").default;
   const { _ } = require("ajv/dist/compile/codegen");
-  const { GENESIS_DATE } = require(path.join(SCHEMA_DIR, "genesis-date.js"));
+  const { isGenesisDate } = require(path.join(SCHEMA_DIR, "genesis-date.js"));
 
   // The options SchemaRegistry compiled with at run time, plus code generation.
   const ajv = new Ajv2020({
@@ -55,7 +55,7 @@ export function generateValidators() {
     code: { source: true, lines: true, formats: _`genesisFormats` },
   });
   addFormats(ajv);
-  ajv.addFormat("genesis-date", { type: "string", validate: GENESIS_DATE });
+  ajv.addFormat("genesis-date", { type: "string", validate: isGenesisDate });
   ajv.addSchema(readSchema("common.schema.json"));
   const refs = {};
   for (const [name, file] of Object.entries(VALIDATORS)) {

@@ -32,3 +32,19 @@ describe("schema messages a steward can act on", function () {
     assert.equal(synonymAmong("banana", ["number"]), undefined);
   });
 });
+
+describe("dates are calendar dates", function () {
+  it("a day the month does not have is a schema/format error; a leap day in a leap year is not", function () {
+    const withDate = (date: string) => dataset("d", "1.0.0").replace("datePublished: 2026-01-15", `datePublished: ${date}`);
+    assert.notEqual(withDate("2026-04-31"), dataset("d", "1.0.0"), "the fixture has a datePublished");
+    for (const bad of ["2026-04-31", "2026-02-29", "2100-02-29"]) {
+      assert.ok(
+        diagnose("d.dataset.yaml", withDate(bad)).some((d) => d.rule === "schema/format" && d.covered === bad),
+        bad,
+      );
+    }
+    for (const good of ["2028-02-29", "2000-02-29", "2026-01-31", "2026-04-30T08:30:00Z"]) {
+      assert.ok(!diagnose("d.dataset.yaml", withDate(good)).some((d) => d.rule === "schema/format"), good);
+    }
+  });
+});

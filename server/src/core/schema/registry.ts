@@ -7,7 +7,7 @@ import pipelineConfig from "../../../../schemas/pipeline-config.schema.json";
 import type { DocumentKind } from "../types";
 import * as generated from "./validators.generated";
 
-export { GENESIS_DATE } from "./genesis-date";
+export { GENESIS_DATE, isGenesisDate } from "./genesis-date";
 
 export type SchemaName = DocumentKind | "GenesisConfig";
 
