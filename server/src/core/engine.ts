@@ -273,8 +273,7 @@ export class Engine {
     for (const finding of schema) {
       if (GENERIC_SCHEMA_RULES.has(finding.rule) && claimed.has(finding.pointer)) continue;
       if (HEADER_POINTERS.has(finding.pointer)) continue; // schema/header reports the header
-      if (finding.rule === "schema/required" && finding.pointer === "" && (plainCard || isHeaderProperty(finding.data?.property)))
-        continue;
+      if (finding.rule === "schema/required" && finding.pointer === "" && (plainCard || isHeaderProperty(finding.data?.property))) continue;
       findings.push(finding);
     }
     return findings.concat(specific);

@@ -112,7 +112,10 @@ describe("a plain Hugging Face card", () => {
   });
 
   it("keeps what the schema says about its Hugging Face keys", () => {
-    const text = TRAINER_CARD.replace(/ {2}- task:\n[\s\S]*?name: spectra\n {6}type: spectra\n/, "  - tasks:\n      type: text-classification\n");
+    const text = TRAINER_CARD.replace(
+      / {2}- task:\n[\s\S]*?name: spectra\n {6}type: spectra\n/,
+      "  - tasks:\n      type: text-classification\n",
+    );
     assert.notEqual(text, TRAINER_CARD);
     const seen = diagnostics(README, text);
     const inModelIndex = seen.filter((d) => d.pointer.startsWith("/model-index/0/results/0"));
@@ -161,7 +164,10 @@ describe('"Convert to a Genesis card"', () => {
       seen.filter((d) => d.rule === "modelcard/section-missing"),
       [],
     );
-    assert.ok(seen.some((d) => d.rule === "modelcard/section-placeholder"), "the inserted TODOs still show");
+    assert.ok(
+      seen.some((d) => d.rule === "modelcard/section-placeholder"),
+      "the inserted TODOs still show",
+    );
     const headingsOf = (text: string) => text.split("\n").filter((line) => /^#{2,} /.test(line));
     assert.deepEqual(headingsOf(converted.slice(converted.indexOf("# bert-finetuned-spectra"))), [
       "## Model Details",
@@ -177,7 +183,8 @@ describe('"Convert to a Genesis card"', () => {
       "## Security and Classification",
       "## Risk Management",
     ]);
-    const textLines = (text: string) => text.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#") && !line.startsWith("TODO"));
+    const textLines = (text: string) =>
+      text.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#") && !line.startsWith("TODO"));
     assert.deepEqual(textLines(converted.slice(converted.indexOf("# bert-finetuned-spectra"))), textLines(TRAINER_BODY));
   });
 
@@ -205,7 +212,10 @@ describe("Hugging Face headings on a Genesis card", () => {
       ["Framework versions", "Technical Specifications"],
     ]);
     const uses = seen.find((d) => d.data?.section === "Uses");
-    assert.match(uses?.message ?? "", /^"## Intended uses & limitations" is the Hugging Face heading for the Uses section; rename it "## Uses"/);
+    assert.match(
+      uses?.message ?? "",
+      /^"## Intended uses & limitations" is the Hugging Face heading for the Uses section; rename it "## Uses"/,
+    );
     const missing = seen.filter((d) => Array.isArray(d.data?.sections));
     assert.deepEqual(
       missing.map((d) => d.data?.sections),

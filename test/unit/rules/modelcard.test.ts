@@ -77,7 +77,10 @@ describe("modelcard/section-missing", () => {
   it("says where a single missing section goes", () => {
     const text = FRONT + COMPLETE_BODY.replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n", "");
     const [seen] = diagnose(CARD, text).filter((d) => d.rule === "modelcard/section-missing");
-    assert.match(seen.message, /^The card has no "## Evaluation" section; add it after "## Training Details", with how the model was evaluated/);
+    assert.match(
+      seen.message,
+      /^The card has no "## Evaluation" section; add it after "## Training Details", with how the model was evaluated/,
+    );
   });
 
   it("carries the section and level for a quick fix", () => {
@@ -260,9 +263,7 @@ describe("modelcard/section-placeholder", () => {
       [["TODO", "info"]],
     );
     assert.match(seen[0].message, /"TODO" is a placeholder in the Training Details section \(and 1 more placeholder in it\); replace them/);
-    assert.deepEqual(data(FRONT + body, "modelcard/section-placeholder"), [
-      { section: "Training Details", placeholder: "TODO", count: 2 },
-    ]);
+    assert.deepEqual(data(FRONT + body, "modelcard/section-placeholder"), [{ section: "Training Details", placeholder: "TODO", count: 2 }]);
   });
 
   it("counts the placeholders of subsections with their section, in one diagnostic", () => {
@@ -277,7 +278,7 @@ describe("modelcard/section-placeholder", () => {
     ]);
   });
 
-  it("reads the Trainer's \"More information needed\" as the placeholder", () => {
+  it('reads the Trainer\'s "More information needed" as the placeholder', () => {
     const body = COMPLETE_BODY.replace("12 GPU hours.", "More information needed <!-- want: modelcard/section-placeholder -->");
     const [seen] = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.equal(seen.covered, "More information needed");

@@ -14,8 +14,8 @@ import { fixedScalar, type NewEntry } from "./values";
  * front matter, the header goes first and each missing Genesis field, with a typed placeholder
  * holding its own required entries, after the card's last key; every Hugging Face key stays as it
  * is, so the card is still a Hub card. In the body, a Hugging Face heading that stands for a section
- * is renamed (Uses gets its Out-of-Scope Use subsection), a section heading of the wrong level is made level 2, and the sections still missing
- * are added in their places; the text under the headings is kept.
+ * is renamed (Uses gets its Out-of-Scope Use subsection), a section heading of the wrong level is
+ * made level 2, and the sections still missing are added in their places; the text is kept.
  */
 export const notGenesisFixes: FixProvider = (document, diagnostic, context) => {
   const root = document.tree.value;

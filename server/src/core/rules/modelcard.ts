@@ -184,12 +184,13 @@ function reportPlaceholders(document: GenesisDocument, section: CardSection, fou
   const placeholder = document.text.slice(found[0].start, found[0].end);
   const others = found.length - 1;
   const more = others === 0 ? "" : ` (and ${others} more placeholder${others === 1 ? "" : "s"} in it)`;
+  const pronoun = others === 0 ? "it" : "them";
   report({
     rule: PLACEHOLDER,
     pointer: "",
     span: found[0],
     severity: severityOf(section),
-    message: `"${placeholder}" is a placeholder in the ${section.title} section${more}; replace ${others ? "them" : "it"} with ${section.holds}.`,
+    message: `"${placeholder}" is a placeholder in the ${section.title} section${more}; replace ${pronoun} with ${section.holds}.`,
     data: { section: section.title, placeholder, count: found.length },
   });
 }

@@ -7,7 +7,7 @@ import { CARD_SECTIONS, headingNames, normaliseHeading, type CardSection } from 
  * can stand for, in order of preference: "Training and evaluation data" is Training Details
  * unless that section is there or taken by "Training procedure", then Evaluation.
  */
-const HUGGING_FACE_HEADINGS: readonly { readonly heading: string; readonly sections: readonly string[] }[] = [
+export const HUGGING_FACE_HEADINGS: readonly { readonly heading: string; readonly sections: readonly string[] }[] = [
   { heading: "Model description", sections: ["Model Details"] },
   { heading: "Intended uses & limitations", sections: ["Uses"] },
   { heading: "Training procedure", sections: ["Training Details"] },
