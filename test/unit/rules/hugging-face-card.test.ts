@@ -130,6 +130,14 @@ describe("a plain Hugging Face card", () => {
     );
   });
 
+  it("keeps a license other without license_name and license_link, which the Hub documents", () => {
+    const seen = diagnostics(README, TRAINER_CARD.replace("license: apache-2.0", "license: other"));
+    assert.deepEqual(
+      seen.filter((d) => d.rule === "schema/required").map((d) => d.data?.property),
+      ["license_name", "license_link"],
+    );
+  });
+
   it("gets no section diagnostics even when its front matter is broken", () => {
     const seen = diagnostics(README, "---\nlibrary_name: transformers\npipeline_tag: [unclosed\n---\n# Model\n\n## Uses\nTODO\n");
     assert.deepEqual(
