@@ -196,6 +196,15 @@ describe('"Convert to a Genesis card"', () => {
     assert.deepEqual(textLines(converted.slice(converted.indexOf("# bert-finetuned-spectra"))), textLines(TRAINER_BODY));
   });
 
+  it("adds Out-of-Scope Use to a Uses section the card already has", () => {
+    const once = convert("---\nlibrary_name: transformers\n---\n# M\n\n## Uses\nScreening spectra.\n\n## Evaluation\nMAE 0.3.\n");
+    assert.match(once, /## Uses\nScreening spectra\.\n\n### Out-of-Scope Use\n\nTODO: describe the uses the model is not suited/);
+    assert.deepEqual(
+      diagnostics(README, once).filter((d) => d.rule === "modelcard/section-missing"),
+      [],
+    );
+  });
+
   it("converts a card without a body or sections too, and a second conversion is not offered", () => {
     const bare = "---\nlibrary_name: transformers\npipeline_tag: text-generation\n---\n";
     const once = convert(bare);

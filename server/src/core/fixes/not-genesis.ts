@@ -1,7 +1,7 @@
 import { isRecord } from "../pointer";
 import { API_VERSION } from "../rules/header";
 import { surveySections } from "../rules/section-survey";
-import { USES_TITLE } from "../rules/sections";
+import { CARD_SECTIONS, USES_TITLE } from "../rules/sections";
 import { insertEntries, type PartsEdit } from "./document-edits";
 import { makeFix } from "./make-fix";
 import { placeholderFor } from "./placeholders";
@@ -36,7 +36,8 @@ export const notGenesisFixes: FixProvider = (document, diagnostic, context) => {
     const survey = surveySections(document.markdown.headings);
     edits.push(...survey.standIns.map(({ heading, section }) => renameHeading(document, heading, section.title)));
     edits.push(...[...survey.wrongLevel.values()].map((heading) => relevel(document, heading)));
-    const uses = survey.standIns.find(({ section }) => section.title === USES_TITLE)?.heading;
+    const usesSection = CARD_SECTIONS.find((section) => section.title === USES_TITLE)!;
+    const uses = survey.present.get(usesSection)?.[0] ?? survey.standIns.find(({ section }) => section === usesSection)?.heading;
     const outOfScope = uses && outOfScopeInsertion(document, uses);
     if (outOfScope) edits.push(outOfScope);
     edits.push(...sectionInsertions(document, survey, survey.missing));
