@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { CONFIG_FILE_NAME, FILE_NAME_PATTERNS, HUGGING_FACE_CARD_KEYS } from "../../server/src/core/kinds/recognise";
 import { CLASSIFICATION_LEVELS, CLASSIFIED_MARKINGS, LEGACY_LEVELS } from "../../server/src/core/rules/classification-levels";
+import { HUGGING_FACE_HEADINGS } from "../../server/src/core/rules/section-survey";
 import { CARD_SECTIONS, OUT_OF_SCOPE_SECTION, USES_TITLE } from "../../server/src/core/rules/sections";
 import { DOCUMENT_TEMPLATES } from "../../server/src/core/templates/documents";
 import { expandSnippet } from "../../server/src/core/templates/snippet-syntax";
@@ -131,7 +132,17 @@ export function cardSections(): string {
     const inner = [heading, severity(sub.key), sub.holds, sub.aliases.map((a) => code(`### ${a}`)).join(", ")];
     return [[code(own[0]), ...own.slice(1)], inner];
   });
-  return table(["heading", "when missing or a placeholder", "what it holds", "also accepted"], rows);
+  const sections = table(["heading", "when missing or a placeholder", "what it holds", "also accepted"], rows);
+  const standIns = HUGGING_FACE_HEADINGS.map(({ heading, sections: [first, ...others] }) => [
+    code(heading),
+    [code(`## ${first}`), ...others.map((other) => `${code(`## ${other}`)} when ${code(`## ${first}`)} is taken`)].join(", "),
+  ]);
+  return (
+    `${sections}\n\nThe Hugging Face Trainer and the Hub's templates write some of these sections under their own headings. ` +
+    "On a Genesis card each such heading is reported on its line, naming the section it stands for, and its quick fix " +
+    "renames it; a section is never claimed twice:\n\n" +
+    table(["Hugging Face heading", "stands for"], standIns)
+  );
 }
 
 export function classificationLevels(): string {

@@ -7,6 +7,8 @@ import { parseGenesisDocument } from "./parse/document";
 import { diffTexts, reparseEdit } from "./parse/incremental";
 import { isRecord } from "./pointer";
 import { ruleInfo } from "./rules/catalog";
+import { isPlainHuggingFaceCard } from "./rules/header";
+import { GENESIS_FIELDS } from "./rules/not-genesis";
 import { resolveSeverity } from "./rules/severity";
 import type { DocumentCheck, Report } from "./rules/context";
 import { DOCUMENT_CHECKS } from "./rules/document-checks";
@@ -266,12 +268,15 @@ export class Engine {
     const schema = schemaFindings(document, this.schemas.validate(document.kind, value));
     const specific = this.runChecks(document, value, config, false);
     const claimed = new Set(specific.filter((f) => !f.rule.startsWith("schema/")).map((f) => f.pointer));
-    const withoutHeader = document.recognisedBy === "hugging-face" && value.apiVersion === undefined && value.kind === undefined;
+    // A plain Hugging Face card's missing Genesis fields are counted by modelcard/not-genesis; what
+    // the schema says about its Hugging Face keys (a model-index result without a dataset, a
+    // license "other" without license_name) stays.
+    const plainCard = isPlainHuggingFaceCard(document, value);
     for (const finding of schema) {
       if (GENERIC_SCHEMA_RULES.has(finding.rule) && claimed.has(finding.pointer)) continue;
       if (HEADER_POINTERS.has(finding.pointer)) continue; // schema/header reports the header
-      if (finding.rule === "schema/required" && (withoutHeader || (finding.pointer === "" && isHeaderProperty(finding.data?.property))))
-        continue;
+      const counted = plainCard ? isGenesisField : isHeaderProperty;
+      if (finding.rule === "schema/required" && finding.pointer === "" && counted(finding.data?.property)) continue;
       findings.push(finding);
     }
     return findings.concat(specific);
@@ -420,6 +425,11 @@ function ruleFailure(name: string, error: unknown, document: GenesisDocument): F
     span: rootAnchor(document),
     pointer: "",
   };
+}
+
+/** A top-level field a Genesis card requires: on a plain Hugging Face card, modelcard/not-genesis counts it. */
+function isGenesisField(property: unknown): boolean {
+  return (GENESIS_FIELDS as readonly unknown[]).includes(property);
 }
 
 function isHeaderProperty(property: unknown): boolean {

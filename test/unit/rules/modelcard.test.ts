@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
+import { CARD_SECTIONS } from "../../../server/src/core/rules/sections";
 import { configWith, diagnose, engine, expectWants } from "../harness";
 
 const SECTION_RULES = ["modelcard/section-missing", "modelcard/section-placeholder"];
+const CARD_SECTION_TITLES = CARD_SECTIONS.map((section) => section.title);
 const CARD = "models/surrogate.modelcard.md";
 
 const FRONT = "---\napiVersion: genesis/v1\nkind: ModelCard\nid: surrogate\n---\n";
@@ -60,55 +62,56 @@ describe("modelcard/section-missing", () => {
     expectWants(CARD, FRONT + COMPLETE_BODY, { rules: SECTION_RULES });
   });
 
-  it("reports each missing section once, on the card's title", () => {
-    const body = COMPLETE_BODY.replace(
-      "# Cathode surrogate",
-      "# Cathode surrogate <!-- want: modelcard/section-missing, modelcard/section-missing -->",
-    )
+  it("reports all missing sections in one diagnostic, on the card's title", () => {
+    const body = COMPLETE_BODY.replace("# Cathode surrogate", "# Cathode surrogate <!-- want: modelcard/section-missing -->")
       .replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n", "")
       .replace("## Environmental Impact\n12 GPU hours.\n\n", "");
-    const seen = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
-    const evaluation = seen.find((d) => d.message.includes('"## Evaluation"'));
-    assert.ok(evaluation, "a diagnostic names the Evaluation section");
-    assert.equal(evaluation.severity, "warning");
-    assert.match(evaluation.message, /how the model was evaluated: datasets, metrics, results/);
-    assert.match(evaluation.message, /after "## Training Details"/);
-    assert.match(evaluation.covered, /^# Cathode surrogate/);
-    const impact = seen.find((d) => d.message.includes('"## Environmental Impact"'));
-    assert.ok(impact);
-    assert.equal(impact.severity, "info");
+    const [seen] = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
+    assert.match(seen.message, /^The card lacks 2 of the 10 model card sections: "## Evaluation" \(how the model was evaluated/);
+    assert.match(seen.message, /"## Environmental Impact" \(the hardware, compute hours/);
+    assert.equal(seen.severity, "warning");
+    assert.match(seen.covered, /^# Cathode surrogate/);
+    assert.deepEqual(data(FRONT + body, "modelcard/section-missing"), [{ sections: ["Evaluation", "Environmental Impact"], level: 2 }]);
+  });
+
+  it("says where a single missing section goes", () => {
+    const text = FRONT + COMPLETE_BODY.replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n", "");
+    const [seen] = diagnose(CARD, text).filter((d) => d.rule === "modelcard/section-missing");
+    assert.match(
+      seen.message,
+      /^The card has no "## Evaluation" section; add it after "## Training Details", with how the model was evaluated/,
+    );
   });
 
   it("carries the section and level for a quick fix", () => {
     const text = FRONT + COMPLETE_BODY.replace("## Evaluation\nRMSE 0.012 Å on the held-out split.\n\n", "");
-    assert.deepEqual(data(text, "modelcard/section-missing"), [{ section: "Evaluation", level: 2, after: "Training Details" }]);
+    assert.deepEqual(data(text, "modelcard/section-missing"), [{ sections: ["Evaluation"], level: 2 }]);
   });
 
-  it("warns for Uses, Bias/Risks/Limitations and Evaluation and informs for the others", () => {
-    const seen = diagnose(CARD, FRONT + "# Title\n").filter((d) => d.rule === "modelcard/section-missing");
-    const severities = Object.fromEntries(seen.map((d) => [/"## ([^"]+)"/.exec(d.message)?.[1], d.severity]));
-    assert.deepEqual(severities, {
-      "Model Details": "info",
-      Uses: "warning",
-      "Bias, Risks, and Limitations": "warning",
-      "Training Details": "info",
-      Evaluation: "warning",
-      "Environmental Impact": "info",
-      "Technical Specifications": "info",
-      Reproducibility: "info",
-      "Security and Classification": "info",
-      "Risk Management": "info",
-    });
+  it("warns when Uses, Bias/Risks/Limitations or Evaluation is among the missing, and informs for the others alone", () => {
+    const severities = (text: string) =>
+      diagnose(CARD, text)
+        .filter((d) => d.rule === "modelcard/section-missing")
+        .map((d) => d.severity);
+    assert.deepEqual(severities(FRONT + "# Title\n"), ["warning"]);
+    for (const key of ["## Uses\n", "## Bias, Risks, and Limitations\n", "## Evaluation\n"]) {
+      const section = new RegExp(`${key}[^#]*(### Out-of-Scope Use\\n[^#]*)?`);
+      assert.deepEqual(severities(FRONT + COMPLETE_BODY.replace(section, "")), ["warning"], key);
+    }
+    const withoutInfoSections = COMPLETE_BODY.replace("## Model Details\nA graph network that predicts relaxed lattice parameters.\n\n", "")
+      .replace("## Environmental Impact\n12 GPU hours.\n\n", "")
+      .replace("## Risk Management\nMAP-2.3, residual risk low.\n", "");
+    assert.deepEqual(severities(FRONT + withoutInfoSections), ["info"]);
   });
 
-  it("raises the key sections to errors in the release profile, never the info ones", () => {
-    const seen = diagnose(CARD, FRONT + "# Title\n", configWith({ profile: "release" })).filter(
-      (d) => d.rule === "modelcard/section-missing",
-    );
-    const bySeverity = (severity: string) => seen.filter((d) => d.severity === severity).length;
-    assert.equal(bySeverity("error"), 3);
-    assert.equal(bySeverity("info"), 7);
-    assert.equal(bySeverity("warning"), 0);
+  it("raises missing key sections to an error in the release profile, never missing info ones", () => {
+    const release = configWith({ profile: "release" });
+    const severities = (text: string) =>
+      diagnose(CARD, text, release)
+        .filter((d) => d.rule === "modelcard/section-missing")
+        .map((d) => d.severity);
+    assert.deepEqual(severities(FRONT + "# Title\n"), ["error"]);
+    assert.deepEqual(severities(FRONT + COMPLETE_BODY.replace("## Environmental Impact\n12 GPU hours.\n\n", "")), ["info"]);
   });
 
   it("matches headings case-insensitively, with spaces, trailing colons and & for and", () => {
@@ -187,7 +190,8 @@ describe("modelcard/section-missing", () => {
       "the missing front matter is reported",
     );
     const missing = seen.filter((d) => d.rule === "modelcard/section-missing");
-    assert.equal(missing.length, 9);
+    assert.equal(missing.length, 1);
+    assert.equal((data(text, "modelcard/section-missing")[0].sections as string[]).length, 9);
     assert.ok(missing.every((d) => d.line === 0 && d.covered === "Draft card."));
     assert.deepEqual(
       seen.filter((d) => d.rule === "modelcard/section-placeholder").map((d) => [d.line, d.covered]),
@@ -247,29 +251,37 @@ describe("modelcard/section-placeholder", () => {
     assert.match(seen.message, /placeholder in the Evaluation section; replace it with how the model was evaluated/);
   });
 
-  it("reports TODO and TBD as whole upper-case words only", () => {
+  it("reports TODO and TBD as whole upper-case words only, once per section", () => {
     const body = COMPLETE_BODY.replace(
       "DFT relaxations, 40 epochs.",
       "DFT relaxations, TODO: epochs. <!-- want: modelcard/section-placeholder -->\n" +
-        "Batch size _TBD_. <!-- want: modelcard/section-placeholder -->\nTodo, TODOs, MASTODON, TBDX are words.",
+        "Batch size _TBD_.\nTodo, TODOs, MASTODON, TBDX are words.",
     );
     const seen = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
     assert.deepEqual(
       seen.map((d) => [d.covered, d.severity]),
-      [
-        ["TODO", "info"],
-        ["TBD", "info"],
-      ],
+      [["TODO", "info"]],
     );
+    assert.match(seen[0].message, /"TODO" is a placeholder in the Training Details section \(and 1 more placeholder in it\); replace them/);
+    assert.deepEqual(data(FRONT + body, "modelcard/section-placeholder"), [{ section: "Training Details", placeholder: "TODO", count: 2 }]);
   });
 
-  it("reports every placeholder, including those in subsections", () => {
+  it("counts the placeholders of subsections with their section, in one diagnostic", () => {
     const body = COMPLETE_BODY.replace(
       "Screening candidate cathode materials.",
       "### Direct Use\n[More Information Needed] <!-- want: modelcard/section-placeholder -->\n" +
-        "### Downstream Use\n[more information needed] <!-- want: modelcard/section-placeholder -->",
+        "### Downstream Use\n[more information needed]",
     );
     expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
+    assert.deepEqual(data(FRONT + body, "modelcard/section-placeholder"), [
+      { section: "Uses", placeholder: "[More Information Needed]", count: 2 },
+    ]);
+  });
+
+  it('reads the Trainer\'s "More information needed" as the placeholder', () => {
+    const body = COMPLETE_BODY.replace("12 GPU hours.", "More information needed <!-- want: modelcard/section-placeholder -->");
+    const [seen] = expectWants(CARD, FRONT + body, { rules: SECTION_RULES });
+    assert.equal(seen.covered, "More information needed");
   });
 
   it("names Out-of-Scope Use for a placeholder inside it", () => {
@@ -368,17 +380,18 @@ describe("modelcard/not-genesis", () => {
   it("warns once, on the first front matter key, and lists only the missing Genesis fields", () => {
     const text =
       "---\nlicense: mit # want: modelcard/not-genesis\nlibrary_name: transformers\n" +
-      "pipeline_tag: time-series-forecasting\nowner: { name: Ada }\n---\n# Model\n";
+      "pipeline_tag: time-series-forecasting\nowner: { name: Ada }\n---\n# Model\n\n## Evaluation\nMAE 0.3.\n";
     const [seen] = expectWants(HF, text, { rules: ["modelcard/not-genesis", "schema/required", "schema/header"] });
     assert.equal(seen.covered, "license");
     assert.match(seen.message, /^This Hugging Face card is not yet Genesis-ready/);
     assert.match(
       seen.message,
       new RegExp(
-        /lacks the Genesis fields apiVersion, kind, id, version, contact, classification, /.source +
-          /training, evaluation, artifacts, intendedUse, outOfScopeUse, risk;/.source,
+        /lacks 12 Genesis fields \(apiVersion, kind, id, version, contact, classification, /.source +
+          /training, evaluation, artifacts, intendedUse, outOfScopeUse, risk\) and 9 of the 10 Genesis sections \(Model Details, /.source,
       ),
     );
+    assert.match(seen.message, /"Convert to a Genesis card" adds them/);
     assert.deepEqual(data(text, "modelcard/not-genesis", HF), [
       {
         missing: [
@@ -395,6 +408,7 @@ describe("modelcard/not-genesis", () => {
           "outOfScopeUse",
           "risk",
         ],
+        sections: CARD_SECTION_TITLES.filter((title) => title !== "Evaluation"),
       },
     ]);
   });

@@ -3,7 +3,8 @@ import { parseGenesisDocument } from "../parse/document";
 import { applyEdits, editsOverlap } from "./apply";
 import { checksumFromFileFixes, fieldsFromFileFixes } from "./from-evidence";
 import { headerFixes } from "./header";
-import { notGenesisFixes, requiredFixes, unknownPropertyFixes } from "./properties";
+import { notGenesisFixes } from "./not-genesis";
+import { requiredFixes, unknownPropertyFixes } from "./properties";
 import { unversionedFixes, versionMismatchFixes } from "./references";
 import {
   checksumFormatFixes,

@@ -1,11 +1,10 @@
 import { isRecord, joinPointer, parentPointer, valueAt } from "../pointer";
-import { API_VERSION } from "../rules/header";
 import { propertiesOf, schemaAt } from "../schema/navigate";
 import { insertEntries, renameKey } from "./document-edits";
 import { makeFix } from "./make-fix";
 import { placeholderFor } from "./placeholders";
 import type { FixProvider } from "./types";
-import { fixedScalar, type NewEntry } from "./values";
+import type { NewEntry } from "./values";
 
 const HEADER = new Set(["apiVersion", "kind"]);
 
@@ -62,24 +61,4 @@ export const unknownPropertyFixes: FixProvider = (document, diagnostic, context)
   if (!key) return [];
   const source = typeof property === "string" ? property : document.text.slice(key.start, key.end);
   return makeFix(`Rename "${source}" to "${nearest}"`, [renameKey(document, diagnostic.pointer, nearest)], context, true);
-};
-
-/**
- * `modelcard/not-genesis`: adds the Genesis block to a Hugging Face card (docs/formats/README.md#recognition): the header first,
- * then each missing Genesis field with a placeholder after the card's last key.
- */
-export const notGenesisFixes: FixProvider = (document, diagnostic, context) => {
-  const root = document.tree.value;
-  const missing = Array.isArray(diagnostic.data?.missing) ? diagnostic.data.missing.filter((m): m is string => typeof m === "string") : [];
-  if (!isRecord(root) || missing.length === 0) return [];
-  const header: NewEntry[] = [
-    ...(missing.includes("apiVersion") ? [{ name: "apiVersion", value: fixedScalar(API_VERSION) }] : []),
-    ...(missing.includes("kind") ? [{ name: "kind", value: fixedScalar("ModelCard") }] : []),
-  ];
-  const fields = missing.filter((name) => !HEADER.has(name) && !Object.hasOwn(root, name)).map((name) => entryFor(document, "", name));
-  const edits = [
-    ...(header.length ? [insertEntries(document, "", header, { at: "first" })] : []),
-    ...(fields.length ? [insertEntries(document, "", fields, { at: "last" })] : []),
-  ];
-  return makeFix(`Add the Genesis fields (${missing.join(", ")})`, edits, context);
 };

@@ -1,3 +1,4 @@
+import type { GenesisDocument } from "../document";
 import type { DocumentKind } from "../types";
 import { DOCUMENT_KINDS } from "../types";
 import { kindFromName } from "../kinds/recognise";
@@ -6,13 +7,21 @@ import type { DocumentCheck } from "./context";
 
 export const API_VERSION = "genesis/v1";
 
+/**
+ * A Hugging Face `README.md` card without the Genesis header (docs/formats/README.md#recognition): its Hugging Face keys are
+ * checked as the Hub checks them, and all it lacks as a Genesis card is one `modelcard/not-genesis`.
+ */
+export function isPlainHuggingFaceCard(document: Pick<GenesisDocument, "recognisedBy">, value: Record<string, unknown>): boolean {
+  return document.recognisedBy === "hugging-face" && value.apiVersion === undefined && value.kind === undefined;
+}
+
 /** `schema/header`: every Genesis document starts with `apiVersion: genesis/v1` and its `kind` (docs/formats/README.md#recognition). */
 export const headerCheck: DocumentCheck = {
   name: "header",
   reports: ["schema/header"],
   check({ document, value, report }) {
     // A Hugging Face card without the header gets one modelcard/not-genesis warning instead.
-    if (document.recognisedBy === "hugging-face" && value.apiVersion === undefined && value.kind === undefined) return;
+    if (isPlainHuggingFaceCard(document, value)) return;
     const expectedKind: DocumentKind = kindFromName(document.path) ?? document.kind;
     const header = `apiVersion: ${API_VERSION}\nkind: ${expectedKind}`;
     const data = { apiVersion: API_VERSION, kind: expectedKind };

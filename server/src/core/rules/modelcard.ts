@@ -1,8 +1,10 @@
-import { rootAnchor, type GenesisDocument, type MarkdownParts } from "../document";
+import type { GenesisDocument, MarkdownParts } from "../document";
 import type { MarkdownHeading } from "../parse/markdown";
 import type { Severity, Span } from "../types";
-import { API_VERSION } from "./header";
+import { isPlainHuggingFaceCard } from "./header";
 import type { DocumentCheck, Report } from "./context";
+import { notGenesisCheck } from "./not-genesis";
+import { surveySections, type SectionStandIn, type SectionSurvey } from "./section-survey";
 import { CARD_SECTIONS, headingNames, OUT_OF_SCOPE_SECTION, USES_TITLE, type CardSection } from "./sections";
 
 const MISSING = "modelcard/section-missing";
@@ -11,74 +13,26 @@ const PLACEHOLDER = "modelcard/section-placeholder";
 /**
  * `modelcard/section-missing` and `modelcard/section-placeholder` over the Markdown body (docs/formats/model-card.md#sections).
  * The engine runs this check, by this name, even when the front matter is unusable, so it reads
- * only `document.markdown`, never the card object.
+ * only `document.markdown` and the header, never the rest of the card object. A plain Hugging Face
+ * card gets none of these: `modelcard/not-genesis` counts its missing sections instead.
  */
 const sectionsCheck: DocumentCheck = {
   name: "modelcard-sections",
   reports: [MISSING, PLACEHOLDER],
   kinds: ["ModelCard"],
-  check({ document, report }) {
+  check({ document, value, report }) {
     const markdown = document.markdown;
-    if (!markdown) return;
-    const anchor = missingSectionAnchor(document.text, markdown);
-    let previousPresent: string | undefined;
-    for (const section of CARD_SECTIONS) {
-      const present = markdown.headings.filter((h) => h.level === 2 && headingNames(section, h.title));
-      if (present.length === 0) {
-        reportMissing(document, markdown, section, previousPresent, anchor, report);
-        continue;
-      }
-      previousPresent = section.title;
-      for (const heading of present) checkContent(document, markdown.headings, section, heading, report);
-      if (section.title === USES_TITLE) checkOutOfScope(document, markdown.headings, present, report);
+    if (!markdown || isPlainHuggingFaceCard(document, value)) return;
+    const survey = surveySections(markdown.headings);
+    for (const [section, heading] of survey.wrongLevel) reportWrongLevel(document, section, heading, report);
+    for (const standIn of survey.standIns) reportStandIn(document, standIn, report);
+    if (survey.missing.length > 0) reportMissing(document, markdown, survey, report);
+    for (const [section, headings] of survey.present) {
+      for (const heading of headings) checkContent(document, markdown.headings, section, heading, report);
+      if (section.title === USES_TITLE) checkOutOfScope(document, markdown.headings, headings, report);
     }
   },
 };
-
-/**
- * `modelcard/not-genesis`: a Hugging Face `README.md` card without the Genesis header (docs/formats/README.md#recognition). The
- * engine leaves out `schema/header` and `schema/required` for such a card, so this one warning is
- * the whole account of what it lacks.
- */
-const notGenesisCheck: DocumentCheck = {
-  name: "modelcard-not-genesis",
-  reports: ["modelcard/not-genesis"],
-  kinds: ["ModelCard"],
-  check({ document, value, report }) {
-    if (document.recognisedBy !== "hugging-face" || value.apiVersion !== undefined || value.kind !== undefined) return;
-    const missing = GENESIS_FIELDS.filter((field) => value[field] === undefined);
-    report({
-      rule: "modelcard/not-genesis",
-      pointer: "",
-      span: rootAnchor(document),
-      message:
-        `This Hugging Face card is not yet Genesis-ready: it lacks the Genesis fields ${missing.join(", ")}; ` +
-        `add them to the front matter beside the Hugging Face keys, starting with "apiVersion: ${API_VERSION}" and "kind: ModelCard".`,
-      data: { missing },
-    });
-  },
-};
-
-/**
- * The top-level fields a Genesis card requires (docs/formats/model-card.md), in the schema's order. `license` is a
- * Hugging Face key too, but a Genesis card requires it, and nothing else reports it on such a card.
- */
-const GENESIS_FIELDS = [
-  "apiVersion",
-  "kind",
-  "id",
-  "version",
-  "license",
-  "owner",
-  "contact",
-  "classification",
-  "training",
-  "evaluation",
-  "artifacts",
-  "intendedUse",
-  "outOfScopeUse",
-  "risk",
-] as const;
 
 export const modelcardChecks: readonly DocumentCheck[] = [sectionsCheck, notGenesisCheck];
 
@@ -102,37 +56,67 @@ function missingSectionAnchor(text: string, markdown: MarkdownParts): Span {
   return end > start ? { start, end } : { start, end: Math.min(text.length, start + 1) };
 }
 
-function reportMissing(
-  document: GenesisDocument,
-  markdown: MarkdownParts,
-  section: CardSection,
-  after: string | undefined,
-  anchor: Span,
-  report: (r: Report) => void,
-): void {
-  const wrongLevel = markdown.headings.find((h) => h.level !== 2 && headingNames(section, h.title));
-  if (wrongLevel) {
-    report({
-      rule: MISSING,
-      pointer: "",
-      span: wrongLevel.span,
-      severity: severityOf(section),
-      message:
-        `"${lineText(document, wrongLevel)}" is a level-${wrongLevel.level} heading; ` +
-        `the ${section.title} section must be a level-2 heading, "## ${section.title}".`,
-      data: { section: section.title, level: 2 },
-    });
-    return;
-  }
-  const hasTitle = markdown.headings.some((h) => h.level === 1);
-  const place = after ? `after "## ${after}"` : hasTitle ? "after the card's title" : "at the start of the card's body";
+function reportWrongLevel(document: GenesisDocument, section: CardSection, heading: MarkdownHeading, report: (r: Report) => void): void {
   report({
     rule: MISSING,
     pointer: "",
-    span: anchor,
+    span: heading.span,
     severity: severityOf(section),
-    message: `The card has no "## ${section.title}" section; add it ${place}, with ${section.holds}.`,
-    data: { section: section.title, level: 2, ...(after ? { after } : {}) },
+    message:
+      `"${lineText(document, heading)}" is a level-${heading.level} heading; ` +
+      `the ${section.title} section must be a level-2 heading, "## ${section.title}".`,
+    data: { section: section.title, level: 2 },
+  });
+}
+
+/** A Hugging Face heading in the place of a section: reported on it, and the fix renames it. */
+function reportStandIn(document: GenesisDocument, { heading, section }: SectionStandIn, report: (r: Report) => void): void {
+  report({
+    rule: MISSING,
+    pointer: "",
+    span: heading.span,
+    severity: severityOf(section),
+    message:
+      `"${lineText(document, heading)}" is the Hugging Face heading for the ${section.title} section; ` +
+      `rename it "## ${section.title}", which should hold ${section.holds}.`,
+    data: { section: section.title, level: 2, heading: heading.title },
+  });
+}
+
+/**
+ * One diagnostic for every section with no heading at all, on the anchor; a warning when a key
+ * section is among them. Its fix adds them all, each in its place.
+ */
+function reportMissing(document: GenesisDocument, markdown: MarkdownParts, survey: SectionSurvey, report: (r: Report) => void): void {
+  const missing = survey.missing;
+  const severity: Severity = missing.some((section) => section.key) ? "warning" : "info";
+  const sections = missing.map((section) => section.title);
+  const span = missingSectionAnchor(document.text, markdown);
+  if (missing.length === 1) {
+    const [section] = missing;
+    const after = CARD_SECTIONS.slice(0, CARD_SECTIONS.indexOf(section))
+      .filter((earlier) => survey.present.has(earlier))
+      .pop()?.title;
+    const hasTitle = markdown.headings.some((h) => h.level === 1);
+    const place = after ? `after "## ${after}"` : hasTitle ? "after the card's title" : "at the start of the card's body";
+    report({
+      rule: MISSING,
+      pointer: "",
+      span,
+      severity,
+      message: `The card has no "## ${section.title}" section; add it ${place}, with ${section.holds}.`,
+      data: { sections, level: 2 },
+    });
+    return;
+  }
+  const listed = missing.map((section) => `"## ${section.title}" (${section.holds})`).join("; ");
+  report({
+    rule: MISSING,
+    pointer: "",
+    span,
+    severity,
+    message: `The card lacks ${missing.length} of the ${CARD_SECTIONS.length} model card sections: ${listed}. Add them, each in its place.`,
+    data: { sections, level: 2 },
   });
 }
 
@@ -188,18 +172,27 @@ function checkContent(
     section.title === USES_TITLE
       ? headings.filter((h) => contains(heading.body, h.span) && headingNames(OUT_OF_SCOPE_SECTION, h.title))
       : [];
-  for (const found of placeholders(document.text, heading.body)) {
-    const owner = subsections.some((h) => contains(h.body, found)) ? OUT_OF_SCOPE_SECTION : section;
-    const placeholder = document.text.slice(found.start, found.end);
-    report({
-      rule: PLACEHOLDER,
-      pointer: "",
-      span: found,
-      severity: severityOf(owner),
-      message: `"${placeholder}" is a placeholder in the ${owner.title} section; replace it with ${owner.holds}.`,
-      data: { section: owner.title, placeholder },
-    });
+  const found = placeholders(document.text, heading.body);
+  for (const owner of [section, OUT_OF_SCOPE_SECTION]) {
+    const owned = found.filter((span) => subsections.some((h) => contains(h.body, span)) === (owner === OUT_OF_SCOPE_SECTION));
+    if (owned.length > 0) reportPlaceholders(document, owner, owned, report);
   }
+}
+
+/** The placeholders of one section: one diagnostic, on the first of them. */
+function reportPlaceholders(document: GenesisDocument, section: CardSection, found: readonly Span[], report: (r: Report) => void): void {
+  const placeholder = document.text.slice(found[0].start, found[0].end);
+  const others = found.length - 1;
+  const more = others === 0 ? "" : ` (and ${others} more placeholder${others === 1 ? "" : "s"} in it)`;
+  const pronoun = others === 0 ? "it" : "them";
+  report({
+    rule: PLACEHOLDER,
+    pointer: "",
+    span: found[0],
+    severity: severityOf(section),
+    message: `"${placeholder}" is a placeholder in the ${section.title} section${more}; replace ${pronoun} with ${section.holds}.`,
+    data: { section: section.title, placeholder, count: found.length },
+  });
 }
 
 function reportEmpty(document: GenesisDocument, section: CardSection, heading: MarkdownHeading, report: (r: Report) => void): void {
@@ -217,10 +210,11 @@ function reportEmpty(document: GenesisDocument, section: CardSection, heading: M
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /**
- * The Hugging Face template's placeholder, and the words TODO and TBD in upper case, as whole
+ * The Hugging Face template's placeholder (bracketed, or as the Trainer's generated card writes it,
+ * "More information needed"), and the words TODO and TBD in upper case, as whole
  * words (`_TODO_` and `TODO:` count, `TODOs` and `Todo` do not).
  */
-const PLACEHOLDERS = [/\[\s*more information needed\s*\]/gi, /(?<![A-Za-z0-9])(?:TODO|TBD)(?![A-Za-z0-9])/g];
+const PLACEHOLDERS = [/\[\s*more information needed\s*\]|\bmore information needed\b/gi, /(?<![A-Za-z0-9])(?:TODO|TBD)(?![A-Za-z0-9])/g];
 
 function placeholders(text: string, body: Span): Span[] {
   const visible = maskComments(text.slice(body.start, body.end));
