@@ -682,6 +682,16 @@ describe("workspace: classification/propagation", function () {
       assert.doesNotMatch(far.message, /add "SECRETISH"/);
       const [carried] = only(withInput(["dissemination: [FED CON]"], ["dissemination: [FEDCON]"]), "out.dataset.yaml");
       assert.match(carried.message, /correct it on the input \("FED CON" is probably FEDCON\)\.$/, "the output already carries FEDCON");
+      const twice = only(
+        workspaceOf({
+          "a.dataset.yaml": dataset("a", "1.0.0", "", "cui", { classification: ["dissemination: [FEDCON]"] }),
+          "b.dataset.yaml": dataset("b", "1.0.0", "", "cui", { classification: ["dissemination: [FED CON]"] }),
+          "out.dataset.yaml": derived("out", ["a@1.0.0", "b@1.0.0"], "cui"),
+        }),
+        "out.dataset.yaml",
+      );
+      assert.equal(twice.length, 1);
+      assert.equal((twice[0].message.match(/add "FEDCON"/g) ?? []).length, 1, twice[0].message);
     });
 
     it("a control the output wrote misspelt is replaced there, not added beside the misspelling", function () {

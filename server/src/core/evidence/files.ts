@@ -59,8 +59,7 @@ function reportMissing(document: GenesisDocument, target: FileTarget, nearby: re
   report({
     rule: target.rule,
     pointer: target.pointer,
-    message:
-      `${subject(target.role)} "${target.declared}" does not exist${where}.${hint} ${remedy}; ` + `paths are relative to ${relativeTo}.`,
+    message: `${subject(target.role)} "${target.declared}" does not exist${where}.${hint} ${remedy}; paths are relative to ${relativeTo}.`,
     data: { resolved: target.path, ...(replacement !== undefined ? { replacement } : {}) },
   });
 }

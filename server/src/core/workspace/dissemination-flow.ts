@@ -109,7 +109,9 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
       `does not carry ${one ? "a dissemination control" : "dissemination controls"} of its inputs ` +
         `that ${state} as present: ${named.join(", ")}`,
     );
-    fixes.push(correction(invalid, unreadable.length, carriers.size, ownControls, field));
+    // A control already carried, or already named above as one to add, is not asked for twice.
+    const alreadyNamed = new Set([...ownControls, ...lacking]);
+    fixes.push(correction(invalid, unreadable.length, carriers.size, alreadyNamed, field));
   }
   report({
     rule: "classification/propagation",
@@ -133,7 +135,7 @@ function correction(
   invalid: ReadonlyMap<string, unknown>,
   unreadable: number,
   inputs: number,
-  ownControls: ReadonlySet<string>,
+  present: ReadonlySet<string>,
   field: string,
 ): string {
   const one = invalid.size + unreadable === 1;
@@ -144,7 +146,7 @@ function correction(
   if (!allGuessed) hints.push(`a control is ${VALID_CONTROLS_TEXT}`);
   const correct = `correct ${one ? "it" : "them"} on the ${inputs === 1 ? "input" : "inputs"} (${hints.join("; ")})`;
   if (!allGuessed) return `${correct} and add ${one ? "the corrected control" : "the corrected controls"} to ${field}`;
-  const toAdd = [...new Set(guessed.map(({ control }) => control))].filter((control) => !ownControls.has(control));
+  const toAdd = [...new Set(guessed.map(({ control }) => control))].filter((control) => !present.has(control));
   return toAdd.length ? `${correct} and add ${andList(toAdd.map((control) => `"${control}"`))} to ${field}` : correct;
 }
 
