@@ -270,12 +270,14 @@ describe("io readers (real files)", function () {
         }),
       );
       assert.deepEqual(summary(await checkIo(service, workspace, "models/m.model.yaml", card(signature))), [
-        `model/signature-mismatch: Input "features" is float64 in "artifacts/m.onnx", not float32; declare dtype: float64.`,
-        `model/signature-mismatch: Dimension 1 of input "features" is fixed to 8 in "artifacts/m.onnx", not 7; write 8.`,
+        `model/signature-mismatch: Input "features" is float64 [N, 8] in "artifacts/m.onnx", but the signature declares ` +
+          `float32 [batch, 7]: the dtype differs (float64, not float32); declare dtype: float64.`,
+        `model/signature-mismatch: Input "features" is float64 [N, 8] in "artifacts/m.onnx", but the signature declares ` +
+          `float32 [batch, 7]: dimension 1 is fixed to 8, not 7; write 8.`,
         `model/signature-mismatch: "artifacts/m.onnx" has an output that the signature does not declare: ` +
           `sigma (float32 [N]); add { name: sigma, dtype: float32, shape: [N] }.`,
-        `model/signature-mismatch: Output "lattice" has rank 3 in "artifacts/m.onnx" ([N, ` +
-          `2, 1]), but the signature declares rank 2; write shape: [N, 2, 1].`,
+        `model/signature-mismatch: Output "lattice" is float32 [N, 2, 1] in "artifacts/m.onnx", but the signature declares ` +
+          `float32 [batch, 2]: the rank differs (3, not 2); write shape: [N, 2, 1].`,
       ]);
     });
 

@@ -128,6 +128,16 @@ describe("io evidence: files that do not exist", () => {
     assert.equal(seen.severity, "error");
   });
 
+  it("at the workspace root, says once that paths are relative to the root", () => {
+    const text = manifest("distribution:\n  - id: a\n    path: obs.csv # want: integrity/file-missing\n    format: csv\n");
+    const [seen] = expectIoWants("ocean.dataset.yaml", text, { "obs.csv": MISSING });
+    assert.equal(
+      seen.message,
+      `The distribution file "obs.csv" does not exist. Correct the path or add the file; ` +
+        "paths are relative to the workspace root, where this document is.",
+    );
+  });
+
   it("reports a missing artifact, a missing pipeline entrypoint and a missing local audit log", () => {
     expectIoWants("m.model.yaml", card("artifacts:\n  - format: onnx\n    path: m.onnx # want: integrity/file-missing\n"), {
       "m.onnx": MISSING,
@@ -208,6 +218,13 @@ describe("io evidence: files that do not exist", () => {
     });
     assert.equal(seen[0].severity, "warning");
     assert.match(seen[0].message, /^The CI workflow ".github\/workflows\/ci.yml" does not exist\. Add the file/);
+    assert.match(seen[0].message, /the workflow your CI system runs for this pipeline/);
+    assert.doesNotMatch(seen[0].message, /binder/, "a CI workflow is no part of the governance binder");
+    assert.match(seen[1].message, /a diagram of where data enters the system/);
+    const [policy] = diagnoseIo("data/d.dataset.yaml", manifest("access:\n  policy: ../governance/access.md\n"), {
+      "governance/access.md": MISSING,
+    });
+    assert.match(policy.message, /the access policy: who may use the data/);
   });
 
   it("accepts a folder where a binder or policy folder is named", () => {

@@ -50,7 +50,11 @@ describe("io evidence: model/signature-mismatch", () => {
       ),
     );
     const [seen] = expectIoWants(PATH, text, withModel());
-    assert.equal(seen.message, `Output "lattice" is float32 in "artifacts/surrogate.onnx", not float16; declare dtype: float32.`);
+    assert.equal(
+      seen.message,
+      `Output "lattice" is float32 [N, 2] in "artifacts/surrogate.onnx", but the signature declares float16 [batch, 2]: ` +
+        `the dtype differs (float32, not float16); declare dtype: float32.`,
+    );
     assert.equal(seen.covered, "float16");
   });
 
@@ -59,7 +63,8 @@ describe("io evidence: model/signature-mismatch", () => {
     const [seen] = expectIoWants(PATH, text, withModel());
     assert.equal(
       seen.message,
-      `Input "features" has rank 2 in "artifacts/surrogate.onnx" ([N, 7]), but the signature declares rank 3; write shape: [N, 7].`,
+      `Input "features" is float32 [N, 7] in "artifacts/surrogate.onnx", but the signature declares float32 [batch, 7, 1]: ` +
+        `the rank differs (2, not 3); write shape: [N, 7].`,
     );
   });
 
@@ -73,9 +78,14 @@ describe("io evidence: model/signature-mismatch", () => {
       [
         [
           "16",
-          `Dimension 0 of input "features" is symbolic ("N": any size) in "artifacts/surrogate.onnx", not 16; write a name such as "N".`,
+          `Input "features" is float32 [N, 7] in "artifacts/surrogate.onnx", but the signature declares float32 [16, 8]: ` +
+            `dimension 0 is symbolic ("N": any size), not 16; write a name such as "N".`,
         ],
-        ["8", `Dimension 1 of input "features" is fixed to 7 in "artifacts/surrogate.onnx", not 8; write 7.`],
+        [
+          "8",
+          `Input "features" is float32 [N, 7] in "artifacts/surrogate.onnx", but the signature declares float32 [16, 8]: ` +
+            `dimension 1 is fixed to 7, not 8; write 7.`,
+        ],
       ],
     );
   });
@@ -99,7 +109,13 @@ describe("io evidence: model/signature-mismatch", () => {
   it("names an ONNX type that a signature cannot declare", () => {
     const model: OnnxEvidence = { inputs: [{ name: "features", elemType: 4, shape: ["N", 7] }], outputs: MODEL.outputs };
     const [seen] = diagnoseIo(PATH, card(MATCHING), withModel(model));
-    assert.match(seen.message, /is uint16 in "artifacts\/surrogate.onnx", not float32; a signature cannot declare uint16/);
+    assert.match(
+      seen.message,
+      new RegExp(
+        /is uint16 \[N, 7\] in "artifacts\/surrogate.onnx", but the signature declares float32 \[batch, 7\]: /.source +
+          /the dtype differs \(uint16, not float32\), and a signature cannot declare uint16/.source,
+      ),
+    );
   });
 
   it("reports a malformed or truncated model on the artifact path", () => {

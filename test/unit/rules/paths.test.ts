@@ -121,6 +121,19 @@ describe("paths", () => {
       assert.deepEqual(finding?.data, { problem: "escapes", resolved: "../secrets/t.csv" });
     });
 
+    it("at the workspace root, says once that paths are relative to the root", () => {
+      const [seen] = expectWants("ocean.dataset.yaml", distribution("../t.csv # want: path/outside-workspace"), { rules: RULES });
+      assert.equal(
+        seen.message,
+        `"../t.csv" leads to "../t.csv", above the workspace root; ` +
+          "paths must stay inside the workspace: relative to the workspace root, where this document is.",
+      );
+      const card = "apiVersion: genesis/v1\nkind: ModelCard\nid: m\ntraining:\n  environment:\n    lockfile: s3://b/lock.txt\n";
+      const [uri] = diagnose("m.model.yaml", card).filter((d) => d.rule === "path/outside-workspace");
+      assert.match(uri.message, /named by a path relative to the workspace root, where this document is\.$/);
+      assert.doesNotMatch(uri.message, /workspace root.*workspace root/);
+    });
+
     it("reports home, drive, UNC, file: and NUL paths", () => {
       const cases: [string, RegExp][] = [
         ["~/data/t.csv", /starts with "~", a home folder outside the workspace/],

@@ -25,6 +25,42 @@ describe("schema messages a steward can act on", function () {
     assert.match(finding.message, /Did you mean "number"\?$/);
   });
 
+  it("a property an if/then requires says why, read from the if", function () {
+    const required = (path: string, text: string, property: string) =>
+      diagnose(path, text).find((d) => d.rule === "schema/required" && d.message.includes(`"${property}"`))?.message;
+    const pipeline = "apiVersion: genesis/v1\nkind: PipelineConfig\nid: p\nversion: 1.0.0\nclassification: { level: cui }\n";
+    assert.equal(
+      required("p.pipeline.yaml", pipeline, "provenance"),
+      'The document is missing the required property "provenance", required because classification.level is above public (it is "cui").',
+    );
+    assert.equal(required("p.pipeline.yaml", pipeline.replace("cui", "public"), "provenance"), undefined);
+    const access = required("d.dataset.yaml", dataset("d", "1.0.0", "", "internal"), "access");
+    assert.match(access!, /, required because classification\.level is above public \(it is "internal"\)\.$/);
+    const derived = dataset("d", "1.0.0", "lineage:\n  derivedFrom: [raw@1.0.0]\n");
+    assert.match(
+      required("d.dataset.yaml", derived, "generatedBy")!,
+      /^"lineage" is missing .*, required because lineage\.derivedFrom is not empty\.$/,
+    );
+    const tabular = dataset("d", "1.0.0").replace("format: json", "format: csv");
+    assert.match(
+      required("d.dataset.yaml", tabular, "recordSets")!,
+      /, required because distribution has an item whose format is csv, parquet, hdf5 or jsonl\.$/,
+    );
+    const ear = dataset("d", "1.0.0", "", "internal", { classification: ["exportControl: { regime: ear }"] });
+    assert.match(required("d.dataset.yaml", ear, "eccn")!, /, required because classification\.exportControl\.regime is ear\.$/);
+  });
+
+  it("a required property written under a near name says so: tasks for task in model-index results", function () {
+    const card =
+      "apiVersion: genesis/v1\nkind: ModelCard\nid: m\nmodel-index:\n  - name: m\n    results:\n" +
+      "      - tasks: { type: regression }\n        dataset: { type: a, name: b }\n        metrics: [{ type: rmse, value: 1 }]\n";
+    const [task] = diagnose("m.model.yaml", card).filter((d) => d.rule === "schema/required" && d.message.includes('"task"'));
+    assert.equal(
+      task.message,
+      'Item 1 of "results" is missing the required property "task". "tasks" is written here: did you mean "task"?',
+    );
+  });
+
   it("knows the common type words and only suggests an allowed value", function () {
     assert.equal(synonymAmong("Float64", ["string", "number"]), "number");
     assert.equal(synonymAmong("bool", ["string", "boolean"]), "boolean");

@@ -657,8 +657,8 @@ describe("workspace: classification/propagation", function () {
       assert.equal(
         found.message,
         "This dataset does not carry a dissemination control of its inputs that is not valid but counts as present: " +
-          '"NOFRON" from in@1.0.0 (in.dataset.yaml:12); correct it on the input (a control is NOFORN, FEDONLY, FEDCON, ' +
-          "NOCON, DL ONLY or REL TO <countries>) and add the corrected control to classification.dissemination.",
+          '"NOFRON" from in@1.0.0 (in.dataset.yaml:12); correct it on the input ("NOFRON" is probably NOFORN) ' +
+          'and add "NOFORN" to classification.dissemination.',
       );
       assert.deepEqual(dataOf(withInput(["dissemination: [NOFRON]"]), "out.dataset.yaml", PROPAGATION), [
         { missing: [], invalid: ["NOFRON"] },
@@ -667,6 +667,38 @@ describe("workspace: classification/propagation", function () {
         only(withInput(["dissemination: [NOFRON]"], ["dissemination: [nofron]"]), "out.dataset.yaml"),
         [],
         "the same control carries it",
+      );
+    });
+
+    it("a string that is no control is never echoed back as what to add: the closest valid control is named", function () {
+      const [spaced] = only(withInput(["dissemination: [FED CON]"]), "out.dataset.yaml");
+      assert.match(
+        spaced.message,
+        /correct it on the input \("FED CON" is probably FEDCON\) and add "FEDCON" to classification\.dissemination\.$/,
+      );
+      assert.doesNotMatch(spaced.message, /add "FED CON"|add the corrected control/);
+      const [far] = only(withInput(["dissemination: [SECRETISH]"]), "out.dataset.yaml");
+      assert.match(far.message, /correct it on the input \(a control is NOFORN, FEDONLY, FEDCON, NOCON, DL ONLY or REL TO <countries>\)/);
+      assert.doesNotMatch(far.message, /add "SECRETISH"/);
+      const [carried] = only(withInput(["dissemination: [FED CON]"], ["dissemination: [FEDCON]"]), "out.dataset.yaml");
+      assert.match(carried.message, /correct it on the input \("FED CON" is probably FEDCON\)\.$/, "the output already carries FEDCON");
+      const twice = only(
+        workspaceOf({
+          "a.dataset.yaml": dataset("a", "1.0.0", "", "cui", { classification: ["dissemination: [FEDCON]"] }),
+          "b.dataset.yaml": dataset("b", "1.0.0", "", "cui", { classification: ["dissemination: [FED CON]"] }),
+          "out.dataset.yaml": derived("out", ["a@1.0.0", "b@1.0.0"], "cui"),
+        }),
+        "out.dataset.yaml",
+      );
+      assert.equal(twice.length, 1);
+      assert.equal((twice[0].message.match(/add "FEDCON"/g) ?? []).length, 1, twice[0].message);
+    });
+
+    it("a control the output wrote misspelt is replaced there, not added beside the misspelling", function () {
+      const [found] = only(withInput(["dissemination: [FEDCON]"], ["dissemination: [FED CON]"]), "out.dataset.yaml");
+      assert.match(
+        found.message,
+        /lacks the dissemination control FEDCON of its inputs: .*; replace "FED CON" with "FEDCON" in classification\.dissemination\.$/,
       );
     });
 

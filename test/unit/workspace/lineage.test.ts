@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { dataset, edit, modelCard, pipeline, workspaceOf, wsDiagnose } from "./harness";
 
 describe("workspace: lineage", function () {
-  it("lineage/cycle on every reference that closes a cycle, and cleared when it is broken", function () {
+  it("lineage/cycle once, on the reference that closes the cycle, naming it; cleared when it is broken", function () {
     const files = {
       "a.dataset.yaml": dataset("a", "1.0.0", "lineage:\n  derivedFrom: [c@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
       "b.dataset.yaml": dataset("b", "1.0.0", "lineage:\n  derivedFrom: [a@1.0.0]\n  generatedBy: { pipeline: p@1.0.0 }\n"),
@@ -10,11 +10,20 @@ describe("workspace: lineage", function () {
       "p.pipeline.yaml": pipeline("p", "1.0.0", [], ["a@1.0.0", "b@1.0.0", "c@1.0.0"]),
     };
     const index = workspaceOf(files);
-    for (const path of ["a.dataset.yaml", "b.dataset.yaml", "c.dataset.yaml"]) {
-      const cycle = wsDiagnose(index, path).filter((d) => d.rule === "lineage/cycle");
-      assert.equal(cycle.length, 1, path);
-      assert.match(cycle[0].message, /a@1\.0\.0, b@1\.0\.0, c@1\.0\.0/);
-    }
+    const cycles = [...index.all()].flatMap((facts) =>
+      wsDiagnose(index, facts.path)
+        .filter((d) => d.rule === "lineage/cycle")
+        .map((d) => ({ path: facts.path, ...d })),
+    );
+    assert.equal(cycles.length, 1, "one cycle, one diagnostic");
+    // Walked from its first document, a, the cycle is closed by a's derivedFrom c@1.0.0.
+    assert.equal(cycles[0].path, "a.dataset.yaml");
+    assert.equal(cycles[0].covered, "c@1.0.0");
+    assert.equal(
+      cycles[0].message,
+      '"c@1.0.0" closes a lineage cycle: a@1.0.0 -> b@1.0.0 -> c@1.0.0 -> a@1.0.0: each flows into the next, ' +
+        "so none can be produced first. Remove this reference, or the link of the cycle that is wrong.",
+    );
     const affected = edit(index, "a.dataset.yaml", dataset("a", "1.0.0", "lineage:\n  generatedBy: { pipeline: p@1.0.0 }\n"));
     assert.ok(affected.has("c.dataset.yaml"), "a member of the broken cycle is re-checked");
     assert.deepEqual(
@@ -144,7 +153,42 @@ describe("workspace: lineage with model cards as pipeline outputs (docs/formats/
       wsDiagnose(index, "m.model.yaml").filter((d) => d.rule === "lineage/cycle"),
       [],
     );
-    const cycle = wsDiagnose(index, "p.pipeline.yaml").filter((d) => d.rule === "lineage/cycle");
-    assert.deepEqual(cycle.map((d) => d.covered).sort(), ["a@1.0.0", "a@1.0.0"]);
+    // Walked from a: a flows into p (p's input), and p back into a, stated by a's generatedBy and p's output.
+    assert.deepEqual(
+      wsDiagnose(index, "p.pipeline.yaml").filter((d) => d.rule === "lineage/cycle"),
+      [],
+    );
+    const [cycle, ...more] = wsDiagnose(index, "a.dataset.yaml").filter((d) => d.rule === "lineage/cycle");
+    assert.deepEqual(more, []);
+    assert.equal(cycle.covered, "p@1.0.0");
+    assert.match(cycle.message, /^"p@1\.0\.0" closes a lineage cycle: a@1\.0\.0 -> p@1\.0\.0 -> a@1\.0\.0: /);
+    assert.match(cycle.message, /The same link is stated by "a@1\.0\.0" at p\.pipeline\.yaml:\d+: remove it too\.$/);
+  });
+
+  it("lineage/cycle: the closing reference does not depend on the order documents were loaded in; a self-reference", function () {
+    const files: Record<string, string> = {
+      "d.dataset.yaml": dataset("d", "1.0.0", "lineage:\n  derivedFrom: [e@1.0.0]\n"),
+      "e.dataset.yaml": dataset("e", "1.0.0", "lineage:\n  derivedFrom: [f@1.0.0, d@1.0.0]\n"),
+      "f.dataset.yaml": dataset("f", "1.0.0", "lineage:\n  derivedFrom: [d@1.0.0]\n"),
+      "s.dataset.yaml": dataset("s", "1.0.0", "lineage:\n  derivedFrom: [s@1.0.0]\n"),
+    };
+    const seen = (order: string[]) => {
+      const index = workspaceOf(Object.fromEntries(order.map((path) => [path, files[path]])));
+      return order.sort().flatMap((path) =>
+        wsDiagnose(index, path)
+          .filter((d) => d.rule === "lineage/cycle")
+          .map((d) => `${path} ${d.covered}`),
+      );
+    };
+    const paths = Object.keys(files);
+    // d -> e -> d and d -> f -> e -> d: both go through e -> d, closed once by d's derivedFrom e@1.0.0.
+    assert.deepEqual(seen(paths), ["d.dataset.yaml e@1.0.0", "s.dataset.yaml s@1.0.0"]);
+    assert.deepEqual(seen([...paths].reverse()), seen(paths));
+    const index = workspaceOf(files);
+    const [self] = wsDiagnose(index, "s.dataset.yaml").filter((d) => d.rule === "lineage/cycle");
+    assert.equal(
+      self.message,
+      '"s@1.0.0" closes a lineage cycle: s@1.0.0 flows into itself, so it can never be produced. Remove this reference.',
+    );
   });
 });

@@ -297,6 +297,16 @@ describe("workspace: navigation", function () {
       assert.match(text, /`data\/raw-v2\.dataset\.yaml`/);
     });
 
+    it("shows a version YAML read as a number as written, never as no version", function () {
+      const numbered = workspaceOf({
+        ...files(),
+        "data/raw-v2.dataset.yaml": files()["data/raw-v2.dataset.yaml"].replace("version: 2.0.0", "version: 1.2"),
+      });
+      const text = hoverFor(numbered, siteAt(numbered, "models/m.model.yaml", "raw@2.0.0"));
+      assert.match(text, /1\.2 \(YAML reads it as a number: quote it, or write "1\.2\.0"\) \(`data\/raw-v2\.dataset\.yaml`\)/);
+      assert.doesNotMatch(text, /no version/);
+    });
+
     it("says what is missing and which versions exist", function () {
       const broken = workspaceOf({
         ...files(),

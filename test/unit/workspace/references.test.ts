@@ -38,6 +38,20 @@ describe("workspace: references", function () {
     );
   });
 
+  it("ref/version-mismatch shows a version YAML read as a number as written, and says to quote it", function () {
+    const index = workspaceOf({
+      ...files(),
+      "data/raw-v2.dataset.yaml": dataset("raw", "1.2"),
+      "models/m.model.yaml": modelCard("m", "1.0.0", ["raw@1.2.0"]),
+    });
+    const [mismatch] = wsDiagnose(index, "models/m.model.yaml").filter((d) => d.rule === "ref/version-mismatch");
+    assert.equal(
+      mismatch.message,
+      'The dataset manifest "raw" has no version 1.2.0; the workspace has 1.0.0 in data/raw.dataset.yaml, ' +
+        '1.2 (YAML reads it as a number: quote it, or write "1.2.0") in data/raw-v2.dataset.yaml.',
+    );
+  });
+
   it("ref/duplicate-id on each document that shares id@version, naming the other and its line", function () {
     const index = workspaceOf({ ...files(), "data/copy.dataset.yaml": dataset("raw", "1.0.0") });
     const here = wsDiagnose(index, "data/copy.dataset.yaml");

@@ -48,18 +48,18 @@ function reportMissing(document: GenesisDocument, target: FileTarget, nearby: re
           nearby.filter((n) => n !== base),
         );
   const replacement = suggestion === undefined ? undefined : name.slice(0, name.length - base.length) + suggestion;
-  const folder = document.path.includes("/")
-    ? `this document's folder "${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"`
-    : "the workspace root";
+  // At the workspace root the document's folder is the root, and a leading "/" changes nothing: said once.
+  const relativeTo = document.path.includes("/")
+    ? `this document's folder "${document.path.slice(0, document.path.lastIndexOf("/") + 1)}", ` +
+      'or to the workspace root when they start with "/"'
+    : "the workspace root, where this document is";
   const where = target.path === target.declared ? "" : ` (${target.path} from the workspace root)`;
   const hint = replacement !== undefined ? ` Did you mean "${replacement}"?` : "";
-  const remedy = REMEDIES[target.rule];
+  const remedy = REMEDIES_BY_POSITION[target.position] ?? REMEDIES[target.rule];
   report({
     rule: target.rule,
     pointer: target.pointer,
-    message:
-      `${subject(target.role)} "${target.declared}" does not exist${where}.${hint} ${remedy}; ` +
-      `paths are relative to ${folder}, or to the workspace root when they start with "/".`,
+    message: `${subject(target.role)} "${target.declared}" does not exist${where}.${hint} ${remedy}; paths are relative to ${relativeTo}.`,
     data: { resolved: target.path, ...(replacement !== undefined ? { replacement } : {}) },
   });
 }
@@ -69,7 +69,26 @@ const REMEDIES: Readonly<Record<FileTarget["rule"], string>> = {
   "repro/lockfile":
     "Commit the lockfile that pins this environment " +
     "(conda-lock.yml, poetry.lock, uv.lock, requirements.txt with hashes...) or correct the path",
-  "governance/policy-missing": "Add the file (the governance binder keeps policies, SOPs and diagrams) or correct the path",
+  "governance/policy-missing": "Add the file or correct the path",
+};
+
+/**
+ * What to do, where the files one rule reports differ in what they are: `governance/policy-missing`
+ * covers a policy, the binder, a CI workflow, diagrams and an audit log, and each says what it is.
+ */
+const REMEDIES_BY_POSITION: Readonly<Record<string, string>> = {
+  "/access/policy":
+    "Add the file (the access policy: who may use the data, in which roles and for how long; it belongs in the governance binder) " +
+    "or correct the path",
+  "/governance/binder": "Add the governance binder (the folder or index of the project's policies, SOPs and approvals) or correct the path",
+  "/ci/workflow":
+    "Add the file (the workflow your CI system runs for this pipeline: .github/workflows/*.yml, .gitlab-ci.yml or a Jenkinsfile) " +
+    "or correct the path",
+  "/docs/dataFlowDiagram": "Add the file (a diagram of where data enters the system, moves and leaves) or correct the path",
+  "/docs/architectureDiagram": "Add the file (a diagram of the system's components and how they connect) or correct the path",
+  "/audit/log":
+    "Add the file (the log each run writes its accesses and actions to) or correct the path; " +
+    "a log kept outside the workspace is named by its URI",
 };
 
 function checkDigest(

@@ -121,7 +121,10 @@ function compareTensor(
   pointer: string,
   report: (r: Report) => void,
 ): void {
-  const label = `${capital(noun)} "${value.name}"`;
+  // Every message names the tensor's dtype and shape on both sides, so what differs is seen at once.
+  const both =
+    `${capital(noun)} "${value.name}" is ${tensorType(value)} in "${target.declared}", ` +
+    `but the signature declares ${declaredType(tensor)}`;
   if (typeof tensor.dtype === "string" && value.elemType !== undefined) {
     const actual = onnxDtypeName(value.elemType);
     if (actual !== tensor.dtype) {
@@ -130,8 +133,8 @@ function compareTensor(
         rule: "model/signature-mismatch",
         pointer: joinPointer(pointer, "dtype"),
         message: declarable
-          ? `${label} is ${actual} in "${target.declared}", not ${tensor.dtype}; declare dtype: ${actual}.`
-          : `${label} is ${actual} in "${target.declared}", not ${tensor.dtype}; ` +
+          ? `${both}: the dtype differs (${actual}, not ${tensor.dtype}); declare dtype: ${actual}.`
+          : `${both}: the dtype differs (${actual}, not ${tensor.dtype}), and ` +
             `a signature cannot declare ${actual} (its dtypes are ${SIGNATURE_DTYPES.join(", ")}): export the model with one of them.`,
         data: declarable ? { replacement: actual } : undefined,
       });
@@ -143,9 +146,7 @@ function compareTensor(
     report({
       rule: "model/signature-mismatch",
       pointer: joinPointer(pointer, "shape"),
-      message:
-        `${label} has rank ${value.shape.length} in "${target.declared}" (${showShape(value.shape)}), ` +
-        `but the signature declares rank ${declared.length}; write shape: ${showShape(value.shape)}.`,
+      message: `${both}: the rank differs (${value.shape.length}, not ${declared.length}); write shape: ${showShape(value.shape)}.`,
       data: { replacement: value.shape },
     });
     return;
@@ -156,11 +157,24 @@ function compareTensor(
     report({
       rule: "model/signature-mismatch",
       pointer: joinPointer(joinPointer(pointer, "shape"), axis),
-      message:
-        `Dimension ${axis} of ${noun} "${value.name}" ${problem.found} in "${target.declared}", ` +
-        `not ${JSON.stringify(declared[axis])}; ${problem.fix}.`,
+      message: `${both}: dimension ${axis} ${problem.found}, not ${JSON.stringify(declared[axis])}; ${problem.fix}.`,
     });
   });
+}
+
+/** `float32 [N, 7]`: the tensor's element type and shape in the model, as far as the model says. */
+function tensorType(value: OnnxValueEvidence): string {
+  const dtype = value.elemType !== undefined ? onnxDtypeName(value.elemType) : "of unknown type";
+  return value.shape ? `${dtype} ${showShape(value.shape)}` : `${dtype} of unknown shape`;
+}
+
+/** `float16 [batch, 7]`: the dtype and shape as the signature writes them. */
+function declaredType(tensor: Record<string, unknown>): string {
+  const dtype = typeof tensor.dtype === "string" ? tensor.dtype : "no dtype";
+  const shape = Array.isArray(tensor.shape)
+    ? `[${tensor.shape.map((d) => (typeof d === "string" || typeof d === "number" ? String(d) : JSON.stringify(d))).join(", ")}]`
+    : "no shape";
+  return `${dtype} ${shape}`;
 }
 
 /** What the model says of a dimension and what to write, when the declared one differs. */

@@ -35,6 +35,8 @@ export interface FileTarget {
   /** Workspace-relative POSIX path: the evidence key. */
   readonly path: string;
   readonly rule: ExistenceRule;
+  /** The pattern of the path position (path-positions.ts) it was found at, such as `/ci/workflow`. */
+  readonly position: string;
   /** How the file reads in a message: "the lockfile". */
   readonly role: string;
   /** The distribution or artifact holding the path, for its sha256, format and signature. */
@@ -64,6 +66,7 @@ export function fileTargets(document: GenesisDocument): FileTarget[] {
         declared: value,
         path: resolved.path,
         rule,
+        position: position.pattern,
         role: position.role,
         item: isRecord(item) ? { pointer: itemPointer, value: item } : undefined,
       });

@@ -13,9 +13,9 @@ const workspacePathCheck: DocumentCheck = {
   name: "workspace-paths",
   reports: ["path/outside-workspace", "schema/pattern"],
   check({ document, value, report }) {
-    // Messages are worded only for a path that has a problem: most have none.
-    const folder = () =>
-      document.path.includes("/") ? `"${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : "the workspace root";
+    // Messages are worded only for a path that has a problem: most have none. At the workspace root the
+    // document's folder is the root, and a leading "/" changes nothing: said once.
+    const folder = document.path.includes("/") ? `"${document.path.slice(0, document.path.lastIndexOf("/") + 1)}"` : undefined;
     for (const position of pathPositions(document.kind)) {
       for (const { pointer, value: declared } of select(value, position.pattern)) {
         if (typeof declared !== "string" || skipped(value, pointer, position)) continue;
@@ -42,10 +42,14 @@ const workspacePathCheck: DocumentCheck = {
           resolved.problem === "uri" && resolved.scheme !== "file"
             ? position.accepts === "path-or-https"
               ? `${position.role} is a path in the workspace or an https: URL`
-              : `${position.role} is a file in the workspace, named by a path relative to this document's folder (${folder()}) ` +
-                'or, starting with "/", to the workspace root'
-            : `paths must stay inside the workspace: relative to this document's folder (${folder()}), ` +
-              'or to the workspace root when they start with "/"';
+              : folder === undefined
+                ? `${position.role} is a file in the workspace, named by a path relative to the workspace root, where this document is`
+                : `${position.role} is a file in the workspace, named by a path relative to this document's folder (${folder}) ` +
+                  'or, starting with "/", to the workspace root'
+            : folder === undefined
+              ? "paths must stay inside the workspace: relative to the workspace root, where this document is"
+              : `paths must stay inside the workspace: relative to this document's folder (${folder}), ` +
+                'or to the workspace root when they start with "/"';
         report({
           rule: "path/outside-workspace",
           pointer,

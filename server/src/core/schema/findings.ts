@@ -1,8 +1,9 @@
 import type { ErrorObject } from "ajv";
 import { spanOf, type GenesisDocument } from "../document";
 import { listOf, nearest, synonymAmong } from "../nearest";
-import { joinPointer, pointerSegments } from "../pointer";
+import { isRecord, joinPointer, pointerSegments } from "../pointer";
 import type { Finding } from "../types";
+import { conditionsOf, conditionText, type Condition } from "./conditions";
 
 type Located = Pick<GenesisDocument, "tree" | "text">;
 
@@ -33,9 +34,10 @@ interface ErrorParams {
 export function schemaFindings(document: Located, errors: readonly ErrorObject[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const conditions = conditionsOf(errors);
   for (const error of errors) {
     if (isBranchNoise(error)) continue;
-    const finding = toFinding(document, error);
+    const finding = toFinding(document, error, conditions);
     if (!finding) continue;
     const key = `${finding.rule}\u0000${finding.pointer}\u0000${finding.message}`;
     if (seen.has(key)) continue;
@@ -84,6 +86,20 @@ function quoteAdvice(document: Located, pointer: string, expected: string, value
   return ` YAML reads ${written} as ${read}; quote it to keep it as written: "${written}".`;
 }
 
+/**
+ * For a missing required property written under a near name the schema does not define (`tasks` for
+ * `task`): that name, as a hint. Empty when there is none.
+ */
+function misspeltHint(data: unknown, parent: Record<string, unknown> | undefined, property: string): string {
+  if (!isRecord(data)) return "";
+  const defined = isRecord(parent?.properties) ? parent.properties : {};
+  const written = nearest(
+    property,
+    Object.keys(data).filter((key) => !(key in defined)),
+  );
+  return written === undefined ? "" : ` "${written}" is written here: did you mean "${property}"?`;
+}
+
 function firstSentence(text: unknown): string {
   if (typeof text !== "string") return "";
   const match = /^(.*?[.!?])(\s|$)/.exec(text);
@@ -126,7 +142,7 @@ function knownProperties(parent: Record<string, unknown> | undefined): KnownProp
   return known;
 }
 
-function toFinding(document: Located, error: ErrorObject): Finding | undefined {
+function toFinding(document: Located, error: ErrorObject, conditions: ReadonlyMap<object, Condition>): Finding | undefined {
   const pointer = error.instancePath;
   const parent = error.parentSchema as Record<string, unknown> | undefined;
   const params = error.params as ErrorParams;
@@ -148,8 +164,14 @@ function toFinding(document: Located, error: ErrorObject): Finding | undefined {
     case "required":
     case "dependentRequired": {
       const property = String(params.missingProperty ?? params.property);
-      const why = /\/then\//.test(error.schemaPath) && typeof parent?.description === "string" ? ` ${parent.description}` : "";
-      return at("schema/required", `${capitalise(nameOf(pointer))} is missing the required property "${property}".${why}`, pointer, "key", {
+      const condition = parent && conditions.get(parent);
+      const because = condition ? conditionText(condition) : undefined;
+      const why = because
+        ? `, required because ${because}.`
+        : /\/then\//.test(error.schemaPath) && typeof parent?.description === "string"
+          ? `. ${parent.description}`
+          : `.${misspeltHint(error.data, parent, property)}`;
+      return at("schema/required", `${capitalise(nameOf(pointer))} is missing the required property "${property}"${why}`, pointer, "key", {
         property,
       });
     }

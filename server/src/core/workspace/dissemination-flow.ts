@@ -3,7 +3,7 @@ import { whereIs } from "./context";
 import { label, type DocumentFacts } from "./facts";
 import type { Flow } from "./flows";
 import { andList, alternative, carriedBy, cite, fieldOf, sources, type Anchor, type Reporter } from "./flow-text";
-import { disseminationOf, KNOWN_CONTROLS, type Marked } from "./markings";
+import { disseminationOf, KNOWN_CONTROLS, nearestControl, type Marked } from "./markings";
 
 const VALID_CONTROLS_TEXT = `${KNOWN_CONTROLS.join(", ")} or REL TO <countries>`;
 
@@ -21,6 +21,12 @@ const VALID_CONTROLS_TEXT = `${KNOWN_CONTROLS.join(", ")} or REL TO <countries>`
 export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter): void {
   const own = disseminationOf(flow.classification, flow.pointer);
   const ownControls = new Set(own.flatMap(({ value }) => (value.kind === "control" ? [value.name] : [])));
+  // The output's own strings that are no control, each with the valid control it most likely means.
+  const ownMisspelt = own.flatMap(({ value }) => {
+    if (value.kind !== "control" || value.known) return [];
+    const meant = nearestControl(value.name);
+    return meant ? [{ written: value.name, meant }] : [];
+  });
   const ownReleases = own.flatMap(({ value }) => (value.kind === "rel-to" ? [value] : []));
   const missing = carriedBy(
     flow.inputs,
@@ -54,13 +60,19 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
   if (!missing.size && !releaseProblem && !invalid.size && !unreadable.length) return;
 
   const problems: string[] = [];
-  const additions = [...missing.keys()];
+  // A missing control the output wrote misspelt is replaced there, not added beside the misspelling.
+  const misspeltOnOutput = (control: string) => ownMisspelt.find((m) => m.meant === control);
+  const lacking = [...missing.keys()];
+  const additions = lacking.filter((control) => !misspeltOnOutput(control));
+  const replacements = lacking.flatMap((control) => {
+    const misspelt = misspeltOnOutput(control);
+    return misspelt ? [`replace "${misspelt.written}" with "${control}"`] : [];
+  });
   if (missing.size)
     problems.push(
-      `lacks the dissemination ${additions.length === 1 ? "control" : "controls"} ${andList(additions)} of its inputs: ${sources(missing)}`,
+      `lacks the dissemination ${lacking.length === 1 ? "control" : "controls"} ${andList(lacking)} of its inputs: ${sources(missing)}`,
     );
   const field = fieldOf(flow, "dissemination");
-  let replacement = "";
   let releaseNote = "";
   if (releaseProblem) {
     const released = releases
@@ -74,11 +86,12 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
       : "carries no release marking, which its inputs require";
     problems.push(`${state}: ${together} (${released})`);
     const release = allowed.length ? `REL TO ${allowed.join(", ")}` : "NOFORN";
-    if (ownReleases.length) replacement = `replace ${andList(ownReleases.map((r) => `"${r.text}"`))} with "${release}"`;
+    if (ownReleases.length) replacements.push(`replace ${andList(ownReleases.map((r) => `"${r.text}"`))} with "${release}"`);
     else additions.push(release);
     if (allowed.length) releaseNote = ` (NOFORN in place of "${release}" satisfies the inputs too)`;
   }
   const add = additions.length ? `add ${andList(additions.map((a) => `"${a}"`))}` : "";
+  const replacement = andList(replacements);
   const fixes: string[] = [];
   if (add && replacement) fixes.push(`${add} and ${replacement} in ${field}${releaseNote}`);
   else if (add) fixes.push(`${add} to ${field}${releaseNote}`);
@@ -96,11 +109,9 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
       `does not carry ${one ? "a dissemination control" : "dissemination controls"} of its inputs ` +
         `that ${state} as present: ${named.join(", ")}`,
     );
-    const corrected = one ? "the corrected control" : "the corrected controls";
-    fixes.push(
-      `correct ${one ? "it" : "them"} on the ${carriers.size === 1 ? "input" : "inputs"} ` +
-        `(a control is ${VALID_CONTROLS_TEXT}) and add ${corrected} to ${field}`,
-    );
+    // A control already carried, or already named above as one to add, is not asked for twice.
+    const alreadyNamed = new Set([...ownControls, ...lacking]);
+    fixes.push(correction(invalid, unreadable.length, carriers.size, alreadyNamed, field));
   }
   report({
     rule: "classification/propagation",
@@ -113,6 +124,30 @@ export function checkDissemination(flow: Flow, anchor: Anchor, report: Reporter)
       ...(invalidCount ? { invalid: [...invalid.keys(), ...unreadable.map((u) => u.text)] } : {}),
     },
   });
+}
+
+/**
+ * How to correct the inputs' strings that are no control: each with the valid control it most likely
+ * means, which the output then carries. A string that is near none is never echoed back as what to
+ * add: the valid controls are listed instead.
+ */
+function correction(
+  invalid: ReadonlyMap<string, unknown>,
+  unreadable: number,
+  inputs: number,
+  present: ReadonlySet<string>,
+  field: string,
+): string {
+  const one = invalid.size + unreadable === 1;
+  const meant = [...invalid.keys()].map((name) => ({ name, control: nearestControl(name) }));
+  const guessed = meant.flatMap(({ name, control }) => (control ? [{ name, control }] : []));
+  const allGuessed = unreadable === 0 && guessed.length === invalid.size;
+  const hints = guessed.map(({ name, control }) => `"${name}" is probably ${control}`);
+  if (!allGuessed) hints.push(`a control is ${VALID_CONTROLS_TEXT}`);
+  const correct = `correct ${one ? "it" : "them"} on the ${inputs === 1 ? "input" : "inputs"} (${hints.join("; ")})`;
+  if (!allGuessed) return `${correct} and add ${one ? "the corrected control" : "the corrected controls"} to ${field}`;
+  const toAdd = [...new Set(guessed.map(({ control }) => control))].filter((control) => !present.has(control));
+  return toAdd.length ? `${correct} and add ${andList(toAdd.map((control) => `"${control}"`))} to ${field}` : correct;
 }
 
 /** The dissemination controls of an input other than REL TO: the valid ones, or (`known` false) the strings that are none. */

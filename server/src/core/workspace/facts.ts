@@ -3,6 +3,7 @@ import type { NodeLocation } from "../parse/tree";
 import { isRecord, select } from "../pointer";
 import { parseReference } from "../rules/reference-form";
 import { referencePositions } from "../rules/reference-positions";
+import { semverCompletion } from "../rules/semver-form";
 import type { DocumentKind, Span } from "../types";
 
 /** How a reference takes part in lineage (PROV): what flows into what. */
@@ -168,6 +169,21 @@ function blockInsertOffset(document: GenesisDocument): number | undefined {
 /** `id@version` of a document, or its id alone. */
 export function label(facts: Pick<DocumentFacts, "id" | "version" | "path">): string {
   return facts.id ? (facts.version ? `${facts.id}@${facts.version}` : facts.id) : facts.path;
+}
+
+/**
+ * A document's version for a message: as written, never "no version" for one that is there. A
+ * version YAML read as a number (`version: 1.2`) is shown as written, with what to write instead.
+ */
+export function versionAsWritten(facts: Pick<DocumentFacts, "version" | "value" | "document">): string {
+  if (facts.version !== undefined) return facts.version;
+  const value = facts.value.version;
+  if (value === undefined || value === null) return "no version";
+  const location = facts.document.tree.locations.get("/version");
+  const written = (location ? facts.document.text.slice(location.value.start, location.value.end) : String(value)).trim();
+  if (typeof value !== "number") return `${written} (not a version string)`;
+  const completion = semverCompletion(written);
+  return `${written} (YAML reads it as a number: quote it, or write ${completion ? `"${completion}"` : "a semver version"})`;
 }
 
 /** The distinct kinds of some documents, in the order they come. */

@@ -1,35 +1,51 @@
 import type { WorkspaceCheck } from "./context";
 import { whereIs } from "./context";
-import { isUpstreamRole, type WorkspaceIndex } from "./workspace-index";
+import { cycleClosings } from "./cycle-closings";
+import type { WorkspaceIndex } from "./workspace-index";
 import { label, type DocumentFacts, type ReferenceSite } from "./facts";
 
 /**
- * `lineage/cycle`: lineage must be acyclic. Each document on a cycle reports the references that
- * keep it on the cycle (those whose target is on the same cycle), and the message walks the cycle.
+ * `lineage/cycle`: lineage must be acyclic. A cycle is reported once, on the reference that closes
+ * it (cycle-closings.ts says which, the same on every run), and the message walks the cycle and
+ * names the other references that state the same link, which must go too.
  */
 export const cycleCheck: WorkspaceCheck = {
   name: "lineage-cycle",
   reports: ["lineage/cycle"],
   check({ facts, index, report }) {
-    const cycle = index.lineageCycles().find((members) => members.includes(facts.path));
-    if (!cycle) return;
-    const members = new Set(cycle);
-    const names = cycle.map((path) => label(index.get(path) ?? { path })).join(", ");
-    for (const site of facts.references) {
-      if (!isUpstreamRole(site.role) && site.role !== "output") continue;
-      const resolution = index.resolve(site);
-      if (resolution.status !== "resolved" || !members.has(resolution.target.path)) continue;
+    if (!index.lineageCycles().some((members) => members.includes(facts.path))) return;
+    for (const closing of cycleClosings(index)) {
+      const [first, ...others] = closing.references;
+      if (first.path !== facts.path) continue;
+      const name = (path: string) => label(index.get(path) ?? { path });
+      const itself = closing.walk.length === 2;
+      const cycle = itself
+        ? `${name(facts.path)} flows into itself, so it can never be produced`
+        : `${shownWalk(closing.walk.map(name))}: each flows into the next, so none can be produced first`;
+      const elsewhere = others.map(({ path, site }) => {
+        const where = index.get(path);
+        return `"${site.text}" at ${where ? whereIs(where, site.pointer) : path}`;
+      });
+      const same = elsewhere.length
+        ? ` The same link is stated by ${elsewhere.join(" and ")}: remove ${elsewhere.length === 1 ? "it" : "them"} too.`
+        : "";
       report({
         rule: "lineage/cycle",
-        pointer: site.pointer,
+        pointer: first.site.pointer,
         message:
-          `This reference closes a lineage cycle among ${names}: each of them flows into another, so none can be produced first. ` +
-          "Remove the reference that points backwards.",
-        data: { cycle },
+          `"${first.site.text}" closes a lineage cycle: ${cycle}. ` +
+          `Remove this reference${itself ? "" : ", or the link of the cycle that is wrong"}.${same}`,
+        data: { cycle: closing.walk.slice(0, -1) },
       });
     }
   },
 };
+
+/** `a -> b -> a`; a long cycle shows its ends and how many links it has. */
+function shownWalk(names: readonly string[]): string {
+  if (names.length <= 12) return names.join(" -> ");
+  return `${[...names.slice(0, 5), "...", ...names.slice(-5)].join(" -> ")} (${names.length - 1} links)`;
+}
 
 /** How a dataset or a model card names the pipeline that made it, and what flowed into it. */
 interface Claim {

@@ -1,3 +1,4 @@
+import { nearest } from "../nearest";
 import { isRecord, joinPointer } from "../pointer";
 
 /**
@@ -20,6 +21,15 @@ export function categoriesOf(classification: Classification, base: string): Mark
 
 /** The limited dissemination controls of docs/formats/common.md#classification other than `REL TO`, as `disseminationOf` spells them. */
 export const KNOWN_CONTROLS: readonly string[] = ["NOFORN", "FEDONLY", "FEDCON", "NOCON", "DL ONLY"];
+
+/**
+ * The valid control a string that is none most likely means, compared without blanks first (`FED CON`
+ * is FEDCON, `DLONLY` is DL ONLY), then by edit distance (`NOFRON` is NOFORN); undefined when none is close.
+ */
+export function nearestControl(name: string): string | undefined {
+  const squeezed = name.replace(/\s+/g, "").toUpperCase();
+  return KNOWN_CONTROLS.find((control) => control.replace(/\s+/g, "") === squeezed) ?? nearest(name, KNOWN_CONTROLS);
+}
 
 /**
  * One limited dissemination control: `NOFORN`, `FEDONLY`, ..., or `REL TO` with its countries. A

@@ -1,7 +1,7 @@
 import { SLUG } from "../rules/reference-form";
 import { kindsName } from "../rules/reference-positions";
 import { KIND_NAME, type DocumentKind, type Span } from "../types";
-import { kindsOf, label, type DocumentFacts, type ReferenceSite } from "./facts";
+import { kindsOf, label, versionAsWritten, type DocumentFacts, type ReferenceSite } from "./facts";
 import type { WorkspaceIndex } from "./workspace-index";
 
 /**
@@ -255,7 +255,7 @@ function versionList(candidates: readonly DocumentFacts[]): string {
   return candidates
     .slice()
     .sort((a, b) => (a.version ?? "").localeCompare(b.version ?? "", "en", { numeric: true }) || a.path.localeCompare(b.path))
-    .map((c) => `${c.version ?? "(no version)"} (${code(c.path)})`)
+    .map((c) => `${escapeMarkdown(versionAsWritten(c))} (${code(c.path)})`)
     .join(", ");
 }
 

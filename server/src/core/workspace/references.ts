@@ -3,7 +3,7 @@ import { kindsName } from "../rules/reference-positions";
 import { KIND_NAME } from "../types";
 import type { WorkspaceCheck } from "./context";
 import { whereIs } from "./context";
-import { kindsOf, label } from "./facts";
+import { kindsOf, label, versionAsWritten } from "./facts";
 
 /**
  * `ref/unresolved` and `ref/version-mismatch`: every `id@version` names a document of a kind its
@@ -33,7 +33,7 @@ export const resolutionCheck: WorkspaceCheck = {
           data: { id: site.id, nearest: close },
         });
       } else if (resolution.status === "version-mismatch") {
-        const listed = resolution.candidates.map((c) => `${c.version ?? "(no version)"} in ${c.path}`).join(", ");
+        const listed = resolution.candidates.map((c) => `${versionAsWritten(c)} in ${c.path}`).join(", ");
         const kinds = kindsName(kindsOf(resolution.candidates));
         report({
           rule: "ref/version-mismatch",
