@@ -192,7 +192,7 @@ export const RULES: readonly RuleInfo[] = [
     "type",
     "warning",
     true,
-    "a value left from a template: what the templates and fixes insert, a repeated-digit or empty-file digest, `TODO`/`TBD`/`FIXME`, `<...>`",
+    "a value left from a template: what templates and fixes insert, a repeated-digit or empty-file digest, `TODO`/`TBD`/`FIXME`, `<...>`",
     "data.metadata",
   ),
   rule(

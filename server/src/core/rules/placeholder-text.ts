@@ -28,7 +28,26 @@ const MARKER_VALUE = /^(todo|tbd|fixme)[.:!]*$/i;
  * a URL, an HTML tag (`<br>`) or a comparison (`a < b > c`, where a space follows `<`).
  */
 const ANGLE = /<([A-Za-z][A-Za-z0-9 _.-]*)>/;
-const HTML_TAGS = new Set(["a", "b", "i", "p", "br", "em", "hr", "li", "ol", "ul", "tt", "sub", "sup", "code", "span", "div", "pre", "strong"]);
+const HTML_TAGS = new Set([
+  "a",
+  "b",
+  "i",
+  "p",
+  "br",
+  "em",
+  "hr",
+  "li",
+  "ol",
+  "ul",
+  "tt",
+  "sub",
+  "sup",
+  "code",
+  "span",
+  "div",
+  "pre",
+  "strong",
+]);
 
 /**
  * The problem with `written` (the scalar's text without its quotes, or its string value) when it is a

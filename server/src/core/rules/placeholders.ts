@@ -21,7 +21,8 @@ const placeholderCheck: DocumentCheck = {
       const written = unquoted(text.slice(location.value.start, location.value.end));
       const position = { dataPath: dataPaths.has(pointer) };
       const problem =
-        placeholderProblem(written, position) ?? (typeof value === "string" && value !== written ? placeholderProblem(value, position) : undefined);
+        placeholderProblem(written, position) ??
+        (typeof value === "string" && value !== written ? placeholderProblem(value, position) : undefined);
       if (problem) report({ rule: "placeholder/value", pointer, message: problem });
     }
   },
