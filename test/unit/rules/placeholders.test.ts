@@ -43,6 +43,11 @@ describe("placeholder/value", function () {
   it("reports any one digit repeated, and the SHA-256 of the empty file, naming it", function () {
     assert.equal(placeholders(MANIFEST, manifest(`path: data.json, format: json, sha256: ${"f".repeat(64)}`)).length, 1);
     assert.equal(placeholders(MANIFEST, manifest(`path: data.json, format: json, sha256: ${"7".repeat(64)}`)).length, 1);
+    const commit = placeholders(
+      MANIFEST,
+      manifest(`path: data.json, format: json, sha256: ${fixtureDigest("a")}`, `notes: { commit: "${"c".repeat(40)}" }\n`),
+    );
+    assert.match(commit[0]?.message ?? "", /"c" repeated, a placeholder; write the full commit/);
     const [empty] = placeholders(MANIFEST, manifest(`path: data.json, format: json, sha256: ${EMPTY_FILE_SHA256}`));
     assert.match(empty.message, /the SHA-256 of an empty file/);
   });
@@ -70,7 +75,7 @@ describe("placeholder/value", function () {
     assert.deepEqual(placeholders(MANIFEST, withMarkers.replace(/description: [^\n]*/, "description: A todo list of mastodons")).length, 2);
   });
 
-  it("reports <...> placeholders, but not an address in angle brackets, an HTML tag or a comparison", function () {
+  it("reports <...> placeholders, but not an address in angle brackets, an HTML tag, a comparison or a pattern of ids", function () {
     const described = (description: string) =>
       manifest(`path: data.json, format: json, sha256: ${fixtureDigest("a")}`).replace(
         /description: [^\n]*/,
@@ -82,6 +87,8 @@ describe("placeholder/value", function () {
       "Curated by Ann Lee <ann@lab.example.gov> from a whole year of cruises.",
       "Temperatures<br>measured over a whole year of ocean cruises and moorings.",
       "Depths where 0 < z and z > 10 m over a whole year of ocean cruises.",
+      "Scan ids are xrd-<proposal>-<sequence>, one per exposure, over a whole year of cruises.",
+      "Calculation ids read dft-<composition>-li<Li fraction x 100> for every relaxed structure.",
     ]) {
       assert.deepEqual(placeholders(MANIFEST, described(real)), [], real);
     }

@@ -24,10 +24,11 @@ const IMAGE_DIGEST = /@sha256:([0-9a-fA-F]+)/;
 const MARKER_WORD = /\b(TODO|TBD|FIXME)\b/;
 const MARKER_VALUE = /^(todo|tbd|fixme)[.:!]*$/i;
 /**
- * `<your name>`, `<dataset-id>`: angle brackets around words. Not an email address (`Ann <ann@lab.gov>`),
- * a URL, an HTML tag (`<br>`) or a comparison (`a < b > c`, where a space follows `<`).
+ * `<your name>`, `<dataset-id>`: angle brackets around words, standing as a word of their own. Not an email
+ * address (`Ann <ann@lab.gov>`), a URL, an HTML tag (`<br>`), a comparison (`a < b > c`, where a space
+ * follows `<`) or a pattern that describes a value (`xrd-<proposal>-<sequence>`, joined to other text).
  */
-const ANGLE = /<([A-Za-z][A-Za-z0-9 _.-]*)>/;
+const ANGLE = /(?<![^\s("'])<([A-Za-z][A-Za-z0-9 _.-]*)>(?=$|[\s.,;:!?)"'])/;
 const HTML_TAGS = new Set([
   "a",
   "b",
@@ -67,11 +68,18 @@ export function placeholderProblem(written: string, position: PlaceholderPositio
   return undefined;
 }
 
+/** What to write instead, by the digest's length: a SHA-256, a git commit (SHA-1), an MD5. */
+const REAL_DIGEST: Readonly<Record<number, string>> = {
+  64: "the file's SHA-256 (sha256sum FILE)",
+  40: "the full commit (git rev-parse HEAD)",
+  32: "the file's MD5 (md5sum FILE), or better its SHA-256",
+};
+
 function digestProblem(value: string): string | undefined {
   const image = IMAGE_DIGEST.exec(value);
   const hex = image ? image[1] : value.replace(/^sha256:/i, "");
   const what = image ? "The image digest" : "The digest";
-  const how = image ? "the digest the registry reports for the image" : "the file's SHA-256 (sha256sum FILE)";
+  const how = image ? "the digest the registry reports for the image" : (REAL_DIGEST[hex.length] ?? REAL_DIGEST[64]);
   if (REPEATED_DIGEST.test(hex)) return `${what} is "${hex[0]}" repeated, a placeholder; write ${how}.`;
   if (hex.toLowerCase() === EMPTY_FILE_SHA256) return `${what} is the SHA-256 of an empty file, the template's placeholder; write ${how}.`;
   return undefined;
