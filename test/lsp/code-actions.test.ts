@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver-pro
 import { LineIndex } from "../../server/src/core/text";
 import { dataset } from "../unit/workspace/harness";
 import { LspTestClient } from "../support/lsp-client";
+import { fixtureDigest } from "../unit/fixture-digest";
 
 const MISTAKES = `# Mistakes a quick fix corrects; this comment stays.
 apiVersion: genesis/v1
@@ -21,7 +22,7 @@ datePublished: 2026-01-15
 classification:
   level: public
 distribution:
-  - { id: data, path: data.json, format: json, sha256: ${"a".repeat(64)} }
+  - { id: data, path: data.json, format: json, sha256: ${fixtureDigest("a")} }
 lineage:
   derivedFrom: [upstream]
   generatedBy: { pipeline: "doi:10.1234/pipeline" }

@@ -9,6 +9,7 @@ import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type
 import { READINESS_DEBOUNCE_MS } from "../../server/src/lsp/readiness";
 import { LspTestClient } from "../support/lsp-client";
 import { CLEAN as CLEAN_FIXTURE, CLEANING, GOOD, MODEL as MODEL_FIXTURE, RAW as RAW_FIXTURE } from "../unit/readiness/harness";
+import { fixtureDigest } from "../unit/fixture-digest";
 
 /**
  * The readiness fixture with files the server can verify: the data files' real digests, and a
@@ -18,11 +19,11 @@ import { CLEAN as CLEAN_FIXTURE, CLEANING, GOOD, MODEL as MODEL_FIXTURE, RAW as 
 const DATA_JSON = "{}\n";
 const TABLE_CSV = "x\n1.5\n2.5\n";
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const RAW = RAW_FIXTURE.replace("a".repeat(64), sha256(DATA_JSON)).replace("e".repeat(64), sha256(TABLE_CSV));
-const CLEAN = CLEAN_FIXTURE.replace("a".repeat(64), sha256(DATA_JSON));
+const RAW = RAW_FIXTURE.replace(fixtureDigest("a"), sha256(DATA_JSON)).replace(fixtureDigest("e"), sha256(TABLE_CSV));
+const CLEAN = CLEAN_FIXTURE.replace(fixtureDigest("a"), sha256(DATA_JSON));
 const MODEL = MODEL_FIXTURE.replace(
   / {2}- \{ format: onnx, .*\n/,
-  `  - { format: oci-image, path: "registry.example.gov/m/serve:1.0.0@sha256:${"b".repeat(64)}" }\n`,
+  `  - { format: oci-image, path: "registry.example.gov/m/serve:1.0.0@sha256:${fixtureDigest("b")}" }\n`,
 );
 
 describe("language server: readiness", function () {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { LspTestClient, SERVER_PATH } from "../support/lsp-client";
+import { fixtureDigest } from "../unit/fixture-digest";
 
 const MANIFEST = `apiVersion: genesis/v1
 kind: DatasetManifest
@@ -22,7 +23,7 @@ distribution:
   - id: temps
     path: data/temps.json
     format: json
-    sha256: ${"a".repeat(64)}
+    sha256: ${fixtureDigest("a")}
 `;
 
 describe("language server over stdio", function () {
@@ -82,7 +83,7 @@ describe("language server over stdio", function () {
     const digest = createHash("sha256").update("[]\n").digest("hex");
     const text = MANIFEST.replace("version: 1.0.0", "version: 1.0")
       .replace("data/temps.json", "temps.json")
-      .replace("a".repeat(64), digest);
+      .replace(fixtureDigest("a"), digest);
     const uri = uriOf("same/unchanged.dataset.yaml");
     const seen: number[] = [];
     const listener = client.onDiagnostics((p) => p.uri === uri && seen.push(p.version ?? -1));

@@ -6,6 +6,7 @@ import { isPlainSafe, writtenScalar } from "../../../server/src/core/fixes/scala
 import { expandSnippet } from "../../../server/src/core/templates/snippet-syntax";
 import { dataset, modelCard, pipeline } from "../workspace/harness";
 import { diagnosticsOf, workspaceOf } from "./support";
+import { fixtureDigest } from "../fixture-digest";
 
 /** The fixes of the first diagnostic of `rule` in a text. */
 function fixesOf(
@@ -106,7 +107,7 @@ describe("quick fixes", function () {
 
     it("fills an item's required entries at the list's indentation", function () {
       const text = modelCard("m", "1.0.0", ["d@1.0.0"]).replace(
-        "  - { format: onnx, path: model.onnx, sha256: " + "d".repeat(64) + " }\n",
+        "  - { format: onnx, path: model.onnx, sha256: " + fixtureDigest("d") + " }\n",
         "  - sha256: " + "d".repeat(64) + "\n",
       );
       const { fixes } = fixesOf("m.model.yaml", text, "schema/required");

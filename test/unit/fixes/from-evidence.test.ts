@@ -69,6 +69,22 @@ describe("quick fixes from evidence", function () {
     );
   });
 
+  it("Update checksum from file for a template's placeholder digest, and for no other placeholder", function () {
+    const evidence = evidenceFor(readFile());
+    const empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    const placeholder = mismatched.replace(OLD, empty);
+    const fixed = applyOnly(placeholder, fixesOf(placeholder, "placeholder/value", /^Update checksum from file$/, evidence));
+    assert.equal(fixed, mismatched.replace(OLD, NEW));
+    const named = placeholder.replace("Test Author", "Full Name");
+    const { document, diagnostics } = diagnosticsOf(FILE, named, undefined, DEFAULT_CONFIG, evidence);
+    const onName = diagnostics.find((d) => d.rule === "placeholder/value" && d.pointer === "/creators/0/name");
+    assert.ok(onName);
+    assert.deepEqual(
+      fixesFor(document, onName, { config: DEFAULT_CONFIG, evidence }).map((f) => f.title),
+      ["Suppress placeholder/value on this line, with a reason"],
+    );
+  });
+
   it("Update checksum from file for a missing sha256: the digest is added, and neither checksum rule reports", function () {
     const text = manifest(`  - id: a
     path: files/a.json

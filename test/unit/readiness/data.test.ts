@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { CLEAN, CLEANING, GOOD, MODEL, RAW, edit, expectStatus, variant } from "./harness";
 import { configWith } from "../harness";
 import { dataset } from "../workspace/harness";
+import { fixtureDigest } from "../fixture-digest";
 
 const RAW_PATH = "data/raw.dataset.yaml";
 const CLEAN_PATH = "data/clean.dataset.yaml";
@@ -45,7 +46,7 @@ describe("readiness: data", function () {
             status: "ok",
             kind: "file",
             size: 10,
-            sha256: "e".repeat(64),
+            sha256: fixtureDigest("e"),
             table: { format: "csv", columns: [{ name: "y", type: "number" }] },
           },
         },
@@ -62,7 +63,7 @@ describe("readiness: data", function () {
             status: "ok",
             kind: "file",
             size: 10,
-            sha256: "e".repeat(64),
+            sha256: fixtureDigest("e"),
             failures: { table: { kind: "too-large", reason: "the header is above 64 KB" } },
           },
         },
@@ -206,7 +207,7 @@ describe("readiness: data", function () {
         "raw",
         "1.0.0",
         ["parquet", "hdf5", "jsonl"]
-          .map((f, i) => `  - { id: d${i}, path: d${i}.${f}, format: ${f}, sha256: ${"f".repeat(64)} }\n`)
+          .map((f, i) => `  - { id: d${i}, path: d${i}.${f}, format: ${f}, sha256: ${fixtureDigest("f")} }\n`)
           .join(""),
       );
       expectStatus(variant({ files: { [RAW_PATH]: all }, evidence: null }), "data.formats", "pass");
@@ -265,7 +266,7 @@ describe("readiness: data", function () {
     });
 
     it("fails on a checksum that is not a sha256 (it cannot be verified)", function () {
-      const md5 = variant({ files: { [RAW_PATH]: edit(RAW, `sha256: ${"e".repeat(64)}`, `sha256: ${"e".repeat(32)}`) } });
+      const md5 = variant({ files: { [RAW_PATH]: edit(RAW, `sha256: ${fixtureDigest("e")}`, `sha256: ${fixtureDigest("e", 32)}`) } });
       assert.ok(expectStatus(md5, "data.integrity", "fail").evidence.some((e) => e.rule === "integrity/checksum-format"));
     });
 

@@ -3,6 +3,7 @@ import { computeReadiness } from "../../../server/src/core/readiness/compute";
 import { mergeReadiness } from "../../../server/src/core/readiness/merge";
 import { configWith } from "../harness";
 import { CLEAN, CLEANING, GOOD, MODEL, edit, expectStatus, inputOf, itemOf, readinessOf, variant } from "./harness";
+import { fixtureDigest } from "../fixture-digest";
 
 /**
  * docs/checklist.md#how-an-item-is-decided: the checklist reads findings. The findings of an item's rules, in any document, fail or
@@ -13,10 +14,10 @@ import { CLEAN, CLEANING, GOOD, MODEL, edit, expectStatus, inputOf, itemOf, read
 const PIPELINE = "pipelines/cleaning.pipeline.yaml";
 const CARD = "models/m.model.yaml";
 const CLEAN_PATH = "data/clean.dataset.yaml";
-const PINNED = `"registry.example.gov/x/y:1.0.0@sha256:${"b".repeat(64)}"`;
+const PINNED = `"registry.example.gov/x/y:1.0.0@sha256:${fixtureDigest("b")}"`;
 const UNPINNED = edit(CLEANING, PINNED, `"registry.example.gov/x/y:1.0.0"`);
 /** The card's training image, tagged `latest`: an error where the configuration raises container/latest. */
-const LATEST_IMAGE = `  environment: { lockfile: lock.txt, image: "registry.example.gov/m/train:latest@sha256:${"f".repeat(64)}" }\n`;
+const LATEST_IMAGE = `  environment: { lockfile: lock.txt, image: "registry.example.gov/m/train:latest@sha256:${fixtureDigest("f")}" }\n`;
 const CARD_WITH_LATEST = edit(MODEL, "  environment: { lockfile: lock.txt }\n", LATEST_IMAGE);
 const LATEST_IS_ERROR = configWith({ rules: { "container/latest": "error" } });
 

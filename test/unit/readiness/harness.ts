@@ -7,6 +7,7 @@ import type { ReadinessInput, ReadinessItem, ReadinessModel, ReadinessStatus } f
 import { WorkspaceHost } from "../../../server/src/core/index";
 import { engine } from "../harness";
 import { dataset, modelCard, pipeline } from "../workspace/harness";
+import { fixtureDigest } from "../fixture-digest";
 
 /**
  * Fixture workspaces for the readiness checklist: Genesis documents and other files by path, the
@@ -77,7 +78,7 @@ export function expectStatus(fixture: Fixture, id: string, status: ReadinessStat
   return item;
 }
 
-const SHA = (c: string) => c.repeat(64);
+const SHA = (c: string) => fixtureDigest(c);
 const SIGNATURE =
   "signature: { inputs: [{ name: x, dtype: float32, shape: [batch, 1] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }";
 

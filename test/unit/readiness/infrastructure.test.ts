@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
 import { configWith } from "../harness";
 import { CLEANING, GOOD, edit, expectStatus, variant } from "./harness";
+import { fixtureDigest } from "../fixture-digest";
 
 const PIPELINE = "pipelines/cleaning.pipeline.yaml";
-const PINNED = `"registry.example.gov/x/y:1.0.0@sha256:${"b".repeat(64)}"`;
+const PINNED = `"registry.example.gov/x/y:1.0.0@sha256:${fixtureDigest("b")}"`;
 const withPipeline = (text: string) => variant({ files: { [PIPELINE]: text } });
 const NO_PIPELINE = { [PIPELINE]: undefined };
 
@@ -13,7 +14,7 @@ describe("readiness: infrastructure", function () {
       // The image is judged by the container rules only (docs/checklist.md#how-an-item-is-decided): the evidence is that they found
       // nothing.
       const evidence = expectStatus(GOOD, "infra.containers", "pass").evidence[0];
-      assert.match(evidence.message, /^No container finding on "registry\.example\.gov\/x\/y:1\.0\.0@sha256:bbbb/);
+      assert.match(evidence.message, /^No container finding on "registry\.example\.gov\/x\/y:1\.0\.0@sha256:b0123/);
     });
 
     it("warns on an image without a digest in dev, and fails on it in release", function () {
@@ -21,6 +22,14 @@ describe("readiness: infrastructure", function () {
       const item = expectStatus(withPipeline(unpinned), "infra.containers", "warn");
       assert.ok(item.evidence.some((e) => e.rule === "container/unpinned"));
       expectStatus({ ...withPipeline(unpinned), config: configWith({ profile: "release" }) }, "infra.containers", "fail");
+    });
+
+    it("does not pass an image pinned to a placeholder digest: warns in dev, fails in release", function () {
+      // The zero digest is placeholder/value's finding (an item of its own); this item reads it at the image.
+      const zero = edit(CLEANING, PINNED, `"registry.example.gov/x/y:1.0.0@sha256:${"0".repeat(64)}"`);
+      const item = expectStatus(withPipeline(zero), "infra.containers", "warn");
+      assert.ok(item.evidence.some((e) => e.rule === "placeholder/value" && /image digest is "0" repeated/.test(e.message)));
+      expectStatus({ ...withPipeline(zero), config: configWith({ profile: "release" }) }, "infra.containers", "fail");
     });
 
     it("fails on a step without a container", function () {

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { configWith } from "../harness";
 import { CLEANING, GOOD, MODEL, edit, expectStatus, variant } from "./harness";
+import { fixtureDigest } from "../fixture-digest";
 
 const CARD = "models/m.model.yaml";
 const PIPELINE = "pipelines/cleaning.pipeline.yaml";
@@ -81,7 +82,7 @@ describe("readiness: model", function () {
 
   describe("model.reproducible", function () {
     it("passes on a logged run with tracker, runId, commit and seed", function () {
-      assert.match(expectStatus(GOOD, "model.reproducible", "pass").evidence[0].message, /Run r1 in mlflow, commit ccccccc, seed 1/);
+      assert.match(expectStatus(GOOD, "model.reproducible", "pass").evidence[0].message, /Run r1 in mlflow, commit c012345, seed 1/);
     });
 
     it("warns on a run without a seed (repro/run is a warning)", function () {
@@ -91,7 +92,9 @@ describe("readiness: model", function () {
 
     it("fails on a card that logs no run", function () {
       const item = expectStatus(
-        variant({ files: { [CARD]: edit(MODEL, `  run: { tracker: mlflow, runId: r1, commit: ${"c".repeat(40)}, seed: 1 }\n`, "") } }),
+        variant({
+          files: { [CARD]: edit(MODEL, `  run: { tracker: mlflow, runId: r1, commit: ${fixtureDigest("c", 40)}, seed: 1 }\n`, "") },
+        }),
         "model.reproducible",
         "fail",
       );
@@ -132,10 +135,10 @@ describe("readiness: model", function () {
   describe("model.artifacts", function () {
     it("passes on an ONNX artifact with sha256 and a signature, and on a digest-pinned container", function () {
       expectStatus(GOOD, "model.artifacts", "pass");
-      const image = `registry.example.gov/m/serve:1.0.0@sha256:${"b".repeat(64)}`;
+      const image = `registry.example.gov/m/serve:1.0.0@sha256:${fixtureDigest("b")}`;
       const container = edit(
         MODEL,
-        `  - { format: onnx, path: model.onnx, sha256: ${"d".repeat(64)}${SIGNATURE_PART} }`,
+        `  - { format: onnx, path: model.onnx, sha256: ${fixtureDigest("d")}${SIGNATURE_PART} }`,
         `  - { format: oci-image, path: "${image}" }`,
       );
       expectStatus(variant({ files: { [CARD]: container } }), "model.artifacts", "pass");
@@ -148,7 +151,7 @@ describe("readiness: model", function () {
           status: "ok" as const,
           kind: "file" as const,
           size: 10,
-          sha256: "d".repeat(64),
+          sha256: fixtureDigest("d"),
           failures: { onnx: { kind: "too-large" as const, reason: "the graph is above 64 MB" } },
         },
       };
@@ -168,7 +171,7 @@ describe("readiness: model", function () {
       };
       const evidence = {
         ...GOOD.evidence,
-        "models/model.onnx": { status: "ok" as const, kind: "file" as const, size: 10, sha256: "d".repeat(64), onnx: graph },
+        "models/model.onnx": { status: "ok" as const, kind: "file" as const, size: 10, sha256: fixtureDigest("d"), onnx: graph },
       };
       assert.ok(expectStatus(variant({ evidence }), "model.artifacts", "fail").evidence.some((e) => e.rule === "model/signature-mismatch"));
     });
@@ -176,8 +179,8 @@ describe("readiness: model", function () {
     it("fails on a card with neither an ONNX nor a container artifact", function () {
       const safetensors = edit(
         MODEL,
-        `format: onnx, path: model.onnx, sha256: ${"d".repeat(64)}${SIGNATURE_PART}`,
-        `format: safetensors, path: model.safetensors, sha256: ${"d".repeat(64)}`,
+        `format: onnx, path: model.onnx, sha256: ${fixtureDigest("d")}${SIGNATURE_PART}`,
+        `format: safetensors, path: model.safetensors, sha256: ${fixtureDigest("d")}`,
       );
       const item = expectStatus(variant({ files: { [CARD]: safetensors } }), "model.artifacts", "fail");
       assert.match(item.evidence[0].message, /no ONNX or container \(oci-image\) artifact/);

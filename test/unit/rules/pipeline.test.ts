@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { configWith, diagnose, expectWants } from "../harness";
+import { fixtureDigest } from "../fixture-digest";
 
 const RULES = ["pipeline/step-graph", "internal/rule-error"];
 
@@ -178,7 +179,7 @@ describe("pipeline/step-graph", () => {
     const steps = Array.from(
       { length: 5000 },
       (_, i) =>
-        `  - { id: s${i}, run: x, container: { image: "r.example.gov/x:1@sha256:${"0".repeat(64)}" }, needs: [s${(i + 4999) % 5000}] }`,
+        `  - { id: s${i}, run: x, container: { image: "r.example.gov/x:1@sha256:${fixtureDigest("0")}" }, needs: [s${(i + 4999) % 5000}] }`,
     ).join("\n");
     const seen = diagnose("p.pipeline.yaml", pipeline(`${steps}\n`), configWith({})).filter((d) => RULES.includes(d.rule));
     assert.equal(seen.length, 1);

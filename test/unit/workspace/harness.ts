@@ -4,6 +4,7 @@ import { LineIndex } from "../../../server/src/core/text";
 import { extractFacts } from "../../../server/src/core/workspace/facts";
 import { WorkspaceIndex } from "../../../server/src/core/workspace/workspace-index";
 import { engine } from "../harness";
+import { fixtureDigest } from "../fixture-digest";
 
 /** A workspace built from inline files: path -> text. Files that are not Genesis documents are skipped. */
 export function workspaceOf(files: Record<string, string>): WorkspaceIndex {
@@ -81,7 +82,7 @@ datePublished: 2026-01-15
 classification:
   level: ${level}
 ${(options.classification ?? []).map((entry) => `  ${entry}\n`).join("")}distribution:
-  - { id: data, path: data.json, format: json, sha256: ${"a".repeat(64)} }
+  - { id: data, path: data.json, format: json, sha256: ${fixtureDigest("a")} }
 ${extra}`;
 }
 
@@ -109,7 +110,7 @@ ${outputs.map((r, i) => `  - { name: out${i}, ref: ${r}${outputClassification(op
 steps:
   - id: run
     run: ./run.sh
-    container: { image: "registry.example.gov/x/y:1.0.0@sha256:${"b".repeat(64)}" }
+    container: { image: "registry.example.gov/x/y:1.0.0@sha256:${fixtureDigest("b")}" }
 environment: { site: test, maxClassification: cui-specified }
 reproducibility: { lockfile: lock.txt }
 ${level === "public" ? "" : "provenance: { emit: ro-crate }\n"}${extra}`;
@@ -135,13 +136,13 @@ contact: owner@example.gov
 classification: { level: ${level}${flowEntries(options)} }
 training:
   datasets: [${trainingData.join(", ")}]
-  run: { tracker: mlflow, runId: r1, commit: ${"c".repeat(40)}, seed: 1 }
+  run: { tracker: mlflow, runId: r1, commit: ${fixtureDigest("c", 40)}, seed: 1 }
   environment: { lockfile: lock.txt }
 evaluation:
   datasets: [${evaluation.join(", ")}]
   results: [{ metric: rmse, value: 0.1, dataset: ${evaluation[0]} }]
 artifacts:
-  - { format: onnx, path: model.onnx, sha256: ${"d".repeat(64)} }
+  - { format: onnx, path: model.onnx, sha256: ${fixtureDigest("d")} }
 intendedUse: Tests.
 outOfScopeUse: Everything else.
 risk: { rmf: [MAP-2.3], residual: low }

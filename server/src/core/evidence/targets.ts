@@ -1,6 +1,7 @@
 import type { GenesisDocument } from "../document";
 import { isRecord, parentPointer, select, valueAt } from "../pointer";
 import { pathPositions, type PathPosition } from "../rules/path-positions";
+import { placeholderProblem } from "../rules/placeholder-text";
 import { resolveWorkspacePath } from "../rules/workspace-path";
 
 /** The rule that reports a file named at a position when it does not exist. */
@@ -45,34 +46,61 @@ export interface FileTarget {
 
 /**
  * Every local file the document names at a position with an existence rule. URLs, paths that
- * leave the workspace and empty paths are left out: they are never read (`path/outside-workspace`
- * reports the second kind from the text alone).
+ * leave the workspace, empty paths and placeholders are left out: they are never read
+ * (`path/outside-workspace` reports the paths that leave, `placeholder/value` the placeholders, from the text alone).
  */
 export function fileTargets(document: GenesisDocument): FileTarget[] {
   const root = document.tree.value;
-  if (!isRecord(root)) return [];
   const targets: FileTarget[] = [];
+  for (const { pointer, value, rule, position } of namedPaths(document)) {
+    // A template's placeholder names no file of the project: `placeholder/value` reports it instead.
+    if (placeholderProblem(value, { dataPath: rule === "integrity/file-missing" })) continue;
+    const resolved = resolveWorkspacePath(document.path, value);
+    if (!resolved.ok || resolved.path === "") continue;
+    const itemPointer = parentPointer(pointer);
+    const item = position.pattern.includes("*") ? valueAt(root, itemPointer) : undefined;
+    targets.push({
+      pointer,
+      declared: value,
+      path: resolved.path,
+      rule,
+      position: position.pattern,
+      role: position.role,
+      item: isRecord(item) ? { pointer: itemPointer, value: item } : undefined,
+    });
+  }
+  return targets;
+}
+
+/** Pointers of the paths that name a data file, an artifact or an entrypoint (`integrity/file-missing`'s positions). */
+export function dataPathPointers(document: GenesisDocument): Set<string> {
+  return new Set(
+    namedPaths(document)
+      .filter((named) => named.rule === "integrity/file-missing")
+      .map((named) => named.pointer),
+  );
+}
+
+interface NamedPath {
+  readonly pointer: string;
+  readonly value: string;
+  readonly rule: ExistenceRule;
+  readonly position: PathPosition;
+}
+
+/** Every string at a path position with an existence rule, as written. */
+function namedPaths(document: GenesisDocument): NamedPath[] {
+  const root = document.tree.value;
+  if (!isRecord(root)) return [];
+  const named: NamedPath[] = [];
   for (const position of pathPositions(document.kind)) {
     const rule = EXISTENCE_RULES[position.pattern];
     if (!rule) continue;
     for (const { pointer, value } of select(root, position.pattern)) {
-      if (typeof value !== "string" || skipped(root, pointer, position)) continue;
-      const resolved = resolveWorkspacePath(document.path, value);
-      if (!resolved.ok || resolved.path === "") continue;
-      const itemPointer = parentPointer(pointer);
-      const item = position.pattern.includes("*") ? valueAt(root, itemPointer) : undefined;
-      targets.push({
-        pointer,
-        declared: value,
-        path: resolved.path,
-        rule,
-        position: position.pattern,
-        role: position.role,
-        item: isRecord(item) ? { pointer: itemPointer, value: item } : undefined,
-      });
+      if (typeof value === "string" && !skipped(root, pointer, position)) named.push({ pointer, value, rule, position });
     }
   }
-  return targets;
+  return named;
 }
 
 function skipped(root: unknown, pointer: string, position: PathPosition): boolean {

@@ -1,7 +1,7 @@
 import type { GenesisDocument } from "../document";
 import { parseGenesisDocument } from "../parse/document";
 import { applyEdits, editsOverlap } from "./apply";
-import { checksumFromFileFixes, fieldsFromFileFixes } from "./from-evidence";
+import { checksumFromFileFixes, fieldsFromFileFixes, placeholderDigestFixes } from "./from-evidence";
 import { headerFixes } from "./header";
 import { notGenesisFixes } from "./not-genesis";
 import { requiredFixes, unknownPropertyFixes } from "./properties";
@@ -54,6 +54,7 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
   "integrity/checksum-format": both(checksumFormatFixes, checksumFromFileFixes),
   "integrity/checksum-missing": checksumFromFileFixes,
   "integrity/checksum-mismatch": checksumFromFileFixes,
+  "placeholder/value": placeholderDigestFixes,
   "data/schema-drift": fieldsFromFileFixes,
   "dataset/recordset-source": recordSetSourceFixes,
   // Only for a record set's empty `fields` (null, or no item), with its file's columns read.

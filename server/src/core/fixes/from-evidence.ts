@@ -52,6 +52,13 @@ export const checksumFromFileFixes: FixProvider = (document, diagnostic, context
 };
 
 /**
+ * `placeholder/value` on an item's `sha256` (a template's digest, `000…`, the empty file's): the
+ * checksum fixes above, once the file has been read. Any other placeholder has no value to infer.
+ */
+export const placeholderDigestFixes: FixProvider = (document, diagnostic, context) =>
+  pointerSegments(diagnostic.pointer).at(-1) === "sha256" ? checksumFromFileFixes(document, diagnostic, context) : [];
+
+/**
  * "Generate fields from file": a record set's `fields` from its source file's columns (CSV,
  * Parquet) or datasets (HDF5), each with its name and type. For `data/schema-drift`'s "columns
  * that no field declares" (data.undeclared) it adds those columns' fields; for a record set

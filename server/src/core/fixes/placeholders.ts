@@ -5,26 +5,11 @@ import { LEGACY_LEVELS } from "../rules/classification-levels";
 import { allowedValues, propertiesOf, schemaAt, type SchemaNode } from "../schema/navigate";
 import { referencePositionAt } from "./positions";
 import type { ScalarValue } from "./scalar-text";
+import { BY_FORMAT, BY_NAME, documentIdPlaceholder, KIND_SLUG, referencePlaceholder, TODO } from "./placeholder-texts";
 import type { NewValue } from "./values";
 
 /** Nested required objects are filled in this deep; below, an empty mapping is the placeholder. */
 const MAX_DEPTH = 3;
-
-const KIND_SLUG = { DatasetManifest: "dataset", ModelCard: "model", PipelineConfig: "pipeline" } as const;
-
-/** Placeholders for strings of a known format: valid in form, plainly an example. */
-const BY_FORMAT: Readonly<Record<string, string>> = {
-  email: "name@example.org",
-  "genesis-date": "2026-01-15",
-  date: "2026-01-15",
-  "date-time": "2026-01-15T00:00:00Z",
-  uri: "https://example.org",
-};
-
-/** Placeholders for properties whose form a rule (not the schema) checks. */
-const BY_NAME: Readonly<Record<string, string>> = { version: "1.0.0", walltime: "01:00:00", memory: "16Gi" };
-
-const TODO = "TODO";
 
 /**
  * A placeholder for a missing property, typed from the schema of its position: the `const` itself,
@@ -42,7 +27,7 @@ export function placeholderFor(document: Pick<GenesisDocument, "kind" | "path">,
     return { kind: "scalar", value: usable[0] ?? allowed[0], choices: usable };
   }
   const target = referenceTarget(document.kind, pointer);
-  if (target) return text(`${target}-id@1.0.0`);
+  if (target) return text(referencePlaceholder(target));
   if (name === "id") return text(idFor(document, pointer));
   if (Object.hasOwn(BY_NAME, name)) return text(BY_NAME[name]);
 
@@ -109,7 +94,7 @@ function idFor(document: Pick<GenesisDocument, "kind" | "path">, pointer: string
   if (segments.length === 1) {
     const stem = baseName(document.path).replace(/\.(dataset|model|modelcard|pipeline)?\.?(ya?ml|json|md|markdown)$/i, "");
     const slug = slugOf(stem);
-    return slug && !/^(readme|model.card|dataset|dataset\.genesis)$/.test(slug) ? slug : `my-${KIND_SLUG[document.kind]}`;
+    return slug && !/^(readme|model.card|dataset|dataset\.genesis)$/.test(slug) ? slug : documentIdPlaceholder(KIND_SLUG[document.kind]);
   }
   const [list, position] = segments.slice(-3, -1);
   const singular = (name: string | undefined) => slugOf(String(name ?? "").replace(/s$/, "")) || "item";

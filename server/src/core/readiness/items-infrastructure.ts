@@ -41,8 +41,12 @@ function noStepsReason(ctx: ReadinessContext): string {
   return ctx.ofKind("PipelineConfig").length ? "No pipeline has steps." : NO_PIPELINE;
 }
 
-/** The rules that judge an image reference; an error at the image (its form, its type) counts as well. */
-const CONTAINER_RULES = ["container/unpinned", "container/latest", "container/registry"];
+/**
+ * The rules whose findings at an image reference count for this item; an error at the image (its form, its type) counts as
+ * well. `placeholder/value` belongs to data.metadata, but a template's digest (`@sha256:000…`) pins nothing: its finding
+ * there is read as this step's problem (read, not judged again).
+ */
+const CONTAINER_RULES = ["container/unpinned", "container/latest", "container/registry", "placeholder/value"];
 
 const containers: ReadinessCheck = {
   id: "infra.containers",

@@ -188,6 +188,14 @@ export const RULES: readonly RuleInfo[] = [
     "gov.rmf",
   ),
   rule(
+    "placeholder/value",
+    "type",
+    "warning",
+    true,
+    "a value left from a template: what templates and fixes insert, a repeated-digit or empty-file digest, `TODO`/`TBD`/`FIXME`, `<...>`",
+    "data.metadata",
+  ),
+  rule(
     "internal/rule-error",
     "type",
     "error",

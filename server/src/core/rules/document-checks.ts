@@ -8,6 +8,7 @@ import { licensesChecks } from "./licenses";
 import { modelcardChecks } from "./modelcard";
 import { pathsChecks } from "./paths";
 import { pipelineChecks } from "./pipeline";
+import { placeholderChecks } from "./placeholders";
 import { referencesChecks } from "./references";
 import { reproChecks } from "./repro";
 import { riskChecks } from "./risk";
@@ -30,4 +31,5 @@ export const DOCUMENT_CHECKS: readonly DocumentCheck[] = [
   ...modelcardChecks,
   ...riskChecks,
   ...reproChecks,
+  ...placeholderChecks,
 ];

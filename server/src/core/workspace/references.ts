@@ -1,4 +1,5 @@
 import { nearest } from "../nearest";
+import { placeholderProblem } from "../rules/placeholder-text";
 import { kindsName } from "../rules/reference-positions";
 import { KIND_NAME } from "../types";
 import type { WorkspaceCheck } from "./context";
@@ -15,6 +16,7 @@ export const resolutionCheck: WorkspaceCheck = {
   check({ facts, index, report }) {
     for (const site of facts.references) {
       if (site.version === undefined) continue; // ref/unversioned reports it as you type
+      if (placeholderProblem(site.text)) continue; // a template's placeholder names no document: placeholder/value reports it
       const resolution = index.resolve(site);
       const kindName = kindsName(site.targetKinds);
       if (resolution.status === "unresolved") {
