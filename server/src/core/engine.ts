@@ -3,6 +3,7 @@ import { nearest } from "./nearest";
 import { joinPointer } from "./pointer";
 import { parseYaml } from "./parse/yaml";
 import { rootAnchor, type GenesisDocument, type SourceFile } from "./document";
+import { brokenRegionStart } from "./parse/broken-region";
 import { parseGenesisDocument } from "./parse/document";
 import { diffTexts, reparseEdit } from "./parse/incremental";
 import { isRecord } from "./pointer";
@@ -267,7 +268,9 @@ export class Engine {
     const specific = this.runChecks(document, value, config, false);
     const claimed = new Set(specific.filter((f) => !f.rule.startsWith("schema/")).map((f) => f.pointer));
     const withoutHeader = document.recognisedBy === "hugging-face" && value.apiVersion === undefined && value.kind === undefined;
+    const broken = brokenRegionStart(document.tree, document.text);
     for (const finding of schema) {
+      if (broken !== undefined && finding.span.start >= broken) continue; // no cascade from a syntax error's fragments
       if (GENERIC_SCHEMA_RULES.has(finding.rule) && claimed.has(finding.pointer)) continue;
       if (HEADER_POINTERS.has(finding.pointer)) continue; // schema/header reports the header
       if (finding.rule === "schema/required" && (withoutHeader || (finding.pointer === "" && isHeaderProperty(finding.data?.property))))
