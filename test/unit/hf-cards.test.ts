@@ -19,7 +19,7 @@ function cardFiles(): { name: string; text: string }[] {
     .map((name) => ({ name, text: readFileSync(path.join(CARDS, name), "utf8") }));
 }
 
-function diagnosticsOf(filePath: string, text: string): Diagnostic[] {
+function diagnosticsOf(filePath: string, text: string): readonly Diagnostic[] {
   return engine.analyze({ path: filePath, text }, DEFAULT_CONFIG).diagnostics;
 }
 
@@ -144,7 +144,8 @@ describe("card front matter read as the Hub's tools read it", function () {
 describe("a card whose front matter does not parse", function () {
   // A flow sequence never closed: the parser recovers by reading what follows as fragments.
   const broken =
-    "---\nlicense: apache-2.0\nlearning_rat: 0.1\nlibrary_name: transformers\ntags: [nlp, bert\nfoo: 1\npipeline_tag: fill-mask\n---\n# M\n";
+    "---\nlicense: apache-2.0\nlearning_rat: 0.1\nlibrary_name: transformers\n" +
+    "tags: [nlp, bert\nfoo: 1\npipeline_tag: fill-mask\n---\n# M\n";
 
   it("is still recognised, by its top-level keys, and gets its syntax error", function () {
     const document = parseGenesisDocument({ path: "models/m/README.md", text: broken });
