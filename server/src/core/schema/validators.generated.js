@@ -2548,7 +2548,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.ModelCard = validate26;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/model-card.schema.json","title":"Genesis ModelCard","description":"Describes a trained model for the Genesis platform. The card is a Hugging Face model card (its keys keep their Hugging Face meaning) with the Genesis keys added beside them: owner, classification, training data and run, evaluation, exportable artifacts, intended use and AI RMF risk mapping. File names: `*.modelcard.md`, `MODEL_CARD.md`, `model_card.md` (YAML front matter), `*.model.yaml`, `*.model.yml`, `*.model.json`. Hugging Face keys and their shapes follow the Hugging Face Hub model card metadata: huggingface/hub-docs modelcard.md and docs/hub/model-cards.md; huggingface_hub ModelCardData in src/huggingface_hub/repocard_data.py.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","license","owner","contact","classification","training","evaluation","artifacts","intendedUse","outOfScopeUse","risk"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/model-card.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `ModelCard` for a model card.","const":"ModelCard"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The model's identifier, unique among model cards in the workspace. Example: `sea-ice-forecaster`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The model's semantic version. Example: `0.3.0`."},"license":{"description":"The model's license: an SPDX expression or a Hugging Face license id (`apache-2.0`, `mit`, `cc-by-4.0`, `other`, ...). `other` requires `license_name` and `license_link`. Example: `apache-2.0`.","type":"string"},"license_name":{"description":"Hugging Face: a short id for a custom license, required when `license` is `other`. Example: `lab-research-license`.","type":"string"},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required when `license` is `other`. Examples: `LICENSE.md`, `https://lab.example.gov/licenses/research`.","type":"string"},"language":{"description":"Hugging Face: the natural language(s) the model handles, as ISO 639 codes; one code or a list. Examples: `en`, `[en, fr]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One ISO 639 language code. Example: `en`.","type":"string"}}]},"library_name":{"description":"Hugging Face: the library the model is used with. Examples: `transformers`, `pytorch`, `onnx`.","type":"string"},"pipeline_tag":{"description":"Hugging Face: the task the model performs; generative tasks (`text-generation`, `text-to-image`, ...) require `risk.generative`. Example: `time-series-forecasting`.","type":"string"},"tags":{"description":"Hugging Face: free-form tags for search, a list or one tag (the Hub reads `tags: autonlp` as one tag). Example: `[climate, forecasting]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One tag. Example: `climate`.","type":"string"}}]},"base_model":{"description":"Hugging Face: the model(s) this one was fine-tuned, merged or quantised from, as Hub ids; one id or a list. Example: `ibm-granite/granite-timeseries-ttm-r2`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub model id. Example: `org/base-model`.","type":"string"}}]},"base_model_relation":{"description":"Hugging Face: how the model relates to `base_model`, usually `adapter`, `merge`, `quantized` or `finetune`. Example: `finetune`.","type":"string"},"datasets":{"description":"Hugging Face: Hub dataset ids the model was trained on, one id or a list (ModelCardData: `Union[str, List[str]]`); Genesis references go in `training.datasets`. Example: `[org/dataset-name]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub dataset id. Example: `org/dataset-name`.","type":"string"}}]},"metrics":{"description":"Hugging Face: the metric ids used to evaluate the model, one id or a list (ModelCardData: `Union[str, List[str]]`). Example: `[rmse, mae]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One metric id. Example: `rmse`.","type":"string"}}]},"model-index":{"description":"Hugging Face: structured evaluation results as the Hub validates them (huggingface/hub-docs modelcard.md), `[{ name, results: [{ task: { type, name? }, dataset: { type, name, config?, split?, revision?, args? }, metrics: [{ type, value, name?, config?, args?, verified? }], source? }] }]`.","type":"array","items":{"description":"One model entry with its evaluation results. Example: `{ name: sea-ice-forecaster, results: [...] }`.","type":"object","required":["name","results"],"properties":{"name":{"description":"The model name the results are for. Example: `sea-ice-forecaster`.","type":"string"},"results":{"description":"The evaluation results, one per task and dataset. Example: `[{ task: { type: time-series-forecasting }, dataset: {...}, metrics: [...] }]`.","type":"array","items":{"description":"One result: the task, the dataset and the metrics measured.","type":"object","required":["task","dataset","metrics"],"properties":{"task":{"description":"The task evaluated. Example: `{ type: time-series-forecasting, name: Sea-ice extent }`.","type":"object","required":["type"],"properties":{"type":{"description":"The task id (a Hugging Face pipeline tag). Example: `text-classification`.","type":"string"},"name":{"description":"A display name for the task. Example: `Sea-ice extent forecasting`.","type":"string"}},"additionalProperties":false},"dataset":{"description":"The dataset evaluated on. Example: `{ type: org/sea-ice, name: Sea ice 2025, split: test }`.","type":"object","required":["type","name"],"properties":{"type":{"description":"The dataset id (a Hub id or another identifier). Example: `org/sea-ice`.","type":"string"},"name":{"description":"A display name for the dataset. Example: `Sea ice 2025`.","type":"string"},"config":{"description":"The dataset configuration or subset. Example: `arctic`.","type":"string"},"split":{"description":"The dataset split evaluated. Example: `test`.","type":"string"},"revision":{"description":"The dataset revision (commit or tag) evaluated. Example: `5503434ddd753f426f4b38109466949a1217c2bb`.","type":"string"},"args":{"description":"Extra arguments passed when loading the dataset. Example: `{ language: en }`."}},"additionalProperties":false},"metrics":{"description":"The metric values measured. Example: `[{ type: rmse, value: 0.42 }]`.","type":"array","items":{"description":"One metric value.","type":"object","required":["type","value"],"properties":{"type":{"description":"The metric id. Example: `accuracy`.","type":"string"},"value":{"description":"The measured value, usually a number. Example: `0.42`."},"name":{"description":"A display name for the metric. Example: `Test RMSE`.","type":"string"},"config":{"description":"The metric configuration. Example: `macro`.","type":"string"},"args":{"description":"Extra arguments passed when computing the metric. Example: `{ average: macro }`."},"verified":{"description":"Set by Hugging Face when the result was verified by its evaluation service. Example: `false`.","type":"boolean"},"verifyToken":{"description":"A token the Hub writes beside a result it evaluated itself (`verified: true`). Example: a JWT string.","type":"string"}},"additionalProperties":false}},"source":{"description":"Where the result comes from. Example: `{ name: Internal evaluation, url: https://lab.example.gov/eval/42 }`.","type":"object","properties":{"name":{"description":"A display name for the source. Example: `Internal evaluation`.","type":"string"},"url":{"description":"A link to the source. Example: `https://lab.example.gov/eval/42`.","type":"string"}},"additionalProperties":false}},"additionalProperties":false}}},"additionalProperties":false}},"thumbnail":{"description":"Hugging Face: URL of an image shown as the card's thumbnail. Example: `https://lab.example.gov/img/model.png`.","type":"string"},"widget":{"description":"Hugging Face: example inputs for the Hub's inference widget, a list of examples. Example: `[{ text: 'Hello', example_title: Greeting }]`.","type":"array","items":{"description":"One widget example: its input (`text`, `src`, `messages`, `source_sentence` with `sentences`, `context`...), an optional `example_title` and an optional `output`. Other input keys of the pipeline's widget are accepted as the Hub accepts them. Example: `{ text: 'Hello', example_title: Greeting }`.","type":"object","properties":{"text":{"description":"A text input. Example: `The sea ice extent in March was`.","type":"string"},"example_title":{"description":"The title shown for this example. Example: `Greeting`.","type":"string"},"src":{"description":"The URL of an audio or image input. Example: `https://lab.example.gov/sample.flac`.","type":"string"},"context":{"description":"The context of a question-answering input. Example: `The ice melts in spring.`.","type":"string"},"source_sentence":{"description":"The sentence compared in a sentence-similarity input. Example: `That is a happy person`.","type":"string"},"sentences":{"description":"The sentences compared with `source_sentence`. Example: `[That is a happy dog]`.","type":"array","items":{"description":"One sentence. Example: `That is a happy dog`.","type":"string"}},"messages":{"description":"A chat input: a list of `{ role, content }` messages. Example: `[{ role: user, content: Hi }]`.","type":"array"},"output":{"description":"A precomputed output shown for this example (`text`, `url` or a list of `{ label, score }`). Example: `{ url: https://lab.example.gov/out.png }`."}}}},"inference":{"description":"Hugging Face: whether the Hub's hosted inference widget is enabled (`true`/`false`), or an object with `parameters` for it. Examples: `false`, `{ parameters: { temperature: 0.7 } }`.","anyOf":[{"type":"boolean"},{"type":"object","properties":{"parameters":{"description":"Parameters passed to the hosted inference. Example: `{ temperature: 0.7 }`.","type":"object"}}}]},"co2_eq_emissions":{"description":"Hugging Face: CO2-equivalent emissions of training, in grams, as a number or an object. Example: `{ emissions: 1200, hardware_used: 4 x A100 }`.","anyOf":[{"type":"number"},{"type":"object","properties":{"emissions":{"description":"The emissions, in grams of CO2 equivalent. Example: `1200`.","type":"number"},"source":{"description":"Where the figure comes from (a tool or paper). Example: `CodeCarbon`.","type":"string"},"training_type":{"description":"The kind of training measured. Example: `fine-tuning`.","type":"string"},"geographical_location":{"description":"Where the training ran. Example: `Oak Ridge, Tennessee`.","type":"string"},"hardware_used":{"description":"The hardware used. Example: `4 x A100`.","type":"string"}}}]},"model_name":{"description":"Hugging Face: the model's display name. Example: `Sea-ice forecaster`.","type":"string"},"model_type":{"description":"Hugging Face: the model architecture family. Example: `llama`.","type":"string"},"new_version":{"description":"Hugging Face: the Hub id of a newer version of this model. Example: `org/sea-ice-forecaster-v2`.","type":"string"},"quantized_by":{"description":"Hugging Face: who produced this quantised model. Example: `Ada Lovelace`.","type":"string"},"model_creator":{"description":"Hugging Face: who created the original model. Example: `Example National Laboratory`.","type":"string"},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the model (AI RMF GOVERN 2): `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"contact":{"$ref":"common.schema.json#/$defs/email","description":"The e-mail address to contact about the model (questions, incidents). Example: `ml-team@lab.example.gov`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The model's sensitivity marking; at least the highest classification of its training data. Example: `{ level: internal }`."},"access":{"description":"How access to the model is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the model. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"training":{"description":"How the model was trained: the datasets used, the pipeline and logged run, and the pinned environment. Example: `{ datasets: [ocean-temps-2025@1.2.0], run: { tracker: mlflow, runId: ... }, environment: { lockfile: uv.lock } }`.","type":"object","additionalProperties":false,"required":["datasets","run","environment"],"properties":{"datasets":{"description":"The datasets the model was trained on (PROV `used`), at least one, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to a training dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"pipeline":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the PipelineConfig that trained the model, `id@version`. Example: `train-forecaster@2.0.0`."},"run":{"description":"The logged training run; `tracker` is required, and `runId`, `commit` and `seed` are needed for reproducibility (reported by `repro/run`). Example: `{ tracker: mlflow, runId: 3f2a9c, commit: <40 hex>, seed: 42 }`.","type":"object","additionalProperties":false,"required":["tracker"],"properties":{"tracker":{"description":"The experiment tracker that logged the run: `mlflow`, `wandb`, `tensorboard` or `other`. Example: `mlflow`.","enum":["mlflow","wandb","tensorboard","other"]},"runId":{"description":"The run's identifier in the tracker. Example: `3f2a9c1b7e6d4a10`."},"commit":{"description":"The full 40-hex-character git commit of the training code. Example: `5503434ddd753f426f4b38109466949a1217c2bb`."},"seed":{"description":"The random seed of the run, usually an integer. Example: `42`."}}},"environment":{"description":"The pinned software environment of training. Example: `{ lockfile: uv.lock, image: registry.example.gov/ml/train:2.1@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile used for training. Examples: `uv.lock`, `conda-lock.yml`."},"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image training ran in, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`."}}}}},"evaluation":{"description":"How the model was evaluated: the evaluation datasets and a summary of results. Example: `{ datasets: [ocean-temps-2025@1.2.0], results: [{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }] }`.","type":"object","additionalProperties":false,"required":["datasets","results"],"properties":{"datasets":{"description":"The datasets the model was evaluated on, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to an evaluation dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"results":{"description":"The evaluation summary, at least one result. Example: `[{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }]`.","type":"array","minItems":1,"items":{"description":"One metric measured on one dataset.","type":"object","additionalProperties":false,"required":["metric","value","dataset"],"properties":{"metric":{"description":"The metric's name. Examples: `rmse`, `accuracy`, `f1`.","type":"string","minLength":1},"value":{"description":"The measured value, a number. Example: `0.42`.","type":"number"},"dataset":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the dataset the metric was measured on, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"split":{"description":"The dataset split used. Example: `test`.","type":"string","minLength":1}}}}}},"artifacts":{"description":"The exportable model artifacts, at least one, each with its checksum. Example: `[{ format: onnx, path: models/forecaster.onnx, sha256: <64 hex> }]`.","type":"array","minItems":1,"items":{"description":"One exportable artifact: its format, location, checksum and (for ONNX) I/O signature.","type":"object","additionalProperties":false,"required":["format","path"],"properties":{"format":{"description":"The artifact format: `onnx`, `safetensors`, `torchscript`, `gguf` or `oci-image`. Example: `onnx`.","enum":["onnx","safetensors","torchscript","gguf","oci-image"]},"path":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the artifact is: a path relative to this card, or for `oci-image` an OCI image reference pinned by digest. Example: `models/forecaster.onnx`."},"sha256":{"$ref":"common.schema.json#/$defs/checksum","description":"SHA-256 of the artifact file, 64 lower-case hex characters; required except for `oci-image` (the digest pins it). Example: `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`."},"md5":{"$ref":"common.schema.json#/$defs/md5","description":"Legacy MD5 of the artifact file (32 hex characters), only beside `sha256`. Example: `d41d8cd98f00b204e9800998ecf8427e`."},"signature":{"description":"The artifact's declared inputs and outputs, recommended for `onnx` and compared with the ONNX graph. Example: `{ inputs: [{ name: x, dtype: float32, shape: [batch, 24, 8] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }`.","type":"object","additionalProperties":false,"required":["inputs","outputs"],"properties":{"inputs":{"description":"The model's input tensors. Example: `[{ name: x, dtype: float32, shape: [batch, 24, 8] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One input tensor: `name`, `dtype` and `shape`."}},"outputs":{"description":"The model's output tensors. Example: `[{ name: y, dtype: float32, shape: [batch, 1] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One output tensor: `name`, `dtype` and `shape`."}}}}}}},"intendedUse":{"description":"What the model is for: the tasks, users and settings it was built and evaluated for. Example: `Seven-day sea-ice extent forecasts for research planning.`","type":"string","minLength":1},"outOfScopeUse":{"description":"Uses the model is not suited or not approved for. Example: `Not for navigation or safety-of-life decisions.`","type":"string","minLength":1},"risk":{"description":"The model's risk mapping to NIST AI RMF 1.0 (and AI 600-1 for generative models) and its residual risk. Example: `{ rmf: [MAP-2.3, MEASURE-2], residual: low, reviewDate: 2026-07-01 }`.","type":"object","additionalProperties":false,"required":["rmf","residual"],"properties":{"rmf":{"description":"The NIST AI RMF categories addressed, at least one: `GOVERN-1`..`GOVERN-6`, `MAP-1`..`MAP-5`, `MEASURE-1`..`MEASURE-4`, `MANAGE-1`..`MANAGE-4`, optionally with a subcategory. Example: `[GOVERN-2, MAP-2.3]`.","type":"array","minItems":1,"items":{"description":"One AI RMF category or subcategory id. Examples: `MAP-2`, `MEASURE-2.7`.","type":"string"}},"generative":{"description":"The NIST AI 600-1 generative AI risks considered, in kebab case; expected when `pipeline_tag` is a generative task. Example: `[confabulation, data-privacy]`.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/generativeRisk","description":"One NIST AI 600-1 risk name. Example: `information-integrity`."}},"residual":{"description":"The risk remaining after mitigations: `low`, `medium` or `high`. Example: `low`.","enum":["low","medium","high"]},"reviewDate":{"$ref":"common.schema.json#/$defs/date","description":"When the risk assessment is next reviewed (or was last reviewed), ISO 8601. Example: `2026-07-01`."}}},"governance":{"description":"Where the model's governance records live. Example: `{ binder: governance/, reviewCadence: quarterly, decommissionPlan: governance/decommission.md }`.","type":"object","additionalProperties":false,"required":["binder"],"properties":{"binder":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the governance binder (policies, SOPs, approvals). Example: `/governance/`."},"reviewCadence":{"description":"How often the model's use and risks are reviewed. Example: `quarterly`.","type":"string","minLength":1},"decommissionPlan":{"description":"How the model will be retired: a short statement or a path to the plan. Example: `governance/decommission.md`.","type":"string","minLength":1}}},"instance_prompt":{"description":"Hugging Face (diffusers DreamBooth and LoRA cards): the prompt with the identifier the model was trained on. Example: `a photo of sks dog`.","type":"string"},"prompt_template":{"description":"Hugging Face (quantised and GGUF cards): the prompt format the model expects. Example: `<|user|> {prompt} <|assistant|>`.","type":"string"},"mask_token":{"description":"Hugging Face: the mask token shown in the fill-mask widget. Example: `[MASK]`.","type":"string"}},"patternProperties":{"^extra_gated_":{"description":"Hugging Face gated-access settings (`extra_gated_prompt`, `extra_gated_fields`, ...); any value Hugging Face accepts. Example: `extra_gated_prompt: You agree to the lab's terms.`"}},"if":{"required":["license"],"properties":{"license":{"const":"other"}}},"then":{"required":["license_name","license_link"],"properties":{"license_name":{"description":"Hugging Face: a short id for the custom license, required because `license` is `other`. Example: `lab-research-license`."},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required because `license` is `other`. Example: `LICENSE.md`."}}},"$defs":{"tensor":{"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}},"generativeRisk":{"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]}}};
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/model-card.schema.json","title":"Genesis ModelCard","description":"Describes a trained model for the Genesis platform. The card is a Hugging Face model card (its keys keep their Hugging Face meaning) with the Genesis keys added beside them: owner, classification, training data and run, evaluation, exportable artifacts, intended use and AI RMF risk mapping. File names: `*.modelcard.md`, `MODEL_CARD.md`, `model_card.md` (YAML front matter), `*.model.yaml`, `*.model.yml`, `*.model.json`. Hugging Face keys and their shapes follow the Hugging Face Hub model card metadata: huggingface/hub-docs modelcard.md and docs/hub/model-cards.md; huggingface_hub ModelCardData in src/huggingface_hub/repocard_data.py.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","license","owner","contact","classification","training","evaluation","artifacts","intendedUse","outOfScopeUse","risk"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/model-card.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `ModelCard` for a model card.","const":"ModelCard"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The model's identifier, unique among model cards in the workspace. Example: `sea-ice-forecaster`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The model's semantic version. Example: `0.3.0`."},"license":{"description":"The model's license: an SPDX expression or a Hugging Face license id (`apache-2.0`, `mit`, `cc-by-4.0`, `other`, ...). `other` requires `license_name` and `license_link`. Example: `apache-2.0`.","type":"string"},"license_name":{"description":"Hugging Face: a short id for a custom license, required when `license` is `other`. Example: `lab-research-license`.","type":"string"},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required when `license` is `other`. Examples: `LICENSE.md`, `https://lab.example.gov/licenses/research`.","type":"string"},"language":{"description":"Hugging Face: the natural language(s) the model handles, as ISO 639 codes; one code or a list. Examples: `en`, `[en, fr]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One ISO 639 language code. Example: `en`.","type":"string"}}]},"library_name":{"description":"Hugging Face: the library the model is used with. Examples: `transformers`, `pytorch`, `onnx`.","type":"string"},"pipeline_tag":{"description":"Hugging Face: the task the model performs; generative tasks (`text-generation`, `text-to-image`, ...) require `risk.generative`. Example: `time-series-forecasting`.","type":"string"},"tags":{"description":"Hugging Face: free-form tags for search, a list or one tag (the Hub reads `tags: autonlp` as one tag). Example: `[climate, forecasting]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One tag. Example: `climate`.","type":"string"}}]},"base_model":{"description":"Hugging Face: the model(s) this one was fine-tuned, merged or quantised from, as Hub ids; one id or a list. Example: `ibm-granite/granite-timeseries-ttm-r2`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub model id. Example: `org/base-model`.","type":"string"}}]},"base_model_relation":{"description":"Hugging Face: how the model relates to `base_model`, usually `adapter`, `merge`, `quantized` or `finetune`. Example: `finetune`.","type":"string"},"datasets":{"description":"Hugging Face: Hub dataset ids the model was trained on, one id or a list (ModelCardData: `Union[str, List[str]]`); Genesis references go in `training.datasets`. Example: `[org/dataset-name]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub dataset id. Example: `org/dataset-name`.","type":"string"}}]},"metrics":{"description":"Hugging Face: the metric ids used to evaluate the model, one id or a list (ModelCardData: `Union[str, List[str]]`). Example: `[rmse, mae]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One metric id. Example: `rmse`.","type":"string"}}]},"model-index":{"description":"Hugging Face: structured evaluation results as the Hub validates them (huggingface/hub-docs modelcard.md), `[{ name, results: [{ task: { type, name? }, dataset: { type, name, config?, split?, revision?, args? }, metrics: [{ type, value, name?, config?, args?, verified? }], source? }] }]`.","type":"array","items":{"description":"One model entry with its evaluation results. Example: `{ name: sea-ice-forecaster, results: [...] }`.","type":"object","required":["name","results"],"properties":{"name":{"description":"The model name the results are for. Example: `sea-ice-forecaster`.","type":"string"},"results":{"description":"The evaluation results, one per task and dataset. Example: `[{ task: { type: time-series-forecasting }, dataset: {...}, metrics: [...] }]`.","type":"array","items":{"description":"One result: the task, the dataset and the metrics measured.","type":"object","required":["task","dataset","metrics"],"properties":{"task":{"description":"The task evaluated. Example: `{ type: time-series-forecasting, name: Sea-ice extent }`.","type":"object","required":["type"],"properties":{"type":{"description":"The task id (a Hugging Face pipeline tag). Example: `text-classification`.","type":"string"},"name":{"description":"A display name for the task. Example: `Sea-ice extent forecasting`.","type":"string"}},"additionalProperties":false},"dataset":{"description":"The dataset evaluated on. Example: `{ type: org/sea-ice, name: Sea ice 2025, split: test }`.","type":"object","required":["type","name"],"properties":{"type":{"description":"The dataset id (a Hub id or another identifier). Example: `org/sea-ice`.","type":"string"},"name":{"description":"A display name for the dataset. Example: `Sea ice 2025`.","type":"string"},"config":{"description":"The dataset configuration or subset. Example: `arctic`.","type":"string"},"split":{"description":"The dataset split evaluated. Example: `test`.","type":"string"},"revision":{"description":"The dataset revision (commit or tag) evaluated. Example: `5503434ddd753f426f4b38109466949a1217c2bb`.","type":"string"},"args":{"description":"Extra arguments passed when loading the dataset. Example: `{ language: en }`."}},"additionalProperties":false},"metrics":{"description":"The metric values measured. Example: `[{ type: rmse, value: 0.42 }]`.","type":"array","items":{"description":"One metric value.","type":"object","required":["type","value"],"properties":{"type":{"description":"The metric id. Example: `accuracy`.","type":"string"},"value":{"description":"The measured value, usually a number. Example: `0.42`."},"name":{"description":"A display name for the metric. Example: `Test RMSE`.","type":"string"},"config":{"description":"The metric configuration. Example: `macro`.","type":"string"},"args":{"description":"Extra arguments passed when computing the metric. Example: `{ average: macro }`."},"verified":{"description":"Set by Hugging Face when the result was verified by its evaluation service. Example: `false`.","type":"boolean"},"verifyToken":{"description":"A token the Hub writes beside a result it evaluated itself (`verified: true`). Example: a JWT string.","type":"string"}},"additionalProperties":false}},"source":{"description":"Where the result comes from. Example: `{ name: Internal evaluation, url: https://lab.example.gov/eval/42 }`.","type":"object","properties":{"name":{"description":"A display name for the source. Example: `Internal evaluation`.","type":"string"},"url":{"description":"A link to the source. Example: `https://lab.example.gov/eval/42`.","type":"string"}},"additionalProperties":false}},"additionalProperties":false}}},"additionalProperties":false}},"thumbnail":{"description":"Hugging Face: URL of an image shown as the card's thumbnail. Example: `https://lab.example.gov/img/model.png`.","type":"string"},"widget":{"description":"Hugging Face: example inputs for the Hub's inference widget, a list of examples. Example: `[{ text: 'Hello', example_title: Greeting }]`.","type":"array","items":{"description":"One widget example: its input (`text`, `src`, `messages`, `source_sentence` with `sentences`, `context`...), an optional `example_title` and an optional `output`. Other input keys of the pipeline's widget are accepted as the Hub accepts them. Example: `{ text: 'Hello', example_title: Greeting }`.","type":"object","properties":{"text":{"description":"A text input. Example: `The sea ice extent in March was`.","type":"string"},"example_title":{"description":"The title shown for this example. Example: `Greeting`.","type":"string"},"src":{"description":"The URL of an audio or image input. Example: `https://lab.example.gov/sample.flac`.","type":"string"},"context":{"description":"The context of a question-answering input. Example: `The ice melts in spring.`.","type":"string"},"source_sentence":{"description":"The sentence compared in a sentence-similarity input. Example: `That is a happy person`.","type":"string"},"sentences":{"description":"The sentences compared with `source_sentence`. Example: `[That is a happy dog]`.","type":"array","items":{"description":"One sentence. Example: `That is a happy dog`.","type":"string"}},"messages":{"description":"A chat input: a list of `{ role, content }` messages. Example: `[{ role: user, content: Hi }]`.","type":"array"},"output":{"description":"A precomputed output shown for this example (`text`, `url` or a list of `{ label, score }`). Example: `{ url: https://lab.example.gov/out.png }`."}},"additionalProperties":true}},"inference":{"description":"Hugging Face: whether the Hub's hosted inference widget is enabled (`true`/`false`), or an object with `parameters` for it. Examples: `false`, `{ parameters: { temperature: 0.7 } }`.","anyOf":[{"type":"boolean"},{"type":"object","properties":{"parameters":{"description":"Parameters passed to the hosted inference. Example: `{ temperature: 0.7 }`.","type":"object","additionalProperties":true}},"additionalProperties":false}]},"co2_eq_emissions":{"description":"Hugging Face: CO2-equivalent emissions of training, in grams, as a number or an object. Example: `{ emissions: 1200, hardware_used: 4 x A100 }`.","anyOf":[{"type":"number"},{"type":"object","properties":{"emissions":{"description":"The emissions, in grams of CO2 equivalent. Example: `1200`.","type":"number"},"source":{"description":"Where the figure comes from (a tool or paper). Example: `CodeCarbon`.","type":"string"},"training_type":{"description":"The kind of training measured. Example: `fine-tuning`.","type":"string"},"geographical_location":{"description":"Where the training ran. Example: `Oak Ridge, Tennessee`.","type":"string"},"hardware_used":{"description":"The hardware used. Example: `4 x A100`.","type":"string"}},"additionalProperties":false}]},"model_name":{"description":"Hugging Face: the model's display name. Example: `Sea-ice forecaster`.","type":"string"},"model_type":{"description":"Hugging Face: the model architecture family. Example: `llama`.","type":"string"},"new_version":{"description":"Hugging Face: the Hub id of a newer version of this model. Example: `org/sea-ice-forecaster-v2`.","type":"string"},"quantized_by":{"description":"Hugging Face: who produced this quantised model. Example: `Ada Lovelace`.","type":"string"},"model_creator":{"description":"Hugging Face: who created the original model. Example: `Example National Laboratory`.","type":"string"},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the model (AI RMF GOVERN 2): `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"contact":{"$ref":"common.schema.json#/$defs/email","description":"The e-mail address to contact about the model (questions, incidents). Example: `ml-team@lab.example.gov`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The model's sensitivity marking; at least the highest classification of its training data. Example: `{ level: internal }`."},"access":{"description":"How access to the model is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the model. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"training":{"description":"How the model was trained: the datasets used, the pipeline and logged run, and the pinned environment. Example: `{ datasets: [ocean-temps-2025@1.2.0], run: { tracker: mlflow, runId: ... }, environment: { lockfile: uv.lock } }`.","type":"object","additionalProperties":false,"required":["datasets","run","environment"],"properties":{"datasets":{"description":"The datasets the model was trained on (PROV `used`), at least one, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to a training dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"pipeline":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the PipelineConfig that trained the model, `id@version`. Example: `train-forecaster@2.0.0`."},"run":{"description":"The logged training run; `tracker` is required, and `runId`, `commit` and `seed` are needed for reproducibility (reported by `repro/run`). Example: `{ tracker: mlflow, runId: 3f2a9c, commit: <40 hex>, seed: 42 }`.","type":"object","additionalProperties":false,"required":["tracker"],"properties":{"tracker":{"description":"The experiment tracker that logged the run: `mlflow`, `wandb`, `tensorboard` or `other`. Example: `mlflow`.","enum":["mlflow","wandb","tensorboard","other"]},"runId":{"description":"The run's identifier in the tracker. Example: `3f2a9c1b7e6d4a10`."},"commit":{"description":"The full 40-hex-character git commit of the training code. Example: `5503434ddd753f426f4b38109466949a1217c2bb`."},"seed":{"description":"The random seed of the run, usually an integer. Example: `42`."}}},"environment":{"description":"The pinned software environment of training. Example: `{ lockfile: uv.lock, image: registry.example.gov/ml/train:2.1@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile used for training. Examples: `uv.lock`, `conda-lock.yml`."},"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image training ran in, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`."}}}}},"evaluation":{"description":"How the model was evaluated: the evaluation datasets and a summary of results. Example: `{ datasets: [ocean-temps-2025@1.2.0], results: [{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }] }`.","type":"object","additionalProperties":false,"required":["datasets","results"],"properties":{"datasets":{"description":"The datasets the model was evaluated on, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to an evaluation dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"results":{"description":"The evaluation summary, at least one result. Example: `[{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }]`.","type":"array","minItems":1,"items":{"description":"One metric measured on one dataset.","type":"object","additionalProperties":false,"required":["metric","value","dataset"],"properties":{"metric":{"description":"The metric's name. Examples: `rmse`, `accuracy`, `f1`.","type":"string","minLength":1},"value":{"description":"The measured value, a number. Example: `0.42`.","type":"number"},"dataset":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the dataset the metric was measured on, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"split":{"description":"The dataset split used. Example: `test`.","type":"string","minLength":1}}}}}},"artifacts":{"description":"The exportable model artifacts, at least one, each with its checksum. Example: `[{ format: onnx, path: models/forecaster.onnx, sha256: <64 hex> }]`.","type":"array","minItems":1,"items":{"description":"One exportable artifact: its format, location, checksum and (for ONNX) I/O signature.","type":"object","additionalProperties":false,"required":["format","path"],"properties":{"format":{"description":"The artifact format: `onnx`, `safetensors`, `torchscript`, `gguf` or `oci-image`. Example: `onnx`.","enum":["onnx","safetensors","torchscript","gguf","oci-image"]},"path":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the artifact is: a path relative to this card, or for `oci-image` an OCI image reference pinned by digest. Example: `models/forecaster.onnx`."},"sha256":{"$ref":"common.schema.json#/$defs/checksum","description":"SHA-256 of the artifact file, 64 lower-case hex characters; required except for `oci-image` (the digest pins it). Example: `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`."},"md5":{"$ref":"common.schema.json#/$defs/md5","description":"Legacy MD5 of the artifact file (32 hex characters), only beside `sha256`. Example: `d41d8cd98f00b204e9800998ecf8427e`."},"signature":{"description":"The artifact's declared inputs and outputs, recommended for `onnx` and compared with the ONNX graph. Example: `{ inputs: [{ name: x, dtype: float32, shape: [batch, 24, 8] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }`.","type":"object","additionalProperties":false,"required":["inputs","outputs"],"properties":{"inputs":{"description":"The model's input tensors. Example: `[{ name: x, dtype: float32, shape: [batch, 24, 8] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One input tensor: `name`, `dtype` and `shape`."}},"outputs":{"description":"The model's output tensors. Example: `[{ name: y, dtype: float32, shape: [batch, 1] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One output tensor: `name`, `dtype` and `shape`."}}}}}}},"intendedUse":{"description":"What the model is for: the tasks, users and settings it was built and evaluated for. Example: `Seven-day sea-ice extent forecasts for research planning.`","type":"string","minLength":1},"outOfScopeUse":{"description":"Uses the model is not suited or not approved for. Example: `Not for navigation or safety-of-life decisions.`","type":"string","minLength":1},"risk":{"description":"The model's risk mapping to NIST AI RMF 1.0 (and AI 600-1 for generative models) and its residual risk. Example: `{ rmf: [MAP-2.3, MEASURE-2], residual: low, reviewDate: 2026-07-01 }`.","type":"object","additionalProperties":false,"required":["rmf","residual"],"properties":{"rmf":{"description":"The NIST AI RMF categories addressed, at least one: `GOVERN-1`..`GOVERN-6`, `MAP-1`..`MAP-5`, `MEASURE-1`..`MEASURE-4`, `MANAGE-1`..`MANAGE-4`, optionally with a subcategory. Example: `[GOVERN-2, MAP-2.3]`.","type":"array","minItems":1,"items":{"description":"One AI RMF category or subcategory id. Examples: `MAP-2`, `MEASURE-2.7`.","type":"string"}},"generative":{"description":"The NIST AI 600-1 generative AI risks considered, in kebab case; expected when `pipeline_tag` is a generative task. Example: `[confabulation, data-privacy]`.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/generativeRisk","description":"One NIST AI 600-1 risk name. Example: `information-integrity`."}},"residual":{"description":"The risk remaining after mitigations: `low`, `medium` or `high`. Example: `low`.","enum":["low","medium","high"]},"reviewDate":{"$ref":"common.schema.json#/$defs/date","description":"When the risk assessment is next reviewed (or was last reviewed), ISO 8601. Example: `2026-07-01`."}}},"governance":{"description":"Where the model's governance records live. Example: `{ binder: governance/, reviewCadence: quarterly, decommissionPlan: governance/decommission.md }`.","type":"object","additionalProperties":false,"required":["binder"],"properties":{"binder":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the governance binder (policies, SOPs, approvals). Example: `/governance/`."},"reviewCadence":{"description":"How often the model's use and risks are reviewed. Example: `quarterly`.","type":"string","minLength":1},"decommissionPlan":{"description":"How the model will be retired: a short statement or a path to the plan. Example: `governance/decommission.md`.","type":"string","minLength":1}}},"instance_prompt":{"description":"Hugging Face (diffusers DreamBooth and LoRA cards): the prompt with the identifier the model was trained on. Example: `a photo of sks dog`.","type":"string"},"prompt_template":{"description":"Hugging Face (quantised and GGUF cards): the prompt format the model expects. Example: `<|user|> {prompt} <|assistant|>`.","type":"string"},"mask_token":{"description":"Hugging Face: the mask token shown in the fill-mask widget. Example: `[MASK]`.","type":"string"}},"patternProperties":{"^extra_gated_":{"description":"Hugging Face gated-access settings (`extra_gated_prompt`, `extra_gated_fields`, ...); any value Hugging Face accepts. Example: `extra_gated_prompt: You agree to the lab's terms.`"}},"if":{"required":["license"],"properties":{"license":{"const":"other"}}},"then":{"required":["license_name","license_link"],"properties":{"license_name":{"description":"Hugging Face: a short id for the custom license, required because `license` is `other`. Example: `lab-research-license`."},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required because `license` is `other`. Example: `LICENSE.md`."}}},"$defs":{"tensor":{"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}},"generativeRisk":{"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]}}};
 const schema70 = {"description":"An OCI container image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`. Pinning and tags are checked by the `container/*` rules.","type":"string"};
 const schema76 = {"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}};
 const schema78 = {"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]};
@@ -4567,9 +4567,9 @@ errors++;
 }
 if(data.inference !== undefined){
 let data57 = data.inference;
-const _errs145 = errors;
-let valid37 = false;
 const _errs146 = errors;
+let valid37 = false;
+const _errs147 = errors;
 if(typeof data57 !== "boolean"){
 const err103 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties.inference.anyOf[0].type,parentSchema:schema56.properties.inference.anyOf[0],data:data57};
 if(vErrors === null){
@@ -4580,14 +4580,13 @@ vErrors.push(err103);
 }
 errors++;
 }
-var _valid6 = _errs146 === errors;
+var _valid6 = _errs147 === errors;
 valid37 = valid37 || _valid6;
-const _errs148 = errors;
+const _errs149 = errors;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.parameters !== undefined){
-let data58 = data57.parameters;
-if(!(data58 && typeof data58 == "object" && !Array.isArray(data58))){
-const err104 = {instancePath:instancePath+"/inference/parameters",schemaPath:"#/properties/inference/anyOf/1/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.inference.anyOf[1].properties.parameters.type,parentSchema:schema56.properties.inference.anyOf[1].properties.parameters,data:data58};
+for(const key7 in data57){
+if(!(key7 === "parameters")){
+const err104 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.inference.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4597,9 +4596,12 @@ vErrors.push(err104);
 errors++;
 }
 }
+if(data57.parameters !== undefined){
+let data58 = data57.parameters;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 }
 else {
-const err105 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.inference.anyOf[1].type,parentSchema:schema56.properties.inference.anyOf[1],data:data57};
+const err105 = {instancePath:instancePath+"/inference/parameters",schemaPath:"#/properties/inference/anyOf/1/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.inference.anyOf[1].properties.parameters.type,parentSchema:schema56.properties.inference.anyOf[1].properties.parameters,data:data58};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4608,14 +4610,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-var _valid6 = _errs148 === errors;
-valid37 = valid37 || _valid6;
-if(_valid6){
-var props1 = {};
-props1.parameters = true;
 }
-if(!valid37){
-const err106 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.inference.anyOf,parentSchema:schema56.properties.inference,data:data57};
+}
+else {
+const err106 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.inference.anyOf[1].type,parentSchema:schema56.properties.inference.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4624,11 +4622,23 @@ vErrors.push(err106);
 }
 errors++;
 }
+var _valid6 = _errs149 === errors;
+valid37 = valid37 || _valid6;
+if(!valid37){
+const err107 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.inference.anyOf,parentSchema:schema56.properties.inference,data:data57};
+if(vErrors === null){
+vErrors = [err107];
+}
 else {
-errors = _errs145;
+vErrors.push(err107);
+}
+errors++;
+}
+else {
+errors = _errs146;
 if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+if(_errs146){
+vErrors.length = _errs146;
 }
 else {
 vErrors = null;
@@ -4638,27 +4648,11 @@ vErrors = null;
 }
 if(data.co2_eq_emissions !== undefined){
 let data59 = data.co2_eq_emissions;
-const _errs153 = errors;
-let valid39 = false;
-const _errs154 = errors;
-if(!(typeof data59 == "number")){
-const err107 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.co2_eq_emissions.anyOf[0].type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[0],data:data59};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var _valid7 = _errs154 === errors;
-valid39 = valid39 || _valid7;
 const _errs156 = errors;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.emissions !== undefined){
-let data60 = data59.emissions;
-if(!(typeof data60 == "number")){
-const err108 = {instancePath:instancePath+"/co2_eq_emissions/emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/emissions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.emissions.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.emissions,data:data60};
+let valid39 = false;
+const _errs157 = errors;
+if(!(typeof data59 == "number")){
+const err108 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.co2_eq_emissions.anyOf[0].type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[0],data:data59};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4667,11 +4661,13 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data59.source !== undefined){
-let data61 = data59.source;
-if(typeof data61 !== "string"){
-const err109 = {instancePath:instancePath+"/co2_eq_emissions/source",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.source.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.source,data:data61};
+var _valid7 = _errs157 === errors;
+valid39 = valid39 || _valid7;
+const _errs159 = errors;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key8 in data59){
+if(!(((((key8 === "emissions") || (key8 === "source")) || (key8 === "training_type")) || (key8 === "geographical_location")) || (key8 === "hardware_used"))){
+const err109 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1],data:data59};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4681,10 +4677,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data59.training_type !== undefined){
-let data62 = data59.training_type;
-if(typeof data62 !== "string"){
-const err110 = {instancePath:instancePath+"/co2_eq_emissions/training_type",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/training_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.training_type.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.training_type,data:data62};
+if(data59.emissions !== undefined){
+let data60 = data59.emissions;
+if(!(typeof data60 == "number")){
+const err110 = {instancePath:instancePath+"/co2_eq_emissions/emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/emissions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.emissions.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.emissions,data:data60};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4694,10 +4690,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data59.geographical_location !== undefined){
-let data63 = data59.geographical_location;
-if(typeof data63 !== "string"){
-const err111 = {instancePath:instancePath+"/co2_eq_emissions/geographical_location",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/geographical_location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.geographical_location.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.geographical_location,data:data63};
+if(data59.source !== undefined){
+let data61 = data59.source;
+if(typeof data61 !== "string"){
+const err111 = {instancePath:instancePath+"/co2_eq_emissions/source",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.source.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.source,data:data61};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4707,10 +4703,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data59.hardware_used !== undefined){
-let data64 = data59.hardware_used;
-if(typeof data64 !== "string"){
-const err112 = {instancePath:instancePath+"/co2_eq_emissions/hardware_used",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/hardware_used/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.hardware_used.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.hardware_used,data:data64};
+if(data59.training_type !== undefined){
+let data62 = data59.training_type;
+if(typeof data62 !== "string"){
+const err112 = {instancePath:instancePath+"/co2_eq_emissions/training_type",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/training_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.training_type.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.training_type,data:data62};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4720,9 +4716,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.co2_eq_emissions.anyOf[1].type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1],data:data59};
+if(data59.geographical_location !== undefined){
+let data63 = data59.geographical_location;
+if(typeof data63 !== "string"){
+const err113 = {instancePath:instancePath+"/co2_eq_emissions/geographical_location",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/geographical_location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.geographical_location.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.geographical_location,data:data63};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4731,18 +4728,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid7 = _errs156 === errors;
-valid39 = valid39 || _valid7;
-if(_valid7){
-var props2 = {};
-props2.emissions = true;
-props2.source = true;
-props2.training_type = true;
-props2.geographical_location = true;
-props2.hardware_used = true;
 }
-if(!valid39){
-const err114 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.co2_eq_emissions.anyOf,parentSchema:schema56.properties.co2_eq_emissions,data:data59};
+if(data59.hardware_used !== undefined){
+let data64 = data59.hardware_used;
+if(typeof data64 !== "string"){
+const err114 = {instancePath:instancePath+"/co2_eq_emissions/hardware_used",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/hardware_used/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.hardware_used.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.hardware_used,data:data64};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4751,11 +4741,35 @@ vErrors.push(err114);
 }
 errors++;
 }
+}
+}
 else {
-errors = _errs153;
+const err115 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.co2_eq_emissions.anyOf[1].type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1],data:data59};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid7 = _errs159 === errors;
+valid39 = valid39 || _valid7;
+if(!valid39){
+const err116 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.co2_eq_emissions.anyOf,parentSchema:schema56.properties.co2_eq_emissions,data:data59};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs156;
 if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
+if(_errs156){
+vErrors.length = _errs156;
 }
 else {
 vErrors = null;
@@ -4766,33 +4780,7 @@ vErrors = null;
 if(data.model_name !== undefined){
 let data65 = data.model_name;
 if(typeof data65 !== "string"){
-const err115 = {instancePath:instancePath+"/model_name",schemaPath:"#/properties/model_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_name.type,parentSchema:schema56.properties.model_name,data:data65};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data.model_type !== undefined){
-let data66 = data.model_type;
-if(typeof data66 !== "string"){
-const err116 = {instancePath:instancePath+"/model_type",schemaPath:"#/properties/model_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_type.type,parentSchema:schema56.properties.model_type,data:data66};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data.new_version !== undefined){
-let data67 = data.new_version;
-if(typeof data67 !== "string"){
-const err117 = {instancePath:instancePath+"/new_version",schemaPath:"#/properties/new_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.new_version.type,parentSchema:schema56.properties.new_version,data:data67};
+const err117 = {instancePath:instancePath+"/model_name",schemaPath:"#/properties/model_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_name.type,parentSchema:schema56.properties.model_name,data:data65};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4802,10 +4790,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.quantized_by !== undefined){
-let data68 = data.quantized_by;
-if(typeof data68 !== "string"){
-const err118 = {instancePath:instancePath+"/quantized_by",schemaPath:"#/properties/quantized_by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.quantized_by.type,parentSchema:schema56.properties.quantized_by,data:data68};
+if(data.model_type !== undefined){
+let data66 = data.model_type;
+if(typeof data66 !== "string"){
+const err118 = {instancePath:instancePath+"/model_type",schemaPath:"#/properties/model_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_type.type,parentSchema:schema56.properties.model_type,data:data66};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4815,15 +4803,41 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data.model_creator !== undefined){
-let data69 = data.model_creator;
-if(typeof data69 !== "string"){
-const err119 = {instancePath:instancePath+"/model_creator",schemaPath:"#/properties/model_creator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_creator.type,parentSchema:schema56.properties.model_creator,data:data69};
+if(data.new_version !== undefined){
+let data67 = data.new_version;
+if(typeof data67 !== "string"){
+const err119 = {instancePath:instancePath+"/new_version",schemaPath:"#/properties/new_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.new_version.type,parentSchema:schema56.properties.new_version,data:data67};
 if(vErrors === null){
 vErrors = [err119];
 }
 else {
 vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data.quantized_by !== undefined){
+let data68 = data.quantized_by;
+if(typeof data68 !== "string"){
+const err120 = {instancePath:instancePath+"/quantized_by",schemaPath:"#/properties/quantized_by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.quantized_by.type,parentSchema:schema56.properties.quantized_by,data:data68};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data.model_creator !== undefined){
+let data69 = data.model_creator;
+if(typeof data69 !== "string"){
+const err121 = {instancePath:instancePath+"/model_creator",schemaPath:"#/properties/model_creator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_creator.type,parentSchema:schema56.properties.model_creator,data:data69};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
 }
 errors++;
 }
@@ -4838,23 +4852,23 @@ if(data.contact !== undefined){
 let data71 = data.contact;
 if(typeof data71 === "string"){
 if(!(formats0.test(data71))){
-const err120 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema37,data:data71};
+const err122 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema37,data:data71};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err122];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err122);
 }
 errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data71};
+const err123 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data71};
 if(vErrors === null){
-vErrors = [err121];
+vErrors = [err123];
 }
 else {
-vErrors.push(err121);
+vErrors.push(err123);
 }
 errors++;
 }
@@ -4869,23 +4883,23 @@ if(data.access !== undefined){
 let data73 = data.access;
 if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 if(data73.policy === undefined){
-const err122 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema56.properties.access.required,parentSchema:schema56.properties.access,data:data73};
+const err124 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema56.properties.access.required,parentSchema:schema56.properties.access,data:data73};
 if(vErrors === null){
-vErrors = [err122];
+vErrors = [err124];
 }
 else {
-vErrors.push(err122);
+vErrors.push(err124);
 }
 errors++;
 }
-for(const key7 in data73){
-if(!((key7 === "policy") || (key7 === "roles"))){
-const err123 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.access,data:data73};
+for(const key9 in data73){
+if(!((key9 === "policy") || (key9 === "roles"))){
+const err125 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.access,data:data73};
 if(vErrors === null){
-vErrors = [err123];
+vErrors = [err125];
 }
 else {
-vErrors.push(err123);
+vErrors.push(err125);
 }
 errors++;
 }
@@ -4893,12 +4907,12 @@ errors++;
 if(data73.policy !== undefined){
 let data74 = data73.policy;
 if(typeof data74 !== "string"){
-const err124 = {instancePath:instancePath+"/access/policy",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data74};
+const err126 = {instancePath:instancePath+"/access/policy",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data74};
 if(vErrors === null){
-vErrors = [err124];
+vErrors = [err126];
 }
 else {
-vErrors.push(err124);
+vErrors.push(err126);
 }
 errors++;
 }
@@ -4911,30 +4925,7 @@ for(let i10=0; i10<len10; i10++){
 let data76 = data75[i10];
 if(typeof data76 === "string"){
 if(func2(data76) < 1){
-const err125 = {instancePath:instancePath+"/access/roles/" + i10,schemaPath:"#/properties/access/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.access.properties.roles.items,data:data76};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/access/roles/" + i10,schemaPath:"#/properties/access/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.access.properties.roles.items.type,parentSchema:schema56.properties.access.properties.roles.items,data:data76};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/access/roles",schemaPath:"#/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.access.properties.roles.type,parentSchema:schema56.properties.access.properties.roles,data:data75};
+const err127 = {instancePath:instancePath+"/access/roles/" + i10,schemaPath:"#/properties/access/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.access.properties.roles.items,data:data76};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4944,9 +4935,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
 else {
-const err128 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.access.type,parentSchema:schema56.properties.access,data:data73};
+const err128 = {instancePath:instancePath+"/access/roles/" + i10,schemaPath:"#/properties/access/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.access.properties.roles.items.type,parentSchema:schema56.properties.access.properties.roles.items,data:data76};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4956,11 +4946,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data77 = data.training;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.datasets === undefined){
-const err129 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
+}
+else {
+const err129 = {instancePath:instancePath+"/access/roles",schemaPath:"#/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.access.properties.roles.type,parentSchema:schema56.properties.access.properties.roles,data:data75};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4969,8 +4957,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data77.run === undefined){
-const err130 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.access.type,parentSchema:schema56.properties.access,data:data73};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4979,8 +4969,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data77.environment === undefined){
-const err131 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
+}
+if(data.training !== undefined){
+let data77 = data.training;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.datasets === undefined){
+const err131 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4989,9 +4983,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key8 in data77){
-if(!((((key8 === "datasets") || (key8 === "pipeline")) || (key8 === "run")) || (key8 === "environment"))){
-const err132 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training,data:data77};
+if(data77.run === undefined){
+const err132 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5000,12 +4993,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data77.datasets !== undefined){
-let data78 = data77.datasets;
-if(Array.isArray(data78)){
-if(data78.length < 1){
-const err133 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.training.properties.datasets,data:data78};
+if(data77.environment === undefined){
+const err133 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5014,11 +5003,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len11 = data78.length;
-for(let i11=0; i11<len11; i11++){
-let data79 = data78[i11];
-if(typeof data79 !== "string"){
-const err134 = {instancePath:instancePath+"/training/datasets/" + i11,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data79};
+for(const key10 in data77){
+if(!((((key10 === "datasets") || (key10 === "pipeline")) || (key10 === "run")) || (key10 === "environment"))){
+const err134 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5028,9 +5015,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.training.properties.datasets.type,parentSchema:schema56.properties.training.properties.datasets,data:data78};
+if(data77.datasets !== undefined){
+let data78 = data77.datasets;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err135 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.training.properties.datasets,data:data78};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5039,11 +5028,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data77.pipeline !== undefined){
-let data80 = data77.pipeline;
-if(typeof data80 !== "string"){
-const err136 = {instancePath:instancePath+"/training/pipeline",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data80};
+const len11 = data78.length;
+for(let i11=0; i11<len11; i11++){
+let data79 = data78[i11];
+if(typeof data79 !== "string"){
+const err136 = {instancePath:instancePath+"/training/datasets/" + i11,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data79};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5053,11 +5042,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data77.run !== undefined){
-let data81 = data77.run;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.tracker === undefined){
-const err137 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/required",keyword:"required",params:{missingProperty: "tracker"},message:"must have required property '"+"tracker"+"'",schema:schema56.properties.training.properties.run.required,parentSchema:schema56.properties.training.properties.run,data:data81};
+}
+else {
+const err137 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.training.properties.datasets.type,parentSchema:schema56.properties.training.properties.datasets,data:data78};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5066,9 +5053,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key9 in data81){
-if(!((((key9 === "tracker") || (key9 === "runId")) || (key9 === "commit")) || (key9 === "seed"))){
-const err138 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.run,data:data81};
+}
+if(data77.pipeline !== undefined){
+let data80 = data77.pipeline;
+if(typeof data80 !== "string"){
+const err138 = {instancePath:instancePath+"/training/pipeline",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data80};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5078,10 +5067,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data81.tracker !== undefined){
-let data82 = data81.tracker;
-if(!((((data82 === "mlflow") || (data82 === "wandb")) || (data82 === "tensorboard")) || (data82 === "other"))){
-const err139 = {instancePath:instancePath+"/training/run/tracker",schemaPath:"#/properties/training/properties/run/properties/tracker/enum",keyword:"enum",params:{allowedValues: schema56.properties.training.properties.run.properties.tracker.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.training.properties.run.properties.tracker.enum,parentSchema:schema56.properties.training.properties.run.properties.tracker,data:data82};
+if(data77.run !== undefined){
+let data81 = data77.run;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.tracker === undefined){
+const err139 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/required",keyword:"required",params:{missingProperty: "tracker"},message:"must have required property '"+"tracker"+"'",schema:schema56.properties.training.properties.run.required,parentSchema:schema56.properties.training.properties.run,data:data81};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5090,10 +5080,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.run.type,parentSchema:schema56.properties.training.properties.run,data:data81};
+for(const key11 in data81){
+if(!((((key11 === "tracker") || (key11 === "runId")) || (key11 === "commit")) || (key11 === "seed"))){
+const err140 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.run,data:data81};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5103,11 +5092,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data77.environment !== undefined){
-let data83 = data77.environment;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.lockfile === undefined){
-const err141 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema56.properties.training.properties.environment.required,parentSchema:schema56.properties.training.properties.environment,data:data83};
+if(data81.tracker !== undefined){
+let data82 = data81.tracker;
+if(!((((data82 === "mlflow") || (data82 === "wandb")) || (data82 === "tensorboard")) || (data82 === "other"))){
+const err141 = {instancePath:instancePath+"/training/run/tracker",schemaPath:"#/properties/training/properties/run/properties/tracker/enum",keyword:"enum",params:{allowedValues: schema56.properties.training.properties.run.properties.tracker.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.training.properties.run.properties.tracker.enum,parentSchema:schema56.properties.training.properties.run.properties.tracker,data:data82};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5116,9 +5104,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key10 in data83){
-if(!((key10 === "lockfile") || (key10 === "image"))){
-const err142 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.environment,data:data83};
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.run.type,parentSchema:schema56.properties.training.properties.run,data:data81};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5128,10 +5117,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data83.lockfile !== undefined){
-let data84 = data83.lockfile;
-if(typeof data84 !== "string"){
-const err143 = {instancePath:instancePath+"/training/environment/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data84};
+if(data77.environment !== undefined){
+let data83 = data77.environment;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.lockfile === undefined){
+const err143 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema56.properties.training.properties.environment.required,parentSchema:schema56.properties.training.properties.environment,data:data83};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5140,11 +5130,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data83.image !== undefined){
-let data85 = data83.image;
-if(typeof data85 !== "string"){
-const err144 = {instancePath:instancePath+"/training/environment/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data85};
+for(const key12 in data83){
+if(!((key12 === "lockfile") || (key12 === "image"))){
+const err144 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.environment,data:data83};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5154,9 +5142,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.environment.type,parentSchema:schema56.properties.training.properties.environment,data:data83};
+if(data83.lockfile !== undefined){
+let data84 = data83.lockfile;
+if(typeof data84 !== "string"){
+const err145 = {instancePath:instancePath+"/training/environment/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data84};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5166,9 +5155,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.type,parentSchema:schema56.properties.training,data:data77};
+if(data83.image !== undefined){
+let data85 = data83.image;
+if(typeof data85 !== "string"){
+const err146 = {instancePath:instancePath+"/training/environment/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data85};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5178,11 +5168,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data.evaluation !== undefined){
-let data86 = data.evaluation;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.datasets === undefined){
-const err147 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data86};
+}
+else {
+const err147 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.environment.type,parentSchema:schema56.properties.training.properties.environment,data:data83};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5191,8 +5179,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data86.results === undefined){
-const err148 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data86};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.type,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5201,14 +5191,38 @@ vErrors.push(err148);
 }
 errors++;
 }
-for(const key11 in data86){
-if(!((key11 === "datasets") || (key11 === "results"))){
-const err149 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation,data:data86};
+}
+if(data.evaluation !== undefined){
+let data86 = data.evaluation;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.datasets === undefined){
+const err149 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err149];
 }
 else {
 vErrors.push(err149);
+}
+errors++;
+}
+if(data86.results === undefined){
+const err150 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data86};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+for(const key13 in data86){
+if(!((key13 === "datasets") || (key13 === "results"))){
+const err151 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation,data:data86};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
 }
 errors++;
 }
@@ -5220,33 +5234,7 @@ const len12 = data87.length;
 for(let i12=0; i12<len12; i12++){
 let data88 = data87[i12];
 if(typeof data88 !== "string"){
-const err150 = {instancePath:instancePath+"/evaluation/datasets/" + i12,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data88};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/evaluation/datasets",schemaPath:"#/properties/evaluation/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.datasets.type,parentSchema:schema56.properties.evaluation.properties.datasets,data:data87};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data86.results !== undefined){
-let data89 = data86.results;
-if(Array.isArray(data89)){
-if(data89.length < 1){
-const err152 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.evaluation.properties.results,data:data89};
+const err152 = {instancePath:instancePath+"/evaluation/datasets/" + i12,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data88};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5255,12 +5243,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-const len13 = data89.length;
-for(let i13=0; i13<len13; i13++){
-let data90 = data89[i13];
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.metric === undefined){
-const err153 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/evaluation/datasets",schemaPath:"#/properties/evaluation/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.datasets.type,parentSchema:schema56.properties.evaluation.properties.datasets,data:data87};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5269,8 +5255,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data90.value === undefined){
-const err154 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
+}
+if(data86.results !== undefined){
+let data89 = data86.results;
+if(Array.isArray(data89)){
+if(data89.length < 1){
+const err154 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.evaluation.properties.results,data:data89};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5279,8 +5269,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data90.dataset === undefined){
-const err155 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
+const len13 = data89.length;
+for(let i13=0; i13<len13; i13++){
+let data90 = data89[i13];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.metric === undefined){
+const err155 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5289,9 +5283,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key12 in data90){
-if(!((((key12 === "metric") || (key12 === "value")) || (key12 === "dataset")) || (key12 === "split"))){
-const err156 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
+if(data90.value === undefined){
+const err156 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5300,12 +5293,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data90.metric !== undefined){
-let data91 = data90.metric;
-if(typeof data91 === "string"){
-if(func2(data91) < 1){
-const err157 = {instancePath:instancePath+"/evaluation/results/" + i13+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data91};
+if(data90.dataset === undefined){
+const err157 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5314,9 +5303,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/evaluation/results/" + i13+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.metric.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data91};
+for(const key14 in data90){
+if(!((((key14 === "metric") || (key14 === "value")) || (key14 === "dataset")) || (key14 === "split"))){
+const err158 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5326,10 +5315,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data90.value !== undefined){
-let data92 = data90.value;
-if(!(typeof data92 == "number")){
-const err159 = {instancePath:instancePath+"/evaluation/results/" + i13+"/value",schemaPath:"#/properties/evaluation/properties/results/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.evaluation.properties.results.items.properties.value.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.value,data:data92};
+if(data90.metric !== undefined){
+let data91 = data90.metric;
+if(typeof data91 === "string"){
+if(func2(data91) < 1){
+const err159 = {instancePath:instancePath+"/evaluation/results/" + i13+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data91};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5339,10 +5329,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data90.dataset !== undefined){
-let data93 = data90.dataset;
-if(typeof data93 !== "string"){
-const err160 = {instancePath:instancePath+"/evaluation/results/" + i13+"/dataset",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data93};
+else {
+const err160 = {instancePath:instancePath+"/evaluation/results/" + i13+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.metric.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data91};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5352,11 +5340,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data90.split !== undefined){
-let data94 = data90.split;
-if(typeof data94 === "string"){
-if(func2(data94) < 1){
-const err161 = {instancePath:instancePath+"/evaluation/results/" + i13+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data94};
+if(data90.value !== undefined){
+let data92 = data90.value;
+if(!(typeof data92 == "number")){
+const err161 = {instancePath:instancePath+"/evaluation/results/" + i13+"/value",schemaPath:"#/properties/evaluation/properties/results/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.evaluation.properties.results.items.properties.value.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.value,data:data92};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5366,8 +5353,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/evaluation/results/" + i13+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.split.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data94};
+if(data90.dataset !== undefined){
+let data93 = data90.dataset;
+if(typeof data93 !== "string"){
+const err162 = {instancePath:instancePath+"/evaluation/results/" + i13+"/dataset",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data93};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5377,9 +5366,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.properties.results.items.type,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
+if(data90.split !== undefined){
+let data94 = data90.split;
+if(typeof data94 === "string"){
+if(func2(data94) < 1){
+const err163 = {instancePath:instancePath+"/evaluation/results/" + i13+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data94};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5389,9 +5380,8 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
 else {
-const err164 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.results.type,parentSchema:schema56.properties.evaluation.properties.results,data:data89};
+const err164 = {instancePath:instancePath+"/evaluation/results/" + i13+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.split.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data94};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5403,7 +5393,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.type,parentSchema:schema56.properties.evaluation,data:data86};
+const err165 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.properties.results.items.type,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5413,11 +5403,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data95 = data.artifacts;
-if(Array.isArray(data95)){
-if(data95.length < 1){
-const err166 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.artifacts,data:data95};
+}
+else {
+const err166 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.results.type,parentSchema:schema56.properties.evaluation.properties.results,data:data89};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5426,12 +5414,10 @@ vErrors.push(err166);
 }
 errors++;
 }
-const len14 = data95.length;
-for(let i14=0; i14<len14; i14++){
-let data96 = data95[i14];
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.format === undefined){
-const err167 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data96};
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.type,parentSchema:schema56.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5440,8 +5426,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data96.path === undefined){
-const err168 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data96};
+}
+if(data.artifacts !== undefined){
+let data95 = data.artifacts;
+if(Array.isArray(data95)){
+if(data95.length < 1){
+const err168 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.artifacts,data:data95};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5450,9 +5440,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-for(const key13 in data96){
-if(!(((((key13 === "format") || (key13 === "path")) || (key13 === "sha256")) || (key13 === "md5")) || (key13 === "signature"))){
-const err169 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items,data:data96};
+const len14 = data95.length;
+for(let i14=0; i14<len14; i14++){
+let data96 = data95[i14];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.format === undefined){
+const err169 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5461,11 +5454,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data96.format !== undefined){
-let data97 = data96.format;
-if(!(((((data97 === "onnx") || (data97 === "safetensors")) || (data97 === "torchscript")) || (data97 === "gguf")) || (data97 === "oci-image"))){
-const err170 = {instancePath:instancePath+"/artifacts/" + i14+"/format",schemaPath:"#/properties/artifacts/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.artifacts.items.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.artifacts.items.properties.format.enum,parentSchema:schema56.properties.artifacts.items.properties.format,data:data97};
+if(data96.path === undefined){
+const err170 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5474,11 +5464,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data96.path !== undefined){
-let data98 = data96.path;
-if(typeof data98 !== "string"){
-const err171 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data98};
+for(const key15 in data96){
+if(!(((((key15 === "format") || (key15 === "path")) || (key15 === "sha256")) || (key15 === "md5")) || (key15 === "signature"))){
+const err171 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5488,10 +5476,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data96.sha256 !== undefined){
-let data99 = data96.sha256;
-if(typeof data99 !== "string"){
-const err172 = {instancePath:instancePath+"/artifacts/" + i14+"/sha256",schemaPath:"common.schema.json#/$defs/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data99};
+if(data96.format !== undefined){
+let data97 = data96.format;
+if(!(((((data97 === "onnx") || (data97 === "safetensors")) || (data97 === "torchscript")) || (data97 === "gguf")) || (data97 === "oci-image"))){
+const err172 = {instancePath:instancePath+"/artifacts/" + i14+"/format",schemaPath:"#/properties/artifacts/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.artifacts.items.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.artifacts.items.properties.format.enum,parentSchema:schema56.properties.artifacts.items.properties.format,data:data97};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5501,10 +5489,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data96.md5 !== undefined){
-let data100 = data96.md5;
-if(typeof data100 !== "string"){
-const err173 = {instancePath:instancePath+"/artifacts/" + i14+"/md5",schemaPath:"common.schema.json#/$defs/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data100};
+if(data96.path !== undefined){
+let data98 = data96.path;
+if(typeof data98 !== "string"){
+const err173 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data98};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5514,11 +5502,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data96.signature !== undefined){
-let data101 = data96.signature;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.inputs === undefined){
-const err174 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+if(data96.sha256 !== undefined){
+let data99 = data96.sha256;
+if(typeof data99 !== "string"){
+const err174 = {instancePath:instancePath+"/artifacts/" + i14+"/sha256",schemaPath:"common.schema.json#/$defs/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data99};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5527,8 +5514,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data101.outputs === undefined){
-const err175 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+}
+if(data96.md5 !== undefined){
+let data100 = data96.md5;
+if(typeof data100 !== "string"){
+const err175 = {instancePath:instancePath+"/artifacts/" + i14+"/md5",schemaPath:"common.schema.json#/$defs/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data100};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5537,14 +5527,38 @@ vErrors.push(err175);
 }
 errors++;
 }
-for(const key14 in data101){
-if(!((key14 === "inputs") || (key14 === "outputs"))){
-const err176 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+}
+if(data96.signature !== undefined){
+let data101 = data96.signature;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.inputs === undefined){
+const err176 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
 if(vErrors === null){
 vErrors = [err176];
 }
 else {
 vErrors.push(err176);
+}
+errors++;
+}
+if(data101.outputs === undefined){
+const err177 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+for(const key16 in data101){
+if(!((key16 === "inputs") || (key16 === "outputs"))){
+const err178 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
 }
 errors++;
 }
@@ -5557,27 +5571,7 @@ for(let i15=0; i15<len15; i15++){
 let data103 = data102[i15];
 if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
 if(data103.name === undefined){
-const err177 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-if(data103.dtype === undefined){
-const err178 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-if(data103.shape === undefined){
-const err179 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
+const err179 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5586,9 +5580,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-for(const key15 in data103){
-if(!(((key15 === "name") || (key15 === "dtype")) || (key15 === "shape"))){
-const err180 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data103};
+if(data103.dtype === undefined){
+const err180 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5597,12 +5590,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data103.name !== undefined){
-let data104 = data103.name;
-if(typeof data104 === "string"){
-if(func2(data104) < 1){
-const err181 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data104};
+if(data103.shape === undefined){
+const err181 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5611,9 +5600,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data104};
+for(const key17 in data103){
+if(!(((key17 === "name") || (key17 === "dtype")) || (key17 === "shape"))){
+const err182 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5623,15 +5612,40 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data103.dtype !== undefined){
-let data105 = data103.dtype;
-if(!(((((((((((data105 === "float32") || (data105 === "float16")) || (data105 === "bfloat16")) || (data105 === "float64")) || (data105 === "int8")) || (data105 === "int16")) || (data105 === "int32")) || (data105 === "int64")) || (data105 === "uint8")) || (data105 === "bool")) || (data105 === "string"))){
-const err183 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data105};
+if(data103.name !== undefined){
+let data104 = data103.name;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err183 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data104};
 if(vErrors === null){
 vErrors = [err183];
 }
 else {
 vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data104};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data103.dtype !== undefined){
+let data105 = data103.dtype;
+if(!(((((((((((data105 === "float32") || (data105 === "float16")) || (data105 === "bfloat16")) || (data105 === "float64")) || (data105 === "int8")) || (data105 === "int16")) || (data105 === "int32")) || (data105 === "int64")) || (data105 === "uint8")) || (data105 === "bool")) || (data105 === "string"))){
+const err185 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data105};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
 }
 errors++;
 }
@@ -5642,37 +5656,11 @@ if(Array.isArray(data106)){
 const len16 = data106.length;
 for(let i16=0; i16<len16; i16++){
 let data107 = data106[i16];
-const _errs269 = errors;
+const _errs273 = errors;
 let valid76 = false;
-const _errs270 = errors;
+const _errs274 = errors;
 if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
-const err184 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data107};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(typeof data107 == "number"){
-if(data107 < 0 || isNaN(data107)){
-const err185 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data107};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-var _valid8 = _errs270 === errors;
-valid76 = valid76 || _valid8;
-const _errs272 = errors;
-if(typeof data107 === "string"){
-if(func2(data107) < 1){
-const err186 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data107};
+const err186 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data107};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5681,9 +5669,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data107};
+if(typeof data107 == "number"){
+if(data107 < 0 || isNaN(data107)){
+const err187 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data107};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5692,10 +5680,13 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid8 = _errs272 === errors;
+}
+var _valid8 = _errs274 === errors;
 valid76 = valid76 || _valid8;
-if(!valid76){
-const err188 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data107};
+const _errs276 = errors;
+if(typeof data107 === "string"){
+if(func2(data107) < 1){
+const err188 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data107};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5704,11 +5695,34 @@ vErrors.push(err188);
 }
 errors++;
 }
+}
 else {
-errors = _errs269;
+const err189 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data107};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+var _valid8 = _errs276 === errors;
+valid76 = valid76 || _valid8;
+if(!valid76){
+const err190 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data107};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+else {
+errors = _errs273;
 if(vErrors !== null){
-if(_errs269){
-vErrors.length = _errs269;
+if(_errs273){
+vErrors.length = _errs273;
 }
 else {
 vErrors = null;
@@ -5718,36 +5732,36 @@ vErrors = null;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data106};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data103};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.inputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.inputs,data:data102};
+const err191 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data106};
 if(vErrors === null){
 vErrors = [err191];
 }
 else {
 vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data103};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.inputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.inputs,data:data102};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
 }
 errors++;
 }
@@ -5760,27 +5774,7 @@ for(let i17=0; i17<len17; i17++){
 let data109 = data108[i17];
 if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
 if(data109.name === undefined){
-const err192 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-if(data109.dtype === undefined){
-const err193 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-if(data109.shape === undefined){
-const err194 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
+const err194 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5789,9 +5783,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key16 in data109){
-if(!(((key16 === "name") || (key16 === "dtype")) || (key16 === "shape"))){
-const err195 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data109};
+if(data109.dtype === undefined){
+const err195 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5800,12 +5793,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data109.name !== undefined){
-let data110 = data109.name;
-if(typeof data110 === "string"){
-if(func2(data110) < 1){
-const err196 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data110};
+if(data109.shape === undefined){
+const err196 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5814,9 +5803,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data110};
+for(const key18 in data109){
+if(!(((key18 === "name") || (key18 === "dtype")) || (key18 === "shape"))){
+const err197 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5826,15 +5815,40 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data109.dtype !== undefined){
-let data111 = data109.dtype;
-if(!(((((((((((data111 === "float32") || (data111 === "float16")) || (data111 === "bfloat16")) || (data111 === "float64")) || (data111 === "int8")) || (data111 === "int16")) || (data111 === "int32")) || (data111 === "int64")) || (data111 === "uint8")) || (data111 === "bool")) || (data111 === "string"))){
-const err198 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data111};
+if(data109.name !== undefined){
+let data110 = data109.name;
+if(typeof data110 === "string"){
+if(func2(data110) < 1){
+const err198 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err198];
 }
 else {
 vErrors.push(err198);
+}
+errors++;
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data110};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data109.dtype !== undefined){
+let data111 = data109.dtype;
+if(!(((((((((((data111 === "float32") || (data111 === "float16")) || (data111 === "bfloat16")) || (data111 === "float64")) || (data111 === "int8")) || (data111 === "int16")) || (data111 === "int32")) || (data111 === "int64")) || (data111 === "uint8")) || (data111 === "bool")) || (data111 === "string"))){
+const err200 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data111};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
 }
 errors++;
 }
@@ -5845,37 +5859,11 @@ if(Array.isArray(data112)){
 const len18 = data112.length;
 for(let i18=0; i18<len18; i18++){
 let data113 = data112[i18];
-const _errs286 = errors;
+const _errs290 = errors;
 let valid83 = false;
-const _errs287 = errors;
+const _errs291 = errors;
 if(!((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113)))){
-const err199 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data113};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-if(typeof data113 == "number"){
-if(data113 < 0 || isNaN(data113)){
-const err200 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data113};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-var _valid9 = _errs287 === errors;
-valid83 = valid83 || _valid9;
-const _errs289 = errors;
-if(typeof data113 === "string"){
-if(func2(data113) < 1){
-const err201 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data113};
+const err201 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data113};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5884,9 +5872,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data113};
+if(typeof data113 == "number"){
+if(data113 < 0 || isNaN(data113)){
+const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data113};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5895,10 +5883,13 @@ vErrors.push(err202);
 }
 errors++;
 }
-var _valid9 = _errs289 === errors;
+}
+var _valid9 = _errs291 === errors;
 valid83 = valid83 || _valid9;
-if(!valid83){
-const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data113};
+const _errs293 = errors;
+if(typeof data113 === "string"){
+if(func2(data113) < 1){
+const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data113};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5907,11 +5898,34 @@ vErrors.push(err203);
 }
 errors++;
 }
+}
 else {
-errors = _errs286;
+const err204 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+var _valid9 = _errs293 === errors;
+valid83 = valid83 || _valid9;
+if(!valid83){
+const err205 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data113};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+else {
+errors = _errs290;
 if(vErrors !== null){
-if(_errs286){
-vErrors.length = _errs286;
+if(_errs290){
+vErrors.length = _errs290;
 }
 else {
 vErrors = null;
@@ -5921,31 +5935,7 @@ vErrors = null;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data112};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data109};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.outputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.outputs,data:data108};
+const err206 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data112};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5957,7 +5947,7 @@ errors++;
 }
 }
 else {
-const err207 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.properties.signature.type,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+const err207 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5969,7 +5959,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.type,parentSchema:schema56.properties.artifacts.items,data:data96};
+const err208 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.outputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.outputs,data:data108};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5981,7 +5971,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.type,parentSchema:schema56.properties.artifacts,data:data95};
+const err209 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.properties.signature.type,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5991,11 +5981,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.intendedUse !== undefined){
-let data114 = data.intendedUse;
-if(typeof data114 === "string"){
-if(func2(data114) < 1){
-const err210 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.intendedUse,data:data114};
+}
+else {
+const err210 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.type,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -6005,8 +5993,9 @@ vErrors.push(err210);
 errors++;
 }
 }
+}
 else {
-const err211 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.intendedUse.type,parentSchema:schema56.properties.intendedUse,data:data114};
+const err211 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.type,parentSchema:schema56.properties.artifacts,data:data95};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6016,11 +6005,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data.outOfScopeUse !== undefined){
-let data115 = data.outOfScopeUse;
-if(typeof data115 === "string"){
-if(func2(data115) < 1){
-const err212 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.outOfScopeUse,data:data115};
+if(data.intendedUse !== undefined){
+let data114 = data.intendedUse;
+if(typeof data114 === "string"){
+if(func2(data114) < 1){
+const err212 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.intendedUse,data:data114};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6031,7 +6020,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.outOfScopeUse.type,parentSchema:schema56.properties.outOfScopeUse,data:data115};
+const err213 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.intendedUse.type,parentSchema:schema56.properties.intendedUse,data:data114};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6041,11 +6030,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data.risk !== undefined){
-let data116 = data.risk;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.rmf === undefined){
-const err214 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "rmf"},message:"must have required property '"+"rmf"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data116};
+if(data.outOfScopeUse !== undefined){
+let data115 = data.outOfScopeUse;
+if(typeof data115 === "string"){
+if(func2(data115) < 1){
+const err214 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.outOfScopeUse,data:data115};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6054,8 +6043,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data116.residual === undefined){
-const err215 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "residual"},message:"must have required property '"+"residual"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data116};
+}
+else {
+const err215 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.outOfScopeUse.type,parentSchema:schema56.properties.outOfScopeUse,data:data115};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -6064,9 +6054,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key17 in data116){
-if(!((((key17 === "rmf") || (key17 === "generative")) || (key17 === "residual")) || (key17 === "reviewDate"))){
-const err216 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.risk,data:data116};
+}
+if(data.risk !== undefined){
+let data116 = data.risk;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.rmf === undefined){
+const err216 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "rmf"},message:"must have required property '"+"rmf"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data116};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -6075,12 +6068,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data116.rmf !== undefined){
-let data117 = data116.rmf;
-if(Array.isArray(data117)){
-if(data117.length < 1){
-const err217 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.risk.properties.rmf,data:data117};
+if(data116.residual === undefined){
+const err217 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "residual"},message:"must have required property '"+"residual"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data116};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6089,11 +6078,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-const len19 = data117.length;
-for(let i19=0; i19<len19; i19++){
-let data118 = data117[i19];
-if(typeof data118 !== "string"){
-const err218 = {instancePath:instancePath+"/risk/rmf/" + i19,schemaPath:"#/properties/risk/properties/rmf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.risk.properties.rmf.items.type,parentSchema:schema56.properties.risk.properties.rmf.items,data:data118};
+for(const key19 in data116){
+if(!((((key19 === "rmf") || (key19 === "generative")) || (key19 === "residual")) || (key19 === "reviewDate"))){
+const err218 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.risk,data:data116};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -6103,14 +6090,41 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.rmf.type,parentSchema:schema56.properties.risk.properties.rmf,data:data117};
+if(data116.rmf !== undefined){
+let data117 = data116.rmf;
+if(Array.isArray(data117)){
+if(data117.length < 1){
+const err219 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.risk.properties.rmf,data:data117};
 if(vErrors === null){
 vErrors = [err219];
 }
 else {
 vErrors.push(err219);
+}
+errors++;
+}
+const len19 = data117.length;
+for(let i19=0; i19<len19; i19++){
+let data118 = data117[i19];
+if(typeof data118 !== "string"){
+const err220 = {instancePath:instancePath+"/risk/rmf/" + i19,schemaPath:"#/properties/risk/properties/rmf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.risk.properties.rmf.items.type,parentSchema:schema56.properties.risk.properties.rmf.items,data:data118};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.rmf.type,parentSchema:schema56.properties.risk.properties.rmf,data:data117};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
 }
 errors++;
 }
@@ -6122,12 +6136,12 @@ const len20 = data119.length;
 for(let i20=0; i20<len20; i20++){
 let data120 = data119[i20];
 if(!((((((((((((data120 === "cbrn-information-or-capabilities") || (data120 === "confabulation")) || (data120 === "dangerous-violent-or-hateful-content")) || (data120 === "data-privacy")) || (data120 === "environmental-impacts")) || (data120 === "harmful-bias-or-homogenization")) || (data120 === "human-ai-configuration")) || (data120 === "information-integrity")) || (data120 === "information-security")) || (data120 === "intellectual-property")) || (data120 === "obscene-degrading-and-abusive-content")) || (data120 === "value-chain-and-component-integration"))){
-const err220 = {instancePath:instancePath+"/risk/generative/" + i20,schemaPath:"#/$defs/generativeRisk/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values",schema:schema78.enum,parentSchema:schema78,data:data120};
+const err222 = {instancePath:instancePath+"/risk/generative/" + i20,schemaPath:"#/$defs/generativeRisk/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values",schema:schema78.enum,parentSchema:schema78,data:data120};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err222];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err222);
 }
 errors++;
 }
@@ -6139,12 +6153,12 @@ outer0:
 for(;i21--;){
 for(j0 = i21; j0--;){
 if(func0(data119[i21], data119[j0])){
-const err221 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i21+" are identical)",schema:true,parentSchema:schema56.properties.risk.properties.generative,data:data119};
+const err223 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i21+" are identical)",schema:true,parentSchema:schema56.properties.risk.properties.generative,data:data119};
 if(vErrors === null){
-vErrors = [err221];
+vErrors = [err223];
 }
 else {
-vErrors.push(err221);
+vErrors.push(err223);
 }
 errors++;
 break outer0;
@@ -6154,34 +6168,7 @@ break outer0;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.generative.type,parentSchema:schema56.properties.risk.properties.generative,data:data119};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-}
-if(data116.residual !== undefined){
-let data121 = data116.residual;
-if(!(((data121 === "low") || (data121 === "medium")) || (data121 === "high"))){
-const err223 = {instancePath:instancePath+"/risk/residual",schemaPath:"#/properties/risk/properties/residual/enum",keyword:"enum",params:{allowedValues: schema56.properties.risk.properties.residual.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.risk.properties.residual.enum,parentSchema:schema56.properties.risk.properties.residual,data:data121};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-if(data116.reviewDate !== undefined){
-let data122 = data116.reviewDate;
-if(typeof data122 === "string"){
-if(!(formats2.validate.test(data122))){
-const err224 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "genesis-date"},message:"must match format \""+"genesis-date"+"\"",schema:"genesis-date",parentSchema:schema39,data:data122};
+const err224 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.generative.type,parentSchema:schema56.properties.risk.properties.generative,data:data119};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -6191,8 +6178,10 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data122};
+if(data116.residual !== undefined){
+let data121 = data116.residual;
+if(!(((data121 === "low") || (data121 === "medium")) || (data121 === "high"))){
+const err225 = {instancePath:instancePath+"/risk/residual",schemaPath:"#/properties/risk/properties/residual/enum",keyword:"enum",params:{allowedValues: schema56.properties.risk.properties.residual.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.risk.properties.residual.enum,parentSchema:schema56.properties.risk.properties.residual,data:data121};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -6202,9 +6191,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.risk.type,parentSchema:schema56.properties.risk,data:data116};
+if(data116.reviewDate !== undefined){
+let data122 = data116.reviewDate;
+if(typeof data122 === "string"){
+if(!(formats2.validate.test(data122))){
+const err226 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "genesis-date"},message:"must match format \""+"genesis-date"+"\"",schema:"genesis-date",parentSchema:schema39,data:data122};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -6214,11 +6205,8 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data.governance !== undefined){
-let data123 = data.governance;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.binder === undefined){
-const err227 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/required",keyword:"required",params:{missingProperty: "binder"},message:"must have required property '"+"binder"+"'",schema:schema56.properties.governance.required,parentSchema:schema56.properties.governance,data:data123};
+else {
+const err227 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data122};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -6227,9 +6215,10 @@ vErrors.push(err227);
 }
 errors++;
 }
-for(const key18 in data123){
-if(!(((key18 === "binder") || (key18 === "reviewCadence")) || (key18 === "decommissionPlan"))){
-const err228 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.governance,data:data123};
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.risk.type,parentSchema:schema56.properties.risk,data:data116};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -6239,10 +6228,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data123.binder !== undefined){
-let data124 = data123.binder;
-if(typeof data124 !== "string"){
-const err229 = {instancePath:instancePath+"/governance/binder",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data124};
+if(data.governance !== undefined){
+let data123 = data.governance;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.binder === undefined){
+const err229 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/required",keyword:"required",params:{missingProperty: "binder"},message:"must have required property '"+"binder"+"'",schema:schema56.properties.governance.required,parentSchema:schema56.properties.governance,data:data123};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -6251,12 +6241,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data123.reviewCadence !== undefined){
-let data125 = data123.reviewCadence;
-if(typeof data125 === "string"){
-if(func2(data125) < 1){
-const err230 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data125};
+for(const key20 in data123){
+if(!(((key20 === "binder") || (key20 === "reviewCadence")) || (key20 === "decommissionPlan"))){
+const err230 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.governance,data:data123};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -6266,8 +6253,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.reviewCadence.type,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data125};
+if(data123.binder !== undefined){
+let data124 = data123.binder;
+if(typeof data124 !== "string"){
+const err231 = {instancePath:instancePath+"/governance/binder",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data124};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -6277,11 +6266,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data123.decommissionPlan !== undefined){
-let data126 = data123.decommissionPlan;
-if(typeof data126 === "string"){
-if(func2(data126) < 1){
-const err232 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data126};
+if(data123.reviewCadence !== undefined){
+let data125 = data123.reviewCadence;
+if(typeof data125 === "string"){
+if(func2(data125) < 1){
+const err232 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data125};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -6292,7 +6281,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.decommissionPlan.type,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data126};
+const err233 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.reviewCadence.type,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data125};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -6302,9 +6291,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.governance.type,parentSchema:schema56.properties.governance,data:data123};
+if(data123.decommissionPlan !== undefined){
+let data126 = data123.decommissionPlan;
+if(typeof data126 === "string"){
+if(func2(data126) < 1){
+const err234 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data126};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -6314,10 +6305,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data.instance_prompt !== undefined){
-let data127 = data.instance_prompt;
-if(typeof data127 !== "string"){
-const err235 = {instancePath:instancePath+"/instance_prompt",schemaPath:"#/properties/instance_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.instance_prompt.type,parentSchema:schema56.properties.instance_prompt,data:data127};
+else {
+const err235 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.decommissionPlan.type,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data126};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -6327,10 +6316,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data.prompt_template !== undefined){
-let data128 = data.prompt_template;
-if(typeof data128 !== "string"){
-const err236 = {instancePath:instancePath+"/prompt_template",schemaPath:"#/properties/prompt_template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.prompt_template.type,parentSchema:schema56.properties.prompt_template,data:data128};
+}
+else {
+const err236 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.governance.type,parentSchema:schema56.properties.governance,data:data123};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -6340,10 +6328,10 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data.mask_token !== undefined){
-let data129 = data.mask_token;
-if(typeof data129 !== "string"){
-const err237 = {instancePath:instancePath+"/mask_token",schemaPath:"#/properties/mask_token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.mask_token.type,parentSchema:schema56.properties.mask_token,data:data129};
+if(data.instance_prompt !== undefined){
+let data127 = data.instance_prompt;
+if(typeof data127 !== "string"){
+const err237 = {instancePath:instancePath+"/instance_prompt",schemaPath:"#/properties/instance_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.instance_prompt.type,parentSchema:schema56.properties.instance_prompt,data:data127};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -6353,14 +6341,40 @@ vErrors.push(err237);
 errors++;
 }
 }
-}
-else {
-const err238 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(data.prompt_template !== undefined){
+let data128 = data.prompt_template;
+if(typeof data128 !== "string"){
+const err238 = {instancePath:instancePath+"/prompt_template",schemaPath:"#/properties/prompt_template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.prompt_template.type,parentSchema:schema56.properties.prompt_template,data:data128};
 if(vErrors === null){
 vErrors = [err238];
 }
 else {
 vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data.mask_token !== undefined){
+let data129 = data.mask_token;
+if(typeof data129 !== "string"){
+const err239 = {instancePath:instancePath+"/mask_token",schemaPath:"#/properties/mask_token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.mask_token.type,parentSchema:schema56.properties.mask_token,data:data129};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
 }
 errors++;
 }
