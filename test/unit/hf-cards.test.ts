@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { DEFAULT_CONFIG } from "../../server/src/core/config";
 import { findFrontMatter } from "../../server/src/core/parse/markdown";
+import { blankTabsInFlowIndentation } from "../../server/src/core/parse/yaml-1.1";
 import { parseGenesisDocument } from "../../server/src/core/parse/document";
 import type { Diagnostic } from "../../server/src/core/types";
 import { engine } from "./harness";
@@ -86,6 +87,22 @@ describe("card front matter read as the Hub's tools read it", function () {
       const second = document?.tree.locations.get("/tags/1")?.value;
       assert.ok(second);
       assert.equal(text.slice(second.start, second.end), "bert", "the span is the item as written");
+    }
+  });
+
+  it("blanks only the tabs that start a line inside a flow collection, keeping the text's length", function () {
+    const cases: [string, string][] = [
+      ["tags: [a,\n\tb]\n", "tags: [a,\n b]\n"],
+      ["- [a,\n\t\tb]\n", "- [a,\n  b]\n"],
+      ["x: |\n  [a,\n\tb\n", "x: |\n  [a,\n\tb\n"], // a block scalar's text is not a flow list
+      ["k: 'a [b'\n\tc: 1\n", "k: 'a [b'\n\tc: 1\n"], // a bracket inside quotes
+      ["a: b # [\n\tc: 1\n", "a: b # [\n\tc: 1\n"], // a bracket inside a comment
+      ["w: x [y\n\tz: 1\n", "w: x [y\n\tz: 1\n"], // a bracket inside a plain scalar
+    ];
+    for (const [source, expected] of cases) {
+      const blanked = blankTabsInFlowIndentation(source);
+      assert.equal(blanked, expected, JSON.stringify(source));
+      assert.equal(blanked.length, source.length);
     }
   });
 

@@ -88,7 +88,8 @@ class FlowScan {
         continue;
       }
       if (c === "#" && /\s/.test(previous)) return;
-      const atValueStart = this.depth > 0 ? /[\s[{,:]/.test(previous) : /^(?:[ \t]*|.*[-:?][ \t]+)$/.test(line.slice(0, i));
+      if (!"\"'[{]}|>".includes(c)) continue;
+      const atValueStart = this.depth > 0 ? /[\s[{,:]/.test(previous) : startsBlockValue(line, i);
       if ((c === '"' || c === "'") && atValueStart) this.quote = c;
       else if ((c === "[" || c === "{") && (this.depth > 0 || atValueStart)) this.depth++;
       else if ((c === "]" || c === "}") && this.depth > 0) this.depth--;
@@ -98,6 +99,13 @@ class FlowScan {
       }
     }
   }
+}
+
+/** Whether `line[i]` starts a value in block context: first on its line, or after `: `, `- ` or `? `. */
+function startsBlockValue(line: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (line[j] === " " || line[j] === "\t")) j--;
+  return j < 0 || (j < i - 1 && "-:?".includes(line[j]));
 }
 
 /** The YAML version of a document's YAML: 1.1 for Markdown front matter (a model card), 1.2 for a YAML file. */
