@@ -6,6 +6,7 @@ import { findFrontMatter } from "../../server/src/core/parse/markdown";
 import type { ParsedTree } from "../../server/src/core/parse/tree";
 import { parseYaml } from "../../server/src/core/parse/yaml";
 import { parseYamlFast } from "../../server/src/core/parse/yaml-fast";
+import type { YamlVersion } from "../../server/src/core/parse/yaml-scalars";
 import type { Span } from "../../server/src/core/types";
 import { generateManifest } from "../bench/generate";
 
@@ -41,10 +42,10 @@ function comparable(tree: ParsedTree) {
 }
 
 /** The fast parser either declines or agrees with the full parser exactly. */
-function assertAgrees(text: string, region: Span, label: string): boolean {
-  const fast = parseYamlFast(text, region);
+function assertAgrees(text: string, region: Span, label: string, version: YamlVersion = "1.2"): boolean {
+  const fast = parseYamlFast(text, region, version);
   if (!fast) return false;
-  const full = parseYaml(text, region);
+  const full = parseYaml(text, region, version);
   assert.equal(
     full.problems.length,
     0,
@@ -111,8 +112,10 @@ describe("fast YAML parser", function () {
     }
   });
 
-  it("agrees on hand-written edge cases, or declines them", function () {
+  it("agrees on hand-written edge cases, or declines them, in YAML 1.2 and in YAML 1.1 (card front matter)", function () {
     const cases = [
+      "lr: 1e-4\nb: 1.0e-4\nc: yes\nd: off\ne: 1:30\nf: 0o17\ng: 017\nh: 1_000\ni: 0b101\nj: y\nk: 2023-01-01\nl: .5e+3\n",
+      "on: 1\nno: 2\n1e-4: x\nm: [1e-4, 1.5, ON, 0x1f, -1:00, 1_0.5, .inf, .NaN, 09]\n<<: merged\n",
       'a: 1\nb:\nc:   # c\n  d: x y   # hi\n  e:\n  - 1\n  -   "q"  \nf: >-\n  folded\n  text\n\ng: [a, {b: c}]\nh: |\n  lit\n',
       "k: 'it''s'\nq: \"tab\\there \\u00e9\"\nn: ~\nt: True\nf: FALSE\ni: 0x1F\n" +
         "o: 0o17\ne: 1e3\nd: .5\ninf: -.inf\nnan: .NaN\nplus: +12\nzero: 007\n",
@@ -144,20 +147,32 @@ describe("fast YAML parser", function () {
       "",
       "# only a comment\n",
     ];
-    let taken = 0;
-    cases.forEach((text, index) => {
-      if (assertAgrees(text, { start: 0, end: text.length }, `case ${index}`)) taken++;
-    });
-    assert.ok(taken >= 9, `the fast path took only ${taken} cases`);
+    for (const version of ["1.2", "1.1"] as const) {
+      let taken = 0;
+      cases.forEach((text, index) => {
+        if (assertAgrees(text, { start: 0, end: text.length }, `case ${index} (YAML ${version})`, version)) taken++;
+      });
+      assert.ok(taken >= 11, `the fast path took only ${taken} cases in YAML ${version}`);
+    }
   });
 
-  it("agrees with the full parser after thousands of random edits of the examples", function () {
-    this.timeout(120_000);
-    const next = random(20261126);
+  for (const [version, rounds, seed] of [
+    ["1.2", 3000, 20261126],
+    ["1.1", 1000, 20261207],
+  ] as const)
+    it(`agrees with the full parser after thousands of random edits of the examples (YAML ${version})`, function () {
+      this.timeout(120_000);
+      randomEdits(version, rounds, seed);
+    });
+});
+
+function randomEdits(version: YamlVersion, rounds: number, seed: number): void {
+  {
+    const next = random(seed);
     const regions = exampleRegions();
     let compared = 0;
     let declined = 0;
-    for (let round = 0; round < 3000; round++) {
+    for (let round = 0; round < rounds; round++) {
       const { text, region, name } = regions[Math.floor(next() * regions.length)];
       let body = text.slice(region.start, region.end);
       const edits = 1 + Math.floor(next() * 3);
@@ -168,9 +183,9 @@ describe("fast YAML parser", function () {
       }
       // Keep the region inside a larger text, as front matter is, so offsets are exercised.
       const wrapped = `---\n${body}---\n# body\n`;
-      if (assertAgrees(wrapped, { start: 4, end: 4 + body.length }, `${name}, round ${round}`)) compared++;
+      if (assertAgrees(wrapped, { start: 4, end: 4 + body.length }, `${name}, round ${round}`, version)) compared++;
       else declined++;
     }
-    assert.ok(compared > 1500, `the fast path took only ${compared} of ${compared + declined} edited documents`);
-  });
-});
+    assert.ok(compared > rounds / 2, `the fast path took only ${compared} of ${compared + declined} edited documents`);
+  }
+}

@@ -3,6 +3,7 @@ import { nearest } from "./nearest";
 import { joinPointer } from "./pointer";
 import { parseYaml } from "./parse/yaml";
 import { rootAnchor, type GenesisDocument, type SourceFile } from "./document";
+import { brokenRegionStart } from "./parse/broken-region";
 import { parseGenesisDocument } from "./parse/document";
 import { diffTexts, reparseEdit } from "./parse/incremental";
 import { isRecord } from "./pointer";
@@ -272,7 +273,9 @@ export class Engine {
     // the schema says about its Hugging Face keys (a model-index result without a dataset, a
     // license "other" without license_name) stays.
     const plainCard = isPlainHuggingFaceCard(document, value);
+    const broken = brokenRegionStart(document.tree, document.text);
     for (const finding of schema) {
+      if (broken !== undefined && finding.span.start >= broken) continue; // no cascade from a syntax error's fragments
       if (GENERIC_SCHEMA_RULES.has(finding.rule) && claimed.has(finding.pointer)) continue;
       if (HEADER_POINTERS.has(finding.pointer)) continue; // schema/header reports the header
       const counted = plainCard ? isGenesisField : isHeaderProperty;

@@ -21,6 +21,6 @@ export function documentBeingTyped(file: SourceFile, lastKind?: DocumentKind): G
   if (syntax === "yaml") return { ...base, tree: parseYaml(file.text) };
   const frontMatter = findFrontMatter(file.text);
   const bodyStart = frontMatter ? frontMatter.block.end : 0;
-  const tree = parseYaml(file.text, frontMatter?.content ?? { start: 0, end: 0 });
+  const tree = parseYaml(file.text, frontMatter?.content ?? { start: 0, end: 0 }, "1.1");
   return { ...base, tree, markdown: { frontMatter, headings: findHeadings(file.text, bodyStart), bodyStart } };
 }

@@ -87,3 +87,16 @@ export function kindFromContent(value: unknown, isReadme: boolean): Recognition 
   if (isReadme && HUGGING_FACE_CARD_KEYS.some((key) => key in record)) return { kind: "ModelCard", by: "hugging-face" };
   return undefined;
 }
+
+/**
+ * Recognition of a model card whose front matter does not parse (docs/formats/README.md#recognition):
+ * a scan of the text's top-level keys (lines that start with a key at column 0) for `kind: ModelCard`
+ * or, in a README.md, a Hugging Face card key. The card is then checked and gets its syntax error
+ * instead of being silently skipped.
+ */
+export function modelCardFromKeyLines(frontMatter: string, isReadme: boolean): Recognition | undefined {
+  if (/^["']?kind["']?[ \t]*:[ \t]*["']?ModelCard["']?[ \t]*(?:#.*)?\r?$/m.test(frontMatter)) return { kind: "ModelCard", by: "content" };
+  const topLevelKeys = new Set([...frontMatter.matchAll(/^["']?([A-Za-z_][\w.-]*)["']?[ \t]*:(?:[ \t]|\r?$)/gm)].map((match) => match[1]));
+  if (isReadme && HUGGING_FACE_CARD_KEYS.some((key) => topLevelKeys.has(key))) return { kind: "ModelCard", by: "hugging-face" };
+  return undefined;
+}

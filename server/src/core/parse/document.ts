@@ -1,15 +1,16 @@
 import type { GenesisDocument, MarkdownParts, SourceFile } from "../document";
-import { baseName, kindFromContent, kindFromName, mayDeclareKind, syntaxOf } from "../kinds/recognise";
+import { baseName, kindFromContent, kindFromName, mayDeclareKind, modelCardFromKeyLines, syntaxOf } from "../kinds/recognise";
 import type { Finding, Span } from "../types";
 import { parseJson } from "./json";
 import { findFrontMatter, findHeadings } from "./markdown";
 import type { ParsedTree } from "./tree";
 import { parseYaml } from "./yaml";
+import type { YamlVersion } from "./yaml-scalars";
 import { parseYamlFast } from "./yaml-fast";
 
 /** The fast parser for the common subset, the full parser for everything else (and every error). */
-function parseYamlRegion(text: string, region?: Span): ParsedTree {
-  return parseYamlFast(text, region) ?? parseYaml(text, region);
+function parseYamlRegion(text: string, region: Span | undefined, version: YamlVersion): ParsedTree {
+  return parseYamlFast(text, region, version) ?? parseYaml(text, region, version);
 }
 
 /**
@@ -41,7 +42,7 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
   if (syntax === "markdown") {
     const frontMatter = findFrontMatter(file.text);
     const bodyStart = frontMatter ? frontMatter.block.end : 0;
-    tree = frontMatter ? parseYamlRegion(file.text, frontMatter.content) : emptyTree("yaml", { start: 0, end: 0 }, []);
+    tree = frontMatter ? parseYamlRegion(file.text, frontMatter.content, "1.1") : emptyTree("yaml", { start: 0, end: 0 }, []);
     if (frontMatter && !frontMatter.closed) {
       tree = {
         ...tree,
@@ -58,7 +59,7 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
     }
     markdown = { frontMatter, headings: findHeadings(file.text, bodyStart), bodyStart };
   } else {
-    tree = syntax === "json" ? parseJson(file.text) : parseYamlRegion(file.text);
+    tree = syntax === "json" ? parseJson(file.text) : parseYamlRegion(file.text, undefined, "1.2");
   }
 
   const replaced = file.text.indexOf("\uFFFD");
@@ -74,7 +75,13 @@ export function parseGenesisDocument(file: SourceFile): GenesisDocument | undefi
   }
 
   if (byName) return { path: file.path, text: file.text, kind: byName, syntax, recognisedBy: "file-name", tree, markdown };
-  const recognised = kindFromContent(tree.value, baseName(file.path).toLowerCase() === "readme.md");
+  const isReadme = baseName(file.path).toLowerCase() === "readme.md";
+  const brokenFrontMatter = syntax === "markdown" && markdown?.frontMatter && tree.problems.length > 0 ? markdown.frontMatter : undefined;
+  const recognised =
+    kindFromContent(tree.value, isReadme) ??
+    (brokenFrontMatter
+      ? modelCardFromKeyLines(file.text.slice(brokenFrontMatter.content.start, brokenFrontMatter.content.end), isReadme)
+      : undefined);
   if (!recognised || (syntax === "markdown" && recognised.kind !== "ModelCard")) return undefined;
   return { path: file.path, text: file.text, kind: recognised.kind, syntax, recognisedBy: recognised.by, tree, markdown };
 }

@@ -2,6 +2,7 @@ import type { GenesisDocument } from "../document";
 import { isRecord, pointerSegments } from "../pointer";
 import type { Span } from "../types";
 import type { NodeLocation, ParsedTree, SourceComment } from "./tree";
+import { yamlVersionOf } from "./yaml-1.1";
 import { parseYamlFast } from "./yaml-fast";
 
 /** One replacement in a text: `[start, end)` of the old text becomes `text`. */
@@ -54,7 +55,7 @@ export function reparseEdit(previous: GenesisDocument, after: string, edit: Text
   let lineEnd = after.indexOf("\n", location.value.start);
   if (lineEnd < 0 || lineEnd > tree.region.end + delta) lineEnd = tree.region.end + delta;
   const rest = after.slice(location.value.start, lineEnd);
-  const probe = parseYamlFast(`k: ${rest}\n`);
+  const probe = parseYamlFast(`k: ${rest}\n`, undefined, yamlVersionOf(previous.syntax));
   const probed = probe?.locations.get("/k");
   if (!probe || !probed || !isRecord(probe.value) || Object.keys(probe.value).length !== 1) return undefined;
   const value = probe.value.k;

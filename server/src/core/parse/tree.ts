@@ -27,6 +27,11 @@ export interface ParsedTree {
   readonly comments: readonly SourceComment[];
   /** The region of the file this tree was parsed from. */
   readonly region: Span;
+  /**
+   * Where the first YAML syntax error lies, when the parser had to recover: the value built after
+   * this point may hold fragments of the broken text, so schema findings there are not reported.
+   */
+  readonly brokenFrom?: number;
 }
 
 /** Nodes nested deeper than this are not descended into; the document gets one diagnostic instead. */

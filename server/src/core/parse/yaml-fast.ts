@@ -2,7 +2,7 @@ import { joinPointer } from "../pointer";
 import type { Span } from "../types";
 import { MAX_NESTING_DEPTH, type NodeLocation, type ParsedTree } from "./tree";
 import { scanYamlComments } from "./yaml";
-import { DOUBLE_QUOTED_ESCAPES, isBlank, resolvePlain } from "./yaml-scalars";
+import { DOUBLE_QUOTED_ESCAPES, isBlank, resolvePlain, resolvePlain11, type YamlVersion } from "./yaml-scalars";
 
 /**
  * A single-pass parser for the YAML that Genesis documents are written in: block mappings and
@@ -15,8 +15,12 @@ import { DOUBLE_QUOTED_ESCAPES, isBlank, resolvePlain } from "./yaml-scalars";
  * then uses the full parser. When it returns a tree, the tree equals the full parser's (a test
  * compares them over many generated and edited documents). It never reports problems itself.
  */
-export function parseYamlFast(text: string, region: Span = { start: 0, end: text.length }): ParsedTree | undefined {
-  const parser = new FastYamlParser(text, region.start, region.end);
+export function parseYamlFast(
+  text: string,
+  region: Span = { start: 0, end: text.length },
+  version: YamlVersion = "1.2",
+): ParsedTree | undefined {
+  const parser = new FastYamlParser(text, region.start, region.end, version === "1.1" ? resolvePlain11 : resolvePlain);
   try {
     const value = parser.parseDocument();
     return {
@@ -61,6 +65,8 @@ class FastYamlParser {
     private readonly text: string,
     start: number,
     private readonly end: number,
+    /** How a plain scalar resolves in the YAML version read (the full parser's rules for it). */
+    private readonly resolve: (raw: string) => unknown,
   ) {
     this.line = start;
   }
@@ -294,7 +300,7 @@ class FastYamlParser {
     while (end > offset && isBlank(this.text.charCodeAt(end - 1))) end--;
     const raw = this.text.slice(offset, end);
     this.checkPlainStart(raw);
-    const resolved = resolvePlain(raw);
+    const resolved = this.resolve(raw);
     return { name: resolved === null ? "" : String(resolved), span: { start: offset, end } };
   }
 
@@ -323,7 +329,7 @@ class FastYamlParser {
     this.checkPlainStart(raw);
     // A plain scalar continued on a more indented line is multi-line; the enclosing collection
     // bails when it meets that line.
-    return { value: resolvePlain(raw), end };
+    return { value: this.resolve(raw), end };
   }
 
   private checkPlainStart(raw: string): void {
@@ -444,7 +450,7 @@ class FastYamlParser {
     while (end > at && isBlank(this.text.charCodeAt(end - 1))) end--;
     const raw = this.text.slice(at, end);
     this.checkPlainStart(raw);
-    return { value: resolvePlain(raw), end };
+    return { value: this.resolve(raw), end };
   }
 
   /**

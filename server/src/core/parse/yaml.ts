@@ -1,7 +1,10 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node, type ParseOptions } from "yaml";
+import type { DocumentOptions, SchemaOptions } from "yaml";
 import { joinPointer } from "../pointer";
 import type { Finding, Span } from "../types";
 import { MAX_NESTING_DEPTH, type NodeLocation, type ParsedTree, type SourceComment } from "./tree";
+import { blankTabsInFlowIndentation, pyyamlOptions } from "./yaml-1.1";
+import type { YamlVersion } from "./yaml-scalars";
 
 /** Alias expansion above this many nodes (and above 10x the written nodes) is treated as an alias bomb. */
 const MAX_EXPANDED_NODES = 100_000;
@@ -10,15 +13,20 @@ const MAX_EXPANDED_NODES = 100_000;
  * Parses YAML from `text.slice(region.start, region.end)`; every span in the result is an offset
  * into `text` itself, so Markdown front matter needs no later shifting.
  */
-export function parseYaml(text: string, region: Span = { start: 0, end: text.length }): ParsedTree {
-  const source = text.slice(region.start, region.end);
+export function parseYaml(text: string, region: Span = { start: 0, end: text.length }, version: YamlVersion = "1.2"): ParsedTree {
+  const written = text.slice(region.start, region.end);
+  const source = version === "1.1" ? blankTabsInFlowIndentation(written) : written;
   const base = region.start;
   const problems: Finding[] = [];
   const locations = new Map<string, NodeLocation>();
   const span = (range: readonly number[] | null | undefined, fallback: Span): Span =>
     range ? { start: base + range[0], end: base + Math.max(range[0], range[1]) } : fallback;
 
-  const documents = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, strict: true });
+  const options: ParseOptions & DocumentOptions & SchemaOptions =
+    version === "1.1"
+      ? { prettyErrors: false, uniqueKeys: false, ...pyyamlOptions }
+      : { prettyErrors: false, uniqueKeys: false, strict: true };
+  const documents = parseAllDocuments(source, options);
   const docs = Array.isArray(documents) ? documents : [];
   const first = docs[0];
   for (const doc of docs.slice(0, 1)) {
@@ -49,13 +57,15 @@ export function parseYaml(text: string, region: Span = { start: 0, end: text.len
     value = builder.build(first.contents as Node, "", 0);
   }
 
+  const errorStarts = (first?.errors ?? []).map((error) => base + error.pos[0]);
   return {
     syntax: "yaml",
     value,
     locations,
     problems,
-    comments: scanYamlComments(source, base),
+    comments: scanYamlComments(written, base),
     region,
+    ...(errorStarts.length ? { brokenFrom: Math.min(...errorStarts) } : {}),
   };
 }
 

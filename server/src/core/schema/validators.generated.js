@@ -2548,7 +2548,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.ModelCard = validate26;
-const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/model-card.schema.json","title":"Genesis ModelCard","description":"Describes a trained model for the Genesis platform. The card is a Hugging Face model card (its keys keep their Hugging Face meaning) with the Genesis keys added beside them: owner, classification, training data and run, evaluation, exportable artifacts, intended use and AI RMF risk mapping. File names: `*.modelcard.md`, `MODEL_CARD.md`, `model_card.md` (YAML front matter), `*.model.yaml`, `*.model.yml`, `*.model.json`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","license","owner","contact","classification","training","evaluation","artifacts","intendedUse","outOfScopeUse","risk"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/model-card.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `ModelCard` for a model card.","const":"ModelCard"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The model's identifier, unique among model cards in the workspace. Example: `sea-ice-forecaster`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The model's semantic version. Example: `0.3.0`."},"license":{"description":"The model's license: an SPDX expression or a Hugging Face license id (`apache-2.0`, `mit`, `cc-by-4.0`, `other`, ...). `other` requires `license_name` and `license_link`. Example: `apache-2.0`.","type":"string"},"license_name":{"description":"Hugging Face: a short id for a custom license, required when `license` is `other`. Example: `lab-research-license`.","type":"string"},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required when `license` is `other`. Examples: `LICENSE.md`, `https://lab.example.gov/licenses/research`.","type":"string"},"language":{"description":"Hugging Face: the natural language(s) the model handles, as ISO 639 codes; one code or a list. Examples: `en`, `[en, fr]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One ISO 639 language code. Example: `en`.","type":"string"}}]},"library_name":{"description":"Hugging Face: the library the model is used with. Examples: `transformers`, `pytorch`, `onnx`.","type":"string"},"pipeline_tag":{"description":"Hugging Face: the task the model performs; generative tasks (`text-generation`, `text-to-image`, ...) require `risk.generative`. Example: `time-series-forecasting`.","type":"string"},"tags":{"description":"Hugging Face: free-form tags for search. Example: `[climate, forecasting]`.","type":"array","items":{"description":"One tag. Example: `climate`.","type":"string"}},"base_model":{"description":"Hugging Face: the model(s) this one was fine-tuned, merged or quantised from, as Hub ids; one id or a list. Example: `ibm-granite/granite-timeseries-ttm-r2`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub model id. Example: `org/base-model`.","type":"string"}}]},"base_model_relation":{"description":"Hugging Face: how the model relates to `base_model`, usually `adapter`, `merge`, `quantized` or `finetune`. Example: `finetune`.","type":"string"},"datasets":{"description":"Hugging Face: Hub dataset ids the model was trained on (Genesis references go in `training.datasets`). Example: `[org/dataset-name]`.","type":"array","items":{"description":"One Hugging Face Hub dataset id. Example: `org/dataset-name`.","type":"string"}},"metrics":{"description":"Hugging Face: the metric ids used to evaluate the model. Example: `[rmse, mae]`.","type":"array","items":{"description":"One metric id. Example: `rmse`.","type":"string"}},"model-index":{"description":"Hugging Face: structured evaluation results, `[{ name, results: [{ task: { type }, dataset: { type, name }, metrics: [{ type, value }] }] }]`.","type":"array","items":{"description":"One model entry with its evaluation results. Example: `{ name: sea-ice-forecaster, results: [...] }`.","type":"object","required":["name","results"],"properties":{"name":{"description":"The model name the results are for. Example: `sea-ice-forecaster`.","type":"string"},"results":{"description":"The evaluation results, one per task and dataset. Example: `[{ task: { type: time-series-forecasting }, dataset: {...}, metrics: [...] }]`.","type":"array","items":{"description":"One result: the task, the dataset and the metrics measured.","type":"object","required":["task","dataset","metrics"],"properties":{"task":{"description":"The task evaluated. Example: `{ type: time-series-forecasting, name: Sea-ice extent }`.","type":"object","required":["type"],"properties":{"type":{"description":"The task id (a Hugging Face pipeline tag). Example: `text-classification`.","type":"string"},"name":{"description":"A display name for the task. Example: `Sea-ice extent forecasting`.","type":"string"}}},"dataset":{"description":"The dataset evaluated on. Example: `{ type: org/sea-ice, name: Sea ice 2025, split: test }`.","type":"object","required":["type","name"],"properties":{"type":{"description":"The dataset id (a Hub id or another identifier). Example: `org/sea-ice`.","type":"string"},"name":{"description":"A display name for the dataset. Example: `Sea ice 2025`.","type":"string"},"config":{"description":"The dataset configuration or subset. Example: `arctic`.","type":"string"},"split":{"description":"The dataset split evaluated. Example: `test`.","type":"string"},"revision":{"description":"The dataset revision (commit or tag) evaluated. Example: `5503434ddd753f426f4b38109466949a1217c2bb`.","type":"string"},"args":{"description":"Extra arguments passed when loading the dataset. Example: `{ language: en }`."}}},"metrics":{"description":"The metric values measured. Example: `[{ type: rmse, value: 0.42 }]`.","type":"array","items":{"description":"One metric value.","type":"object","required":["type","value"],"properties":{"type":{"description":"The metric id. Example: `accuracy`.","type":"string"},"value":{"description":"The measured value, usually a number. Example: `0.42`."},"name":{"description":"A display name for the metric. Example: `Test RMSE`.","type":"string"},"config":{"description":"The metric configuration. Example: `macro`.","type":"string"},"args":{"description":"Extra arguments passed when computing the metric. Example: `{ average: macro }`."},"verified":{"description":"Set by Hugging Face when the result was verified by its evaluation service. Example: `false`.","type":"boolean"}}}},"source":{"description":"Where the result comes from. Example: `{ name: Internal evaluation, url: https://lab.example.gov/eval/42 }`.","type":"object","properties":{"name":{"description":"A display name for the source. Example: `Internal evaluation`.","type":"string"},"url":{"description":"A link to the source. Example: `https://lab.example.gov/eval/42`.","type":"string"}}}}}}}}},"thumbnail":{"description":"Hugging Face: URL of an image shown as the card's thumbnail. Example: `https://lab.example.gov/img/model.png`.","type":"string"},"widget":{"description":"Hugging Face: example inputs for the Hub's inference widget; any form Hugging Face accepts. Example: `[{ text: 'Hello' }]`."},"inference":{"description":"Hugging Face: whether (or how) the Hub's hosted inference is enabled; `false` or an object of parameters. Example: `false`."},"co2_eq_emissions":{"description":"Hugging Face: CO2-equivalent emissions of training, in grams, or an object with `emissions`, `source`, `training_type`, `geographical_location`, `hardware_used`. Example: `{ emissions: 1200, hardware_used: 4 x A100 }`."},"model_name":{"description":"Hugging Face: the model's display name. Example: `Sea-ice forecaster`.","type":"string"},"model_type":{"description":"Hugging Face: the model architecture family. Example: `llama`.","type":"string"},"new_version":{"description":"Hugging Face: the Hub id of a newer version of this model. Example: `org/sea-ice-forecaster-v2`.","type":"string"},"quantized_by":{"description":"Hugging Face: who produced this quantised model. Example: `Ada Lovelace`.","type":"string"},"model_creator":{"description":"Hugging Face: who created the original model. Example: `Example National Laboratory`.","type":"string"},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the model (AI RMF GOVERN 2): `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"contact":{"$ref":"common.schema.json#/$defs/email","description":"The e-mail address to contact about the model (questions, incidents). Example: `ml-team@lab.example.gov`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The model's sensitivity marking; at least the highest classification of its training data. Example: `{ level: internal }`."},"access":{"description":"How access to the model is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the model. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"training":{"description":"How the model was trained: the datasets used, the pipeline and logged run, and the pinned environment. Example: `{ datasets: [ocean-temps-2025@1.2.0], run: { tracker: mlflow, runId: ... }, environment: { lockfile: uv.lock } }`.","type":"object","additionalProperties":false,"required":["datasets","run","environment"],"properties":{"datasets":{"description":"The datasets the model was trained on (PROV `used`), at least one, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to a training dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"pipeline":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the PipelineConfig that trained the model, `id@version`. Example: `train-forecaster@2.0.0`."},"run":{"description":"The logged training run; `tracker` is required, and `runId`, `commit` and `seed` are needed for reproducibility (reported by `repro/run`). Example: `{ tracker: mlflow, runId: 3f2a9c, commit: <40 hex>, seed: 42 }`.","type":"object","additionalProperties":false,"required":["tracker"],"properties":{"tracker":{"description":"The experiment tracker that logged the run: `mlflow`, `wandb`, `tensorboard` or `other`. Example: `mlflow`.","enum":["mlflow","wandb","tensorboard","other"]},"runId":{"description":"The run's identifier in the tracker. Example: `3f2a9c1b7e6d4a10`."},"commit":{"description":"The full 40-hex-character git commit of the training code. Example: `5503434ddd753f426f4b38109466949a1217c2bb`."},"seed":{"description":"The random seed of the run, usually an integer. Example: `42`."}}},"environment":{"description":"The pinned software environment of training. Example: `{ lockfile: uv.lock, image: registry.example.gov/ml/train:2.1@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile used for training. Examples: `uv.lock`, `conda-lock.yml`."},"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image training ran in, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`."}}}}},"evaluation":{"description":"How the model was evaluated: the evaluation datasets and a summary of results. Example: `{ datasets: [ocean-temps-2025@1.2.0], results: [{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }] }`.","type":"object","additionalProperties":false,"required":["datasets","results"],"properties":{"datasets":{"description":"The datasets the model was evaluated on, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to an evaluation dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"results":{"description":"The evaluation summary, at least one result. Example: `[{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }]`.","type":"array","minItems":1,"items":{"description":"One metric measured on one dataset.","type":"object","additionalProperties":false,"required":["metric","value","dataset"],"properties":{"metric":{"description":"The metric's name. Examples: `rmse`, `accuracy`, `f1`.","type":"string","minLength":1},"value":{"description":"The measured value, a number. Example: `0.42`.","type":"number"},"dataset":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the dataset the metric was measured on, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"split":{"description":"The dataset split used. Example: `test`.","type":"string","minLength":1}}}}}},"artifacts":{"description":"The exportable model artifacts, at least one, each with its checksum. Example: `[{ format: onnx, path: models/forecaster.onnx, sha256: <64 hex> }]`.","type":"array","minItems":1,"items":{"description":"One exportable artifact: its format, location, checksum and (for ONNX) I/O signature.","type":"object","additionalProperties":false,"required":["format","path"],"properties":{"format":{"description":"The artifact format: `onnx`, `safetensors`, `torchscript`, `gguf` or `oci-image`. Example: `onnx`.","enum":["onnx","safetensors","torchscript","gguf","oci-image"]},"path":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the artifact is: a path relative to this card, or for `oci-image` an OCI image reference pinned by digest. Example: `models/forecaster.onnx`."},"sha256":{"$ref":"common.schema.json#/$defs/checksum","description":"SHA-256 of the artifact file, 64 lower-case hex characters; required except for `oci-image` (the digest pins it). Example: `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`."},"md5":{"$ref":"common.schema.json#/$defs/md5","description":"Legacy MD5 of the artifact file (32 hex characters), only beside `sha256`. Example: `d41d8cd98f00b204e9800998ecf8427e`."},"signature":{"description":"The artifact's declared inputs and outputs, recommended for `onnx` and compared with the ONNX graph. Example: `{ inputs: [{ name: x, dtype: float32, shape: [batch, 24, 8] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }`.","type":"object","additionalProperties":false,"required":["inputs","outputs"],"properties":{"inputs":{"description":"The model's input tensors. Example: `[{ name: x, dtype: float32, shape: [batch, 24, 8] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One input tensor: `name`, `dtype` and `shape`."}},"outputs":{"description":"The model's output tensors. Example: `[{ name: y, dtype: float32, shape: [batch, 1] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One output tensor: `name`, `dtype` and `shape`."}}}}}}},"intendedUse":{"description":"What the model is for: the tasks, users and settings it was built and evaluated for. Example: `Seven-day sea-ice extent forecasts for research planning.`","type":"string","minLength":1},"outOfScopeUse":{"description":"Uses the model is not suited or not approved for. Example: `Not for navigation or safety-of-life decisions.`","type":"string","minLength":1},"risk":{"description":"The model's risk mapping to NIST AI RMF 1.0 (and AI 600-1 for generative models) and its residual risk. Example: `{ rmf: [MAP-2.3, MEASURE-2], residual: low, reviewDate: 2026-07-01 }`.","type":"object","additionalProperties":false,"required":["rmf","residual"],"properties":{"rmf":{"description":"The NIST AI RMF categories addressed, at least one: `GOVERN-1`..`GOVERN-6`, `MAP-1`..`MAP-5`, `MEASURE-1`..`MEASURE-4`, `MANAGE-1`..`MANAGE-4`, optionally with a subcategory. Example: `[GOVERN-2, MAP-2.3]`.","type":"array","minItems":1,"items":{"description":"One AI RMF category or subcategory id. Examples: `MAP-2`, `MEASURE-2.7`.","type":"string"}},"generative":{"description":"The NIST AI 600-1 generative AI risks considered, in kebab case; expected when `pipeline_tag` is a generative task. Example: `[confabulation, data-privacy]`.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/generativeRisk","description":"One NIST AI 600-1 risk name. Example: `information-integrity`."}},"residual":{"description":"The risk remaining after mitigations: `low`, `medium` or `high`. Example: `low`.","enum":["low","medium","high"]},"reviewDate":{"$ref":"common.schema.json#/$defs/date","description":"When the risk assessment is next reviewed (or was last reviewed), ISO 8601. Example: `2026-07-01`."}}},"governance":{"description":"Where the model's governance records live. Example: `{ binder: governance/, reviewCadence: quarterly, decommissionPlan: governance/decommission.md }`.","type":"object","additionalProperties":false,"required":["binder"],"properties":{"binder":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the governance binder (policies, SOPs, approvals). Example: `/governance/`."},"reviewCadence":{"description":"How often the model's use and risks are reviewed. Example: `quarterly`.","type":"string","minLength":1},"decommissionPlan":{"description":"How the model will be retired: a short statement or a path to the plan. Example: `governance/decommission.md`.","type":"string","minLength":1}}}},"patternProperties":{"^extra_gated_":{"description":"Hugging Face gated-access settings (`extra_gated_prompt`, `extra_gated_fields`, ...); any value Hugging Face accepts. Example: `extra_gated_prompt: You agree to the lab's terms.`"}},"if":{"required":["license"],"properties":{"license":{"const":"other"}}},"then":{"required":["license_name","license_link"],"properties":{"license_name":{"description":"Hugging Face: a short id for the custom license, required because `license` is `other`. Example: `lab-research-license`."},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required because `license` is `other`. Example: `LICENSE.md`."}}},"$defs":{"tensor":{"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}},"generativeRisk":{"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]}}};
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://genesis-readiness.dev/schemas/model-card.schema.json","title":"Genesis ModelCard","description":"Describes a trained model for the Genesis platform. The card is a Hugging Face model card (its keys keep their Hugging Face meaning) with the Genesis keys added beside them: owner, classification, training data and run, evaluation, exportable artifacts, intended use and AI RMF risk mapping. File names: `*.modelcard.md`, `MODEL_CARD.md`, `model_card.md` (YAML front matter), `*.model.yaml`, `*.model.yml`, `*.model.json`. Hugging Face keys and their shapes follow the Hugging Face Hub model card metadata: huggingface/hub-docs modelcard.md and docs/hub/model-cards.md; huggingface_hub ModelCardData in src/huggingface_hub/repocard_data.py.","type":"object","additionalProperties":false,"required":["apiVersion","kind","id","version","license","owner","contact","classification","training","evaluation","artifacts","intendedUse","outOfScopeUse","risk"],"properties":{"$schema":{"description":"Optional URI of the JSON Schema this file follows, used by editors for JSON documents. Example: `https://genesis-readiness.dev/schemas/model-card.schema.json`.","type":"string"},"apiVersion":{"description":"The Genesis document format version. Always `genesis/v1`.","const":"genesis/v1"},"kind":{"description":"The document kind. Always `ModelCard` for a model card.","const":"ModelCard"},"id":{"$ref":"common.schema.json#/$defs/slug","description":"The model's identifier, unique among model cards in the workspace. Example: `sea-ice-forecaster`."},"version":{"$ref":"common.schema.json#/$defs/semver","description":"The model's semantic version. Example: `0.3.0`."},"license":{"description":"The model's license: an SPDX expression or a Hugging Face license id (`apache-2.0`, `mit`, `cc-by-4.0`, `other`, ...). `other` requires `license_name` and `license_link`. Example: `apache-2.0`.","type":"string"},"license_name":{"description":"Hugging Face: a short id for a custom license, required when `license` is `other`. Example: `lab-research-license`.","type":"string"},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required when `license` is `other`. Examples: `LICENSE.md`, `https://lab.example.gov/licenses/research`.","type":"string"},"language":{"description":"Hugging Face: the natural language(s) the model handles, as ISO 639 codes; one code or a list. Examples: `en`, `[en, fr]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One ISO 639 language code. Example: `en`.","type":"string"}}]},"library_name":{"description":"Hugging Face: the library the model is used with. Examples: `transformers`, `pytorch`, `onnx`.","type":"string"},"pipeline_tag":{"description":"Hugging Face: the task the model performs; generative tasks (`text-generation`, `text-to-image`, ...) require `risk.generative`. Example: `time-series-forecasting`.","type":"string"},"tags":{"description":"Hugging Face: free-form tags for search, a list or one tag (the Hub reads `tags: autonlp` as one tag). Example: `[climate, forecasting]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One tag. Example: `climate`.","type":"string"}}]},"base_model":{"description":"Hugging Face: the model(s) this one was fine-tuned, merged or quantised from, as Hub ids; one id or a list. Example: `ibm-granite/granite-timeseries-ttm-r2`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub model id. Example: `org/base-model`.","type":"string"}}]},"base_model_relation":{"description":"Hugging Face: how the model relates to `base_model`, usually `adapter`, `merge`, `quantized` or `finetune`. Example: `finetune`.","type":"string"},"datasets":{"description":"Hugging Face: Hub dataset ids the model was trained on, one id or a list (ModelCardData: `Union[str, List[str]]`); Genesis references go in `training.datasets`. Example: `[org/dataset-name]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One Hugging Face Hub dataset id. Example: `org/dataset-name`.","type":"string"}}]},"metrics":{"description":"Hugging Face: the metric ids used to evaluate the model, one id or a list (ModelCardData: `Union[str, List[str]]`). Example: `[rmse, mae]`.","anyOf":[{"type":"string"},{"type":"array","items":{"description":"One metric id. Example: `rmse`.","type":"string"}}]},"model-index":{"description":"Hugging Face: structured evaluation results as the Hub validates them (huggingface/hub-docs modelcard.md), `[{ name, results: [{ task: { type, name? }, dataset: { type, name, config?, split?, revision?, args? }, metrics: [{ type, value, name?, config?, args?, verified? }], source? }] }]`.","type":"array","items":{"description":"One model entry with its evaluation results. Example: `{ name: sea-ice-forecaster, results: [...] }`.","type":"object","required":["name","results"],"properties":{"name":{"description":"The model name the results are for. Example: `sea-ice-forecaster`.","type":"string"},"results":{"description":"The evaluation results, one per task and dataset. Example: `[{ task: { type: time-series-forecasting }, dataset: {...}, metrics: [...] }]`.","type":"array","items":{"description":"One result: the task, the dataset and the metrics measured.","type":"object","required":["task","dataset","metrics"],"properties":{"task":{"description":"The task evaluated. Example: `{ type: time-series-forecasting, name: Sea-ice extent }`.","type":"object","required":["type"],"properties":{"type":{"description":"The task id (a Hugging Face pipeline tag). Example: `text-classification`.","type":"string"},"name":{"description":"A display name for the task. Example: `Sea-ice extent forecasting`.","type":"string"}},"additionalProperties":false},"dataset":{"description":"The dataset evaluated on. Example: `{ type: org/sea-ice, name: Sea ice 2025, split: test }`.","type":"object","required":["type","name"],"properties":{"type":{"description":"The dataset id (a Hub id or another identifier). Example: `org/sea-ice`.","type":"string"},"name":{"description":"A display name for the dataset. Example: `Sea ice 2025`.","type":"string"},"config":{"description":"The dataset configuration or subset. Example: `arctic`.","type":"string"},"split":{"description":"The dataset split evaluated. Example: `test`.","type":"string"},"revision":{"description":"The dataset revision (commit or tag) evaluated. Example: `5503434ddd753f426f4b38109466949a1217c2bb`.","type":"string"},"args":{"description":"Extra arguments passed when loading the dataset. Example: `{ language: en }`."}},"additionalProperties":false},"metrics":{"description":"The metric values measured. Example: `[{ type: rmse, value: 0.42 }]`.","type":"array","items":{"description":"One metric value.","type":"object","required":["type","value"],"properties":{"type":{"description":"The metric id. Example: `accuracy`.","type":"string"},"value":{"description":"The measured value, usually a number. Example: `0.42`."},"name":{"description":"A display name for the metric. Example: `Test RMSE`.","type":"string"},"config":{"description":"The metric configuration. Example: `macro`.","type":"string"},"args":{"description":"Extra arguments passed when computing the metric. Example: `{ average: macro }`."},"verified":{"description":"Set by Hugging Face when the result was verified by its evaluation service. Example: `false`.","type":"boolean"},"verifyToken":{"description":"A token the Hub writes beside a result it evaluated itself (`verified: true`). Example: a JWT string.","type":"string"}},"additionalProperties":false}},"source":{"description":"Where the result comes from. Example: `{ name: Internal evaluation, url: https://lab.example.gov/eval/42 }`.","type":"object","properties":{"name":{"description":"A display name for the source. Example: `Internal evaluation`.","type":"string"},"url":{"description":"A link to the source. Example: `https://lab.example.gov/eval/42`.","type":"string"}},"additionalProperties":false}},"additionalProperties":false}}},"additionalProperties":false}},"thumbnail":{"description":"Hugging Face: URL of an image shown as the card's thumbnail. Example: `https://lab.example.gov/img/model.png`.","type":"string"},"widget":{"description":"Hugging Face: example inputs for the Hub's inference widget, a list of examples. Example: `[{ text: 'Hello', example_title: Greeting }]`.","type":"array","items":{"description":"One widget example: its input (`text`, `src`, `messages`, `source_sentence` with `sentences`, `context`...), an optional `example_title` and an optional `output`. Other input keys of the pipeline's widget are accepted as the Hub accepts them. Example: `{ text: 'Hello', example_title: Greeting }`.","type":"object","properties":{"text":{"description":"A text input. Example: `The sea ice extent in March was`.","type":"string"},"example_title":{"description":"The title shown for this example. Example: `Greeting`.","type":"string"},"src":{"description":"The URL of an audio or image input. Example: `https://lab.example.gov/sample.flac`.","type":"string"},"context":{"description":"The context of a question-answering input. Example: `The ice melts in spring.`.","type":"string"},"source_sentence":{"description":"The sentence compared in a sentence-similarity input. Example: `That is a happy person`.","type":"string"},"sentences":{"description":"The sentences compared with `source_sentence`. Example: `[That is a happy dog]`.","type":"array","items":{"description":"One sentence. Example: `That is a happy dog`.","type":"string"}},"messages":{"description":"A chat input: a list of `{ role, content }` messages. Example: `[{ role: user, content: Hi }]`.","type":"array"},"output":{"description":"A precomputed output shown for this example (`text`, `url` or a list of `{ label, score }`). Example: `{ url: https://lab.example.gov/out.png }`."}},"additionalProperties":true}},"inference":{"description":"Hugging Face: whether the Hub's hosted inference widget is enabled (`true`/`false`), or an object with `parameters` for it. Examples: `false`, `{ parameters: { temperature: 0.7 } }`.","anyOf":[{"type":"boolean"},{"type":"object","properties":{"parameters":{"description":"Parameters passed to the hosted inference. Example: `{ temperature: 0.7 }`.","type":"object","additionalProperties":true}},"additionalProperties":false}]},"co2_eq_emissions":{"description":"Hugging Face: CO2-equivalent emissions of training, in grams, as a number or an object. Example: `{ emissions: 1200, hardware_used: 4 x A100 }`.","anyOf":[{"type":"number"},{"type":"object","properties":{"emissions":{"description":"The emissions, in grams of CO2 equivalent. Example: `1200`.","type":"number"},"source":{"description":"Where the figure comes from (a tool or paper). Example: `CodeCarbon`.","type":"string"},"training_type":{"description":"The kind of training measured. Example: `fine-tuning`.","type":"string"},"geographical_location":{"description":"Where the training ran. Example: `Oak Ridge, Tennessee`.","type":"string"},"hardware_used":{"description":"The hardware used. Example: `4 x A100`.","type":"string"}},"additionalProperties":false}]},"model_name":{"description":"Hugging Face: the model's display name. Example: `Sea-ice forecaster`.","type":"string"},"model_type":{"description":"Hugging Face: the model architecture family. Example: `llama`.","type":"string"},"new_version":{"description":"Hugging Face: the Hub id of a newer version of this model. Example: `org/sea-ice-forecaster-v2`.","type":"string"},"quantized_by":{"description":"Hugging Face: who produced this quantised model. Example: `Ada Lovelace`.","type":"string"},"model_creator":{"description":"Hugging Face: who created the original model. Example: `Example National Laboratory`.","type":"string"},"owner":{"$ref":"common.schema.json#/$defs/person","description":"The person accountable for the model (AI RMF GOVERN 2): `name` plus optional `email`, `orcid`, `affiliation`. Example: `{ name: Ada Lovelace, email: ada@lab.example.gov }`."},"contact":{"$ref":"common.schema.json#/$defs/email","description":"The e-mail address to contact about the model (questions, incidents). Example: `ml-team@lab.example.gov`."},"classification":{"$ref":"common.schema.json#/$defs/classification","description":"The model's sensitivity marking; at least the highest classification of its training data. Example: `{ level: internal }`."},"access":{"description":"How access to the model is governed, pointing into the governance binder; recommended, and expected above `public` (the readiness item gov.access). Example: `{ policy: governance/access/ocean.md, roles: [ocean-analyst] }`.","type":"object","additionalProperties":false,"required":["policy"],"properties":{"policy":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the access policy document in the governance binder. Example: `governance/access/ocean-temps.md`."},"roles":{"description":"The roles allowed to access the model. Example: `[ocean-analyst, data-steward]`.","type":"array","items":{"description":"One role name as defined in the access policy. Example: `ocean-analyst`.","type":"string","minLength":1}}}},"training":{"description":"How the model was trained: the datasets used, the pipeline and logged run, and the pinned environment. Example: `{ datasets: [ocean-temps-2025@1.2.0], run: { tracker: mlflow, runId: ... }, environment: { lockfile: uv.lock } }`.","type":"object","additionalProperties":false,"required":["datasets","run","environment"],"properties":{"datasets":{"description":"The datasets the model was trained on (PROV `used`), at least one, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to a training dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"pipeline":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the PipelineConfig that trained the model, `id@version`. Example: `train-forecaster@2.0.0`."},"run":{"description":"The logged training run; `tracker` is required, and `runId`, `commit` and `seed` are needed for reproducibility (reported by `repro/run`). Example: `{ tracker: mlflow, runId: 3f2a9c, commit: <40 hex>, seed: 42 }`.","type":"object","additionalProperties":false,"required":["tracker"],"properties":{"tracker":{"description":"The experiment tracker that logged the run: `mlflow`, `wandb`, `tensorboard` or `other`. Example: `mlflow`.","enum":["mlflow","wandb","tensorboard","other"]},"runId":{"description":"The run's identifier in the tracker. Example: `3f2a9c1b7e6d4a10`."},"commit":{"description":"The full 40-hex-character git commit of the training code. Example: `5503434ddd753f426f4b38109466949a1217c2bb`."},"seed":{"description":"The random seed of the run, usually an integer. Example: `42`."}}},"environment":{"description":"The pinned software environment of training. Example: `{ lockfile: uv.lock, image: registry.example.gov/ml/train:2.1@sha256:<64 hex> }`.","type":"object","additionalProperties":false,"required":["lockfile"],"properties":{"lockfile":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the dependency lockfile used for training. Examples: `uv.lock`, `conda-lock.yml`."},"image":{"$ref":"common.schema.json#/$defs/ociImage","description":"The OCI image training ran in, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`."}}}}},"evaluation":{"description":"How the model was evaluated: the evaluation datasets and a summary of results. Example: `{ datasets: [ocean-temps-2025@1.2.0], results: [{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }] }`.","type":"object","additionalProperties":false,"required":["datasets","results"],"properties":{"datasets":{"description":"The datasets the model was evaluated on, as `id@version` references. Example: `[ocean-temps-2025@1.2.0]`.","type":"array","items":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to an evaluation dataset, `id@version` or an external `doi:`, `hf:` or `https:` URI. Example: `ocean-temps-2025@1.2.0`."}},"results":{"description":"The evaluation summary, at least one result. Example: `[{ metric: rmse, value: 0.42, dataset: ocean-temps-2025@1.2.0, split: test }]`.","type":"array","minItems":1,"items":{"description":"One metric measured on one dataset.","type":"object","additionalProperties":false,"required":["metric","value","dataset"],"properties":{"metric":{"description":"The metric's name. Examples: `rmse`, `accuracy`, `f1`.","type":"string","minLength":1},"value":{"description":"The measured value, a number. Example: `0.42`.","type":"number"},"dataset":{"$ref":"common.schema.json#/$defs/reference","description":"A reference to the dataset the metric was measured on, `id@version`. Example: `ocean-temps-2025@1.2.0`."},"split":{"description":"The dataset split used. Example: `test`.","type":"string","minLength":1}}}}}},"artifacts":{"description":"The exportable model artifacts, at least one, each with its checksum. Example: `[{ format: onnx, path: models/forecaster.onnx, sha256: <64 hex> }]`.","type":"array","minItems":1,"items":{"description":"One exportable artifact: its format, location, checksum and (for ONNX) I/O signature.","type":"object","additionalProperties":false,"required":["format","path"],"properties":{"format":{"description":"The artifact format: `onnx`, `safetensors`, `torchscript`, `gguf` or `oci-image`. Example: `onnx`.","enum":["onnx","safetensors","torchscript","gguf","oci-image"]},"path":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Where the artifact is: a path relative to this card, or for `oci-image` an OCI image reference pinned by digest. Example: `models/forecaster.onnx`."},"sha256":{"$ref":"common.schema.json#/$defs/checksum","description":"SHA-256 of the artifact file, 64 lower-case hex characters; required except for `oci-image` (the digest pins it). Example: `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08`."},"md5":{"$ref":"common.schema.json#/$defs/md5","description":"Legacy MD5 of the artifact file (32 hex characters), only beside `sha256`. Example: `d41d8cd98f00b204e9800998ecf8427e`."},"signature":{"description":"The artifact's declared inputs and outputs, recommended for `onnx` and compared with the ONNX graph. Example: `{ inputs: [{ name: x, dtype: float32, shape: [batch, 24, 8] }], outputs: [{ name: y, dtype: float32, shape: [batch, 1] }] }`.","type":"object","additionalProperties":false,"required":["inputs","outputs"],"properties":{"inputs":{"description":"The model's input tensors. Example: `[{ name: x, dtype: float32, shape: [batch, 24, 8] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One input tensor: `name`, `dtype` and `shape`."}},"outputs":{"description":"The model's output tensors. Example: `[{ name: y, dtype: float32, shape: [batch, 1] }]`.","type":"array","items":{"$ref":"#/$defs/tensor","description":"One output tensor: `name`, `dtype` and `shape`."}}}}}}},"intendedUse":{"description":"What the model is for: the tasks, users and settings it was built and evaluated for. Example: `Seven-day sea-ice extent forecasts for research planning.`","type":"string","minLength":1},"outOfScopeUse":{"description":"Uses the model is not suited or not approved for. Example: `Not for navigation or safety-of-life decisions.`","type":"string","minLength":1},"risk":{"description":"The model's risk mapping to NIST AI RMF 1.0 (and AI 600-1 for generative models) and its residual risk. Example: `{ rmf: [MAP-2.3, MEASURE-2], residual: low, reviewDate: 2026-07-01 }`.","type":"object","additionalProperties":false,"required":["rmf","residual"],"properties":{"rmf":{"description":"The NIST AI RMF categories addressed, at least one: `GOVERN-1`..`GOVERN-6`, `MAP-1`..`MAP-5`, `MEASURE-1`..`MEASURE-4`, `MANAGE-1`..`MANAGE-4`, optionally with a subcategory. Example: `[GOVERN-2, MAP-2.3]`.","type":"array","minItems":1,"items":{"description":"One AI RMF category or subcategory id. Examples: `MAP-2`, `MEASURE-2.7`.","type":"string"}},"generative":{"description":"The NIST AI 600-1 generative AI risks considered, in kebab case; expected when `pipeline_tag` is a generative task. Example: `[confabulation, data-privacy]`.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/generativeRisk","description":"One NIST AI 600-1 risk name. Example: `information-integrity`."}},"residual":{"description":"The risk remaining after mitigations: `low`, `medium` or `high`. Example: `low`.","enum":["low","medium","high"]},"reviewDate":{"$ref":"common.schema.json#/$defs/date","description":"When the risk assessment is next reviewed (or was last reviewed), ISO 8601. Example: `2026-07-01`."}}},"governance":{"description":"Where the model's governance records live. Example: `{ binder: governance/, reviewCadence: quarterly, decommissionPlan: governance/decommission.md }`.","type":"object","additionalProperties":false,"required":["binder"],"properties":{"binder":{"$ref":"common.schema.json#/$defs/workspacePath","description":"Path to the governance binder (policies, SOPs, approvals). Example: `/governance/`."},"reviewCadence":{"description":"How often the model's use and risks are reviewed. Example: `quarterly`.","type":"string","minLength":1},"decommissionPlan":{"description":"How the model will be retired: a short statement or a path to the plan. Example: `governance/decommission.md`.","type":"string","minLength":1}}},"instance_prompt":{"description":"Hugging Face (diffusers DreamBooth and LoRA cards): the prompt with the identifier the model was trained on. Example: `a photo of sks dog`.","type":"string"},"prompt_template":{"description":"Hugging Face (quantised and GGUF cards): the prompt format the model expects. Example: `<|user|> {prompt} <|assistant|>`.","type":"string"},"mask_token":{"description":"Hugging Face: the mask token shown in the fill-mask widget. Example: `[MASK]`.","type":"string"}},"patternProperties":{"^extra_gated_":{"description":"Hugging Face gated-access settings (`extra_gated_prompt`, `extra_gated_fields`, ...); any value Hugging Face accepts. Example: `extra_gated_prompt: You agree to the lab's terms.`"}},"if":{"required":["license"],"properties":{"license":{"const":"other"}}},"then":{"required":["license_name","license_link"],"properties":{"license_name":{"description":"Hugging Face: a short id for the custom license, required because `license` is `other`. Example: `lab-research-license`."},"license_link":{"description":"Hugging Face: a link or repository path to the custom license text, required because `license` is `other`. Example: `LICENSE.md`."}}},"$defs":{"tensor":{"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}},"generativeRisk":{"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]}}};
 const schema70 = {"description":"An OCI container image reference, pinned by digest: `registry/name[:tag]@sha256:<64 hex>`. Example: `registry.example.gov/ml/train:2.1@sha256:<64 hex digits>`. Pinning and tags are checked by the `container/*` rules.","type":"string"};
 const schema76 = {"description":"A tensor of a model signature: name, element type and shape. Example: `{ name: x, dtype: float32, shape: [batch, 24, 8] }`.","type":"object","additionalProperties":false,"required":["name","dtype","shape"],"properties":{"name":{"description":"The tensor's name in the model graph. Example: `input_ids`.","type":"string","minLength":1},"dtype":{"description":"The element type: `float32`, `float16`, `bfloat16`, `float64`, `int8`, `int16`, `int32`, `int64`, `uint8`, `bool` or `string`. Example: `float32`.","enum":["float32","float16","bfloat16","float64","int8","int16","int32","int64","uint8","bool","string"]},"shape":{"description":"The tensor's dimensions, each an integer size or a symbolic name for a dynamic size. Example: `[batch, 24, 8]`.","type":"array","items":{"description":"One dimension: a size (integer, 0 or more) or a symbolic name. Examples: `224`, `batch`.","anyOf":[{"type":"integer","minimum":0},{"type":"string","minLength":1}]}}}};
 const schema78 = {"description":"A NIST AI 600-1 generative AI risk, in kebab case. Example: `confabulation`.","enum":["cbrn-information-or-capabilities","confabulation","dangerous-violent-or-hateful-content","data-privacy","environmental-impacts","harmful-bias-or-homogenization","human-ai-configuration","information-integrity","information-security","intellectual-property","obscene-degrading-and-abusive-content","value-chain-and-component-integration"]};
@@ -3626,12 +3626,11 @@ errors++;
 }
 if(data.tags !== undefined){
 let data13 = data.tags;
-if(Array.isArray(data13)){
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-let data14 = data13[i1];
-if(typeof data14 !== "string"){
-const err35 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.tags.items.type,parentSchema:schema56.properties.tags.items,data:data14};
+const _errs35 = errors;
+let valid8 = false;
+const _errs36 = errors;
+if(typeof data13 !== "string"){
+const err35 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.tags.anyOf[0].type,parentSchema:schema56.properties.tags.anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3640,10 +3639,15 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.tags.type,parentSchema:schema56.properties.tags,data:data13};
+var _valid2 = _errs36 === errors;
+valid8 = valid8 || _valid2;
+const _errs38 = errors;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+let data14 = data13[i1];
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.tags.anyOf[1].items.type,parentSchema:schema56.properties.tags.anyOf[1].items,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3653,13 +3657,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.base_model !== undefined){
-let data15 = data.base_model;
-const _errs39 = errors;
-let valid10 = false;
-const _errs40 = errors;
-if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/base_model",schemaPath:"#/properties/base_model/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.base_model.anyOf[0].type,parentSchema:schema56.properties.base_model.anyOf[0],data:data15};
+}
+else {
+const err37 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.tags.anyOf[1].type,parentSchema:schema56.properties.tags.anyOf[1],data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3668,15 +3668,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid2 = _errs40 === errors;
-valid10 = valid10 || _valid2;
-const _errs42 = errors;
-if(Array.isArray(data15)){
-const len2 = data15.length;
-for(let i2=0; i2<len2; i2++){
-let data16 = data15[i2];
-if(typeof data16 !== "string"){
-const err38 = {instancePath:instancePath+"/base_model/" + i2,schemaPath:"#/properties/base_model/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.base_model.anyOf[1].items.type,parentSchema:schema56.properties.base_model.anyOf[1].items,data:data16};
+var _valid2 = _errs38 === errors;
+valid8 = valid8 || _valid2;
+if(!valid8){
+const err38 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.tags.anyOf,parentSchema:schema56.properties.tags,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3685,10 +3680,25 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
 }
 else {
-const err39 = {instancePath:instancePath+"/base_model",schemaPath:"#/properties/base_model/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.base_model.anyOf[1].type,parentSchema:schema56.properties.base_model.anyOf[1],data:data15};
+vErrors = null;
+}
+}
+}
+}
+if(data.base_model !== undefined){
+let data15 = data.base_model;
+const _errs43 = errors;
+let valid11 = false;
+const _errs44 = errors;
+if(typeof data15 !== "string"){
+const err39 = {instancePath:instancePath+"/base_model",schemaPath:"#/properties/base_model/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.base_model.anyOf[0].type,parentSchema:schema56.properties.base_model.anyOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3697,10 +3707,15 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid2 = _errs42 === errors;
-valid10 = valid10 || _valid2;
-if(!valid10){
-const err40 = {instancePath:instancePath+"/base_model",schemaPath:"#/properties/base_model/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.base_model.anyOf,parentSchema:schema56.properties.base_model,data:data15};
+var _valid3 = _errs44 === errors;
+valid11 = valid11 || _valid3;
+const _errs46 = errors;
+if(Array.isArray(data15)){
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+if(typeof data16 !== "string"){
+const err40 = {instancePath:instancePath+"/base_model/" + i2,schemaPath:"#/properties/base_model/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.base_model.anyOf[1].items.type,parentSchema:schema56.properties.base_model.anyOf[1].items,data:data16};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3709,11 +3724,35 @@ vErrors.push(err40);
 }
 errors++;
 }
+}
+}
 else {
-errors = _errs39;
+const err41 = {instancePath:instancePath+"/base_model",schemaPath:"#/properties/base_model/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.base_model.anyOf[1].type,parentSchema:schema56.properties.base_model.anyOf[1],data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid3 = _errs46 === errors;
+valid11 = valid11 || _valid3;
+if(!valid11){
+const err42 = {instancePath:instancePath+"/base_model",schemaPath:"#/properties/base_model/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.base_model.anyOf,parentSchema:schema56.properties.base_model,data:data15};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs43;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs43){
+vErrors.length = _errs43;
 }
 else {
 vErrors = null;
@@ -3724,36 +3763,7 @@ vErrors = null;
 if(data.base_model_relation !== undefined){
 let data17 = data.base_model_relation;
 if(typeof data17 !== "string"){
-const err41 = {instancePath:instancePath+"/base_model_relation",schemaPath:"#/properties/base_model_relation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.base_model_relation.type,parentSchema:schema56.properties.base_model_relation,data:data17};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.datasets !== undefined){
-let data18 = data.datasets;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(typeof data19 !== "string"){
-const err42 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.datasets.items.type,parentSchema:schema56.properties.datasets.items,data:data19};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.datasets.type,parentSchema:schema56.properties.datasets,data:data18};
+const err43 = {instancePath:instancePath+"/base_model_relation",schemaPath:"#/properties/base_model_relation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.base_model_relation.type,parentSchema:schema56.properties.base_model_relation,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3763,14 +3773,13 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data20 = data.metrics;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-if(typeof data21 !== "string"){
-const err44 = {instancePath:instancePath+"/metrics/" + i4,schemaPath:"#/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.metrics.items.type,parentSchema:schema56.properties.metrics.items,data:data21};
+if(data.datasets !== undefined){
+let data18 = data.datasets;
+const _errs53 = errors;
+let valid14 = false;
+const _errs54 = errors;
+if(typeof data18 !== "string"){
+const err44 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.datasets.anyOf[0].type,parentSchema:schema56.properties.datasets.anyOf[0],data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3779,10 +3788,15 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.metrics.type,parentSchema:schema56.properties.metrics,data:data20};
+var _valid4 = _errs54 === errors;
+valid14 = valid14 || _valid4;
+const _errs56 = errors;
+if(Array.isArray(data18)){
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+let data19 = data18[i3];
+if(typeof data19 !== "string"){
+const err45 = {instancePath:instancePath+"/datasets/" + i3,schemaPath:"#/properties/datasets/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.datasets.anyOf[1].items.type,parentSchema:schema56.properties.datasets.anyOf[1].items,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3790,6 +3804,109 @@ else {
 vErrors.push(err45);
 }
 errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.datasets.anyOf[1].type,parentSchema:schema56.properties.datasets.anyOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid4 = _errs56 === errors;
+valid14 = valid14 || _valid4;
+if(!valid14){
+const err47 = {instancePath:instancePath+"/datasets",schemaPath:"#/properties/datasets/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.datasets.anyOf,parentSchema:schema56.properties.datasets,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.metrics !== undefined){
+let data20 = data.metrics;
+const _errs61 = errors;
+let valid17 = false;
+const _errs62 = errors;
+if(typeof data20 !== "string"){
+const err48 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.metrics.anyOf[0].type,parentSchema:schema56.properties.metrics.anyOf[0],data:data20};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid5 = _errs62 === errors;
+valid17 = valid17 || _valid5;
+const _errs64 = errors;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(typeof data21 !== "string"){
+const err49 = {instancePath:instancePath+"/metrics/" + i4,schemaPath:"#/properties/metrics/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.metrics.anyOf[1].items.type,parentSchema:schema56.properties.metrics.anyOf[1].items,data:data21};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.metrics.anyOf[1].type,parentSchema:schema56.properties.metrics.anyOf[1],data:data20};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var _valid5 = _errs64 === errors;
+valid17 = valid17 || _valid5;
+if(!valid17){
+const err51 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.metrics.anyOf,parentSchema:schema56.properties.metrics,data:data20};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+else {
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 if(data["model-index"] !== undefined){
@@ -3800,34 +3917,46 @@ for(let i5=0; i5<len5; i5++){
 let data23 = data22[i5];
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.name === undefined){
-const err46 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.properties["model-index"].items.required,parentSchema:schema56.properties["model-index"].items,data:data23};
+const err52 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.properties["model-index"].items.required,parentSchema:schema56.properties["model-index"].items,data:data23};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err52];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err52);
 }
 errors++;
 }
 if(data23.results === undefined){
-const err47 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties["model-index"].items.required,parentSchema:schema56.properties["model-index"].items,data:data23};
+const err53 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties["model-index"].items.required,parentSchema:schema56.properties["model-index"].items,data:data23};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err53];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err53);
 }
 errors++;
+}
+for(const key1 in data23){
+if(!((key1 === "name") || (key1 === "results"))){
+const err54 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties["model-index"].items,data:data23};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
 }
 if(data23.name !== undefined){
 let data24 = data23.name;
 if(typeof data24 !== "string"){
-const err48 = {instancePath:instancePath+"/model-index/" + i5+"/name",schemaPath:"#/properties/model-index/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.name,data:data24};
+const err55 = {instancePath:instancePath+"/model-index/" + i5+"/name",schemaPath:"#/properties/model-index/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.name,data:data24};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err55];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err55);
 }
 errors++;
 }
@@ -3840,91 +3969,7 @@ for(let i6=0; i6<len6; i6++){
 let data26 = data25[i6];
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.task === undefined){
-const err49 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema56.properties["model-index"].items.properties.results.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data26.dataset === undefined){
-const err50 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties["model-index"].items.properties.results.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data26.metrics === undefined){
-const err51 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema56.properties["model-index"].items.properties.results.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data26.task !== undefined){
-let data27 = data26.task;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.type === undefined){
-const err52 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task,data:data27};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data27.type !== undefined){
-let data28 = data27.type;
-if(typeof data28 !== "string"){
-const err53 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task/type",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.type.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.type,data:data28};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data27.name !== undefined){
-let data29 = data27.name;
-if(typeof data29 !== "string"){
-const err54 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.name,data:data29};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task,data:data27};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data26.dataset !== undefined){
-let data30 = data26.dataset;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.type === undefined){
-const err56 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+const err56 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema56.properties["model-index"].items.properties.results.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3933,8 +3978,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data30.name === undefined){
-const err57 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+if(data26.dataset === undefined){
+const err57 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties["model-index"].items.properties.results.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3943,10 +3988,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data30.type !== undefined){
-let data31 = data30.type;
-if(typeof data31 !== "string"){
-const err58 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/type",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.type.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.type,data:data31};
+if(data26.metrics === undefined){
+const err58 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema56.properties["model-index"].items.properties.results.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3955,11 +3998,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data30.name !== undefined){
-let data32 = data30.name;
-if(typeof data32 !== "string"){
-const err59 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.name,data:data32};
+for(const key2 in data26){
+if(!((((key2 === "task") || (key2 === "dataset")) || (key2 === "metrics")) || (key2 === "source"))){
+const err59 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3969,10 +4010,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data30.config !== undefined){
-let data33 = data30.config;
-if(typeof data33 !== "string"){
-const err60 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/config",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.config.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.config,data:data33};
+if(data26.task !== undefined){
+let data27 = data26.task;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.type === undefined){
+const err60 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3981,11 +4023,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data30.split !== undefined){
-let data34 = data30.split;
-if(typeof data34 !== "string"){
-const err61 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/split",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.split.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.split,data:data34};
+for(const key3 in data27){
+if(!((key3 === "type") || (key3 === "name"))){
+const err61 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3995,10 +4035,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data30.revision !== undefined){
-let data35 = data30.revision;
-if(typeof data35 !== "string"){
-const err62 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/revision",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/revision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.revision.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.revision,data:data35};
+if(data27.type !== undefined){
+let data28 = data27.type;
+if(typeof data28 !== "string"){
+const err62 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task/type",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.type.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.type,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4008,14 +4048,139 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+if(data27.name !== undefined){
+let data29 = data27.name;
+if(typeof data29 !== "string"){
+const err63 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task.properties.name,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/task",schemaPath:"#/properties/model-index/items/properties/results/items/properties/task/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.task.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.task,data:data27};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data26.dataset !== undefined){
+let data30 = data26.dataset;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.type === undefined){
+const err65 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data30.name === undefined){
+const err66 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+for(const key4 in data30){
+if(!((((((key4 === "type") || (key4 === "name")) || (key4 === "config")) || (key4 === "split")) || (key4 === "revision")) || (key4 === "args"))){
+const err67 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data30.type !== undefined){
+let data31 = data30.type;
+if(typeof data31 !== "string"){
+const err68 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/type",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.type.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.type,data:data31};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data30.name !== undefined){
+let data32 = data30.name;
+if(typeof data32 !== "string"){
+const err69 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.name,data:data32};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data30.config !== undefined){
+let data33 = data30.config;
+if(typeof data33 !== "string"){
+const err70 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/config",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.config.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.config,data:data33};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data30.split !== undefined){
+let data34 = data30.split;
+if(typeof data34 !== "string"){
+const err71 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/split",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.split.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.split,data:data34};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data30.revision !== undefined){
+let data35 = data30.revision;
+if(typeof data35 !== "string"){
+const err72 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset/revision",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/properties/revision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.revision.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.properties.revision,data:data35};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/dataset",schemaPath:"#/properties/model-index/items/properties/results/items/properties/dataset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.dataset.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.dataset,data:data30};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -4028,133 +4193,7 @@ for(let i7=0; i7<len7; i7++){
 let data37 = data36[i7];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.type === undefined){
-const err64 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data37.value === undefined){
-const err65 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data37.type !== undefined){
-let data38 = data37.type;
-if(typeof data38 !== "string"){
-const err66 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/type",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.type.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.type,data:data38};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data37.name !== undefined){
-let data39 = data37.name;
-if(typeof data39 !== "string"){
-const err67 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.name,data:data39};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data37.config !== undefined){
-let data40 = data37.config;
-if(typeof data40 !== "string"){
-const err68 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/config",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.config.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.config,data:data40};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data37.verified !== undefined){
-let data41 = data37.verified;
-if(typeof data41 !== "boolean"){
-const err69 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/verified",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/verified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.verified.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.verified,data:data41};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics,data:data36};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data26.source !== undefined){
-let data42 = data26.source;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.name !== undefined){
-let data43 = data42.name;
-if(typeof data43 !== "string"){
-const err72 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.name,data:data43};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data42.url !== undefined){
-let data44 = data42.url;
-if(typeof data44 !== "string"){
-const err73 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source/url",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.url.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.url,data:data44};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.source.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source,data:data42};
+const err74 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4163,10 +4202,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.type,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
+if(data37.value === undefined){
+const err75 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.required,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4175,10 +4212,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/model-index/" + i5+"/results",schemaPath:"#/properties/model-index/items/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties["model-index"].items.properties.results.type,parentSchema:schema56.properties["model-index"].items.properties.results,data:data25};
+for(const key5 in data37){
+if(!(((((((key5 === "type") || (key5 === "value")) || (key5 === "name")) || (key5 === "config")) || (key5 === "args")) || (key5 === "verified")) || (key5 === "verifyToken"))){
+const err76 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4188,9 +4224,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.type,parentSchema:schema56.properties["model-index"].items,data:data23};
+if(data37.type !== undefined){
+let data38 = data37.type;
+if(typeof data38 !== "string"){
+const err77 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/type",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.type.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.type,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4200,9 +4237,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/model-index",schemaPath:"#/properties/model-index/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties["model-index"].type,parentSchema:schema56.properties["model-index"],data:data22};
+if(data37.name !== undefined){
+let data39 = data37.name;
+if(typeof data39 !== "string"){
+const err78 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.name,data:data39};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4212,10 +4250,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.thumbnail !== undefined){
-let data45 = data.thumbnail;
-if(typeof data45 !== "string"){
-const err79 = {instancePath:instancePath+"/thumbnail",schemaPath:"#/properties/thumbnail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.thumbnail.type,parentSchema:schema56.properties.thumbnail,data:data45};
+if(data37.config !== undefined){
+let data40 = data37.config;
+if(typeof data40 !== "string"){
+const err79 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/config",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.config.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.config,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4225,10 +4263,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.model_name !== undefined){
-let data46 = data.model_name;
-if(typeof data46 !== "string"){
-const err80 = {instancePath:instancePath+"/model_name",schemaPath:"#/properties/model_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_name.type,parentSchema:schema56.properties.model_name,data:data46};
+if(data37.verified !== undefined){
+let data41 = data37.verified;
+if(typeof data41 !== "boolean"){
+const err80 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/verified",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/verified/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.verified.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.verified,data:data41};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4238,10 +4276,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.model_type !== undefined){
-let data47 = data.model_type;
-if(typeof data47 !== "string"){
-const err81 = {instancePath:instancePath+"/model_type",schemaPath:"#/properties/model_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_type.type,parentSchema:schema56.properties.model_type,data:data47};
+if(data37.verifyToken !== undefined){
+let data42 = data37.verifyToken;
+if(typeof data42 !== "string"){
+const err81 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7+"/verifyToken",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/properties/verifyToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.verifyToken.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.properties.verifyToken,data:data42};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4251,10 +4289,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.new_version !== undefined){
-let data48 = data.new_version;
-if(typeof data48 !== "string"){
-const err82 = {instancePath:instancePath+"/new_version",schemaPath:"#/properties/new_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.new_version.type,parentSchema:schema56.properties.new_version,data:data48};
+}
+else {
+const err82 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics/" + i7,schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4264,10 +4301,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.quantized_by !== undefined){
-let data49 = data.quantized_by;
-if(typeof data49 !== "string"){
-const err83 = {instancePath:instancePath+"/quantized_by",schemaPath:"#/properties/quantized_by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.quantized_by.type,parentSchema:schema56.properties.quantized_by,data:data49};
+}
+else {
+const err83 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/metrics",schemaPath:"#/properties/model-index/items/properties/results/items/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties["model-index"].items.properties.results.items.properties.metrics.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.metrics,data:data36};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4277,15 +4313,531 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.model_creator !== undefined){
-let data50 = data.model_creator;
-if(typeof data50 !== "string"){
-const err84 = {instancePath:instancePath+"/model_creator",schemaPath:"#/properties/model_creator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_creator.type,parentSchema:schema56.properties.model_creator,data:data50};
+if(data26.source !== undefined){
+let data43 = data26.source;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key6 in data43){
+if(!((key6 === "name") || (key6 === "url"))){
+const err84 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source,data:data43};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data43.name !== undefined){
+let data44 = data43.name;
+if(typeof data44 !== "string"){
+const err85 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source/name",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.name.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.name,data:data44};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data43.url !== undefined){
+let data45 = data43.url;
+if(typeof data45 !== "string"){
+const err86 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source/url",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.url.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source.properties.url,data:data45};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6+"/source",schemaPath:"#/properties/model-index/items/properties/results/items/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.properties.source.type,parentSchema:schema56.properties["model-index"].items.properties.results.items.properties.source,data:data43};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/model-index/" + i5+"/results/" + i6,schemaPath:"#/properties/model-index/items/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.properties.results.items.type,parentSchema:schema56.properties["model-index"].items.properties.results.items,data:data26};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/model-index/" + i5+"/results",schemaPath:"#/properties/model-index/items/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties["model-index"].items.properties.results.type,parentSchema:schema56.properties["model-index"].items.properties.results,data:data25};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/model-index/" + i5,schemaPath:"#/properties/model-index/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties["model-index"].items.type,parentSchema:schema56.properties["model-index"].items,data:data23};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/model-index",schemaPath:"#/properties/model-index/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties["model-index"].type,parentSchema:schema56.properties["model-index"],data:data22};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.thumbnail !== undefined){
+let data46 = data.thumbnail;
+if(typeof data46 !== "string"){
+const err92 = {instancePath:instancePath+"/thumbnail",schemaPath:"#/properties/thumbnail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.thumbnail.type,parentSchema:schema56.properties.thumbnail,data:data46};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.widget !== undefined){
+let data47 = data.widget;
+if(Array.isArray(data47)){
+const len8 = data47.length;
+for(let i8=0; i8<len8; i8++){
+let data48 = data47[i8];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.text !== undefined){
+let data49 = data48.text;
+if(typeof data49 !== "string"){
+const err93 = {instancePath:instancePath+"/widget/" + i8+"/text",schemaPath:"#/properties/widget/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.widget.items.properties.text.type,parentSchema:schema56.properties.widget.items.properties.text,data:data49};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data48.example_title !== undefined){
+let data50 = data48.example_title;
+if(typeof data50 !== "string"){
+const err94 = {instancePath:instancePath+"/widget/" + i8+"/example_title",schemaPath:"#/properties/widget/items/properties/example_title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.widget.items.properties.example_title.type,parentSchema:schema56.properties.widget.items.properties.example_title,data:data50};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data48.src !== undefined){
+let data51 = data48.src;
+if(typeof data51 !== "string"){
+const err95 = {instancePath:instancePath+"/widget/" + i8+"/src",schemaPath:"#/properties/widget/items/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.widget.items.properties.src.type,parentSchema:schema56.properties.widget.items.properties.src,data:data51};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data48.context !== undefined){
+let data52 = data48.context;
+if(typeof data52 !== "string"){
+const err96 = {instancePath:instancePath+"/widget/" + i8+"/context",schemaPath:"#/properties/widget/items/properties/context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.widget.items.properties.context.type,parentSchema:schema56.properties.widget.items.properties.context,data:data52};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data48.source_sentence !== undefined){
+let data53 = data48.source_sentence;
+if(typeof data53 !== "string"){
+const err97 = {instancePath:instancePath+"/widget/" + i8+"/source_sentence",schemaPath:"#/properties/widget/items/properties/source_sentence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.widget.items.properties.source_sentence.type,parentSchema:schema56.properties.widget.items.properties.source_sentence,data:data53};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data48.sentences !== undefined){
+let data54 = data48.sentences;
+if(Array.isArray(data54)){
+const len9 = data54.length;
+for(let i9=0; i9<len9; i9++){
+let data55 = data54[i9];
+if(typeof data55 !== "string"){
+const err98 = {instancePath:instancePath+"/widget/" + i8+"/sentences/" + i9,schemaPath:"#/properties/widget/items/properties/sentences/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.widget.items.properties.sentences.items.type,parentSchema:schema56.properties.widget.items.properties.sentences.items,data:data55};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/widget/" + i8+"/sentences",schemaPath:"#/properties/widget/items/properties/sentences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.widget.items.properties.sentences.type,parentSchema:schema56.properties.widget.items.properties.sentences,data:data54};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data48.messages !== undefined){
+let data56 = data48.messages;
+if(!(Array.isArray(data56))){
+const err100 = {instancePath:instancePath+"/widget/" + i8+"/messages",schemaPath:"#/properties/widget/items/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.widget.items.properties.messages.type,parentSchema:schema56.properties.widget.items.properties.messages,data:data56};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/widget/" + i8,schemaPath:"#/properties/widget/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.widget.items.type,parentSchema:schema56.properties.widget.items,data:data48};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/widget",schemaPath:"#/properties/widget/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.widget.type,parentSchema:schema56.properties.widget,data:data47};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data.inference !== undefined){
+let data57 = data.inference;
+const _errs146 = errors;
+let valid37 = false;
+const _errs147 = errors;
+if(typeof data57 !== "boolean"){
+const err103 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.properties.inference.anyOf[0].type,parentSchema:schema56.properties.inference.anyOf[0],data:data57};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid6 = _errs147 === errors;
+valid37 = valid37 || _valid6;
+const _errs149 = errors;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key7 in data57){
+if(!(key7 === "parameters")){
+const err104 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.inference.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data57.parameters !== undefined){
+let data58 = data57.parameters;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+}
+else {
+const err105 = {instancePath:instancePath+"/inference/parameters",schemaPath:"#/properties/inference/anyOf/1/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.inference.anyOf[1].properties.parameters.type,parentSchema:schema56.properties.inference.anyOf[1].properties.parameters,data:data58};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.inference.anyOf[1].type,parentSchema:schema56.properties.inference.anyOf[1],data:data57};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+var _valid6 = _errs149 === errors;
+valid37 = valid37 || _valid6;
+if(!valid37){
+const err107 = {instancePath:instancePath+"/inference",schemaPath:"#/properties/inference/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.inference.anyOf,parentSchema:schema56.properties.inference,data:data57};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+else {
+errors = _errs146;
+if(vErrors !== null){
+if(_errs146){
+vErrors.length = _errs146;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.co2_eq_emissions !== undefined){
+let data59 = data.co2_eq_emissions;
+const _errs156 = errors;
+let valid39 = false;
+const _errs157 = errors;
+if(!(typeof data59 == "number")){
+const err108 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.co2_eq_emissions.anyOf[0].type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[0],data:data59};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+var _valid7 = _errs157 === errors;
+valid39 = valid39 || _valid7;
+const _errs159 = errors;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key8 in data59){
+if(!(((((key8 === "emissions") || (key8 === "source")) || (key8 === "training_type")) || (key8 === "geographical_location")) || (key8 === "hardware_used"))){
+const err109 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1],data:data59};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data59.emissions !== undefined){
+let data60 = data59.emissions;
+if(!(typeof data60 == "number")){
+const err110 = {instancePath:instancePath+"/co2_eq_emissions/emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/emissions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.emissions.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.emissions,data:data60};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data59.source !== undefined){
+let data61 = data59.source;
+if(typeof data61 !== "string"){
+const err111 = {instancePath:instancePath+"/co2_eq_emissions/source",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.source.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.source,data:data61};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data59.training_type !== undefined){
+let data62 = data59.training_type;
+if(typeof data62 !== "string"){
+const err112 = {instancePath:instancePath+"/co2_eq_emissions/training_type",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/training_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.training_type.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.training_type,data:data62};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data59.geographical_location !== undefined){
+let data63 = data59.geographical_location;
+if(typeof data63 !== "string"){
+const err113 = {instancePath:instancePath+"/co2_eq_emissions/geographical_location",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/geographical_location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.geographical_location.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.geographical_location,data:data63};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data59.hardware_used !== undefined){
+let data64 = data59.hardware_used;
+if(typeof data64 !== "string"){
+const err114 = {instancePath:instancePath+"/co2_eq_emissions/hardware_used",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/properties/hardware_used/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.co2_eq_emissions.anyOf[1].properties.hardware_used.type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1].properties.hardware_used,data:data64};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.co2_eq_emissions.anyOf[1].type,parentSchema:schema56.properties.co2_eq_emissions.anyOf[1],data:data59};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid7 = _errs159 === errors;
+valid39 = valid39 || _valid7;
+if(!valid39){
+const err116 = {instancePath:instancePath+"/co2_eq_emissions",schemaPath:"#/properties/co2_eq_emissions/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.co2_eq_emissions.anyOf,parentSchema:schema56.properties.co2_eq_emissions,data:data59};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+else {
+errors = _errs156;
+if(vErrors !== null){
+if(_errs156){
+vErrors.length = _errs156;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.model_name !== undefined){
+let data65 = data.model_name;
+if(typeof data65 !== "string"){
+const err117 = {instancePath:instancePath+"/model_name",schemaPath:"#/properties/model_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_name.type,parentSchema:schema56.properties.model_name,data:data65};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data.model_type !== undefined){
+let data66 = data.model_type;
+if(typeof data66 !== "string"){
+const err118 = {instancePath:instancePath+"/model_type",schemaPath:"#/properties/model_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_type.type,parentSchema:schema56.properties.model_type,data:data66};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data.new_version !== undefined){
+let data67 = data.new_version;
+if(typeof data67 !== "string"){
+const err119 = {instancePath:instancePath+"/new_version",schemaPath:"#/properties/new_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.new_version.type,parentSchema:schema56.properties.new_version,data:data67};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data.quantized_by !== undefined){
+let data68 = data.quantized_by;
+if(typeof data68 !== "string"){
+const err120 = {instancePath:instancePath+"/quantized_by",schemaPath:"#/properties/quantized_by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.quantized_by.type,parentSchema:schema56.properties.quantized_by,data:data68};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data.model_creator !== undefined){
+let data69 = data.model_creator;
+if(typeof data69 !== "string"){
+const err121 = {instancePath:instancePath+"/model_creator",schemaPath:"#/properties/model_creator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.model_creator.type,parentSchema:schema56.properties.model_creator,data:data69};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
 }
 errors++;
 }
@@ -4297,26 +4849,26 @@ errors = vErrors.length;
 }
 }
 if(data.contact !== undefined){
-let data52 = data.contact;
-if(typeof data52 === "string"){
-if(!(formats0.test(data52))){
-const err85 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema37,data:data52};
+let data71 = data.contact;
+if(typeof data71 === "string"){
+if(!(formats0.test(data71))){
+const err122 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema37,data:data71};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err122];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err122);
 }
 errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data52};
+const err123 = {instancePath:instancePath+"/contact",schemaPath:"common.schema.json#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data71};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err123];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err123);
 }
 errors++;
 }
@@ -4328,470 +4880,10 @@ errors = vErrors.length;
 }
 }
 if(data.access !== undefined){
-let data54 = data.access;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.policy === undefined){
-const err87 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema56.properties.access.required,parentSchema:schema56.properties.access,data:data54};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-for(const key1 in data54){
-if(!((key1 === "policy") || (key1 === "roles"))){
-const err88 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.access,data:data54};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data54.policy !== undefined){
-let data55 = data54.policy;
-if(typeof data55 !== "string"){
-const err89 = {instancePath:instancePath+"/access/policy",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data55};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data54.roles !== undefined){
-let data56 = data54.roles;
-if(Array.isArray(data56)){
-const len8 = data56.length;
-for(let i8=0; i8<len8; i8++){
-let data57 = data56[i8];
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
-const err90 = {instancePath:instancePath+"/access/roles/" + i8,schemaPath:"#/properties/access/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.access.properties.roles.items,data:data57};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/access/roles/" + i8,schemaPath:"#/properties/access/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.access.properties.roles.items.type,parentSchema:schema56.properties.access.properties.roles.items,data:data57};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/access/roles",schemaPath:"#/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.access.properties.roles.type,parentSchema:schema56.properties.access.properties.roles,data:data56};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.access.type,parentSchema:schema56.properties.access,data:data54};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data.training !== undefined){
-let data58 = data.training;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.datasets === undefined){
-const err94 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data58};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if(data58.run === undefined){
-const err95 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data58};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(data58.environment === undefined){
-const err96 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data58};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-for(const key2 in data58){
-if(!((((key2 === "datasets") || (key2 === "pipeline")) || (key2 === "run")) || (key2 === "environment"))){
-const err97 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training,data:data58};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data58.datasets !== undefined){
-let data59 = data58.datasets;
-if(Array.isArray(data59)){
-if(data59.length < 1){
-const err98 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.training.properties.datasets,data:data59};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-const len9 = data59.length;
-for(let i9=0; i9<len9; i9++){
-let data60 = data59[i9];
-if(typeof data60 !== "string"){
-const err99 = {instancePath:instancePath+"/training/datasets/" + i9,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data60};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.training.properties.datasets.type,parentSchema:schema56.properties.training.properties.datasets,data:data59};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data58.pipeline !== undefined){
-let data61 = data58.pipeline;
-if(typeof data61 !== "string"){
-const err101 = {instancePath:instancePath+"/training/pipeline",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data61};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data58.run !== undefined){
-let data62 = data58.run;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.tracker === undefined){
-const err102 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/required",keyword:"required",params:{missingProperty: "tracker"},message:"must have required property '"+"tracker"+"'",schema:schema56.properties.training.properties.run.required,parentSchema:schema56.properties.training.properties.run,data:data62};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-for(const key3 in data62){
-if(!((((key3 === "tracker") || (key3 === "runId")) || (key3 === "commit")) || (key3 === "seed"))){
-const err103 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.run,data:data62};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data62.tracker !== undefined){
-let data63 = data62.tracker;
-if(!((((data63 === "mlflow") || (data63 === "wandb")) || (data63 === "tensorboard")) || (data63 === "other"))){
-const err104 = {instancePath:instancePath+"/training/run/tracker",schemaPath:"#/properties/training/properties/run/properties/tracker/enum",keyword:"enum",params:{allowedValues: schema56.properties.training.properties.run.properties.tracker.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.training.properties.run.properties.tracker.enum,parentSchema:schema56.properties.training.properties.run.properties.tracker,data:data63};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.run.type,parentSchema:schema56.properties.training.properties.run,data:data62};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data58.environment !== undefined){
-let data64 = data58.environment;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.lockfile === undefined){
-const err106 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema56.properties.training.properties.environment.required,parentSchema:schema56.properties.training.properties.environment,data:data64};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-for(const key4 in data64){
-if(!((key4 === "lockfile") || (key4 === "image"))){
-const err107 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.environment,data:data64};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data64.lockfile !== undefined){
-let data65 = data64.lockfile;
-if(typeof data65 !== "string"){
-const err108 = {instancePath:instancePath+"/training/environment/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data65};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data64.image !== undefined){
-let data66 = data64.image;
-if(typeof data66 !== "string"){
-const err109 = {instancePath:instancePath+"/training/environment/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data66};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.environment.type,parentSchema:schema56.properties.training.properties.environment,data:data64};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.type,parentSchema:schema56.properties.training,data:data58};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(data.evaluation !== undefined){
-let data67 = data.evaluation;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.datasets === undefined){
-const err112 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data67};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data67.results === undefined){
-const err113 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data67};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-for(const key5 in data67){
-if(!((key5 === "datasets") || (key5 === "results"))){
-const err114 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation,data:data67};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data67.datasets !== undefined){
-let data68 = data67.datasets;
-if(Array.isArray(data68)){
-const len10 = data68.length;
-for(let i10=0; i10<len10; i10++){
-let data69 = data68[i10];
-if(typeof data69 !== "string"){
-const err115 = {instancePath:instancePath+"/evaluation/datasets/" + i10,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data69};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/evaluation/datasets",schemaPath:"#/properties/evaluation/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.datasets.type,parentSchema:schema56.properties.evaluation.properties.datasets,data:data68};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data67.results !== undefined){
-let data70 = data67.results;
-if(Array.isArray(data70)){
-if(data70.length < 1){
-const err117 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.evaluation.properties.results,data:data70};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-const len11 = data70.length;
-for(let i11=0; i11<len11; i11++){
-let data71 = data70[i11];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.metric === undefined){
-const err118 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-if(data71.value === undefined){
-const err119 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-if(data71.dataset === undefined){
-const err120 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-for(const key6 in data71){
-if(!((((key6 === "metric") || (key6 === "value")) || (key6 === "dataset")) || (key6 === "split"))){
-const err121 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data71.metric !== undefined){
-let data72 = data71.metric;
-if(typeof data72 === "string"){
-if(func2(data72) < 1){
-const err122 = {instancePath:instancePath+"/evaluation/results/" + i11+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data72};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/evaluation/results/" + i11+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.metric.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data72};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data71.value !== undefined){
-let data73 = data71.value;
-if(!(typeof data73 == "number")){
-const err124 = {instancePath:instancePath+"/evaluation/results/" + i11+"/value",schemaPath:"#/properties/evaluation/properties/results/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.evaluation.properties.results.items.properties.value.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.value,data:data73};
+let data73 = data.access;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.policy === undefined){
+const err124 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema56.properties.access.required,parentSchema:schema56.properties.access,data:data73};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4800,11 +4892,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data71.dataset !== undefined){
-let data74 = data71.dataset;
-if(typeof data74 !== "string"){
-const err125 = {instancePath:instancePath+"/evaluation/results/" + i11+"/dataset",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data74};
+for(const key9 in data73){
+if(!((key9 === "policy") || (key9 === "roles"))){
+const err125 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.access,data:data73};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4814,11 +4904,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data71.split !== undefined){
-let data75 = data71.split;
-if(typeof data75 === "string"){
-if(func2(data75) < 1){
-const err126 = {instancePath:instancePath+"/evaluation/results/" + i11+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data75};
+if(data73.policy !== undefined){
+let data74 = data73.policy;
+if(typeof data74 !== "string"){
+const err126 = {instancePath:instancePath+"/access/policy",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data74};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4828,8 +4917,15 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/evaluation/results/" + i11+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.split.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data75};
+if(data73.roles !== undefined){
+let data75 = data73.roles;
+if(Array.isArray(data75)){
+const len10 = data75.length;
+for(let i10=0; i10<len10; i10++){
+let data76 = data75[i10];
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+const err127 = {instancePath:instancePath+"/access/roles/" + i10,schemaPath:"#/properties/access/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.access.properties.roles.items,data:data76};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4839,9 +4935,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
 else {
-const err128 = {instancePath:instancePath+"/evaluation/results/" + i11,schemaPath:"#/properties/evaluation/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.properties.results.items.type,parentSchema:schema56.properties.evaluation.properties.results.items,data:data71};
+const err128 = {instancePath:instancePath+"/access/roles/" + i10,schemaPath:"#/properties/access/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.access.properties.roles.items.type,parentSchema:schema56.properties.access.properties.roles.items,data:data76};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4853,7 +4948,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.results.type,parentSchema:schema56.properties.evaluation.properties.results,data:data70};
+const err129 = {instancePath:instancePath+"/access/roles",schemaPath:"#/properties/access/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.access.properties.roles.type,parentSchema:schema56.properties.access.properties.roles,data:data75};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4865,7 +4960,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.type,parentSchema:schema56.properties.evaluation,data:data67};
+const err130 = {instancePath:instancePath+"/access",schemaPath:"#/properties/access/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.access.type,parentSchema:schema56.properties.access,data:data73};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4875,11 +4970,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.artifacts !== undefined){
-let data76 = data.artifacts;
-if(Array.isArray(data76)){
-if(data76.length < 1){
-const err131 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.artifacts,data:data76};
+if(data.training !== undefined){
+let data77 = data.training;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.datasets === undefined){
+const err131 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4888,12 +4983,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-const len12 = data76.length;
-for(let i12=0; i12<len12; i12++){
-let data77 = data76[i12];
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.format === undefined){
-const err132 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data77};
+if(data77.run === undefined){
+const err132 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4902,8 +4993,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data77.path === undefined){
-const err133 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data77};
+if(data77.environment === undefined){
+const err133 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema56.properties.training.required,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4912,9 +5003,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key7 in data77){
-if(!(((((key7 === "format") || (key7 === "path")) || (key7 === "sha256")) || (key7 === "md5")) || (key7 === "signature"))){
-const err134 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items,data:data77};
+for(const key10 in data77){
+if(!((((key10 === "datasets") || (key10 === "pipeline")) || (key10 === "run")) || (key10 === "environment"))){
+const err134 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4924,10 +5015,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data77.format !== undefined){
-let data78 = data77.format;
-if(!(((((data78 === "onnx") || (data78 === "safetensors")) || (data78 === "torchscript")) || (data78 === "gguf")) || (data78 === "oci-image"))){
-const err135 = {instancePath:instancePath+"/artifacts/" + i12+"/format",schemaPath:"#/properties/artifacts/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.artifacts.items.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.artifacts.items.properties.format.enum,parentSchema:schema56.properties.artifacts.items.properties.format,data:data78};
+if(data77.datasets !== undefined){
+let data78 = data77.datasets;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err135 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.training.properties.datasets,data:data78};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4936,11 +5028,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data77.path !== undefined){
-let data79 = data77.path;
+const len11 = data78.length;
+for(let i11=0; i11<len11; i11++){
+let data79 = data78[i11];
 if(typeof data79 !== "string"){
-const err136 = {instancePath:instancePath+"/artifacts/" + i12+"/path",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data79};
+const err136 = {instancePath:instancePath+"/training/datasets/" + i11,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data79};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4950,10 +5042,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data77.sha256 !== undefined){
-let data80 = data77.sha256;
-if(typeof data80 !== "string"){
-const err137 = {instancePath:instancePath+"/artifacts/" + i12+"/sha256",schemaPath:"common.schema.json#/$defs/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data80};
+}
+else {
+const err137 = {instancePath:instancePath+"/training/datasets",schemaPath:"#/properties/training/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.training.properties.datasets.type,parentSchema:schema56.properties.training.properties.datasets,data:data78};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4963,10 +5054,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data77.md5 !== undefined){
-let data81 = data77.md5;
-if(typeof data81 !== "string"){
-const err138 = {instancePath:instancePath+"/artifacts/" + i12+"/md5",schemaPath:"common.schema.json#/$defs/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data81};
+if(data77.pipeline !== undefined){
+let data80 = data77.pipeline;
+if(typeof data80 !== "string"){
+const err138 = {instancePath:instancePath+"/training/pipeline",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data80};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4976,11 +5067,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data77.signature !== undefined){
-let data82 = data77.signature;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.inputs === undefined){
-const err139 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
+if(data77.run !== undefined){
+let data81 = data77.run;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.tracker === undefined){
+const err139 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/required",keyword:"required",params:{missingProperty: "tracker"},message:"must have required property '"+"tracker"+"'",schema:schema56.properties.training.properties.run.required,parentSchema:schema56.properties.training.properties.run,data:data81};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4989,8 +5080,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data82.outputs === undefined){
-const err140 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
+for(const key11 in data81){
+if(!((((key11 === "tracker") || (key11 === "runId")) || (key11 === "commit")) || (key11 === "seed"))){
+const err140 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.run,data:data81};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4999,9 +5091,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key8 in data82){
-if(!((key8 === "inputs") || (key8 === "outputs"))){
-const err141 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
+}
+if(data81.tracker !== undefined){
+let data82 = data81.tracker;
+if(!((((data82 === "mlflow") || (data82 === "wandb")) || (data82 === "tensorboard")) || (data82 === "other"))){
+const err141 = {instancePath:instancePath+"/training/run/tracker",schemaPath:"#/properties/training/properties/run/properties/tracker/enum",keyword:"enum",params:{allowedValues: schema56.properties.training.properties.run.properties.tracker.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.training.properties.run.properties.tracker.enum,parentSchema:schema56.properties.training.properties.run.properties.tracker,data:data82};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5011,15 +5105,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data82.inputs !== undefined){
-let data83 = data82.inputs;
-if(Array.isArray(data83)){
-const len13 = data83.length;
-for(let i13=0; i13<len13; i13++){
-let data84 = data83[i13];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.name === undefined){
-const err142 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data84};
+}
+else {
+const err142 = {instancePath:instancePath+"/training/run",schemaPath:"#/properties/training/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.run.type,parentSchema:schema56.properties.training.properties.run,data:data81};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5028,8 +5116,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data84.dtype === undefined){
-const err143 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data84};
+}
+if(data77.environment !== undefined){
+let data83 = data77.environment;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.lockfile === undefined){
+const err143 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/required",keyword:"required",params:{missingProperty: "lockfile"},message:"must have required property '"+"lockfile"+"'",schema:schema56.properties.training.properties.environment.required,parentSchema:schema56.properties.training.properties.environment,data:data83};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5038,8 +5130,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data84.shape === undefined){
-const err144 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data84};
+for(const key12 in data83){
+if(!((key12 === "lockfile") || (key12 === "image"))){
+const err144 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.training.properties.environment,data:data83};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5048,9 +5141,11 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key9 in data84){
-if(!(((key9 === "name") || (key9 === "dtype")) || (key9 === "shape"))){
-const err145 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data84};
+}
+if(data83.lockfile !== undefined){
+let data84 = data83.lockfile;
+if(typeof data84 !== "string"){
+const err145 = {instancePath:instancePath+"/training/environment/lockfile",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data84};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5060,11 +5155,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data84.name !== undefined){
-let data85 = data84.name;
-if(typeof data85 === "string"){
-if(func2(data85) < 1){
-const err146 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data85};
+if(data83.image !== undefined){
+let data85 = data83.image;
+if(typeof data85 !== "string"){
+const err146 = {instancePath:instancePath+"/training/environment/image",schemaPath:"common.schema.json#/$defs/ociImage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data85};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5074,8 +5168,9 @@ vErrors.push(err146);
 errors++;
 }
 }
+}
 else {
-const err147 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data85};
+const err147 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.properties.environment.type,parentSchema:schema56.properties.training.properties.environment,data:data83};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5085,10 +5180,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data84.dtype !== undefined){
-let data86 = data84.dtype;
-if(!(((((((((((data86 === "float32") || (data86 === "float16")) || (data86 === "bfloat16")) || (data86 === "float64")) || (data86 === "int8")) || (data86 === "int16")) || (data86 === "int32")) || (data86 === "int64")) || (data86 === "uint8")) || (data86 === "bool")) || (data86 === "string"))){
-const err148 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data86};
+}
+else {
+const err148 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.training.type,parentSchema:schema56.properties.training,data:data77};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5098,17 +5192,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data84.shape !== undefined){
-let data87 = data84.shape;
-if(Array.isArray(data87)){
-const len14 = data87.length;
-for(let i14=0; i14<len14; i14++){
-let data88 = data87[i14];
-const _errs205 = errors;
-let valid64 = false;
-const _errs206 = errors;
-if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
-const err149 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data88};
+if(data.evaluation !== undefined){
+let data86 = data.evaluation;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.datasets === undefined){
+const err149 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "datasets"},message:"must have required property '"+"datasets"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5117,9 +5205,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(typeof data88 == "number"){
-if(data88 < 0 || isNaN(data88)){
-const err150 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data88};
+if(data86.results === undefined){
+const err150 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema56.properties.evaluation.required,parentSchema:schema56.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5128,13 +5215,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-var _valid3 = _errs206 === errors;
-valid64 = valid64 || _valid3;
-const _errs208 = errors;
-if(typeof data88 === "string"){
-if(func2(data88) < 1){
-const err151 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data88};
+for(const key13 in data86){
+if(!((key13 === "datasets") || (key13 === "results"))){
+const err151 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5144,8 +5227,14 @@ vErrors.push(err151);
 errors++;
 }
 }
-else {
-const err152 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data88};
+if(data86.datasets !== undefined){
+let data87 = data86.datasets;
+if(Array.isArray(data87)){
+const len12 = data87.length;
+for(let i12=0; i12<len12; i12++){
+let data88 = data87[i12];
+if(typeof data88 !== "string"){
+const err152 = {instancePath:instancePath+"/evaluation/datasets/" + i12,schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data88};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5154,10 +5243,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-var _valid3 = _errs208 === errors;
-valid64 = valid64 || _valid3;
-if(!valid64){
-const err153 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape/" + i14,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data88};
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/evaluation/datasets",schemaPath:"#/properties/evaluation/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.datasets.type,parentSchema:schema56.properties.evaluation.properties.datasets,data:data87};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5166,21 +5255,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-else {
-errors = _errs205;
-if(vErrors !== null){
-if(_errs205){
-vErrors.length = _errs205;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data87};
+if(data86.results !== undefined){
+let data89 = data86.results;
+if(Array.isArray(data89)){
+if(data89.length < 1){
+const err154 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.evaluation.properties.results,data:data89};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5189,10 +5269,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs/" + i13,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data84};
+const len13 = data89.length;
+for(let i13=0; i13<len13; i13++){
+let data90 = data89[i13];
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.metric === undefined){
+const err155 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5201,10 +5283,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/inputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.inputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.inputs,data:data83};
+if(data90.value === undefined){
+const err156 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5213,16 +5293,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data82.outputs !== undefined){
-let data89 = data82.outputs;
-if(Array.isArray(data89)){
-const len15 = data89.length;
-for(let i15=0; i15<len15; i15++){
-let data90 = data89[i15];
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.name === undefined){
-const err157 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data90};
+if(data90.dataset === undefined){
+const err157 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'",schema:schema56.properties.evaluation.properties.results.items.required,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5231,8 +5303,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data90.dtype === undefined){
-const err158 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data90};
+for(const key14 in data90){
+if(!((((key14 === "metric") || (key14 === "value")) || (key14 === "dataset")) || (key14 === "split"))){
+const err158 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5241,8 +5314,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data90.shape === undefined){
-const err159 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data90};
+}
+if(data90.metric !== undefined){
+let data91 = data90.metric;
+if(typeof data91 === "string"){
+if(func2(data91) < 1){
+const err159 = {instancePath:instancePath+"/evaluation/results/" + i13+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data91};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5251,9 +5328,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key10 in data90){
-if(!(((key10 === "name") || (key10 === "dtype")) || (key10 === "shape"))){
-const err160 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data90};
+}
+else {
+const err160 = {instancePath:instancePath+"/evaluation/results/" + i13+"/metric",schemaPath:"#/properties/evaluation/properties/results/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.metric.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.metric,data:data91};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5263,11 +5340,10 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data90.name !== undefined){
-let data91 = data90.name;
-if(typeof data91 === "string"){
-if(func2(data91) < 1){
-const err161 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data91};
+if(data90.value !== undefined){
+let data92 = data90.value;
+if(!(typeof data92 == "number")){
+const err161 = {instancePath:instancePath+"/evaluation/results/" + i13+"/value",schemaPath:"#/properties/evaluation/properties/results/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.evaluation.properties.results.items.properties.value.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.value,data:data92};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5277,8 +5353,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data91};
+if(data90.dataset !== undefined){
+let data93 = data90.dataset;
+if(typeof data93 !== "string"){
+const err162 = {instancePath:instancePath+"/evaluation/results/" + i13+"/dataset",schemaPath:"common.schema.json#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data93};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5288,10 +5366,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data90.dtype !== undefined){
-let data92 = data90.dtype;
-if(!(((((((((((data92 === "float32") || (data92 === "float16")) || (data92 === "bfloat16")) || (data92 === "float64")) || (data92 === "int8")) || (data92 === "int16")) || (data92 === "int32")) || (data92 === "int64")) || (data92 === "uint8")) || (data92 === "bool")) || (data92 === "string"))){
-const err163 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data92};
+if(data90.split !== undefined){
+let data94 = data90.split;
+if(typeof data94 === "string"){
+if(func2(data94) < 1){
+const err163 = {instancePath:instancePath+"/evaluation/results/" + i13+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data94};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5301,17 +5380,8 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data90.shape !== undefined){
-let data93 = data90.shape;
-if(Array.isArray(data93)){
-const len16 = data93.length;
-for(let i16=0; i16<len16; i16++){
-let data94 = data93[i16];
-const _errs222 = errors;
-let valid71 = false;
-const _errs223 = errors;
-if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
-const err164 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data94};
+else {
+const err164 = {instancePath:instancePath+"/evaluation/results/" + i13+"/split",schemaPath:"#/properties/evaluation/properties/results/items/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.evaluation.properties.results.items.properties.split.type,parentSchema:schema56.properties.evaluation.properties.results.items.properties.split,data:data94};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5320,9 +5390,10 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(typeof data94 == "number"){
-if(data94 < 0 || isNaN(data94)){
-const err165 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data94};
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/evaluation/results/" + i13,schemaPath:"#/properties/evaluation/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.properties.results.items.type,parentSchema:schema56.properties.evaluation.properties.results.items,data:data90};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5332,12 +5403,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-var _valid4 = _errs223 === errors;
-valid71 = valid71 || _valid4;
-const _errs225 = errors;
-if(typeof data94 === "string"){
-if(func2(data94) < 1){
-const err166 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data94};
+}
+else {
+const err166 = {instancePath:instancePath+"/evaluation/results",schemaPath:"#/properties/evaluation/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.evaluation.properties.results.type,parentSchema:schema56.properties.evaluation.properties.results,data:data89};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5347,8 +5415,9 @@ vErrors.push(err166);
 errors++;
 }
 }
+}
 else {
-const err167 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data94};
+const err167 = {instancePath:instancePath+"/evaluation",schemaPath:"#/properties/evaluation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.evaluation.type,parentSchema:schema56.properties.evaluation,data:data86};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5357,10 +5426,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid4 = _errs225 === errors;
-valid71 = valid71 || _valid4;
-if(!valid71){
-const err168 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data94};
+}
+if(data.artifacts !== undefined){
+let data95 = data.artifacts;
+if(Array.isArray(data95)){
+if(data95.length < 1){
+const err168 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.artifacts,data:data95};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5369,21 +5440,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-else {
-errors = _errs222;
-if(vErrors !== null){
-if(_errs222){
-vErrors.length = _errs222;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data93};
+const len14 = data95.length;
+for(let i14=0; i14<len14; i14++){
+let data96 = data95[i14];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.format === undefined){
+const err169 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5392,10 +5454,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs/" + i15,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data90};
+if(data96.path === undefined){
+const err170 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema56.properties.artifacts.items.required,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5404,10 +5464,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/artifacts/" + i12+"/signature/outputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.outputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.outputs,data:data89};
+for(const key15 in data96){
+if(!(((((key15 === "format") || (key15 === "path")) || (key15 === "sha256")) || (key15 === "md5")) || (key15 === "signature"))){
+const err171 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items,data:data96};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5417,9 +5476,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/artifacts/" + i12+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.properties.signature.type,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data82};
+if(data96.format !== undefined){
+let data97 = data96.format;
+if(!(((((data97 === "onnx") || (data97 === "safetensors")) || (data97 === "torchscript")) || (data97 === "gguf")) || (data97 === "oci-image"))){
+const err172 = {instancePath:instancePath+"/artifacts/" + i14+"/format",schemaPath:"#/properties/artifacts/items/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.artifacts.items.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.artifacts.items.properties.format.enum,parentSchema:schema56.properties.artifacts.items.properties.format,data:data97};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5429,9 +5489,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/artifacts/" + i12,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.type,parentSchema:schema56.properties.artifacts.items,data:data77};
+if(data96.path !== undefined){
+let data98 = data96.path;
+if(typeof data98 !== "string"){
+const err173 = {instancePath:instancePath+"/artifacts/" + i14+"/path",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data98};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5441,9 +5502,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.type,parentSchema:schema56.properties.artifacts,data:data76};
+if(data96.sha256 !== undefined){
+let data99 = data96.sha256;
+if(typeof data99 !== "string"){
+const err174 = {instancePath:instancePath+"/artifacts/" + i14+"/sha256",schemaPath:"common.schema.json#/$defs/checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data99};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5453,11 +5515,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data.intendedUse !== undefined){
-let data95 = data.intendedUse;
-if(typeof data95 === "string"){
-if(func2(data95) < 1){
-const err175 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.intendedUse,data:data95};
+if(data96.md5 !== undefined){
+let data100 = data96.md5;
+if(typeof data100 !== "string"){
+const err175 = {instancePath:instancePath+"/artifacts/" + i14+"/md5",schemaPath:"common.schema.json#/$defs/md5/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data100};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5467,8 +5528,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.intendedUse.type,parentSchema:schema56.properties.intendedUse,data:data95};
+if(data96.signature !== undefined){
+let data101 = data96.signature;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.inputs === undefined){
+const err176 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5477,12 +5541,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data.outOfScopeUse !== undefined){
-let data96 = data.outOfScopeUse;
-if(typeof data96 === "string"){
-if(func2(data96) < 1){
-const err177 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.outOfScopeUse,data:data96};
+if(data101.outputs === undefined){
+const err177 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/required",keyword:"required",params:{missingProperty: "outputs"},message:"must have required property '"+"outputs"+"'",schema:schema56.properties.artifacts.items.properties.signature.required,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5491,9 +5551,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.outOfScopeUse.type,parentSchema:schema56.properties.outOfScopeUse,data:data96};
+for(const key16 in data101){
+if(!((key16 === "inputs") || (key16 === "outputs"))){
+const err178 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5503,11 +5563,15 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data.risk !== undefined){
-let data97 = data.risk;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.rmf === undefined){
-const err179 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "rmf"},message:"must have required property '"+"rmf"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data97};
+if(data101.inputs !== undefined){
+let data102 = data101.inputs;
+if(Array.isArray(data102)){
+const len15 = data102.length;
+for(let i15=0; i15<len15; i15++){
+let data103 = data102[i15];
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.name === undefined){
+const err179 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5516,8 +5580,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data97.residual === undefined){
-const err180 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "residual"},message:"must have required property '"+"residual"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data97};
+if(data103.dtype === undefined){
+const err180 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5526,9 +5590,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-for(const key11 in data97){
-if(!((((key11 === "rmf") || (key11 === "generative")) || (key11 === "residual")) || (key11 === "reviewDate"))){
-const err181 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.risk,data:data97};
+if(data103.shape === undefined){
+const err181 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5537,12 +5600,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data97.rmf !== undefined){
-let data98 = data97.rmf;
-if(Array.isArray(data98)){
-if(data98.length < 1){
-const err182 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.risk.properties.rmf,data:data98};
+for(const key17 in data103){
+if(!(((key17 === "name") || (key17 === "dtype")) || (key17 === "shape"))){
+const err182 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5551,11 +5611,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-const len17 = data98.length;
-for(let i17=0; i17<len17; i17++){
-let data99 = data98[i17];
-if(typeof data99 !== "string"){
-const err183 = {instancePath:instancePath+"/risk/rmf/" + i17,schemaPath:"#/properties/risk/properties/rmf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.risk.properties.rmf.items.type,parentSchema:schema56.properties.risk.properties.rmf.items,data:data99};
+}
+if(data103.name !== undefined){
+let data104 = data103.name;
+if(typeof data104 === "string"){
+if(func2(data104) < 1){
+const err183 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data104};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5565,9 +5626,8 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
 else {
-const err184 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.rmf.type,parentSchema:schema56.properties.risk.properties.rmf,data:data98};
+const err184 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data104};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5577,14 +5637,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data97.generative !== undefined){
-let data100 = data97.generative;
-if(Array.isArray(data100)){
-const len18 = data100.length;
-for(let i18=0; i18<len18; i18++){
-let data101 = data100[i18];
-if(!((((((((((((data101 === "cbrn-information-or-capabilities") || (data101 === "confabulation")) || (data101 === "dangerous-violent-or-hateful-content")) || (data101 === "data-privacy")) || (data101 === "environmental-impacts")) || (data101 === "harmful-bias-or-homogenization")) || (data101 === "human-ai-configuration")) || (data101 === "information-integrity")) || (data101 === "information-security")) || (data101 === "intellectual-property")) || (data101 === "obscene-degrading-and-abusive-content")) || (data101 === "value-chain-and-component-integration"))){
-const err185 = {instancePath:instancePath+"/risk/generative/" + i18,schemaPath:"#/$defs/generativeRisk/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values",schema:schema78.enum,parentSchema:schema78,data:data101};
+if(data103.dtype !== undefined){
+let data105 = data103.dtype;
+if(!(((((((((((data105 === "float32") || (data105 === "float16")) || (data105 === "bfloat16")) || (data105 === "float64")) || (data105 === "int8")) || (data105 === "int16")) || (data105 === "int32")) || (data105 === "int64")) || (data105 === "uint8")) || (data105 === "bool")) || (data105 === "string"))){
+const err185 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data105};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5594,14 +5650,17 @@ vErrors.push(err185);
 errors++;
 }
 }
-let i19 = data100.length;
-let j0;
-if(i19 > 1){
-outer0:
-for(;i19--;){
-for(j0 = i19; j0--;){
-if(func0(data100[i19], data100[j0])){
-const err186 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i19+" are identical)",schema:true,parentSchema:schema56.properties.risk.properties.generative,data:data100};
+if(data103.shape !== undefined){
+let data106 = data103.shape;
+if(Array.isArray(data106)){
+const len16 = data106.length;
+for(let i16=0; i16<len16; i16++){
+let data107 = data106[i16];
+const _errs273 = errors;
+let valid76 = false;
+const _errs274 = errors;
+if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
+const err186 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data107};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5609,14 +5668,10 @@ else {
 vErrors.push(err186);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.generative.type,parentSchema:schema56.properties.risk.properties.generative,data:data100};
+if(typeof data107 == "number"){
+if(data107 < 0 || isNaN(data107)){
+const err187 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data107};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5626,10 +5681,12 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data97.residual !== undefined){
-let data102 = data97.residual;
-if(!(((data102 === "low") || (data102 === "medium")) || (data102 === "high"))){
-const err188 = {instancePath:instancePath+"/risk/residual",schemaPath:"#/properties/risk/properties/residual/enum",keyword:"enum",params:{allowedValues: schema56.properties.risk.properties.residual.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.risk.properties.residual.enum,parentSchema:schema56.properties.risk.properties.residual,data:data102};
+var _valid8 = _errs274 === errors;
+valid76 = valid76 || _valid8;
+const _errs276 = errors;
+if(typeof data107 === "string"){
+if(func2(data107) < 1){
+const err188 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data107};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5639,11 +5696,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data97.reviewDate !== undefined){
-let data103 = data97.reviewDate;
-if(typeof data103 === "string"){
-if(!(formats2.validate(data103))){
-const err189 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "genesis-date"},message:"must match format \""+"genesis-date"+"\"",schema:"genesis-date",parentSchema:schema39,data:data103};
+else {
+const err189 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data107};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5652,9 +5706,10 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data103};
+var _valid8 = _errs276 === errors;
+valid76 = valid76 || _valid8;
+if(!valid76){
+const err190 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape/" + i16,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data107};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5663,10 +5718,21 @@ vErrors.push(err190);
 }
 errors++;
 }
+else {
+errors = _errs273;
+if(vErrors !== null){
+if(_errs273){
+vErrors.length = _errs273;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.risk.type,parentSchema:schema56.properties.risk,data:data97};
+const err191 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data106};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5676,11 +5742,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data.governance !== undefined){
-let data104 = data.governance;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.binder === undefined){
-const err192 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/required",keyword:"required",params:{missingProperty: "binder"},message:"must have required property '"+"binder"+"'",schema:schema56.properties.governance.required,parentSchema:schema56.properties.governance,data:data104};
+}
+else {
+const err192 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs/" + i15,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data103};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5689,9 +5753,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-for(const key12 in data104){
-if(!(((key12 === "binder") || (key12 === "reviewCadence")) || (key12 === "decommissionPlan"))){
-const err193 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.governance,data:data104};
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/inputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.inputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.inputs,data:data102};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5701,10 +5766,15 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data104.binder !== undefined){
-let data105 = data104.binder;
-if(typeof data105 !== "string"){
-const err194 = {instancePath:instancePath+"/governance/binder",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data105};
+if(data101.outputs !== undefined){
+let data108 = data101.outputs;
+if(Array.isArray(data108)){
+const len17 = data108.length;
+for(let i17=0; i17<len17; i17++){
+let data109 = data108[i17];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.name === undefined){
+const err194 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5713,12 +5783,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data104.reviewCadence !== undefined){
-let data106 = data104.reviewCadence;
-if(typeof data106 === "string"){
-if(func2(data106) < 1){
-const err195 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data106};
+if(data109.dtype === undefined){
+const err195 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "dtype"},message:"must have required property '"+"dtype"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5727,9 +5793,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.reviewCadence.type,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data106};
+if(data109.shape === undefined){
+const err196 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:schema76.required,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5738,12 +5803,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data104.decommissionPlan !== undefined){
-let data107 = data104.decommissionPlan;
-if(typeof data107 === "string"){
-if(func2(data107) < 1){
-const err197 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data107};
+for(const key18 in data109){
+if(!(((key18 === "name") || (key18 === "dtype")) || (key18 === "shape"))){
+const err197 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data109};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5753,8 +5815,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.decommissionPlan.type,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data107};
+if(data109.name !== undefined){
+let data110 = data109.name;
+if(typeof data110 === "string"){
+if(func2(data110) < 1){
+const err198 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/name",schemaPath:"#/$defs/tensor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5764,9 +5829,8 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
 else {
-const err199 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.governance.type,parentSchema:schema56.properties.governance,data:data104};
+const err199 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/name",schemaPath:"#/$defs/tensor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data110};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5776,14 +5840,541 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-else {
-const err200 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(data109.dtype !== undefined){
+let data111 = data109.dtype;
+if(!(((((((((((data111 === "float32") || (data111 === "float16")) || (data111 === "bfloat16")) || (data111 === "float64")) || (data111 === "int8")) || (data111 === "int16")) || (data111 === "int32")) || (data111 === "int64")) || (data111 === "uint8")) || (data111 === "bool")) || (data111 === "string"))){
+const err200 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/dtype",schemaPath:"#/$defs/tensor/properties/dtype/enum",keyword:"enum",params:{allowedValues: schema76.properties.dtype.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.dtype.enum,parentSchema:schema76.properties.dtype,data:data111};
 if(vErrors === null){
 vErrors = [err200];
 }
 else {
 vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data109.shape !== undefined){
+let data112 = data109.shape;
+if(Array.isArray(data112)){
+const len18 = data112.length;
+for(let i18=0; i18<len18; i18++){
+let data113 = data112[i18];
+const _errs290 = errors;
+let valid83 = false;
+const _errs291 = errors;
+if(!((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113)))){
+const err201 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.shape.items.anyOf[0].type,parentSchema:schema76.properties.shape.items.anyOf[0],data:data113};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+if(typeof data113 == "number"){
+if(data113 < 0 || isNaN(data113)){
+const err202 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.shape.items.anyOf[0],data:data113};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+var _valid9 = _errs291 === errors;
+valid83 = valid83 || _valid9;
+const _errs293 = errors;
+if(typeof data113 === "string"){
+if(func2(data113) < 1){
+const err203 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.shape.items.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.shape.items.anyOf[1].type,parentSchema:schema76.properties.shape.items.anyOf[1],data:data113};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+var _valid9 = _errs293 === errors;
+valid83 = valid83 || _valid9;
+if(!valid83){
+const err205 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape/" + i18,schemaPath:"#/$defs/tensor/properties/shape/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.shape.items.anyOf,parentSchema:schema76.properties.shape.items,data:data113};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+else {
+errors = _errs290;
+if(vErrors !== null){
+if(_errs290){
+vErrors.length = _errs290;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17+"/shape",schemaPath:"#/$defs/tensor/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.shape.type,parentSchema:schema76.properties.shape,data:data112};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs/" + i17,schemaPath:"#/$defs/tensor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data109};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/artifacts/" + i14+"/signature/outputs",schemaPath:"#/properties/artifacts/items/properties/signature/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.items.properties.signature.properties.outputs.type,parentSchema:schema56.properties.artifacts.items.properties.signature.properties.outputs,data:data108};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/artifacts/" + i14+"/signature",schemaPath:"#/properties/artifacts/items/properties/signature/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.properties.signature.type,parentSchema:schema56.properties.artifacts.items.properties.signature,data:data101};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/artifacts/" + i14,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.artifacts.items.type,parentSchema:schema56.properties.artifacts.items,data:data96};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.artifacts.type,parentSchema:schema56.properties.artifacts,data:data95};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data.intendedUse !== undefined){
+let data114 = data.intendedUse;
+if(typeof data114 === "string"){
+if(func2(data114) < 1){
+const err212 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.intendedUse,data:data114};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/intendedUse",schemaPath:"#/properties/intendedUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.intendedUse.type,parentSchema:schema56.properties.intendedUse,data:data114};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data.outOfScopeUse !== undefined){
+let data115 = data.outOfScopeUse;
+if(typeof data115 === "string"){
+if(func2(data115) < 1){
+const err214 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.outOfScopeUse,data:data115};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/outOfScopeUse",schemaPath:"#/properties/outOfScopeUse/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.outOfScopeUse.type,parentSchema:schema56.properties.outOfScopeUse,data:data115};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data.risk !== undefined){
+let data116 = data.risk;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.rmf === undefined){
+const err216 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "rmf"},message:"must have required property '"+"rmf"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data116};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+if(data116.residual === undefined){
+const err217 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/required",keyword:"required",params:{missingProperty: "residual"},message:"must have required property '"+"residual"+"'",schema:schema56.properties.risk.required,parentSchema:schema56.properties.risk,data:data116};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+for(const key19 in data116){
+if(!((((key19 === "rmf") || (key19 === "generative")) || (key19 === "residual")) || (key19 === "reviewDate"))){
+const err218 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.risk,data:data116};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data116.rmf !== undefined){
+let data117 = data116.rmf;
+if(Array.isArray(data117)){
+if(data117.length < 1){
+const err219 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema56.properties.risk.properties.rmf,data:data117};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+const len19 = data117.length;
+for(let i19=0; i19<len19; i19++){
+let data118 = data117[i19];
+if(typeof data118 !== "string"){
+const err220 = {instancePath:instancePath+"/risk/rmf/" + i19,schemaPath:"#/properties/risk/properties/rmf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.risk.properties.rmf.items.type,parentSchema:schema56.properties.risk.properties.rmf.items,data:data118};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/risk/rmf",schemaPath:"#/properties/risk/properties/rmf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.rmf.type,parentSchema:schema56.properties.risk.properties.rmf,data:data117};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data116.generative !== undefined){
+let data119 = data116.generative;
+if(Array.isArray(data119)){
+const len20 = data119.length;
+for(let i20=0; i20<len20; i20++){
+let data120 = data119[i20];
+if(!((((((((((((data120 === "cbrn-information-or-capabilities") || (data120 === "confabulation")) || (data120 === "dangerous-violent-or-hateful-content")) || (data120 === "data-privacy")) || (data120 === "environmental-impacts")) || (data120 === "harmful-bias-or-homogenization")) || (data120 === "human-ai-configuration")) || (data120 === "information-integrity")) || (data120 === "information-security")) || (data120 === "intellectual-property")) || (data120 === "obscene-degrading-and-abusive-content")) || (data120 === "value-chain-and-component-integration"))){
+const err222 = {instancePath:instancePath+"/risk/generative/" + i20,schemaPath:"#/$defs/generativeRisk/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values",schema:schema78.enum,parentSchema:schema78,data:data120};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+let i21 = data119.length;
+let j0;
+if(i21 > 1){
+outer0:
+for(;i21--;){
+for(j0 = i21; j0--;){
+if(func0(data119[i21], data119[j0])){
+const err223 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/uniqueItems",keyword:"uniqueItems",params:{i: i21, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i21+" are identical)",schema:true,parentSchema:schema56.properties.risk.properties.generative,data:data119};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/risk/generative",schemaPath:"#/properties/risk/properties/generative/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.risk.properties.generative.type,parentSchema:schema56.properties.risk.properties.generative,data:data119};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data116.residual !== undefined){
+let data121 = data116.residual;
+if(!(((data121 === "low") || (data121 === "medium")) || (data121 === "high"))){
+const err225 = {instancePath:instancePath+"/risk/residual",schemaPath:"#/properties/risk/properties/residual/enum",keyword:"enum",params:{allowedValues: schema56.properties.risk.properties.residual.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.risk.properties.residual.enum,parentSchema:schema56.properties.risk.properties.residual,data:data121};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data116.reviewDate !== undefined){
+let data122 = data116.reviewDate;
+if(typeof data122 === "string"){
+if(!(formats2.validate(data122))){
+const err226 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "genesis-date"},message:"must match format \""+"genesis-date"+"\"",schema:"genesis-date",parentSchema:schema39,data:data122};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/risk/reviewDate",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data122};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/risk",schemaPath:"#/properties/risk/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.risk.type,parentSchema:schema56.properties.risk,data:data116};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data.governance !== undefined){
+let data123 = data.governance;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.binder === undefined){
+const err229 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/required",keyword:"required",params:{missingProperty: "binder"},message:"must have required property '"+"binder"+"'",schema:schema56.properties.governance.required,parentSchema:schema56.properties.governance,data:data123};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+for(const key20 in data123){
+if(!(((key20 === "binder") || (key20 === "reviewCadence")) || (key20 === "decommissionPlan"))){
+const err230 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema56.properties.governance,data:data123};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data123.binder !== undefined){
+let data124 = data123.binder;
+if(typeof data124 !== "string"){
+const err231 = {instancePath:instancePath+"/governance/binder",schemaPath:"common.schema.json#/$defs/workspacePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data124};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data123.reviewCadence !== undefined){
+let data125 = data123.reviewCadence;
+if(typeof data125 === "string"){
+if(func2(data125) < 1){
+const err232 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data125};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/governance/reviewCadence",schemaPath:"#/properties/governance/properties/reviewCadence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.reviewCadence.type,parentSchema:schema56.properties.governance.properties.reviewCadence,data:data125};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data123.decommissionPlan !== undefined){
+let data126 = data123.decommissionPlan;
+if(typeof data126 === "string"){
+if(func2(data126) < 1){
+const err234 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data126};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/governance/decommissionPlan",schemaPath:"#/properties/governance/properties/decommissionPlan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.governance.properties.decommissionPlan.type,parentSchema:schema56.properties.governance.properties.decommissionPlan,data:data126};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.governance.type,parentSchema:schema56.properties.governance,data:data123};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+if(data.instance_prompt !== undefined){
+let data127 = data.instance_prompt;
+if(typeof data127 !== "string"){
+const err237 = {instancePath:instancePath+"/instance_prompt",schemaPath:"#/properties/instance_prompt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.instance_prompt.type,parentSchema:schema56.properties.instance_prompt,data:data127};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data.prompt_template !== undefined){
+let data128 = data.prompt_template;
+if(typeof data128 !== "string"){
+const err238 = {instancePath:instancePath+"/prompt_template",schemaPath:"#/properties/prompt_template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.prompt_template.type,parentSchema:schema56.properties.prompt_template,data:data128};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data.mask_token !== undefined){
+let data129 = data.mask_token;
+if(typeof data129 !== "string"){
+const err239 = {instancePath:instancePath+"/mask_token",schemaPath:"#/properties/mask_token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.mask_token.type,parentSchema:schema56.properties.mask_token,data:data129};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
 }
 errors++;
 }
