@@ -48,6 +48,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A reader that closes the pipe early (`| head`) has all it wants: the rest of the output is
+// dropped without a stack trace, and the exit code stays the command's verdict.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 // The exit code is set, not forced with process.exit(), so that piped output is flushed first.
 main(process.argv.slice(2)).then(
   (code) => {
