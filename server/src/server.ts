@@ -1,8 +1,36 @@
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures, type Connection } from "vscode-languageserver/node";
+import { FramingGuard } from "./lsp/framing-guard";
 import { startServer } from "./lsp/start";
 
-// The transport (--stdio, --node-ipc or --socket) is picked by vscode-languageserver from argv.
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport (--stdio, --node-ipc or --socket) is picked from argv. Over stdio the input passes
+ * through a FramingGuard first, so that badly framed bytes are dropped and every later message is
+ * still answered; console output then goes to the client's log, as vscode-languageserver does for
+ * its own stdio transport (stdout carries the protocol).
+ */
+function connect(): Connection {
+  if (!process.argv.includes("--stdio")) return createConnection(ProposedFeatures.all);
+  let dropped = 0;
+  const guard = new FramingGuard((bytes) => (dropped += bytes));
+  const connection = createConnection(ProposedFeatures.all, process.stdin.pipe(guard), process.stdout);
+  guard.on("data", () => {
+    if (dropped === 0) return;
+    connection.console.warn(`Dropped ${dropped} bytes of badly framed input before a well-framed message.`);
+    dropped = 0;
+  });
+  const log =
+    (write: (message: string) => void) =>
+    (...args: unknown[]) =>
+      write(args.map(String).join(" "));
+  console.log = log((m) => connection.console.log(m));
+  console.info = log((m) => connection.console.info(m));
+  console.warn = log((m) => connection.console.warn(m));
+  console.error = log((m) => connection.console.error(m));
+  console.debug = log((m) => connection.console.log(m));
+  return connection;
+}
+
+const connection = connect();
 
 // A failed promise somewhere in a handler is logged, never a reason for the server to die.
 process.on("unhandledRejection", (reason) => {
