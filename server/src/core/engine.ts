@@ -11,7 +11,7 @@ import { ruleInfo } from "./rules/catalog";
 import { isPlainHuggingFaceCard } from "./rules/header";
 import { GENESIS_FIELDS } from "./rules/not-genesis";
 import { resolveSeverity } from "./rules/severity";
-import type { DocumentCheck, Report } from "./rules/context";
+import { findingOf, type DocumentCheck, type Report } from "./rules/context";
 import { DOCUMENT_CHECKS } from "./rules/document-checks";
 import { schemaFindings } from "./schema/findings";
 import { SchemaRegistry } from "./schema/registry";
@@ -140,15 +140,7 @@ export class Engine {
     // The parse tree is read only once something is reported: most documents of a large fan-out
     // have nothing to report, and their trees may have to be rebuilt from the text.
     const findings: Finding[] = [];
-    const report = (r: Report) =>
-      findings.push({
-        rule: r.rule,
-        message: r.message,
-        pointer: r.pointer,
-        span: r.span ?? spanInFacts(facts, r.pointer, r.part ?? "value"),
-        severity: r.severity,
-        data: r.data,
-      });
+    const report = (r: Report) => findings.push(findingOf(r, (pointer, part) => spanInFacts(facts, pointer, part)));
     for (const check of this.workspaceChecks) {
       try {
         check.check({ facts, index, config, report });
@@ -288,15 +280,8 @@ export class Engine {
   /** Runs the checks; a check that throws becomes one diagnostic, and the others still run. */
   private runChecks(document: GenesisDocument, value: Record<string, unknown>, config: GenesisConfig, markdownOnly: boolean): Finding[] {
     const findings: Finding[] = [];
-    const report = (r: Report) =>
-      findings.push({
-        rule: r.rule,
-        message: r.message,
-        pointer: r.pointer,
-        span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"),
-        severity: r.severity,
-        data: r.data,
-      });
+    const place = (pointer: string, part: "key" | "value") => spanOf(document, pointer, part);
+    const report = (r: Report) => findings.push(findingOf(r, place));
     const context = { document, value, config, today: this.today?.(), report };
     // One clock reading per check: each check's end is the next one's start.
     let started = this.clock();

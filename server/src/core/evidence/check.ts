@@ -1,6 +1,6 @@
 import { spanOf, type GenesisDocument } from "../document";
 import { isRecord } from "../pointer";
-import type { Report } from "../rules/context";
+import { findingOf, type Report } from "../rules/context";
 import type { Finding } from "../types";
 import { checkFiles } from "./files";
 import { evidenceRequests } from "./requests";
@@ -21,15 +21,7 @@ export function checkEvidence(document: GenesisDocument, evidence: EvidenceMap):
   const targets = fileTargets(document);
   const requests = new Map(evidenceRequests(document, {}, targets).map((r) => [r.path, r]));
   const findings: Finding[] = [];
-  const report = (r: Report) =>
-    findings.push({
-      rule: r.rule,
-      message: r.message,
-      pointer: r.pointer,
-      span: r.span ?? spanOf(document, r.pointer, r.part ?? "value"),
-      severity: r.severity,
-      data: r.data,
-    });
+  const report = (r: Report) => findings.push(findingOf(r, (pointer, part) => spanOf(document, pointer, part)));
   checkFiles(document, targets, requests, evidence, report);
   if (document.kind === "DatasetManifest") checkSchemaDrift(root, targets, requests, evidence, report);
   if (document.kind === "ModelCard") checkSignatures(targets, requests, evidence, report);

@@ -1,6 +1,6 @@
 import type { GenesisConfig } from "../config";
 import type { GenesisDocument } from "../document";
-import type { DocumentKind, Severity, Span } from "../types";
+import type { DocumentKind, Finding, Severity, Span } from "../types";
 
 export interface Report {
   readonly rule: string;
@@ -14,6 +14,21 @@ export interface Report {
   readonly span?: Span;
   readonly severity?: Severity;
   readonly data?: Record<string, unknown>;
+}
+
+/**
+ * A report as a finding, placed by `place` (the node's key or value span) unless the report
+ * carries its own span: how the engine's passes and the io rules collect what rules report.
+ */
+export function findingOf(r: Report, place: (pointer: string, part: "key" | "value") => Span): Finding {
+  return {
+    rule: r.rule,
+    message: r.message,
+    pointer: r.pointer,
+    span: r.span ?? place(r.pointer, r.part ?? "value"),
+    severity: r.severity,
+    data: r.data,
+  };
 }
 
 /** What a document rule sees: the parsed document, its top-level object, and the configuration. */
