@@ -76,6 +76,8 @@ const REAL_DIGEST: Readonly<Record<number, string>> = {
 };
 
 function digestProblem(value: string): string | undefined {
+  // Every digest judged here is at least 32 characters: most values are shorter (every keystroke).
+  if (value.length < 32) return undefined;
   const image = IMAGE_DIGEST.exec(value);
   const hex = image ? image[1] : value.replace(/^sha256:/i, "");
   const what = image ? "The image digest" : "The digest";

@@ -1,5 +1,5 @@
 import { dataPathPointers } from "../evidence/targets";
-import { isRecord, valueAt } from "../pointer";
+import { isRecord, joinPointer } from "../pointer";
 import type { DocumentCheck } from "./context";
 import { placeholderProblem } from "./placeholder-text";
 
@@ -14,17 +14,21 @@ const placeholderCheck: DocumentCheck = {
   check({ document, report }) {
     const { tree, text } = document;
     const dataPaths = dataPathPointers(document);
-    for (const [pointer, location] of tree.locations) {
-      if (pointer === "") continue;
-      const value = valueAt(tree.value, pointer);
-      if (value === null || value === undefined || Array.isArray(value) || isRecord(value)) continue;
+    // The value is walked with its pointers (each built once), and each scalar's place looked up:
+    // this runs on every keystroke, so no pointer is split and walked again from the root.
+    const visit = (value: unknown, pointer: string): void => {
+      if (Array.isArray(value)) return value.forEach((item, i) => visit(item, joinPointer(pointer, i)));
+      if (isRecord(value)) return Object.keys(value).forEach((key) => visit(value[key], joinPointer(pointer, key)));
+      const location = pointer === "" || value === null || value === undefined ? undefined : tree.locations.get(pointer);
+      if (!location) return;
       const written = unquoted(text.slice(location.value.start, location.value.end));
       const position = { dataPath: dataPaths.has(pointer) };
       const problem =
         placeholderProblem(written, position) ??
         (typeof value === "string" && value !== written ? placeholderProblem(value, position) : undefined);
       if (problem) report({ rule: "placeholder/value", pointer, message: problem });
-    }
+    };
+    visit(tree.value, "");
   },
 };
 
@@ -32,5 +36,10 @@ export const placeholderChecks: readonly DocumentCheck[] = [placeholderCheck];
 
 /** A scalar's source without the quotes around it; block and escaped scalars are judged by their value. */
 function unquoted(source: string): string {
-  return /^(["']).*\1$/s.test(source) ? source.slice(1, -1) : source;
+  const first = source.charCodeAt(0);
+  const quoted = source.length >= 2 && (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) && source.charCodeAt(source.length - 1) === first;
+  return quoted ? source.slice(1, -1) : source;
 }
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
