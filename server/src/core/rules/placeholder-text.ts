@@ -60,9 +60,10 @@ export function placeholderProblem(written: string, position: PlaceholderPositio
   const digest = digestProblem(value);
   if (digest) return digest;
   if (MARKER_VALUE.test(value)) return `"${value}" marks a value still to be written; write the real one.`;
-  const marker = MARKER_WORD.exec(value);
+  // Cheap tests first: this runs for every scalar of a document on every keystroke.
+  const marker = value.includes("TODO") || value.includes("TBD") || value.includes("FIXME") ? MARKER_WORD.exec(value) : null;
   if (marker) return `The value still holds "${marker[1]}", a note that it is unfinished; finish it and remove the marker.`;
-  const angle = ANGLE.exec(value);
+  const angle = value.includes("<") ? ANGLE.exec(value) : null;
   if (angle && !HTML_TAGS.has(angle[1].toLowerCase())) return `"${angle[0]}" is a placeholder to fill in; replace it with the real value.`;
   if (templateTexts(position).has(value)) return `"${shorten(value)}" is the template's placeholder; replace it with the real value.`;
   return undefined;
