@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { RULES } from "../../server/src/core/rules/catalog";
+import { ruleDocUrl } from "../../server/src/core/rules/rule-docs";
 import {
   assertCliBuilt,
   CLI_PATH,
@@ -263,6 +264,11 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       assert.deepEqual(
         driver.rules.map((rule) => [rule.id, rule.defaultConfiguration.level, rule.shortDescription.text]),
         RULES.map((rule) => [rule.id, { error: "error", warning: "warning", info: "note" }[rule.severity], rule.summary]),
+      );
+      assert.deepEqual(
+        driver.rules.map((rule) => rule.helpUri),
+        RULES.map((rule) => ruleDocUrl(rule.id)),
+        "each driver rule links to its page",
       );
       assert.deepEqual(run.originalUriBaseIds, { "%SRCROOT%": { uri: `${pathToFileURL(root).href}/` } });
     });

@@ -26,7 +26,7 @@ export interface SarifLog {
       driver: {
         name: string;
         version: string;
-        rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+        rules: { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }[];
       };
     };
     originalUriBaseIds: Record<string, { uri: string }>;

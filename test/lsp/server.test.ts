@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from "node:
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { ruleDocUrl } from "../../server/src/core/rules/rule-docs";
 import { LspTestClient, SERVER_PATH } from "../support/lsp-client";
 import { fixtureDigest } from "../unit/fixture-digest";
 
@@ -118,6 +119,7 @@ describe("language server over stdio", function () {
     await client.open(uri, "markdown", text);
     const pattern = (await published).diagnostics.find((d) => d.code === "schema/pattern")!;
     assert.deepEqual(pattern.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 19 } });
+    assert.deepEqual(pattern.codeDescription, { href: ruleDocUrl("schema/pattern") }, "the code links to the rule's page");
     await client.close(uri);
   });
 

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { RULES, type Severity } from "../core/index";
+import { RULES, ruleDocUrl, type Severity } from "../core/index";
 import type { CheckReport, ReportedDiagnostic } from "./report";
 
 /**
@@ -53,6 +53,7 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
             rules: RULES.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.summary },
+              helpUri: ruleDocUrl(rule.id),
               defaultConfiguration: { level: LEVEL[rule.severity] },
             })),
           },

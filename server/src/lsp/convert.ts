@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic, Severity } from "../core/index";
+import { ruleDocUrl, type Diagnostic, type Severity } from "../core/index";
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -14,6 +14,8 @@ export function toLspDiagnostic(document: Pick<TextDocument, "positionAt">, diag
     range: { start: document.positionAt(diagnostic.span.start), end: document.positionAt(diagnostic.span.end) },
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.rule,
+    // VS Code shows the code as a link to the rule's page (docs/rules/<rule-id>.md).
+    codeDescription: { href: ruleDocUrl(diagnostic.rule) },
     source: "genesis",
     message: diagnostic.message,
     data: { pointer: diagnostic.pointer, ...(diagnostic.data ?? {}) },
