@@ -14,6 +14,7 @@ import {
   starter,
 } from "./pages-formats";
 import { checklistDetails, checklistSummary, releaseRules, ruleDetails, ruleTable } from "./pages-rules";
+import { rulePages } from "./rule-pages";
 
 /**
  * The docs/ pages: each is a hand-written template in scripts/docs/pages/ (the same path below
@@ -75,7 +76,7 @@ export function expandTemplate(template: string, page: string): string {
   });
 }
 
-/** Every page of docs/, by its path relative to docs/ (POSIX separators), with its full text. */
+/** Every page of docs/, by its path relative to docs/ (POSIX separators), with its full text; rules/** from rule-pages.ts. */
 export function generateDocs(): Map<string, string> {
   const pages = new Map<string, string>();
   for (const file of templates(PAGES_DIR)) {
@@ -85,5 +86,6 @@ export function generateDocs(): Map<string, string> {
     const body = expandTemplate(readFileSync(file, "utf8"), page).trimEnd();
     pages.set(page, `${header}\n\n${body}\n`);
   }
+  for (const [page, text] of rulePages(GENERATED_MARK)) pages.set(page, text);
   return pages;
 }

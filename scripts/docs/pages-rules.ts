@@ -5,11 +5,11 @@ import { GROUP_ORDER, GROUP_TITLES } from "../../server/src/core/readiness/model
 import { READINESS_ITEM_IDS, RULES, rulesOfItem, type RuleInfo, type RuleTiming } from "../../server/src/core/rules/catalog";
 import { anchorOf, anchorTag, andList, code, table } from "./markdown";
 import { checkNotes, readNotes } from "./notes";
+import { rulePagePath, ruleSources } from "./rule-pages";
 
 /** The placeholders of rules.md and checklist.md: the rule catalog, the checklist and their notes. */
 
 const NOTES = path.resolve(__dirname, "notes");
-const RULE_NOTES = path.join(NOTES, "rules.md");
 const ITEM_NOTES = path.join(NOTES, "items.md");
 
 export const WHEN: Readonly<Record<RuleTiming, string>> = { type: "as you type", ws: "workspace", io: "reads files" };
@@ -32,6 +32,11 @@ function itemLink(item: string, fromPage: "rules" | "checklist"): string {
   return `[${code(item)}](${fromPage === "rules" ? "checklist.md" : ""}#${anchorOf(item)})`;
 }
 
+/** A rule id linked to its page (docs/rules/<rule-id>.md), from a page at the top of docs/. */
+function rulePageLink(rule: string): string {
+  return `[${code(rule)}](${rulePagePath(rule)})`;
+}
+
 function ruleLink(rule: string, fromPage: "rules" | "checklist"): string {
   return `[${code(rule)}](${fromPage === "checklist" ? "rules.md" : ""}#${anchorOf(rule)})`;
 }
@@ -43,27 +48,23 @@ function severityText(rule: RuleInfo): string {
 export function ruleTable(): string {
   return table(
     ["rule", "when", "default severity", "readiness item", "what it reports"],
-    RULES.map((rule) => [ruleLink(rule.id, "rules"), WHEN[rule.when], severityText(rule), itemLink(rule.item, "rules"), rule.summary]),
+    RULES.map((rule) => [rulePageLink(rule.id), WHEN[rule.when], severityText(rule), itemLink(rule.item, "rules"), rule.summary]),
   );
 }
 
-/** One section per rule, in catalog order: the catalog's facts, then the hand-written note. */
+/** One section per rule, in catalog order: the catalog's facts, then what the rule checks (from its page's source). */
 export function ruleDetails(): string {
-  const notes = readNotes(RULE_NOTES);
-  checkNotes(
-    RULE_NOTES,
-    notes,
-    RULES.map((rule) => rule.id),
-  );
+  const checks = new Map(ruleSources().map((source) => [source.id, source.sections.get("What it checks")!]));
   return RULES.map((rule) => {
     const facts = [
       `**When:** ${WHEN[rule.when]}`,
       `**Severity:** ${severityText(rule)}`,
       `**Item:** ${itemLink(rule.item, "rules")}`,
       `**Quick fix:** ${rule.id in FIX_PROVIDERS ? "yes" : "only *Suppress with a reason*"}`,
+      `**Page:** ${rulePageLink(rule.id)}`,
     ];
     const summary = `${rule.summary.replace(/^./, (c) => c.toUpperCase())}.`;
-    return [`${anchorTag(rule.id)}\n\n### ${code(rule.id)}`, summary, facts.join(" · "), notes.get(rule.id)].join("\n\n");
+    return [`${anchorTag(rule.id)}\n\n### ${code(rule.id)}`, summary, facts.join(" · "), checks.get(rule.id)].join("\n\n");
   }).join("\n\n");
 }
 
