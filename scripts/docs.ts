@@ -1,12 +1,14 @@
 /**
  * Writes the reference pages of docs/ from their templates (scripts/docs/pages/) and the sources:
  * the schemas, the rule catalog, the readiness checklist, the recognition patterns, package.json
- * and the CLI. `--check` writes nothing and exits 1 when a page differs from what it would write.
+ * and the CLI; and the rule pages' module the CLI carries (rule-pages.generated.ts). `--check`
+ * writes nothing and exits 1 when a page differs from what it would write.
  * A unit test (test/unit/docs.test.ts) runs the same comparison.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DOCS_DIR, GENERATED_MARK, generateDocs } from "./docs/generate";
+import { RULE_PAGES_MODULE, rulePagesModule } from "./docs/rule-pages";
 
 /** The generated pages now in docs/ (those that start with the mark), relative to docs/. */
 export function generatedPagesOnDisk(dir = DOCS_DIR, prefix = ""): string[] {
@@ -36,6 +38,7 @@ if (require.main === module) {
   const pages = generateDocs();
   if (process.argv.includes("--check")) {
     const stale = stalePages(pages);
+    if (!existsSync(RULE_PAGES_MODULE) || readFileSync(RULE_PAGES_MODULE, "utf8") !== rulePagesModule()) stale.push(RULE_PAGES_MODULE);
     if (stale.length) {
       console.error(`docs/ is not what \`npm run docs\` writes: ${stale.join(", ")}`);
       process.exitCode = 1;
@@ -47,6 +50,7 @@ if (require.main === module) {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, text);
     }
-    console.log(`Wrote ${pages.size} pages to docs/.`);
+    writeFileSync(RULE_PAGES_MODULE, rulePagesModule());
+    console.log(`Wrote ${pages.size} pages to docs/, and ${path.relative(process.cwd(), RULE_PAGES_MODULE)}.`);
   }
 }

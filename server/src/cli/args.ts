@@ -45,10 +45,17 @@ export interface InitCommand {
   readonly id?: string;
 }
 
+/** `explain RULE`: the rule's page (docs/rules/<rule-id>.md) in the terminal. */
+export interface ExplainCommand {
+  readonly kind: "explain";
+  readonly rule: string;
+}
+
 export type Invocation =
   | CheckCommand
   | ReportCommand
   | InitCommand
+  | ExplainCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
@@ -72,7 +79,8 @@ export const USAGE =
   "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
-  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]";
+  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
+  "       genesis-readiness explain RULE";
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -85,6 +93,8 @@ Commands:
                      with its status, reason and evidence, and the lineage diagram.
   init KIND [ID]     Write a new document in the current folder from the same templates as the
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
+  explain RULE       What the rule checks and why, an incorrect and a correct example, and the fix:
+                     its page of docs/rules/ (e.g. explain container/unpinned).
 
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
@@ -122,8 +132,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
   }
+  if (command === "explain") {
+    if (paths.length !== 1) return { kind: "usage-error", message: "explain takes one rule id, e.g. explain container/unpinned." };
+    return { kind: "explain", rule: paths[0] };
+  }
   if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init and explain.` };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);

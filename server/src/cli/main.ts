@@ -1,6 +1,7 @@
 import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
+import { explainCommand } from "./explain-command";
 import { initCommand } from "./init-command";
 import { reportCommand } from "./report-command";
 
@@ -29,6 +30,8 @@ async function main(argv: readonly string[]): Promise<number> {
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
       });
+    case "explain":
+      return explainCommand(invocation, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     case "report":
       return reportCommand(invocation, {
         cwd: process.cwd(),

@@ -31,6 +31,7 @@ export type { Fix, FixEdit } from "./fixes/fix-providers";
 // The rule catalog.
 export { RULES, ruleInfo, READINESS_ITEM_IDS, type RuleInfo, type ReadinessItemId } from "./rules/catalog";
 export { ruleDocUrl, RULE_DOCS_BASE } from "./rules/rule-docs";
+export { nearest } from "./nearest";
 
 // The `io` rules' input: what to read, and the facts read (also the readers' own entry point).
 export * from "./evidence-api";
