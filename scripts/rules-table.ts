@@ -15,8 +15,8 @@ const WHEN = { type: "as you type", ws: "workspace", io: "reads files" } as cons
 export function rulesTable(): string {
   const rows = RULES.map(
     (r) =>
-      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${WHEN[r.when]} | ${SEVERITY[r.severity]}${r.raisedInRelease ? " (error in release)" : ""} | ` +
-      `\`${r.item}\` | ${r.summary} |`,
+      `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${WHEN[r.when]} | ` +
+      `${SEVERITY[r.severity]}${r.raisedInRelease ? " (error in release)" : ""} | \`${r.item}\` | ${r.summary} |`,
   );
   return ["| rule | when | severity | readiness item | what it reports |", "|---|---|---|---|---|", ...rows].join("\n");
 }

@@ -21,6 +21,8 @@ const WHEN_TEXT: Readonly<Record<RuleInfo["when"], string>> = {
 
 const PROFILES: readonly Profile[] = ["dev", "release"];
 
+const SEVERITY_NOTE = "[profiles](rules.md#profiles); a `rules:` entry of [genesis.config.yaml](configuration.md) overrides both";
+
 /** The page's path below docs/, e.g. `rules/dataset/recordset-source.md`. */
 export function rulePagePath(id: string): string {
   return `rules/${id}.md`;
@@ -32,7 +34,10 @@ export function ruleSources(): RuleSource[] {
   const missing = RULES.map((rule) => rule.id).filter((id) => !withSources.includes(id));
   const extra = withSources.filter((id) => !RULES.some((rule) => rule.id === id));
   if (missing.length || extra.length) {
-    const parts = [...(missing.length ? [`no source for ${missing.join(", ")}`] : []), ...(extra.length ? [`sources of no rule: ${extra.join(", ")}`] : [])];
+    const parts = [
+      ...(missing.length ? [`no source for ${missing.join(", ")}`] : []),
+      ...(extra.length ? [`sources of no rule: ${extra.join(", ")}`] : []),
+    ];
     throw new Error(`scripts/docs/rules/: ${parts.join("; ")}`);
   }
   return RULES.map((rule) => readRuleSource(rule.id));
@@ -56,7 +61,9 @@ export function relinked(text: string, page: string): string {
   return text
     .split(/(^`{3,}[^\n]*\n[\s\S]*?^`{3,}[ \t]*$|`[^`\n]*`)/m)
     .map((part, index) =>
-      index % 2 === 1 ? part : part.replace(/\]\(([^)\s]+)\)/g, (whole, target: string) => (/^([a-z]+:|#)/.test(target) ? whole : `](${up}${target})`)),
+      index % 2 === 1
+        ? part
+        : part.replace(/\]\(([^)\s]+)\)/g, (whole, target: string) => (/^([a-z]+:|#)/.test(target) ? whole : `](${up}${target})`)),
     )
     .join("");
 }
@@ -69,7 +76,7 @@ export function rulePageBody(rule: RuleInfo, source: RuleSource): string {
     ["", ""],
     [
       ["When it runs", WHEN_TEXT[rule.when]],
-      ["Severity", `${severityByProfile(rule)} ([profiles](rules.md#profiles); a \`rules:\` entry of [genesis.config.yaml](configuration.md) overrides both)`],
+      ["Severity", `${severityByProfile(rule)} (${SEVERITY_NOTE})`],
       ["Readiness item", `[${code(rule.item)}](checklist.md#${anchorOf(rule.item)})`],
       ["Quick fix", rule.id in FIX_PROVIDERS ? "yes, in the editor" : "only *Suppress with a reason*, in the editor"],
     ],

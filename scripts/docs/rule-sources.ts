@@ -64,7 +64,9 @@ export function parseSections(file: string, text: string): Map<SectionTitle, str
   }
   const titles = found.map((section) => section.title);
   if (titles.join("\n") !== SECTIONS.join("\n")) {
-    throw new Error(`${file}: the sections must be ${SECTIONS.map((s) => `"## ${s}"`).join(", ")}, in that order; found ${titles.join(", ")}`);
+    throw new Error(
+      `${file}: the sections must be ${SECTIONS.map((s) => `"## ${s}"`).join(", ")}, in that order; found ${titles.join(", ")}`,
+    );
   }
   const sections = new Map<SectionTitle, string>();
   for (const { title, lines } of found) {

@@ -30,8 +30,16 @@ describe("rule pages (docs/rules/)", function () {
     const pages = generatedPagesOnDisk()
       .filter((page) => page.startsWith("rules/"))
       .map((page) => page.slice("rules/".length, -".md".length));
-    assert.deepEqual(pages.filter((id) => !ids.includes(id)), [], "pages of no rule");
-    assert.deepEqual(ids.filter((id) => !pages.includes(id)), [], "rules without a page (run `npm run docs`)");
+    assert.deepEqual(
+      pages.filter((id) => !ids.includes(id)),
+      [],
+      "pages of no rule",
+    );
+    assert.deepEqual(
+      ids.filter((id) => !pages.includes(id)),
+      [],
+      "rules without a page (run `npm run docs`)",
+    );
     assert.deepEqual(ruleIdsWithSources().sort(), [...ids].sort(), "one source per rule in scripts/docs/rules/");
     for (const id of ids) assert.ok(existsSync(path.join(DOCS_DIR, "rules", `${id}.md`)), `docs/rules/${id}.md`);
   });
@@ -82,7 +90,7 @@ describe("rule pages (docs/rules/)", function () {
 
   it("the checks of the sources fail on what they must", async function () {
     assert.throws(() => parseSections("x.md", "## What it checks\n\nA.\n\n## Incorrect\n\nB.\n"), /the sections must be/);
-    const files = "```yaml title=\"a.dataset.yaml\"\nkind: X\n```\n\n```csv title=\"files/a.csv\"\nx,y\n```\n";
+    const files = '```yaml title="a.dataset.yaml"\nkind: X\n```\n\n```csv title="files/a.csv"\nx,y\n```\n';
     assert.deepEqual(
       exampleFiles("x.md", files).map((f) => [f.path, f.language, f.text]),
       [
