@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic, Severity } from "../core/index";
 
