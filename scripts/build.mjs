@@ -1,6 +1,8 @@
-// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild, and the
+// browser client and Web Worker server into dist/web/ (scripts/build-web.mjs).
 // `--watch` rebuilds on change; `--minify` is used for packaging.
 import { build, context } from "esbuild";
+import { buildWeb, webBuildOptions } from "./build-web.mjs";
 import { isStale } from "./generate-validators.mjs";
 
 const watch = process.argv.includes("--watch");
@@ -56,12 +58,20 @@ if (isStale()) {
 
 if (watch) {
   for (const entry of entries) await (await context({ ...common, ...entry })).watch();
-  console.log("esbuild: watching client, server and CLI");
+  for (const options of webBuildOptions()) await (await context(options)).watch();
+  console.log("esbuild: watching client, server, CLI and the browser bundles");
 } else {
   const started = Date.now();
-  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+  const [, webSizes] = await Promise.all([Promise.all(entries.map((entry) => build({ ...common, ...entry }))), buildWeb({ minify })]);
   console.log(
     "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, " +
-      `dist/hdf5-reader.js in ${Date.now() - started} ms`,
+      `dist/hdf5-reader.js, dist/web/extension.js, dist/web/server.js in ${Date.now() - started} ms`,
+  );
+  const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+  const total = Object.values(webSizes).reduce((sum, bytes) => sum + bytes, 0);
+  console.log(
+    `browser bundles${minify ? " (minified)" : ""}: ${Object.entries(webSizes)
+      .map(([file, bytes]) => `${file} ${kib(bytes)}`)
+      .join(", ")}; together ${kib(total)}`,
   );
 }

@@ -1,8 +1,7 @@
-import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { RestartingErrorHandler } from "./restarts";
+import type * as vscode from "vscode";
+import { LanguageClient, TransportKind, type ServerOptions } from "vscode-languageclient/node";
 import { SERVER_EXEC_ARGV } from "../../server/src/launch";
-import { WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
+import { languageClientOptions } from "./client-options";
 import { DOCUMENT_SELECTOR } from "./recognition";
 
 /** Creates the language client for the bundled server (`dist/server.js`, over node IPC). */
@@ -12,18 +11,5 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, "--nolazy", "--inspect=6019"] } },
   };
-  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [...DOCUMENT_SELECTOR],
-    initializationOptions,
-    errorHandler: new RestartingErrorHandler(output),
-    outputChannel: output,
-    synchronize: {
-      configurationSection: "genesis",
-      // Every file: the server keeps its index of Genesis documents current from these events, and
-      // data files and artifacts feed the io rules (checksums, schemas, signatures).
-      fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB),
-    },
-  };
-  return new LanguageClient("genesis", "Genesis Readiness", serverOptions, clientOptions);
+  return new LanguageClient("genesis", "Genesis Readiness", serverOptions, languageClientOptions(output, [...DOCUMENT_SELECTOR]));
 }

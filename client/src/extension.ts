@@ -1,93 +1,12 @@
-import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
-import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import type * as vscode from "vscode";
+import { activateWith, deactivateClient } from "./wiring";
 import { createLanguageClient } from "./client";
-import { registerCommands } from "./commands";
-import { createNewDocument } from "./new-document";
-import { ReadinessController } from "./readiness";
 
-let client: LanguageClient | undefined;
-
-/**
- * Wires the extension: commands, the output channel, and the language client. The server starts
- * when the workspace holds Genesis documents or when one is opened, and never while
- * `genesis.enable` is false. A failure to start is shown to the user.
- */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const activationStarted = performance.now();
-  const output = vscode.window.createOutputChannel("Genesis Readiness");
-  context.subscriptions.push(output);
-  const readiness = new ReadinessController();
-  context.subscriptions.push(readiness);
-
-  const start = async (): Promise<void> => {
-    if (client || !vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true)) return;
-    client = createLanguageClient(context, output);
-    try {
-      await client.start();
-      readiness.attach(client);
-    } catch (error) {
-      client = undefined;
-      const message = error instanceof Error ? error.message : String(error);
-      output.appendLine(`The Genesis Readiness server did not start: ${message}`);
-      void vscode.window
-        .showErrorMessage(`Genesis Readiness: the language server did not start (${message}).`, "Show Output")
-        .then((choice) => {
-          if (choice) output.show();
-        });
-    }
-  };
-  const stop = async (): Promise<void> => {
-    const running = client;
-    client = undefined;
-    readiness.detach();
-    if (running) await running.stop();
-  };
-
-  context.subscriptions.push(
-    ...registerCommands(vscode.commands, {
-      restartServer: async () => {
-        await stop();
-        await start();
-      },
-      showOutput: () => output.show(),
-      newDatasetManifest: (folder) => createNewDocument("DatasetManifest", folder),
-      newModelCard: (folder) => createNewDocument("ModelCard", folder),
-      newPipelineConfig: (folder) => createNewDocument("PipelineConfig", folder),
-      exportReport: () => readiness.exportReport(),
-      refreshReadiness: () => readiness.refresh(),
-      runReadinessFix: (node) => readiness.runFix(node),
-    }),
-    vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!client && mayBeGenesisDocument(document)) void start();
-    }),
-    // Granting trust lifts the limited mode: the server restarts with every rule.
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      if (!client) return;
-      await stop();
-      await start();
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration("genesis.enable")) return;
-      void (vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true) ? start() : stop());
-    }),
-    { dispose: () => void stop() },
-  );
-
-  // Activation only wires things; the server starts in the background, and both times are logged
-  // (the E2E suite reads them).
-  const wired = performance.now() - activationStarted;
-  output.appendLine(`Genesis Readiness activated in ${wired.toFixed(1)} ms.`);
-  if (vscode.workspace.textDocuments.some(mayBeGenesisDocument) || (await workspaceHasGenesisFiles())) {
-    void start().then(() => {
-      if (client)
-        output.appendLine(`Language server ready ${(performance.now() - activationStarted).toFixed(0)} ms after activation began.`);
-    });
-  }
+/** The desktop entry (`main` in package.json): the language server runs as a Node process. */
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activateWith(context, createLanguageClient);
 }
 
-export async function deactivate(): Promise<void> {
-  const running = client;
-  client = undefined;
-  if (running) await running.stop();
+export function deactivate(): Promise<void> {
+  return deactivateClient();
 }

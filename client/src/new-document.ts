@@ -32,7 +32,7 @@ export async function createNewDocument(kind: NewDocumentKind, folder?: vscode.U
   } catch {
     // It does not exist: create it.
   }
-  await vscode.workspace.fs.writeFile(file, Buffer.from(expandSnippet(template.body, { 1: id }), "utf8"));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(expandSnippet(template.body, { 1: id })));
   await vscode.window.showTextDocument(file);
 }
 
@@ -57,6 +57,7 @@ async function targetFolder(given?: vscode.Uri): Promise<vscode.Uri | undefined>
     return stat.type & vscode.FileType.Directory ? given : vscode.Uri.joinPath(given, "..");
   }
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === "file") return vscode.Uri.joinPath(active, "..");
+  // A saved file's folder: on the disk, or in a workspace folder of another scheme (github.dev's `vscode-vfs:`).
+  if (active && (active.scheme === "file" || vscode.workspace.getWorkspaceFolder(active))) return vscode.Uri.joinPath(active, "..");
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }

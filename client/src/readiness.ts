@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
+import type { BaseLanguageClient } from "vscode-languageclient";
 import type { ReadinessFix, ReadinessModel, ReportFormat } from "../../server/src/core/client-api";
 import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReportResult } from "../../server/src/protocol";
 import { READINESS_VIEW_ID, ReadinessTree, type ReadinessNode } from "./sidebar";
@@ -28,7 +28,7 @@ export class ReadinessController implements vscode.Disposable {
   private readonly view = vscode.window.createTreeView(READINESS_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
   private readonly statusBar = new ReadinessStatusBar();
   private readonly disposables: vscode.Disposable[] = [];
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private subscription: vscode.Disposable | undefined;
   /** Bumped by each request, so that a late answer never replaces a newer one. */
   private generation = 0;
@@ -39,7 +39,7 @@ export class ReadinessController implements vscode.Disposable {
   }
 
   /** A started client: the model is asked for now and after every change the server announces. */
-  attach(client: LanguageClient): void {
+  attach(client: BaseLanguageClient): void {
     this.detach();
     this.client = client;
     this.subscription = client.onNotification(READINESS_CHANGED_NOTIFICATION, () => void this.refresh());
@@ -121,7 +121,7 @@ export class ReadinessController implements vscode.Disposable {
       saveLabel: "Save Report",
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(report.text, "utf8"));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.text));
     const open = await vscode.window.showInformationMessage(
       `Genesis: readiness report saved to ${vscode.workspace.asRelativePath(target)}.`,
       "Open",

@@ -23,9 +23,18 @@ export const GENESIS_FILE_GLOB = `**/{${GENESIS_FILE_NAMES.join(",")}}`;
  * The documents the server is given, saved or untitled, in every language a Genesis document can
  * be written in; the server itself decides which of them are Genesis documents.
  */
-export const DOCUMENT_SELECTOR: readonly { readonly scheme: string; readonly language: string }[] = ["file", "untitled"].flatMap((scheme) =>
-  SOURCE_SYNTAXES.map((language) => ({ scheme, language })),
-);
+export const DOCUMENT_SELECTOR: readonly { readonly scheme: string; readonly language: string }[] = documentSelectorFor([
+  "file",
+  "untitled",
+]);
+
+/**
+ * The same documents under other URI schemes: in the browser the workspace's files have their
+ * folders' scheme (`vscode-vfs:` on github.dev), not `file:`.
+ */
+export function documentSelectorFor(schemes: readonly string[]): { readonly scheme: string; readonly language: string }[] {
+  return schemes.flatMap((scheme) => SOURCE_SYNTAXES.map((language) => ({ scheme, language })));
+}
 
 /**
  * Whether a document may be a Genesis document, by its language, its name and the start of its

@@ -6,7 +6,7 @@ import {
   type ErrorHandler,
   type ErrorHandlerResult,
   type Message,
-} from "vscode-languageclient/node";
+} from "vscode-languageclient";
 
 /** More than this many crashes within the window means something is wrong beyond one bad moment. */
 const MAX_RESTARTS = 5;

@@ -105,3 +105,43 @@ export interface ReportResult {
  * `report`; the client saves it where the user says.
  */
 export const REPORT_REQUEST = new RequestType<ReportParams, ReportResult, void>("genesis/report");
+
+export interface ListFilesParams {
+  /** The workspace folder's URI. */
+  readonly folder: string;
+}
+
+export interface ListFilesResult {
+  /** The URI of every file under the folder, outside node_modules and .git. */
+  readonly uris: readonly string[];
+}
+
+/**
+ * server -> client request, from the browser server only (it has no file system): every file of a
+ * workspace folder, which the client lists with `workspace.findFiles` (a virtual file system on
+ * github.dev). The server filters what it indexes, as the Node server does on the disk.
+ */
+export const LIST_FILES_REQUEST = new RequestType<ListFilesParams, ListFilesResult, void>("genesis/listFiles");
+
+export interface ReadFileParams {
+  readonly uri: string;
+  /** Above this size the client sends only the file's head and size. */
+  readonly maxBytes: number;
+}
+
+/** At most this many bytes of a file too large to read whole are decoded and sent as its head. */
+export const READ_FILE_HEAD_BYTES = 4096;
+
+export type ReadFileResult =
+  | { readonly kind: "text"; readonly text: string }
+  /** Larger than `maxBytes`: `head` is the decoded start of the file (READ_FILE_HEAD_BYTES), enough to recognise it. */
+  | { readonly kind: "too-large"; readonly bytes: number; readonly head: string }
+  /** No such file, or it cannot be read. */
+  | { readonly kind: "missing" };
+
+/**
+ * server -> client request, from the browser server only: one file of the workspace as text,
+ * read with `workspace.fs` and decoded as the Node server decodes (UTF-8, or UTF-16 by its byte
+ * order mark). The client answers only for files inside a workspace folder.
+ */
+export const READ_FILE_REQUEST = new RequestType<ReadFileParams, ReadFileResult, void>("genesis/readFile");

@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
 import { createConnection, ProposedFeatures, type Connection } from "vscode-languageserver/node";
+import { EvidenceCoordinator } from "./lsp/evidence";
 import { FramingGuard } from "./lsp/framing-guard";
+import { NODE_FILE_ACCESS } from "./lsp/node-file-access";
+import type { ServerPlatform } from "./lsp/platform";
 import { startServer } from "./lsp/start";
 
 /**
@@ -39,4 +43,12 @@ process.on("unhandledRejection", (reason) => {
   );
 });
 
-startServer(connection);
+/** Under Node the server reads the disk itself and runs every rule, the io rules included. */
+const NODE_PLATFORM: ServerPlatform = {
+  files: NODE_FILE_ACCESS,
+  createEvidence: (connection, workspace, progress) => new EvidenceCoordinator(connection, workspace, progress),
+  fingerprint: (text) => createHash("sha256").update(text).digest("base64"),
+  runtime: `node ${process.version}`,
+};
+
+startServer(connection, NODE_PLATFORM);

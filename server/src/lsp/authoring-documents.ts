@@ -1,4 +1,4 @@
-import type { TextDocumentIdentifier, TextDocuments } from "vscode-languageserver/node";
+import type { TextDocumentIdentifier, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex, type WorkspaceAnalysis } from "../core/index";
 import type { WorkspaceService } from "./workspace-service";

@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from "vscode-languageserver/node";
+import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { AuthoringDocuments } from "./authoring-documents";
 import { registerCompletion } from "./completion";

@@ -8,7 +8,7 @@ import {
   type Range,
   type TextDocuments,
   type WorkspaceEdit,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex, type CurrentDocument, type Diagnostic, type Fix, type FixEdit, type WorkspaceAnalysis } from "../core/index";
 import type { ConfigStore } from "./config-store";

@@ -6,7 +6,7 @@ import {
   type CompletionItem as LspCompletionItem,
   type CompletionList,
   type Connection,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver";
 import { isoDateOf, type CompletionItem, type CompletionKind } from "../core/index";
 import type { AuthoringDocument, AuthoringDocuments } from "./authoring-documents";
 

@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import {
   CONFIG_FILE_NAME,
   DEFAULT_CONFIG,
@@ -7,7 +6,7 @@ import {
   type Engine,
   type GenesisConfig,
 } from "../core/index";
-import { readTextFile } from "../node/workspace-files";
+import type { WorkspaceFileAccess } from "./file-access";
 
 export interface LoadedConfig {
   readonly config: GenesisConfig;
@@ -35,10 +34,14 @@ export class ConfigStore {
   /** False in an untrusted workspace: only an open genesis.config.yaml counts then. */
   readFromDisk = true;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly files: WorkspaceFileAccess,
+  ) {}
 
+  /** Whether a workspace path (`/` separators) names a genesis.config.yaml. */
   static isConfigPath(file: string): boolean {
-    return path.basename(file) === CONFIG_FILE_NAME;
+    return file.slice(file.lastIndexOf("/") + 1) === CONFIG_FILE_NAME;
   }
 
   get(root: string): Promise<LoadedConfig> {
@@ -73,9 +76,9 @@ export class ConfigStore {
       if (!this.readFromDisk) return NO_CONFIG;
       try {
         // Read under the default size limit: the limit it may set is not known before it is read.
-        const content = await readTextFile(path.join(root, CONFIG_FILE_NAME), DEFAULT_MAX_DOCUMENT_BYTES);
-        if (content.kind === "too-large") return { ...this.engine.readConfigTooLarge(content.head, content.bytes), text: content.head };
-        text = content.text;
+        const content = await this.files.read(root, CONFIG_FILE_NAME, DEFAULT_MAX_DOCUMENT_BYTES);
+        if (typeof content !== "string") return { ...this.engine.readConfigTooLarge(content.head, content.bytes), text: content.head };
+        text = content;
       } catch {
         return NO_CONFIG;
       }

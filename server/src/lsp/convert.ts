@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ruleDocUrl, type Diagnostic, type Severity } from "../core/index";
 

@@ -1,4 +1,4 @@
-import type { Connection, LocationLink } from "vscode-languageserver/node";
+import type { Connection, LocationLink } from "vscode-languageserver";
 import type { NavigationPlaces } from "./navigation-places";
 
 /** Go to definition: from an `id@version` to the `id` of the document it names. */

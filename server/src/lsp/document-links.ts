@@ -1,4 +1,4 @@
-import type { Connection, DocumentLink } from "vscode-languageserver/node";
+import type { Connection, DocumentLink } from "vscode-languageserver";
 import type { NavigationPlaces } from "./navigation-places";
 
 /**

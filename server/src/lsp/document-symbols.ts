@@ -1,4 +1,4 @@
-import { SymbolKind, type Connection, type DocumentSymbol } from "vscode-languageserver/node";
+import { SymbolKind, type Connection, type DocumentSymbol } from "vscode-languageserver";
 import type { OutlineKind, OutlineSymbol } from "../core/index";
 import type { AuthoringDocument, AuthoringDocuments } from "./authoring-documents";
 

@@ -1,8 +1,9 @@
 import * as path from "node:path";
-import type { Connection } from "vscode-languageserver/node";
+import type { Connection } from "vscode-languageserver";
 import type { RequestOptions } from "../core/index";
 import { EvidenceService } from "../io/evidence-service";
 import type { Folder } from "./folder";
+import type { EvidenceRunner } from "./platform";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
 
@@ -11,7 +12,7 @@ import type { ScanProgress } from "./workspace-scan";
  * names changes on disk, and on "Genesis: Verify Files". Hashing runs in worker threads, results
  * are cached by path, size and mtime, and a newer request for a document cancels the older one.
  */
-export class EvidenceCoordinator {
+export class EvidenceCoordinator implements EvidenceRunner {
   private readonly service = new EvidenceService();
   private readonly running = new Map<string, AbortController>();
 

@@ -1,4 +1,4 @@
-import { MarkupKind, type Connection, type Hover } from "vscode-languageserver/node";
+import { MarkupKind, type Connection, type Hover } from "vscode-languageserver";
 import type { NavigationPlaces } from "./navigation-places";
 
 /**

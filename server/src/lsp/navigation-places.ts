@@ -1,4 +1,4 @@
-import type { Range, TextDocumentPositionParams, TextDocuments } from "vscode-languageserver/node";
+import type { Range, TextDocumentPositionParams, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex, type DocumentFacts, type Span, type WorkspaceAnalysis } from "../core/index";
 import type { Folder } from "./folder";

@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from "vscode-languageserver/node";
+import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { registerDefinition } from "./definition";
 import { registerDocumentLinks } from "./document-links";

@@ -1,23 +1,18 @@
-import * as path from "node:path";
-import { URI } from "vscode-uri";
+import type { WorkspaceFileAccess, WorkspacePlace } from "./file-access";
 
-/** A document's place in the workspace: the folder root it belongs to and its relative POSIX path. */
-export interface WorkspacePlace {
-  /** Absolute file-system path of the workspace folder (or of the file's own folder). */
-  readonly root: string;
-  /** Relative to `root`, with `/` separators. */
-  readonly relativePath: string;
-}
+export type { WorkspacePlace } from "./file-access";
 
 /** Workspace folders, deepest first, so a nested folder wins over its parent. */
 export class WorkspaceFolders {
   private roots: string[] = [];
 
+  constructor(private readonly files: WorkspaceFileAccess) {}
+
+  /** The folders by URI; those the file access cannot read are left out. */
   set(uris: readonly string[]): void {
     this.roots = uris
-      .map((uri) => URI.parse(uri))
-      .filter((uri) => uri.scheme === "file")
-      .map((uri) => path.resolve(uri.fsPath))
+      .map((uri) => this.files.rootOf(uri))
+      .filter((root): root is string => root !== undefined)
       .sort((a, b) => b.length - a.length);
   }
 
@@ -27,14 +22,6 @@ export class WorkspaceFolders {
 
   /** Where a document lives; files outside every folder (and untitled ones) count as their own root. */
   place(uri: string): WorkspacePlace {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== "file") return { root: "", relativePath: path.posix.basename(parsed.path) || "untitled" };
-    const file = path.resolve(parsed.fsPath);
-    for (const root of this.roots) {
-      const relative = path.relative(root, file);
-      if (relative && !relative.startsWith("..") && !path.isAbsolute(relative))
-        return { root, relativePath: relative.split(path.sep).join("/") };
-    }
-    return { root: path.dirname(file), relativePath: path.basename(file) };
+    return this.files.place(uri, this.roots);
   }
 }

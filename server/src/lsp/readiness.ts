@@ -1,7 +1,4 @@
-import { createHash } from "node:crypto";
-import * as path from "node:path";
-import type { Connection } from "vscode-languageserver/node";
-import { URI } from "vscode-uri";
+import type { Connection } from "vscode-languageserver";
 import {
   formatReadiness,
   ignoreMatcher,
@@ -12,7 +9,6 @@ import {
   type ReadinessModel,
   type ReportFormat,
 } from "../core/index";
-import { listWorkspaceFiles } from "../node/workspace-files";
 import {
   READINESS_CHANGED_NOTIFICATION,
   READINESS_REQUEST,
@@ -23,6 +19,7 @@ import {
   type ReportResult,
 } from "../protocol";
 import { configFileOf, type ConfigStore } from "./config-store";
+import type { WorkspaceFileAccess } from "./file-access";
 import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
@@ -37,6 +34,8 @@ export interface ReadinessDependencies {
   readonly workspace: WorkspaceService;
   readonly configs: ConfigStore;
   readonly folders: WorkspaceFolders;
+  /** A short fingerprint of a model's JSON (ServerPlatform.fingerprint). */
+  readonly fingerprint: (text: string) => string;
 }
 
 /**
@@ -126,12 +125,10 @@ export class ReadinessTracker {
     for (const { root, model } of parts) {
       // Offsets shift with every keystroke; what the client shows (ranges, statuses, text) does not.
       // Kept as a digest: the JSON of a large workspace's model runs to megabytes.
-      const digest = createHash("sha256")
-        .update(JSON.stringify(model, (key, value: unknown) => (key === "span" ? undefined : value)))
-        .digest("base64");
+      const digest = this.dependencies.fingerprint(JSON.stringify(model, (key, value: unknown) => (key === "span" ? undefined : value)));
       if (this.announced.get(root) === digest) continue;
       this.announced.set(root, digest);
-      changed.push(URI.file(root).toString());
+      changed.push(this.dependencies.workspace.files.folderUri(root));
     }
     if (changed.length) this.announce({ folders: changed, score: mergeReadiness(parts).score });
   }
@@ -139,12 +136,17 @@ export class ReadinessTracker {
   /** Each workspace folder asked for (all when `folder` is undefined), with a current model. */
   private async parts(folder?: string): Promise<{ name: string; root: string; state?: Folder; model: ReadinessModel }[]> {
     const { folders, workspace } = this.dependencies;
-    const wanted = folder === undefined ? folders.all : folders.all.filter((root) => root === folderRoot(folder, folders));
+    const wanted = folder === undefined ? folders.all : folders.all.filter((root) => root === folderRoot(folder, folders, workspace.files));
     const states = new Map([...workspace.allStates()].map((state) => [state.root, state]));
     const parts = [];
     for (const root of [...wanted].sort()) {
       const state = states.get(root);
-      parts.push({ name: path.basename(root) || root, root, state, model: state ? await this.current(state) : await this.empty(root) });
+      parts.push({
+        name: workspace.files.folderName(root),
+        root,
+        state,
+        model: state ? await this.current(state) : await this.empty(root),
+      });
     }
     return parts;
   }
@@ -165,6 +167,7 @@ export class ReadinessTracker {
     const { host } = state;
     if (host.configuration !== config) host.configure(config, configFileOf(loaded));
     host.trusted = this.dependencies.workspace.trusted;
+    host.dataFilesUnread = this.dependencies.workspace.dataFilesUnread;
     host.setFiles(host.trusted ? await this.filesOf(state.root, entry, config) : []);
     // Item by item, yielding in between: a large workspace takes a few hundred milliseconds.
     const computed = await host.readinessInSteps(yieldToEventLoop);
@@ -181,6 +184,7 @@ export class ReadinessTracker {
     const loaded = await this.dependencies.configs.get(root);
     host.configure(loaded.config, configFileOf(loaded));
     host.trusted = this.dependencies.workspace.trusted;
+    host.dataFilesUnread = this.dependencies.workspace.dataFilesUnread;
     return host.readiness();
   }
 
@@ -188,10 +192,7 @@ export class ReadinessTracker {
   private filesOf(root: string, entry: FolderReadiness, config: GenesisConfig): Promise<string[]> {
     if (!root) return Promise.resolve([]);
     const ignored = ignoreMatcher(config);
-    entry.files ??= listWorkspaceFiles(root, [root], { accept: (relative) => !ignored(relative) }).then(
-      (listing) => listing.files.map((file) => file.path),
-      () => [],
-    );
+    entry.files ??= this.dependencies.workspace.files.list(root, (relative) => !ignored(relative)).catch(() => []);
     return entry.files;
   }
 
@@ -210,9 +211,8 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** The workspace folder a URI is, or lies in. */
-function folderRoot(uri: string, folders: WorkspaceFolders): string {
-  const parsed = URI.parse(uri);
-  const itself = parsed.scheme === "file" ? path.resolve(parsed.fsPath) : undefined;
+function folderRoot(uri: string, folders: WorkspaceFolders, files: WorkspaceFileAccess): string {
+  const itself = files.rootOf(uri);
   return folders.all.find((root) => root === itself) ?? folders.place(uri).root;
 }
 
@@ -220,7 +220,7 @@ const EXTENSION: Readonly<Record<ReportFormat, string>> = { text: "txt", json: "
 
 /** The model with the URI of every file it names, so that the client opens them as they are. */
 function withUris(model: ReadinessModel, state: Folder, workspace: WorkspaceService): ReadinessModel {
-  const uriOf = (relative: string) => (relative ? workspace.uriOf(state, relative) : URI.file(state.root).toString());
+  const uriOf = (relative: string) => (relative ? workspace.uriOf(state, relative) : workspace.files.folderUri(state.root));
   return {
     ...model,
     groups: model.groups.map((group) => ({

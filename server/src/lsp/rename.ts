@@ -1,4 +1,4 @@
-import { LSPErrorCodes, ResponseError, type Connection, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver/node";
+import { LSPErrorCodes, ResponseError, type Connection, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { NavigationPlaces } from "./navigation-places";
 
 /**

@@ -6,9 +6,8 @@ import {
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
-} from "vscode-languageserver/node";
+} from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
 import { VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
 import { Engine, isoDateOf } from "../core/index";
@@ -16,8 +15,8 @@ import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
 import { toLspDiagnostic } from "./convert";
-import { EvidenceCoordinator } from "./evidence";
 import { WorkspaceFolders } from "./paths";
+import type { EvidenceRunner, ServerPlatform } from "./platform";
 import { registerNavigation } from "./navigation";
 import { registerReadiness } from "./readiness";
 import { CoalescingScheduler } from "./scheduler";
@@ -25,21 +24,42 @@ import { SettingsStore } from "./settings";
 import { WorkspaceService } from "./workspace-service";
 import { SILENT_PROGRESS, type ScanProgress } from "./workspace-scan";
 
-/** Wires the LSP connection to the engine. Knows nothing of the transport. */
-export function startServer(connection: Connection): void {
+/** Does nothing: where data files are not read, the io rules never run. */
+const NO_EVIDENCE: EvidenceRunner = {
+  verify: () => Promise.resolve(),
+  verifyAll: () => Promise.resolve(),
+  fileChanged: () => Promise.resolve(),
+  dispose: () => {},
+};
+
+/**
+ * Wires the LSP connection to the engine. Knows nothing of the transport; what differs between
+ * Node and the browser (files, the io rules) comes in `platform`.
+ */
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   const engine = new Engine({ today: () => isoDateOf(new Date()) });
   const documents = new TextDocuments(TextDocument);
-  const folders = new WorkspaceFolders();
-  const configs = new ConfigStore(engine);
+  const folders = new WorkspaceFolders(platform.files);
+  const configs = new ConfigStore(engine, platform.files);
   let clientHasConfiguration = false;
   let clientHasProgress = false;
   let clientHasFolderEvents = false;
   let clientCapabilities: ClientCapabilities = {};
   const settings = new SettingsStore(connection, () => clientHasConfiguration);
   const progress = async (): Promise<ScanProgress> => (clientHasProgress ? workDoneProgress(connection) : SILENT_PROGRESS);
-  const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress);
+  const workspace = new WorkspaceService(
+    connection,
+    engine,
+    folders,
+    configs,
+    settings,
+    (uri) => documents.get(uri),
+    progress,
+    platform.files,
+  );
+  workspace.dataFilesUnread = platform.dataFilesUnread;
   const scheduler = new CoalescingScheduler<TextDocument>((_uri, document) => workspace.editorChanged(document));
-  const evidence = new EvidenceCoordinator(connection, workspace, progress);
+  const evidence = platform.createEvidence?.(connection, workspace, progress) ?? NO_EVIDENCE;
 
   /** The root whose genesis.config.yaml `uri` is, if it is one. */
   const configRootOf = (uri: string): string | undefined => {
@@ -75,7 +95,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         hoverProvider: true,
         workspaceSymbolProvider: true,
-        executeCommandProvider: { commands: [VERIFY_FILES_COMMAND] },
+        executeCommandProvider: { commands: platform.createEvidence ? [VERIFY_FILES_COMMAND] : [] },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         documentSymbolProvider: true,
@@ -93,7 +113,7 @@ export function startServer(connection: Connection): void {
     }
     if (!clientHasFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const current = new Set(folders.all.map((root) => URI.file(root).toString()));
+      const current = new Set(folders.all.map((root) => platform.files.folderUri(root)));
       event.removed.forEach((f) => current.delete(f.uri));
       event.added.forEach((f) => current.add(f.uri));
       folders.set([...current]);
@@ -151,12 +171,12 @@ export function startServer(connection: Connection): void {
   });
 
   registerNavigation(connection, workspace, documents);
-  registerReadiness(connection, { workspace, configs, folders });
+  registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint });
   registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);
   connection.listen();
-  connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (node ${process.version})`);
+  connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (${platform.runtime})`);
 }
 
 /** VS Code's progress notification for a scan, created by the server. */

@@ -1,7 +1,6 @@
 import picomatch from "picomatch";
-import * as path from "node:path";
 import { CONFIG_FILE_NAME, ignoreMatcher, maxDocumentBytes, syntaxOf, type GenesisConfig } from "../core/index";
-import { listWorkspaceFiles, readTextFile } from "../node/workspace-files";
+import type { WorkspaceFileAccess } from "./file-access";
 import type { Folder } from "./folder";
 
 /** How a scan reports what it is doing (VS Code's work-done progress, or nothing). */
@@ -23,6 +22,7 @@ const BATCH = 25;
  */
 export async function scanFolder(
   state: Folder,
+  files: WorkspaceFileAccess,
   config: GenesisConfig,
   excludeGlobs: readonly string[],
   progress: ScanProgress,
@@ -31,22 +31,21 @@ export async function scanFolder(
   const excluded = excludeGlobs.length ? picomatch(excludeGlobs as string[], { dot: true }) : () => false;
   const accept = (relative: string) =>
     relative !== CONFIG_FILE_NAME && syntaxOf(relative) !== undefined && !ignored(relative) && !excluded(relative);
-  progress.begin(`Indexing Genesis documents in ${path.basename(state.root)}`);
+  progress.begin(`Indexing Genesis documents in ${files.folderName(state.root)}`);
   try {
-    const { files } = await listWorkspaceFiles(state.root, [state.root], { accept });
+    const paths = await files.list(state.root, accept);
     const limit = maxDocumentBytes(config);
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i];
-      if (!state.host.isOpen(file.path)) {
+    for (let i = 0; i < paths.length; i++) {
+      const file = paths[i];
+      if (!state.host.isOpen(file)) {
         try {
-          const content = await readTextFile(file.absolute, limit);
-          state.host.update(file.path, content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes });
+          state.host.update(file, await files.read(state.root, file, limit));
         } catch {
           // A file that vanished or cannot be read is simply not indexed.
         }
       }
       if (i % BATCH === BATCH - 1) {
-        progress.report(Math.round((100 * (i + 1)) / files.length), `${i + 1} of ${files.length} files`);
+        progress.report(Math.round((100 * (i + 1)) / paths.length), `${i + 1} of ${paths.length} files`);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }

@@ -1,17 +1,15 @@
-import * as path from "node:path";
-import { isDeepStrictEqual } from "node:util";
-import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
+import type { Connection, Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { URI } from "vscode-uri";
 import type { GenesisConfig } from "../core/index";
 import { LineIndex, maxDocumentBytes, WorkspaceHost, type DocumentSource, type Engine } from "../core/index";
 import { INDEXED_NOTIFICATION, type IndexedParams } from "../protocol";
-import { readTextFile } from "../node/workspace-files";
 import { configFileOf, type ConfigStore, type LoadedConfig } from "./config-store";
 import { toLspDiagnostic } from "./convert";
+import type { WorkspaceFileAccess } from "./file-access";
 import { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
 import type { SettingsStore } from "./settings";
+import { sameData } from "./same-data";
 import { scanFolder, type ScanProgress } from "./workspace-scan";
 
 /** File extensions for documents that have no file name yet, by language id. */
@@ -51,6 +49,8 @@ export class WorkspaceService {
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
   trusted = true;
+  /** Where data files are never read (ServerPlatform.dataFilesUnread); every folder's host is told. */
+  dataFilesUnread: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -60,6 +60,7 @@ export class WorkspaceService {
     private readonly settings: SettingsStore,
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly progress: () => Promise<ScanProgress>,
+    readonly files: WorkspaceFileAccess,
   ) {}
 
   /** The folder state and relative path of a document URI (untitled files get a name from their language). */
@@ -86,7 +87,7 @@ export class WorkspaceService {
   }
 
   uriOf(state: Folder, relativePath: string): string {
-    return state.root ? URI.file(path.join(state.root, ...relativePath.split("/"))).toString() : relativePath;
+    return state.root ? this.files.uriOf(state.root, relativePath) : relativePath;
   }
 
   /** (Re)scans every workspace folder: at start, when folders change and when a config changes. */
@@ -108,14 +109,14 @@ export class WorkspaceService {
       if (document) fresh.host.update(openPath, document.getText(), true);
     }
     const excluded = await this.excludeGlobs(root);
-    await scanFolder(fresh, config, excluded, await this.progress());
+    await scanFolder(fresh, this.files, config, excluded, await this.progress());
     if (this.states.get(root) !== fresh) return; // a newer scan replaced this one
     fresh.host.finishLoading();
     const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.host.has(this.placeOf(uri).path));
     stale.forEach((uri) => this.clear(uri));
     await this.publishMany(fresh, [...fresh.host.paths()]);
     this.changed(fresh, [], true);
-    const indexed: IndexedParams = { folder: URI.file(root).toString(), documents: fresh.host.size, milliseconds: Date.now() - started };
+    const indexed: IndexedParams = { folder: this.files.folderUri(root), documents: fresh.host.size, milliseconds: Date.now() - started };
     void this.connection.sendNotification(INDEXED_NOTIFICATION, indexed);
   }
 
@@ -190,6 +191,7 @@ export class WorkspaceService {
   private newFolder(root: string, loaded?: LoadedConfig): Folder {
     const host = new WorkspaceHost(this.engine);
     host.trusted = this.trusted;
+    host.dataFilesUnread = this.dataFilesUnread;
     if (loaded) host.configure(loaded.config, configFileOf(loaded));
     return new Folder(root, host);
   }
@@ -222,7 +224,7 @@ export class WorkspaceService {
     if (text === undefined) return this.clear(uri);
     const isOpen = host.isOpen(relativePath);
     // Settings of a document that is not open are the folder's: one request per folder, not per file.
-    const settings = await this.settings.get(isOpen || !state.root ? uri : URI.file(state.root).toString());
+    const settings = await this.settings.get(isOpen || !state.root ? uri : this.files.folderUri(state.root));
     if (!settings.enable || (!isOpen && !settings.validateWorkspace)) return this.clear(uri);
     await this.configured(state);
     // The awaits above let other changes in. The change that replaced or removed this document
@@ -240,7 +242,7 @@ export class WorkspaceService {
     if (open) {
       // Compared only for the same version: a keystroke's publish (a new version) costs nothing here.
       const last = this.lastSent.get(uri);
-      if (last && last.version === open.version && this.published.has(uri) && isDeepStrictEqual(last.diagnostics, sent)) return;
+      if (last && last.version === open.version && this.published.has(uri) && sameData(last.diagnostics, sent)) return;
       this.lastSent.set(uri, { version: open.version, diagnostics: sent });
     } else {
       this.lastSent.delete(uri);
@@ -259,8 +261,7 @@ export class WorkspaceService {
   private async readDisk(root: string, relativePath: string, config: GenesisConfig): Promise<DocumentSource | undefined> {
     if (!root || !this.trusted) return undefined;
     try {
-      const content = await readTextFile(path.join(root, ...relativePath.split("/")), maxDocumentBytes(config));
-      return content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes };
+      return await this.files.read(root, relativePath, maxDocumentBytes(config));
     } catch {
       return undefined;
     }
@@ -268,7 +269,7 @@ export class WorkspaceService {
 
   /** VS Code's `files.exclude` globs of a folder (those set to true). */
   private async excludeGlobs(root: string): Promise<string[]> {
-    const exclude = await this.settings.filesExclude(URI.file(root).toString());
+    const exclude = await this.settings.filesExclude(this.files.folderUri(root));
     return Object.entries(exclude)
       .filter(([, on]) => on === true)
       .map(([glob]) => glob);

@@ -1,4 +1,4 @@
-import { SymbolKind, type Connection, type SymbolInformation } from "vscode-languageserver/node";
+import { SymbolKind, type Connection, type SymbolInformation } from "vscode-languageserver";
 import { compareSymbols, type WorkspaceSymbolMatch } from "../core/index";
 import type { Folder } from "./folder";
 import type { NavigationPlaces } from "./navigation-places";

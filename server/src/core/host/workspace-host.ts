@@ -56,6 +56,8 @@ export class WorkspaceHost {
   private readonly recentParses = new RecentParses();
   /** False in an untrusted workspace: the checklist's items that need other files are n/a. */
   trusted = true;
+  /** Where data files are never read (`in the browser`): the checklist's items that need them are n/a. */
+  dataFilesUnread: string | undefined;
   private readonly queries = new WorkspaceAnalysis(this);
 
   constructor(engine: Engine = new Engine()) {
@@ -330,6 +332,7 @@ export class WorkspaceHost {
       documents,
       files: this.files,
       trusted: this.trusted,
+      ...(this.dataFilesUnread ? { dataFilesUnread: this.dataFilesUnread } : {}),
       index: this.index,
       config: this.config,
       ...(settings ? { settings } : {}),

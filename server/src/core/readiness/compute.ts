@@ -79,6 +79,8 @@ function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem
   context.cited.clear();
   if (check.needsFiles && !context.trusted) {
     own = { status: "n/a", reason: `workspace not trusted: ${check.needsFiles}.`, evidence: [] };
+  } else if (check.readsData && context.dataFilesUnread) {
+    own = { status: "n/a", reason: `not verified ${context.dataFilesUnread}: ${check.readsData}.`, evidence: [] };
   } else {
     try {
       own = check.evaluate(context);

@@ -19,6 +19,8 @@ export class ReadinessContext {
   readonly index: WorkspaceIndex;
   readonly files: WorkspaceFileList;
   readonly trusted: boolean;
+  /** Where data files are never read (ReadinessInput.dataFilesUnread); undefined where they are. */
+  readonly dataFilesUnread?: string;
   /** The workspace's configuration: its profile and overrides, and what its site allows. */
   readonly config: GenesisConfig;
   private pathMap?: ReadonlyMap<string, ReadinessDoc>;
@@ -43,6 +45,7 @@ export class ReadinessContext {
     this.index = input.index ?? indexOf(input.documents.map((d) => d.facts));
     this.files = input.files;
     this.trusted = input.trusted;
+    this.dataFilesUnread = input.dataFilesUnread;
     this.config = input.config ?? DEFAULT_CONFIG;
     this.settings = input.settings && settingsDoc(input.settings, this.cited);
   }

@@ -385,6 +385,7 @@ const integrity: ReadinessCheck = {
   title: "Verified file checksums",
   criterion: "every local file's checksum was verified and matches (warn when not yet verified)",
   needsFiles: "data files are not read, so no checksum can be verified",
+  readsData: "data files are not read, so no checksum can be verified",
   evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);

@@ -218,5 +218,10 @@ export interface ReadinessCheck {
    * item is `n/a` with the reason "workspace not trusted: {needsFiles}".
    */
   readonly needsFiles?: string;
+  /**
+   * Set for items that need the contents of data files (checksums); where they are never read (see
+   * ReadinessInput.dataFilesUnread) the item is `n/a` with the reason "not verified {where}: {readsData}".
+   */
+  readonly readsData?: string;
   evaluate(context: ReadinessContext): ItemOutcome;
 }

@@ -148,6 +148,11 @@ export interface ReadinessInput {
   /** False in an untrusted workspace: items that need other files than the documents are `n/a`. */
   readonly trusted: boolean;
   /**
+   * Set where the contents of data files are never read, to say where (`in the browser`): the items
+   * that need them (`readsData`) are `n/a`, "not verified in the browser: ...". Absent: they are read.
+   */
+  readonly dataFilesUnread?: string;
+  /**
    * The index references resolve against; built from `documents` when absent. Pass the whole
    * workspace's index when `documents` is a part of it (the CLI's paths).
    */

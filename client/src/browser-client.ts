@@ -1,0 +1,27 @@
+import * as vscode from "vscode";
+import { LanguageClient } from "vscode-languageclient/browser";
+import { languageClientOptions } from "./client-options";
+import { answerFileRequests } from "./file-requests";
+import { documentSelectorFor } from "./recognition";
+
+/** The Web Worker constructor of the browser's extension host (this project compiles without lib "dom"). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+
+/**
+ * Creates the language client for VS Code in the browser: the server (`dist/web/server.js`) runs in
+ * a Web Worker, and reads the workspace's files through this client (file-requests.ts). The
+ * documents are those of the workspace folders' schemes (`vscode-vfs:` on github.dev) and untitled ones.
+ */
+export function createBrowserLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, "dist/web/server.js");
+  const worker = new Worker(serverMain.toString(true));
+  const schemes = new Set([...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), "untitled"]);
+  const client = new LanguageClient(
+    "genesis",
+    "Genesis Readiness",
+    languageClientOptions(output, documentSelectorFor([...schemes])),
+    worker,
+  );
+  context.subscriptions.push(...answerFileRequests(client));
+  return client;
+}

@@ -1,0 +1,96 @@
+import * as vscode from "vscode";
+import type { BaseLanguageClient } from "vscode-languageclient";
+import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import { registerCommands } from "./commands";
+import { createNewDocument } from "./new-document";
+import { ReadinessController } from "./readiness";
+
+/** Makes the language client: for the Node server (client.ts) or for the Web Worker server (browser-client.ts). */
+export type ClientFactory = (context: vscode.ExtensionContext, output: vscode.OutputChannel) => BaseLanguageClient;
+
+let client: BaseLanguageClient | undefined;
+
+/**
+ * Wires the extension, the same on the desktop and in the browser: commands, the output channel,
+ * and the language client that `createLanguageClient` makes. The server starts when the workspace
+ * holds Genesis documents or when one is opened, and never while `genesis.enable` is false. A
+ * failure to start is shown to the user.
+ */
+export async function activateWith(context: vscode.ExtensionContext, createLanguageClient: ClientFactory): Promise<void> {
+  const activationStarted = performance.now();
+  const output = vscode.window.createOutputChannel("Genesis Readiness");
+  context.subscriptions.push(output);
+  const readiness = new ReadinessController();
+  context.subscriptions.push(readiness);
+
+  const start = async (): Promise<void> => {
+    if (client || !vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true)) return;
+    client = createLanguageClient(context, output);
+    try {
+      await client.start();
+      readiness.attach(client);
+    } catch (error) {
+      client = undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      output.appendLine(`The Genesis Readiness server did not start: ${message}`);
+      void vscode.window
+        .showErrorMessage(`Genesis Readiness: the language server did not start (${message}).`, "Show Output")
+        .then((choice) => {
+          if (choice) output.show();
+        });
+    }
+  };
+  const stop = async (): Promise<void> => {
+    const running = client;
+    client = undefined;
+    readiness.detach();
+    if (running) await running.stop();
+  };
+
+  context.subscriptions.push(
+    ...registerCommands(vscode.commands, {
+      restartServer: async () => {
+        await stop();
+        await start();
+      },
+      showOutput: () => output.show(),
+      newDatasetManifest: (folder) => createNewDocument("DatasetManifest", folder),
+      newModelCard: (folder) => createNewDocument("ModelCard", folder),
+      newPipelineConfig: (folder) => createNewDocument("PipelineConfig", folder),
+      exportReport: () => readiness.exportReport(),
+      refreshReadiness: () => readiness.refresh(),
+      runReadinessFix: (node) => readiness.runFix(node),
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!client && mayBeGenesisDocument(document)) void start();
+    }),
+    // Granting trust lifts the limited mode: the server restarts with every rule.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      await stop();
+      await start();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration("genesis.enable")) return;
+      void (vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true) ? start() : stop());
+    }),
+    { dispose: () => void stop() },
+  );
+
+  // Activation only wires things; the server starts in the background, and both times are logged
+  // (the E2E suite reads them).
+  const wired = performance.now() - activationStarted;
+  output.appendLine(`Genesis Readiness activated in ${wired.toFixed(1)} ms.`);
+  if (vscode.workspace.textDocuments.some(mayBeGenesisDocument) || (await workspaceHasGenesisFiles())) {
+    void start().then(() => {
+      if (client)
+        output.appendLine(`Language server ready ${(performance.now() - activationStarted).toFixed(0)} ms after activation began.`);
+    });
+  }
+}
+
+export async function deactivateClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}

@@ -1,0 +1,51 @@
+import * as path from "node:path";
+import { URI } from "vscode-uri";
+import type { DocumentSource } from "../core/index";
+import { listWorkspaceFiles, readTextFile } from "../node/workspace-files";
+import type { WorkspaceFileAccess, WorkspacePlace } from "./file-access";
+
+/**
+ * The Node server's file access: `file:` folders only, roots are absolute paths, and files come
+ * from the disk through node/workspace-files (which never follows a link out of the root).
+ */
+export const NODE_FILE_ACCESS: WorkspaceFileAccess = {
+  rootOf(folderUri: string): string | undefined {
+    const uri = URI.parse(folderUri);
+    return uri.scheme === "file" ? path.resolve(uri.fsPath) : undefined;
+  },
+
+  /** Files outside every folder count as their own root, untitled ones as having none. */
+  place(uri: string, roots: readonly string[]): WorkspacePlace {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== "file") return { root: "", relativePath: path.posix.basename(parsed.path) || "untitled" };
+    const file = path.resolve(parsed.fsPath);
+    for (const root of roots) {
+      const relative = path.relative(root, file);
+      if (relative && !relative.startsWith("..") && !path.isAbsolute(relative))
+        return { root, relativePath: relative.split(path.sep).join("/") };
+    }
+    return { root: path.dirname(file), relativePath: path.basename(file) };
+  },
+
+  uriOf(root: string, relativePath: string): string {
+    return URI.file(path.join(root, ...relativePath.split("/"))).toString();
+  },
+
+  folderUri(root: string): string {
+    return URI.file(root).toString();
+  },
+
+  folderName(root: string): string {
+    return path.basename(root) || root;
+  },
+
+  async list(root: string, accept: (relativePath: string) => boolean): Promise<string[]> {
+    const { files } = await listWorkspaceFiles(root, [root], { accept });
+    return files.map((file) => file.path);
+  },
+
+  async read(root: string, relativePath: string, maxBytes: number): Promise<DocumentSource> {
+    const content = await readTextFile(path.join(root, ...relativePath.split("/")), maxBytes);
+    return content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes };
+  },
+};
