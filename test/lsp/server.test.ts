@@ -168,6 +168,20 @@ describe("language server over stdio", function () {
     await client.close(config);
   });
 
+  it("publishes an untitled document's diagnostics under its own URI and version", async function () {
+    // An untitled document belongs to no folder; its diagnostics must still reach the editor's tab.
+    const uri = "untitled:Untitled-7";
+    const published = client.diagnosticsFor(uri);
+    await client.open(uri, "yaml", MANIFEST.replace("version: 1.0.0", "version: 1.0"), 3);
+    const diagnostics = await published;
+    assert.equal(diagnostics.uri, uri);
+    assert.equal(diagnostics.version, 3);
+    assert.deepEqual(
+      diagnostics.diagnostics.map((d) => d.code),
+      ["version/semver"],
+    );
+  });
+
   it("keeps serving after a document it cannot parse", async function () {
     const bad = uriOf("binary.dataset.yaml");
     const published = client.diagnosticsFor(bad);

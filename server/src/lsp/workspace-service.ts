@@ -47,6 +47,8 @@ export class WorkspaceService {
    */
   private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly LspDiagnostic[] }>();
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
+  /** The URI of each document outside every folder (untitled ones), by the path it is held under. */
+  private readonly rootlessUris = new Map<string, string>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
   trusted = true;
   /** Where data files are never read (ServerPlatform.dataFilesUnread); every folder's host is told. */
@@ -68,6 +70,7 @@ export class WorkspaceService {
     const place = this.folders.place(uri);
     const relativePath =
       place.relativePath.includes(".") || !languageId ? place.relativePath : `${place.relativePath}${UNTITLED_EXTENSION[languageId] ?? ""}`;
+    if (!place.root) this.rootlessUris.set(relativePath, uri);
     return { state: this.stateOf(place.root), path: relativePath, uri };
   }
 
@@ -87,7 +90,7 @@ export class WorkspaceService {
   }
 
   uriOf(state: Folder, relativePath: string): string {
-    return state.root ? this.files.uriOf(state.root, relativePath) : relativePath;
+    return state.root ? this.files.uriOf(state.root, relativePath) : (this.rootlessUris.get(relativePath) ?? relativePath);
   }
 
   /** (Re)scans every workspace folder: at start, when folders change and when a config changes. */
