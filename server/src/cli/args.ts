@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
+import { EXPORT_HELP, EXPORT_USAGE, parseExportArguments, type ExportCommand } from "./export-args";
 
 /** The command line (docs/cli.md), parsed and validated: what to run, or why nothing can run. */
 
@@ -49,6 +50,7 @@ export type Invocation =
   | CheckCommand
   | ReportCommand
   | InitCommand
+  | ExportCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
@@ -72,7 +74,8 @@ export const USAGE =
   "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
-  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]";
+  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
+  EXPORT_USAGE;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -85,7 +88,7 @@ Commands:
                      with its status, reason and evidence, and the lineage diagram.
   init KIND [ID]     Write a new document in the current folder from the same templates as the
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
-
+${EXPORT_HELP}
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
                      report: text (default), json, markdown (with a Mermaid diagram) or html
@@ -107,6 +110,8 @@ unreadable path.
 `;
 
 export function parseCommandLine(argv: readonly string[]): Invocation {
+  // `export` has options of its own (export-args.ts).
+  if (argv[0] === "export") return parseExportArguments(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -123,7 +128,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     return { kind: "init", template: paths[0], id: paths[1] };
   }
   if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init and export.` };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);
