@@ -17,7 +17,8 @@ export interface ExportCommand {
   readonly noIo: true;
 }
 
-export const EXPORT_USAGE = `       genesis-readiness export [paths...] --to ${EXPORT_TARGETS.join("|")} [--out FILE] [--allow-classified] [--root DIR]`;
+export const EXPORT_USAGE =
+  `       genesis-readiness export [paths...] --to ${EXPORT_TARGETS.join("|")} ` + "[--out FILE] [--allow-classified] [--root DIR]";
 
 export const EXPORT_HELP = `  export [paths...]  Write the documents in a format of the field: --to croissant (one dataset
                      manifest, Croissant 1.1), ro-crate (RO-Crate 1.2 ro-crate-metadata.json),

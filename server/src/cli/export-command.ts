@@ -39,9 +39,10 @@ export async function exportCommand(command: ExportCommand, io: CommandIO & { re
       await fs.writeFile(target, result.output.text, { flag: "wx" });
     } catch (error) {
       const exists = (error as NodeJS.ErrnoException).code === "EEXIST";
-      io.err(
-        `genesis-readiness: ${exists ? `${command.out} already exists; it is never overwritten: choose another --out` : `cannot write ${command.out}: ${error instanceof Error ? error.message : String(error)}`}.\n`,
-      );
+      const why = exists
+        ? `${command.out} already exists; it is never overwritten: choose another --out`
+        : `cannot write ${command.out}: ${error instanceof Error ? error.message : String(error)}`;
+      io.err(`genesis-readiness: ${why}.\n`);
       return 2;
     }
     io.err(`genesis-readiness: wrote ${TARGET_NAMES[command.to]} of ${input.documents.length} document(s) to ${command.out}.\n`);

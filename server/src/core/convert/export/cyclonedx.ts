@@ -175,7 +175,8 @@ function formulaOf(view: WorkspaceView, pipeline: ExportDocument, inBom: Readonl
 function serialNumberOf(view: WorkspaceView): string {
   const seed = [view.input.generatedAt, ...view.documents.map((document) => `${document.path}:${labelOf(document)}`)].join("\n");
   const hex = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((basis) => fnv1a(seed, basis).toString(16).padStart(8, "0")).join("");
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function fnv1a(text: string, basis: number): number {

@@ -153,9 +153,7 @@ function aiPackage(elements: SpdxElements, card: ExportDocument): string {
   const training = [
     texts(at(value, "training", "datasets")).length ? `Datasets: ${texts(at(value, "training", "datasets")).join(", ")}.` : "",
     text(at(value, "training", "pipeline")) ? `Pipeline: ${text(at(value, "training", "pipeline"))}.` : "",
-    run
-      ? `Run: ${[text(run.tracker), text(run.runId), text(run.commit) && `commit ${text(run.commit)}`, text(run.seed) && `seed ${text(run.seed)}`].filter(Boolean).join(", ")}.`
-      : "",
+    run ? `Run: ${runParts(run).join(", ")}.` : "",
   ].filter(Boolean);
   elements.add({
     type: "ai_AIPackage",
@@ -207,6 +205,14 @@ function datasetPackage(elements: SpdxElements, manifest: ExportDocument): strin
   });
   filesOf(elements, manifest, id, distributions);
   return id;
+}
+
+function runParts(run: Value): string[] {
+  const commit = text(run.commit);
+  const seed = text(run.seed);
+  return [text(run.tracker), text(run.runId), commit && `commit ${commit}`, seed && `seed ${seed}`].filter(
+    (part): part is string => !!part,
+  );
 }
 
 /** The files of a package, with their hashes, and a `contains` relationship to them. */
