@@ -3,6 +3,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
 import { createLanguageClient } from "./client";
 import { registerCommands } from "./commands";
+import { exportAs } from "./export-as";
 import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
 
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       newModelCard: (folder) => createNewDocument("ModelCard", folder),
       newPipelineConfig: (folder) => createNewDocument("PipelineConfig", folder),
       exportReport: () => readiness.exportReport(),
+      exportAs: () => exportAs(client),
       refreshReadiness: () => readiness.refresh(),
       runReadinessFix: (node) => readiness.runFix(node),
     }),

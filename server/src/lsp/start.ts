@@ -19,6 +19,7 @@ import { toLspDiagnostic } from "./convert";
 import { EvidenceCoordinator } from "./evidence";
 import { WorkspaceFolders } from "./paths";
 import { registerNavigation } from "./navigation";
+import { registerExport } from "./export";
 import { registerReadiness } from "./readiness";
 import { CoalescingScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
@@ -152,6 +153,7 @@ export function startServer(connection: Connection): void {
 
   registerNavigation(connection, workspace, documents);
   registerReadiness(connection, { workspace, configs, folders });
+  registerExport(connection, workspace, folders);
   registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);
