@@ -37,7 +37,7 @@ export function usageRestrictionsOf(document: ExportDocument): string {
   const policy = text(at(document.value, "access", "policy"));
   const roles = texts(at(document.value, "access", "roles"));
   const access = policy ? ` Access policy: ${policy}${roles.length ? ` (roles: ${roles.join(", ")})` : ""}.` : "";
-  if (level === "public") return `Public (${markingOf(document)}).${access}`;
+  if (level === "public") return `Public: no CUI markings.${access}`;
   if (level === "unclassified") return `Not classified: handle as controlled until a classification is stated.${access}`;
   return `Controlled: ${markingOf(document)}. Share only as its markings and dissemination controls allow.${access}`;
 }

@@ -26,7 +26,8 @@ export function croissantOf(view: WorkspaceView, manifest: ExportDocument): Expo
     conformsTo: CROISSANT_CONFORMS_TO,
     version: text(value.version),
     license: license && (licenseUrl(license) ?? license.written),
-    url: doi ? `https://doi.org/${doi}` : manifest.path,
+    // Relative, like `contentUrl`, to the manifest's folder, where the Croissant file belongs.
+    url: doi ? `https://doi.org/${doi}` : manifest.path.split("/").pop(),
     identifier: doi,
     creator: people(value.creators).map(personNode),
     publisher: text(value.publisher) && { "@type": "sc:Organization", name: text(value.publisher) },
