@@ -13,8 +13,9 @@ export interface ExportCommand {
   readonly allowClassified: boolean;
   readonly root?: string;
   readonly jobs?: number;
-  /** The documents are read, not checked against their data files. */
+  /** The documents are read, not checked against their data files, nor judged: an export reads their values. */
   readonly noIo: true;
+  readonly diagnose: false;
 }
 
 export const EXPORT_USAGE =
@@ -61,5 +62,6 @@ export function parseExportArguments(argv: readonly string[]): ExportCommand | {
     root: values.root,
     jobs: values.jobs === undefined ? undefined : Number(values.jobs),
     noIo: true,
+    diagnose: false,
   };
 }

@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Engine, exportInputOf, type ExportInput } from "../../../server/src/core/index";
 import { runCheck } from "../../../server/src/cli/run";
@@ -36,21 +36,6 @@ export function cycloneDxValidator(): ValidateFunction {
     cycloneDx = ajv.compile(readJson("cyclonedx-bom-1.6.schema.json"));
   }
   return cycloneDx;
-}
-
-export const SPDX_SCHEMA = path.join(STANDARDS, "spdx-3.0.1-json-schema.json");
-let spdx: ValidateFunction | undefined;
-
-/** SPDX 3.0.1 (JSON Schema 2020-12), when vendored. */
-export async function spdxValidator(): Promise<ValidateFunction | undefined> {
-  if (!existsSync(SPDX_SCHEMA)) return undefined;
-  if (!spdx) {
-    const { default: Ajv2020 } = await import("ajv/dist/2020");
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    spdx = ajv.compile(readJson("spdx-3.0.1-json-schema.json"));
-  }
-  return spdx;
 }
 
 /** Contexts by URL, for `jsonld`'s document loader. */

@@ -88,6 +88,10 @@ class SpdxElements {
     return [...this.elements.keys()];
   }
 
+  has(spdxId: string): boolean {
+    return this.elements.has(spdxId);
+  }
+
   all(): Record<string, unknown>[] {
     return [...this.elements.values()];
   }
@@ -244,7 +248,7 @@ function lineageOf(elements: SpdxElements, view: WorkspaceView, document: Export
   const inDocument = (reference: string) => {
     const found = view.resolve(reference, ["DatasetManifest"]);
     const id = found && packageId(elements, found);
-    return id && elements.ids().includes(id) ? [id] : [];
+    return id && elements.has(id) ? [id] : [];
   };
   const id = packageId(elements, document);
   if (document.kind === "ModelCard") {
