@@ -14,6 +14,8 @@ export interface CommandHandlers {
   newModelCard(folder?: vscode.Uri): Promise<void>;
   newPipelineConfig(folder?: vscode.Uri): Promise<void>;
   exportReport(): Promise<void>;
+  /** `Genesis: Export As…`: the documents in a format of the field (export-as.ts). */
+  exportAs(): Promise<void>;
   refreshReadiness(): Promise<void>;
   /** The inline action of a fixable item in the Readiness view, given that item's node. */
   runReadinessFix(node?: ReadinessNode): Promise<void>;
@@ -27,6 +29,7 @@ export const CLIENT_COMMANDS: { readonly [Name in keyof CommandHandlers]: string
   newModelCard: "genesis.newModelCard",
   newPipelineConfig: "genesis.newPipelineConfig",
   exportReport: "genesis.exportReport",
+  exportAs: "genesis.exportAs",
   refreshReadiness: "genesis.readiness.refresh",
   runReadinessFix: "genesis.readiness.runFix",
 };

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
 import { registerCommands } from "./commands";
+import { exportAs } from "./export-as";
 import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
 
@@ -58,6 +59,7 @@ export async function activateWith(context: vscode.ExtensionContext, createLangu
       newModelCard: (folder) => createNewDocument("ModelCard", folder),
       newPipelineConfig: (folder) => createNewDocument("PipelineConfig", folder),
       exportReport: () => readiness.exportReport(),
+      exportAs: () => exportAs(client),
       refreshReadiness: () => readiness.refresh(),
       runReadinessFix: (node) => readiness.runFix(node),
     }),

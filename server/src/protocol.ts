@@ -1,5 +1,5 @@
 import { NotificationType, RequestType } from "vscode-languageserver-protocol";
-import type { ReadinessModel, ReadinessScore, ReportFormat } from "./core/client-api";
+import type { ClassifiedDocument, ExportTarget, ReadinessModel, ReadinessScore, ReportFormat } from "./core/client-api";
 
 /**
  * Messages between the extension client and the language server beyond standard LSP. This file is
@@ -145,3 +145,25 @@ export type ReadFileResult =
  * order mark). The client answers only for files inside a workspace folder.
  */
 export const READ_FILE_REQUEST = new RequestType<ReadFileParams, ReadFileResult, void>("genesis/readFile");
+export interface ExportParams {
+  readonly target: ExportTarget;
+  /** One document's URI (a dataset manifest, for Croissant); absent, every document of `folder`. */
+  readonly document?: string;
+  /** A workspace folder's URI; absent, the first folder. */
+  readonly folder?: string;
+  /** The user's answer to the modal question: documents above `public` may go into a public format. */
+  readonly allowClassified: boolean;
+}
+
+export type ExportResponse =
+  | { readonly kind: "written"; readonly text: string; readonly fileName: string }
+  /** A public format and documents above `public`: the client asks, and sends the request again with `allowClassified`. */
+  | { readonly kind: "classified"; readonly documents: readonly ClassifiedDocument[]; readonly message: string }
+  | { readonly kind: "refused"; readonly message: string };
+
+/**
+ * client -> server request, for `Genesis: Export As…`: the documents in a format of the field
+ * (docs/formats-export.md), written by the same exporters as the CLI's `export`; the client saves
+ * the text where the user says.
+ */
+export const EXPORT_REQUEST = new RequestType<ExportParams, ExportResponse, void>("genesis/export");

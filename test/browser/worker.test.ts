@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from "vscode-languageserver-protocol";
-import { RULES } from "../../server/src/core/index";
+import { RULES, type ReadinessItem } from "../../server/src/core/index";
 import { LineIndex } from "../../server/src/core/text";
 import { READINESS_REQUEST, type ReadinessResult } from "../../server/src/protocol";
 import { LspTestClient } from "../support/lsp-client";
@@ -182,7 +182,15 @@ describe("the browser language server in a Web Worker of Chromium", function () 
       assert.equal(integrity.status, "n/a");
       assert.match(integrity.reason, /^not verified in the browser: data files are not read/);
       assert.notEqual(nodeItems.get("data.integrity")!.status, "n/a", "the Node server judges checksums");
-      for (const [id, item] of workerItems) if (id !== "data.integrity") assert.deepEqual(item, nodeItems.get(id), id);
+      // An item that counts every error of a document (data.metadata) lists the Node server's io findings
+      // once its evidence has arrived; the browser has none, and otherwise judges alike.
+      const withoutIoEvidence = (item: ReadinessItem) => ({
+        ...item,
+        evidence: item.evidence.filter((evidence) => !("rule" in evidence) || !IO_RULES.has(String(evidence.rule))),
+      });
+      for (const [id, item] of workerItems) {
+        if (id !== "data.integrity") assert.deepEqual(withoutIoEvidence(item), withoutIoEvidence(nodeItems.get(id)!), id);
+      }
       assert.equal(workerItems.get("gov.access")?.status === "n/a", nodeItems.get("gov.access")?.status === "n/a");
     });
   });

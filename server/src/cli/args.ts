@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
+import { EXPORT_HELP, EXPORT_USAGE, parseExportArguments, type ExportCommand } from "./export-args";
 
 /** The command line (docs/cli.md), parsed and validated: what to run, or why nothing can run. */
 
@@ -56,6 +57,7 @@ export type Invocation =
   | ReportCommand
   | InitCommand
   | ExplainCommand
+  | ExportCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
@@ -80,7 +82,8 @@ export const USAGE =
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
-  "       genesis-readiness explain RULE";
+  "       genesis-readiness explain RULE\n" +
+  EXPORT_USAGE;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -95,7 +98,7 @@ Commands:
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
   explain RULE       What the rule checks and why, an incorrect and a correct example, and the fix:
                      its page of docs/rules/ (e.g. explain container/unpinned).
-
+${EXPORT_HELP}
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
                      report: text (default), json, markdown (with a Mermaid diagram) or html
@@ -117,6 +120,8 @@ unreadable path.
 `;
 
 export function parseCommandLine(argv: readonly string[]): Invocation {
+  // `export` has options of its own (export-args.ts).
+  if (argv[0] === "export") return parseExportArguments(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -137,7 +142,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     return { kind: "explain", rule: paths[0] };
   }
   if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init and explain.` };
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init, explain and export.` };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);

@@ -2,6 +2,7 @@ import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
 import { explainCommand } from "./explain-command";
+import { exportCommand } from "./export-command";
 import { initCommand } from "./init-command";
 import { reportCommand } from "./report-command";
 
@@ -34,6 +35,14 @@ async function main(argv: readonly string[]): Promise<number> {
       return explainCommand(invocation, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     case "report":
       return reportCommand(invocation, {
+        cwd: process.cwd(),
+        version,
+        colorAllowed: false,
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
+    case "export":
+      return exportCommand(invocation, {
         cwd: process.cwd(),
         version,
         colorAllowed: false,

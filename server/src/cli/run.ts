@@ -54,7 +54,10 @@ export interface CheckedWorkspace {
 }
 
 /** What `check` and `report` share: which documents, under which root, with which profile. */
-export type WorkspaceSelection = Pick<CheckCommand, "paths" | "profile" | "noIo" | "root" | "jobs">;
+export type WorkspaceSelection = Pick<CheckCommand, "paths" | "profile" | "noIo" | "root" | "jobs"> & {
+  /** False: load the documents without judging them (`export` reads values, not diagnostics); the report lists none. */
+  readonly diagnose?: boolean;
+};
 
 /**
  * Runs `check`: finds the root and the files, loads every document into a workspace host (read and
@@ -131,7 +134,7 @@ export async function runCheck(command: WorkspaceSelection, cwd: string, engine:
     const evidence = await gatherEvidence(root, requests);
     for (const path of reported) host.setEvidence(path, evidence.get(path) ?? new Map());
   }
-  for (const path of reported) {
+  for (const path of command.diagnose === false ? [] : reported) {
     const kind = host.factsOf(path)?.kind;
     const text = host.textOf(path);
     if (!kind || text === undefined) continue;

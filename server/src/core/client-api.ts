@@ -10,3 +10,4 @@ export { DOCUMENT_TEMPLATES, type DocumentTemplate } from "./templates/documents
 export { expandSnippet } from "./templates/snippet-syntax";
 export { CONFIG_FILE_NAME, isGenesisFileName, mayDeclareKind, NAME_PATTERNS, SOURCE_SYNTAXES } from "./kinds/recognise";
 export type { SourceSyntax } from "./document";
+export { EXPORT_TARGETS, PUBLIC_TARGETS, type ExportTarget, type ClassifiedDocument } from "./convert/export/model";

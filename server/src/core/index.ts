@@ -45,3 +45,15 @@ export { readinessJson } from "./readiness/report-json";
 
 // Templates of new documents (snippets, `init`, the New ... commands): the client's entry point.
 export { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "./client-api";
+
+// Export to the formats of the field (docs/formats-export.md).
+export { exportDocuments, exportInputOf, TARGET_NAMES, type ExportOptions } from "./convert/export/export";
+export {
+  EXPORT_TARGETS,
+  PUBLIC_TARGETS,
+  type ExportTarget,
+  type ExportInput,
+  type ExportResult,
+  type ExportOutput,
+  type ClassifiedDocument,
+} from "./convert/export/model";

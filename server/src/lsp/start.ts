@@ -18,6 +18,7 @@ import { toLspDiagnostic } from "./convert";
 import { WorkspaceFolders } from "./paths";
 import type { EvidenceRunner, ServerPlatform } from "./platform";
 import { registerNavigation } from "./navigation";
+import { registerExport } from "./export";
 import { registerReadiness } from "./readiness";
 import { CoalescingScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
@@ -172,6 +173,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   registerNavigation(connection, workspace, documents);
   registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint });
+  registerExport(connection, workspace, folders);
   registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);

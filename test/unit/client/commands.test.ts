@@ -62,6 +62,7 @@ describe("client command table (client/src/commands.ts)", function () {
       newModelCard: handler("newModelCard"),
       newPipelineConfig: handler("newPipelineConfig"),
       exportReport: handler("exportReport"),
+      exportAs: handler("exportAs"),
       refreshReadiness: handler("refreshReadiness"),
       runReadinessFix: handler("runReadinessFix"),
     };
