@@ -44,3 +44,8 @@ export { readinessJson } from "./readiness/report-json";
 
 // Templates of new documents (snippets, `init`, the New ... commands): the client's entry point.
 export { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "./client-api";
+
+// Import from the field's formats (docs/formats-import.md): pure converters, fed the source text and the file facts.
+export { importDocument, importFormatOf, IMPORT_KIND } from "./convert/import/import-source";
+export { declaredDataPaths } from "./convert/import/declared-paths";
+export { ImportError, IMPORT_FORMATS, type ImportContext, type ImportFormat, type ImportResult, type ImportSource, type LocalFileFacts } from "./convert/import/types";

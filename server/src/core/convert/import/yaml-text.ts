@@ -8,7 +8,7 @@ import { Document, isMap, isSeq, type Node } from "yaml";
 export function yamlDocument(value: Record<string, unknown>, header: string): string {
   const document = new Document(value, { version: "1.1" });
   flowShortLists(document.contents as Node);
-  const body = document.toString({ lineWidth: 0, directives: false, indentSeq: true });
+  const body = document.toString({ lineWidth: 0, directives: false, indentSeq: true, flowCollectionPadding: false });
   return `${header
     .split("\n")
     .map((line) => `# ${line}`.trimEnd())
