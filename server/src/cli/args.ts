@@ -45,8 +45,19 @@ export interface InitCommand {
   readonly id?: string;
 }
 
+/** `import FILE [--out FILE]`: a Genesis document made from a file in a format of the field (docs/formats-import.md). */
+export interface ImportCommand {
+  readonly kind: "import";
+  /** The source, as typed (relative to the current folder). */
+  readonly file: string;
+  /** Where to write the new document; beside the source, under the name the importer suggests, when undefined. */
+  readonly out?: string;
+  readonly root?: string;
+}
+
 export type Invocation =
   | CheckCommand
+  | ImportCommand
   | ReportCommand
   | InitCommand
   | { readonly kind: "help" }
@@ -60,6 +71,7 @@ const OPTIONS = {
   profile: { type: "string" },
   "fail-on": { type: "string" },
   output: { type: "string", short: "o" },
+  out: { type: "string" },
   "no-io": { type: "boolean" },
   root: { type: "string" },
   jobs: { type: "string", short: "j" },
@@ -72,7 +84,8 @@ export const USAGE =
   "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
-  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]";
+  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
+  "       genesis-readiness import FILE [--out FILE] [--root DIR]";
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -85,6 +98,10 @@ Commands:
                      with its status, reason and evidence, and the lineage diagram.
   init KIND [ID]     Write a new document in the current folder from the same templates as the
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
+  import FILE        Write a Genesis document made from FILE: a Croissant JSON-LD file or a
+                     datapackage.json (a dataset manifest), a dvc.yaml or a CWL workflow (a
+                     pipeline config), a Hugging Face README.md (a model card). Beside FILE, or
+                     to --out FILE; an existing file is never overwritten.
 
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
@@ -122,8 +139,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
   }
+  if (command === "import") return importCommandOf(paths, values);
+  if (values.out !== undefined) return { kind: "usage-error", message: "--out applies to import; check and report write to --output." };
   if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init and import.` };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);
@@ -167,6 +186,14 @@ function reportCommand(
     root: values.root,
     jobs,
   };
+}
+
+function importCommandOf(paths: readonly string[], values: { out?: string; root?: string; output?: string }): Invocation {
+  if (paths.length !== 1) return { kind: "usage-error", message: "import takes one file." };
+  if (values.output !== undefined) return { kind: "usage-error", message: "import writes to --out FILE, not --output." };
+  if (values.out === "") return { kind: "usage-error", message: "--out needs a file name." };
+  if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
+  return { kind: "import", file: paths[0], out: values.out, root: values.root };
 }
 
 /** `--jobs`: a whole number, 1 or more. */

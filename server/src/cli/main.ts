@@ -1,6 +1,7 @@
 import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
+import { importCommand } from "./import-command";
 import { initCommand } from "./init-command";
 import { reportCommand } from "./report-command";
 
@@ -25,6 +26,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     case "init":
       return initCommand(invocation, {
+        cwd: process.cwd(),
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
+    case "import":
+      return importCommand(invocation, {
         cwd: process.cwd(),
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),

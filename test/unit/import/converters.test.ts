@@ -15,6 +15,7 @@ function context(overrides: Partial<ImportContext> = {}): ImportContext {
 
 async function imported(path: string, text: string, options: Partial<ImportContext> = {}) {
   const result = await importDocument({ path, text }, context(options));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed YAML is read by path in the assertions
   return { ...result, value: parse(result.text) as Record<string, any> };
 }
 
@@ -121,7 +122,7 @@ describe("import: converters", function () {
     assert.equal(placeholderAt("dataset-manifest", "/version"), "TODO");
   });
 
-  it("Croissant: creators, licence URL, DOI from the citation, keywords, RAI fields, md5 beside the placeholder sha256, key and field types", async function () {
+  it("Croissant: creators, licence URL, DOI, keywords, RAI fields, md5 beside the placeholder sha256, key, field types", async function () {
     const { value, fileName } = await imported("data/ocean/metadata.json", CROISSANT);
     assert.equal(fileName, "ocean-temps.dataset.yaml");
     assert.equal(value.id, "ocean-temps");
@@ -173,7 +174,8 @@ describe("import: converters", function () {
 
   it("dvc.yaml: a dependency a manifest declares becomes its reference, a folder of it too; code is no input", async function () {
     const dvc =
-      "stages:\n  clean:\n    cmd: python clean.py raw out\n    deps: [raw/a.csv, clean.py]\n    outs: [out]\n  train:\n    cmd: [python train.py, echo done]\n    deps: [out]\n    outs: [model.onnx]\n";
+      "stages:\n  clean:\n    cmd: python clean.py raw out\n    deps: [raw/a.csv, clean.py]\n    outs: [out]\n" +
+      "  train:\n    cmd: [python train.py, echo done]\n    deps: [out]\n    outs: [model.onnx]\n";
     const declaredPaths = new Map([
       ["proj/raw/a.csv", "raw-data@1.0.0"],
       ["proj/out/clean.parquet", "clean-data@2.0.0"],

@@ -1,5 +1,13 @@
 import { isRecord } from "../../pointer";
-import { datasetManifest, type DatasetParts, type DatasheetTopic, type DistributionPart, type FieldPart, type PersonPart, type RecordSetPart } from "./dataset-document";
+import {
+  datasetManifest,
+  type DatasetParts,
+  type DatasheetTopic,
+  type DistributionPart,
+  type FieldPart,
+  type PersonPart,
+  type RecordSetPart,
+} from "./dataset-document";
 import { hasType, literal, nodes, referenced, text, typeName, value, values, type Node } from "./json-ld";
 import { baseNameOf } from "./paths";
 import { yamlDocument, importHeader } from "./yaml-text";
@@ -40,7 +48,9 @@ export async function importCroissant(source: ImportSource, context: ImportConte
   const version = text(root, "version");
   if (version !== undefined && parts.version === undefined) notes.push(`version "${version}" is not a semantic version; write one.`);
   const document = await datasetManifest(parts, source.path, context, notes);
-  const conformsTo = values(root, "conformsTo").map(literal).find((uri) => uri?.includes("croissant"));
+  const conformsTo = values(root, "conformsTo")
+    .map(literal)
+    .find((uri) => uri?.includes("croissant"));
   const what = `Croissant${conformsTo ? ` ${conformsTo.replace(/^.*\//, "")}` : ""}`;
   return {
     format: "croissant",
@@ -64,9 +74,12 @@ function parseJson(sourceText: string): Node {
 
 /** The data's licence; `sdLicense` is the licence of the metadata itself and is not it. */
 function licenseOf(root: Node, notes: string[]): string | undefined {
-  const written = values(root, "license").map((license) => (isRecord(license) ? (referenced(license) ?? text(license, "name")) : literal(license)));
+  const written = values(root, "license").map((license) =>
+    isRecord(license) ? (referenced(license) ?? text(license, "name")) : literal(license),
+  );
   const ids = written.filter((license): license is string => Boolean(license)).map((license) => ({ license, id: spdxOf(license) }));
-  for (const { license, id } of ids) if (!id) notes.push(`license "${license}" names no SPDX licence the importer knows; write its SPDX id.`);
+  for (const { license, id } of ids)
+    if (!id) notes.push(`license "${license}" names no SPDX licence the importer knows; write its SPDX id.`);
   const known = ids.map(({ id }) => id).filter((id): id is string => id !== undefined);
   return known.length && known.length === ids.length ? [...new Set(known)].join(" AND ") : undefined;
 }
@@ -90,7 +103,13 @@ function peopleOf(found: readonly Node[]): PersonPart[] {
 }
 
 function doiOf(root: Node): string | undefined {
-  const candidates = [...values(root, "identifier"), ...values(root, "sameAs"), ...values(root, "citeAs"), ...values(root, "citation"), value(root, "url")];
+  const candidates = [
+    ...values(root, "identifier"),
+    ...values(root, "sameAs"),
+    ...values(root, "citeAs"),
+    ...values(root, "citation"),
+    value(root, "url"),
+  ];
   for (const candidate of candidates) {
     const found = doiIn(literal(candidate) ?? (isRecord(candidate) ? (text(candidate, "value") ?? referenced(candidate) ?? "") : ""));
     if (found) return found;
@@ -110,7 +129,9 @@ function distributionsOf(root: Node, ids: Map<string, string>): DistributionPart
     const key = referenced(file) ?? name;
     const mediaType = literal(value(file, "encodingFormat"));
     const paths = hasType(file, "FileSet")
-      ? values(file, "includes").map(literal).filter((path): path is string => Boolean(path))
+      ? values(file, "includes")
+          .map(literal)
+          .filter((path): path is string => Boolean(path))
       : [text(file, "contentUrl") ?? name];
     paths.forEach((path, index) => {
       const id = unique.take(slugOf(paths.length > 1 ? `${name}-${index + 1}` : name) ?? "file");
@@ -159,8 +180,12 @@ function recordSetsOf(root: Node, distributionIds: ReadonlyMap<string, string>):
     // A record set with no file behind it (inline `data`, an enumeration of splits) describes no distribution.
     if (sources.length === 0 || fieldNodes.length === 0) continue;
     const fields = fieldNodes.map((field) => fieldOf(field, setName));
-    const keyIds = values(set, "key").map(referenced).filter((key): key is string => key !== undefined);
-    const primaryKey = keyIds.map((key) => fields[fieldNodes.findIndex((field) => referenced(field) === key || text(field, "name") === key)]?.name);
+    const keyIds = values(set, "key")
+      .map(referenced)
+      .filter((key): key is string => key !== undefined);
+    const primaryKey = keyIds.map(
+      (key) => fields[fieldNodes.findIndex((field) => referenced(field) === key || text(field, "name") === key)]?.name,
+    );
     sets.push({
       id: unique.take(slugOf(referenced(set) ?? setName) ?? "records"),
       source: sources[0],
@@ -185,7 +210,12 @@ function fieldOf(field: Node, setName: string): FieldPart {
   const column = extract ? text(extract, "column") : undefined;
   const name = column ?? (text(field, "name") ?? referenced(field) ?? "field").replace(new RegExp(`^${escaped(setName)}/`), "");
   const repeated = literal(value(field, "repeated")) === "true" || literal(value(field, "isArray")) === "true";
-  const type = repeated ? "array" : values(field, "dataType").map(typeName).map((t) => (t ? DATA_TYPES[t] : undefined)).find(Boolean);
+  const type = repeated
+    ? "array"
+    : values(field, "dataType")
+        .map(typeName)
+        .map((t) => (t ? DATA_TYPES[t] : undefined))
+        .find(Boolean);
   return { name, type, description: text(field, "description")?.trim() || undefined };
 }
 

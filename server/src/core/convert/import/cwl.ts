@@ -22,8 +22,10 @@ export async function importCwl(source: ImportSource, context: ImportContext): P
   } catch (error) {
     throw new ImportError(`the file is not valid CWL (YAML or JSON): ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!isRecord(root) || (root.class !== "Workflow" && root.class !== "CommandLineTool"))
-    throw new ImportError(`the file is not a CWL Workflow or CommandLineTool${isRecord(root) && typeof root.class === "string" ? ` (its class is ${root.class})` : ""}.`);
+  if (!isRecord(root) || (root.class !== "Workflow" && root.class !== "CommandLineTool")) {
+    const found = isRecord(root) && typeof root.class === "string" ? ` (its class is ${root.class})` : "";
+    throw new ImportError(`the file is not a CWL Workflow or CommandLineTool${found}.`);
+  }
   const notes: string[] = [];
   const folder = folderOf(source.path);
   const fileStem = baseNameOf(source.path).replace(/\.(cwl|ya?ml|json)$/i, "");
@@ -37,8 +39,12 @@ export async function importCwl(source: ImportSource, context: ImportContext): P
       entrypoint: rebased(baseNameOf(source.path), folder, context.outputFolder ?? folder),
       ...(typeof root.cwlVersion === "string" ? { version: root.cwlVersion } : {}),
     },
-    inputs: ports(root.inputs).filter((port) => isData(port.type)).map(({ name }) => dataPort(name)),
-    outputs: ports(root.outputs).filter((port) => isData(port.type)).map(({ name }) => dataPort(name)),
+    inputs: ports(root.inputs)
+      .filter((port) => isData(port.type))
+      .map(({ name }) => dataPort(name)),
+    outputs: ports(root.outputs)
+      .filter((port) => isData(port.type))
+      .map(({ name }) => dataPort(name)),
     steps,
   });
   return {
@@ -57,7 +63,12 @@ function dataPort(name: string): PortPart {
 /** CWL lists inputs, outputs, steps and requirements as a map (id → entry) or as a list of entries with `id` (or `class`). */
 function entries(list: unknown, key = "id"): { name: string; value: unknown }[] {
   if (Array.isArray(list))
-    return list.filter(isRecord).map((entry) => ({ name: String(entry[key] ?? "").replace(/^#/, "").replace(/^.*\//, ""), value: entry }));
+    return list.filter(isRecord).map((entry) => ({
+      name: String(entry[key] ?? "")
+        .replace(/^#/, "")
+        .replace(/^.*\//, ""),
+      value: entry,
+    }));
   if (isRecord(list)) return Object.entries(list).map(([name, value]) => ({ name, value }));
   return [];
 }

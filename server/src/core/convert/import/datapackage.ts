@@ -1,5 +1,12 @@
 import { isRecord } from "../../pointer";
-import { datasetManifest, type DatasetParts, type DistributionPart, type FieldPart, type PersonPart, type RecordSetPart } from "./dataset-document";
+import {
+  datasetManifest,
+  type DatasetParts,
+  type DistributionPart,
+  type FieldPart,
+  type PersonPart,
+  type RecordSetPart,
+} from "./dataset-document";
 import { baseNameOf } from "./paths";
 import { ImportError, type ImportContext, type ImportResult, type ImportSource } from "./types";
 import { doiIn, formatOf, isoDateOf, md5Of, semverOf, sha256Of, slugOf, spdxOf, UniqueIds } from "./values";
@@ -72,7 +79,8 @@ function licenseOf(root: Json, notes: string[]): string | undefined {
   const licenses = (Array.isArray(root.licenses) ? root.licenses : []).filter(isRecord);
   const ids = licenses.map((license) => {
     const id = spdxOf(str(license.name) ?? "") ?? spdxOf(str(license.path) ?? "");
-    if (!id) notes.push(`license "${str(license.name) ?? str(license.title) ?? str(license.path)}" names no SPDX licence the importer knows; write its SPDX id.`);
+    const shown = str(license.name) ?? str(license.title) ?? str(license.path);
+    if (!id) notes.push(`license "${shown}" names no SPDX licence the importer knows; write its SPDX id.`);
     return id;
   });
   return ids.length && ids.every(Boolean) ? [...new Set(ids)].join(" AND ") : undefined;
@@ -103,7 +111,9 @@ function resourcesOf(resources: readonly Json[], notes: string[]): { distributio
   const recordSets: RecordSetPart[] = [];
   for (const resource of resources) {
     const name = str(resource.name) ?? "resource";
-    const paths = (Array.isArray(resource.path) ? resource.path : [resource.path]).map(str).filter((path): path is string => path !== undefined);
+    const paths = (Array.isArray(resource.path) ? resource.path : [resource.path])
+      .map(str)
+      .filter((path): path is string => path !== undefined);
     if (paths.length === 0) {
       notes.push(`resource "${name}" holds its data inline (no path): it is no distribution.`);
       continue;
@@ -123,10 +133,16 @@ function resourcesOf(resources: readonly Json[], notes: string[]): { distributio
       return id;
     });
     const schema = resource.schema;
-    if (typeof schema === "string") notes.push(`resource "${name}": its schema is a separate file (${schema}), which import does not read.`);
+    if (typeof schema === "string")
+      notes.push(`resource "${name}": its schema is a separate file (${schema}), which import does not read.`);
     if (!isRecord(schema) || !Array.isArray(schema.fields) || schema.fields.length === 0) continue;
     const fields = schema.fields.filter(isRecord).map(fieldOf);
-    const primaryKey = typeof schema.primaryKey === "string" ? [schema.primaryKey] : Array.isArray(schema.primaryKey) ? schema.primaryKey.map(String) : undefined;
+    const primaryKey =
+      typeof schema.primaryKey === "string"
+        ? [schema.primaryKey]
+        : Array.isArray(schema.primaryKey)
+          ? schema.primaryKey.map(String)
+          : undefined;
     recordSets.push({ id: sets.take(slugOf(name) ?? "records"), source: ids[0], primaryKey, fields });
   }
   return { distributions, recordSets };

@@ -102,7 +102,9 @@ export async function datasetManifest(parts: DatasetParts, sourcePath: string, c
     distribution: distribution.length ? distribution : [placeholderDistribution()],
     ...(parts.recordSets.length ? { recordSets: parts.recordSets.map(recordSetEntry) } : {}),
     ...(parts.derivedFrom.length ? { lineage: { derivedFrom: [...parts.derivedFrom] } } : {}),
-    datasheet: Object.fromEntries(DATASHEET_TOPICS.map((topic) => [topic, parts.datasheet[topic] ?? placeholderAt(T, `/datasheet/${topic}`)])),
+    datasheet: Object.fromEntries(
+      DATASHEET_TOPICS.map((topic) => [topic, parts.datasheet[topic] ?? placeholderAt(T, `/datasheet/${topic}`)]),
+    ),
   };
 }
 

@@ -11,7 +11,12 @@ export function declaredDataPaths(facts: Iterable<DocumentFacts>): Map<string, s
   const declared = new Map<string, string>();
   for (const document of facts) {
     if (!document.id || !document.version) continue;
-    const list = document.kind === "DatasetManifest" ? document.value.distribution : document.kind === "ModelCard" ? document.value.artifacts : undefined;
+    const list =
+      document.kind === "DatasetManifest"
+        ? document.value.distribution
+        : document.kind === "ModelCard"
+          ? document.value.artifacts
+          : undefined;
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
       const path = isRecord(entry) && typeof entry.path === "string" ? resolveInWorkspace(folderOf(document.path), entry.path) : undefined;

@@ -25,7 +25,8 @@ interface Stage {
 /**
  * `dvc.yaml` → PipelineConfig (docs/formats-import.md#dvc): each stage becomes a step (its `cmd` the
  * step's `run`, `needs` from the outputs it reads); the data the pipeline reads from outside become
- * its inputs, and the outputs no stage reads (or that `artifacts` or a manifest name) its outputs, each the reference of the manifest or model
+ * its inputs, and the outputs no stage reads (or that `artifacts` or a manifest name) its outputs,
+ * each the reference of the manifest or model
  * card that declares the path, else a placeholder reference.
  */
 export async function importDvc(source: ImportSource, context: ImportContext): Promise<ImportResult> {
@@ -62,7 +63,9 @@ export async function importDvc(source: ImportSource, context: ImportContext): P
   );
   const steps: StepPart[] = stages.map((stage) => ({
     id: stage.id,
-    needs: [...new Set(stage.deps.map((dep) => producedBy(produced, dep.path)).filter((id): id is string => id !== undefined && id !== stage.id))],
+    needs: [
+      ...new Set(stage.deps.map((dep) => producedBy(produced, dep.path)).filter((id): id is string => id !== undefined && id !== stage.id)),
+    ],
     run: stage.run,
   }));
   const folderName = baseNameOf(folder);
@@ -85,7 +88,8 @@ export async function importDvc(source: ImportSource, context: ImportContext): P
 function stageOf(name: string, stage: Json, folder: string, notes: string[]): Stage {
   // A `foreach`/`matrix` stage runs its `do` (or its own) command once per item: one step, its command as templated.
   const body = isRecord(stage.do) ? stage.do : stage;
-  if (stage.foreach !== undefined || stage.matrix !== undefined) notes.push(`stage "${name}" runs once per item; its step keeps the templated command.`);
+  if (stage.foreach !== undefined || stage.matrix !== undefined)
+    notes.push(`stage "${name}" runs once per item; its step keeps the templated command.`);
   const wdir = typeof body.wdir === "string" ? body.wdir : undefined;
   const base = wdir ? (resolveInWorkspace(folder, wdir) ?? folder) : folder;
   const files = (list: unknown) =>
@@ -98,7 +102,9 @@ function stageOf(name: string, stage: Json, folder: string, notes: string[]): St
     id: slugOf(name) ?? "stage",
     run: cmd && wdir ? `cd ${wdir} && ${cmd}` : cmd,
     deps: files(body.deps),
-    outs: [...files(body.outs), ...files(body.metrics), ...files(body.plots)].filter((out, i, all) => all.findIndex((o) => o.path === out.path) === i),
+    outs: [...files(body.outs), ...files(body.metrics), ...files(body.plots)].filter(
+      (out, i, all) => all.findIndex((o) => o.path === out.path) === i,
+    ),
   };
 }
 

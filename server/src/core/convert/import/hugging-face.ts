@@ -19,7 +19,8 @@ export function importHuggingFaceCard(source: ImportSource, engine: Engine): Imp
   const analysis = engine.analyze({ path: source.path, text: source.text }, DEFAULT_CONFIG);
   if (!analysis.document)
     throw new ImportError(
-      "the file is not a Hugging Face model card: a README.md whose front matter has model-index, library_name, pipeline_tag or base_model.",
+      "the file is not a Hugging Face model card: a README.md whose front matter has " +
+        "model-index, library_name, pipeline_tag or base_model.",
     );
   const notGenesis = analysis.diagnostics.find((diagnostic) => diagnostic.rule === "modelcard/not-genesis");
   if (!notGenesis) throw new ImportError("the card is already a Genesis model card; there is nothing to import.");

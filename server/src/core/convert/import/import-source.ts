@@ -52,7 +52,8 @@ export async function importDocument(source: ImportSource, context: ImportContex
       return importHuggingFaceCard(source, engine ?? new Engine());
     case undefined:
       throw new ImportError(
-        "import reads a Croissant JSON-LD file, a datapackage.json, a dvc.yaml, a CWL workflow (.cwl) or a Hugging Face model card (README.md).",
+        "import reads a Croissant JSON-LD file, a datapackage.json, a dvc.yaml, a CWL workflow (.cwl) " +
+          "or a Hugging Face model card (README.md).",
       );
   }
 }

@@ -69,7 +69,13 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const MD5 = /^[0-9a-f]{32}$/;
 
 export function sha256Of(value: unknown): string | undefined {
-  const text = typeof value === "string" ? value.trim().toLowerCase().replace(/^sha256:/, "") : "";
+  const text =
+    typeof value === "string"
+      ? value
+          .trim()
+          .toLowerCase()
+          .replace(/^sha256:/, "")
+      : "";
   return SHA256.test(text) ? text : undefined;
 }
 
