@@ -1,17 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import {
-  declaredDataPaths,
-  Engine,
-  IMPORT_KIND,
-  ImportError,
-  importDocument,
-  importFormatOf,
-  isoDateOf,
-  KIND_NAME,
-  type LocalFileFacts,
-} from "../core/index";
-import { hashFile } from "../io/hash-file";
+import { declaredDataPaths, Engine, IMPORT_KIND, ImportError, importDocument, importFormatOf, isoDateOf, KIND_NAME } from "../core/index";
+import { localFileFacts } from "../node/local-file";
 import {
   describeError,
   errorCode,
@@ -136,22 +126,5 @@ async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * A file the source names: its SHA-256 (streamed, as the io rules hash) and size, when it is a file
- * inside the root once every link is followed; undefined otherwise (a missing file, a folder, a
- * link that leads out of the workspace).
- */
-async function localFileFacts(root: string, workspacePath: string): Promise<LocalFileFacts | undefined> {
-  try {
-    const real = await fs.realpath(path.join(root, ...workspacePath.split("/")));
-    if (!isInside(root, real)) return undefined;
-    const stat = await fs.stat(real);
-    if (!stat.isFile()) return undefined;
-    return { sha256: await hashFile(real), bytes: stat.size };
-  } catch {
-    return undefined;
   }
 }

@@ -10,9 +10,10 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
-import { VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
+import { IMPORT_FROM_FILE_COMMAND, VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
 import { Engine, isoDateOf } from "../core/index";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
+import { runImport } from "./import-action";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
 import { toLspDiagnostic } from "./convert";
@@ -75,7 +76,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         hoverProvider: true,
         workspaceSymbolProvider: true,
-        executeCommandProvider: { commands: [VERIFY_FILES_COMMAND] },
+        executeCommandProvider: { commands: [VERIFY_FILES_COMMAND, IMPORT_FROM_FILE_COMMAND] },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         documentSymbolProvider: true,
@@ -136,7 +137,11 @@ export function startServer(connection: Connection): void {
     void scheduler.flushed().then(() => evidence.verify(event.document.uri));
   });
   documents.onDidSave((event) => void scheduler.flushed().then(() => evidence.verify(event.document.uri)));
-  connection.onExecuteCommand((params) => (params.command === VERIFY_FILES_COMMAND ? evidence.verifyAll() : undefined));
+  connection.onExecuteCommand((params) => {
+    if (params.command === VERIFY_FILES_COMMAND) return evidence.verifyAll();
+    if (params.command === IMPORT_FROM_FILE_COMMAND) return runImport(connection, { workspace, documents }, params.arguments?.[0]);
+    return undefined;
+  });
   connection.onShutdown(() => evidence.dispose());
   documents.onDidChangeContent((event) => onContent(event.document));
   documents.onDidClose((event) => {
