@@ -159,7 +159,7 @@ function bytesOf(size: string | undefined): number | undefined {
 }
 
 /** Croissant data types → Genesis field types; a type with no counterpart (an image, audio) is left for the user. */
-const DATA_TYPES: Readonly<Record<string, string>> = {
+export const CROISSANT_DATA_TYPES: Readonly<Record<string, string>> = {
   Text: "string",
   URL: "string",
   Integer: "integer",
@@ -214,7 +214,7 @@ function fieldOf(field: Node, setName: string): FieldPart {
     ? "array"
     : values(field, "dataType")
         .map(typeName)
-        .map((t) => (t ? DATA_TYPES[t] : undefined))
+        .map((t) => (t ? CROISSANT_DATA_TYPES[t] : undefined))
         .find(Boolean);
   return { name, type, description: text(field, "description")?.trim() || undefined };
 }
@@ -224,7 +224,7 @@ function escaped(text: string): string {
 }
 
 /** The Croissant RAI properties (and their Croissant 1.0 `cr:` spellings) by the datasheet topic they answer. */
-const RAI_TOPICS: Readonly<Record<DatasheetTopic, readonly string[]>> = {
+export const RAI_TOPICS: Readonly<Record<DatasheetTopic, readonly string[]>> = {
   motivation: [],
   composition: [],
   collection: ["dataCollection", "dataCollectionType", "dataCollectionTimeframe", "dataCollectionRawData", "dataCollectionMissingData"],

@@ -93,7 +93,7 @@ function personOf(person: Json): PersonPart[] {
 }
 
 /** Frictionless Table Schema types → Genesis field types; types with no counterpart (`any`, `geojson`...) are left for the user. */
-const FIELD_TYPES: Readonly<Record<string, string>> = {
+export const TABLE_SCHEMA_TYPES: Readonly<Record<string, string>> = {
   string: "string",
   integer: "integer",
   number: "number",
@@ -158,7 +158,7 @@ function fieldOf(field: Json): FieldPart {
   );
   return {
     name: str(field.name) ?? "field",
-    type: FIELD_TYPES[str(field.type) ?? "string"],
+    type: TABLE_SCHEMA_TYPES[str(field.type) ?? "string"],
     description: str(field.description) ?? str(field.title),
     constraints: kept,
   };

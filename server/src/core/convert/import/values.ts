@@ -101,7 +101,7 @@ export function isoDateOf(value: unknown): string | undefined {
 }
 
 /** Media types (and Frictionless `format` names) by the Genesis `format` they mean. */
-const MEDIA_TYPES: readonly (readonly [string, RegExp])[] = [
+export const MEDIA_TYPES: readonly (readonly [string, RegExp])[] = [
   ["csv", /^(text\/csv|text\/tab-separated-values|application\/csv|csv|tsv)$/i],
   ["parquet", /^(application\/(x-)?parquet|application\/vnd\.apache\.parquet|parquet)$/i],
   ["hdf5", /^(application\/(x-)?hdf5?|hdf5?)$/i],
@@ -113,7 +113,7 @@ const MEDIA_TYPES: readonly (readonly [string, RegExp])[] = [
 ];
 
 /** File extensions by the Genesis `format` they mean. */
-const EXTENSIONS: readonly (readonly [string, RegExp])[] = [
+export const EXTENSIONS: readonly (readonly [string, RegExp])[] = [
   ["csv", /\.(csv|tsv)(\.gz)?$/i],
   ["parquet", /\.parquet$/i],
   ["hdf5", /\.(h5|hdf5|he5)$/i],
