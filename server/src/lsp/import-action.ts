@@ -33,7 +33,8 @@ export function importActions(params: CodeActionParams, services: ImportServices
   const open = services.documents.get(params.textDocument.uri);
   if (!open || !services.workspace.trusted) return [];
   const place = services.workspace.placeOf(open.uri, open.languageId);
-  if (!place.state.root) return [];
+  // A Genesis document is never a source: it is skipped before its text is looked at.
+  if (!place.state.root || place.state.host.has(place.path)) return [];
   const format = importFormatOf(place.path, open.getText());
   if (!format) return [];
   const title = `Create Genesis ${KIND_NAME[IMPORT_KIND[format]]} from this file`;
