@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { choices, cliHelp, includeFile, initKinds, vscodeSettings } from "./pages-config";
+import { importMediaTypes, importRai, importTypes } from "./pages-import";
 import {
   cardSections,
   classificationLevels,
@@ -52,6 +53,9 @@ const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   "cli-help": () => cliHelp(),
   "init-kinds": () => initKinds(),
   choices: (list) => choices(need(list, "choices")),
+  "import-types": (format) => importTypes(need(format, "import-types")),
+  "import-rai": () => importRai(),
+  "import-media-types": () => importMediaTypes(),
 };
 
 function need(argument: string | undefined, name: string): string {

@@ -42,6 +42,15 @@ export const WATCHED_FILES_GLOB = "**/*";
  */
 export const VERIFY_FILES_COMMAND = "genesis.verifyFiles";
 
+/**
+ * `workspace/executeCommand`, client -> server, with the source's URI as its one argument: the code
+ * action "Create Genesis ... from this file" on a Croissant file, a datapackage.json, a dvc.yaml, a
+ * CWL workflow or a Hugging Face card. The server converts it (hashing the local files it names)
+ * and asks the client to create the new document beside it (`workspace/applyEdit`, a CreateFile
+ * that never overwrites). Run on request, not on every cursor move that lists code actions.
+ */
+export const IMPORT_FROM_FILE_COMMAND = "genesis.importFromFile";
+
 export interface IndexedParams {
   /** The folder's URI. */
   readonly folder: string;

@@ -52,8 +52,19 @@ export interface ExplainCommand {
   readonly rule: string;
 }
 
+/** `import FILE [--out FILE]`: a Genesis document made from a file in a format of the field (docs/formats-import.md). */
+export interface ImportCommand {
+  readonly kind: "import";
+  /** The source, as typed (relative to the current folder). */
+  readonly file: string;
+  /** Where to write the new document; beside the source, under the name the importer suggests, when undefined. */
+  readonly out?: string;
+  readonly root?: string;
+}
+
 export type Invocation =
   | CheckCommand
+  | ImportCommand
   | ReportCommand
   | InitCommand
   | ExplainCommand
@@ -69,6 +80,7 @@ const OPTIONS = {
   profile: { type: "string" },
   "fail-on": { type: "string" },
   output: { type: "string", short: "o" },
+  out: { type: "string" },
   "no-io": { type: "boolean" },
   root: { type: "string" },
   jobs: { type: "string", short: "j" },
@@ -83,6 +95,7 @@ export const USAGE =
   "[--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
   "       genesis-readiness explain RULE\n" +
+  "       genesis-readiness import FILE [--out FILE] [--root DIR]\n" +
   EXPORT_USAGE;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
@@ -98,6 +111,11 @@ Commands:
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
   explain RULE       What the rule checks and why, an incorrect and a correct example, and the fix:
                      its page of docs/rules/ (e.g. explain container/unpinned).
+  import FILE        Write a Genesis document made from FILE: a Croissant JSON-LD file or a
+                     datapackage.json (a dataset manifest), a dvc.yaml or a CWL workflow (a
+                     pipeline config), a Hugging Face README.md (a model card). Beside FILE, or
+                     to --out FILE; an existing file is never overwritten.
+
 ${EXPORT_HELP}
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
@@ -141,8 +159,14 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length !== 1) return { kind: "usage-error", message: "explain takes one rule id, e.g. explain container/unpinned." };
     return { kind: "explain", rule: paths[0] };
   }
+  if (command === "import") return importCommandOf(paths, values);
+  if (values.out !== undefined)
+    return { kind: "usage-error", message: "--out applies to import, export and bundle; check and report write to --output." };
   if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init, explain and export.` };
+    return {
+      kind: "usage-error",
+      message: `Unknown command "${command}"; the commands are check, report, init, explain, import and export.`,
+    };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);
@@ -186,6 +210,14 @@ function reportCommand(
     root: values.root,
     jobs,
   };
+}
+
+function importCommandOf(paths: readonly string[], values: { out?: string; root?: string; output?: string }): Invocation {
+  if (paths.length !== 1) return { kind: "usage-error", message: "import takes one file." };
+  if (values.output !== undefined) return { kind: "usage-error", message: "import writes to --out FILE, not --output." };
+  if (values.out === "") return { kind: "usage-error", message: "--out needs a file name." };
+  if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
+  return { kind: "import", file: paths[0], out: values.out, root: values.root };
 }
 
 /** `--jobs`: a whole number, 1 or more. */

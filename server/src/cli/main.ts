@@ -3,6 +3,7 @@ import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
 import { explainCommand } from "./explain-command";
 import { exportCommand } from "./export-command";
+import { importCommand } from "./import-command";
 import { initCommand } from "./init-command";
 import { reportCommand } from "./report-command";
 
@@ -33,6 +34,12 @@ async function main(argv: readonly string[]): Promise<number> {
       });
     case "explain":
       return explainCommand(invocation, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+    case "import":
+      return importCommand(invocation, {
+        cwd: process.cwd(),
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
     case "report":
       return reportCommand(invocation, {
         cwd: process.cwd(),

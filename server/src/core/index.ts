@@ -57,3 +57,16 @@ export {
   type ExportOutput,
   type ClassifiedDocument,
 } from "./convert/export/model";
+
+// Import from the field's formats (docs/formats-import.md): pure converters, fed the source text and the file facts.
+export { importDocument, importFormatOf, IMPORT_KIND } from "./convert/import/import-source";
+export { declaredDataPaths } from "./convert/import/declared-paths";
+export {
+  ImportError,
+  IMPORT_FORMATS,
+  type ImportContext,
+  type ImportFormat,
+  type ImportResult,
+  type ImportSource,
+  type LocalFileFacts,
+} from "./convert/import/types";

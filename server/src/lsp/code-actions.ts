@@ -12,6 +12,7 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex, type CurrentDocument, type Diagnostic, type Fix, type FixEdit, type WorkspaceAnalysis } from "../core/index";
 import type { ConfigStore } from "./config-store";
+import { importActions, type ImportFromFile } from "./import-action";
 import type { SettingsStore } from "./settings";
 import type { WorkspaceService } from "./workspace-service";
 
@@ -28,6 +29,8 @@ export interface CodeActionServices {
   readonly documents: TextDocuments<TextDocument>;
   /** The client's capabilities, known once `initialize` has been answered. */
   readonly clientCapabilities: () => ClientCapabilities;
+  /** Where the platform can import (import-action.ts). */
+  readonly importFromFile?: ImportFromFile;
 }
 
 /** A document's text now, parsed, with its diagnostics for that text, and where it is. */
@@ -50,13 +53,17 @@ export function registerCodeActions(connection: Connection, services: CodeAction
       // Asked on every move of the cursor: nothing is parsed or checked unless there is work.
       const quickFixesWanted = wants(params, CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === "genesis");
       const fixAllWanted = params.context.only !== undefined && wants(params, FIX_ALL_KIND);
-      if ((!quickFixesWanted && !fixAllWanted) || !(await services.settings.get(uri)).enable) return [];
+      // "Create Genesis ... from this file" on a file of the field's formats, which is no Genesis document.
+      const imports = importActions(params, services);
+      if ((!quickFixesWanted && !fixAllWanted && imports.length === 0) || !(await services.settings.get(uri)).enable) return [];
+      if (!quickFixesWanted && !fixAllWanted) return imports;
       const current = await currentOf(services, uri);
-      if (!current) return [];
+      if (!current) return imports;
       const snippets = supportsSnippetEdits(services.clientCapabilities());
       return [
         ...(quickFixesWanted ? quickFixes(services, params, current, snippets) : []),
         ...(fixAllWanted ? fixAllAction(services, uri, current) : []),
+        ...imports,
       ];
     } catch (error) {
       connection.console.error(

@@ -1,5 +1,6 @@
 import type { Connection } from "vscode-languageserver";
 import type { WorkspaceFileAccess } from "./file-access";
+import type { ImportFromFile } from "./import-action";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
 
@@ -32,6 +33,8 @@ export interface ServerPlatform {
   readonly dataFilesUnread?: string;
   /** A short fingerprint of a text (a readiness model's JSON, up to megabytes), to tell whether it changed. */
   fingerprint(text: string): string;
+  /** Makes a Genesis document from a file of the field's formats (import-action.ts); absent in the browser. */
+  readonly importFromFile?: ImportFromFile;
   /** Where the server runs, for the start-up log line (`node v20.19.0`). */
   readonly runtime: string;
 }

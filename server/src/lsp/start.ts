@@ -9,7 +9,7 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { version as SERVER_VERSION } from "../../../package.json";
-import { VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
+import { IMPORT_FROM_FILE_COMMAND, VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
 import { Engine, isoDateOf } from "../core/index";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
@@ -96,7 +96,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         renameProvider: { prepareProvider: true },
         hoverProvider: true,
         workspaceSymbolProvider: true,
-        executeCommandProvider: { commands: platform.createEvidence ? [VERIFY_FILES_COMMAND] : [] },
+        executeCommandProvider: {
+          commands: [
+            ...(platform.createEvidence ? [VERIFY_FILES_COMMAND] : []),
+            ...(platform.importFromFile ? [IMPORT_FROM_FILE_COMMAND] : []),
+          ],
+        },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         documentSymbolProvider: true,
@@ -157,7 +162,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     void scheduler.flushed().then(() => evidence.verify(event.document.uri));
   });
   documents.onDidSave((event) => void scheduler.flushed().then(() => evidence.verify(event.document.uri)));
-  connection.onExecuteCommand((params) => (params.command === VERIFY_FILES_COMMAND ? evidence.verifyAll() : undefined));
+  connection.onExecuteCommand((params) => {
+    if (params.command === VERIFY_FILES_COMMAND) return evidence.verifyAll();
+    if (params.command === IMPORT_FROM_FILE_COMMAND && platform.importFromFile) {
+      return platform.importFromFile(connection, { workspace, documents, importFromFile: platform.importFromFile }, params.arguments?.[0]);
+    }
+    return undefined;
+  });
   connection.onShutdown(() => evidence.dispose());
   documents.onDidChangeContent((event) => onContent(event.document));
   documents.onDidClose((event) => {
@@ -174,7 +185,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   registerNavigation(connection, workspace, documents);
   registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint });
   registerExport(connection, workspace, folders);
-  registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
+  registerCodeActions(connection, {
+    workspace,
+    configs,
+    settings,
+    documents,
+    clientCapabilities: () => clientCapabilities,
+    importFromFile: platform.importFromFile,
+  });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);
   connection.listen();

@@ -196,6 +196,25 @@ describe("classification rules", () => {
       assert.match(environment[1].message, /^Output "detail" is classified "cui", above "internal"/);
     });
 
+    it("leaves a ceiling still a template's placeholder to placeholder/value (an import writes TODO), but not a level", () => {
+      expectWants(
+        "p.pipeline.yaml",
+        pipeline({
+          classification: "classification: { level: cui }",
+          environment: "environment: { site: hpc, maxClassification: TODO } # want: placeholder/value",
+        }),
+        { rules: [...RULES, "placeholder/value"] },
+      );
+      expectWants(
+        "p.pipeline.yaml",
+        pipeline({
+          classification: "classification: { level: TODO } # want: classification/environment, placeholder/value",
+          environment: "environment: { site: hpc, maxClassification: internal }",
+        }),
+        { rules: [...RULES, "placeholder/value"] },
+      );
+    });
+
     describe("fails closed (docs/checklist.md#how-an-item-is-decided)", () => {
       it("a level in another case counts as its match; one outside the lattice as cui-specified", () => {
         const [typo] = expectWants(

@@ -201,4 +201,7 @@ describe("license/spdx", () => {
       rules: RULES,
     });
   });
+  it("leaves a template's placeholder to placeholder/value (an import writes TODO where the source names no licence)", () => {
+    expectWants("d.dataset.yaml", manifest("TODO # want: placeholder/value"), { rules: [...RULES, "placeholder/value"] });
+  });
 });

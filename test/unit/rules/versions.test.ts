@@ -141,4 +141,7 @@ describe("version/semver", () => {
       0,
     );
   });
+  it("leaves a template's placeholder to placeholder/value (an imported document writes TODO where its source gave no version)", () => {
+    expectWants("p.pipeline.yaml", pipeline("TODO # want: placeholder/value"), { rules: [...RULES, "placeholder/value"] });
+  });
 });

@@ -66,7 +66,7 @@ export function mayDeclareKind(text: string, syntax: SourceSyntax, path: string)
   return syntax === "markdown" && baseName(path).toLowerCase() === "readme.md" && hasHuggingFaceKeyLine(text);
 }
 
-function hasHuggingFaceKeyLine(text: string): boolean {
+export function hasHuggingFaceKeyLine(text: string): boolean {
   return HUGGING_FACE_CARD_KEYS.some((key) => new RegExp(`^${key}\\s*:`, "m").test(text));
 }
 

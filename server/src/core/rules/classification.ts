@@ -1,6 +1,7 @@
 import { spanOf } from "../document";
 import { isRecord, joinPointer, parentPointer, select, type Selected } from "../pointer";
 import type { DocumentCheck } from "./context";
+import { placeholderProblem } from "./placeholder-text";
 import {
   CLASSIFICATION_LEVELS,
   classifiedMarking,
@@ -68,7 +69,8 @@ export const classificationMarkingCheck: DocumentCheck = {
  * value or its case-insensitive match as itself, a classified marking (reported by
  * `classification/out-of-scope`) as above every level, and anything else (a typo, a number) as
  * `public`, so that nothing above public passes in an environment whose accreditation cannot be
- * read. With no level, or no ceiling, there is nothing to compare (schema/required reports it).
+ * read. With no level, or no ceiling, there is nothing to compare (schema/required reports it); nor
+ * with a ceiling still a template's placeholder (`TODO`), which placeholder/value reports.
  */
 export const classificationEnvironmentCheck: DocumentCheck = {
   name: "classification-environment",
@@ -77,6 +79,7 @@ export const classificationEnvironmentCheck: DocumentCheck = {
   check({ document, value, report }) {
     const environment = isRecord(value.environment) ? value.environment : undefined;
     const ceiling = environment?.maxClassification;
+    if (typeof ceiling === "string" && placeholderProblem(ceiling)) return;
     const ceilingLevel = ceilingOf(ceiling);
     if (ceilingLevel === undefined) return;
     const ceilingRank = CLASSIFICATION_LEVELS.indexOf(ceilingLevel);

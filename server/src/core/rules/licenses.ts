@@ -3,6 +3,7 @@ import type { DocumentCheck } from "./context";
 import { describeValue } from "./describe-value";
 import { HUGGING_FACE_LICENSE_IDS } from "./hugging-face-licenses";
 import { isSpdxException, isSpdxExpression, licenseSpelling, SPDX_LICENSE_IDS, type LicenseSpelling } from "./license-spelling";
+import { placeholderProblem } from "./placeholder-text";
 
 /**
  * What is wrong with a `license` value. `replacement` replaces the whole value and is set only when
@@ -26,6 +27,8 @@ const spdxCheck: DocumentCheck = {
   kinds: ["DatasetManifest", "ModelCard"],
   check({ document, value, report }) {
     if (!Object.prototype.hasOwnProperty.call(value, "license")) return; // schema/required says it is missing
+    // A template's placeholder (`TODO`) is placeholder/value's to report, as for references.
+    if (typeof value.license === "string" && placeholderProblem(value.license)) return;
     const problem = licenseProblem(value.license, document.kind === "ModelCard");
     if (!problem) return;
     const { message, ...facts } = problem;

@@ -1,6 +1,7 @@
 import type { GenesisDocument } from "../document";
 import type { DocumentCheck } from "./context";
 import { describeValue } from "./describe-value";
+import { placeholderProblem } from "./placeholder-text";
 import { isSemver, SEMVER_FORM, semverCompletion } from "./semver-form";
 
 /** `version/semver`: the top-level `version` of every kind is semver 2.0.0 (docs/formats/common.md#semver). */
@@ -11,6 +12,8 @@ const semverCheck: DocumentCheck = {
     if (!Object.prototype.hasOwnProperty.call(value, "version")) return; // schema/required says it is missing
     const version = value.version;
     if (typeof version === "string" && isSemver(version)) return;
+    // A template's placeholder (`TODO`) is placeholder/value's to report, as for references.
+    if (typeof version === "string" && placeholderProblem(version)) return;
     const problem = versionProblem(version, document);
     report({
       rule: "version/semver",
