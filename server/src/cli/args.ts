@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
+import { BUNDLE_USAGE, parseBundleCommand, type BundleCommand, type VerifyCommand } from "./bundle-args";
 
 /** The command line (docs/cli.md), parsed and validated: what to run, or why nothing can run. */
 
@@ -49,6 +50,8 @@ export type Invocation =
   | CheckCommand
   | ReportCommand
   | InitCommand
+  | BundleCommand
+  | VerifyCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
@@ -63,6 +66,9 @@ const OPTIONS = {
   "no-io": { type: "boolean" },
   root: { type: "string" },
   jobs: { type: "string", short: "j" },
+  out: { type: "string" },
+  sign: { type: "string" },
+  key: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -72,7 +78,8 @@ export const USAGE =
   "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
-  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]";
+  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
+  BUNDLE_USAGE;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -85,6 +92,12 @@ Commands:
                      with its status, reason and evidence, and the lineage diagram.
   init KIND [ID]     Write a new document in the current folder from the same templates as the
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
+  bundle [paths...]  Write a submission bundle (an RO-Crate) to --out DIR or --out FILE.zip: the
+                     documents, every file they name (checked against its declared sha256), the
+                     readiness report and the waivers; --sign KEY adds a signed statement of
+                     every file's digest (PEM private key, Ed25519 or ECDSA P-256).
+  verify BUNDLE      Check a bundle offline: every digest, that no file was added or removed,
+                     and with --key PUBKEY the signature. Exit 1 on any failure.
 
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
@@ -103,7 +116,8 @@ Options:
   --version, -v      Show the version.
 
 Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error or an
-unreadable path.
+unreadable path. bundle and verify: 1 when a file does not hold its declared or recorded digest,
+is missing or was added, or the signature does not verify; 2 when --out exists already.
 `;
 
 export function parseCommandLine(argv: readonly string[]): Invocation {
@@ -122,8 +136,18 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
   }
-  if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+  if (command !== "check" && command !== "report" && command !== "bundle" && command !== "verify")
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init, bundle and verify.` };
+  if (command === "bundle" || command === "verify") {
+    const jobs = jobCount(values.jobs);
+    const profile = choice("--profile", values.profile, PROFILES, undefined);
+    const error = jobs.error ?? profile.error;
+    return error
+      ? { kind: "usage-error", message: error }
+      : parseBundleCommand(command, paths, { ...values, profile: profile.value }, jobs.value);
+  }
+  if (values.out !== undefined || values.sign !== undefined || values.key !== undefined)
+    return { kind: "usage-error", message: "--out, --sign and --key apply to bundle and verify." };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);

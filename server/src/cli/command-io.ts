@@ -1,8 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { Engine, isoDateOf } from "../core/index";
-import type { CheckCommand, ReportCommand } from "./args";
-import { PathError, runCheck, type CheckRun } from "./run";
+import { PathError, runCheck, type CheckRun, type WorkspaceSelection } from "./run";
 
 /** What a command needs from the process, passed in so that nothing here reads globals. */
 export interface CommandIO {
@@ -15,10 +14,10 @@ export interface CommandIO {
 }
 
 /**
- * The check both `check` and `report` start from: the run, or exit code 2 when a path given on the
+ * The check `check`, `report` and `bundle` start from: the run, or exit code 2 when a path given on the
  * command line cannot be used. Files that could not be read or checked on the way are named on stderr.
  */
-export async function checkForCommand(command: CheckCommand | ReportCommand, io: CommandIO): Promise<CheckRun | 2> {
+export async function checkForCommand(command: WorkspaceSelection, io: CommandIO): Promise<CheckRun | 2> {
   let run: CheckRun;
   try {
     run = await runCheck(command, io.cwd, new Engine({ today: () => isoDateOf(new Date()) }));

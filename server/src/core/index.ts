@@ -44,3 +44,19 @@ export { readinessJson } from "./readiness/report-json";
 
 // Templates of new documents (snippets, `init`, the New ... commands): the client's entry point.
 export { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "./client-api";
+
+// Submission bundles: what goes in, the crate metadata and the signed statement (docs/bundles.md).
+export { namedFiles, type NamedFile } from "./bundle/named-files";
+export * from "./bundle/layout";
+export {
+  crateMetadata,
+  RO_CRATE_CONTEXT,
+  RO_CRATE_SPEC,
+  type BundledFile,
+  type BundledRole,
+  type CrateEntity,
+  type CrateInput,
+  type CrateMetadata,
+} from "./bundle/crate-metadata";
+export { listedFiles, type CrateListing, type ListedFile } from "./bundle/crate-read";
+export * from "./bundle/statement";
