@@ -26,18 +26,26 @@ export async function stageSources(
   const progress = { filesDone: 0, filesTotal: sources.length, bytesDone: 0, bytesTotal: sources.reduce((sum, s) => sum + s.bytes, 0) };
   const staged: BundledFile[] = new Array(sources.length);
   let next = 0;
+  let failure: unknown;
   const work = async () => {
-    while (next < sources.length) {
+    while (next < sources.length && failure === undefined) {
       const at = next++;
-      staged[at] = await stageOne(sources[at], staging, pool, signal, (bytes) => {
-        progress.bytesDone += bytes;
-        onProgress?.({ ...progress });
-      });
+      try {
+        staged[at] = await stageOne(sources[at], staging, pool, signal, (bytes) => {
+          progress.bytesDone += bytes;
+          onProgress?.({ ...progress });
+        });
+      } catch (error) {
+        failure ??= error;
+        return;
+      }
       progress.filesDone++;
       onProgress?.({ ...progress });
     }
   };
+  // Every copy has stopped before a failure is thrown, so that the caller can remove the staging folder.
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_FILES, sources.length) }, work));
+  if (failure !== undefined) throw failure;
   return staged;
 }
 

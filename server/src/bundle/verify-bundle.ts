@@ -120,10 +120,8 @@ async function checkStatement(contents: BundleContents, digests: ReadonlyMap<str
   } catch {
     return [`${STATEMENT_FILE}: not JSON`];
   }
-  if (!key)
-    notes.push(
-      `${STATEMENT_FILE}: the bundle is signed (key id ${envelope.signatures[0].keyid}), but no --key was given: the signature was not checked`,
-    );
+  const keyid = envelope.signatures[0].keyid;
+  if (!key) notes.push(`${STATEMENT_FILE}: the bundle is signed (key id ${keyid}), but no --key was given: the signature was not checked`);
   else if (!envelopeSignedBy(envelope, key))
     problems.push(`${STATEMENT_FILE}: the signature does not verify with the given key (key id ${keyIdOf(key)})`);
   let statement: unknown;
