@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import { createBundle } from "./bundle";
 import { createLanguageClient } from "./client";
 import { registerCommands } from "./commands";
 import { createNewDocument } from "./new-document";
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       exportReport: () => readiness.exportReport(),
       refreshReadiness: () => readiness.refresh(),
       runReadinessFix: (node) => readiness.runFix(node),
+      createBundle: () => createBundle(client),
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (!client && mayBeGenesisDocument(document)) void start();

@@ -12,6 +12,7 @@ import { URI } from "vscode-uri";
 import { version as SERVER_VERSION } from "../../../package.json";
 import { VERIFY_FILES_COMMAND, type InitializationOptions } from "../protocol";
 import { Engine, isoDateOf } from "../core/index";
+import { registerBundle } from "./bundle";
 import { CODE_ACTION_KINDS, registerCodeActions } from "./code-actions";
 import { ConfigStore } from "./config-store";
 import { COMPLETION_TRIGGER_CHARACTERS, registerAuthoring } from "./authoring";
@@ -154,6 +155,7 @@ export function startServer(connection: Connection): void {
   registerReadiness(connection, { workspace, configs, folders });
   registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
+  registerBundle(connection, workspace);
   documents.listen(connection);
   connection.listen();
   connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (node ${process.version})`);

@@ -64,6 +64,7 @@ describe("client command table (client/src/commands.ts)", function () {
       exportReport: handler("exportReport"),
       refreshReadiness: handler("refreshReadiness"),
       runReadinessFix: handler("runReadinessFix"),
+      createBundle: handler("createBundle"),
     };
     const disposables = registerCommands(registry, handlers);
 
