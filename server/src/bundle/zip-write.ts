@@ -30,9 +30,14 @@ export async function writeZip(staging: string, items: readonly ZipItem[], targe
   await opened;
   let failure: Error | undefined;
   const finished = new Promise<void>((resolve, reject) => {
-    output.once("error", reject);
+    output.once("error", (error) => {
+      failure ??= error;
+      reject(error);
+    });
     output.once("finish", resolve);
   });
+  // Awaited once everything is written; a write error meanwhile is seen through `failure`.
+  finished.catch(() => undefined);
   const zip = new Zip((error, chunk, final) => {
     if (error) failure ??= error;
     else if (chunk.length > 0) output.write(chunk);
@@ -80,6 +85,15 @@ function storedEntry(filename: string): ZipInputFile & { push(chunk: Uint8Array,
   return entry;
 }
 
+/** Resolves when the stream wants more, or has closed (after an error: `failure` then says why). */
 function drained(stream: WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.once("drain", resolve));
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.once("drain", done);
+    stream.once("close", done);
+  });
 }
