@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { assertCliBuilt, REPOSITORY, runCli, Workspaces, writeIn } from "./cli-harness";
 
@@ -199,6 +199,19 @@ describe("genesis-readiness bundle and verify (built CLI)", function () {
     const result = runCli(["bundle", broken, "--out", out]);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /governance\/access-policy\.md: does not exist; named by .+ at \/access\/policy/);
+    assert.ok(!existsSync(out));
+  });
+
+  it("stops on a named file that is a link out of the workspace, and never reads through it", function () {
+    const linked = path.join(workspaces.make(), "ocean-glider");
+    cpSync(GLIDER, linked, { recursive: true });
+    const outside = writeIn(workspaces.make(), "secret.md", "not for the bundle\n");
+    rmSync(path.join(linked, "governance/binder.md"));
+    symlinkSync(outside, path.join(linked, "governance/binder.md"));
+    const out = path.join(workspaces.make(), "bundle");
+    const result = runCli(["bundle", linked, "--out", out]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /governance\/binder\.md: a link that leads out of the workspace; named by .+ at \/governance\/binder/);
     assert.ok(!existsSync(out));
   });
 

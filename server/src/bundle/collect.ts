@@ -83,7 +83,8 @@ async function filesAt(root: string, relative: string, entry: Wanted): Promise<O
     const reason = errorCode(error) === "ENOENT" ? "does not exist" : `cannot be read (${describeError(error)})`;
     throw new BundleError(`${relative}: ${reason}${entry.namedBy ? `; ${entry.namedBy}` : ""}.`, 1);
   }
-  if (!isInside(root, real)) throw new BundleError(`${relative}: a link that leads out of the workspace; ${entry.namedBy ?? ""}.`, 1);
+  if (!isInside(root, real))
+    throw new BundleError(`${relative}: a link that leads out of the workspace${entry.namedBy ? `; ${entry.namedBy}` : ""}.`, 1);
   const stats = await fs.stat(real);
   if (stats.isFile()) return [{ path: relative, absolute: real, bytes: stats.size, kind: entry.kind }];
   if (!stats.isDirectory()) throw new BundleError(`${relative}: not a regular file or folder.`, 1);
