@@ -148,6 +148,18 @@ describe("genesis-readiness bundle and verify (built CLI)", function () {
     assert.match(removed.stdout, /^governance\/binder\.md: removed/m);
   });
 
+  it("an unsigned bundle whose metadata was emptied does not verify: every file it omits is named", function () {
+    const unsigned = path.join(workspaces.make(), "unsigned");
+    assert.equal(runCli(["bundle", workspace, "--out", unsigned]).status, 0);
+    const metadataFile = path.join(unsigned, "ro-crate-metadata.json");
+    const metadata = JSON.parse(readFileSync(metadataFile, "utf8")) as { "@graph": Record<string, unknown>[] };
+    for (const entity of metadata["@graph"]) if (entity["@id"] === "./") entity.hasPart = [];
+    writeFileSync(metadataFile, JSON.stringify(metadata));
+    const result = verify(unsigned);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, new RegExp(`^${DATA_FILE}: added \\(the metadata does not list it\\)$`, "m"));
+  });
+
   it("catches the wrong key, and a key given for an unsigned bundle", function () {
     const wrong = verify(signed, p256[1]);
     assert.equal(wrong.status, 1);

@@ -69,11 +69,10 @@ async function judge(contents: BundleContents, key: KeyObject | undefined, onPro
     else if (file.bytes !== undefined && file.bytes !== contents.size(file.path))
       problems.push(`${file.path}: changed (${contents.size(file.path)} bytes, the metadata records ${file.bytes})`);
   }
-  if (metadata !== undefined && listing.files.length > 0) {
-    for (const path of contents.paths) {
-      if (path !== METADATA_FILE && path !== STATEMENT_FILE && !listed.has(path))
-        problems.push(`${path}: added (the metadata does not list it)`);
-    }
+  // Even metadata that lists nothing (emptied, or unreadable) cannot make the files it omits pass.
+  for (const path of contents.paths) {
+    if (path !== METADATA_FILE && path !== STATEMENT_FILE && !listed.has(path))
+      problems.push(`${path}: added (the metadata does not list it)`);
   }
 
   if (signed) problems.push(...(await checkStatement(contents, digests, key, notes)));
