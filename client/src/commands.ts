@@ -19,6 +19,7 @@ export interface CommandHandlers {
   refreshReadiness(): Promise<void>;
   /** The inline action of a fixable item in the Readiness view, given that item's node. */
   runReadinessFix(node?: ReadinessNode): Promise<void>;
+  createBundle(): Promise<void>;
 }
 
 /** The commands the client runs, by handler name. */
@@ -32,6 +33,7 @@ export const CLIENT_COMMANDS: { readonly [Name in keyof CommandHandlers]: string
   exportAs: "genesis.exportAs",
   refreshReadiness: "genesis.readiness.refresh",
   runReadinessFix: "genesis.readiness.runFix",
+  createBundle: "genesis.createBundle",
 };
 
 /**

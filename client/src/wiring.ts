@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import { createBundle } from "./bundle";
 import { registerCommands } from "./commands";
 import { exportAs } from "./export-as";
 import { createNewDocument } from "./new-document";
@@ -62,6 +63,7 @@ export async function activateWith(context: vscode.ExtensionContext, createLangu
       exportAs: () => exportAs(client),
       refreshReadiness: () => readiness.refresh(),
       runReadinessFix: (node) => readiness.runFix(node),
+      createBundle: () => createBundle(client),
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (!client && mayBeGenesisDocument(document)) void start();

@@ -154,6 +154,7 @@ export type ReadFileResult =
  * order mark). The client answers only for files inside a workspace folder.
  */
 export const READ_FILE_REQUEST = new RequestType<ReadFileParams, ReadFileResult, void>("genesis/readFile");
+
 export interface ExportParams {
   readonly target: ExportTarget;
   /** One document's URI (a dataset manifest, for Croissant); absent, every document of `folder`. */
@@ -176,3 +177,39 @@ export type ExportResponse =
  * the text where the user says.
  */
 export const EXPORT_REQUEST = new RequestType<ExportParams, ExportResponse, void>("genesis/export");
+
+export interface BundleParams {
+  /** The workspace folder's URI; absent, the first folder. */
+  readonly folder?: string;
+  /** File-system path of the bundle to create: a folder, or a file ending in `.zip`. Never replaced. */
+  readonly out: string;
+  /** File-system path of a PEM private key (Ed25519 or ECDSA P-256) to sign the statement with. */
+  readonly key?: string;
+}
+
+export interface BundleResult {
+  readonly out: string;
+  readonly files: number;
+  readonly bytes: number;
+  /** The signing key's id when signed. */
+  readonly keyid?: string;
+}
+
+/**
+ * client -> server request, for `Genesis: Create Submission Bundle`: writes the bundle of every
+ * document of a folder (docs/bundles.md) with the same code as the CLI's `bundle`, from the files on
+ * disk. Fails with the CLI's message (a missing file, a digest mismatch, an existing output);
+ * cancelling it stops the hashing and leaves nothing behind. Refused in an untrusted workspace.
+ */
+export const BUNDLE_REQUEST = new RequestType<BundleParams, BundleResult, void>("genesis/bundle");
+
+/** Hashing progress of the bundle under way: what the client's progress notification shows. */
+export interface BundleProgressParams {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+}
+
+/** server -> client notification while a `genesis/bundle` request runs, at most a few times a second. */
+export const BUNDLE_PROGRESS_NOTIFICATION = new NotificationType<BundleProgressParams>("genesis/bundleProgress");

@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures, type Connection } from "vscode-lang
 import { EvidenceCoordinator } from "./lsp/evidence";
 import { FramingGuard } from "./lsp/framing-guard";
 import { NODE_FILE_ACCESS } from "./lsp/node-file-access";
+import { registerBundle } from "./lsp/node-bundle";
 import { importFromFileOnDisk } from "./lsp/node-import";
 import type { ServerPlatform } from "./lsp/platform";
 import { startServer } from "./lsp/start";
@@ -50,6 +51,7 @@ const NODE_PLATFORM: ServerPlatform = {
   createEvidence: (connection, workspace, progress) => new EvidenceCoordinator(connection, workspace, progress),
   fingerprint: (text) => createHash("sha256").update(text).digest("base64"),
   importFromFile: importFromFileOnDisk,
+  registerBundles: registerBundle,
   runtime: `node ${process.version}`,
 };
 

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
 import { EXPORT_HELP, EXPORT_USAGE, parseExportArguments, type ExportCommand } from "./export-args";
+import { BUNDLE_USAGE, parseBundleCommand, type BundleCommand, type VerifyCommand } from "./bundle-args";
 
 /** The command line (docs/cli.md), parsed and validated: what to run, or why nothing can run. */
 
@@ -69,6 +70,8 @@ export type Invocation =
   | InitCommand
   | ExplainCommand
   | ExportCommand
+  | BundleCommand
+  | VerifyCommand
   | { readonly kind: "help" }
   | { readonly kind: "version" }
   /** No command at all: the help goes to stderr and the exit code is 2. */
@@ -84,6 +87,8 @@ const OPTIONS = {
   "no-io": { type: "boolean" },
   root: { type: "string" },
   jobs: { type: "string", short: "j" },
+  sign: { type: "string" },
+  key: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -96,7 +101,9 @@ export const USAGE =
   "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
   "       genesis-readiness explain RULE\n" +
   "       genesis-readiness import FILE [--out FILE] [--root DIR]\n" +
-  EXPORT_USAGE;
+  EXPORT_USAGE +
+  "\n" +
+  BUNDLE_USAGE;
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -115,6 +122,12 @@ Commands:
                      datapackage.json (a dataset manifest), a dvc.yaml or a CWL workflow (a
                      pipeline config), a Hugging Face README.md (a model card). Beside FILE, or
                      to --out FILE; an existing file is never overwritten.
+  bundle [paths...]  Write a submission bundle (an RO-Crate) to --out DIR or --out FILE.zip: the
+                     documents, every file they name (checked against its declared sha256), the
+                     readiness report and the waivers; --sign KEY adds a signed statement of
+                     every file's digest (PEM private key, Ed25519 or ECDSA P-256).
+  verify BUNDLE      Check a bundle offline: every digest, that no file was added or removed,
+                     and with --key PUBKEY the signature. Exit 1 on any failure.
 
 ${EXPORT_HELP}
 Options:
@@ -134,7 +147,8 @@ Options:
   --version, -v      Show the version.
 
 Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error or an
-unreadable path.
+unreadable path. bundle and verify: 1 when a file does not hold its declared or recorded digest,
+is missing or was added, or the signature does not verify; 2 when --out exists already.
 `;
 
 export function parseCommandLine(argv: readonly string[]): Invocation {
@@ -160,12 +174,22 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     return { kind: "explain", rule: paths[0] };
   }
   if (command === "import") return importCommandOf(paths, values);
+  if (command === "bundle" || command === "verify") {
+    const jobs = jobCount(values.jobs);
+    const profile = choice("--profile", values.profile, PROFILES, undefined);
+    const error = jobs.error ?? profile.error;
+    return error
+      ? { kind: "usage-error", message: error }
+      : parseBundleCommand(command, paths, { ...values, profile: profile.value }, jobs.value);
+  }
+  if (values.sign !== undefined || values.key !== undefined)
+    return { kind: "usage-error", message: "--sign and --key apply to bundle and verify." };
   if (values.out !== undefined)
     return { kind: "usage-error", message: "--out applies to import, export and bundle; check and report write to --output." };
   if (command !== "check" && command !== "report")
     return {
       kind: "usage-error",
-      message: `Unknown command "${command}"; the commands are check, report, init, explain, import and export.`,
+      message: `Unknown command "${command}"; the commands are check, report, init, explain, import, export, bundle and verify.`,
     };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };

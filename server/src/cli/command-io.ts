@@ -14,7 +14,7 @@ export interface CommandIO {
 }
 
 /**
- * The check both `check` and `report` start from: the run, or exit code 2 when a path given on the
+ * The check `check`, `report` and `bundle` start from: the run, or exit code 2 when a path given on the
  * command line cannot be used. Files that could not be read or checked on the way are named on stderr.
  */
 export async function checkForCommand(command: WorkspaceSelection, io: CommandIO): Promise<CheckRun | 2> {

@@ -1,11 +1,13 @@
 import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
+import { bundleCommand } from "./bundle-command";
 import { checkCommand } from "./check-command";
 import { explainCommand } from "./explain-command";
 import { exportCommand } from "./export-command";
 import { importCommand } from "./import-command";
 import { initCommand } from "./init-command";
 import { reportCommand } from "./report-command";
+import { verifyCommand } from "./verify-command";
 
 /**
  * `genesis-readiness`: the command-line front end (docs/cli.md) over the same engine and
@@ -56,6 +58,17 @@ async function main(argv: readonly string[]): Promise<number> {
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
       });
+    case "bundle":
+    case "verify": {
+      const io = {
+        cwd: process.cwd(),
+        version,
+        colorAllowed: false,
+        out: (text: string) => process.stdout.write(text),
+        err: (text: string) => process.stderr.write(text),
+      };
+      return invocation.kind === "bundle" ? bundleCommand(invocation, io) : verifyCommand(invocation, io);
+    }
     case "check":
       return checkCommand(invocation, {
         cwd: process.cwd(),

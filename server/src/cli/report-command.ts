@@ -13,13 +13,7 @@ export async function reportCommand(command: ReportCommand, io: CommandIO & { re
   const run = await checkForCommand(command, io);
   if (run === 2) return 2;
   const model = readinessOf(run.workspace);
-  const relative = path.relative(io.cwd, run.report.root);
-  const root =
-    relative === ""
-      ? path.basename(run.report.root)
-      : relative.startsWith("..") || path.isAbsolute(relative)
-        ? run.report.root
-        : relative.split(path.sep).join("/");
+  const root = rootLabel(run.report.root, io.cwd);
   const lineage = run.workspace.host.lineage(run.workspace.isReported);
   const text = formatReadiness({ root, generatedAt: (io.now?.() ?? new Date()).toISOString(), model, lineage }, command.format);
   if (!(await writeOutput(text, command.output, io))) return 2;
@@ -29,4 +23,11 @@ export async function reportCommand(command: ReportCommand, io: CommandIO & { re
 /** The readiness model of the reported documents (the CLI runs where its user trusts the files). */
 export function readinessOf(workspace: CheckedWorkspace): ReadinessModel {
   return workspace.host.readiness(workspace.isReported);
+}
+
+/** How a report names its root: relative to the current folder when inside it, else absolute. */
+export function rootLabel(root: string, cwd: string): string {
+  const relative = path.relative(cwd, root);
+  if (relative === "") return path.basename(root);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? root : relative.split(path.sep).join("/");
 }

@@ -70,3 +70,19 @@ export {
   type ImportSource,
   type LocalFileFacts,
 } from "./convert/import/types";
+
+// Submission bundles: what goes in, the crate metadata and the signed statement (docs/bundles.md).
+export { namedFiles, type NamedFile } from "./bundle/named-files";
+export * from "./bundle/layout";
+export {
+  crateMetadata,
+  RO_CRATE_CONTEXT,
+  RO_CRATE_SPEC,
+  type BundledFile,
+  type BundledRole,
+  type CrateEntity,
+  type CrateInput,
+  type CrateMetadata,
+} from "./bundle/crate-metadata";
+export { listedFiles, type CrateListing, type ListedFile } from "./bundle/crate-read";
+export * from "./bundle/statement";

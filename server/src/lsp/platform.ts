@@ -35,6 +35,8 @@ export interface ServerPlatform {
   fingerprint(text: string): string;
   /** Makes a Genesis document from a file of the field's formats (import-action.ts); absent in the browser. */
   readonly importFromFile?: ImportFromFile;
+  /** Serves `genesis/bundle` (node-bundle.ts), where files can be copied and hashed; absent in the browser. */
+  registerBundles?(connection: Connection, workspace: WorkspaceService): void;
   /** Where the server runs, for the start-up log line (`node v20.19.0`). */
   readonly runtime: string;
 }

@@ -194,6 +194,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     importFromFile: platform.importFromFile,
   });
   registerAuthoring(connection, workspace, documents);
+  platform.registerBundles?.(connection, workspace);
   documents.listen(connection);
   connection.listen();
   connection.console.info(`Genesis Readiness server ${SERVER_VERSION} started (${platform.runtime})`);

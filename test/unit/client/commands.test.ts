@@ -65,6 +65,7 @@ describe("client command table (client/src/commands.ts)", function () {
       exportAs: handler("exportAs"),
       refreshReadiness: handler("refreshReadiness"),
       runReadinessFix: handler("runReadinessFix"),
+      createBundle: handler("createBundle"),
     };
     const disposables = registerCommands(registry, handlers);
 
