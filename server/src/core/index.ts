@@ -31,6 +31,7 @@ export type { Fix, FixEdit } from "./fixes/fix-providers";
 // The rule catalog.
 export { RULES, ruleInfo, READINESS_ITEM_IDS, type RuleInfo, type ReadinessItemId } from "./rules/catalog";
 export { ruleDocUrl, RULE_DOCS_BASE } from "./rules/rule-docs";
+export { nearest } from "./nearest";
 
 // The `io` rules' input: what to read, and the facts read (also the readers' own entry point).
 export * from "./evidence-api";
@@ -41,6 +42,7 @@ export { mergeReadiness } from "./readiness/merge";
 export { lineageOf, mergeLineage, type LineageGraph, type LineageNode, type LineageEdge } from "./readiness/lineage";
 export { formatReadiness, REPORT_FORMATS, type ReportFormat, type ReadinessReport } from "./readiness/report";
 export { readinessJson } from "./readiness/report-json";
+export { itemsWith, scoreText } from "./readiness/report-parts";
 
 // Templates of new documents (snippets, `init`, the New ... commands): the client's entry point.
 export { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "./client-api";
