@@ -85,7 +85,8 @@ function itemHtml(item: ReadinessItem): string {
     ? `<p class="fix"><strong>Fix:</strong> ${esc(fix.text)}` +
       (fix.place ? ` at <code>${esc(fix.place)}</code>` : "") +
       (fix.commandLine ? `: run <code>${esc(fix.commandLine)}</code>` : "") +
-      (fix.page ? `; see <a href="${esc(fix.page)}">the rule's page</a>` : "") +
+      // The page's address as text, not a link: the page links to nothing outside itself.
+      (fix.page ? `; see the rule's page, <code>${esc(fix.page)}</code>` : "") +
       `</p>`
     : "";
   return `<article class="item ${cls(item.status)}" id="${esc(item.id)}">
