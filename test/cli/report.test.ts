@@ -69,7 +69,9 @@ describe("genesis-readiness report (built CLI)", function () {
       lines.some((l) => /^ {8}- FAIL examples\/data\/beamline-xrd\.dataset\.yaml:4:10 version\/semver /.test(l)),
       "the semver mistake, on line 4 as the examples README says",
     );
-    assert.ok(lines.some((l) => /^ {8}- FAIL examples\/models\/cathode-lattice-surrogate\.modelcard\.md:56:\d+ risk\/rmf-id .*MEASURE-7/.test(l)));
+    assert.ok(
+      lines.some((l) => /^ {8}- FAIL examples\/models\/cathode-lattice-surrogate\.modelcard\.md:56:\d+ risk\/rmf-id .*MEASURE-7/.test(l)),
+    );
     assert.ok(lines.some((l) => l.startsWith("  dft-cathode-relax@1.0.0 (dataset) -> cathode-surrogate@1.3.0 (pipeline) [input]")));
   });
 

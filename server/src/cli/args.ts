@@ -262,5 +262,8 @@ function choice<T extends string, D extends T | undefined>(
   if (given === undefined) return { value: fallback };
   if ((allowed as readonly string[]).includes(given)) return { value: given as T };
   const guess = nearest(given, allowed);
-  return { value: fallback, error: `${option} must be one of ${allowed.join(", ")}, not "${given}"${guess ? `; did you mean ${guess}?` : "."}` };
+  return {
+    value: fallback,
+    error: `${option} must be one of ${allowed.join(", ")}, not "${given}"${guess ? `; did you mean ${guess}?` : "."}`,
+  };
 }

@@ -23,10 +23,13 @@ export function formatJunit(report: CheckReport, options: { readonly quiet: bool
     const others = options.quiet ? [] : document.diagnostics.filter((d) => d.severity !== "error");
     if (errors.length) failing++;
     const body = [
-      ...errors.map((d) => `      <failure type="${attribute(d.rule)}" message="${attribute(singleLine(d.message))}">${text(line(d))}</failure>`),
+      ...errors.map(
+        (d) => `      <failure type="${attribute(d.rule)}" message="${attribute(singleLine(d.message))}">${text(line(d))}</failure>`,
+      ),
       ...(others.length ? [`      <system-out>${text(others.map(line).join("\n"))}</system-out>`] : []),
     ];
-    const open = `    <testcase classname="genesis-readiness.${attribute(document.kind)}" name="${attribute(path)}" file="${attribute(path)}"`;
+    const names = `classname="genesis-readiness.${attribute(document.kind)}" name="${attribute(path)}" file="${attribute(path)}"`;
+    const open = `    <testcase ${names}`;
     cases.push(body.length ? `${open}>\n${body.join("\n")}\n    </testcase>` : `${open}/>`);
   }
   const counts = `tests="${report.documents.length}" failures="${failing}" errors="0" skipped="0"`;
@@ -45,9 +48,12 @@ export function formatJunit(report: CheckReport, options: { readonly quiet: bool
  * Characters XML 1.0 cannot hold at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF, a
  * lone surrogate) become U+FFFD; a message may quote any character a document holds.
  */
-function xmlChars(value: string): string {
+const NOT_XML =
   // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
-  return value.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function xmlChars(value: string): string {
+  return value.replace(NOT_XML, "\uFFFD");
 }
 
 function text(value: string): string {
@@ -56,10 +62,5 @@ function text(value: string): string {
 
 /** Quotes and the whitespace a parser would normalise away in an attribute are written as references. */
 function attribute(value: string): string {
-  return text(value)
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;");
+  return text(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }

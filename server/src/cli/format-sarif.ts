@@ -7,8 +7,9 @@ import type { CheckReport, ReportedDiagnostic } from "./report";
  * per diagnostic. Locations are relative to the `%SRCROOT%` base, the workspace root. The root's
  * absolute file URI is written only when asked (`--sarif-absolute-root`): a log uploaded or shared
  * should not carry the local path (user name, home folder) of the machine that made it, and a
- * code-scanning service reads the locations relative to the repository anyway. Regions are 1-based, with `endColumn` just past the end, counted in UTF-16 code units. A waived
- * finding (docs/rules.md#waivers) is a result too, after the document's others, with an in-source
+ * code-scanning service reads the locations relative to the repository anyway. Regions are
+ * 1-based, with `endColumn` just past the end, counted in UTF-16 code units. A waived finding
+ * (docs/rules.md#waivers) is a result too, after the document's others, with an in-source
  * suppression whose justification is the waiver's reason (and its expiry a property).
  */
 

@@ -23,7 +23,8 @@ export function githubSummary(report: CheckReport, readiness: ReadinessModel): s
   if (rules.length === 0) out.push("None.", "");
   else {
     out.push("| Rule | Errors | Warnings | Infos |", "|---|---|---|---|");
-    for (const [rule, counts] of rules) out.push(`| [\`${rule}\`](${ruleDocUrl(rule)}) | ${counts.error} | ${counts.warning} | ${counts.info} |`);
+    for (const [rule, counts] of rules)
+      out.push(`| [\`${rule}\`](${ruleDocUrl(rule)}) | ${counts.error} | ${counts.warning} | ${counts.info} |`);
     out.push("");
   }
   return out.join("\n") + "\n";
