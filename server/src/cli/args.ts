@@ -261,7 +261,8 @@ function choice<T extends string, D extends T | undefined>(
 ): { value: T | D; error?: string } {
   if (given === undefined) return { value: fallback };
   if ((allowed as readonly string[]).includes(given)) return { value: given as T };
-  const guess = nearest(given, allowed);
+  // A close typo, else a value this one starts or ends (report's "warn" for check's "warning").
+  const guess = nearest(given, allowed) ?? allowed.find((value) => given.startsWith(value) || value.startsWith(given));
   return {
     value: fallback,
     error: `${option} must be one of ${allowed.join(", ")}, not "${given}"${guess ? `; did you mean ${guess}?` : "."}`,
