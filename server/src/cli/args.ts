@@ -261,7 +261,7 @@ function choice<T extends string, D extends T | undefined>(
 ): { value: T | D; error?: string } {
   if (given === undefined) return { value: fallback };
   if ((allowed as readonly string[]).includes(given)) return { value: given as T };
-  // A close typo, else a value this one starts or ends (report's "warn" for check's "warning").
+  // A close typo, else a value that begins this one or that this one begins ("warn" for "warning").
   const guess = nearest(given, allowed) ?? allowed.find((value) => given.startsWith(value) || value.startsWith(given));
   return {
     value: fallback,
