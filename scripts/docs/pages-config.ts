@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { FAIL_ON, FORMATS, HELP, PROFILES } from "../../server/src/cli/args";
+import { COLOR, FAIL_ON, FORMATS, HELP, PROFILES, REPORT_FAIL_ON } from "../../server/src/cli/args";
 import { INIT_KINDS } from "../../server/src/cli/init-command";
 import { REPORT_FORMATS } from "../../server/src/core/readiness/report";
 import { DOCUMENT_TEMPLATES } from "../../server/src/core/templates/documents";
@@ -55,6 +55,8 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
   "report-formats": REPORT_FORMATS,
   profiles: PROFILES,
   "fail-on": FAIL_ON,
+  "report-fail-on": REPORT_FAIL_ON,
+  color: COLOR,
 };
 
 /** One of the CLI's lists of choices, as `a`, `b` or `c`. */

@@ -50,7 +50,7 @@ describe("genesis-readiness check (built CLI)", function () {
   describe("usage errors exit 2", function () {
     const cases: { args: string[]; stderr: RegExp }[] = [
       { args: ["check", "--bogus"], stderr: /--bogus[\s\S]*Usage: genesis-readiness check/ },
-      { args: ["check", "--format", "xml"], stderr: /--format must be one of text, json, sarif, not "xml"/ },
+      { args: ["check", "--format", "xml"], stderr: /--format must be one of text, json, sarif, github, gitlab, junit, not "xml"/ },
       { args: ["check", "--profile", "prod"], stderr: /--profile must be one of dev, release, not "prod"/ },
       { args: ["check", "--fail-on", "info"], stderr: /--fail-on must be one of error, warning, never, not "info"/ },
       { args: ["check", "--output"], stderr: /--output/ },

@@ -63,7 +63,7 @@ describe("genesis-readiness check output formats (built CLI)", function () {
   describe("text", function () {
     it("prints compiler-style lines in path then position order, a blank line and the summary", function () {
       const root = mixedWorkspace();
-      const result = runCli(["check", root]);
+      const result = runCli(["check", "."], { cwd: root });
       assert.equal(result.status, 1, result.stderr);
       const lines = result.stdout.split("\n");
       const diagnostics = lines.slice(0, EXPECTED_LINES.length);
@@ -82,7 +82,7 @@ describe("genesis-readiness check output formats (built CLI)", function () {
       const onTerminal = (env: NodeJS.ProcessEnv, extra = "") => {
         // `script` gives the CLI a pseudo-terminal as stdout.
         const command = `"${process.execPath}" "${CLI_PATH}" check "${root}"${extra}`;
-        const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env });
+        const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env, cwd: root });
         if (result.error) this.skip(); // no `script` on this machine: nothing to fake a terminal with
         return result.stdout;
       };
@@ -270,7 +270,13 @@ describe("genesis-readiness check output formats (built CLI)", function () {
         RULES.map((rule) => ruleDocUrl(rule.id)),
         "each driver rule links to its page",
       );
-      assert.deepEqual(run.originalUriBaseIds, { "%SRCROOT%": { uri: `${pathToFileURL(root).href}/` } });
+      // The local path of the root only when asked for (docs/cli.md): a log should not carry it.
+      assert.doesNotMatch(result.stdout, new RegExp(`${root}|file:`));
+      assert.deepEqual(Object.keys(run.originalUriBaseIds), ["%SRCROOT%"]);
+      assert.equal(run.originalUriBaseIds["%SRCROOT%"].uri, undefined);
+      const absolute = JSON.parse(runCli(["check", root, "--format", "sarif", "--sarif-absolute-root"]).stdout) as SarifLog;
+      assert.ok(validate(absolute), JSON.stringify(validate.errors, null, 2));
+      assert.deepEqual(absolute.runs[0].originalUriBaseIds, { "%SRCROOT%": { uri: `${pathToFileURL(root).href}/` } });
     });
 
     it("has one result per diagnostic, at the JSON report's positions made 1-based", function () {

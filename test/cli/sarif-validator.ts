@@ -29,7 +29,7 @@ export interface SarifLog {
         rules: { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }[];
       };
     };
-    originalUriBaseIds: Record<string, { uri: string }>;
+    originalUriBaseIds: Record<string, { uri?: string; description?: { text: string } }>;
     results: {
       ruleId: string;
       ruleIndex: number;

@@ -96,7 +96,7 @@ describe("a second example workspace, ocean glider observations (built CLI)", fu
   it("the broken workspace's report fails the item of every wanted error and does not pass the item of a wanted warning", function () {
     const { report } = checkJson([BROKEN]);
     const { status, items } = reportOf(BROKEN);
-    assert.equal(status, 0, "report describes; it does not gate");
+    assert.equal(status, 1, "report gates: an item fails");
     const statusOf = new Map(items.map((item) => [item.id, item.status]));
     const diagnostics = report.documents.flatMap((d) => d.diagnostics);
     const wantedRules = new Set(wantedIn(BROKEN, report).map((want) => want.split(" ")[1]));

@@ -177,7 +177,15 @@ describe("language server: readiness", function () {
 
   it("data.integrity's fix, the server's Verify Files command, verifies the files and the item passes", async function () {
     const fix = item(await readiness(), "data.integrity").fix;
-    assert.deepEqual(fix, { kind: "command", title: "Verify Files", command: "genesis.verifyFiles" });
+    assert.deepEqual(fix, {
+      kind: "command",
+      title: "Verify Files",
+      command: "genesis.verifyFiles",
+      shell: {
+        title: "Verify the files the manifests name (a check reads them unless --no-io is given)",
+        commandLine: "genesis-readiness check",
+      },
+    });
     const all = changed((p) => p.score.passed === 21);
     await client.connection.sendRequest("workspace/executeCommand", { command: fix!.command, arguments: fix!.arguments ?? [] });
     await all;

@@ -1,16 +1,22 @@
 import { parseArgs } from "node:util";
-import { type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
+import { nearest, type Profile, REPORT_FORMATS, type ReportFormat } from "../core/index";
 import { EXPORT_HELP, EXPORT_USAGE, parseExportArguments, type ExportCommand } from "./export-args";
 import { BUNDLE_USAGE, parseBundleCommand, type BundleCommand, type VerifyCommand } from "./bundle-args";
 
 /** The command line (docs/cli.md), parsed and validated: what to run, or why nothing can run. */
 
-export const FORMATS = ["text", "json", "sarif"] as const;
+export const FORMATS = ["text", "json", "sarif", "github", "gitlab", "junit"] as const;
 export const PROFILES = ["dev", "release"] as const;
 export const FAIL_ON = ["error", "warning", "never"] as const;
+/** `report --fail-on`: the item status that makes the report fail (a failing item by default, as a CI gate would). */
+export const REPORT_FAIL_ON = ["fail", "warn", "never"] as const;
+export const COLOR = ["auto", "always", "never"] as const;
 
 export type OutputFormat = (typeof FORMATS)[number];
 export type FailOn = (typeof FAIL_ON)[number];
+export type ReportFailOn = (typeof REPORT_FAIL_ON)[number];
+/** `auto`: colour on a terminal, unless NO_COLOR is set to a non-empty value or the output goes to a file. */
+export type ColorChoice = (typeof COLOR)[number];
 
 export interface CheckCommand {
   readonly kind: "check";
@@ -26,6 +32,11 @@ export interface CheckCommand {
   readonly root?: string;
   /** `--jobs N`: N threads analyse the files, the main one and N-1 workers (1: no worker); undefined: as many as pay off. */
   readonly jobs?: number;
+  /** `--quiet`: only errors are written (no warning, no info, no summary line); the exit code still follows --fail-on. */
+  readonly quiet: boolean;
+  readonly color: ColorChoice;
+  /** `--sarif-absolute-root`: SARIF names the workspace root's absolute file URI (by default it does not). */
+  readonly sarifAbsoluteRoot: boolean;
 }
 
 /** `report [paths...]`: the readiness checklist (docs/checklist.md) of the documents under the paths. */
@@ -38,6 +49,7 @@ export interface ReportCommand {
   readonly noIo: boolean;
   readonly root?: string;
   readonly jobs?: number;
+  readonly failOn: ReportFailOn;
 }
 
 /** `init [kind] [id]`: a new document from the templates the editor's snippets use. */
@@ -89,12 +101,18 @@ const OPTIONS = {
   jobs: { type: "string", short: "j" },
   sign: { type: "string" },
   key: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  color: { type: "string" },
+  "sarif-absolute-root": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
 export const USAGE =
-  "Usage: genesis-readiness check [paths...] [--format text|json|sarif] [--profile dev|release] [--fail-on error|warning|never] " +
+  "Usage: genesis-readiness check [paths...] [--format text|json|sarif|github|gitlab|junit] [--profile dev|release] " +
+  "[--fail-on error|warning|never] [--output FILE] [--no-io] [--root DIR] [--jobs N] [--quiet] [--color auto|always|never] " +
+  "[--sarif-absolute-root]\n" +
+  "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--fail-on fail|warn|never] " +
   "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
@@ -131,11 +149,14 @@ Commands:
 
 ${EXPORT_HELP}
 Options:
-  --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
+  --format FORMAT    check: text (default), json, sarif (SARIF 2.1.0, for code scanning), github
+                     (workflow annotations, and a job summary when GITHUB_STEP_SUMMARY is set),
+                     gitlab (Code Quality JSON) or junit (JUnit XML, one test case per document).
                      report: text (default), json, markdown (with a Mermaid diagram) or html
                      (one self-contained page).
   --profile PROFILE  dev or release; overrides the profile of genesis.config.yaml.
   --fail-on LEVEL    check: exit 1 when a diagnostic reaches LEVEL: error (default), warning, or never.
+                     report: exit 1 when an item reaches LEVEL: fail (default), warn, or never.
   --output FILE, -o  Write the report to FILE instead of standard output.
   --no-io            Skip the rules that read data files.
   --root DIR         The workspace root (default: the nearest folder holding genesis.config.yaml,
@@ -143,17 +164,31 @@ Options:
   --jobs N, -j N     Analyse the files in N threads (the main one and N-1 workers); 1: no
                      worker. Default: one per core but one, with at least 2,000 files each; the
                      main thread alone for fewer. The report is the same whatever N.
+  --quiet, -q        check: write the errors only, without warnings, infos or the summary line.
+                     The exit code still follows --fail-on.
+  --color WHEN       check: colour the severities: auto (default: on a terminal, unless NO_COLOR
+                     is set or --output is given), always, or never.
+  --sarif-absolute-root
+                     check --format sarif: name the workspace root's absolute file URI in
+                     originalUriBaseIds (left out by default, so a log does not carry a local path).
   --help, -h         Show this help.
   --version, -v      Show the version.
+
+Paths in the text output are relative to the current folder (absolute when outside it), so that
+a terminal opens them on a click.
 
 Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error or an
 unreadable path. bundle and verify: 1 when a file does not hold its declared or recorded digest,
 is missing or was added, or the signature does not verify; 2 when --out exists already.
 `;
 
+const COMMANDS = ["check", "report", "init", "explain", "import", "export", "bundle", "verify"] as const;
+
 export function parseCommandLine(argv: readonly string[]): Invocation {
   // `export` has options of its own (export-args.ts).
   if (argv[0] === "export") return parseExportArguments(argv.slice(1));
+  const unknown = unknownOption(argv);
+  if (unknown) return { kind: "usage-error", message: unknown };
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -186,11 +221,13 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     return { kind: "usage-error", message: "--sign and --key apply to bundle and verify." };
   if (values.out !== undefined)
     return { kind: "usage-error", message: "--out applies to import, export and bundle; check and report write to --output." };
-  if (command !== "check" && command !== "report")
+  if (command !== "check" && command !== "report") {
+    const guess = nearest(command, COMMANDS);
     return {
       kind: "usage-error",
-      message: `Unknown command "${command}"; the commands are check, report, init, explain, import, export, bundle and verify.`,
+      message: `Unknown command "${command}"${guess ? `; did you mean ${guess}?` : "."} The commands are ${COMMANDS.join(", ")}.`,
     };
+  }
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);
@@ -200,7 +237,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const format = choice("--format", values.format, FORMATS, "text");
   const profile = choice("--profile", values.profile, PROFILES, undefined);
   const failOn = choice("--fail-on", values["fail-on"], FAIL_ON, "error");
-  for (const result of [format, profile, failOn]) if (result.error) return { kind: "usage-error", message: result.error };
+  const color = choice("--color", values.color, COLOR, "auto");
+  for (const result of [format, profile, failOn, color]) if (result.error) return { kind: "usage-error", message: result.error };
+  if (values["sarif-absolute-root"] && format.value !== "sarif")
+    return { kind: "usage-error", message: "--sarif-absolute-root applies to --format sarif." };
 
   return {
     kind: "check",
@@ -212,18 +252,22 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     noIo: values["no-io"] ?? false,
     root: values.root,
     jobs: jobs.value,
+    quiet: values.quiet ?? false,
+    color: color.value as ColorChoice,
+    sarifAbsoluteRoot: values["sarif-absolute-root"] ?? false,
   };
 }
 
-function reportCommand(
-  paths: readonly string[],
-  values: { format?: string; profile?: string; "fail-on"?: string; output?: string; "no-io"?: boolean; root?: string },
-  jobs: number | undefined,
-): Invocation {
-  if (values["fail-on"] !== undefined) return { kind: "usage-error", message: "--fail-on applies to check, not to report." };
+type ParsedValues = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
+
+function reportCommand(paths: readonly string[], values: ParsedValues, jobs: number | undefined): Invocation {
+  for (const checkOnly of ["quiet", "color", "sarif-absolute-root"] as const) {
+    if (values[checkOnly] !== undefined) return { kind: "usage-error", message: `--${checkOnly} applies to check, not to report.` };
+  }
   const format = choice("--format", values.format, REPORT_FORMATS, "text");
   const profile = choice("--profile", values.profile, PROFILES, undefined);
-  for (const result of [format, profile]) if (result.error) return { kind: "usage-error", message: result.error };
+  const failOn = choice("--fail-on", values["fail-on"], REPORT_FAIL_ON, "fail");
+  for (const result of [format, profile, failOn]) if (result.error) return { kind: "usage-error", message: result.error };
   return {
     kind: "report",
     paths: paths.length > 0 ? paths : ["."],
@@ -233,6 +277,7 @@ function reportCommand(
     noIo: values["no-io"] ?? false,
     root: values.root,
     jobs,
+    failOn: failOn.value as ReportFailOn,
   };
 }
 
@@ -242,6 +287,37 @@ function importCommandOf(paths: readonly string[], values: { out?: string; root?
   if (values.out === "") return { kind: "usage-error", message: "--out needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   return { kind: "import", file: paths[0], out: values.out, root: values.root };
+}
+
+/**
+ * The first option that is not one of OPTIONS, worded with the nearest known option when one is
+ * close ("did you mean --format?"); undefined when every option is known. Arguments after `--`
+ * are positionals. Node's own message for this case tells how to pass a positional, which is
+ * rarely what was meant.
+ */
+function unknownOption(argv: readonly string[]): string | undefined {
+  const long = Object.keys(OPTIONS);
+  const short: string[] = Object.values(OPTIONS).flatMap((option) => ("short" in option ? [option.short] : []));
+  for (const arg of argv) {
+    if (arg === "--") return undefined;
+    if (arg.startsWith("--")) {
+      const name = arg.slice(2).split("=")[0];
+      if (long.includes(name)) continue;
+      const guess = nearest(name, long);
+      return `Unknown option --${name}${guess ? `; did you mean --${guess}?` : "."}`;
+    }
+    if (/^-[^-]/.test(arg)) {
+      const letters = arg.slice(1);
+      const bad = [...letters].find((letter) => !short.includes(letter));
+      // `-o FILE` / `-ofile` and `-j4`: the letters after a short option with a value are that value.
+      const withValue = [...letters].findIndex((letter) => ["o", "j"].includes(letter));
+      if (bad !== undefined && (withValue === -1 || letters.indexOf(bad) < withValue)) {
+        const guess = long.find((name) => name.startsWith(bad));
+        return `Unknown option -${bad}${guess ? `; did you mean --${guess}?` : "."}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** `--jobs`: a whole number, 1 or more. */
@@ -259,5 +335,10 @@ function choice<T extends string, D extends T | undefined>(
 ): { value: T | D; error?: string } {
   if (given === undefined) return { value: fallback };
   if ((allowed as readonly string[]).includes(given)) return { value: given as T };
-  return { value: fallback, error: `${option} must be one of ${allowed.join(", ")}, not "${given}".` };
+  // A close typo, else a value that begins this one or that this one begins ("warn" for "warning").
+  const guess = nearest(given, allowed) ?? allowed.find((value) => given.startsWith(value) || value.startsWith(given));
+  return {
+    value: fallback,
+    error: `${option} must be one of ${allowed.join(", ")}, not "${given}"${guess ? `; did you mean ${guess}?` : "."}`,
+  };
 }

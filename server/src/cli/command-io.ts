@@ -9,6 +9,8 @@ export interface CommandIO {
   readonly version: string;
   /** Colour is used only on a terminal, when NO_COLOR is not set. */
   readonly colorAllowed: boolean;
+  /** The environment (GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY for `--format github`); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }

@@ -4,16 +4,20 @@ import type { CheckReport, ReportedDiagnostic } from "./report";
 
 /**
  * SARIF 2.1.0 for code-scanning services: one run, one driver rule per catalog rule id, one result
- * per diagnostic. Locations are relative to the `%SRCROOT%` base, which names the workspace root;
- * regions are 1-based, with `endColumn` just past the end, counted in UTF-16 code units. A waived
- * finding (docs/rules.md#waivers) is a result too, after the document's others, with an in-source
+ * per diagnostic. Locations are relative to the `%SRCROOT%` base, the workspace root. The root's
+ * absolute file URI is written only when asked (`--sarif-absolute-root`): a log uploaded or shared
+ * should not carry the local path (user name, home folder) of the machine that made it, and a
+ * code-scanning service reads the locations relative to the repository anyway. Regions are
+ * 1-based, with `endColumn` just past the end, counted in UTF-16 code units. A waived finding
+ * (docs/rules.md#waivers) is a result too, after the document's others, with an in-source
  * suppression whose justification is the waiver's reason (and its expiry a property).
  */
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 const SOURCE_ROOT = "%SRCROOT%";
+const ROOT_DESCRIPTION = "The workspace root: the folder holding genesis.config.yaml, or the folder checked.";
 
-export function formatSarif(report: CheckReport, toolVersion: string): string {
+export function formatSarif(report: CheckReport, toolVersion: string, options: { readonly absoluteRoot: boolean }): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const results = report.documents.flatMap((document) =>
     [...document.diagnostics, ...(document.waived ?? [])].map((d) => {
@@ -58,7 +62,9 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
             })),
           },
         },
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: folderUri(report.root) } },
+        originalUriBaseIds: {
+          [SOURCE_ROOT]: options.absoluteRoot ? { uri: folderUri(report.root) } : { description: { text: ROOT_DESCRIPTION } },
+        },
         columnKind: "utf16CodeUnits",
         results,
       },

@@ -47,6 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
         cwd: process.cwd(),
         version,
         colorAllowed: false,
+        env: process.env,
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
       });
@@ -74,6 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
         cwd: process.cwd(),
         version,
         colorAllowed: process.stdout.isTTY === true && !process.env.NO_COLOR,
+        env: process.env,
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
       });

@@ -68,7 +68,7 @@ export type WorkspaceSelection = Pick<CheckCommand, "paths" | "profile" | "noIo"
  */
 export async function runCheck(command: WorkspaceSelection, cwd: string, engine: Engine): Promise<CheckRun> {
   const targets = await Promise.all(command.paths.map((given) => realTarget(given, cwd)));
-  const root = await chooseRoot(command, targets[0], cwd);
+  const root = await chooseRoot(command, targets, cwd);
   for (const target of targets) {
     if (!isInside(root, target.real))
       throw new PathError(`${target.given}: outside the workspace root ${root}; pass --root to check another workspace.`);
@@ -185,17 +185,26 @@ async function realTarget(given: string, cwd: string): Promise<Target> {
 
 /**
  * `--root`; else the nearest folder holding genesis.config.yaml at or above the first path as
- * given (so a link out of the workspace is refused, not taken as a new root); else the first
- * path's folder. Always a real path.
+ * given (so a link out of the workspace is refused, not taken as a new root); else the folder
+ * holding every path (the first path's folder when there is one path), so that a list of files
+ * from several folders (a pre-commit hook's) is one workspace. Always a real path.
  */
-async function chooseRoot(command: WorkspaceSelection, first: Target, cwd: string): Promise<string> {
+async function chooseRoot(command: WorkspaceSelection, targets: readonly Target[], cwd: string): Promise<string> {
   if (command.root !== undefined) {
     const root = await realTarget(command.root, cwd);
     if (!root.isFolder) throw new PathError(`--root ${command.root}: not a folder.`);
     return root.real;
   }
-  const folder = first.isFolder ? first.resolved : path.dirname(first.resolved);
-  return fs.realpath((await findConfigFolder(folder)) ?? folder);
+  const folders = targets.map((target) => (target.isFolder ? target.resolved : path.dirname(target.resolved)));
+  const configFolder = await findConfigFolder(folders[0]);
+  return fs.realpath(configFolder ?? folders.reduce(commonFolder));
+}
+
+/** The deepest folder holding both (absolute paths). */
+function commonFolder(a: string, b: string): string {
+  let folder = a;
+  while (!isInside(folder, b) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
 }
 
 /**

@@ -42,6 +42,7 @@ export { mergeReadiness } from "./readiness/merge";
 export { lineageOf, mergeLineage, type LineageGraph, type LineageNode, type LineageEdge } from "./readiness/lineage";
 export { formatReadiness, REPORT_FORMATS, type ReportFormat, type ReadinessReport } from "./readiness/report";
 export { readinessJson } from "./readiness/report-json";
+export { itemsWith, scoreText } from "./readiness/report-parts";
 
 // Templates of new documents (snippets, `init`, the New ... commands): the client's entry point.
 export { SLUG, DOCUMENT_TEMPLATES, type DocumentTemplate, expandSnippet } from "./client-api";

@@ -114,7 +114,12 @@ describe("readiness: data", function () {
 
     it("is n/a without manifests, with the New Dataset Manifest command as fix", function () {
       const item = expectStatus(variant({ files: NO_MANIFESTS }), "data.metadata", "n/a");
-      assert.deepEqual(item.fix, { kind: "command", title: "New Dataset Manifest", command: "genesis.newDatasetManifest" });
+      assert.deepEqual(item.fix, {
+        kind: "command",
+        title: "New Dataset Manifest",
+        command: "genesis.newDatasetManifest",
+        shell: { title: "Write a dataset manifest", commandLine: "genesis-readiness init dataset ID" },
+      });
     });
   });
 
@@ -253,7 +258,15 @@ describe("readiness: data", function () {
     it("warns when the files were not verified yet", function () {
       const item = expectStatus(variant({ evidence: null }), "data.integrity", "warn");
       assert.match(item.reason, /3 of 3 local files are not verified yet/);
-      assert.deepEqual(item.fix, { kind: "command", title: "Verify Files", command: "genesis.verifyFiles" });
+      assert.deepEqual(item.fix, {
+        kind: "command",
+        title: "Verify Files",
+        command: "genesis.verifyFiles",
+        shell: {
+          title: "Verify the files the manifests name (a check reads them unless --no-io is given)",
+          commandLine: "genesis-readiness check",
+        },
+      });
     });
 
     it("fails on a checksum mismatch and on a missing file", function () {

@@ -6,6 +6,7 @@ import { mermaidLineage } from "../../../server/src/core/readiness/report-markdo
 import { dataset, modelCard, pipeline } from "../workspace/harness";
 import { CLEAN, edit, inputOf, readinessOf, variant } from "./harness";
 import { computeReadiness } from "../../../server/src/core/readiness/compute";
+import { ruleDocUrl } from "../../../server/src/core/rules/rule-docs";
 
 /** A workspace with failures, warnings, n/a items, an unpinned and an unresolved reference, and markup in messages. */
 function reportOf(): ReadinessReport {
@@ -70,8 +71,20 @@ describe("readiness: the report", function () {
         );
         for (const evidence of item.evidence)
           assert.ok(text.includes(flat(evidence.message)), `${format} lacks evidence of ${item.id}: ${evidence.message}`);
-        if (item.fix) assert.ok(text.includes(item.fix.title), `${format} lacks the fix of ${item.id}`);
+        if (item.fix) {
+          // Worded for a reader outside the editor: the command line to run, or the rule's page.
+          const fix = item.fix;
+          const wanted =
+            fix.kind === "command"
+              ? [fix.shell!.title, fix.shell!.commandLine]
+              : fix.kind === "quickfix"
+                ? [fix.target!.rule!, `${fix.target!.path}:${fix.target!.range.start.line + 1}`, ruleDocUrl(fix.target!.rule!)]
+                : [fix.title];
+          for (const words of wanted) assert.ok(text.includes(words), `${format} lacks the fix of ${item.id}: ${words}`);
+        }
       }
+      assert.ok(items.some((item) => item.fix?.kind === "quickfix") && items.some((item) => item.fix?.kind === "command"));
+      assert.doesNotMatch(text, /Show the quick fixes|\(command genesis\./, "editor-only actions stay in the editor");
       const status = {
         text: /FAIL\s+data\.metadata/,
         markdown: /`data.metadata` Dataset metadata: FAIL/,

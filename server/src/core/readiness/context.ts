@@ -5,7 +5,7 @@ import type { Diagnostic, DocumentKind } from "../types";
 import type { DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/workspace-index";
 import type { Subject } from "./judge";
-import type { ReadinessFix, ReadinessInput, SettingsFile, WorkspaceFileList } from "./model";
+import type { ReadinessFix, ReadinessInput, SettingsFile, ShellFix, WorkspaceFileList } from "./model";
 import { isAtOrBelow, ReadinessDoc } from "./readiness-doc";
 
 /**
@@ -177,9 +177,9 @@ export function pathIn(doc: ReadinessDoc, declared: unknown): { ok: true; path: 
   return { ok: true, path: resolved.path };
 }
 
-/** A fix that runs a command. */
-export function commandFix(title: string, command: string, args?: readonly unknown[]): ReadinessFix {
-  return args ? { kind: "command", title, command, arguments: args } : { kind: "command", title, command };
+/** A fix that runs an editor command, and the same fix in a shell for the reports. */
+export function commandFix(title: string, command: string, shell: ShellFix): ReadinessFix {
+  return { kind: "command", title, command, shell };
 }
 
 /** A fix that opens a diagnostic and shows the editor's quick fixes for it. */

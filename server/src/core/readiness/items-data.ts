@@ -9,10 +9,16 @@ import type { ReadinessFix } from "./model";
 
 /** The Data group of docs/checklist.md: schemas, metadata, lineage, versions, formats, integrity. */
 
-const NEW_MANIFEST: ReadinessFix = commandFix("New Dataset Manifest", "genesis.newDatasetManifest");
+const NEW_MANIFEST: ReadinessFix = commandFix("New Dataset Manifest", "genesis.newDatasetManifest", {
+  title: "Write a dataset manifest",
+  commandLine: "genesis-readiness init dataset ID",
+});
 const NO_MANIFEST = "No dataset manifest in the workspace.";
 /** The language server's command (LSP workspace/executeCommand) that reads every file documents name. */
-const VERIFY_FILES: ReadinessFix = commandFix("Verify Files", "genesis.verifyFiles");
+const VERIFY_FILES: ReadinessFix = commandFix("Verify Files", "genesis.verifyFiles", {
+  title: "Verify the files the manifests name (a check reads them unless --no-io is given)",
+  commandLine: "genesis-readiness check",
+});
 
 /** Formats docs/formats/dataset-manifest.md calls tabular: they need a record set. */
 const TABULAR = new Set(["csv", "parquet", "hdf5", "jsonl"]);

@@ -6,7 +6,10 @@ import type { ReadinessEvidence, ReadinessFix } from "./model";
 
 /** The Infrastructure group of docs/checklist.md: containers, CI, isolation, HPC. */
 
-const NEW_PIPELINE: ReadinessFix = commandFix("New Pipeline Config", "genesis.newPipelineConfig");
+const NEW_PIPELINE: ReadinessFix = commandFix("New Pipeline Config", "genesis.newPipelineConfig", {
+  title: "Write a pipeline config",
+  commandLine: "genesis-readiness init pipeline ID",
+});
 const NO_PIPELINE = "No pipeline config in the workspace.";
 
 interface Step {

@@ -7,7 +7,10 @@ import type { ReadinessFix } from "./model";
 
 /** The Model group of docs/checklist.md: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
 
-const NEW_CARD: ReadinessFix = commandFix("New Model Card", "genesis.newModelCard");
+const NEW_CARD: ReadinessFix = commandFix("New Model Card", "genesis.newModelCard", {
+  title: "Write a model card",
+  commandLine: "genesis-readiness init modelcard ID",
+});
 const NO_CARD = "No Genesis model card in the workspace.";
 
 /** File extensions of model files that a card must describe (the artifact formats of docs/formats/model-card.md). */

@@ -48,7 +48,9 @@ export interface ReadinessTarget {
 /**
  * How to act on an item. `command`: run `command` with `arguments`. `quickfix`: open `target` and
  * ask the editor for the quick fixes there. `snippet`: open `target` (an empty range where the
- * block goes) and insert `snippet` (VS Code snippet syntax).
+ * block goes) and insert `snippet` (VS Code snippet syntax). `title` words it for the editor (the
+ * sidebar); the reports word it for a reader outside the editor (report-parts.ts `readerFix`),
+ * from `shell` for a command.
  */
 export interface ReadinessFix {
   readonly kind: "command" | "snippet" | "quickfix";
@@ -57,6 +59,14 @@ export interface ReadinessFix {
   readonly arguments?: readonly unknown[];
   readonly target?: ReadinessTarget;
   readonly snippet?: string;
+  /** A command's counterpart in a shell: what it does, and the command line that does it. */
+  readonly shell?: ShellFix;
+}
+
+/** A fix as a terminal runs it (`genesis-readiness init modelcard`). */
+export interface ShellFix {
+  readonly title: string;
+  readonly commandLine: string;
 }
 
 export interface ReadinessItem {

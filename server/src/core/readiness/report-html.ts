@@ -3,7 +3,7 @@ import { layoutLineage } from "./lineage-layout";
 import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus } from "./model";
 import {
   expiryText,
-  fixText,
+  readerFix,
   itemsWith,
   KIND_WORD,
   lineageLines,
@@ -78,10 +78,17 @@ ${body.join("\n")}
 function itemHtml(item: ReadinessItem): string {
   const evidence = item.evidence.map(evidenceHtml).join("");
   const omitted = item.omittedEvidence ? `<li class="muted">and ${item.omittedEvidence} more</li>` : "";
-  const fix = fixText(item);
+  const fix = readerFix(item);
   const waivers = waiverCount(item);
   const list = evidence || omitted ? `<ul class="evidence">${evidence}${omitted}</ul>` : "";
-  const fixLine = fix ? `<p class="fix"><strong>Fix:</strong> ${esc(fix)}</p>` : "";
+  const fixLine = fix
+    ? `<p class="fix"><strong>Fix:</strong> ${esc(fix.text)}` +
+      (fix.place ? ` at <code>${esc(fix.place)}</code>` : "") +
+      (fix.commandLine ? `: run <code>${esc(fix.commandLine)}</code>` : "") +
+      // The page's address as text, not a link: the page links to nothing outside itself.
+      (fix.page ? `; see the rule's page, <code>${esc(fix.page)}</code>` : "") +
+      `</p>`
+    : "";
   return `<article class="item ${cls(item.status)}" id="${esc(item.id)}">
 <h3>${badge(item.status, STATUS_LABEL[item.status])} <code>${esc(item.id)}</code> ${esc(item.title)}${waiverLink(waivers)}</h3>
 <p>${esc(item.reason)}</p>

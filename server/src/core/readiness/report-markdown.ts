@@ -2,10 +2,10 @@ import type { LineageGraph, LineageNode } from "./lineage";
 import type { ReadinessModel, ReadinessStatus } from "./model";
 import {
   expiryText,
-  fixText,
   itemsWith,
   lineageLines,
   placeOf,
+  readerFix,
   reasonText,
   scoreText,
   STATUS_LABEL,
@@ -48,8 +48,13 @@ export function formatMarkdown(report: ReadinessReport): string {
         );
       }
       if (item.omittedEvidence) out.push(`- and ${item.omittedEvidence} more`);
-      const fix = fixText(item);
-      if (fix) out.push("", `**Fix:** ${escape(fix)}`);
+      const fix = readerFix(item);
+      if (fix) {
+        const place = fix.place ? ` at \`${fix.place}\`` : "";
+        const run = fix.commandLine ? `: run \`${fix.commandLine}\`` : "";
+        const page = fix.page ? `; see [the rule's page](${fix.page})` : "";
+        out.push("", `**Fix:** ${escape(fix.text)}${place}${run}${page}`);
+      }
     }
   }
   out.push(...waiversMarkdown(model));

@@ -1,3 +1,4 @@
+import { ruleDocUrl } from "../rules/rule-docs";
 import type { LineageGraph } from "./lineage";
 import type { ReadinessEvidence, ReadinessItem, ReadinessModel, ReadinessStatus, ReadinessWaiver } from "./model";
 
@@ -14,6 +15,12 @@ export interface ReadinessReport {
   readonly generatedAt?: string;
   readonly model: ReadinessModel;
   readonly lineage: LineageGraph;
+  /**
+   * How the text report names a workspace path (the CLI: relative to the folder the command ran
+   * in, so that a terminal opens it); as is when absent. Markdown and HTML pages keep
+   * workspace-relative paths, since they are read away from that folder.
+   */
+  readonly placePath?: (workspacePath: string) => string;
 }
 
 export const STATUS_LABEL: Readonly<Record<ReadinessStatus, string>> = { pass: "PASS", warn: "WARN", fail: "FAIL", "n/a": "N/A" };
@@ -25,10 +32,10 @@ export function scoreText(model: ReadinessModel): string {
 }
 
 /** `path:line:col` (1-based, as editors show it), `path`, or `(workspace)` for the workspace itself. */
-export function placeOf(evidence: ReadinessEvidence): string {
+export function placeOf(evidence: ReadinessEvidence, pathOf: (path: string) => string = (path) => path): string {
   if (!evidence.path) return "(workspace)";
-  if (!evidence.range) return evidence.path;
-  return `${evidence.path}:${evidence.range.start.line + 1}:${evidence.range.start.character + 1}`;
+  if (!evidence.range) return pathOf(evidence.path);
+  return `${pathOf(evidence.path)}:${evidence.range.start.line + 1}:${evidence.range.start.character + 1}`;
 }
 
 /** `2 waivers`, for an item that carries any; undefined for one that carries none. */
@@ -43,8 +50,8 @@ export function waiversOf(model: ReadinessModel): readonly ReadinessWaiver[] {
 }
 
 /** `path:line` (1-based) of a waived finding. */
-export function waiverPlace(waiver: ReadinessWaiver): string {
-  return `${waiver.path}:${waiver.range.start.line + 1}`;
+export function waiverPlace(waiver: ReadinessWaiver, pathOf: (path: string) => string = (path) => path): string {
+  return `${pathOf(waiver.path)}:${waiver.range.start.line + 1}`;
 }
 
 /** `until 2027-03-31`, or `no expiry`. */
@@ -64,18 +71,43 @@ export function itemsWith(model: ReadinessModel, status: ReadinessStatus): Readi
   return model.groups.flatMap((g) => g.items).filter((item) => item.status === status);
 }
 
-/** What a fix does, in words (the editor runs it; a report only names it). */
-export function fixText(item: ReadinessItem): string | undefined {
+/**
+ * An item's fix worded for the reader of a report, who is not in the editor: what to do, where
+ * (`place`, `path:line`), and the command line to run or the rule's page that explains the fix.
+ * The editor's own wording ("Show the quick fixes for ...") stays in the sidebar.
+ */
+export interface ReaderFix {
+  readonly text: string;
+  readonly place?: string;
+  readonly commandLine?: string;
+  /** The rule's page (docs/rules/<rule-id>.md). */
+  readonly page?: string;
+}
+
+export function readerFix(item: ReadinessItem, pathOf: (path: string) => string = (path) => path): ReaderFix | undefined {
   const fix = item.fix;
   if (!fix) return undefined;
+  const place = fix.target ? `${pathOf(fix.target.path)}:${fix.target.range.start.line + 1}` : undefined;
   switch (fix.kind) {
     case "command":
-      return `${fix.title} (command ${fix.command})`;
-    case "quickfix":
-      return fix.target ? `${fix.title} (${fix.target.path}:${fix.target.range.start.line + 1})` : fix.title;
+      return fix.shell ? { text: fix.shell.title, commandLine: fix.shell.commandLine } : { text: fix.title };
+    case "quickfix": {
+      const rule = fix.target?.rule;
+      return rule ? { text: `Correct the ${rule} finding`, place, page: ruleDocUrl(rule) } : { text: "Correct the finding", place };
+    }
     case "snippet":
-      return fix.target ? `${fix.title} (snippet at ${fix.target.path}:${fix.target.range.start.line + 1})` : fix.title;
+      return { text: fix.title, place };
   }
+}
+
+/** A reader's fix on one line of plain text: `Correct the version/semver finding at a.yaml:4; see https://...`. */
+export function readerFixText(fix: ReaderFix): string {
+  return (
+    fix.text +
+    (fix.place ? ` at ${fix.place}` : "") +
+    (fix.commandLine ? `: run ${fix.commandLine}` : "") +
+    (fix.page ? `; see ${fix.page}` : "")
+  );
 }
 
 /** The lineage in words: one `from -> to (relation)` per edge, by the nodes' labels. */

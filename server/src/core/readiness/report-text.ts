@@ -2,10 +2,11 @@ import { lineageLevelLines } from "./lineage-text";
 import type { ReadinessModel } from "./model";
 import {
   expiryText,
-  fixText,
   itemsWith,
   lineageLines,
   placeOf,
+  readerFix,
+  readerFixText,
   reasonText,
   scoreText,
   STATUS_LABEL,
@@ -16,9 +17,10 @@ import {
   type ReadinessReport,
 } from "./report-parts";
 
-/** The plain-text report: for a terminal or a CI log. Evidence locations are 1-based. */
+/** The plain-text report: for a terminal or a CI log. Evidence locations are 1-based, paths as `placePath` names them. */
 export function formatText(report: ReadinessReport): string {
   const { model } = report;
+  const pathOf = report.placePath ?? ((path: string) => path);
   const lines = [`Genesis readiness of ${report.root}: ${scoreText(model)}`];
   if (report.generatedAt) lines.push(`Generated ${report.generatedAt}`);
   const failing = itemsWith(model, "fail").map((i) => i.id);
@@ -33,16 +35,16 @@ export function formatText(report: ReadinessReport): string {
       lines.push(`        Passes when ${item.criterion}.`);
       for (const evidence of item.evidence) {
         lines.push(
-          `        - ${STATUS_LABEL[evidence.status]} ${placeOf(evidence)}` +
+          `        - ${STATUS_LABEL[evidence.status]} ${placeOf(evidence, pathOf)}` +
             `${evidence.rule ? ` ${evidence.rule}` : ""} ${oneLine(evidence.message)}`,
         );
       }
       if (item.omittedEvidence) lines.push(`        - and ${item.omittedEvidence} more`);
-      const fix = fixText(item);
-      if (fix) lines.push(`        Fix: ${fix}`);
+      const fix = readerFix(item, pathOf);
+      if (fix) lines.push(`        Fix: ${readerFixText(fix)}`);
     }
   }
-  lines.push(...waiverLines(model));
+  lines.push(...waiverLines(model, pathOf));
   const lineage = lineageLines(report.lineage);
   lines.push("", `Lineage (${report.lineage.nodes.length} documents, ${report.lineage.edges.length} links)`);
   lines.push(...lineageLevelLines(report.lineage).map((line) => `  ${line}`));
@@ -51,12 +53,12 @@ export function formatText(report: ReadinessReport): string {
 }
 
 /** The Waivers section: one entry per waived finding, with its rule, place, reason and expiry. */
-function waiverLines(model: ReadinessModel): string[] {
+function waiverLines(model: ReadinessModel, pathOf: (path: string) => string): string[] {
   const waivers = waiversOf(model);
   const lines = ["", `Waivers (${waivers.length})`, `  ${WAIVERS_INTRO}`];
   if (waivers.length === 0) lines.push("  none");
   for (const waiver of waivers) {
-    lines.push(`  - ${waiver.rule} at ${waiverPlace(waiver)} (${waiver.item}), ${expiryText(waiver)}`);
+    lines.push(`  - ${waiver.rule} at ${waiverPlace(waiver, pathOf)} (${waiver.item}), ${expiryText(waiver)}`);
     lines.push(`        Reason: ${oneLine(reasonText(waiver))}`, `        Finding: ${oneLine(waiver.message)}`);
   }
   return lines;
