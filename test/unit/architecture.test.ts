@@ -38,6 +38,7 @@ function importsOf(file: string): string[] {
 const CORE_ENTRY_POINTS: Readonly<Record<string, readonly string[]>> = {
   lsp: ["index", "evidence-api", "client-api"],
   cli: ["index", "evidence-api", "client-api"],
+  mcp: ["index", "evidence-api", "client-api"],
   io: ["evidence-api"],
   node: ["evidence-api"],
   top: ["index", "evidence-api", "client-api"],
@@ -58,6 +59,7 @@ describe("architecture", function () {
     const areas: [string, string[]][] = [
       ["lsp", sources(path.join(SERVER, "lsp"))],
       ["cli", sources(path.join(SERVER, "cli"))],
+      ["mcp", sources(path.join(SERVER, "mcp"))],
       ["io", sources(path.join(SERVER, "io"))],
       ["node", sources(path.join(SERVER, "node"))],
       [

@@ -45,7 +45,14 @@ export interface InitCommand {
   readonly id?: string;
 }
 
+/** `mcp [--root DIR]`: the Model Context Protocol server on stdio (server/src/mcp). */
+export interface McpCommand {
+  readonly kind: "mcp";
+  readonly root?: string;
+}
+
 export type Invocation =
+  | McpCommand
   | CheckCommand
   | ReportCommand
   | InitCommand
@@ -72,7 +79,8 @@ export const USAGE =
   "[--output FILE] [--no-io] [--root DIR] [--jobs N]\n" +
   "       genesis-readiness report [paths...] [--format text|json|markdown|html] [--profile dev|release] [--output FILE] " +
   "[--no-io] [--root DIR] [--jobs N]\n" +
-  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]";
+  "       genesis-readiness init dataset|pipeline|modelcard|modelcard-yaml [id]\n" +
+  "       genesis-readiness mcp [--root DIR]";
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -85,6 +93,9 @@ Commands:
                      with its status, reason and evidence, and the lineage diagram.
   init KIND [ID]     Write a new document in the current folder from the same templates as the
                      editor's snippets: dataset, pipeline, modelcard (Markdown) or modelcard-yaml.
+  mcp                A Model Context Protocol server on stdin/stdout for AI agents: the tools
+                     check, readiness, list_rules, explain_rule and fix over the current folder
+                     (or --root), and the schemas, rule pages and templates as resources.
 
 Options:
   --format FORMAT    check: text (default), json or sarif (SARIF 2.1.0, for code scanning).
@@ -122,8 +133,13 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
   }
+  if (command === "mcp") {
+    if (paths.length > 0) return { kind: "usage-error", message: "mcp takes no paths; --root names the workspace." };
+    if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
+    return { kind: "mcp", root: values.root };
+  }
   if (command !== "check" && command !== "report")
-    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report and init.` };
+    return { kind: "usage-error", message: `Unknown command "${command}"; the commands are check, report, init and mcp.` };
   if (values.output === "") return { kind: "usage-error", message: "--output needs a file name." };
   if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
   const jobs = jobCount(values.jobs);

@@ -2,6 +2,7 @@ import { version } from "../../../package.json";
 import { HELP, USAGE, parseCommandLine } from "./args";
 import { checkCommand } from "./check-command";
 import { initCommand } from "./init-command";
+import { runMcpBundle } from "./mcp-launch";
 import { reportCommand } from "./report-command";
 
 /**
@@ -23,6 +24,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case "usage-error":
       process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
       return 2;
+    case "mcp":
+      return runMcpBundle({ cwd: process.cwd(), root: invocation.root, version });
     case "init":
       return initCommand(invocation, {
         cwd: process.cwd(),
