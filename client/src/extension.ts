@@ -1,6 +1,8 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import { agentToolSource } from "./agent-tool-source";
+import { AGENT_TOOL_NAMES, registerAgentTools, type LanguageModelToolsApi } from "./agent-tools";
 import { createLanguageClient } from "./client";
 import { registerCommands } from "./commands";
 import { createNewDocument } from "./new-document";
@@ -73,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     { dispose: () => void stop() },
   );
+  registerToolsForAgents(context, output, () => client);
 
   // Activation only wires things; the server starts in the background, and both times are logged
   // (the E2E suite reads them).
@@ -83,6 +86,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client)
         output.appendLine(`Language server ready ${(performance.now() - activationStarted).toFixed(0)} ms after activation began.`);
     });
+  }
+}
+
+/**
+ * Agent mode's tools (VS Code 1.95 and later; none on an older host, which still activates). The
+ * outcome is logged: VS Code refuses a tool that package.json does not contribute, so the line
+ * also tells that the contribution was accepted (the E2E suite reads it).
+ */
+function registerToolsForAgents(context: vscode.ExtensionContext, output: vscode.OutputChannel, current: () => LanguageClient | undefined) {
+  try {
+    const tools = registerAgentTools(vscode as unknown as LanguageModelToolsApi, agentToolSource(current));
+    context.subscriptions.push(...tools);
+    output.appendLine(
+      tools.length > 0
+        ? `Agent mode tools: ${Object.values(AGENT_TOOL_NAMES).join(", ")}.`
+        : "Agent mode tools: not offered (this VS Code has no language model tools API).",
+    );
+  } catch (problem) {
+    output.appendLine(`Agent mode tools could not be registered (${problem instanceof Error ? problem.message : String(problem)}).`);
   }
 }
 

@@ -236,6 +236,8 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     // Activation time as the extension measures it, printed for the record (issue 8).
     const activation = /activated in ([\d.]+) ms/.exec(log);
     assert.ok(activation, "the extension logs its activation time");
+    // VS Code registers a language model tool only if package.json contributes it (issue 17).
+    assert.match(log, /Agent mode tools: genesis_check, genesis_readiness\./, "agent mode's tools are registered");
     console.log(`      activation: ${activation[1]} ms; ${/Language server ready (\d+) ms/.exec(log)?.[0] ?? "server start not logged"}`);
     const errors = log.split("\n").filter((line) => /\[Error\b|\berror\b/i.test(line));
     assert.deepEqual(errors, [], `the Genesis Readiness output channel logged errors:\n${log}`);
