@@ -2,8 +2,9 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { RestartingErrorHandler } from "./restarts";
 import { SERVER_EXEC_ARGV } from "../../server/src/launch";
-import { WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
+import { VERIFY_FILES_COMMAND, WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
 import { DOCUMENT_SELECTOR } from "./recognition";
+import { verifyFilesWithProgress } from "./verify-files";
 
 /** Creates the language client for the bundled server (`dist/server.js`, over node IPC). */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
@@ -18,6 +19,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions,
     errorHandler: new RestartingErrorHandler(output),
     outputChannel: output,
+    middleware: {
+      executeCommand: (command, args, next) =>
+        command === VERIFY_FILES_COMMAND ? verifyFilesWithProgress(async () => next(command, args)) : next(command, args),
+    },
     synchronize: {
       configurationSection: "genesis",
       // Every file: the server keeps its index of Genesis documents current from these events, and
