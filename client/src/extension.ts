@@ -7,6 +7,7 @@ import { createLanguageClient } from "./client";
 import { registerCommands } from "./commands";
 import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
+import { offerTemplatesWhileTyping } from "./template-suggest";
 
 let client: LanguageClient | undefined;
 
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void (vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true) ? start() : stop());
     }),
     { dispose: () => void stop() },
+    offerTemplatesWhileTyping(vscode),
   );
   registerToolsForAgents(context, output, () => client);
 
