@@ -29,6 +29,9 @@ const entries = [
   // The executable is a small launcher that runs the CLI bundle with a code cache (server/src/cli/launch.ts).
   { entryPoints: ["server/src/cli/launch.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli-main.js" },
+  // `genesis-readiness mcp` (server/src/cli/mcp-launch.ts): the Model Context Protocol server, in
+  // its own bundle so that the other commands do not load the SDK.
+  { entryPoints: ["server/src/mcp/mcp-command.ts"], outfile: "dist/mcp.js" },
   // Loaded at run time beside the CLI and server bundles (server/src/io): the hash worker thread,
   // and the HDF5 reader, kept out of the main bundles because h5wasm's WebAssembly is ~5 MB.
   { entryPoints: ["server/src/io/hash-worker.ts"], outfile: "dist/hash-worker.js" },
@@ -64,7 +67,7 @@ if (watch) {
   const started = Date.now();
   const [, webSizes] = await Promise.all([Promise.all(entries.map((entry) => build({ ...common, ...entry }))), buildWeb({ minify })]);
   console.log(
-    "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, " +
+    "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/mcp.js, dist/check-worker.js, dist/hash-worker.js, " +
       `dist/hdf5-reader.js, dist/web/extension.js, dist/web/server.js in ${Date.now() - started} ms`,
   );
   const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;

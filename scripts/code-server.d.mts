@@ -7,7 +7,12 @@ export const TOOLS_DIR: string;
 export const CHROMIUM: string;
 export const USER_SETTINGS: Record<string, unknown>;
 
+/** The Debian packages code-server and the browser tests need: why, and whether one is installed. */
+export const APT_PACKAGES: readonly { name: string; why: string; present(): boolean }[];
+export function aptInstallArguments(names: readonly string[]): string[];
 export function ensureAptPackages(log?: (line: string) => void): void;
+/** The environment of a code-server process: every XDG base folder under `xdg/` beside the user-data dir. */
+export function codeServerEnv(userDataDir: string): NodeJS.ProcessEnv;
 export function ensureCodeServer(options?: { log?: (line: string) => void }): { entry: string; cached: boolean };
 export function freePort(): Promise<number>;
 export function prepareUserDataDir(userDataDir: string, settings?: Record<string, unknown>): void;

@@ -25,11 +25,19 @@ const MARKER = path.join(TOOLS_DIR, ".installed");
 const MARKER_TEXT = `code-server@${CODE_SERVER_VERSION} node@${process.versions.node.split(".")[0]}\n`;
 /** The native modules of lib/vscode that `--ignore-scripts` left unbuilt. */
 const NATIVE_MODULES = ["node-pty", "native-watchdog", "@parcel/watcher", "@vscode/deviceid", "@vscode/spdlog", "kerberos"];
-/** Debian packages: what each provides, and how to tell it is there. */
-const APT_PACKAGES = [
-  { name: "libkrb5-dev", present: () => dpkgInstalled("libkrb5-dev") },
-  { name: "ripgrep", present: () => commandExists("rg") },
-  { name: "chromium", present: () => existsSync(CHROMIUM) },
+/** Debian packages: why each is needed, and how to tell it is there. */
+export const APT_PACKAGES = [
+  {
+    name: "libkrb5-dev",
+    why: "the Kerberos headers that code-server's native module `kerberos` is compiled against",
+    present: () => dpkgInstalled("libkrb5-dev"),
+  },
+  {
+    name: "ripgrep",
+    why: "`rg`, VS Code's search, in place of the binary code-server would download at install",
+    present: () => commandExists("rg"),
+  },
+  { name: "chromium", why: "the browser the end-to-end tests drive (Playwright never downloads one)", present: () => existsSync(CHROMIUM) },
 ];
 
 /** User settings for a fresh user-data dir: no trust prompt, no welcome page, nothing fetched. */
@@ -69,11 +77,30 @@ function dpkgInstalled(name) {
 /**
  * The environment without what `npm run` adds for its scripts (npm_config_local_prefix,
  * npm_package_*, ...), so that an npm started from here works in its own folder, not the project's.
+ * npm's cache and node-gyp's headers are kept under .cache/ too: nothing is written outside the
+ * repository.
  */
 function cleanEnv(extra) {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (/^npm_(config|package|lifecycle)_/i.test(name) || name === "INIT_CWD") delete env[name];
-  return { ...env, ...extra };
+  return { ...env, npm_config_cache: path.join(ROOT, ".cache", "npm"), npm_config_devdir: path.join(ROOT, ".cache", "node-gyp"), ...extra };
+}
+
+/**
+ * The environment of a code-server process. Beside its --user-data-dir, --extensions-dir and
+ * --config, code-server writes its logs and a heartbeat under $XDG_DATA_HOME/code-server (by default
+ * ~/.local/share) and VS Code a device id under $XDG_CACHE_HOME: every XDG base folder is pointed at
+ * `xdg/` beside the user-data dir, so that the whole state stays in the folder the caller chose.
+ */
+export function codeServerEnv(userDataDir) {
+  const base = path.join(path.dirname(userDataDir), "xdg");
+  return {
+    ...process.env,
+    XDG_DATA_HOME: path.join(base, "data"),
+    XDG_CONFIG_HOME: path.join(base, "config"),
+    XDG_CACHE_HOME: path.join(base, "cache"),
+    XDG_STATE_HOME: path.join(base, "state"),
+  };
 }
 
 function run(command, args, cwd, log, env = {}) {
@@ -81,18 +108,30 @@ function run(command, args, cwd, log, env = {}) {
   execFileSync(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"], env: cleanEnv(env) });
 }
 
-/** Installs the Debian packages code-server and the browser tests need, only those missing. */
+/** The apt-get arguments that install exactly `names`: nothing already installed is upgraded, nothing recommended added. */
+export function aptInstallArguments(names) {
+  return ["install", "-y", "--no-upgrade", "--no-install-recommends", ...names];
+}
+
+/**
+ * Installs the Debian packages code-server and the browser tests need, only those missing, after
+ * saying why each is needed. No upgrade of anything installed (`--no-upgrade`); `apt-get update`
+ * only refreshes the package lists, so that the missing ones can be found.
+ */
 export function ensureAptPackages(log = console.log) {
-  const missing = APT_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
+  const missing = APT_PACKAGES.filter((p) => !p.present());
   if (missing.length === 0) return;
+  const names = missing.map((p) => p.name);
+  log(`Installing the missing Debian package${missing.length === 1 ? "" : "s"} (nothing else is installed or upgraded):`);
+  for (const p of missing) log(`  ${p.name}: ${p.why}`);
   const asRoot = process.getuid?.() === 0 ? [] : ["sudo"];
   if (asRoot.length && !commandExists("sudo")) {
-    throw new Error(`missing Debian packages ${missing.join(", ")}: run "apt-get install -y ${missing.join(" ")}" as root`);
+    throw new Error(`missing Debian packages ${names.join(", ")}: run "apt-get ${aptInstallArguments(names).join(" ")}" as root`);
   }
   const apt = (args) =>
     run(asRoot[0] ?? "apt-get", asRoot.length ? ["apt-get", ...args] : args, ROOT, log, { DEBIAN_FRONTEND: "noninteractive" });
   apt(["update"]);
-  apt(["install", "-y", "--no-install-recommends", ...missing]);
+  apt(aptInstallArguments(names));
 }
 
 function forceSymlink(target, link) {
@@ -164,8 +203,19 @@ export function prepareUserDataDir(userDataDir, settings = {}) {
 export function installExtension({ vsix, userDataDir, extensionsDir, log = console.log }) {
   const output = execFileSync(
     process.execPath,
-    [ENTRY, "--user-data-dir", userDataDir, "--extensions-dir", extensionsDir, "--install-extension", vsix, "--force"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    [
+      ENTRY,
+      "--user-data-dir",
+      userDataDir,
+      "--extensions-dir",
+      extensionsDir,
+      "--config",
+      path.join(userDataDir, "code-server.yaml"),
+      "--install-extension",
+      vsix,
+      "--force",
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: codeServerEnv(userDataDir) },
   );
   if (!/successfully installed/i.test(output)) throw new Error(`code-server did not install ${vsix}:\n${output}`);
   log(output.trim());
@@ -195,7 +245,7 @@ export function startCodeServer({ port, userDataDir, extensionsDir, workspace, t
     path.join(userDataDir, "code-server.yaml"),
   ];
   if (workspace) args.push(workspace);
-  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: codeServerEnv(userDataDir) });
   let output = "";
   let exited = false;
   const killGroup = (signal) => {

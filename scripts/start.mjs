@@ -1,11 +1,16 @@
 // `npm start`: build and package the extension, then open examples/ in a real VS Code with the
 // packaged extension installed.
 //
-// - Where a `code` command exists (desktop VS Code): `code --install-extension genesis-readiness.vsix`
-//   and `code examples`.
+// - Where a `code` command exists (desktop VS Code): the extension installed into a profile of its
+//   own under .cache/vscode/ (user data and extensions), and examples/ opened with it; the user's
+//   own VS Code profile is left as it is.
 // - Otherwise (or with GENESIS_CODE_SERVER=1): code-server, VS Code for the browser, installed once
 //   into .cache/tools/code-server, listening on http://127.0.0.1:8743 (GENESIS_PORT overrides the
-//   port), with a fresh user-data dir in .cache/code-server/. It runs until Ctrl+C.
+//   port), with a fresh user-data dir, config and XDG folders in .cache/code-server/. It runs until Ctrl+C.
+//
+// Only what is missing is installed (code-server once; the Debian packages it needs, each named
+// with the reason before apt-get runs, never upgrading anything). Nothing is written outside the
+// repository but by apt-get.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
@@ -26,9 +31,11 @@ function packageExtension() {
 }
 
 function openInDesktopVsCode() {
-  execFileSync("code", ["--install-extension", VSIX, "--force"], { stdio: "inherit" });
-  execFileSync("code", [EXAMPLES], { stdio: "inherit" });
-  console.log(`Opened ${EXAMPLES} in VS Code with Genesis Readiness installed.`);
+  const profile = path.join(ROOT, ".cache", "vscode");
+  const dirs = ["--user-data-dir", path.join(profile, "user-data"), "--extensions-dir", path.join(profile, "extensions")];
+  execFileSync("code", [...dirs, "--install-extension", VSIX, "--force"], { stdio: "inherit" });
+  execFileSync("code", [...dirs, EXAMPLES], { stdio: "inherit" });
+  console.log(`Opened ${EXAMPLES} in VS Code with Genesis Readiness installed (profile in ${path.relative(ROOT, profile)}/).`);
 }
 
 async function openInCodeServer() {

@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
 import type { DocumentSelector, LanguageClientOptions } from "vscode-languageclient";
-import { WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
+import { VERIFY_FILES_COMMAND, WATCHED_FILES_GLOB, type InitializationOptions } from "../../server/src/protocol";
 import { RestartingErrorHandler } from "./restarts";
+import { verifyFilesWithProgress } from "./verify-files";
 
 /** The language client's options, the same for the Node server and the Web Worker server but for the documents given. */
 export function languageClientOptions(output: vscode.OutputChannel, documentSelector: DocumentSelector): LanguageClientOptions {
@@ -11,6 +12,11 @@ export function languageClientOptions(output: vscode.OutputChannel, documentSele
     initializationOptions,
     errorHandler: new RestartingErrorHandler(output),
     outputChannel: output,
+    middleware: {
+      // "Verify Files" runs under a progress notification and ends with what it found.
+      executeCommand: (command, args, next) =>
+        command === VERIFY_FILES_COMMAND ? verifyFilesWithProgress(async () => next(command, args)) : next(command, args),
+    },
     synchronize: {
       configurationSection: "genesis",
       // Every file: the server keeps its index of Genesis documents current from these events, and

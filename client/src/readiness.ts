@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
 import type { ReadinessFix, ReadinessModel, ReportFormat } from "../../server/src/core/client-api";
 import { READINESS_CHANGED_NOTIFICATION, READINESS_REQUEST, REPORT_REQUEST, type ReportResult } from "../../server/src/protocol";
+import { showReport } from "./report-view";
 import { READINESS_VIEW_ID, ReadinessTree, type ReadinessNode } from "./sidebar";
 import { ReadinessStatusBar } from "./statusBar";
 
@@ -122,11 +123,8 @@ export class ReadinessController implements vscode.Disposable {
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.text));
-    const open = await vscode.window.showInformationMessage(
-      `Genesis: readiness report saved to ${vscode.workspace.asRelativePath(target)}.`,
-      "Open",
-    );
-    if (open) await vscode.commands.executeCommand("vscode.open", target);
+    await showReport(target, picked.choice.format, report.text);
+    void vscode.window.showInformationMessage(`Genesis: readiness report saved to ${vscode.workspace.asRelativePath(target)}.`);
   }
 
   dispose(): void {

@@ -1,11 +1,14 @@
 import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
+import { agentToolSource } from "./agent-tool-source";
+import { AGENT_TOOL_NAMES, registerAgentTools, type LanguageModelToolsApi } from "./agent-tools";
 import { createBundle } from "./bundle";
 import { registerCommands } from "./commands";
 import { exportAs } from "./export-as";
 import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
+import { offerTemplatesWhileTyping } from "./template-suggest";
 
 /** Makes the language client: for the Node server (client.ts) or for the Web Worker server (browser-client.ts). */
 export type ClientFactory = (context: vscode.ExtensionContext, output: vscode.OutputChannel) => BaseLanguageClient;
@@ -79,7 +82,9 @@ export async function activateWith(context: vscode.ExtensionContext, createLangu
       void (vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true) ? start() : stop());
     }),
     { dispose: () => void stop() },
+    offerTemplatesWhileTyping(vscode),
   );
+  registerToolsForAgents(context, output, () => client);
 
   // Activation only wires things; the server starts in the background, and both times are logged
   // (the E2E suite reads them).
@@ -97,4 +102,27 @@ export async function deactivateClient(): Promise<void> {
   const running = client;
   client = undefined;
   if (running) await running.stop();
+}
+
+/**
+ * Agent mode's tools (VS Code 1.95 and later; none on an older host, which still activates). The
+ * outcome is logged: VS Code refuses a tool that package.json does not contribute, so the line
+ * also tells that the contribution was accepted (the E2E suite reads it).
+ */
+function registerToolsForAgents(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  current: () => BaseLanguageClient | undefined,
+) {
+  try {
+    const tools = registerAgentTools(vscode as unknown as LanguageModelToolsApi, agentToolSource(current));
+    context.subscriptions.push(...tools);
+    output.appendLine(
+      tools.length > 0
+        ? `Agent mode tools: ${Object.values(AGENT_TOOL_NAMES).join(", ")}.`
+        : "Agent mode tools: not offered (this VS Code has no language model tools API).",
+    );
+  } catch (problem) {
+    output.appendLine(`Agent mode tools could not be registered (${problem instanceof Error ? problem.message : String(problem)}).`);
+  }
 }

@@ -51,6 +51,21 @@ export const VERIFY_FILES_COMMAND = "genesis.verifyFiles";
  */
 export const IMPORT_FROM_FILE_COMMAND = "genesis.importFromFile";
 
+/**
+ * What `genesis.verifyFiles` answers once every file is read, for the client's notification ("12
+ * files verified, 1 checksum mismatch"); null in an untrusted workspace, where nothing is read.
+ */
+export interface VerifyFilesResult {
+  /** Distinct files (and folders) the documents name that were found and read. */
+  readonly files: number;
+  /** `integrity/checksum-mismatch` findings after reading: the rule decides what a mismatch is. */
+  readonly mismatches: number;
+  /** Named files that do not exist. */
+  readonly missing: number;
+  /** Named files that exist but could not be read, or that a link leads out of the workspace. */
+  readonly unreadable: number;
+}
+
 export interface IndexedParams {
   /** The folder's URI. */
   readonly folder: string;

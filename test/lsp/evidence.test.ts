@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import type { VerifyFilesResult } from "../../server/src/protocol";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -127,7 +128,12 @@ describe("language server: the io rules (files the documents name)", function ()
       await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(await fromFile(), [fillBytes]);
 
-    await client.connection.sendRequest("workspace/executeCommand", { command: "genesis.verifyFiles", arguments: [] });
+    const verified = await client.connection.sendRequest<VerifyFilesResult>("workspace/executeCommand", {
+      command: "genesis.verifyFiles",
+      arguments: [],
+    });
+    // Both named files read; the CSV changed in the test above, so its digest no longer matches.
+    assert.deepEqual(verified, { files: 2, mismatches: 1, missing: 0, unreadable: 0 }, "the summary the notification words");
     const actions = await quickFixes(missing);
     assert.deepEqual(
       actions.map((a) => a.title).filter((title) => title.includes("from file")),

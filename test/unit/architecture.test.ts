@@ -39,6 +39,7 @@ const CORE_ENTRY_POINTS: Readonly<Record<string, readonly string[]>> = {
   lsp: ["index", "evidence-api", "client-api"],
   cli: ["index", "evidence-api", "client-api"],
   bundle: ["index", "evidence-api"],
+  mcp: ["index", "evidence-api", "client-api"],
   io: ["evidence-api"],
   node: ["evidence-api"],
   top: ["index", "evidence-api", "client-api"],
@@ -60,6 +61,7 @@ describe("architecture", function () {
       ["lsp", sources(path.join(SERVER, "lsp"))],
       ["cli", sources(path.join(SERVER, "cli"))],
       ["bundle", sources(path.join(SERVER, "bundle"))],
+      ["mcp", sources(path.join(SERVER, "mcp"))],
       ["io", sources(path.join(SERVER, "io"))],
       ["node", sources(path.join(SERVER, "node"))],
       [

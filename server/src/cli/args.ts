@@ -75,7 +75,14 @@ export interface ImportCommand {
   readonly root?: string;
 }
 
+/** `mcp [--root DIR]`: the Model Context Protocol server on stdio (server/src/mcp). */
+export interface McpCommand {
+  readonly kind: "mcp";
+  readonly root?: string;
+}
+
 export type Invocation =
+  | McpCommand
   | CheckCommand
   | ImportCommand
   | ReportCommand
@@ -121,7 +128,9 @@ export const USAGE =
   "       genesis-readiness import FILE [--out FILE] [--root DIR]\n" +
   EXPORT_USAGE +
   "\n" +
-  BUNDLE_USAGE;
+  BUNDLE_USAGE +
+  "\n" +
+  "       genesis-readiness mcp [--root DIR]";
 
 export const HELP = `genesis-readiness: checks Genesis documents (dataset manifests, model cards, pipeline configs)
 with the same engine and genesis.config.yaml as the editor.
@@ -146,6 +155,9 @@ Commands:
                      every file's digest (PEM private key, Ed25519 or ECDSA P-256).
   verify BUNDLE      Check a bundle offline: every digest, that no file was added or removed,
                      and with --key PUBKEY the signature. Exit 1 on any failure.
+  mcp                A Model Context Protocol server on stdin/stdout for AI agents: the tools
+                     check, readiness, list_rules, explain_rule and fix over the current folder
+                     (or --root), and the schemas, rule pages and templates as resources.
 
 ${EXPORT_HELP}
 Options:
@@ -182,7 +194,7 @@ unreadable path. bundle and verify: 1 when a file does not hold its declared or 
 is missing or was added, or the signature does not verify; 2 when --out exists already.
 `;
 
-const COMMANDS = ["check", "report", "init", "explain", "import", "export", "bundle", "verify"] as const;
+const COMMANDS = ["check", "report", "init", "explain", "import", "export", "bundle", "verify", "mcp"] as const;
 
 export function parseCommandLine(argv: readonly string[]): Invocation {
   // `export` has options of its own (export-args.ts).
@@ -216,6 +228,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     return error
       ? { kind: "usage-error", message: error }
       : parseBundleCommand(command, paths, { ...values, profile: profile.value }, jobs.value);
+  }
+  if (command === "mcp") {
+    if (paths.length > 0) return { kind: "usage-error", message: "mcp takes no paths; --root names the workspace." };
+    if (values.root === "") return { kind: "usage-error", message: "--root needs a folder." };
+    return { kind: "mcp", root: values.root };
   }
   if (values.sign !== undefined || values.key !== undefined)
     return { kind: "usage-error", message: "--sign and --key apply to bundle and verify." };

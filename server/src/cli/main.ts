@@ -6,6 +6,7 @@ import { explainCommand } from "./explain-command";
 import { exportCommand } from "./export-command";
 import { importCommand } from "./import-command";
 import { initCommand } from "./init-command";
+import { runMcpBundle } from "./mcp-launch";
 import { reportCommand } from "./report-command";
 import { verifyCommand } from "./verify-command";
 
@@ -28,6 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case "usage-error":
       process.stderr.write(`genesis-readiness: ${invocation.message}\n${USAGE}\n`);
       return 2;
+    case "mcp":
+      return runMcpBundle({ cwd: process.cwd(), root: invocation.root, version });
     case "init":
       return initCommand(invocation, {
         cwd: process.cwd(),

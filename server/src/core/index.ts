@@ -10,7 +10,7 @@
 export { WorkspaceHost, type Selection } from "./host/workspace-host";
 export type { WorkspaceAnalysis, Place, Definition, RenameSubject, DocumentLinkTarget, CurrentDocument } from "./host/queries";
 export { preAnalyse, type DocumentSource, type PreAnalysed, type PreAnalysisWanted, type PortableFacts } from "./host/pre-analysis";
-export { maxDocumentBytes, DEFAULT_MAX_DOCUMENT_BYTES } from "./host/size-limit";
+export { maxDocumentBytes, DEFAULT_MAX_DOCUMENT_BYTES, isOverLimit, utf8Length, TOO_LARGE_HEAD_CHARACTERS } from "./host/size-limit";
 export { Engine, type EngineOptions } from "./engine";
 
 // Plain data shared with the front ends.
@@ -26,7 +26,7 @@ export { compareSymbols } from "./workspace/navigation";
 export type { CompletionItem, CompletionKind } from "./completion/complete";
 export type { OutlineKind, OutlineSymbol } from "./symbols";
 export type { HoverInfo } from "./hover";
-export type { Fix, FixEdit } from "./fixes/fix-providers";
+export { applyEdits, type Fix, type FixEdit } from "./fixes/fix-providers";
 
 // The rule catalog.
 export { RULES, ruleInfo, READINESS_ITEM_IDS, type RuleInfo, type ReadinessItemId } from "./rules/catalog";

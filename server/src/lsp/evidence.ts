@@ -1,7 +1,8 @@
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver";
-import type { RequestOptions } from "../core/index";
+import type { EvidenceMap, RequestOptions } from "../core/index";
 import { EvidenceService } from "../io/evidence-service";
+import type { VerifyFilesResult } from "../protocol";
 import type { Folder } from "./folder";
 import type { EvidenceRunner } from "./platform";
 import type { WorkspaceService } from "./workspace-service";
@@ -34,21 +35,24 @@ export class EvidenceCoordinator implements EvidenceRunner {
    * "Genesis: Verify Files": every document of every folder, with progress. Asked for explicitly,
    * it also hashes the files whose items declare no valid sha256, for "Update checksum from file".
    */
-  async verifyAll(): Promise<void> {
-    if (!this.workspace.trusted) return;
+  async verifyAll(): Promise<VerifyFilesResult | null> {
+    if (!this.workspace.trusted) return null;
     const progress = await this.progress();
     progress.begin("Verifying the files Genesis documents name");
+    const tally = new VerifyTally();
     try {
       for (const state of this.workspace.allStates()) {
         if (state.root) {
           const onFiles = (done: number, total: number) =>
             progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} of ${total} files`);
-          await this.verifyIn(state, [...state.host.paths()], onFiles, { hashUndeclared: true });
+          const gathered = await this.verifyIn(state, [...state.host.paths()], onFiles, { hashUndeclared: true });
+          tally.add(state, gathered);
         }
       }
     } finally {
       progress.done();
     }
+    return tally.result();
   }
 
   /** A file changed on disk: forget what was read of it and verify the documents that name it. */
@@ -75,7 +79,7 @@ export class EvidenceCoordinator implements EvidenceRunner {
     paths: readonly string[],
     onFiles?: (done: number, total: number) => void,
     options?: RequestOptions,
-  ): Promise<void> {
+  ): Promise<ReadonlyMap<string, EvidenceMap> | undefined> {
     const key = `${state.root}\u0000${paths.join("\u0000")}`;
     this.running.get(key)?.abort();
     const controller = new AbortController();
@@ -91,11 +95,36 @@ export class EvidenceCoordinator implements EvidenceRunner {
       );
       for (const [documentPath, evidence] of gathered) state.host.setEvidence(documentPath, evidence);
       await this.workspace.publishPaths(state, [...gathered.keys()]);
+      return gathered;
     } catch (error) {
       if (!controller.signal.aborted)
         this.connection.console.error(`Verifying files failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     } finally {
       if (this.running.get(key) === controller) this.running.delete(key);
     }
+  }
+}
+
+/** Counts what "Verify Files" found, each named file once per folder, and the mismatches the rule reports. */
+class VerifyTally {
+  private readonly statuses = new Map<string, string>();
+  private mismatches = 0;
+
+  add(state: Folder, gathered: ReadonlyMap<string, EvidenceMap> | undefined): void {
+    for (const [documentPath, evidence] of gathered ?? []) {
+      for (const [file, facts] of evidence) this.statuses.set(`${state.root}\u0000${file}`, facts.status);
+      this.mismatches += state.host.diagnostics(documentPath).filter((d) => d.rule === "integrity/checksum-mismatch").length;
+    }
+  }
+
+  result(): VerifyFilesResult {
+    const count = (...statuses: string[]) => [...this.statuses.values()].filter((status) => statuses.includes(status)).length;
+    return {
+      files: count("ok"),
+      mismatches: this.mismatches,
+      missing: count("missing"),
+      unreadable: count("unreadable", "outside-workspace"),
+    };
   }
 }

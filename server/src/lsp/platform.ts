@@ -1,5 +1,6 @@
 import type { Connection } from "vscode-languageserver";
 import type { WorkspaceFileAccess } from "./file-access";
+import type { VerifyFilesResult } from "../protocol";
 import type { ImportFromFile } from "./import-action";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
@@ -12,7 +13,8 @@ export interface EvidenceRunner {
   /** A document was opened or saved. */
   verify(uri: string): Promise<void>;
   /** `Genesis: Verify Files`. */
-  verifyAll(): Promise<void>;
+  /** "Verify Files": what was read and found; null where nothing is read. */
+  verifyAll(): Promise<VerifyFilesResult | null>;
   /** A file changed on disk. */
   fileChanged(uri: string): Promise<void>;
   dispose(): void;

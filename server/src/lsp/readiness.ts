@@ -92,7 +92,9 @@ export class ReadinessTracker {
   }
 
   async report(format: ReportFormat, folder?: string): Promise<ReportResult> {
-    const parts = await this.parts(folder);
+    // The report is a file for others to read: the same as the CLI's for the same evidence, so
+    // without the URIs (local paths) the sidebar needs.
+    const parts = (await this.parts(folder)).map((part) => ({ ...part, model: withoutUris(part.model) }));
     const model = mergeReadiness(parts);
     const lineage = mergeLineage(
       parts.map(({ name, state }) => ({ name, lineage: state ? state.host.lineage() : { nodes: [], edges: [] } })),
@@ -232,5 +234,22 @@ function withUris(model: ReadinessModel, state: Folder, workspace: WorkspaceServ
       })),
     })),
     ...(model.waivers ? { waivers: model.waivers.map((w) => ({ ...w, uri: uriOf(w.path) })) } : {}),
+  };
+}
+
+/** The model as the core computed it, without the URIs `withUris` added. */
+function withoutUris(model: ReadinessModel): ReadinessModel {
+  const bare = <T extends { readonly uri?: string }>({ uri: _uri, ...rest }: T): Omit<T, "uri"> => rest;
+  return {
+    ...model,
+    groups: model.groups.map((group) => ({
+      ...group,
+      items: group.items.map((item) => ({
+        ...item,
+        evidence: item.evidence.map(bare),
+        ...(item.fix?.target ? { fix: { ...item.fix, target: bare(item.fix.target) } } : {}),
+      })),
+    })),
+    ...(model.waivers ? { waivers: model.waivers.map(bare) } : {}),
   };
 }

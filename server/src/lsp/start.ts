@@ -28,7 +28,7 @@ import { SILENT_PROGRESS, type ScanProgress } from "./workspace-scan";
 /** Does nothing: where data files are not read, the io rules never run. */
 const NO_EVIDENCE: EvidenceRunner = {
   verify: () => Promise.resolve(),
-  verifyAll: () => Promise.resolve(),
+  verifyAll: () => Promise.resolve(null),
   fileChanged: () => Promise.resolve(),
   dispose: () => {},
 };

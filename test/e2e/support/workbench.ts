@@ -53,6 +53,7 @@ const PACKAGED_INPUTS = [
   "LICENSE",
   ".vscodeignore",
   "scripts/build.mjs",
+  "scripts/package-vsix.mjs",
 ];
 
 function newestMtime(file: string): number {

@@ -177,13 +177,17 @@ export class WorkspaceAnalysis {
     });
   }
 
-  /** Every preferred fix of the document at once, re-checked until nothing determinate is left. */
-  fixAll(current: CurrentDocument): FixEdit[] {
+  /**
+   * Every preferred fix of the document at once, re-checked until nothing determinate is left.
+   * With `rules`, only the diagnostics of those rule ids are fixed, in every round.
+   */
+  fixAll(current: CurrentDocument, rules?: ReadonlySet<string>): FixEdit[] {
     const path = current.document.path;
     const context = { config: this.host.configuration, index: this.host.workspaceIndex, evidence: this.host.evidenceOf(path) };
-    return fixAll(current.document, current.diagnostics, {
+    const chosen = (diagnostics: readonly Diagnostic[]) => (rules ? diagnostics.filter((d) => rules.has(d.rule)) : diagnostics);
+    return fixAll(current.document, chosen(current.diagnostics), {
       ...context,
-      recheck: (document) => this.recheck(document, this.host.engine.check(document, this.host.configuration), false),
+      recheck: (document) => chosen(this.recheck(document, this.host.engine.check(document, this.host.configuration), false)),
     });
   }
 
