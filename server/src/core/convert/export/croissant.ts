@@ -97,7 +97,8 @@ function fieldNode(recordSetId: string, field: Value, source: Record<string, unk
     "@id": `${recordSetId}/${name}`,
     name,
     description: text(field.description),
-    dataType: type === undefined ? undefined : (CROISSANT_DATA_TYPES[type] ?? "sc:Text"),
+    // A type Croissant has no term for is a placeholder or a mistake the check reports: no data type is invented for it.
+    dataType: type === undefined ? undefined : CROISSANT_DATA_TYPES[type],
     isArray: type === "array" ? true : undefined,
     unitText: text(field.unit),
     source: source && { ...source, extract: { column: name } },

@@ -57,6 +57,9 @@ const LICENSE_URLS: readonly (readonly [RegExp, string])[] = [
 export function spdxOf(text: string): string | undefined {
   const written = text.trim();
   if (written === "") return undefined;
+  // The SPDX list's own page of a licence (what exporters, ours included, write): its id is in the URL.
+  const spdxPage = /^https?:\/\/spdx\.org\/licenses\/([A-Za-z0-9.+-]+?)(?:\.html|\.json)?$/i.exec(written);
+  if (spdxPage && isSpdxExpression(spdxPage[1])) return spdxPage[1];
   const byUrl = LICENSE_URLS.find(([pattern]) => pattern.test(written));
   if (byUrl) return byUrl[1];
   if (/^https?:/i.test(written)) return undefined;
