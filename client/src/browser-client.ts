@@ -3,6 +3,7 @@ import { LanguageClient } from "vscode-languageclient/browser";
 import { languageClientOptions } from "./client-options";
 import { answerFileRequests } from "./file-requests";
 import { documentSelectorFor } from "./recognition";
+import { serverScriptUrl } from "./worker-script";
 
 /** The Web Worker constructor of the browser's extension host (this project compiles without lib "dom"). */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
@@ -12,9 +13,8 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof Language
  * a Web Worker, and reads the workspace's files through this client (file-requests.ts). The
  * documents are those of the workspace folders' schemes (`vscode-vfs:` on github.dev) and untitled ones.
  */
-export function createBrowserLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, "dist/web/server.js");
-  const worker = new Worker(serverMain.toString(true));
+export async function createBrowserLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<LanguageClient> {
+  const worker = new Worker(await serverScriptUrl(vscode.Uri.joinPath(context.extensionUri, "dist/web/server.js")));
   const schemes = new Set([...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), "untitled"]);
   const client = new LanguageClient(
     "genesis",

@@ -10,8 +10,14 @@ import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
 import { offerTemplatesWhileTyping } from "./template-suggest";
 
-/** Makes the language client: for the Node server (client.ts) or for the Web Worker server (browser-client.ts). */
-export type ClientFactory = (context: vscode.ExtensionContext, output: vscode.OutputChannel) => BaseLanguageClient;
+/**
+ * Makes the language client: for the Node server (client.ts) or for the Web Worker server
+ * (browser-client.ts), which may first have to read its worker's script (worker-script.ts).
+ */
+export type ClientFactory = (
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+) => BaseLanguageClient | Promise<BaseLanguageClient>;
 
 let client: BaseLanguageClient | undefined;
 
@@ -28,13 +34,22 @@ export async function activateWith(context: vscode.ExtensionContext, createLangu
   const readiness = new ReadinessController();
   context.subscriptions.push(readiness);
 
+  // A start that is still making its client counts as started; one stopped meanwhile does not go on.
+  let making = false;
+  let stops = 0;
   const start = async (): Promise<void> => {
-    if (client || !vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true)) return;
-    client = createLanguageClient(context, output);
+    if (client || making || !vscode.workspace.getConfiguration("genesis").get<boolean>("enable", true)) return;
+    const stopsBefore = stops;
+    making = true;
     try {
-      await client.start();
-      readiness.attach(client);
+      const made = await createLanguageClient(context, output);
+      making = false;
+      if (stops !== stopsBefore) return;
+      client = made;
+      await made.start();
+      readiness.attach(made);
     } catch (error) {
+      making = false;
       client = undefined;
       const message = error instanceof Error ? error.message : String(error);
       output.appendLine(`The Genesis Readiness server did not start: ${message}`);
@@ -46,6 +61,7 @@ export async function activateWith(context: vscode.ExtensionContext, createLangu
     }
   };
   const stop = async (): Promise<void> => {
+    stops++;
     const running = client;
     client = undefined;
     readiness.detach();
