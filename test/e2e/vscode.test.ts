@@ -249,17 +249,8 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     await wb.closeAllEditors();
     await wb.openFile(MANIFEST);
     await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 41), "schema/enum on line 41");
-    // Put the cursor on the value `parqet` and open the quick fixes (Ctrl+.).
-    await wb.goToLine(41);
-    for (let i = 0; i < "    format: pa".length; i++) await wb.page.keyboard.press("ArrowRight");
-    await wb.page.keyboard.press("Control+Period");
-    const fix = wb.page.locator(".action-widget .monaco-list-row", { hasText: 'Change to "parquet"' }).first();
-    await fix.waitFor({ timeout: TIMEOUTS.ui });
-    // The menu is driven by keys (a pointer block covers it until the mouse moves): down to the fix, Enter.
-    const focused = wb.page.locator(".action-widget .monaco-list-row.focused");
-    for (let i = 0; i < 12 && !(await focused.innerText().catch(() => "")).includes('Change to "parquet"'); i++)
-      await wb.page.keyboard.press("ArrowDown");
-    await wb.page.keyboard.press("Enter");
+    // With the cursor on the value `parqet`.
+    await wb.applyQuickFix(41, "    format: pa", 'Change to "parquet"');
     await wb.waitForProblems(
       path.basename(MANIFEST),
       (p) => !has(p, "schema/enum", 41) && has(p, "license/spdx", 11),

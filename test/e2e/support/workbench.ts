@@ -53,6 +53,7 @@ const PACKAGED_INPUTS = [
   "LICENSE",
   ".vscodeignore",
   "scripts/build.mjs",
+  "scripts/build-web.mjs",
   "scripts/package-vsix.mjs",
 ];
 
@@ -63,13 +64,30 @@ function newestMtime(file: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestMtime(path.join(file, name))));
 }
 
-/** Packages the extension unless genesis-readiness.vsix is newer than everything that goes into it. */
-export function ensureFreshVsix(): void {
+/**
+ * The browser-only package (scripts/package-vsix.mjs --browser-only): no `main`, no Node bundles,
+ * only `browser` and dist/web/, so that VS Code can run it in nothing but its Web Worker extension host.
+ */
+export const BROWSER_ONLY_VSIX = path.join(REPOSITORY, ".cache", "genesis-readiness-web.vsix");
+
+/** How each package is made: a minified build, then packaging. */
+const PACKAGING: Record<string, readonly (readonly string[])[]> = {
+  [VSIX]: [["npm", "run", "package"]],
+  [BROWSER_ONLY_VSIX]: [
+    [process.execPath, "scripts/build.mjs", "--minify"],
+    [process.execPath, "scripts/package-vsix.mjs", "--browser-only"],
+  ],
+};
+
+/** Packages the extension unless the package is newer than everything that goes into it. */
+export function ensureFreshVsix(vsix = VSIX): void {
   const inputs = Math.max(...PACKAGED_INPUTS.map((p) => newestMtime(path.join(REPOSITORY, p))));
-  if (existsSync(VSIX) && statSync(VSIX).mtimeMs > inputs) return;
-  const result = spawnSync("npm", ["run", "package"], { cwd: REPOSITORY, encoding: "utf8" });
-  assert.equal(result.status, 0, `npm run package failed:\n${result.stdout}\n${result.stderr}`);
-  assert.ok(existsSync(VSIX), `npm run package wrote no ${VSIX}`);
+  if (existsSync(vsix) && statSync(vsix).mtimeMs > inputs) return;
+  for (const [command, ...args] of PACKAGING[vsix]) {
+    const result = spawnSync(command, args, { cwd: REPOSITORY, encoding: "utf8" });
+    assert.equal(result.status, 0, `${[command, ...args].join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  assert.ok(existsSync(vsix), `packaging wrote no ${vsix}`);
 }
 
 /** The little of the DOM that the functions run in the page use (this project compiles without lib "dom"). */
@@ -107,14 +125,16 @@ export class Workbench {
   ) {}
 
   /**
-   * Packages (if needed) and installs the extension into a fresh code-server, copies examples/ to
-   * a temporary workspace, starts code-server on a free port and opens the workbench in Chromium.
-   * Whatever was started is stopped again if a later step fails.
+   * Packages (if needed) and installs the extension (`vsix`, by default the full package) into a
+   * fresh code-server, copies examples/ to a workspace in a new folder of `under` (by default the
+   * system's temporary folder), starts code-server on a free port and opens the workbench in
+   * Chromium. Whatever was started is stopped again if a later step fails.
    */
-  static async launch(): Promise<Workbench> {
-    ensureFreshVsix();
+  static async launch({ vsix = VSIX, under = tmpdir() }: { vsix?: string; under?: string } = {}): Promise<Workbench> {
+    ensureFreshVsix(vsix);
     ensureCodeServer({ log: (line) => console.log(`      ${line}`) });
-    const base = mkdtempSync(path.join(tmpdir(), "genesis-e2e-"));
+    mkdirSync(under, { recursive: true });
+    const base = mkdtempSync(path.join(under, "genesis-e2e-"));
     const workspace = path.join(base, "examples");
     const userDataDir = path.join(base, "user-data");
     const extensionsDir = path.join(base, "extensions");
@@ -129,7 +149,7 @@ export class Workbench {
       "breadcrumbs.enabled": false,
       "editor.stickyScroll.enabled": false,
     });
-    installExtension({ vsix: VSIX, userDataDir, extensionsDir, log: () => undefined });
+    installExtension({ vsix, userDataDir, extensionsDir, log: () => undefined });
 
     const server = startCodeServer({ port: await freePort(), userDataDir, extensionsDir, workspace, timeoutMs: TIMEOUTS.serverStart });
     let browser: Browser | undefined;
@@ -280,6 +300,22 @@ export class Workbench {
     await this.page.keyboard.type(text);
     // A suggestion list may have opened while typing; it must not take the next key.
     await this.page.keyboard.press("Escape");
+  }
+
+  /**
+   * Applies the quick fix titled `title` at a 1-based line, with the cursor after `before` (the
+   * line's text up to the mistake): Ctrl+. opens the fixes, keys pick one (a pointer block covers
+   * the menu until the mouse moves).
+   */
+  async applyQuickFix(line: number, before: string, title: string): Promise<void> {
+    await this.goToLine(line);
+    for (let i = 0; i < before.length; i++) await this.page.keyboard.press("ArrowRight");
+    await this.page.keyboard.press("Control+Period");
+    await this.page.locator(".action-widget .monaco-list-row", { hasText: title }).first().waitFor({ timeout: TIMEOUTS.ui });
+    const focused = this.page.locator(".action-widget .monaco-list-row.focused");
+    for (let i = 0; i < 12 && !(await focused.innerText().catch(() => "")).includes(title); i++)
+      await this.page.keyboard.press("ArrowDown");
+    await this.page.keyboard.press("Enter");
   }
 
   /** Shows the Problems panel (Ctrl+Shift+M toggles it, so only when it is hidden). */
