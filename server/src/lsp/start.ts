@@ -20,7 +20,7 @@ import { EvidenceCoordinator } from "./evidence";
 import { WorkspaceFolders } from "./paths";
 import { registerNavigation } from "./navigation";
 import { registerReadiness } from "./readiness";
-import { CoalescingScheduler } from "./scheduler";
+import { WorkScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
 import { WorkspaceService } from "./workspace-service";
 import { SILENT_PROGRESS, type ScanProgress } from "./workspace-scan";
@@ -37,8 +37,10 @@ export function startServer(connection: Connection): void {
   let clientCapabilities: ClientCapabilities = {};
   const settings = new SettingsStore(connection, () => clientHasConfiguration);
   const progress = async (): Promise<ScanProgress> => (clientHasProgress ? workDoneProgress(connection) : SILENT_PROGRESS);
-  const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress);
-  const scheduler = new CoalescingScheduler<TextDocument>((_uri, document) => workspace.editorChanged(document));
+  const scheduler = new WorkScheduler((error) =>
+    connection.console.error(`Checking a document failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
+  const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress, scheduler);
   const evidence = new EvidenceCoordinator(connection, workspace, progress);
 
   /** The root whose genesis.config.yaml `uri` is, if it is one. */
@@ -125,7 +127,7 @@ export function startServer(connection: Connection): void {
 
   const onContent = (document: TextDocument) => {
     const root = configRootOf(document.uri);
-    if (root === undefined) return scheduler.schedule(document.uri, document);
+    if (root === undefined) return scheduler.edit(document.uri, () => workspace.editorChanged(document));
     configs.setOpenText(root, document.getText());
     void publishConfig(document, root);
     void workspace.configChanged(root);
@@ -133,9 +135,9 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => {
     onContent(event.document);
     // The io rules read files: on open and on save, never on a keystroke.
-    void scheduler.flushed().then(() => evidence.verify(event.document.uri));
+    void scheduler.editsDone().then(() => evidence.verify(event.document.uri));
   });
-  documents.onDidSave((event) => void scheduler.flushed().then(() => evidence.verify(event.document.uri)));
+  documents.onDidSave((event) => void scheduler.editsDone().then(() => evidence.verify(event.document.uri)));
   connection.onExecuteCommand((params) => (params.command === VERIFY_FILES_COMMAND ? evidence.verifyAll() : undefined));
   connection.onShutdown(() => evidence.dispose());
   documents.onDidChangeContent((event) => onContent(event.document));

@@ -11,6 +11,7 @@ import { configFileOf, type ConfigStore, type LoadedConfig } from "./config-stor
 import { toLspDiagnostic } from "./convert";
 import { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
+import type { WorkScheduler } from "./scheduler";
 import type { SettingsStore } from "./settings";
 import { scanFolder, type ScanProgress } from "./workspace-scan";
 
@@ -36,8 +37,9 @@ export interface DocumentPlace {
 /**
  * Keeps every workspace folder's Genesis documents, from the editor and the disk, and publishes
  * their diagnostics: an edit re-checks the edited document first, then only the documents whose
- * workspace diagnostics it can change. The scan of a folder runs in small batches, so it never
- * holds up the diagnostics of the document being edited.
+ * workspace diagnostics it can change. Edits run as the scheduler's edits; every other publish (the
+ * fan-out of an edit, a scan, a disk change) is its background work, in short slices that give way
+ * to the next keystroke (scheduler.ts).
  */
 export class WorkspaceService {
   private readonly states = new Map<string, Folder>();
@@ -60,6 +62,7 @@ export class WorkspaceService {
     private readonly settings: SettingsStore,
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly progress: () => Promise<ScanProgress>,
+    private readonly scheduler: WorkScheduler,
   ) {}
 
   /** The folder state and relative path of a document URI (untitled files get a name from their language). */
@@ -119,7 +122,10 @@ export class WorkspaceService {
     void this.connection.sendNotification(INDEXED_NOTIFICATION, indexed);
   }
 
-  /** The editor's text of a document changed (or it was opened). */
+  /**
+   * The editor's text of a document changed (or it was opened). Run as the scheduler's edit of the
+   * document: it publishes the document itself and queues the fan-out, without waiting for it.
+   */
   async editorChanged(document: TextDocument): Promise<void> {
     const place = this.placeOf(document.uri, document.languageId);
     await this.configured(place.state);
@@ -131,7 +137,7 @@ export class WorkspaceService {
     }
     await this.publish(place.state, place.path);
     affected.delete(place.path);
-    await this.publishMany(place.state, [...affected]);
+    void this.publishMany(place.state, [...affected]);
   }
 
   /** The editor closed a document: the disk's text applies again. */
@@ -206,12 +212,9 @@ export class WorkspaceService {
     return this.publishMany(state, paths);
   }
 
-  private async publishMany(state: Folder, paths: readonly string[]): Promise<void> {
-    for (let i = 0; i < paths.length; i++) {
-      await this.publish(state, paths[i]);
-      // Yield now and then, so that a keystroke elsewhere is not kept waiting by a large fan-out.
-      if (i % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+  /** Queues the publishes as background work: resolves once each has been sent or superseded. */
+  private publishMany(state: Folder, paths: readonly string[]): Promise<void> {
+    return this.scheduler.backgroundAll(paths.map((p) => [this.uriOf(state, p), () => this.publish(state, p)] as const));
   }
 
   private async publish(state: Folder, relativePath: string): Promise<void> {
