@@ -42,6 +42,9 @@ const entries = [
   // Loaded at run time beside the CLI bundle (server/src/cli/worker-pool.ts): the thread that
   // reads and analyses a share of a large workspace's files.
   { entryPoints: ["server/src/cli/check-worker.ts"], outfile: "dist/check-worker.js" },
+  // Loaded at run time beside the server bundle (server/src/lsp/readiness-remote.ts): the thread
+  // that computes the readiness checklist away from the editor's requests.
+  { entryPoints: ["server/src/lsp/readiness-worker.ts"], outfile: "dist/readiness-worker.js" },
 ];
 
 // The schema validators are generated from schemas/ and committed (server/src/core/schema/
@@ -62,6 +65,7 @@ if (watch) {
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
   console.log(
     "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, " +
+      "dist/readiness-worker.js, " +
       `dist/hdf5-reader.js in ${Date.now() - started} ms`,
   );
 }

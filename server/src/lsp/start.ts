@@ -139,7 +139,8 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidSave((event) => void scheduler.editsDone().then(() => evidence.verify(event.document.uri)));
   connection.onExecuteCommand((params) => (params.command === VERIFY_FILES_COMMAND ? evidence.verifyAll() : undefined));
-  connection.onShutdown(() => evidence.dispose());
+  const disposables: { dispose(): void }[] = [evidence];
+  connection.onShutdown(() => disposables.forEach((d) => d.dispose()));
   documents.onDidChangeContent((event) => onContent(event.document));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -153,7 +154,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerNavigation(connection, workspace, documents);
-  registerReadiness(connection, { workspace, configs, folders });
+  disposables.push(registerReadiness(connection, { workspace, configs, folders }));
   registerCodeActions(connection, { workspace, configs, settings, documents, clientCapabilities: () => clientCapabilities });
   registerAuthoring(connection, workspace, documents);
   documents.listen(connection);

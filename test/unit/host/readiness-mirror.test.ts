@@ -30,6 +30,7 @@ const REPLACEMENTS: readonly [string, string][] = [
   ["seed: 1", "seed: one"],
   ["id: raw\n", "id: raw2\n"],
   ["raw@1.0.0", "raw"],
+  ["seed: 1", "__proto__: { polluted: true }\n  seed: 1"],
 ];
 
 type Step =
@@ -142,7 +143,7 @@ describe("ReadinessMirror (the checklist away from the host)", () => {
     const sent = async () => {
       const batches = [];
       for await (const batch of source.syncs(files, () => undefined)) batches.push(batch);
-      return batches.flatMap((b) => b.documents.map((d) => d.facts.path));
+      return batches.flatMap((b) => b.documents.map((d) => d.path));
     };
     assert.equal((await sent()).length, DOCUMENTS.length);
     assert.deepEqual(await sent(), []);

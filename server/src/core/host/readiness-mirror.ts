@@ -3,7 +3,7 @@ import { RecentParses } from "../parse/recent-parses";
 import { computeReadiness } from "../readiness/compute";
 import { fileListOf, type ReadinessDocument, type ReadinessModel, type SettingsFile, type WorkspaceFileList } from "../readiness/model";
 import type { Diagnostic } from "../types";
-import type { DocumentFacts } from "../workspace/facts";
+import { extractFacts, type DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/workspace-index";
 import type { PortableFacts } from "./pre-analysis";
 import { withDocument } from "./with-document";
@@ -24,7 +24,13 @@ export interface ReadinessSync {
 }
 
 export interface MirroredDocument {
-  readonly facts: PortableFacts;
+  readonly path: string;
+  /**
+   * The document's facts; absent when they would not cross to another thread as the same value (a
+   * mapping key `__proto__`): the mirror then reads them from `text`, as the host did.
+   */
+  readonly facts?: PortableFacts;
+  readonly text: string;
   /** Every finding of the document, waived ones included (each with its `waiver`). */
   readonly findings: readonly Diagnostic[];
   readonly evidenceChecked: boolean;
@@ -50,8 +56,9 @@ export class ReadinessMirror {
       if (this.documents.delete(path)) this.index.delete(path);
     }
     for (const mirrored of sync.documents) {
-      const { path, text } = mirrored.facts;
-      const facts: DocumentFacts = withDocument(mirrored.facts, this.parses.reparsing({ path, text }));
+      const { path, text } = mirrored;
+      const load = this.parses.reparsing({ path, text });
+      const facts: DocumentFacts = withDocument(mirrored.facts ?? extractFacts(load()), load);
       const waived = mirrored.findings.filter((d) => d.waiver !== undefined);
       const diagnostics = waived.length ? mirrored.findings.filter((d) => d.waiver === undefined) : mirrored.findings;
       this.documents.set(path, { facts, diagnostics, ...(waived.length ? { waived } : {}), evidenceChecked: mirrored.evidenceChecked });

@@ -54,7 +54,9 @@ export class ReadinessSyncSource {
       const before = this.sent.get(path);
       if (before && before.facts === facts && before.findings === findings && before.evidenceChecked === evidenceChecked) continue;
       this.sent.set(path, { facts, findings, evidenceChecked });
-      documents.push({ facts: portableFacts(facts), findings, evidenceChecked });
+      // A `__proto__` key would not survive the structured clone to a worker: the mirror parses such a text itself.
+      const portable = facts.text.includes("__proto__") ? {} : { facts: portableFacts(facts) };
+      documents.push({ path, text: facts.text, ...portable, findings, evidenceChecked });
       if (documents.length >= SYNC_BATCH) {
         yield { documents, removed };
         documents = [];
