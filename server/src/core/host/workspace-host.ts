@@ -5,7 +5,7 @@ import { Engine, type CheckOptions } from "../engine";
 import { evidenceRequests, type RequestOptions } from "../evidence/requests";
 import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
-import { computeReadiness, computeReadinessInSteps } from "../readiness/compute";
+import { computeReadiness } from "../readiness/compute";
 import { lineageOf, type LineageGraph } from "../readiness/lineage";
 import {
   fileListOf,
@@ -235,18 +235,6 @@ export class WorkspaceHost {
   /** The readiness checklist of the selected documents (all by default), judged against the whole folder. */
   readiness(selection?: Selection): ReadinessModel {
     return computeReadiness(this.readinessInput(selection));
-  }
-
-  /** The same, with `pause` awaited now and then, so that an editor's requests are answered meanwhile. */
-  async readinessInSteps(pause: () => Promise<void>, selection?: Selection): Promise<ReadinessModel> {
-    const documents: ReadinessDocument[] = [];
-    let computed = 0;
-    for (const path of this.selected(selection)) {
-      if (!this.computed.has(path) && ++computed % 50 === 0) await pause();
-      const document = this.readinessDocument(path);
-      if (document) documents.push(document);
-    }
-    return computeReadinessInSteps(this.inputOf(documents), pause);
   }
 
   /** The lineage graph of the selected documents (all by default), resolved against the whole folder. */
