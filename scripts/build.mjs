@@ -45,6 +45,8 @@ const entries = [
   // Loaded at run time beside the server bundle (server/src/lsp/readiness-remote.ts): the thread
   // that computes the readiness checklist away from the editor's requests.
   { entryPoints: ["server/src/lsp/readiness-worker.ts"], outfile: "dist/readiness-worker.js" },
+  // The same for the threads that parse a large folder's files while the server scans it (server/src/lsp/parse-pool.ts).
+  { entryPoints: ["server/src/lsp/parse-worker.ts"], outfile: "dist/parse-worker.js" },
 ];
 
 // The schema validators are generated from schemas/ and committed (server/src/core/schema/
@@ -65,7 +67,7 @@ if (watch) {
   await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
   console.log(
     "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/check-worker.js, dist/hash-worker.js, " +
-      "dist/readiness-worker.js, " +
+      "dist/readiness-worker.js, dist/parse-worker.js, " +
       `dist/hdf5-reader.js in ${Date.now() - started} ms`,
   );
 }

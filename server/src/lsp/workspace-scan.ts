@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { CONFIG_FILE_NAME, ignoreMatcher, maxDocumentBytes, syntaxOf, type GenesisConfig } from "../core/index";
 import { listWorkspaceFiles, readTextFile } from "../node/workspace-files";
 import type { Folder } from "./folder";
+import { analyserFor, timeSlicer, type DocumentAnalyser, type ParseItem, type ParseOutcome } from "./parse-pool";
 
 /** How a scan reports what it is doing (VS Code's work-done progress, or nothing). */
 export interface ScanProgress {
@@ -13,19 +14,25 @@ export interface ScanProgress {
 
 export const SILENT_PROGRESS: ScanProgress = { begin() {}, report() {}, done() {} };
 
-const BATCH = 25;
+/** Files read and sent for analysis together. */
+const BATCH = 64;
+/** Batches read ahead of the one being adopted, so that the analysers never wait for the disk. */
+const BATCHES_IN_FLIGHT = 4;
 
 /**
  * Finds and parses every Genesis document of a folder into its host (whose open documents keep
  * their editor text). Skips node_modules, .git, the config's ignore globs and the
- * editor's files.exclude; never follows a link out of the folder. Works in batches and yields in
- * between, so that the editor's requests are answered while a large workspace is scanned.
+ * editor's files.exclude; never follows a link out of the folder. Files are read in batches and
+ * analysed by `analyserOf` (worker threads for a large folder, see parse-pool.ts); this thread only
+ * adopts the results, in the files' order, yielding every few milliseconds, so that the editor's
+ * requests and the document being edited are served while a large workspace is scanned.
  */
 export async function scanFolder(
   state: Folder,
   config: GenesisConfig,
   excludeGlobs: readonly string[],
   progress: ScanProgress,
+  analyserOf: (files: number) => DocumentAnalyser = analyserFor,
 ): Promise<void> {
   const ignored = ignoreMatcher(config);
   const excluded = excludeGlobs.length ? picomatch(excludeGlobs as string[], { dot: true }) : () => false;
@@ -35,22 +42,57 @@ export async function scanFolder(
   try {
     const { files } = await listWorkspaceFiles(state.root, [state.root], { accept });
     const limit = maxDocumentBytes(config);
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i];
-      if (!state.host.isOpen(file.path)) {
+    const analyser = analyserOf(files.length);
+    const slice = timeSlicer();
+    const inFlight: { readonly items: readonly ParseItem[]; readonly outcomes: Promise<readonly ParseOutcome[]> }[] = [];
+    let adopted = 0;
+    const adoptNext = async () => {
+      const { items, outcomes } = inFlight.shift()!;
+      const results = await outcomes;
+      for (let i = 0; i < items.length; i++) {
+        const pause = slice();
+        if (pause) await pause;
+        const { path: relative, source } = items[i];
+        // Opened in the editor meanwhile: its text wins.
+        if (state.host.isOpen(relative)) continue;
+        const outcome = results[i];
         try {
-          const content = await readTextFile(file.absolute, limit);
-          state.host.update(file.path, content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes });
+          if (outcome === "here") state.host.update(relative, source);
+          else if (outcome) state.host.adopt(relative, outcome);
         } catch {
-          // A file that vanished or cannot be read is simply not indexed.
+          // A document the engine cannot take is not indexed (the engine reports its own failures).
         }
       }
-      if (i % BATCH === BATCH - 1) {
-        progress.report(Math.round((100 * (i + 1)) / files.length), `${i + 1} of ${files.length} files`);
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      adopted += items.length;
+      progress.report(Math.round((100 * adopted) / Math.max(1, files.length)), `${adopted} of ${files.length} files`);
+    };
+    try {
+      for (let first = 0; first < files.length; first += BATCH) {
+        const items = await readBatch(state, files.slice(first, first + BATCH), limit);
+        inFlight.push({ items, outcomes: analyser.analyse(config, items) });
+        if (inFlight.length >= BATCHES_IN_FLIGHT) await adoptNext();
       }
+      while (inFlight.length > 0) await adoptNext();
+    } finally {
+      analyser.dispose();
     }
   } finally {
     progress.done();
   }
+}
+
+/** The texts of a batch of files (above the size limit, their head and size); a file that vanished or cannot be read is left out. */
+async function readBatch(state: Folder, files: readonly { path: string; absolute: string }[], limit: number): Promise<ParseItem[]> {
+  const read = await Promise.all(
+    files.map(async (file): Promise<ParseItem | undefined> => {
+      if (state.host.isOpen(file.path)) return undefined;
+      try {
+        const content = await readTextFile(file.absolute, limit);
+        return { path: file.path, source: content.kind === "text" ? content.text : { head: content.head, bytes: content.bytes } };
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return read.filter((item): item is ParseItem => item !== undefined);
 }
