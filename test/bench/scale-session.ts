@@ -40,7 +40,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function runScaleSession(root: string, tree: LabTree, options: SessionOptions): Promise<SessionFigures> {
   const uriOf = (name: string) => pathToFileURL(path.join(root, name)).toString();
-  const server = { command: process.execPath, args: [...SERVER_EXEC_ARGV, path.join(options.dist, "server.js"), "--stdio"] };
+  // SCALE_NODE_ARGS: more options for the server's Node (a profile: --cpu-prof --cpu-prof-dir=DIR).
+  const extra = (process.env.SCALE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = { command: process.execPath, args: [...SERVER_EXEC_ARGV, ...extra, path.join(options.dist, "server.js"), "--stdio"] };
   const client = new LspTestClient(pathToFileURL(root).toString(), { server });
   try {
     const hub = { uri: uriOf(tree.hub), text: readFileSync(path.join(root, tree.hub), "utf8"), version: 1 };
@@ -125,6 +127,12 @@ export async function runScaleSession(root: string, tree: LabTree, options: Sess
       peakRssMiB: peakRssMiB(client.pid),
     };
   } finally {
+    if (extra.length > 0) {
+      // Let the server exit by itself, so that a profile asked for is written.
+      await client.connection.sendRequest("shutdown");
+      await client.connection.sendNotification("exit");
+      for (let waited = 0; !client.exited && waited < 30_000; waited += 100) await sleep(100);
+    }
     await client.shutdown();
   }
 }

@@ -8,7 +8,7 @@
  * SCALE_HUB_EDITS (default 5) keystrokes in the hub, and as many leaf keystrokes 5 ms after one;
  * SCALE_PAUSED_KEYS (default 50) leaf keystrokes after SCALE_PAUSE_MS (default 1500) of quiet, when
  * the readiness model is being recomputed. SCALE_DIST runs another build's dist/ (to compare two
- * builds on the same trees, back to back). Needs `npm run build`.
+ * builds on the same trees, back to back); SCALE_CLI=0 leaves the CLI out. Needs `npm run build`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,7 +31,8 @@ const SESSION = {
   pausedKeystrokes: Number(process.env.SCALE_PAUSED_KEYS ?? 50),
   pauseMs: Number(process.env.SCALE_PAUSE_MS ?? 1500),
 };
-const CLI_JOBS = [1, 2];
+/** SCALE_CLI=0 leaves the CLI out. */
+const CLI_JOBS = process.env.SCALE_CLI === "0" ? [] : [1, 2];
 const SLOW_KEYSTROKE_MS = 50;
 
 interface Column {
