@@ -128,7 +128,7 @@ export class ReadinessTracker {
   /** Recomputes the stale models and announces those that differ from the last announced. */
   private async flush(): Promise<void> {
     // A folder still being scanned changes with every batch: its checklist waits for the end of the scan.
-    if ([...this.dependencies.workspace.allStates()].some((state) => !state.host.loadFinished)) return this.schedule();
+    if (this.dependencies.workspace.scanInProgress) return this.schedule();
     const parts = await this.parts(undefined);
     const changed: string[] = [];
     for (const { root, model } of parts) {

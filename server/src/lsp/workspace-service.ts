@@ -51,6 +51,8 @@ export class WorkspaceService {
    */
   private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly LspDiagnostic[] }>();
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
+  /** The folders whose scan is under way. */
+  private readonly scanning = new Set<Folder>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
   trusted = true;
 
@@ -83,6 +85,11 @@ export class WorkspaceService {
     for (const listener of this.changeListeners) listener({ state, paths, disk });
   }
 
+  /** True while any folder is being scanned (its documents change with every batch). */
+  get scanInProgress(): boolean {
+    return this.scanning.size > 0;
+  }
+
   /** Every folder state, for navigation across the workspace. */
   allStates(): IterableIterator<Folder> {
     return this.states.values();
@@ -111,7 +118,12 @@ export class WorkspaceService {
       if (document) fresh.host.update(openPath, document.getText(), true);
     }
     const excluded = await this.excludeGlobs(root);
-    await scanFolder(fresh, config, excluded, await this.progress());
+    this.scanning.add(fresh);
+    try {
+      await scanFolder(fresh, config, excluded, await this.progress());
+    } finally {
+      this.scanning.delete(fresh);
+    }
     if (this.states.get(root) !== fresh) return; // a newer scan replaced this one
     fresh.host.finishLoading();
     const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.host.has(this.placeOf(uri).path));
