@@ -3,7 +3,7 @@
  * cold index of a lab workspace, keystrokes in its calibration dataset (the hub) and in a leaf card,
  * and typing in the leaf after pauses long enough for the readiness model to be recomputed.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -134,5 +134,7 @@ export async function runScaleSession(root: string, tree: LabTree, options: Sess
       for (let waited = 0; !client.exited && waited < 30_000; waited += 100) await sleep(100);
     }
     await client.shutdown();
+    // SCALE_SERVER_LOG: where to append what the server wrote to stderr (traces added while investigating).
+    if (process.env.SCALE_SERVER_LOG) appendFileSync(process.env.SCALE_SERVER_LOG, client.logs.join(""));
   }
 }

@@ -32,7 +32,10 @@ interface Pending {
  *   and an edit that arrived meanwhile goes first. Queued once per key: queuing a key again keeps
  *   the first place and runs the newest work. An edit of a key drops that key's queued background
  *   work, which the edit does itself.
- * So a keystroke never waits for more than one slice of somebody else's fan-out.
+ * So a keystroke never waits for more than one slice of somebody else's fan-out. And since what
+ * background work sends queues in the connection's writer (one message per turn of the event loop)
+ * ahead of the keystroke's own publish, background work also waits while `congested` says the
+ * writer has enough queued: the keystroke's publish then has only a few messages ahead of it.
  */
 export class WorkScheduler {
   private readonly edits = new Map<string, Pending>();
@@ -41,12 +44,18 @@ export class WorkScheduler {
   private editing = false;
   private readonly editWaiters: (() => void)[] = [];
   private readonly idleWaiters: (() => void)[] = [];
+  private congested: () => boolean = () => false;
 
   constructor(
     private readonly onError: (error: unknown) => void,
     private readonly clock: WorkClock = EVENT_LOOP_CLOCK,
     private readonly sliceMs = SLICE_MS,
   ) {}
+
+  /** Background work waits while `congested()` is true (the messages it sent are still being written). */
+  setBackpressure(congested: () => boolean): void {
+    this.congested = congested;
+  }
 
   /** Schedules the edit of `key`, replacing a pending one (the newer version supersedes it). */
   edit(key: string, run: Work): void {
@@ -124,6 +133,8 @@ export class WorkScheduler {
       for (;;) {
         if (this.edits.size > 0) {
           await this.runEdit();
+          // The edit's publish is written before any background work runs.
+          await this.clock.yield();
           continue;
         }
         if (this.queued.size === 0) break;
@@ -149,7 +160,7 @@ export class WorkScheduler {
   /** Background work until the slice is used up or an edit is waiting. */
   private async runSlice(): Promise<void> {
     const started = this.clock.now();
-    while (this.queued.size > 0 && this.edits.size === 0) {
+    while (this.queued.size > 0 && this.edits.size === 0 && !this.congested()) {
       const [key, pending] = this.queued.entries().next().value as [string, Pending];
       this.queued.delete(key);
       await this.attempt(pending);

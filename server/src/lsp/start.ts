@@ -41,6 +41,7 @@ export function startServer(connection: Connection): void {
     connection.console.error(`Checking a document failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
   const workspace = new WorkspaceService(connection, engine, folders, configs, settings, (uri) => documents.get(uri), progress, scheduler);
+  scheduler.setBackpressure(() => workspace.congested);
   const evidence = new EvidenceCoordinator(connection, workspace, progress);
 
   /** The root whose genesis.config.yaml `uri` is, if it is one. */

@@ -15,6 +15,9 @@ import type { WorkScheduler } from "./scheduler";
 import type { SettingsStore } from "./settings";
 import { scanFolder, type ScanProgress } from "./workspace-scan";
 
+/** Publishes waiting in the connection's writer beyond which background work waits. */
+const WRITER_BACKLOG = 16;
+
 /** File extensions for documents that have no file name yet, by language id. */
 const UNTITLED_EXTENSION: Record<string, string> = { yaml: ".yaml", json: ".json", markdown: ".md" };
 
@@ -51,6 +54,8 @@ export class WorkspaceService {
    */
   private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly LspDiagnostic[] }>();
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
+  /** Diagnostics handed to the connection and not written yet (its writer sends one per turn of the event loop). */
+  private unwritten = 0;
   /** The folders whose scan is under way. */
   private readonly scanning = new Set<Folder>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
@@ -261,13 +266,26 @@ export class WorkspaceService {
       this.lastSent.delete(uri);
     }
     this.published.add(uri);
-    void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: sent });
+    this.send({ uri, version: open?.version, diagnostics: sent });
+  }
+
+  /**
+   * True while enough publishes wait in the connection's writer: background work then waits, so
+   * that the next keystroke's publish is not queued behind a whole fan-out (scheduler.ts).
+   */
+  get congested(): boolean {
+    return this.unwritten >= WRITER_BACKLOG;
+  }
+
+  private send(params: { uri: string; version?: number; diagnostics: LspDiagnostic[] }): void {
+    this.unwritten++;
+    void this.connection.sendDiagnostics(params).finally(() => this.unwritten--);
   }
 
   clear(uri: string): void {
     this.lastSent.delete(uri);
     if (!this.published.delete(uri)) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.send({ uri, diagnostics: [] });
   }
 
   /** The disk's text of a file: whole, or above the configuration's size limit its head and size. */
