@@ -36,8 +36,11 @@ export interface DocumentAnalyser {
   dispose(): void;
 }
 
-/** Folders with fewer candidate files are parsed on the server's thread: a worker's start-up would cost more. */
-export const MIN_FILES_FOR_WORKERS = 500;
+/**
+ * Folders with fewer candidate files are parsed on the server's thread: a worker's start-up and
+ * its own heap would cost more than it saves (the CLI's FILES_PER_THREAD came out the same).
+ */
+export const MIN_FILES_FOR_WORKERS = 2000;
 
 /**
  * One text's outcome, as a worker computes it. A text with a `__proto__` key would not cross

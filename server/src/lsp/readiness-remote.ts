@@ -41,7 +41,7 @@ export class ReadinessRemote {
     private readonly clock: WorkClock = EVENT_LOOP_CLOCK,
     private readonly logError: (message: string) => void = () => {},
   ) {
-    this.backend = workerFile ? new WorkerBackend(workerFile, () => this.workerFailed()) : new InProcessBackend();
+    this.backend = workerFile ? new LazyBackend(() => new WorkerBackend(workerFile, () => this.workerFailed())) : new InProcessBackend();
   }
 
   /** The checklist of a folder's documents, judged against `files` (every file of the folder). */
@@ -97,6 +97,34 @@ export class ReadinessRemote {
 export function builtReadinessWorker(): string | undefined {
   const file = path.join(__dirname, "readiness-worker.js");
   return existsSync(file) ? file : undefined;
+}
+
+/** Starts the worker on first use: a server that is never asked for a checklist has no thread for it. */
+class LazyBackend implements MirrorBackend {
+  private started?: MirrorBackend;
+
+  constructor(private readonly start: () => MirrorBackend) {}
+
+  private get backend(): MirrorBackend {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  apply(folder: number, sync: ReadinessSync): void {
+    this.backend.apply(folder, sync);
+  }
+
+  drop(folder: number): void {
+    this.started?.drop(folder);
+  }
+
+  compute(folder: number): Promise<ReadinessModel> {
+    return this.backend.compute(folder);
+  }
+
+  dispose(): void {
+    this.started?.dispose();
+  }
 }
 
 class InProcessBackend implements MirrorBackend {
