@@ -2,6 +2,8 @@ import { parentPort } from "node:worker_threads";
 import { Engine, isoDateOf } from "../core/index";
 import { analyseHere, type ParseBatch, type ParseBatchResult } from "./parse-pool";
 
+const HERE = "here" as const;
+
 /**
  * A parse worker of the language server's scan (bundled as dist/parse-worker.js; see parse-pool.ts):
  * recognises, parses and runs the `type` rules of each text it is sent, with its own engine, and
@@ -20,5 +22,3 @@ if (parentPort) {
     }
   });
 }
-
-const HERE = "here" as const;
