@@ -5,6 +5,9 @@ import { ReadinessMirror, ReadinessSyncSource, type ReadinessModel, type Readine
 import type { Folder } from "./folder";
 import { EVENT_LOOP_CLOCK, SLICE_MS, type WorkClock } from "./scheduler";
 
+/** The readiness worker's young generation, in MiB (V8's default is larger). */
+const READINESS_YOUNG_GENERATION_MB = 8;
+
 /** Messages to the readiness worker (readiness-worker.ts). `folder` numbers a folder object. */
 export type ReadinessRequest =
   | { readonly kind: "sync"; readonly folder: number; readonly sync: ReadinessSync }
@@ -156,7 +159,9 @@ class WorkerBackend implements MirrorBackend {
   private failed = false;
 
   constructor(file: string, onFailure: () => void) {
-    this.worker = new Worker(file);
+    // A small young generation: the checklist's garbage is collected more often, and the server's
+    // resident memory stays lower (on the bench: 172 -> 154 MiB at 1,000 documents, 290 -> 271 at 10,000).
+    this.worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: READINESS_YOUNG_GENERATION_MB } });
     // The server may exit while the worker computes.
     this.worker.unref();
     this.worker.on("message", (reply: ReadinessReply) => {
