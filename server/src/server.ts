@@ -5,6 +5,8 @@ import { FramingGuard } from "./lsp/framing-guard";
 import { NODE_FILE_ACCESS } from "./lsp/node-file-access";
 import { registerBundle } from "./lsp/node-bundle";
 import { importFromFileOnDisk } from "./lsp/node-import";
+import { nodeAnalyserFor } from "./lsp/node-parse-pool";
+import { nodeReadinessWorker } from "./lsp/node-readiness-worker";
 import type { ServerPlatform } from "./lsp/platform";
 import { startServer } from "./lsp/start";
 
@@ -52,6 +54,8 @@ const NODE_PLATFORM: ServerPlatform = {
   fingerprint: (text) => createHash("sha256").update(text).digest("base64"),
   importFromFile: importFromFileOnDisk,
   registerBundles: registerBundle,
+  analyserFor: (files) => nodeAnalyserFor(files),
+  readinessWorker: nodeReadinessWorker(),
   runtime: `node ${process.version}`,
 };
 

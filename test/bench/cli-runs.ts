@@ -50,9 +50,9 @@ export function timedNode(args: readonly string[], cwd = REPOSITORY): Run {
 }
 
 /** `genesis-readiness check ROOT --format json --no-io [--jobs N]`; the number of documents it reported. */
-export function runGenesis(root: string, jobs: number | undefined): Run & { readonly documents: number } {
+export function runGenesis(root: string, jobs: number | undefined, cli = CLI): Run & { readonly documents: number } {
   const run = timedNode([
-    CLI,
+    cli,
     "check",
     root,
     "--format",

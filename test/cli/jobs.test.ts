@@ -3,6 +3,7 @@ import { existsSync, readFileSync, truncateSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../server/src/core/index";
 import { analysisThreads, FILES_PER_THREAD, MAX_THREADS } from "../../server/src/cli/jobs";
+import { writeLabTree } from "../bench/scale-tree";
 import { writeWorkspaceTree } from "../bench/workspace-tree";
 import { dataset } from "../unit/workspace/harness";
 import { assertCliBuilt, copyFixture, runCli, Workspaces, writeIn, type CliResult } from "./cli-harness";
@@ -92,6 +93,16 @@ describe("check --jobs (built CLI)", function () {
     assert.deepEqual(rules("odd/huge.dataset.yaml"), ["syntax/yaml"]);
     assert.ok(report.documents.some((d) => d.path === "odd/proto.dataset.yaml"));
     assert.ok(!report.documents.some((d) => d.path.startsWith("ignored/") || d.path.startsWith("notes/")));
+  });
+
+  it("the lab workspace of the scale benchmark (a fifth depend on one dataset): the same with 2 and 4 threads", function () {
+    const root = workspaces.make();
+    const tree = writeLabTree(root, 1200);
+    writeIn(root, "genesis.config.yaml", "profile: release\n");
+    const json = assertSameAsOneThread([root, "--format", "json", "--no-io"], [2, 4]);
+    const report = JSON.parse(json.stdout) as { documents: { path: string }[] };
+    assert.equal(report.documents.filter((d) => d.path !== "genesis.config.yaml").length, tree.files.length);
+    assertSameAsOneThread([root, "--format", "sarif", "--no-io"], [2]);
   });
 
   it("reports only the given paths, resolving references across the root, the same with workers", function () {

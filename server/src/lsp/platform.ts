@@ -2,6 +2,8 @@ import type { Connection } from "vscode-languageserver";
 import type { WorkspaceFileAccess } from "./file-access";
 import type { VerifyFilesResult } from "../protocol";
 import type { ImportFromFile } from "./import-action";
+import type { AnalyserFor } from "./parse-pool";
+import type { StartMirrorWorker } from "./readiness-remote";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
 
@@ -39,6 +41,10 @@ export interface ServerPlatform {
   readonly importFromFile?: ImportFromFile;
   /** Serves `genesis/bundle` (node-bundle.ts), where files can be copied and hashed; absent in the browser. */
   registerBundles?(connection: Connection, workspace: WorkspaceService): void;
+  /** Parses a large folder's files in worker threads when scanning (node-parse-pool.ts); absent, on the server's thread. */
+  readonly analyserFor?: AnalyserFor;
+  /** Computes the checklist in a worker thread (node-readiness-worker.ts); absent, on the server's thread, in slices. */
+  readonly readinessWorker?: StartMirrorWorker;
   /** Where the server runs, for the start-up log line (`node v20.19.0`). */
   readonly runtime: string;
 }

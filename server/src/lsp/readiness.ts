@@ -22,6 +22,7 @@ import { configFileOf, type ConfigStore } from "./config-store";
 import type { WorkspaceFileAccess } from "./file-access";
 import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
+import { ReadinessRemote, type StartMirrorWorker } from "./readiness-remote";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
 
 /**
@@ -43,21 +44,29 @@ export interface ReadinessDependencies {
  * checklist of each workspace folder, recomputed only when its inputs change: a document's
  * diagnostics, or the folder's files (any file event the client's watcher reports to the server).
  */
-export function registerReadiness(connection: Connection, dependencies: ReadinessDependencies): void {
+export function registerReadiness(
+  connection: Connection,
+  dependencies: ReadinessDependencies,
+  worker: StartMirrorWorker | undefined,
+): { dispose(): void } {
+  const logError = (message: string) => connection.console.error(message);
+  const remote = new ReadinessRemote(worker, undefined, logError);
   const tracker = new ReadinessTracker(
     dependencies,
     (params) => void connection.sendNotification(READINESS_CHANGED_NOTIFICATION, params),
-    (message) => connection.console.error(message),
+    logError,
+    remote,
   );
   dependencies.workspace.onDiagnosticsChanged((change) => tracker.changed(change));
   connection.onRequest(READINESS_REQUEST, (params: ReadinessParams | undefined) => tracker.model(params?.folder));
   connection.onRequest(REPORT_REQUEST, (params: ReportParams) => tracker.report(params.format, params.folder));
+  return remote;
 }
 
 /** What is kept of one folder between changes (the host keeps each document's diagnostics). */
 interface FolderReadiness {
   /** The folder's files (workspace paths); undefined until listed and after the disk changed. */
-  files?: Promise<string[]>;
+  files?: Promise<readonly string[]>;
   model?: ReadinessModel;
   /** Bumped by every change; a model computed from an older generation is stale. */
   generation: number;
@@ -76,6 +85,7 @@ export class ReadinessTracker {
     private readonly dependencies: ReadinessDependencies,
     private readonly announce: (params: ReadinessChangedParams) => void,
     private readonly logError: (message: string) => void,
+    private readonly remote: ReadinessRemote = new ReadinessRemote(undefined),
   ) {}
 
   changed(change: FolderChange): void {
@@ -122,6 +132,8 @@ export class ReadinessTracker {
 
   /** Recomputes the stale models and announces those that differ from the last announced. */
   private async flush(): Promise<void> {
+    // A folder still being scanned changes with every batch: its checklist waits for the end of the scan.
+    if (this.dependencies.workspace.scanInProgress) return this.schedule();
     const parts = await this.parts(undefined);
     const changed: string[] = [];
     for (const { root, model } of parts) {
@@ -170,9 +182,10 @@ export class ReadinessTracker {
     if (host.configuration !== config) host.configure(config, configFileOf(loaded));
     host.trusted = this.dependencies.workspace.trusted;
     host.dataFilesUnread = this.dependencies.workspace.dataFilesUnread;
-    host.setFiles(host.trusted ? await this.filesOf(state.root, entry, config) : []);
-    // Item by item, yielding in between: a large workspace takes a few hundred milliseconds.
-    const computed = await host.readinessInSteps(yieldToEventLoop);
+    const files = host.trusted ? await this.filesOf(state.root, entry, config) : NO_FILES;
+    host.setFiles(files);
+    // Away from this thread: only the sync of what changed runs here, in short slices.
+    const computed = await this.remote.compute(state, files);
     const model = withUris(computed, state, this.dependencies.workspace);
     entry.model = model;
     entry.computedGeneration = generation;
@@ -191,7 +204,7 @@ export class ReadinessTracker {
   }
 
   /** The folder's files, from one directory walk kept until the disk changes. */
-  private filesOf(root: string, entry: FolderReadiness, config: GenesisConfig): Promise<string[]> {
+  private filesOf(root: string, entry: FolderReadiness, config: GenesisConfig): Promise<readonly string[]> {
     if (!root) return Promise.resolve([]);
     const ignored = ignoreMatcher(config);
     entry.files ??= this.dependencies.workspace.files.list(root, (relative) => !ignored(relative)).catch(() => []);
@@ -208,9 +221,7 @@ export class ReadinessTracker {
   }
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+const NO_FILES: readonly string[] = [];
 
 /** The workspace folder a URI is, or lies in. */
 function folderRoot(uri: string, folders: WorkspaceFolders, files: WorkspaceFileAccess): string {

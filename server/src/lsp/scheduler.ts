@@ -1,41 +1,178 @@
+/** Longest run of background work between two yields to the event loop (where new edits come in). */
+export const SLICE_MS = 10;
+
+/** The scheduler's view of time: a real clock in the server, a fake one in tests. */
+export interface WorkClock {
+  now(): number;
+  /** Resolves once the event loop has had a turn (I/O included: a keystroke waiting to be read). */
+  yield(): Promise<void>;
+}
+
+export const EVENT_LOOP_CLOCK: WorkClock = {
+  now: () => performance.now(),
+  yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
+};
+
+type Work = () => Promise<void> | void;
+
+interface Pending {
+  run: Work;
+  /** Called once the work has run, or was superseded by work that did its job. */
+  readonly done: (() => void)[];
+}
+
 /**
- * Runs one job per key as soon as the event loop is free, coalescing bursts: when several changes
- * of one document arrive while a check runs, only the newest is checked. There is no deliberate
- * delay, so a single keystroke is checked at once.
+ * The language server's one queue of work, in two priorities:
+ * - edits (`edit`): the check and publish of a document the editor changed. They run before any
+ *   background work, one at a time, and a newer edit of a document replaces its pending one.
+ * - background work (`background`): the republishing of documents an edit or a scan affects (the
+ *   fan-out). It runs in slices of at most `sliceMs`, yielding to the event loop after each slice,
+ *   and an edit that arrived meanwhile goes first. Queued once per key: queuing a key again keeps
+ *   the first place and runs the newest work. An edit of a key drops that key's queued background
+ *   work, which the edit does itself.
+ * So a keystroke never waits for more than one slice of somebody else's fan-out. And since what
+ * background work sends queues in the connection's writer (one message per turn of the event loop)
+ * ahead of the keystroke's own publish, background work also waits while `congested` says the
+ * writer has enough queued: the keystroke's publish then has only a few messages ahead of it.
  */
-export class CoalescingScheduler<T> {
-  private readonly pending = new Map<string, T>();
-  private scheduled = false;
-  private waiting: (() => void)[] = [];
+export class WorkScheduler {
+  private readonly edits = new Map<string, Pending>();
+  private readonly queued = new Map<string, Pending>();
+  private draining = false;
+  private editing = false;
+  private readonly editWaiters: (() => void)[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
+  private congested: () => boolean = () => false;
 
-  constructor(private readonly run: (key: string, item: T) => Promise<void> | void) {}
+  constructor(
+    private readonly onError: (error: unknown) => void,
+    private readonly clock: WorkClock = EVENT_LOOP_CLOCK,
+    private readonly sliceMs = SLICE_MS,
+  ) {}
 
-  schedule(key: string, item: T): void {
-    this.pending.set(key, item);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => void this.drain());
+  /** Background work waits while `congested()` is true (the messages it sent are still being written). */
+  setBackpressure(congested: () => boolean): void {
+    this.congested = congested;
   }
 
-  /** Resolves once every change scheduled so far has been handled. */
-  flushed(): Promise<void> {
-    if (!this.scheduled) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
+  /** Schedules the edit of `key`, replacing a pending one (the newer version supersedes it). */
+  edit(key: string, run: Work): void {
+    const pending = this.edits.get(key);
+    const background = this.queued.get(key);
+    this.queued.delete(key);
+    const done = [...(pending?.done ?? []), ...(background?.done ?? [])];
+    // Re-inserted, so that edits run in the order of their latest change.
+    this.edits.delete(key);
+    this.edits.set(key, { run, done });
+    this.start();
   }
 
+  /** Queues background work for `key`; resolves once it ran or was superseded. */
+  background(key: string, run: Work): Promise<void> {
+    return new Promise((resolve) => {
+      const edit = this.edits.get(key);
+      if (edit) {
+        // The pending edit does this work.
+        edit.done.push(resolve);
+        return;
+      }
+      const queued = this.queued.get(key);
+      if (queued) {
+        queued.run = run;
+        queued.done.push(resolve);
+      } else {
+        this.queued.set(key, { run, done: [resolve] });
+      }
+      this.start();
+    });
+  }
+
+  /** Queues background work for many keys; resolves once all of it ran or was superseded. */
+  backgroundAll(items: Iterable<readonly [string, Work]>): Promise<void> {
+    const promises: Promise<void>[] = [];
+    for (const [key, run] of items) promises.push(this.background(key, run));
+    return Promise.all(promises).then(() => undefined);
+  }
+
+  /** Drops the pending edit and background work of `key` (its document was closed). */
   cancel(key: string): void {
-    this.pending.delete(key);
+    for (const map of [this.edits, this.queued]) {
+      map.get(key)?.done.forEach((resolve) => resolve());
+      map.delete(key);
+    }
+  }
+
+  /** Resolves once every edit scheduled so far has run (background work may still be queued). */
+  editsDone(): Promise<void> {
+    if (this.edits.size === 0 && !this.editing) return Promise.resolve();
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
+
+  /** Resolves once nothing is queued or running. */
+  idle(): Promise<void> {
+    if (!this.draining) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Background work still queued (for tests and progress). */
+  get backlog(): number {
+    return this.queued.size;
+  }
+
+  private start(): void {
+    if (this.draining) return;
+    this.draining = true;
+    // Started on the next turn, so that a burst of changes coalesces first.
+    void this.clock.yield().then(() => this.drain());
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.size > 0) {
-      const [key, item] = this.pending.entries().next().value as [string, T];
-      this.pending.delete(key);
-      await this.run(key, item);
-      // Let newer changes arrive before the next document is checked.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      for (;;) {
+        if (this.edits.size > 0) {
+          await this.runEdit();
+          // The edit's publish is written before any background work runs.
+          await this.clock.yield();
+          continue;
+        }
+        if (this.queued.size === 0) break;
+        await this.runSlice();
+        // New edits are read from the connection here.
+        await this.clock.yield();
+      }
+    } finally {
+      this.draining = false;
+      this.idleWaiters.splice(0).forEach((resolve) => resolve());
     }
-    this.scheduled = false;
-    this.waiting.splice(0).forEach((resolve) => resolve());
+  }
+
+  private async runEdit(): Promise<void> {
+    const [key, pending] = this.edits.entries().next().value as [string, Pending];
+    this.edits.delete(key);
+    this.editing = true;
+    await this.attempt(pending);
+    this.editing = false;
+    if (this.edits.size === 0) this.editWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** Background work until the slice is used up or an edit is waiting. */
+  private async runSlice(): Promise<void> {
+    const started = this.clock.now();
+    while (this.queued.size > 0 && this.edits.size === 0 && !this.congested()) {
+      const [key, pending] = this.queued.entries().next().value as [string, Pending];
+      this.queued.delete(key);
+      await this.attempt(pending);
+      if (this.clock.now() - started >= this.sliceMs) return;
+    }
+  }
+
+  private async attempt(pending: Pending): Promise<void> {
+    try {
+      await pending.run();
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      pending.done.forEach((resolve) => resolve());
+    }
   }
 }

@@ -20,7 +20,7 @@ import type { EvidenceRunner, ServerPlatform } from "./platform";
 import { registerNavigation } from "./navigation";
 import { registerExport } from "./export";
 import { registerReadiness } from "./readiness";
-import { CoalescingScheduler } from "./scheduler";
+import { WorkScheduler } from "./scheduler";
 import { SettingsStore } from "./settings";
 import { WorkspaceService } from "./workspace-service";
 import { SILENT_PROGRESS, type ScanProgress } from "./workspace-scan";
@@ -48,6 +48,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let clientCapabilities: ClientCapabilities = {};
   const settings = new SettingsStore(connection, () => clientHasConfiguration);
   const progress = async (): Promise<ScanProgress> => (clientHasProgress ? workDoneProgress(connection) : SILENT_PROGRESS);
+  const scheduler = new WorkScheduler((error) =>
+    connection.console.error(`Checking a document failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
   const workspace = new WorkspaceService(
     connection,
     engine,
@@ -57,9 +60,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     (uri) => documents.get(uri),
     progress,
     platform.files,
+    scheduler,
   );
   workspace.dataFilesUnread = platform.dataFilesUnread;
-  const scheduler = new CoalescingScheduler<TextDocument>((_uri, document) => workspace.editorChanged(document));
+  if (platform.analyserFor) workspace.analyserFor = platform.analyserFor;
+  scheduler.setBackpressure(() => workspace.congested);
   const evidence = platform.createEvidence?.(connection, workspace, progress) ?? NO_EVIDENCE;
 
   /** The root whose genesis.config.yaml `uri` is, if it is one. */
@@ -151,7 +156,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   const onContent = (document: TextDocument) => {
     const root = configRootOf(document.uri);
-    if (root === undefined) return scheduler.schedule(document.uri, document);
+    if (root === undefined) return scheduler.edit(document.uri, () => workspace.editorChanged(document));
     configs.setOpenText(root, document.getText());
     void publishConfig(document, root);
     void workspace.configChanged(root);
@@ -159,9 +164,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   documents.onDidOpen((event) => {
     onContent(event.document);
     // The io rules read files: on open and on save, never on a keystroke.
-    void scheduler.flushed().then(() => evidence.verify(event.document.uri));
+    void scheduler.editsDone().then(() => evidence.verify(event.document.uri));
   });
-  documents.onDidSave((event) => void scheduler.flushed().then(() => evidence.verify(event.document.uri)));
+  documents.onDidSave((event) => void scheduler.editsDone().then(() => evidence.verify(event.document.uri)));
   connection.onExecuteCommand((params) => {
     if (params.command === VERIFY_FILES_COMMAND) return evidence.verifyAll();
     if (params.command === IMPORT_FROM_FILE_COMMAND && platform.importFromFile) {
@@ -169,7 +174,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
     return undefined;
   });
-  connection.onShutdown(() => evidence.dispose());
+  const disposables: { dispose(): void }[] = [evidence];
+  connection.onShutdown(() => disposables.forEach((d) => d.dispose()));
   documents.onDidChangeContent((event) => onContent(event.document));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -183,7 +189,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   registerNavigation(connection, workspace, documents);
-  registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint });
+  disposables.push(
+    registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint }, platform.readinessWorker),
+  );
   registerExport(connection, workspace, folders);
   registerCodeActions(connection, {
     workspace,

@@ -7,10 +7,15 @@ import { configFileOf, type ConfigStore, type LoadedConfig } from "./config-stor
 import { toLspDiagnostic } from "./convert";
 import type { WorkspaceFileAccess } from "./file-access";
 import { Folder } from "./folder";
+import { IN_THREAD, type AnalyserFor } from "./parse-pool";
 import type { WorkspaceFolders } from "./paths";
+import type { WorkScheduler } from "./scheduler";
 import type { SettingsStore } from "./settings";
 import { sameData } from "./same-data";
 import { scanFolder, type ScanProgress } from "./workspace-scan";
+
+/** Publishes waiting in the connection's writer beyond which background work waits. */
+const WRITER_BACKLOG = 16;
 
 /** File extensions for documents that have no file name yet, by language id. */
 const UNTITLED_EXTENSION: Record<string, string> = { yaml: ".yaml", json: ".json", markdown: ".md" };
@@ -34,8 +39,9 @@ export interface DocumentPlace {
 /**
  * Keeps every workspace folder's Genesis documents, from the editor and the disk, and publishes
  * their diagnostics: an edit re-checks the edited document first, then only the documents whose
- * workspace diagnostics it can change. The scan of a folder runs in small batches, so it never
- * holds up the diagnostics of the document being edited.
+ * workspace diagnostics it can change. Edits run as the scheduler's edits; every other publish (the
+ * fan-out of an edit, a scan, a disk change) is its background work, in short slices that give way
+ * to the next keystroke (scheduler.ts).
  */
 export class WorkspaceService {
   private readonly states = new Map<string, Folder>();
@@ -49,10 +55,16 @@ export class WorkspaceService {
   private readonly changeListeners = new Set<(change: FolderChange) => void>();
   /** The URI of each document outside every folder (untitled ones), by the path it is held under. */
   private readonly rootlessUris = new Map<string, string>();
+  /** Diagnostics handed to the connection and not written yet (its writer sends one per turn of the event loop). */
+  private unwritten = 0;
+  /** The folders whose scan is under way. */
+  private readonly scanning = new Set<Folder>();
   /** False in an untrusted workspace: no file is read but the open documents (see protocol.ts). */
   trusted = true;
   /** Where data files are never read (ServerPlatform.dataFilesUnread); every folder's host is told. */
   dataFilesUnread: string | undefined;
+  /** Who parses a scanned folder's files (ServerPlatform.analyserFor): this thread unless the platform has workers. */
+  analyserFor: AnalyserFor = IN_THREAD;
 
   constructor(
     private readonly connection: Connection,
@@ -63,6 +75,7 @@ export class WorkspaceService {
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly progress: () => Promise<ScanProgress>,
     readonly files: WorkspaceFileAccess,
+    private readonly scheduler: WorkScheduler,
   ) {}
 
   /** The folder state and relative path of a document URI (untitled files get a name from their language). */
@@ -82,6 +95,11 @@ export class WorkspaceService {
 
   private changed(state: Folder, paths: readonly string[], disk: boolean): void {
     for (const listener of this.changeListeners) listener({ state, paths, disk });
+  }
+
+  /** True while any folder is being scanned (its documents change with every batch). */
+  get scanInProgress(): boolean {
+    return this.scanning.size > 0;
   }
 
   /** Every folder state, for navigation across the workspace. */
@@ -112,7 +130,12 @@ export class WorkspaceService {
       if (document) fresh.host.update(openPath, document.getText(), true);
     }
     const excluded = await this.excludeGlobs(root);
-    await scanFolder(fresh, this.files, config, excluded, await this.progress());
+    this.scanning.add(fresh);
+    try {
+      await scanFolder(fresh, this.files, config, excluded, await this.progress(), this.analyserFor);
+    } finally {
+      this.scanning.delete(fresh);
+    }
     if (this.states.get(root) !== fresh) return; // a newer scan replaced this one
     fresh.host.finishLoading();
     const stale = [...this.published].filter((uri) => this.folders.place(uri).root === root && !fresh.host.has(this.placeOf(uri).path));
@@ -123,7 +146,10 @@ export class WorkspaceService {
     void this.connection.sendNotification(INDEXED_NOTIFICATION, indexed);
   }
 
-  /** The editor's text of a document changed (or it was opened). */
+  /**
+   * The editor's text of a document changed (or it was opened). Run as the scheduler's edit of the
+   * document: it publishes the document itself and queues the fan-out, without waiting for it.
+   */
   async editorChanged(document: TextDocument): Promise<void> {
     const place = this.placeOf(document.uri, document.languageId);
     await this.configured(place.state);
@@ -135,7 +161,7 @@ export class WorkspaceService {
     }
     await this.publish(place.state, place.path);
     affected.delete(place.path);
-    await this.publishMany(place.state, [...affected]);
+    void this.publishMany(place.state, [...affected]);
   }
 
   /** The editor closed a document: the disk's text applies again. */
@@ -211,12 +237,9 @@ export class WorkspaceService {
     return this.publishMany(state, paths);
   }
 
-  private async publishMany(state: Folder, paths: readonly string[]): Promise<void> {
-    for (let i = 0; i < paths.length; i++) {
-      await this.publish(state, paths[i]);
-      // Yield now and then, so that a keystroke elsewhere is not kept waiting by a large fan-out.
-      if (i % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+  /** Queues the publishes as background work: resolves once each has been sent or superseded. */
+  private publishMany(state: Folder, paths: readonly string[]): Promise<void> {
+    return this.scheduler.backgroundAll(paths.map((p) => [this.uriOf(state, p), () => this.publish(state, p)] as const));
   }
 
   private async publish(state: Folder, relativePath: string): Promise<void> {
@@ -251,13 +274,26 @@ export class WorkspaceService {
       this.lastSent.delete(uri);
     }
     this.published.add(uri);
-    void this.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: sent });
+    this.send({ uri, version: open?.version, diagnostics: sent });
+  }
+
+  /**
+   * True while enough publishes wait in the connection's writer: background work then waits, so
+   * that the next keystroke's publish is not queued behind a whole fan-out (scheduler.ts).
+   */
+  get congested(): boolean {
+    return this.unwritten >= WRITER_BACKLOG;
+  }
+
+  private send(params: { uri: string; version?: number; diagnostics: LspDiagnostic[] }): void {
+    this.unwritten++;
+    void this.connection.sendDiagnostics(params).finally(() => this.unwritten--);
   }
 
   clear(uri: string): void {
     this.lastSent.delete(uri);
     if (!this.published.delete(uri)) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.send({ uri, diagnostics: [] });
   }
 
   /** The disk's text of a file: whole, or above the configuration's size limit its head and size. */

@@ -5,7 +5,7 @@ import { Engine, type CheckOptions } from "../engine";
 import { evidenceRequests, type RequestOptions } from "../evidence/requests";
 import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
-import { computeReadiness, computeReadinessInSteps } from "../readiness/compute";
+import { computeReadiness } from "../readiness/compute";
 import { lineageOf, type LineageGraph } from "../readiness/lineage";
 import {
   fileListOf,
@@ -22,6 +22,7 @@ import { WorkspaceIndex } from "../workspace/workspace-index";
 import { HeldDocument } from "./held-document";
 import type { DocumentSource, PreAnalysed } from "./pre-analysis";
 import { WorkspaceAnalysis } from "./queries";
+import { withDocument } from "./with-document";
 
 /** Which documents a question is about: every held one when absent. */
 export type Selection = (path: string) => boolean;
@@ -42,7 +43,7 @@ export class WorkspaceHost {
   private readonly index = new WorkspaceIndex();
   private readonly held = new Map<string, HeldDocument>();
   private config: GenesisConfig = DEFAULT_CONFIG;
-  private settingsFile?: SettingsFile;
+  private settingsFileOf?: SettingsFile;
   private files: WorkspaceFileList = fileListOf([]);
   /** False until the whole folder has been loaded: references cannot be judged before. */
   private loaded = false;
@@ -72,7 +73,7 @@ export class WorkspaceHost {
    */
   configure(config: GenesisConfig, file?: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }): void {
     this.config = config;
-    this.settingsFile = file && { path: CONFIG_FILE_NAME, text: file.text, diagnostics: file.diagnostics };
+    this.settingsFileOf = file && { path: CONFIG_FILE_NAME, text: file.text, diagnostics: file.diagnostics };
     this.computed.clear();
     for (const [path, held] of this.held) this.held.set(path, held.unchecked());
   }
@@ -215,6 +216,19 @@ export class WorkspaceHost {
     return this.all(path).filter((d) => d.waiver === undefined);
   }
 
+  /**
+   * Every finding of a document, waived ones included: the same array until something it depends on
+   * changes (so that a caller can tell by identity whether it changed).
+   */
+  findings(path: string): readonly Diagnostic[] {
+    return this.all(path);
+  }
+
+  /** The configuration file's text and findings, when it has findings (the checklist counts them). */
+  get settingsFile(): SettingsFile | undefined {
+    return this.settingsFileOf;
+  }
+
   /** A document's waived diagnostics, each with its waiver. */
   waived(path: string): Diagnostic[] {
     return this.all(path).filter((d) => d.waiver !== undefined);
@@ -223,18 +237,6 @@ export class WorkspaceHost {
   /** The readiness checklist of the selected documents (all by default), judged against the whole folder. */
   readiness(selection?: Selection): ReadinessModel {
     return computeReadiness(this.readinessInput(selection));
-  }
-
-  /** The same, with `pause` awaited now and then, so that an editor's requests are answered meanwhile. */
-  async readinessInSteps(pause: () => Promise<void>, selection?: Selection): Promise<ReadinessModel> {
-    const documents: ReadinessDocument[] = [];
-    let computed = 0;
-    for (const path of this.selected(selection)) {
-      if (!this.computed.has(path) && ++computed % 50 === 0) await pause();
-      const document = this.readinessDocument(path);
-      if (document) documents.push(document);
-    }
-    return computeReadinessInSteps(this.inputOf(documents), pause);
   }
 
   /** The lineage graph of the selected documents (all by default), resolved against the whole folder. */
@@ -327,7 +329,7 @@ export class WorkspaceHost {
   }
 
   private inputOf(documents: readonly ReadinessDocument[]): ReadinessInput {
-    const settings = this.settingsFile;
+    const settings = this.settingsFileOf;
     return {
       documents,
       files: this.files,
@@ -338,12 +340,6 @@ export class WorkspaceHost {
       ...(settings ? { settings } : {}),
     };
   }
-}
-
-/** The facts with their `document` read through `load` (a getter, so a dropped tree is rebuilt). */
-function withDocument(facts: Omit<DocumentFacts, "document"> | DocumentFacts, load: () => GenesisDocument): DocumentFacts {
-  const { document: _document, ...rest } = facts as DocumentFacts;
-  return Object.defineProperty(rest, "document", { get: load, enumerable: true }) as DocumentFacts;
 }
 
 /** A check that threw on a document (a bug in this tool): one diagnostic there, the others go on. */
