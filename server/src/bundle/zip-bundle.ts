@@ -12,6 +12,7 @@ import type { BundleRequest } from "./write-bundle";
 import { ZipFileWriter } from "./zip-file";
 import { localHeaderLength, ZIP_LIMIT_BYTES, ZIP_LIMIT_ENTRIES } from "./zip-format";
 
+/** Read and written at a time: larger chunks measured slower (the chunk no longer stays in the cache between write and hash). */
 const CHUNK_BYTES = 1024 * 1024;
 /** Stands for a digest not yet known: every hex SHA-256 has this length. */
 const PLACEHOLDER_SHA256 = "0".repeat(64);
@@ -81,8 +82,10 @@ async function zipSource(
   let read = 0;
   for await (const chunk of chunksOf(source)) {
     if (request.signal?.aborted) throw abortError(request.signal);
+    // The chunk is hashed while it is being written.
+    const written = entry.write(chunk);
     hash.update(chunk);
-    await entry.write(chunk);
+    await written;
     read += chunk.length;
     onBytes(chunk.length);
     await request.afterChunk?.(source.path, read);
@@ -98,7 +101,11 @@ async function zipSource(
   return fileOf(source, sha256);
 }
 
-/** The file's chunks; it is opened without following a link (the listing resolved every link inside the root). */
+/**
+ * The file's chunks, read into two buffers in turn: the next chunk is read while the caller hashes
+ * and writes this one, which it must be done with before it asks for the next. The file is opened
+ * without following a link (the listing resolved every link inside the root).
+ */
 async function* chunksOf(source: BundleSource): AsyncGenerator<Buffer> {
   let handle: FileHandle;
   try {
@@ -106,10 +113,33 @@ async function* chunksOf(source: BundleSource): AsyncGenerator<Buffer> {
   } catch (error) {
     throw unreadable(source, error);
   }
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let turn = 0;
+  const read = (buffer: Buffer) => {
+    const reading = handle.read(buffer, 0, CHUNK_BYTES, null);
+    // Awaited below, but it may fail while the caller is busy: that is no unhandled rejection.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = read(buffers[turn]);
   try {
-    for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES })) yield chunk as Buffer;
-  } catch (error) {
-    throw unreadable(source, error);
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await next);
+      } catch (error) {
+        throw unreadable(source, error);
+      }
+      if (bytesRead === 0) return;
+      const chunk = buffers[turn].subarray(0, bytesRead);
+      turn ^= 1;
+      next = read(buffers[turn]);
+      yield chunk;
+    }
+  } finally {
+    // A caller that stops early leaves a read under way: it settles before the file is closed.
+    await next.catch(() => undefined);
+    await handle.close();
   }
 }
 

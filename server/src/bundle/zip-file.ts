@@ -87,9 +87,10 @@ export class ZipFileWriter {
 
   /** @internal Appends entry data. */
   async append(data: Uint8Array): Promise<void> {
-    if (this.end + data.length > ZIP_LIMIT_BYTES) throw new Error("the zip would outgrow what a zip without ZIP64 can hold");
-    await this.writeAt(data, this.end);
+    const at = this.end;
+    if (at + data.length > ZIP_LIMIT_BYTES) throw new Error("the zip would outgrow what a zip without ZIP64 can hold");
     this.end += data.length;
+    await this.writeAt(data, at);
   }
 
   /** @internal Completes an entry's local header and records it for the central directory. */
@@ -124,12 +125,21 @@ export class ZipEntryWriter {
     this.deflate = compress ? new Deflate({ level: 6 }, (chunk) => this.deflated.push(chunk)) : undefined;
   }
 
-  async write(chunk: Uint8Array): Promise<void> {
-    this.crc = crc32(chunk, this.crc);
+  /**
+   * Takes the next chunk of the entry's data. A stored chunk's write is under way when this
+   * returns, so the caller can hash the chunk meanwhile; the chunk must stay unchanged until the
+   * promise settles.
+   */
+  write(chunk: Uint8Array): Promise<void> {
     this.size += chunk.length;
-    if (!this.deflate) return this.out(chunk);
+    if (!this.deflate) {
+      const written = this.out(chunk);
+      this.crc = crc32(chunk, this.crc);
+      return written;
+    }
+    this.crc = crc32(chunk, this.crc);
     this.deflate.push(chunk);
-    await this.flushDeflated();
+    return this.flushDeflated();
   }
 
   async finish(): Promise<ZipEntryRecord> {

@@ -112,7 +112,8 @@ export const crc32: Crc32 = (zlib as { crc32?: Crc32 }).crc32 ?? tableCrc32;
 
 let table: Uint32Array | undefined;
 
-function tableCrc32(data: Uint8Array, value = 0): number {
+/** The same CRC-32 in JavaScript, for a Node without zlib.crc32. */
+export function tableCrc32(data: Uint8Array, value = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
