@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { METADATA_FILE, STATEMENT_FILE, type BundledFile } from "../core/index";
-import type { EvidenceProgress } from "../io/evidence-service";
 import { abortError } from "../io/read-failure";
 import { describeError, errorCode } from "../node/workspace-files";
 import { BundleError } from "./bundle-error";
@@ -31,7 +30,7 @@ const PLACEHOLDER_SHA256 = "0".repeat(64);
 export async function writeZipBundle(request: BundleRequest, sources: readonly BundleSource[], target: string): Promise<BundledFile[]> {
   const texts = reportTexts(request);
   const planned = metadataText(request, [
-    ...sources.map((source) => ({ ...fileOf(source, PLACEHOLDER_SHA256), bytes: source.bytes })),
+    ...sources.map((source) => fileOf(source, PLACEHOLDER_SHA256)),
     ...texts.map((text) => text.file),
   ]);
   checkLimits(sources, [...texts, planned]);
@@ -48,7 +47,7 @@ export async function writeZipBundle(request: BundleRequest, sources: readonly B
         }),
       );
       progress.filesDone++;
-      request.onProgress?.({ ...progress } satisfies EvidenceProgress);
+      request.onProgress?.({ ...progress });
     }
     for (const text of texts) {
       await zip.add(text.file.path, text.bytes, true);
