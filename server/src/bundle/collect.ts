@@ -73,6 +73,18 @@ export async function collectSources(root: string, host: WorkspaceHost, isReport
   return [...sources.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Stops the bundle (exit 1) when `sha256`, what was read of the source, is not what a document declares for it. */
+export function checkDeclared(source: BundleSource, sha256: string): void {
+  for (const declared of source.declared) {
+    if (declared.sha256 !== sha256)
+      throw new BundleError(
+        `${source.path}: its sha256 is ${sha256}, but ${declared.document} declares ${declared.sha256} at ${declared.pointer}; ` +
+          "nothing was written.",
+        1,
+      );
+  }
+}
+
 /** The regular file at a workspace path, or every file below the folder there. */
 async function filesAt(root: string, relative: string, entry: Wanted): Promise<Omit<BundleSource, "role" | "declared">[]> {
   const given = path.join(root, ...relative.split("/"));

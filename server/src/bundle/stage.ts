@@ -3,8 +3,7 @@ import * as path from "node:path";
 import type { BundledFile } from "../core/index";
 import type { HashPool } from "../io/hash-pool";
 import type { EvidenceProgress } from "../io/evidence-service";
-import { BundleError } from "./bundle-error";
-import type { BundleSource } from "./collect";
+import { checkDeclared, type BundleSource } from "./collect";
 
 /** Files copied and hashed at once; the pool's workers limit the hashing further. */
 const CONCURRENT_FILES = 3;
@@ -60,14 +59,7 @@ async function stageOne(
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.copyFile(source.absolute, target, constants.COPYFILE_EXCL);
   const sha256 = await pool.hash(target, signal, onBytes);
-  for (const declared of source.declared) {
-    if (declared.sha256 !== sha256)
-      throw new BundleError(
-        `${source.path}: its sha256 is ${sha256}, but ${declared.document} declares ${declared.sha256} at ${declared.pointer}; ` +
-          "nothing was written.",
-        1,
-      );
-  }
+  checkDeclared(source, sha256);
   const bytes = (await fs.stat(target)).size;
   return { path: source.path, sha256, bytes, role: source.role, ...(source.kind ? { kind: source.kind } : {}) };
 }

@@ -1,27 +1,16 @@
-import { createHash, randomBytes, type KeyObject } from "node:crypto";
+import { randomBytes, type KeyObject } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import {
-  bundleStatement,
-  crateMetadata,
-  formatReadiness,
-  METADATA_FILE,
-  REPORT_HTML_FILE,
-  REPORT_JSON_FILE,
-  STATEMENT_FILE,
-  WAIVERS_FILE,
-  type BundledFile,
-  type BundledRole,
-  type WorkspaceHost,
-} from "../core/index";
+import type { BundledFile, WorkspaceHost } from "../core/index";
 import type { EvidenceProgress } from "../io/evidence-service";
 import { HashPool } from "../io/hash-pool";
 import { errorCode } from "../node/workspace-files";
 import { BundleError } from "./bundle-error";
-import { collectSources } from "./collect";
-import { keyIdOf, signStatement } from "./signing";
+import { metadataText, reportTexts, statementText, type BundleText } from "./bundle-texts";
+import { collectSources, type BundleSource } from "./collect";
+import { keyIdOf } from "./signing";
 import { stageSources } from "./stage";
-import { writeZip } from "./zip-write";
+import { writeZipBundle } from "./zip-bundle";
 
 export interface BundleRequest {
   /** Real path of the workspace root. */
@@ -38,6 +27,11 @@ export interface BundleRequest {
   readonly now: Date;
   readonly onProgress?: (progress: EvidenceProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Called after each chunk of a workspace file has gone into a zip bundle, before the next is
+   * read: a seam for tests that change a file while it is being bundled.
+   */
+  readonly afterChunk?: (path: string, bytesRead: number) => Promise<void> | void;
 }
 
 export interface BundleSummary {
@@ -51,10 +45,10 @@ export interface BundleSummary {
 }
 
 /**
- * Writes a submission bundle (docs/bundles.md). Everything is made in a hidden staging folder
- * beside `out`, which becomes `out` only once every file has been copied and found to hold what
- * its documents declare: a failure (a missing file, a digest mismatch, a cancel) leaves nothing
- * behind. An existing `out` is never replaced.
+ * Writes a submission bundle (docs/bundles.md). A folder is made in a hidden staging folder beside
+ * `out`, a zip as a hidden partial file beside it; either becomes `out` only once every file has
+ * been read and found to hold what its documents declare: a failure (a missing file, a digest
+ * mismatch, a cancel) leaves nothing behind. An existing `out` is never replaced.
  */
 export async function writeBundle(request: BundleRequest): Promise<BundleSummary> {
   const zip = request.out.toLowerCase().endsWith(".zip");
@@ -63,83 +57,49 @@ export async function writeBundle(request: BundleRequest): Promise<BundleSummary
   if (!(await isFolder(parent))) throw new BundleError(`${parent}: no such folder to write the bundle in.`, 2);
   const sources = await collectSources(request.root, request.host, request.isReported);
   const partial = path.join(parent, `.${path.basename(request.out)}.partial-${randomBytes(6).toString("hex")}`);
-  const staging = zip ? `${partial}.d` : partial;
+  let all: BundledFile[];
+  if (zip) {
+    try {
+      all = await writeZipBundle(request, sources, partial);
+      await publishFile(partial, request.out);
+    } finally {
+      await fs.rm(partial, { force: true });
+    }
+  } else {
+    all = await writeFolderBundle(request, sources, partial);
+  }
+  return {
+    out: request.out,
+    zip,
+    files: all.length,
+    bytes: all.reduce((sum, file) => sum + file.bytes, 0),
+    ...(request.key ? { keyid: keyIdOf(request.key) } : {}),
+  };
+}
+
+/** Copies and hashes every file into `staging`, adds the texts, and renames it to `out`. */
+async function writeFolderBundle(request: BundleRequest, sources: readonly BundleSource[], staging: string): Promise<BundledFile[]> {
   await fs.mkdir(staging);
   const pool = new HashPool();
   try {
     const files = await stageSources(sources, staging, pool, request.onProgress, request.signal);
-    files.push(...(await writeReports(staging, request)));
-    const metadata = crateMetadata({
-      name: request.name,
-      created: request.now.toISOString(),
-      generator: request.generator,
-      files,
-      signed: request.key !== undefined,
-    });
-    const all = [...files, await writeText(staging, METADATA_FILE, `${JSON.stringify(metadata, null, 2)}\n`, "report")];
-    if (request.key) all.push(await writeText(staging, STATEMENT_FILE, `${JSON.stringify(signed(all, request), null, 2)}\n`, "report"));
-    if (zip) {
-      const order = [METADATA_FILE, ...all.map((file) => file.path).filter((p) => p !== METADATA_FILE)];
-      const byPath = new Map(all.map((file) => [file.path, file]));
-      const items = order.map((p) => ({ path: p, bytes: byPath.get(p)!.bytes, compress: byPath.get(p)!.role !== "file" }));
-      await writeZip(staging, items, partial);
-      await publishFile(partial, request.out);
-    } else {
-      await refuseExisting(request.out);
-      await fs.rename(staging, request.out);
-    }
-    return {
-      out: request.out,
-      zip,
-      files: all.length,
-      bytes: all.reduce((sum, file) => sum + file.bytes, 0),
-      ...(request.key ? { keyid: keyIdOf(request.key) } : {}),
-    };
+    for (const text of reportTexts(request)) files.push(await writeText(staging, text));
+    const all = [...files, await writeText(staging, metadataText(request, files))];
+    if (request.key) all.push(await writeText(staging, statementText({ ...request, key: request.key }, all)));
+    await refuseExisting(request.out);
+    await fs.rename(staging, request.out);
+    return all;
   } finally {
     pool.dispose();
     await fs.rm(staging, { recursive: true, force: true });
-    if (zip) await fs.rm(partial, { force: true });
   }
 }
 
-/** The readiness report (HTML and JSON) and the waivers, as `report` writes them. */
-async function writeReports(staging: string, request: BundleRequest): Promise<BundledFile[]> {
-  const model = request.host.readiness(request.isReported);
-  const lineage = request.host.lineage(request.isReported);
-  const report = { root: request.name, generatedAt: request.now.toISOString(), model, lineage };
-  const waivers = { version: 1, waivers: model.waivers ?? [] };
-  return [
-    await writeText(staging, REPORT_HTML_FILE, formatReadiness(report, "html"), "report"),
-    await writeText(staging, REPORT_JSON_FILE, formatReadiness(report, "json"), "report"),
-    await writeText(staging, WAIVERS_FILE, `${JSON.stringify(waivers, null, 2)}\n`, "waivers"),
-  ];
-}
-
-/** The DSSE envelope of the statement naming every file but the envelope. */
-function signed(files: readonly BundledFile[], request: BundleRequest & { key?: KeyObject }) {
-  const { score } = request.host.readiness(request.isReported);
-  const statement = bundleStatement(
-    files.map((file) => ({ name: file.path, digest: { sha256: file.sha256 } })),
-    {
-      generator: request.generator,
-      created: request.now.toISOString(),
-      crateMetadata: METADATA_FILE,
-      readiness: {
-        score: score.applicable > 0 ? Math.round((score.passed / score.applicable) * 1000) / 1000 : 0,
-        passed: score.passed,
-        applicable: score.applicable,
-      },
-    },
-  );
-  return signStatement(statement, request.key!);
-}
-
-async function writeText(staging: string, relative: string, text: string, role: BundledRole): Promise<BundledFile> {
-  const target = path.join(staging, ...relative.split("/"));
+async function writeText(staging: string, text: BundleText): Promise<BundledFile> {
+  const target = path.join(staging, ...text.file.path.split("/"));
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const bytes = Buffer.from(text, "utf8");
-  await fs.writeFile(target, bytes, { flag: "wx" });
-  return { path: relative, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, role };
+  await fs.writeFile(target, text.bytes, { flag: "wx" });
+  return text.file;
 }
 
 /** Gives the finished zip its name without replacing a file that appeared meanwhile (a link fails on an existing name). */
