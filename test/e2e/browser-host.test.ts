@@ -119,4 +119,22 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
     );
     await wb.runCommand("File: Revert File");
   });
+  it("restarts: Restart Language Server ends the old worker's client and starts a new worker, and the diagnostics come back", async function () {
+    const wb = workbench!;
+    await wb.runCommand("Genesis: Restart Language Server");
+    await wb.runCommand("Genesis: Show Output");
+    const started = /Genesis Readiness server \S+ started \(a Web Worker\)/g;
+    await wb.page.waitForFunction(
+      `[...document.querySelectorAll(".part.panel .monaco-editor .view-line")]` +
+        `.filter((line) => /Genesis Readiness server \\S+ started/.test((line.textContent || "").replace(/\\u00a0/g, " "))).length >= 2`,
+      undefined,
+      { timeout: TIMEOUTS.diagnostic },
+    );
+    const shown = (await wb.page.locator(".part.panel .monaco-editor").first().innerText()).replace(/\u00a0/g, " ");
+    assert.ok((shown.match(started) ?? []).length >= 2, shown);
+    assert.doesNotMatch(shown, /did not start/);
+    await wb.showProblems();
+    await wb.openFile(MANIFEST);
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "version/semver", 4), "version/semver on line 4 after the restart");
+  });
 });
