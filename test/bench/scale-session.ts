@@ -25,6 +25,8 @@ export interface SessionFigures {
   readonly coldIndexMs: number;
   /** From `initialize` to the first publish of a document opened at once (the editor restoring a tab). */
   readonly openDuringScanMs: number;
+  /** From the end of the cold index to the readiness checklist's answer (genesis/readiness). */
+  readonly checklistMs: number;
   readonly hubOwnMs: number[];
   readonly allDependentsMs: number[];
   readonly leafDuringFanOutMs: number[];
@@ -67,6 +69,9 @@ export async function runScaleSession(root: string, tree: LabTree, options: Sess
     const coldIndexMs = performance.now() - started;
     const openDuringScanMs = await leafOpened;
     const rssAfterIndexMiB = peakRssMiB(client.pid);
+    const askedForChecklist = performance.now();
+    await client.connection.sendRequest("genesis/readiness", {});
+    const checklistMs = performance.now() - askedForChecklist;
     const hubOpened = client.diagnosticsFor(hub.uri, (p) => p.version === 1, TIMEOUT_MS);
     await client.open(hub.uri, "yaml", hub.text, 1);
     await hubOpened;
@@ -119,6 +124,7 @@ export async function runScaleSession(root: string, tree: LabTree, options: Sess
     return {
       coldIndexMs,
       openDuringScanMs,
+      checklistMs,
       hubOwnMs,
       allDependentsMs,
       leafDuringFanOutMs,

@@ -88,6 +88,11 @@ function rows(columns: readonly Column[]): string[][] {
       seconds,
     ),
     line(
+      "the checklist, asked for after the cold index",
+      each((s) => s.checklistMs),
+      seconds,
+    ),
+    line(
       "hub keystroke: the hub's own publish",
       all((s) => s.hubOwnMs),
       millis,
