@@ -120,7 +120,7 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
     await wb.runCommand("File: Revert File");
   });
 
-  it("restarts: Restart Language Server ends the old worker's client, starts a new worker, and the diagnostics come back", async function () {
+  it("restarts: Restart Language Server ends the old worker, starts a new one, and the diagnostics come back", async function () {
     const wb = workbench!;
     await wb.runCommand("Genesis: Restart Language Server");
     await wb.runCommand("Genesis: Show Output");
