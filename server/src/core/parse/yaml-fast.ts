@@ -2,7 +2,8 @@ import { joinPointer } from "../pointer";
 import type { Span } from "../types";
 import { MAX_NESTING_DEPTH, type NodeLocation, type ParsedTree } from "./tree";
 import { scanYamlComments } from "./yaml";
-import { DOUBLE_QUOTED_ESCAPES, isBlank, resolvePlain, resolvePlain11, type YamlVersion } from "./yaml-scalars";
+import { bail, checkPlainStart, foldedLines, HASH, quotedScalarEnd, UNSUPPORTED, unquote } from "./yaml-fast-scalars";
+import { isBlank, resolvePlain, resolvePlain11, type YamlVersion } from "./yaml-scalars";
 
 /**
  * A single-pass parser for the YAML that Genesis documents are written in: block mappings and
@@ -37,18 +38,10 @@ export function parseYamlFast(
   }
 }
 
-/** Thrown to hand the text over to the full parser. */
-const UNSUPPORTED = new Error("outside the fast YAML subset");
-
-function bail(): never {
-  throw UNSUPPORTED;
-}
-
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
-const HASH = 35;
 
 interface Built {
   readonly value: unknown;
@@ -172,7 +165,7 @@ class FastYamlParser {
   private findKeyColon(offset: number, lineEnd: number): number {
     const c = this.text.charCodeAt(offset);
     if (c === 34 /* " */ || c === 39 /* ' */) {
-      const close = this.quotedEnd(offset, lineEnd);
+      const close = quotedScalarEnd(this.text, offset, lineEnd);
       if (close < 0) return -1;
       const colon = this.skipSpaces(close, lineEnd);
       return this.text.charCodeAt(colon) === 58 && this.isSeparatorAt(colon + 1, lineEnd) ? colon : -1;
@@ -293,13 +286,13 @@ class FastYamlParser {
   private key(offset: number, colon: number): { name: string; span: Span } {
     const c = this.text.charCodeAt(offset);
     if (c === 34 || c === 39) {
-      const close = this.quotedEnd(offset, colon);
-      return { name: this.quoted(offset, close), span: { start: offset, end: close } };
+      const close = quotedScalarEnd(this.text, offset, colon);
+      return { name: unquote(this.text, offset, close), span: { start: offset, end: close } };
     }
     let end = colon;
     while (end > offset && isBlank(this.text.charCodeAt(end - 1))) end--;
     const raw = this.text.slice(offset, end);
-    this.checkPlainStart(raw);
+    checkPlainStart(raw);
     const resolved = this.resolve(raw);
     return { name: resolved === null ? "" : String(resolved), span: { start: offset, end } };
   }
@@ -310,9 +303,9 @@ class FastYamlParser {
     const c = this.text.charCodeAt(offset);
     if (c === 91 || c === 123) return this.flow(offset, lineEnd, pointer, depth + 1);
     if (c === 34 || c === 39) {
-      const close = this.quotedEnd(offset, lineEnd);
+      const close = quotedScalarEnd(this.text, offset, lineEnd);
       if (close < 0) bail(); // multi-line quoted scalar
-      return { value: this.quoted(offset, close), end: close };
+      return { value: unquote(this.text, offset, close), end: close };
     }
     // Plain scalar: to the end of the line or a comment.
     let end = lineEnd;
@@ -326,52 +319,10 @@ class FastYamlParser {
     }
     while (end > offset && isBlank(this.text.charCodeAt(end - 1))) end--;
     const raw = this.text.slice(offset, end);
-    this.checkPlainStart(raw);
+    checkPlainStart(raw);
     // A plain scalar continued on a more indented line is multi-line; the enclosing collection
     // bails when it meets that line.
     return { value: this.resolve(raw), end };
-  }
-
-  private checkPlainStart(raw: string): void {
-    if (raw.length === 0) bail();
-    const c = raw.charCodeAt(0);
-    // Indicators that start something other than a plain scalar: anchors, aliases, tags,
-    // directives, reserved characters, and "? " keys.
-    if (c === 38 || c === 42 || c === 33 || c === 37 || c === 64 || c === 96 || c === 124 || c === 62) bail();
-    if (c === 44 || c === 93 || c === 125 || c === 91 || c === 123 || c === 34 || c === 39 || c === HASH) bail();
-    if ((c === 63 || c === 45 || c === 58) && (raw.length === 1 || isBlank(raw.charCodeAt(1)))) bail();
-  }
-
-  /** Offset just after the closing quote of the quoted scalar at `open`, or -1 when not on this line. */
-  private quotedEnd(open: number, lineEnd: number): number {
-    const quote = this.text.charCodeAt(open);
-    for (let i = open + 1; i < lineEnd; i++) {
-      const c = this.text.charCodeAt(i);
-      if (quote === 34 && c === 92 /* \ */) {
-        i++;
-        continue;
-      }
-      if (c === quote) {
-        if (quote === 39 && this.text.charCodeAt(i + 1) === 39) {
-          i++;
-          continue;
-        }
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  private quoted(open: number, close: number): string {
-    const body = this.text.slice(open + 1, close - 1);
-    if (this.text.charCodeAt(open) === 39) return body.includes("''") ? body.replace(/''/g, "'") : body;
-    if (!body.includes("\\")) return body;
-    return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
-      const simple = DOUBLE_QUOTED_ESCAPES[escape];
-      if (simple !== undefined) return simple;
-      if (escape.length > 1) return String.fromCharCode(parseInt(escape.slice(1), 16));
-      return bail();
-    });
   }
 
   /** A flow collection that opens and closes on this line. */
@@ -431,9 +382,9 @@ class FastYamlParser {
       return this.flow(at, lineEnd, pointer, depth + 1);
     }
     if (c === 34 || c === 39) {
-      const close = this.quotedEnd(at, lineEnd);
+      const close = quotedScalarEnd(this.text, at, lineEnd);
       if (close < 0) bail();
-      return { value: this.quoted(at, close), end: close };
+      return { value: unquote(this.text, at, close), end: close };
     }
     let end = at;
     while (end < lineEnd) {
@@ -449,7 +400,7 @@ class FastYamlParser {
     }
     while (end > at && isBlank(this.text.charCodeAt(end - 1))) end--;
     const raw = this.text.slice(at, end);
-    this.checkPlainStart(raw);
+    checkPlainStart(raw);
     return { value: this.resolve(raw), end };
   }
 
@@ -503,17 +454,7 @@ class FastYamlParser {
     if (contentIndent < 0) bail(); // an empty block scalar
     // Consumed up to the last content line; trailing blank lines are skipped by toContentLine.
     this.line = consumedTo;
-    let value: string;
-    if (literal) value = lines.join("\n");
-    else {
-      value = "";
-      for (let k = 0; k < lines.length; k++) {
-        const line = lines[k];
-        if (k === 0) value = line;
-        else if (line === "") value += "\n";
-        else value += lines[k - 1] === "" ? line : ` ${line}`;
-      }
-    }
+    let value = literal ? lines.join("\n") : foldedLines(lines);
     if (lines.some((l) => /[ \t]$/.test(l) || l.includes("\t"))) bail();
     if (!strip) value += "\n";
     this.locations.set(pointer, { value: { start: header, end: lastContentEnd }, key });
