@@ -5,22 +5,15 @@
  * writes nothing and exits 1 when a page differs from what it would write.
  * A unit test (test/unit/docs.test.ts) runs the same comparison.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DOCS_DIR, GENERATED_MARK, generateDocs } from "./docs/generate";
+import { markdownFilesUnder } from "./docs/markdown-files";
 import { RULE_PAGES_MODULE, rulePagesModule } from "./docs/rule-pages";
 
 /** The generated pages now in docs/ (those that start with the mark), relative to docs/. */
-export function generatedPagesOnDisk(dir = DOCS_DIR, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      const relative = prefix ? `${prefix}/${name}` : name;
-      if (statSync(full).isDirectory()) return generatedPagesOnDisk(full, relative);
-      return name.endsWith(".md") && readFileSync(full, "utf8").startsWith(GENERATED_MARK) ? [relative] : [];
-    });
+export function generatedPagesOnDisk(dir = DOCS_DIR): string[] {
+  return markdownFilesUnder(dir).filter((page) => readFileSync(path.join(dir, page), "utf8").startsWith(GENERATED_MARK));
 }
 
 /** The pages that differ from what the generator writes now, are missing, or are no longer generated. */

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { markdownFilesUnder } from "./markdown-files";
 
 /**
  * The hand-written part of each rule's page: scripts/docs/rules/<rule-id>.md (an id's `/` is a
@@ -31,16 +32,8 @@ export interface RuleSource {
 }
 
 /** The rule ids that have a source file, from the files under scripts/docs/rules/. */
-export function ruleIdsWithSources(dir = RULE_SOURCES_DIR, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      const relative = prefix ? `${prefix}/${name}` : name;
-      if (statSync(full).isDirectory()) return ruleIdsWithSources(full, relative);
-      return name.endsWith(".md") ? [relative.slice(0, -".md".length)] : [];
-    });
+export function ruleIdsWithSources(dir = RULE_SOURCES_DIR): string[] {
+  return markdownFilesUnder(dir).map((file) => file.slice(0, -".md".length));
 }
 
 export function readRuleSource(id: string): RuleSource {
