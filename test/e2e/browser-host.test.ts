@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { BROWSER_ONLY_VSIX, REPOSITORY, RESULTS, TIMEOUTS, Workbench, type Problem } from "./support/workbench";
+import { hasProblem, workbenchPerSuite } from "./support/suite";
+import { BROWSER_ONLY_VSIX, REPOSITORY, TIMEOUTS } from "./support/workbench";
 
 /**
  * The browser entry in a real workbench: the browser-only package (`browser`, no `main`, no Node
@@ -11,40 +12,17 @@ import { BROWSER_ONLY_VSIX, REPOSITORY, RESULTS, TIMEOUTS, Workbench, type Probl
  */
 
 const MANIFEST = "data/beamline-xrd.dataset.yaml";
-const has = (problems: Problem[], code: string, line?: number) =>
-  problems.some((p) => p.code === code && (line === undefined || p.line === line));
-
-/** Failure screenshots are test-results/browser-host-<test title>.png; a new run removes the old ones. */
-const FAILURE_PREFIX = "browser-host-";
 
 describe("Genesis Readiness in code-server's Web Worker extension host (browser-only package, Chromium)", function () {
   this.timeout(TIMEOUTS.serverStart + TIMEOUTS.workbench + 60_000);
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    // Packaging (when the package is stale) and the first install of code-server take longer.
-    this.timeout(15 * 60_000);
-    for (const old of existsSync(RESULTS) ? readdirSync(RESULTS) : []) if (old.startsWith(FAILURE_PREFIX)) rmSync(path.join(RESULTS, old));
-    workbench = await Workbench.launch({ vsix: BROWSER_ONLY_VSIX, under: path.join(REPOSITORY, ".cache", "e2e-browser-host") });
-  });
-
-  afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state !== "failed" || !workbench) return;
-    const name = test.title
-      .replace(/[^a-z0-9]+/gi, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 100);
-    await workbench.screenshot(path.join(RESULTS, `${FAILURE_PREFIX}${name}.png`)).catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await workbench?.close();
+  // Failure screenshots are test-results/browser-host-<test title>.png.
+  const workbench = workbenchPerSuite("browser-host-", {
+    vsix: BROWSER_ONLY_VSIX,
+    under: path.join(REPOSITORY, ".cache", "e2e-browser-host"),
   });
 
   it("installs a package that only a browser can run: a browser entry, no main and no Node bundle", function () {
-    const extensions = path.join(workbench!.base, "extensions");
+    const extensions = path.join(workbench().base, "extensions");
     const installed = readdirSync(extensions).filter((name) => name.startsWith("genesis-readiness.genesis-readiness-"));
     assert.equal(installed.length, 1, `one Genesis Readiness extension in ${extensions}: ${installed.join(", ")}`);
     const folder = path.join(extensions, installed[0]);
@@ -54,7 +32,7 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
   });
 
   it("runs in the Web Worker extension host, whose client starts the server in a Web Worker, and no Node server", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.runCommand("Developer: Show Running Extensions");
     // Each running extension says where it runs: the host's address for code-server's Node host, or "web worker".
     const row = wb.page.locator(".runtime-extensions-editor .monaco-list-row[aria-label='genesis-readiness']");
@@ -75,13 +53,13 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
   });
 
   it("shows the broken manifest's mistakes: squiggles, and Problems rows with their rule ids", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.showProblems();
     await wb.openFile(MANIFEST);
     await wb.page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: TIMEOUTS.diagnostic });
     const problems = await wb.waitForProblems(
       path.basename(MANIFEST),
-      (p) => has(p, "version/semver", 4) && has(p, "license/spdx", 11) && has(p, "schema/enum", 41),
+      (p) => hasProblem(p, "version/semver", 4) && hasProblem(p, "license/spdx", 11) && hasProblem(p, "schema/enum", 41),
       "version/semver on line 4, license/spdx on line 11, schema/enum on line 41",
     );
     const spdx = problems.find((p) => p.code === "license/spdx")!;
@@ -89,7 +67,7 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
   });
 
   it("shows the readiness score and checklist, and a quick fix turns a failing item to pass", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const score = wb.page.locator(".statusbar-item", { hasText: /Genesis \d+\/21/ }).first();
     await score.waitFor({ timeout: TIMEOUTS.diagnostic });
     const before = Number(/Genesis (\d+)\/21/.exec(await score.innerText())![1]);
@@ -103,7 +81,7 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
     await wb.page.locator(".monaco-editor .view-line", { hasText: "format: parquet" }).first().waitFor({ timeout: TIMEOUTS.ui });
     await wb.waitForProblems(
       path.basename(MANIFEST),
-      (p) => !has(p, "schema/enum", 41) && has(p, "license/spdx", 11),
+      (p) => !hasProblem(p, "schema/enum", 41) && hasProblem(p, "license/spdx", 11),
       "schema/enum to go after the quick fix",
     );
     await sidebar
@@ -121,7 +99,7 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
   });
 
   it("restarts: Restart Language Server ends the old worker, starts a new one, and the diagnostics come back", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.runCommand("Genesis: Restart Language Server");
     await wb.runCommand("Genesis: Show Output");
     const started = /Genesis Readiness server \S+ started \(a Web Worker\)/g;
@@ -136,6 +114,10 @@ describe("Genesis Readiness in code-server's Web Worker extension host (browser-
     assert.doesNotMatch(shown, /did not start/);
     await wb.showProblems();
     await wb.openFile(MANIFEST);
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "version/semver", 4), "version/semver on line 4 after the restart");
+    await wb.waitForProblems(
+      path.basename(MANIFEST),
+      (p) => hasProblem(p, "version/semver", 4),
+      "version/semver on line 4 after the restart",
+    );
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
-import { existsSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { unlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { RESULTS, REPOSITORY, TIMEOUTS, Workbench, type Problem } from "./support/workbench";
+import { hasProblem, workbenchPerSuite } from "./support/suite";
+import { REPOSITORY, TIMEOUTS, type Problem } from "./support/workbench";
 
 /**
  * The packaged extension in a real VS Code (code-server in Chromium), on a copy of examples/:
@@ -44,40 +45,14 @@ Trained on raw-buoys@1.2.0 with level: cui data.
 `;
 
 const codes = (problems: Problem[]) => new Set(problems.map((p) => p.code));
-const has = (problems: Problem[], code: string, line?: number) =>
-  problems.some((p) => p.code === code && (line === undefined || p.line === line));
-
-/** Failure screenshots are test-results/e2e-<test title>.png; a new run removes the old ones. */
-const FAILURE_PREFIX = "e2e-";
 
 describe("Genesis Readiness in a real VS Code (code-server + Chromium)", function () {
   this.timeout(TIMEOUTS.serverStart + TIMEOUTS.workbench + 60_000);
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    // Packaging (when the .vsix is stale) and the first install of code-server take longer.
-    this.timeout(15 * 60_000);
-    for (const old of existsSync(RESULTS) ? readdirSync(RESULTS) : []) if (old.startsWith(FAILURE_PREFIX)) rmSync(path.join(RESULTS, old));
-    workbench = await Workbench.launch();
-  });
-
-  afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state !== "failed" || !workbench) return;
-    const name = test.title
-      .replace(/[^a-z0-9]+/gi, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 100);
-    await workbench.screenshot(path.join(RESULTS, `${FAILURE_PREFIX}${name}.png`)).catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await workbench?.close();
-  });
+  // Failure screenshots are test-results/e2e-<test title>.png.
+  const workbench = workbenchPerSuite("e2e-");
 
   it("shows the manifest's mistakes in the Problems panel with their rule ids, and squiggles in the editor", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.openFile(MANIFEST);
     await wb.page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: TIMEOUTS.diagnostic });
     await wb.page.locator(".monaco-editor .squiggly-warning").first().waitFor({ timeout: TIMEOUTS.diagnostic });
@@ -109,42 +84,42 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
       { line: 38, severity: "warning" },
     );
     // The suppressed checksum-missing (line 39) and the suppressed unknown property (line 30) stay hidden.
-    assert.ok(!has(problems, "integrity/checksum-missing"), "the genesis-ignore comment hides integrity/checksum-missing");
-    assert.ok(!has(problems, "schema/unknown-property", 30), "the genesis-ignore comment with a reason hides beamtimeProposal");
+    assert.ok(!hasProblem(problems, "integrity/checksum-missing"), "the genesis-ignore comment hides integrity/checksum-missing");
+    assert.ok(!hasProblem(problems, "schema/unknown-property", 30), "the genesis-ignore comment with a reason hides beamtimeProposal");
 
     await wb.readmeScreenshot(path.join(SCREENSHOTS, "manifest-diagnostics.png"));
   });
 
   it("clears a diagnostic when a fix is typed, and reports a mistake as soon as it is typed", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.openFile(MANIFEST);
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "license/spdx", 11), "license/spdx on line 11");
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => hasProblem(p, "license/spdx", 11), "license/spdx on line 11");
 
     // line 11: `license: Apache 2` -> `license: Apache-2.0`
     await wb.replaceRestOfLine(11, "license: ", "Apache-2.0");
     const fixed = await wb.waitForProblems(
       path.basename(MANIFEST),
-      (p) => !has(p, "license/spdx") && has(p, "version/semver"),
+      (p) => !hasProblem(p, "license/spdx") && hasProblem(p, "version/semver"),
       "license/spdx to go (and the others to stay)",
     );
-    assert.ok(has(fixed, "schema/enum", 41), "the other mistakes are still reported");
+    assert.ok(hasProblem(fixed, "schema/enum", 41), "the other mistakes are still reported");
 
     // line 35: `    format: csv` -> `    format: csvv`
     await wb.replaceRestOfLine(35, "    format: csv", "v");
-    const broken = await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 35), "schema/enum on line 35");
+    const broken = await wb.waitForProblems(path.basename(MANIFEST), (p) => hasProblem(p, "schema/enum", 35), "schema/enum on line 35");
     assert.match(broken.find((p) => p.code === "schema/enum" && p.line === 35)!.message, /"csvv" is not allowed for "format"/);
 
     // Leave the document as it is on disk for the tests that follow.
     await wb.runCommand("File: Revert File");
     await wb.waitForProblems(
       path.basename(MANIFEST),
-      (p) => has(p, "license/spdx", 11) && !has(p, "schema/enum", 35),
+      (p) => hasProblem(p, "license/spdx", 11) && !hasProblem(p, "schema/enum", 35),
       "the reverted document's diagnostics",
     );
   });
 
   it("reports the model card's front matter and its missing sections", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.closeAllEditors();
     await wb.openFile(MODEL_CARD);
     const problems = await wb.waitForProblems(
@@ -176,7 +151,7 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
   });
 
   it("colours a model card's front matter as YAML, with references and genesis-ignore comments marked on top", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.closeAllEditors();
     const card = "models/highlighted.modelcard.md";
     writeFileSync(path.join(wb.workspace, card), HIGHLIGHTED_CARD);
@@ -221,7 +196,7 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
   });
 
   it("logs no error in the server's output channel", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.runCommand("Genesis: Show Output");
     const output = wb.page.locator(".output-view, .part.panel .editor-instance").first();
     await wb.page
@@ -244,16 +219,16 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
   });
 
   it("applies a quick fix from the light bulb, and scaffolds a model card from the snippet", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.showProblems();
     await wb.closeAllEditors();
     await wb.openFile(MANIFEST);
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "schema/enum", 41), "schema/enum on line 41");
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => hasProblem(p, "schema/enum", 41), "schema/enum on line 41");
     // With the cursor on the value `parqet`.
     await wb.applyQuickFix(41, "    format: pa", 'Change to "parquet"');
     await wb.waitForProblems(
       path.basename(MANIFEST),
-      (p) => !has(p, "schema/enum", 41) && has(p, "license/spdx", 11),
+      (p) => !hasProblem(p, "schema/enum", 41) && hasProblem(p, "license/spdx", 11),
       "schema/enum to go after the quick fix",
     );
     await wb.page.locator(".monaco-editor .view-line", { hasText: "format: parquet" }).first().waitFor({ timeout: TIMEOUTS.ui });
@@ -278,21 +253,21 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     // placeholder is not looked up, so no ref/unresolved), and nothing is an error.
     const scaffolded = await wb.waitForProblems(
       path.basename(card),
-      (p) => has(p, "placeholder/value"),
+      (p) => hasProblem(p, "placeholder/value"),
       "placeholder/value for the template's placeholders",
     );
     assert.deepEqual(
       scaffolded.filter((p) => p.severity === "error").map((p) => p.code),
       [],
     );
-    assert.ok(!has(scaffolded, "ref/unresolved"), "a placeholder reference is not looked up");
-    assert.ok(!has(scaffolded, "modelcard/section-missing"), "every section of the card is there");
+    assert.ok(!hasProblem(scaffolded, "ref/unresolved"), "a placeholder reference is not looked up");
+    assert.ok(!hasProblem(scaffolded, "modelcard/section-missing"), "every section of the card is there");
     await wb.closeAllEditors();
     unlinkSync(path.join(wb.workspace, card));
   });
 
   it("shows the readiness checklist: the score, evidence that opens its file, a fix that makes a failing item pass", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.showProblems();
     await wb.closeAllEditors();
     const score = wb.page.locator(".statusbar-item", { hasText: /Genesis \d+\/21/ }).first();
@@ -333,13 +308,13 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
 
   // Last: the language client logs the crash to the output channel, which the test above reads.
   it("restarts the language server when it dies, says so once, and diagnostics come back", async function () {
-    const wb = workbench!;
+    const wb = workbench();
     // The Output view replaced the Problems panel above; show it before the editor changes, so its
     // "active file only" filter follows the manifest.
     await wb.showProblems();
     await wb.closeAllEditors();
     await wb.openFile(MANIFEST);
-    await wb.waitForProblems(path.basename(MANIFEST), (p) => has(p, "license/spdx", 11), "license/spdx on line 11");
+    await wb.waitForProblems(path.basename(MANIFEST), (p) => hasProblem(p, "license/spdx", 11), "license/spdx on line 11");
     const before = wb.serverProcessIds();
     assert.ok(before.length >= 1, "the language server runs");
     for (const pid of before) process.kill(pid, "SIGKILL");
@@ -352,7 +327,7 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     await wb.replaceRestOfLine(35, "    format: csv", "v");
     await wb.waitForProblems(
       path.basename(MANIFEST),
-      (p) => has(p, "schema/enum", 35) && has(p, "license/spdx", 11),
+      (p) => hasProblem(p, "schema/enum", 35) && hasProblem(p, "license/spdx", 11),
       "schema/enum on line 35 from the restarted server",
     );
     assert.match(wb.outputChannelLog("Genesis Readiness"), /stopped unexpectedly; restarting it \(1 in the last three minutes\)/);
