@@ -47,9 +47,6 @@ const entries = [
   // Loaded at run time beside the CLI bundle (server/src/cli/worker-pool.ts): the thread that
   // reads and analyses a share of a large workspace's files.
   { entryPoints: ["server/src/cli/check-worker.ts"], outfile: "dist/check-worker.js" },
-  // Loaded at run time beside the server bundle (server/src/lsp/readiness-remote.ts): the thread
-  // that computes the readiness checklist away from the editor's requests.
-  { entryPoints: ["server/src/lsp/readiness-worker.ts"], outfile: "dist/readiness-worker.js" },
   // The same for the threads that parse a large folder's files while the server scans it (server/src/lsp/parse-pool.ts).
   { entryPoints: ["server/src/lsp/parse-worker.ts"], outfile: "dist/parse-worker.js" },
 ];
@@ -73,7 +70,7 @@ if (watch) {
   const [, webSizes] = await Promise.all([Promise.all(entries.map((entry) => build({ ...common, ...entry }))), buildWeb({ minify })]);
   console.log(
     "esbuild: dist/client.js, dist/server.js, dist/cli.js, dist/cli-main.js, dist/mcp.js, dist/check-worker.js, dist/hash-worker.js, " +
-      "dist/readiness-worker.js, dist/parse-worker.js, " +
+      "dist/parse-worker.js, " +
       `dist/hdf5-reader.js, dist/web/extension.js, dist/web/server.js in ${Date.now() - started} ms`,
   );
   const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;

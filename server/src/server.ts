@@ -6,7 +6,6 @@ import { NODE_FILE_ACCESS } from "./lsp/node-file-access";
 import { registerBundle } from "./lsp/node-bundle";
 import { importFromFileOnDisk } from "./lsp/node-import";
 import { nodeAnalyserFor } from "./lsp/node-parse-pool";
-import { nodeReadinessWorker } from "./lsp/node-readiness-worker";
 import type { ServerPlatform } from "./lsp/platform";
 import { startServer } from "./lsp/start";
 
@@ -55,7 +54,6 @@ const NODE_PLATFORM: ServerPlatform = {
   importFromFile: importFromFileOnDisk,
   registerBundles: registerBundle,
   analyserFor: (files) => nodeAnalyserFor(files),
-  readinessWorker: nodeReadinessWorker(),
   runtime: `node ${process.version}`,
 };
 

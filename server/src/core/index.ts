@@ -11,8 +11,6 @@ export { WorkspaceHost, type Selection } from "./host/workspace-host";
 export type { WorkspaceAnalysis, Place, Definition, RenameSubject, DocumentLinkTarget, CurrentDocument } from "./host/queries";
 export { preAnalyse, type DocumentSource, type PreAnalysed, type PreAnalysisWanted, type PortableFacts } from "./host/pre-analysis";
 export { maxDocumentBytes, DEFAULT_MAX_DOCUMENT_BYTES, isOverLimit, utf8Length, TOO_LARGE_HEAD_CHARACTERS } from "./host/size-limit";
-export { ReadinessMirror, type ReadinessSync, type MirroredDocument } from "./host/readiness-mirror";
-export { ReadinessSyncSource, SYNC_BATCH, type Slicer } from "./host/readiness-sync";
 export { Engine, type EngineOptions } from "./engine";
 
 // Plain data shared with the front ends.
@@ -40,6 +38,7 @@ export * from "./evidence-api";
 
 // The readiness checklist and its reports.
 export * from "./readiness/model";
+export { finishInSlices, type Slicer, type Steps } from "./readiness/steps";
 export { mergeReadiness } from "./readiness/merge";
 export { lineageOf, mergeLineage, type LineageGraph, type LineageNode, type LineageEdge } from "./readiness/lineage";
 export { formatReadiness, REPORT_FORMATS, type ReportFormat, type ReadinessReport } from "./readiness/report";

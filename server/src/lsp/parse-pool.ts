@@ -1,5 +1,4 @@
 import { preAnalyse, type DocumentSource, type Engine, type GenesisConfig, type PreAnalysed } from "../core/index";
-import { EVENT_LOOP_CLOCK, SLICE_MS, type WorkClock } from "./scheduler";
 
 /**
  * The per-file step of a scan (the core's preAnalyse: recognise, parse, facts, `type` rules) for
@@ -69,13 +68,4 @@ export class InThreadAnalyser implements DocumentAnalyser {
   }
 
   dispose(): void {}
-}
-
-/** Gives the event loop a turn once SLICE_MS have gone since the last one (for loops on the server's thread). */
-export function timeSlicer(clock: WorkClock = EVENT_LOOP_CLOCK): () => Promise<void> | undefined {
-  let started = clock.now();
-  return () => {
-    if (clock.now() - started < SLICE_MS) return undefined;
-    return clock.yield().then(() => void (started = clock.now()));
-  };
 }

@@ -3,7 +3,6 @@ import type { WorkspaceFileAccess } from "./file-access";
 import type { VerifyFilesResult } from "../protocol";
 import type { ImportFromFile } from "./import-action";
 import type { AnalyserFor } from "./parse-pool";
-import type { StartMirrorWorker } from "./readiness-remote";
 import type { WorkspaceService } from "./workspace-service";
 import type { ScanProgress } from "./workspace-scan";
 
@@ -43,8 +42,6 @@ export interface ServerPlatform {
   registerBundles?(connection: Connection, workspace: WorkspaceService): void;
   /** Parses a large folder's files in worker threads when scanning (node-parse-pool.ts); absent, on the server's thread. */
   readonly analyserFor?: AnalyserFor;
-  /** Computes the checklist in a worker thread (node-readiness-worker.ts); absent, on the server's thread, in slices. */
-  readonly readinessWorker?: StartMirrorWorker;
   /** Where the server runs, for the start-up log line (`node v20.19.0`). */
   readonly runtime: string;
 }

@@ -1,5 +1,6 @@
 import type { Connection } from "vscode-languageserver";
 import {
+  finishInSlices,
   formatReadiness,
   ignoreMatcher,
   mergeLineage,
@@ -22,7 +23,7 @@ import { configFileOf, type ConfigStore } from "./config-store";
 import type { WorkspaceFileAccess } from "./file-access";
 import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
-import { ReadinessRemote, type StartMirrorWorker } from "./readiness-remote";
+import { EVENT_LOOP_CLOCK, timeSlicer, type WorkClock } from "./scheduler";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
 
 /**
@@ -44,23 +45,16 @@ export interface ReadinessDependencies {
  * checklist of each workspace folder, recomputed only when its inputs change: a document's
  * diagnostics, or the folder's files (any file event the client's watcher reports to the server).
  */
-export function registerReadiness(
-  connection: Connection,
-  dependencies: ReadinessDependencies,
-  worker: StartMirrorWorker | undefined,
-): { dispose(): void } {
-  const logError = (message: string) => connection.console.error(message);
-  const remote = new ReadinessRemote(worker, undefined, logError);
+export function registerReadiness(connection: Connection, dependencies: ReadinessDependencies): { dispose(): void } {
   const tracker = new ReadinessTracker(
     dependencies,
     (params) => void connection.sendNotification(READINESS_CHANGED_NOTIFICATION, params),
-    logError,
-    remote,
+    (message) => connection.console.error(message),
   );
   dependencies.workspace.onDiagnosticsChanged((change) => tracker.changed(change));
   connection.onRequest(READINESS_REQUEST, (params: ReadinessParams | undefined) => tracker.model(params?.folder));
   connection.onRequest(REPORT_REQUEST, (params: ReportParams) => tracker.report(params.format, params.folder));
-  return remote;
+  return tracker;
 }
 
 /** What is kept of one folder between changes (the host keeps each document's diagnostics). */
@@ -85,8 +79,14 @@ export class ReadinessTracker {
     private readonly dependencies: ReadinessDependencies,
     private readonly announce: (params: ReadinessChangedParams) => void,
     private readonly logError: (message: string) => void,
-    private readonly remote: ReadinessRemote = new ReadinessRemote(undefined),
+    /** Whose slices the checklist is judged in: the event loop's, or a test's. */
+    private readonly clock: WorkClock = EVENT_LOOP_CLOCK,
   ) {}
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 
   changed(change: FolderChange): void {
     const entry = this.entryOf(change.state);
@@ -136,7 +136,10 @@ export class ReadinessTracker {
     if (this.dependencies.workspace.scanInProgress) return this.schedule();
     const parts = await this.parts(undefined);
     const changed: string[] = [];
-    for (const { root, model } of parts) {
+    for (const { root, state, model } of parts) {
+      // A change came while the model was judged (in slices): it may mix before and after, and the
+      // change has scheduled the flush that announces its successor.
+      if (state && this.entryOf(state).computedGeneration !== this.entryOf(state).generation) continue;
       // Offsets shift with every keystroke; what the client shows (ranges, statuses, text) does not.
       // Kept as a digest: the JSON of a large workspace's model runs to megabytes.
       const digest = this.dependencies.fingerprint(JSON.stringify(model, (key, value: unknown) => (key === "span" ? undefined : value)));
@@ -184,8 +187,9 @@ export class ReadinessTracker {
     host.dataFilesUnread = this.dependencies.workspace.dataFilesUnread;
     const files = host.trusted ? await this.filesOf(state.root, entry, config) : NO_FILES;
     host.setFiles(files);
-    // Away from this thread: only the sync of what changed runs here, in short slices.
-    const computed = await this.remote.compute(state, files);
+    // On this thread, in slices of at most SLICE_MS with a turn of the event loop between them,
+    // so that a keystroke is served while a large workspace is judged.
+    const computed = await finishInSlices(host.readinessSteps(), timeSlicer(this.clock));
     const model = withUris(computed, state, this.dependencies.workspace);
     entry.model = model;
     entry.computedGeneration = generation;

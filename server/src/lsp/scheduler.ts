@@ -1,3 +1,5 @@
+import type { Slicer } from "../core/index";
+
 /** Longest run of background work between two yields to the event loop (where new edits come in). */
 export const SLICE_MS = 10;
 
@@ -12,6 +14,15 @@ export const EVENT_LOOP_CLOCK: WorkClock = {
   now: () => performance.now(),
   yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
 };
+
+/** Gives the event loop a turn once SLICE_MS have gone since the last one (for loops on the server's thread). */
+export function timeSlicer(clock: WorkClock = EVENT_LOOP_CLOCK): Slicer {
+  let started = clock.now();
+  return () => {
+    if (clock.now() - started < SLICE_MS) return undefined;
+    return clock.yield().then(() => void (started = clock.now()));
+  };
+}
 
 type Work = () => Promise<void> | void;
 

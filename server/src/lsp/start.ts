@@ -189,9 +189,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   registerNavigation(connection, workspace, documents);
-  disposables.push(
-    registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint }, platform.readinessWorker),
-  );
+  disposables.push(registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint }));
   registerExport(connection, workspace, folders);
   registerCodeActions(connection, {
     workspace,

@@ -2,7 +2,8 @@ import picomatch from "picomatch";
 import { CONFIG_FILE_NAME, ignoreMatcher, maxDocumentBytes, syntaxOf, type GenesisConfig } from "../core/index";
 import type { WorkspaceFileAccess } from "./file-access";
 import type { Folder } from "./folder";
-import { IN_THREAD, timeSlicer, type AnalyserFor, type ParseItem, type ParseOutcome } from "./parse-pool";
+import { IN_THREAD, type AnalyserFor, type ParseItem, type ParseOutcome } from "./parse-pool";
+import { timeSlicer } from "./scheduler";
 
 /** How a scan reports what it is doing (VS Code's work-done progress, or nothing). */
 export interface ScanProgress {

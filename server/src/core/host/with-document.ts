@@ -7,13 +7,3 @@ export function withDocument(facts: PortableFacts | DocumentFacts, load: () => G
   const { document: _document, ...rest } = facts as DocumentFacts;
   return Object.defineProperty(rest, "document", { get: load, enumerable: true }) as DocumentFacts;
 }
-
-/**
- * The facts without their parse tree, as plain data for another thread. The tree is not read: on a
- * document that is not open, reading it would parse the text again.
- */
-export function portableFacts(facts: DocumentFacts): PortableFacts {
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(facts)) if (key !== "document") copy[key] = (facts as unknown as Record<string, unknown>)[key];
-  return copy as unknown as PortableFacts;
-}

@@ -5,7 +5,8 @@ import { Engine, type CheckOptions } from "../engine";
 import { evidenceRequests, type RequestOptions } from "../evidence/requests";
 import type { EvidenceMap, EvidenceRequest } from "../evidence/types";
 import { RecentParses } from "../parse/recent-parses";
-import { computeReadiness } from "../readiness/compute";
+import { readinessSteps } from "../readiness/compute";
+import { finish, pacer, type Steps } from "../readiness/steps";
 import { lineageOf, type LineageGraph } from "../readiness/lineage";
 import {
   fileListOf,
@@ -236,7 +237,16 @@ export class WorkspaceHost {
 
   /** The readiness checklist of the selected documents (all by default), judged against the whole folder. */
   readiness(selection?: Selection): ReadinessModel {
-    return computeReadiness(this.readinessInput(selection));
+    return finish(this.readinessSteps(selection));
+  }
+
+  /**
+   * The same checklist in steps (core/readiness/steps.ts), for a caller that judges a large
+   * workspace in slices on a thread that also serves the editor. The host may change between
+   * steps: each document is read as it is when its turn comes.
+   */
+  *readinessSteps(selection?: Selection): Steps<ReadinessModel> {
+    return yield* readinessSteps(yield* this.readinessInputSteps(selection));
   }
 
   /** The lineage graph of the selected documents (all by default), resolved against the whole folder. */
@@ -320,8 +330,15 @@ export class WorkspaceHost {
 
   /** What the checklist of the selected documents is computed from (for tests and tools that look inside). */
   readinessInput(selection?: Selection): ReadinessInput {
+    return finish(this.readinessInputSteps(selection));
+  }
+
+  private *readinessInputSteps(selection?: Selection): Steps<ReadinessInput> {
     const documents: ReadinessDocument[] = [];
+    const pause = pacer();
     for (const path of this.selected(selection)) {
+      // A document's findings may have to be combined afresh (after a change of configuration).
+      if (pause()) yield;
       const document = this.readinessDocument(path);
       if (document) documents.push(document);
     }

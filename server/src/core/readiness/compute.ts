@@ -5,7 +5,8 @@ import { DATA_ITEMS } from "./items-data";
 import { GOVERNANCE_ITEMS } from "./items-governance";
 import { INFRASTRUCTURE_ITEMS } from "./items-infrastructure";
 import { MODEL_ITEMS } from "./items-model";
-import { waiversOf, withRuleFindings } from "./rule-findings";
+import { findingsByItem, waiversOf, withRuleFindings } from "./rule-findings";
+import { finish, type Steps } from "./steps";
 import {
   GROUP_ORDER,
   GROUP_TITLES,
@@ -31,36 +32,21 @@ export const READINESS_CHECKS: Readonly<Record<ReadinessGroupId, readonly Readin
  * Pure: the same input gives the same model.
  */
 export function computeReadiness(input: ReadinessInput): ReadinessModel {
-  const steps = decideAll(input);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(readinessSteps(input));
 }
 
 /**
- * The same model, with `pause()` awaited between items, so that a caller serving an editor can
- * answer other requests while a large workspace is judged (each item is one pass over it).
+ * The same model in steps (steps.ts), with a pause point every few documents of every item, so
+ * that a caller serving an editor can judge a large workspace in slices and answer in between.
  */
-export async function computeReadinessInSteps(input: ReadinessInput, pause: () => Promise<void>): Promise<ReadinessModel> {
-  const steps = decideAll(input);
-  let step = steps.next();
-  while (!step.done) {
-    await pause();
-    step = steps.next();
-  }
-  return step.value;
-}
-
-/** Decides the items one by one, yielding after each. */
-function* decideAll(input: ReadinessInput): Generator<void, ReadinessModel> {
-  const context = new ReadinessContext(input);
+export function* readinessSteps(input: ReadinessInput): Steps<ReadinessModel> {
+  const context = yield* ReadinessContext.of(input);
+  // Read by every item (rule-findings.ts): worked out once, in steps, before the first.
+  yield* context.memo(findingsByItem);
   const groups: ReadinessGroup[] = [];
   for (const id of GROUP_ORDER) {
     const items: ReadinessItem[] = [];
-    for (const check of READINESS_CHECKS[id]) {
-      items.push(decide(check, context));
-      yield;
-    }
+    for (const check of READINESS_CHECKS[id]) items.push(yield* decide(check, context));
     const applicable = items.filter((item) => item.status !== "n/a").length;
     const passed = items.filter((item) => item.status === "pass").length;
     groups.push({ id, title: GROUP_TITLES[id], passed, applicable, items });
@@ -69,12 +55,12 @@ function* decideAll(input: ReadinessInput): Generator<void, ReadinessModel> {
     score: { passed: groups.reduce((n, g) => n + g.passed, 0), applicable: groups.reduce((n, g) => n + g.applicable, 0) },
     groups,
     // Always present, empty when nothing is waived, so that the model's JSON has one shape.
-    waivers: waiversOf(context),
+    waivers: yield* waiversOf(context),
   };
 }
 
 /** One item: its own criteria (`evaluate`), then the findings of its rules (docs/checklist.md#how-an-item-is-decided). */
-function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem {
+function* decide(check: ReadinessCheck, context: ReadinessContext): Steps<ReadinessItem> {
   let own: ItemOutcome;
   context.cited.clear();
   if (check.needsFiles && !context.trusted) {
@@ -83,7 +69,7 @@ function decide(check: ReadinessCheck, context: ReadinessContext): ReadinessItem
     own = { status: "n/a", reason: `not verified ${context.dataFilesUnread}: ${check.readsData}.`, evidence: [] };
   } else {
     try {
-      own = check.evaluate(context);
+      own = yield* check.evaluate(context);
     } catch (error) {
       // A bug in one item must not take the checklist down; it shows as that item failing.
       const why = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import { WorkspaceIndex } from "../workspace/workspace-index";
 import type { Subject } from "./judge";
 import type { ReadinessFix, ReadinessInput, SettingsFile, ShellFix, WorkspaceFileList } from "./model";
 import { isAtOrBelow, ReadinessDoc } from "./readiness-doc";
+import { pacer, type Steps } from "./steps";
 
 /**
  * What the readiness items see: the documents with their diagnostics and parsed values, the index
@@ -24,7 +25,7 @@ export class ReadinessContext {
   /** The workspace's configuration: its profile and overrides, and what its site allows. */
   readonly config: GenesisConfig;
   private pathMap?: ReadonlyMap<string, ReadinessDoc>;
-  private genesisDocs?: readonly ReadinessDoc[];
+  private genesisDocs: readonly ReadinessDoc[] = [];
   private readonly kinds = new Map<DocumentKind, readonly ReadinessDoc[]>();
   private readonly statuses = new Map<string, "warn" | "fail">();
   private readonly memos = new Map<object, unknown>();
@@ -32,16 +33,40 @@ export class ReadinessContext {
    * The diagnostics that became evidence of the item being decided (cleared before each item):
    * the findings of its rules that the item did not cite itself are added after it (compute.ts).
    */
-  readonly cited = new Set<Diagnostic>();
+  readonly cited: Set<Diagnostic>;
 
-  constructor(input: ReadinessInput) {
-    const all = input.documents.map((d) => {
+  /** The context of an input, built in steps (steps.ts): a large workspace has tens of thousands of documents to wrap. */
+  static *of(input: ReadinessInput): Steps<ReadinessContext> {
+    const cited = new Set<Diagnostic>();
+    const all: ReadinessDoc[] = [];
+    const pause = pacer();
+    for (const d of input.documents) {
       const { standing, waived } = splitWaived(d.diagnostics, d.waived);
-      return new ReadinessDoc(d.facts, standing, d.evidenceChecked, waived, this.cited);
-    });
+      all.push(new ReadinessDoc(d.facts, standing, d.evidenceChecked, waived, cited));
+      if (pause()) yield;
+    }
     // Callers mostly pass documents in path order already; the sort is stable, so skipping it then changes nothing.
     if (!inPathOrder(all)) all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const context = new ReadinessContext(input, all, cited);
+    // The documents of each kind, which most items start from, in the same order.
+    const genesis: ReadinessDoc[] = [];
+    const kinds = new Map<DocumentKind, ReadinessDoc[]>();
+    for (const doc of all) {
+      if (pause()) yield;
+      if (doc.huggingFaceOnly) continue;
+      genesis.push(doc);
+      const same = kinds.get(doc.kind);
+      if (same) same.push(doc);
+      else kinds.set(doc.kind, [doc]);
+    }
+    context.genesisDocs = genesis;
+    for (const [kind, docs] of kinds) context.kinds.set(kind, docs);
+    return context;
+  }
+
+  private constructor(input: ReadinessInput, all: readonly ReadinessDoc[], cited: Set<Diagnostic>) {
     this.all = all;
+    this.cited = cited;
     this.index = input.index ?? indexOf(input.documents.map((d) => d.facts));
     this.files = input.files;
     this.trusted = input.trusted;
@@ -114,17 +139,11 @@ export class ReadinessContext {
 
   /** The Genesis documents of a kind (Hugging Face cards without the Genesis block left out). */
   ofKind(kind: DocumentKind): readonly ReadinessDoc[] {
-    let docs = this.kinds.get(kind);
-    if (!docs) {
-      docs = this.all.filter((d) => d.kind === kind && !d.huggingFaceOnly);
-      this.kinds.set(kind, docs);
-    }
-    return docs;
+    return this.kinds.get(kind) ?? NO_DOCS;
   }
 
   /** Every Genesis document (Hugging Face cards without the Genesis block left out). */
   genesis(): readonly ReadinessDoc[] {
-    this.genesisDocs ??= this.all.filter((d) => !d.huggingFaceOnly);
     return this.genesisDocs;
   }
 
@@ -132,9 +151,9 @@ export class ReadinessContext {
    * What `compute` gives for this context, computed once: for what several items derive alike
    * (`compute` is the key, so it must be a module-level function).
    */
-  memo<T>(compute: (context: ReadinessContext) => T): T {
+  *memo<T>(compute: (context: ReadinessContext) => Steps<T>): Steps<T> {
     if (this.memos.has(compute)) return this.memos.get(compute) as T;
-    const value = compute(this);
+    const value = yield* compute(this);
     this.memos.set(compute, value);
     return value;
   }
@@ -149,6 +168,8 @@ export class ReadinessContext {
  * A document's standing diagnostics and its waived ones. Waived diagnostics come in `waived`; one
  * that carries a `waiver` among `diagnostics` counts as waived as well.
  */
+const NO_DOCS: readonly ReadinessDoc[] = [];
+
 function splitWaived(
   diagnostics: readonly Diagnostic[],
   waived: readonly Diagnostic[] = [],

@@ -4,8 +4,9 @@ import { rulesOfItem } from "../rules/catalog";
 import type { ReferenceSite } from "../workspace/facts";
 import { commandFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
-import { judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
+import { judge, notApplicable, showValue, Subject, Tally, tallyInSteps, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
+import { pacer, type Steps } from "./steps";
 
 /** The Data group of docs/checklist.md: schemas, metadata, lineage, versions, formats, integrity. */
 
@@ -39,11 +40,13 @@ const schemas: ReadinessCheck = {
   id: "data.schemas",
   title: "Typed schemas for tabular data",
   criterion: "every tabular distribution of every manifest is covered by a record set with typed fields",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
-    const subjects: Subject[] = [];
+    const subjects = new Tally();
+    const pause = pacer();
     for (const doc of manifests) {
+      if (pause()) yield;
       const recordSets = Array.isArray(doc.value.recordSets) ? doc.value.recordSets : [];
       const distributions = doc.select("/distribution/*");
       for (let n = 0; n < distributions.length; n++) {
@@ -51,7 +54,7 @@ const schemas: ReadinessCheck = {
         if (!isRecord(value) || typeof value.format !== "string" || !TABULAR.has(value.format)) continue;
         const id = typeof value.id === "string" ? value.id : undefined;
         const subject = new Subject(`${doc.label} ${id ?? pointer}`);
-        subjects.push(subject);
+        subjects.add(subject);
         const covering = recordSets
           .map((set, i) => ({ set, i }))
           .filter(({ set }) => isRecord(set) && id !== undefined && set.source === id);
@@ -127,10 +130,10 @@ const metadata: ReadinessCheck = {
   id: "data.metadata",
   title: "Dataset metadata",
   criterion: "every manifest has no error and has description, creators, license, keywords",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
-    const subjects = manifests.map((doc) => {
+    const subjects = yield* tallyInSteps(manifests, (doc) => {
       const subject = new Subject(doc.label);
       subject.addDiagnostics(doc, doc.errors());
       const v = doc.value;
@@ -177,16 +180,18 @@ const lineage: ReadinessCheck = {
   id: "data.lineage",
   title: "Dataset lineage",
   criterion: "every derived dataset declares lineage that resolves, with no lineage diagnostics",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
-    const subjects: Subject[] = [];
-    const produced = producers(ctx);
+    const subjects = new Tally();
+    const produced = yield* producers(ctx);
+    const pause = pacer();
     for (const doc of manifests) {
+      if (pause()) yield;
       const pipelines = produced.get(doc.path) ?? NO_DOCS;
       if (doc.value.lineage === undefined && !pipelines.length) continue; // a raw dataset
       const subject = new Subject(doc.label);
-      subjects.push(subject);
+      subjects.add(subject);
       const declared = isRecord(doc.value.lineage) ? doc.value.lineage : undefined;
       const derivedFrom = Array.isArray(declared?.derivedFrom) ? declared.derivedFrom : [];
       if (!declared || (derivedFrom.length === 0 && declared.generatedBy === undefined)) {
@@ -228,9 +233,11 @@ const lineage: ReadinessCheck = {
 };
 
 /** Dataset path -> the pipelines whose `outputs` name it (exactly, or by a bare id). */
-function producers(ctx: ReadinessContext): Map<string, ReadinessDoc[]> {
+function* producers(ctx: ReadinessContext): Steps<Map<string, ReadinessDoc[]>> {
   const byOutput = new Map<string, ReadinessDoc[]>();
+  const pause = pacer();
   for (const pipeline of ctx.ofKind("PipelineConfig")) {
+    if (pause()) yield;
     const references = pipeline.facts.references;
     for (let i = 0; i < references.length; i++) {
       const site = references[i];
@@ -302,12 +309,12 @@ const versioned: ReadinessCheck = {
   id: "data.versioned",
   title: "Versions and pinned references",
   criterion: "every document has a semver version and every reference is pinned `id@version`",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const documents = ctx.genesis();
     if (!documents.length) return notApplicable("No Genesis document in the workspace.", NEW_MANIFEST);
     // The form of a version and of a reference is judged by the rules (version/semver, the schema,
     // ref/unversioned): this item asks for a version and reads their findings.
-    const subjects = documents.map((doc) => {
+    const subjects = yield* tallyInSteps(documents, (doc) => {
       const subject = new Subject(doc.label);
       const version = doc.value.version;
       if (version === undefined) ctx.missing(subject, doc, "", "version", "The document has no version (semver, e.g. 1.0.0).");
@@ -335,19 +342,21 @@ const formats: ReadinessCheck = {
   criterion:
     "every distribution is in a standard format (JSON, JSONL, CSV, Parquet, HDF5, and netCDF, which is HDF5 underneath; " +
     "a site adds its own in `site.standardFormats`; others warn)",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
     const standard = new Set<string>([...DEFAULT_STANDARD_FORMATS, ...(ctx.config.site.standardFormats ?? [])]);
     const bySite = new Set<string>((ctx.config.site.standardFormats ?? []).filter((f) => !DEFAULT_STANDARD_FORMATS.includes(f)));
-    const subjects: Subject[] = [];
+    const subjects = new Tally();
+    const pause = pacer();
     for (const doc of manifests) {
+      if (pause()) yield;
       const distributions = doc.select("/distribution/*");
       for (let n = 0; n < distributions.length; n++) {
         const { pointer, value } = distributions[n];
         if (!isRecord(value)) continue;
         const subject = new Subject(`${doc.label} ${typeof value.id === "string" ? value.id : pointer}`);
-        subjects.push(subject);
+        subjects.add(subject);
         const format = value.format;
         const at = joinPointer(pointer, "format");
         // A format docs/formats/dataset-manifest.md does not allow is the schema's finding; of the others, the standard ones pass.
@@ -392,25 +401,28 @@ const integrity: ReadinessCheck = {
   criterion: "every local file's checksum was verified and matches (warn when not yet verified)",
   needsFiles: "data files are not read, so no checksum can be verified",
   readsData: "data files are not read, so no checksum can be verified",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const manifests = ctx.ofKind("DatasetManifest");
     if (!manifests.length) return notApplicable(NO_MANIFEST, NEW_MANIFEST);
-    const subjects: Subject[] = [];
-    const unverified: Subject[] = [];
+    const subjects = new Tally();
+    // Not kept: a tally lets each subject go once it is read.
+    const unverified = new WeakSet<Subject>();
+    const pause = pacer();
     for (const doc of manifests) {
+      if (pause()) yield;
       const live = doc.value.live === true;
       const distributions = doc.select("/distribution/*");
       for (let n = 0; n < distributions.length; n++) {
         const { pointer, value } = distributions[n];
         if (!isRecord(value) || typeof value.path !== "string" || URL_SCHEME.test(value.path)) continue; // URLs are never fetched
         const subject = new Subject(`${doc.label} ${value.path}`);
-        subjects.push(subject);
+        subjects.add(subject);
         subject.addDiagnostics(doc, doc.diagnosticsOf(INTEGRITY_RULES, pointer));
         if (subject.status === "fail") continue;
         const at = joinPointer(pointer, "path");
         if (!doc.evidenceChecked) {
           subject.add(doc.evidence(at, `${value.path} is not verified yet: its sha256 has not been compared with the file.`, "warn"));
-          unverified.push(subject);
+          unverified.add(subject);
         } else if (live) subject.add(doc.evidence(at, `${value.path} exists (a live dataset: no checksum to compare).`, "pass"));
         else if (typeof value.sha256 !== "string")
           subject.add(doc.evidence(pointer, `${value.path} has no sha256 to verify.`, "warn", "key"));
@@ -427,7 +439,7 @@ const integrity: ReadinessCheck = {
         warn: ["is not verified yet", "are not verified yet"],
         fail: ["is missing or does not match its checksum", "are missing or do not match their checksums"],
       },
-      (worst) => (worst && unverified.includes(worst) ? VERIFY_FILES : undefined),
+      (worst) => (worst && unverified.has(worst) ? VERIFY_FILES : undefined),
     );
   },
 };

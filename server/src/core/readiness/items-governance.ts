@@ -3,8 +3,9 @@ import { failClosedLevel, type ClassificationLevel } from "../rules/classificati
 import { KIND_NAME } from "../types";
 import { pathIn, snippetFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
-import { failAt, judge, names, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
+import { failAt, judge, names, notApplicable, showValue, Subject, Tally, tallyInSteps, type ReadinessCheck } from "./judge";
 import { withWorkspaceFiles } from "./items-infrastructure";
+import { pacer } from "./steps";
 
 /** The Governance group of docs/checklist.md: classification, access, audit, diagrams, binder, AI RMF. */
 
@@ -12,10 +13,10 @@ const classification: ReadinessCheck = {
   id: "gov.classification",
   title: "Classification",
   criterion: "every document is classified and no classification diagnostic exists",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const documents = ctx.genesis();
     if (!documents.length) return notApplicable("No Genesis document in the workspace.");
-    const subjects = documents.map((doc) => {
+    const subjects = yield* tallyInSteps(documents, (doc) => {
       const subject = new Subject(doc.label);
       const marking = doc.value.classification;
       if (marking === undefined)
@@ -73,11 +74,16 @@ const access: ReadinessCheck = {
   title: "Access policies",
   criterion: "every document above `public` (manifests, cards and pipelines) names an access policy that exists",
   needsFiles: "access policy files are not looked for",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     // All three kinds have `access` (docs/formats/), recommended, and required above public.
-    const above = ctx.genesis().filter(isAbovePublic);
+    const above: ReadinessDoc[] = [];
+    const pause = pacer();
+    for (const doc of ctx.genesis()) {
+      if (pause()) yield;
+      if (isAbovePublic(doc)) above.push(doc);
+    }
     if (!above.length) return notApplicable("No Genesis document is classified above public.");
-    const subjects = above.map((doc) => {
+    const subjects = yield* tallyInSteps(above, (doc) => {
       const subject = new Subject(doc.label);
       const the = `The ${KIND_NAME[doc.kind]}`;
       const level = levelAsWritten(doc, governedLevel(doc)!);
@@ -125,12 +131,12 @@ const audit: ReadinessCheck = {
   id: "gov.audit",
   title: "Provenance and audit log",
   criterion: "every pipeline emits provenance and declares an audit log",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const pipelines = ctx.ofKind("PipelineConfig");
     if (!pipelines.length) return notApplicable("No pipeline config in the workspace.");
     // What each pipeline lacks, by path: only the worst one's snippet is built.
     const lackingByPath = new Map<string, string[]>();
-    const subjects = pipelines.map((doc) => {
+    const subjects = yield* tallyInSteps(pipelines, (doc) => {
       const subject = new Subject(doc.label);
       // provenance is required above public (docs/formats/pipeline-config.md), recommended otherwise;
       // the level fails closed (docs/checklist.md#how-an-item-is-decided).
@@ -209,14 +215,16 @@ const diagrams: ReadinessCheck = {
   title: "Architecture and data-flow diagrams",
   criterion: "architecture and data-flow diagrams exist (referenced from `docs`, or under `docs/`)",
   needsFiles: "diagram files are not looked for",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     if (!ctx.genesis().length) return notApplicable("No Genesis document in the workspace.");
-    const subjects: Subject[] = [];
+    const subjects = new Tally();
     const referenced = new Map<string, string>();
+    const pause = pacer();
     for (const doc of ctx.ofKind("PipelineConfig")) {
+      if (pause()) yield;
       if (!isRecord(doc.value.docs)) continue;
       const subject = new Subject(doc.label);
-      subjects.push(subject);
+      subjects.add(subject);
       for (const { pointer, name } of DIAGRAMS) {
         const declared = doc.at(pointer);
         if (declared === undefined) continue;
@@ -264,15 +272,17 @@ const binder: ReadinessCheck = {
   title: "Governance binder",
   criterion: "a governance binder exists (the `governance.binder` of the cards, or a `governance/` folder with policies and SOPs)",
   needsFiles: "the binder is not looked for",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     if (!ctx.genesis().length) return notApplicable("No Genesis document in the workspace.");
-    const subjects: Subject[] = [];
+    const subjects = new Tally();
     const binders: string[] = [];
+    const pause = pacer();
     for (const doc of ctx.ofKind("ModelCard")) {
+      if (pause()) yield;
       const declared = doc.at("/governance/binder");
       if (declared === undefined) continue;
       const subject = new Subject(doc.label);
-      subjects.push(subject);
+      subjects.add(subject);
       const target = pathIn(doc, declared);
       if (!target.ok) failAt(subject, doc, "/governance/binder", `The governance binder ${JSON.stringify(declared)} ${target.why}.`);
       else if (!ctx.exists(target.path))
@@ -322,10 +332,10 @@ const rmf: ReadinessCheck = {
   id: "gov.rmf",
   title: "AI RMF risk mapping",
   criterion: "every model card maps its risks to AI RMF functions",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const cards = ctx.ofKind("ModelCard");
     if (!cards.length) return notApplicable("No Genesis model card in the workspace.");
-    const subjects = cards.map((doc) => {
+    const subjects = yield* tallyInSteps(cards, (doc) => {
       const subject = new Subject(doc.label);
       const ids = doc.at("/risk/rmf");
       if (!isRecord(doc.value.risk))

@@ -1,8 +1,9 @@
 import { isRecord, joinPointer, select } from "../pointer";
 import { commandFix, pathIn, snippetFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
-import { failAt, judge, names, notApplicable, showValue, Subject, type ItemOutcome, type ReadinessCheck } from "./judge";
+import { failAt, judge, names, notApplicable, showValue, Subject, tallyInSteps, type ItemOutcome, type ReadinessCheck } from "./judge";
 import type { ReadinessEvidence, ReadinessFix } from "./model";
+import { pacer, type Steps } from "./steps";
 
 /** The Infrastructure group of docs/checklist.md: containers, CI, isolation, HPC. */
 
@@ -20,13 +21,15 @@ interface Step {
 }
 
 /** Every step of every pipeline (worked out once per context: two items judge them). */
-function stepsOf(ctx: ReadinessContext): readonly Step[] {
+function stepsOf(ctx: ReadinessContext): Steps<readonly Step[]> {
   return ctx.memo(allSteps);
 }
 
-function allSteps(ctx: ReadinessContext): Step[] {
+function* allSteps(ctx: ReadinessContext): Steps<Step[]> {
   const steps: Step[] = [];
+  const pause = pacer();
   for (const doc of ctx.ofKind("PipelineConfig")) {
+    if (pause()) yield;
     for (const { pointer, value } of select(doc.value, "/steps/*")) {
       if (!isRecord(value)) continue;
       steps.push({
@@ -55,12 +58,12 @@ const containers: ReadinessCheck = {
   id: "infra.containers",
   title: "Digest-pinned containers",
   criterion: "every pipeline step runs in a digest-pinned container",
-  evaluate(ctx) {
-    const steps = stepsOf(ctx);
+  *evaluate(ctx) {
+    const steps = yield* stepsOf(ctx);
     if (!steps.length) return notApplicable(noStepsReason(ctx), NEW_PIPELINE);
     // The image is judged by the container rules alone (one parser of image references, docs/checklist.md#how-an-item-is-decided):
     // this item asks that every step names one, and reads what the rules found there.
-    const subjects = steps.map(({ doc, pointer, step, label }) => {
+    const subjects = yield* tallyInSteps(steps, ({ doc, pointer, step, label }) => {
       const subject = new Subject(label);
       const at = joinPointer(joinPointer(pointer, "container"), "image");
       if (!isRecord(step.container)) ctx.missing(subject, doc, pointer, "container", "This step names no container (container.image).");
@@ -103,11 +106,11 @@ const ci: ReadinessCheck = {
   title: "Continuous integration",
   criterion: "a CI workflow exists (`.github/workflows/*`, `.gitlab-ci.yml`, `Jenkinsfile`) and every pipeline's `ci.workflow` exists",
   needsFiles: "CI workflow files are not looked for",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     if (!ctx.genesis().length) return notApplicable("No Genesis document in the workspace.");
     const found = ciFiles(ctx);
     let snippet: ReadinessFix | undefined;
-    const subjects = ctx.ofKind("PipelineConfig").map((doc) => {
+    const subjects = yield* tallyInSteps(ctx.ofKind("PipelineConfig"), (doc) => {
       const subject = new Subject(doc.label);
       const declared = doc.at("/ci/workflow");
       if (!isRecord(doc.value.ci)) {
@@ -176,10 +179,10 @@ const isolation: ReadinessCheck = {
   id: "infra.isolation",
   title: "Network isolation",
   criterion: "every step declares `network` and no classification/egress error exists",
-  evaluate(ctx) {
-    const steps = stepsOf(ctx);
+  *evaluate(ctx) {
+    const steps = yield* stepsOf(ctx);
     if (!steps.length) return notApplicable(noStepsReason(ctx), NEW_PIPELINE);
-    const subjects = steps.map(({ doc, pointer, step, label }) => {
+    const subjects = yield* tallyInSteps(steps, ({ doc, pointer, step, label }) => {
       const subject = new Subject(label);
       const at = joinPointer(pointer, "network");
       subject.addDiagnostics(doc, doc.diagnosticsOf(EGRESS_RULES, pointer));
@@ -206,12 +209,12 @@ const hpc: ReadinessCheck = {
   id: "infra.hpc",
   title: "HPC workflow engine and scheduler",
   criterion: "every pipeline names a workflow engine and a scheduler other than `local`",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const pipelines = ctx.ofKind("PipelineConfig");
     if (!pipelines.length) return notApplicable(NO_PIPELINE, NEW_PIPELINE);
     let snippet: ReadinessFix | undefined;
     // Which engines and schedulers exist is the schema's to say: a wrong one is its finding.
-    const subjects = pipelines.map((doc) => {
+    const subjects = yield* tallyInSteps(pipelines, (doc) => {
       const subject = new Subject(doc.label);
       const engine = doc.value.engine;
       const parts: string[] = [];

@@ -2,8 +2,9 @@ import { isRecord, joinPointer, select } from "../pointer";
 import { checkNamesDocument, checkResolves } from "./items-data";
 import { commandFix, pathIn, type ReadinessContext } from "./context";
 import { isAtOrBelow, type ReadinessDoc } from "./readiness-doc";
-import { failAt, judge, notApplicable, showValue, Subject, type ReadinessCheck } from "./judge";
+import { failAt, judge, notApplicable, showValue, Subject, tallyInSteps, type ReadinessCheck } from "./judge";
 import type { ReadinessFix } from "./model";
+import { pacer } from "./steps";
 
 /** The Model group of docs/checklist.md: cards, evaluation, reproducible training, pinned dependencies, artifacts. */
 
@@ -20,10 +21,12 @@ const cards: ReadinessCheck = {
   id: "model.cards",
   title: "Model cards for every model",
   criterion: "every model artifact in the workspace is described by a model card without errors",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const allCards = ctx.all.filter((d) => d.kind === "ModelCard");
     const described = new Set<string>();
+    const pause = pacer();
     for (const doc of allCards) {
+      if (pause()) yield;
       // "/artifacts/*/path", read off the "/artifacts/*" the artifacts item selects too.
       const artifacts = doc.select("/artifacts/*");
       for (let i = 0; i < artifacts.length; i++) {
@@ -36,7 +39,7 @@ const cards: ReadinessCheck = {
     const orphans = ctx.trusted ? ctx.files.under("").filter((path) => MODEL_FILE.test(path) && !described.has(path)) : [];
     if (!allCards.length && !orphans.length)
       return notApplicable("No model card and no model file (.onnx, .safetensors, .gguf, .pt) in the workspace.", NEW_CARD);
-    const subjects = allCards.map((doc) => {
+    const subjects = yield* tallyInSteps(allCards, (doc) => {
       const subject = new Subject(doc.label);
       subject.addDiagnostics(doc, doc.errors());
       if (doc.huggingFaceOnly) {
@@ -62,7 +65,7 @@ const cards: ReadinessCheck = {
       return subject;
     });
     for (const path of orphans) {
-      subjects.push(
+      subjects.add(
         new Subject(path).add({
           path,
           message: "No model card describes this model file (no card's artifacts[].path names it).",
@@ -87,10 +90,10 @@ const evaluation: ReadinessCheck = {
   id: "model.evaluation",
   title: "Evaluation results",
   criterion: "every card has evaluation results on resolvable datasets",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const docs = ctx.ofKind("ModelCard");
     if (!docs.length) return notApplicable(NO_CARD, NEW_CARD);
-    const subjects = docs.map((doc) => {
+    const subjects = yield* tallyInSteps(docs, (doc) => {
       const subject = new Subject(doc.label);
       const results = isRecord(doc.value.evaluation) ? doc.value.evaluation.results : undefined;
       if (!isRecord(doc.value.evaluation))
@@ -135,10 +138,10 @@ const reproducible: ReadinessCheck = {
   id: "model.reproducible",
   title: "Logged training runs",
   criterion: "every card has a logged training run (tracker, runId, commit, seed)",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const docs = ctx.ofKind("ModelCard");
     if (!docs.length) return notApplicable(NO_CARD, NEW_CARD);
-    const subjects = docs.map((doc) => {
+    const subjects = yield* tallyInSteps(docs, (doc) => {
       const subject = new Subject(doc.label);
       const training = doc.value.training;
       const run = isRecord(training) ? training.run : undefined;
@@ -173,10 +176,10 @@ const pinned: ReadinessCheck = {
   title: "Pinned dependencies (lockfiles)",
   criterion: "every card and pipeline names a lockfile that exists",
   needsFiles: "lockfiles are not looked for",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const docs = [...ctx.ofKind("ModelCard"), ...ctx.ofKind("PipelineConfig")];
     if (!docs.length) return notApplicable("No Genesis model card or pipeline config in the workspace.", NEW_CARD);
-    const subjects = docs.map((doc) => {
+    const subjects = yield* tallyInSteps(docs, (doc) => {
       const subject = new Subject(doc.label);
       const { parent, pointer } = doc.kind === "ModelCard" ? CARD_LOCKFILE : PIPELINE_LOCKFILE;
       const declared = doc.at(pointer);
@@ -231,10 +234,10 @@ const artifacts: ReadinessCheck = {
   id: "model.artifacts",
   title: "Exportable artifacts with integrity",
   criterion: "every card has an ONNX or container artifact with integrity (and a matching signature for ONNX)",
-  evaluate(ctx) {
+  *evaluate(ctx) {
     const docs = ctx.ofKind("ModelCard");
     if (!docs.length) return notApplicable(NO_CARD, NEW_CARD);
-    const subjects = docs.map((doc) => {
+    const subjects = yield* tallyInSteps(docs, (doc) => {
       const subject = new Subject(doc.label);
       let qualifying = 0;
       const artifacts = doc.select("/artifacts/*");

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../types";
+import { pacer, type Steps } from "./steps";
 import { quickFix, type ReadinessContext } from "./context";
 import { contradictingErrors, type ReadinessDoc } from "./readiness-doc";
 import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessFix, type ReadinessStatus } from "./model";
@@ -122,43 +123,86 @@ export interface Wording {
   readonly fail: Phrase;
 }
 
+/** How many subjects' labels a reason names before "and N more". */
+const NAMES_SHOWN = 3;
+
+/**
+ * The subjects of an item, taken in order as they are judged: what `judge` needs of them (the
+ * counts, the first few labels and pieces of evidence of each status, the first failing and warning
+ * subject), without keeping them all. A large workspace's item judges tens of thousands of subjects;
+ * kept until the end, they and their evidence would outlive every young collection.
+ *
+ * A subject is read when the next one is added, or when the item is judged: an item adds a
+ * subject as it starts on it, and records its evidence after.
+ */
+export class Tally {
+  private pending?: Subject;
+  private counted = 0;
+  failing = 0;
+  warning = 0;
+  evidenceCount = 0;
+  firstFailing?: Subject;
+  firstWarning?: Subject;
+  readonly failingLabels: string[] = [];
+  readonly warningLabels: string[] = [];
+  /** The first MAX_EVIDENCE pieces of each status, in subject order. */
+  readonly failed: ReadinessEvidence[] = [];
+  readonly warned: ReadinessEvidence[] = [];
+  readonly passed: ReadinessEvidence[] = [];
+
+  add(subject: Subject): this {
+    this.settle();
+    this.pending = subject;
+    return this;
+  }
+
+  /** Every subject added, the one still being judged included. */
+  get length(): number {
+    return this.counted + (this.pending ? 1 : 0);
+  }
+
+  /** Reads the subject added last: it is complete. */
+  settle(): this {
+    const subject = this.pending;
+    if (!subject) return this;
+    this.pending = undefined;
+    this.counted++;
+    if (subject.status === "fail") {
+      if (this.failing++ < NAMES_SHOWN) this.failingLabels.push(subject.label);
+      this.firstFailing ??= subject;
+    } else if (subject.status === "warn") {
+      if (this.warning++ < NAMES_SHOWN) this.warningLabels.push(subject.label);
+      this.firstWarning ??= subject;
+    }
+    const evidence = subject.evidence;
+    this.evidenceCount += evidence.length;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i];
+      const list = e.status === "fail" ? this.failed : e.status === "warn" ? this.warned : this.passed;
+      if (list.length < MAX_EVIDENCE) list.push(e);
+    }
+    return this;
+  }
+}
+
+/** `list.map(f)` into a tally, with a pause point every few elements (steps.ts). */
+export function* tallyInSteps<T>(list: readonly T[], f: (element: T) => Subject): Steps<Tally> {
+  const tally = new Tally();
+  const pause = pacer();
+  for (let i = 0; i < list.length; i++) {
+    tally.add(f(list[i]));
+    if (pause()) yield;
+  }
+  return tally.settle();
+}
+
 /**
  * The outcome over subjects: the worst status of any subject; a reason that counts the subjects
  * at that status and names the first few; the evidence of every subject, worst first (the
  * first MAX_EVIDENCE pieces, with the count of all).
  */
-export function judge(
-  subjects: readonly Subject[],
-  wording: Wording,
-  fix?: (worst: Subject | undefined) => ReadinessFix | undefined,
-): ItemOutcome {
-  // One pass: failures first, then warnings, then passes, each in subject order (what a stable
-  // sort by status gives); only the first MAX_EVIDENCE are listed, so no more of each are kept.
-  const failed: ReadinessEvidence[] = [];
-  const warned: ReadinessEvidence[] = [];
-  const passed: ReadinessEvidence[] = [];
-  let evidenceCount = 0;
-  let failing = 0;
-  let warning = 0;
-  let firstFailing: Subject | undefined;
-  let firstWarning: Subject | undefined;
-  for (let s = 0; s < subjects.length; s++) {
-    const subject = subjects[s];
-    if (subject.status === "fail") {
-      failing++;
-      firstFailing ??= subject;
-    } else if (subject.status === "warn") {
-      warning++;
-      firstWarning ??= subject;
-    }
-    const evidence = subject.evidence;
-    evidenceCount += evidence.length;
-    for (let i = 0; i < evidence.length; i++) {
-      const e = evidence[i];
-      const list = e.status === "fail" ? failed : e.status === "warn" ? warned : passed;
-      if (list.length < MAX_EVIDENCE) list.push(e);
-    }
-  }
+export function judge(subjects: Tally, wording: Wording, fix?: (worst: Subject | undefined) => ReadinessFix | undefined): ItemOutcome {
+  const { failing, warning, failed, warned, passed } = subjects.settle();
   const status: "pass" | "warn" | "fail" = failing ? "fail" : warning ? "warn" : "pass";
   const [one, many] = wording.noun;
   const total = subjects.length;
@@ -167,32 +211,22 @@ export function judge(
   if (status === "pass")
     reason = total === 1 ? `The ${one} ${wording.pass[0]}.` : `${total === 2 ? "Both" : `All ${total}`} ${many} ${wording.pass[1]}.`;
   else {
-    const at = status === "fail" ? "fail" : "warn";
     const n = status === "fail" ? failing : warning;
     const phrase = (status === "fail" ? wording.fail : wording.warn)[n === 1 ? 0 : 1];
     const also = status === "fail" && warning ? ` (${warning} more ${warning === 1 ? "warns" : "warn"})` : "";
-    reason = `${n} of ${total} ${noun} ${phrase}: ${namesOf(subjects, at, n)}${also}.`;
+    const labels = status === "fail" ? subjects.failingLabels : subjects.warningLabels;
+    const named = n <= NAMES_SHOWN ? names(labels, NAMES_SHOWN) : `${labels.join(", ")} and ${n - NAMES_SHOWN} more`;
+    reason = `${n} of ${total} ${noun} ${phrase}: ${named}${also}.`;
   }
   const evidence = failed.length === 0 && warned.length === 0 ? passed : firstOf(MAX_EVIDENCE, failed, warned, passed);
-  const worst = firstFailing ?? firstWarning;
+  const worst = subjects.firstFailing ?? subjects.firstWarning;
   return {
     status,
     reason,
     evidence,
-    evidenceCount,
+    evidenceCount: subjects.evidenceCount,
     fix: fix?.(worst) ?? (worst?.diagnostic ? quickFix(worst.diagnostic.doc, worst.diagnostic.diagnostic) : undefined),
   };
-}
-
-/** `names` of the labels of the `n` subjects at `status`, reading only the few it shows. */
-function namesOf(subjects: readonly Subject[], status: "warn" | "fail", n: number, shown = 3): string {
-  const list: string[] = [];
-  const wanted = n <= shown ? n : shown;
-  for (let i = 0; i < subjects.length && list.length < wanted; i++) {
-    if (subjects[i].status === status) list.push(subjects[i].label);
-  }
-  if (n <= shown) return names(list, shown);
-  return `${list.join(", ")} and ${n - shown} more`;
 }
 
 /** The first `n` items of the lists, one after the other. */
@@ -223,5 +257,6 @@ export interface ReadinessCheck {
    * ReadinessInput.dataFilesUnread) the item is `n/a` with the reason "not verified {where}: {readsData}".
    */
   readonly readsData?: string;
-  evaluate(context: ReadinessContext): ItemOutcome;
+  /** In steps (steps.ts): a pause point at least every few documents, so that a large workspace is judged in slices. */
+  evaluate(context: ReadinessContext): Steps<ItemOutcome>;
 }

@@ -4,6 +4,7 @@ import { quickFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
 import { count, names, verb, type ItemOutcome } from "./judge";
 import { MAX_EVIDENCE, type ReadinessEvidence, type ReadinessStatus, type ReadinessWaiver } from "./model";
+import { finish, pacer, type Steps } from "./steps";
 
 /**
  * The first rule of docs/checklist.md#how-an-item-is-decided: every rule belongs to one item, and the standing findings of an item's
@@ -29,7 +30,7 @@ export interface ItemFindings {
 const NO_FINDINGS: ItemFindings = { errors: [], warnings: [], waivers: 0 };
 
 /** The findings of each item's rules, worked out once per context. */
-function findingsByItem(ctx: ReadinessContext): Map<string, ItemFindings> {
+export function* findingsByItem(ctx: ReadinessContext): Steps<Map<string, ItemFindings>> {
   const byItem = new Map<string, { errors: Found[]; warnings: Found[]; waivers: number }>();
   const of = (rule: string) => {
     const item = ruleInfo(rule)?.item;
@@ -38,7 +39,9 @@ function findingsByItem(ctx: ReadinessContext): Map<string, ItemFindings> {
     if (!findings) byItem.set(item, (findings = { errors: [], warnings: [], waivers: 0 }));
     return findings;
   };
+  const pause = pacer();
   for (const doc of ctx.settings ? [...ctx.all, ctx.settings] : ctx.all) {
+    if (pause()) yield;
     for (const diagnostic of doc.diagnostics) {
       // Info (`classification/legacy`, minor sections) lowers nothing by itself; items may cite it.
       if (diagnostic.severity === "info") continue;
@@ -54,7 +57,8 @@ function findingsByItem(ctx: ReadinessContext): Map<string, ItemFindings> {
 }
 
 export function findingsOf(ctx: ReadinessContext, item: string): ItemFindings {
-  return ctx.memo(findingsByItem).get(item) ?? NO_FINDINGS;
+  // Worked out in steps before the first item (compute.ts): this finishes at once.
+  return finish(ctx.memo(findingsByItem)).get(item) ?? NO_FINDINGS;
 }
 
 const RANK: Readonly<Record<ReadinessStatus, number>> = { "n/a": 0, pass: 1, warn: 2, fail: 3 };
@@ -108,9 +112,12 @@ function failuresFirst(evidence: readonly ReadinessEvidence[]): ReadinessEvidenc
 }
 
 /** Every waived finding of the input as the report lists it (docs/rules.md#waivers), in path then position order. */
-export function waiversOf(ctx: ReadinessContext): ReadinessWaiver[] {
+export function* waiversOf(ctx: ReadinessContext): Steps<ReadinessWaiver[]> {
   const waivers: ReadinessWaiver[] = [];
+  const pause = pacer();
   for (const doc of ctx.all) {
+    if (pause()) yield;
+    if (doc.waived.length === 0) continue;
     const waived = [...doc.waived].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     for (const diagnostic of waived) {
       const until = diagnostic.waiver?.until;
