@@ -42,7 +42,7 @@ const BAD_FRAMING_EXIT_CODE = 2;
  */
 function exitOnBadFraming(problem: FramingProblem): void {
   const line =
-    `Genesis Readiness language server: badly framed input on stdin (${problem.reason}, in the message at byte ${problem.offset}); ` +
+    `Genesis Readiness language server: badly framed input on stdin at byte ${problem.offset} (${problem.reason}); ` +
     "exiting so that the editor restarts it.\n";
   const exit = () => process.exit(BAD_FRAMING_EXIT_CODE);
   // The write's callback comes once the line is out; the timer is there in case it never does.
