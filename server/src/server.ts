@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createConnection, ProposedFeatures, type Connection } from "vscode-languageserver/node";
 import { EvidenceCoordinator } from "./lsp/evidence";
-import { FramingGuard } from "./lsp/framing-guard";
+import { FramingCheck, type FramingProblem } from "./lsp/framing-check";
 import { NODE_FILE_ACCESS } from "./lsp/node-file-access";
 import { registerBundle } from "./lsp/node-bundle";
 import { importFromFileOnDisk } from "./lsp/node-import";
@@ -11,20 +11,13 @@ import { startServer } from "./lsp/start";
 
 /**
  * The transport (--stdio, --node-ipc or --socket) is picked from argv. Over stdio the input passes
- * through a FramingGuard first, so that badly framed bytes are dropped and every later message is
- * still answered; console output then goes to the client's log, as vscode-languageserver does for
- * its own stdio transport (stdout carries the protocol).
+ * through a FramingCheck first: on badly framed input the server exits (see exitOnBadFraming).
+ * Console output then goes to the client's log, as vscode-languageserver does for its own stdio
+ * transport (stdout carries the protocol).
  */
 function connect(): Connection {
   if (!process.argv.includes("--stdio")) return createConnection(ProposedFeatures.all);
-  let dropped = 0;
-  const guard = new FramingGuard((bytes) => (dropped += bytes));
-  const connection = createConnection(ProposedFeatures.all, process.stdin.pipe(guard), process.stdout);
-  guard.on("data", () => {
-    if (dropped === 0) return;
-    connection.console.warn(`Dropped ${dropped} bytes of badly framed input before a well-framed message.`);
-    dropped = 0;
-  });
+  const connection = createConnection(ProposedFeatures.all, process.stdin.pipe(new FramingCheck(exitOnBadFraming)), process.stdout);
   const log =
     (write: (message: string) => void) =>
     (...args: unknown[]) =>
@@ -35,6 +28,25 @@ function connect(): Connection {
   console.error = log((m) => connection.console.error(m));
   console.debug = log((m) => connection.console.log(m));
   return connection;
+}
+
+/** The exit code after badly framed input (1 is vscode-languageserver's for input that ended without `shutdown`). */
+const BAD_FRAMING_EXIT_CODE = 2;
+
+/**
+ * After badly framed input the server cannot know which messages it lost (a `didChange` among them
+ * would leave a document out of step with the editor), so it does not read on: it writes one line
+ * to stderr, which the editor shows in its log, and exits, so that the editor's restart sends every
+ * open document again, whole.
+ */
+function exitOnBadFraming(problem: FramingProblem): void {
+  const line =
+    `Genesis Readiness language server: badly framed input on stdin at byte ${problem.offset} (${problem.reason}); ` +
+    "exiting so that the editor restarts it.\n";
+  const exit = () => process.exit(BAD_FRAMING_EXIT_CODE);
+  // The write's callback comes once the line is out; the timer is there in case it never does.
+  setTimeout(exit, 2000).unref();
+  process.stderr.write(line, exit);
 }
 
 const connection = connect();
