@@ -37,4 +37,36 @@ describe("the checklist in slices on the server's thread (lsp/readiness.ts)", ()
     const host = hostOf(64);
     assert.deepEqual(await finishInSlices(host.readinessSteps(), timeSlicer(clock)), host.readiness());
   });
+
+  it("the scheduler's slicer gives way to an edit before its slice is over, and goes on once the edit is done", async () => {
+    // A clock that never moves: only an edit makes the slicer give way.
+    const clock: WorkClock = { now: () => 0, yield: EVENT_LOOP_CLOCK.yield };
+    const scheduler = new WorkScheduler((error) => assert.fail(String(error)), clock);
+    const slice = scheduler.slicer();
+    assert.equal(slice(), undefined);
+    const order: string[] = [];
+    scheduler.edit("file:///a.dataset.yaml", async () => {
+      order.push("edit started");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push("edit done");
+    });
+    const pause = slice();
+    assert.ok(pause, "no pause while an edit waits");
+    await pause;
+    order.push("checklist goes on");
+    assert.deepEqual(order, ["edit started", "edit done", "checklist goes on"]);
+    assert.equal(slice(), undefined);
+  });
+
+  it("a checklist judged in the scheduler's slices serves an edit that arrives meanwhile first", async () => {
+    const scheduler = new WorkScheduler((error) => assert.fail(String(error)));
+    const host = hostOf(400);
+    const order: string[] = [];
+    const computed = finishInSlices(host.readinessSteps(), scheduler.slicer()).then(() => order.push("checklist"));
+    // After the computation's first slice has begun.
+    await new Promise((resolve) => setImmediate(resolve));
+    scheduler.edit("file:///edited.dataset.yaml", () => void order.push("edit"));
+    await computed;
+    assert.deepEqual(order, ["edit", "checklist"]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   type GenesisConfig,
   type ReadinessModel,
   type ReportFormat,
+  type Slicer,
 } from "../core/index";
 import {
   READINESS_CHANGED_NOTIFICATION,
@@ -23,7 +24,7 @@ import { configFileOf, type ConfigStore } from "./config-store";
 import type { WorkspaceFileAccess } from "./file-access";
 import type { Folder } from "./folder";
 import type { WorkspaceFolders } from "./paths";
-import { EVENT_LOOP_CLOCK, timeSlicer, type WorkClock } from "./scheduler";
+import { timeSlicer } from "./scheduler";
 import type { FolderChange, WorkspaceService } from "./workspace-service";
 
 /**
@@ -38,6 +39,11 @@ export interface ReadinessDependencies {
   readonly folders: WorkspaceFolders;
   /** A short fingerprint of a model's JSON (ServerPlatform.fingerprint). */
   readonly fingerprint: (text: string) => string;
+  /**
+   * The slices the checklist is judged in on the server's thread (WorkScheduler.slicer: giving way
+   * to every edit); by default, slices of the event loop.
+   */
+  readonly slicer?: () => Slicer;
 }
 
 /**
@@ -79,8 +85,6 @@ export class ReadinessTracker {
     private readonly dependencies: ReadinessDependencies,
     private readonly announce: (params: ReadinessChangedParams) => void,
     private readonly logError: (message: string) => void,
-    /** Whose slices the checklist is judged in: the event loop's, or a test's. */
-    private readonly clock: WorkClock = EVENT_LOOP_CLOCK,
   ) {}
 
   dispose(): void {
@@ -187,9 +191,9 @@ export class ReadinessTracker {
     host.dataFilesUnread = this.dependencies.workspace.dataFilesUnread;
     const files = host.trusted ? await this.filesOf(state.root, entry, config) : NO_FILES;
     host.setFiles(files);
-    // On this thread, in slices of at most SLICE_MS with a turn of the event loop between them,
-    // so that a keystroke is served while a large workspace is judged.
-    const computed = await finishInSlices(host.readinessSteps(), timeSlicer(this.clock));
+    // On this thread, in slices of at most SLICE_MS that give way to every keystroke, so that a
+    // keystroke is served while a large workspace is judged.
+    const computed = await finishInSlices(host.readinessSteps(), this.dependencies.slicer?.() ?? timeSlicer());
     const model = withUris(computed, state, this.dependencies.workspace);
     entry.model = model;
     entry.computedGeneration = generation;

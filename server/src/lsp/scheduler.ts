@@ -125,6 +125,34 @@ export class WorkScheduler {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * A slicer (core Slicer) for long work outside the queue, such as the readiness checklist: it
+   * gives way as queued background work does, at the end of each slice of `sliceMs` and, before its
+   * slice is over, to any edit waiting or running and to a congested writer. It goes on once no
+   * edit is left and the last one's publish has had a turn to be written.
+   */
+  slicer(): Slicer {
+    let started = this.clock.now();
+    return () => {
+      if (this.clock.now() - started < this.sliceMs && !this.busy()) return undefined;
+      return this.giveWay().then(() => void (started = this.clock.now()));
+    };
+  }
+
+  private busy(): boolean {
+    return this.edits.size > 0 || this.editing || this.congested();
+  }
+
+  private async giveWay(): Promise<void> {
+    let waited = false;
+    do {
+      await this.clock.yield();
+      if (this.busy()) waited = true;
+    } while (this.busy());
+    // An edit ran meanwhile: one more turn, so that its publish is written before the work goes on.
+    if (waited) await this.clock.yield();
+  }
+
   /** Background work still queued (for tests and progress). */
   get backlog(): number {
     return this.queued.size;

@@ -189,7 +189,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   registerNavigation(connection, workspace, documents);
-  disposables.push(registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint }));
+  disposables.push(
+    registerReadiness(connection, { workspace, configs, folders, fingerprint: platform.fingerprint, slicer: () => scheduler.slicer() }),
+  );
   registerExport(connection, workspace, folders);
   registerCodeActions(connection, {
     workspace,
