@@ -20,12 +20,6 @@ export function builtParseWorker(): string | undefined {
 }
 
 /** The analyser for a scan of `files` candidate files: workers (one per core but one) for a large folder. */
-export function analyserFor(files: number, workerFile = builtParseWorker(), cores = availableParallelism()): DocumentAnalyser {
-  if (!workerFile || files < MIN_FILES_FOR_WORKERS) return new InThreadAnalyser();
-  return new WorkerAnalyser(workerFile, Math.max(1, cores - 1));
-}
-
-/** The analyser for a scan of `files` candidate files: workers (one per core but one) for a large folder. */
 export function nodeAnalyserFor(files: number, workerFile = builtParseWorker(), cores = availableParallelism()): DocumentAnalyser {
   if (!workerFile || files < MIN_FILES_FOR_WORKERS) return new InThreadAnalyser();
   return new WorkerAnalyser(workerFile, Math.max(1, cores - 1));
