@@ -18,11 +18,11 @@ import {
 import { CONFIG_FILE_NAME } from "../kinds/recognise";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
+import { StoredFacts } from "../workspace/stored-facts";
 import { WorkspaceIndex } from "../workspace/workspace-index";
 import { HeldDocument } from "./held-document";
 import type { DocumentSource, PreAnalysed } from "./pre-analysis";
 import { WorkspaceAnalysis } from "./queries";
-import { withDocument } from "./with-document";
 
 /** Which documents a question is about: every held one when absent. */
 export type Selection = (path: string) => boolean;
@@ -101,18 +101,18 @@ export class WorkspaceHost {
     // The parse trees of the files that are not open are the bulk of a large workspace's memory:
     // only the recently used are kept, the others are rebuilt from the text on demand.
     const parsed = analysis.document;
-    const load = open ? () => parsed : this.recentParses.holder(parsed);
+    const facts = open ? extractFacts(parsed) : extractFacts(parsed, this.recentParses);
+    if (!open) this.recentParses.keep(facts, parsed);
     const text = typeof source === "string" ? source : parsed.text;
-    this.held.set(path, new HeldDocument(load, text, analysis.diagnostics, open));
-    return this.link(withDocument(extractFacts(parsed), load));
+    this.held.set(path, new HeldDocument(facts, text, analysis.diagnostics, open));
+    return this.link(facts);
   }
 
   /** Takes a document analysed ahead of the host (see pre-analysis.ts), as a disk text. */
   adopt(path: string, analysed: PreAnalysed): Set<string> {
-    const facts = analysed.facts;
-    const load = this.recentParses.reparsing({ path, text: facts.text });
-    this.held.set(path, new HeldDocument(load, facts.text, analysed.typeDiagnostics, false));
-    return this.link(withDocument({ ...facts }, load));
+    const facts = new StoredFacts(analysed.facts, this.recentParses);
+    this.held.set(path, new HeldDocument(facts, facts.text, analysed.typeDiagnostics, false));
+    return this.link(facts);
   }
 
   /** The editor closed a document: until the disk's text comes, the held text counts as the disk's. */
