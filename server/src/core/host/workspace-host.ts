@@ -18,8 +18,8 @@ import {
 import { CONFIG_FILE_NAME } from "../kinds/recognise";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
-import { StoredFacts } from "../workspace/stored-facts";
 import { WorkspaceIndex } from "../workspace/workspace-index";
+import { Compactor } from "./compaction";
 import { HeldDocument } from "./held-document";
 import type { DocumentSource, PreAnalysed } from "./pre-analysis";
 import { WorkspaceAnalysis } from "./queries";
@@ -55,6 +55,8 @@ export class WorkspaceHost {
   /** What was last read of the files each document names (the io rules' input). */
   private readonly evidence = new Map<string, EvidenceMap>();
   private readonly recentParses = new RecentParses();
+  /** Makes what is kept of the documents that are not open smaller (see compaction.ts). */
+  private readonly compactor = new Compactor();
   /** False in an untrusted workspace: the checklist's items that need other files are n/a. */
   trusted = true;
   /** Where data files are never read (`in the browser`): the checklist's items that need them are n/a. */
@@ -101,17 +103,23 @@ export class WorkspaceHost {
     // The parse trees of the files that are not open are the bulk of a large workspace's memory:
     // only the recently used are kept, the others are rebuilt from the text on demand.
     const parsed = analysis.document;
-    const facts = open ? extractFacts(parsed) : extractFacts(parsed, this.recentParses);
-    if (!open) this.recentParses.keep(facts, parsed);
     const text = typeof source === "string" ? source : parsed.text;
-    this.held.set(path, new HeldDocument(facts, text, analysis.diagnostics, open));
+    if (open) {
+      const facts = extractFacts(parsed);
+      this.held.set(path, new HeldDocument(facts, text, analysis.diagnostics, open));
+      return this.link(facts);
+    }
+    const facts = this.compactor.facts(extractFacts(parsed), "parsed", this.recentParses);
+    this.recentParses.keep(facts, parsed);
+    this.held.set(path, new HeldDocument(facts, text, this.compactor.diagnostics(analysis.diagnostics, "parsed"), open));
     return this.link(facts);
   }
 
   /** Takes a document analysed ahead of the host (see pre-analysis.ts), as a disk text. */
   adopt(path: string, analysed: PreAnalysed): Set<string> {
-    const facts = new StoredFacts(analysed.facts, this.recentParses);
-    this.held.set(path, new HeldDocument(facts, facts.text, analysed.typeDiagnostics, false));
+    const facts = this.compactor.facts(analysed.facts, "cloned", this.recentParses);
+    const typeDiagnostics = analysed.typeDiagnostics && this.compactor.diagnostics(analysed.typeDiagnostics, "cloned");
+    this.held.set(path, new HeldDocument(facts, facts.text, typeDiagnostics, false));
     return this.link(facts);
   }
 

@@ -1,0 +1,137 @@
+import type { Diagnostic, DocumentKind } from "../types";
+import type { DocumentFacts, ReferenceSite } from "../workspace/facts";
+import { StoredFacts, type TreeSource } from "../workspace/stored-facts";
+
+/**
+ * Where what the host keeps of a document comes from, which says what compaction may do:
+ * - `parsed` here: arrays were grown by push (room for 17 items kept for one), and strings of 13
+ *   characters or more may be views into the document's text (V8 sliced strings), which a shared
+ *   table must not keep, or it would keep old texts alive;
+ * - `cloned` from another thread (pre-analysis.ts): arrays are exactly as long as their contents,
+ *   and every string is a copy of its own, however often it repeats.
+ */
+export type Origin = "parsed" | "cloned";
+
+/** Shorter strings are never views into another string in V8: a substring this short is copied. */
+const SHORT = 13;
+/** Longer strings are not shared: a message listing a schema's properties is about as long. */
+const LONGEST_SHARED = 1024;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Makes what the host keeps of each document that is not open smaller without changing any value:
+ * equal strings become one string, arrays exactly as long as their contents, and a diagnostic's
+ * message (built by concatenation, a tree of pieces in V8) one flat string. At 50,000 documents
+ * this is most of the workspace's memory; the document being edited is not compacted, so typing
+ * never pays for it.
+ *
+ * The table of shared strings is bounded: when full it starts again, so that strings of removed
+ * documents are not kept for long (a string in use stays alive through its document).
+ */
+export class Compactor {
+  private readonly strings = new Map<string, string>();
+  private readonly kindLists = new Map<string, readonly DocumentKind[]>();
+
+  constructor(private readonly capacity = 32_768) {}
+
+  /** The facts of a document that is not open, compacted; its value is compacted in place. */
+  facts(facts: Omit<DocumentFacts, "document">, origin: Origin, tree: TreeSource): StoredFacts {
+    this.value(facts.value, origin);
+    const short = (text: string | undefined) => (text !== undefined && text.length < SHORT ? this.shared(text) : text);
+    return new StoredFacts(
+      {
+        path: facts.path,
+        kind: facts.kind,
+        id: short(facts.id),
+        version: short(facts.version),
+        name: origin === "cloned" ? this.sharedIfShort(facts.name) : facts.name,
+        // In place above: the objects of the value themselves (the facts refer into the value).
+        classification: facts.classification,
+        license: origin === "cloned" ? this.sharedIfShort(facts.license) : short(facts.license),
+        idSpan: facts.idSpan,
+        references: facts.references.map((site) => this.site(site, origin)),
+        outputClassifications: facts.outputClassifications,
+        landmarks: facts.landmarks,
+        text: facts.text,
+        value: facts.value,
+        recognisedBy: facts.recognisedBy,
+        blockInsertOffset: facts.blockInsertOffset,
+      },
+      tree,
+    );
+  }
+
+  /**
+   * A document's diagnostics, compacted in place (the caller's own, fresh objects), in an array
+   * exactly as long. Messages are flattened and shared whatever their origin: a concatenation is a
+   * fresh string, never a view into a text.
+   */
+  diagnostics(list: readonly Diagnostic[], origin: Origin): readonly Diagnostic[] {
+    for (const diagnostic of list) {
+      const kept = diagnostic as Mutable<Diagnostic>;
+      kept.message = this.sharedIfShort(diagnostic.message);
+      kept.pointer = this.sharedIfShort(diagnostic.pointer);
+      if (origin === "cloned") {
+        kept.rule = this.shared(diagnostic.rule);
+        kept.severity = this.shared(diagnostic.severity) as Diagnostic["severity"];
+      }
+    }
+    return list.slice();
+  }
+
+  /**
+   * A value as parsed or cloned, compacted in place: its arrays replaced by exact copies (when
+   * parsed here) and its strings shared (when cloned, or short). A key `__proto__` (an own property
+   * the parser defined) is left as it is.
+   */
+  private value(value: unknown, origin: Origin): void {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.item(value[i], origin);
+    } else if (typeof value === "object" && value !== null) {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) if (key !== "__proto__") record[key] = this.item(record[key], origin);
+    }
+  }
+
+  private item(item: unknown, origin: Origin): unknown {
+    if (typeof item === "string") return origin === "cloned" || item.length < SHORT ? this.sharedIfShort(item) : item;
+    if (typeof item !== "object" || item === null) return item;
+    this.value(item, origin);
+    return Array.isArray(item) && origin === "parsed" ? item.slice() : item;
+  }
+
+  private site(site: ReferenceSite, origin: Origin): ReferenceSite {
+    const text = origin === "cloned" || site.text.length < SHORT ? this.sharedIfShort(site.text) : site.text;
+    const shared = (part: string) => (origin === "cloned" || part.length < SHORT ? this.sharedIfShort(part) : part);
+    return {
+      pointer: this.sharedIfShort(site.pointer),
+      span: site.span,
+      text,
+      id: shared(site.id),
+      version: site.version === undefined ? undefined : shared(site.version),
+      targetKinds: this.kinds(site.targetKinds),
+      role: origin === "cloned" ? (this.shared(site.role) as ReferenceSite["role"]) : site.role,
+    };
+  }
+
+  private kinds(kinds: readonly DocumentKind[]): readonly DocumentKind[] {
+    const key = kinds.join(" ");
+    const known = this.kindLists.get(key);
+    if (known) return known;
+    this.kindLists.set(key, kinds);
+    return kinds;
+  }
+
+  private sharedIfShort<T extends string | undefined>(text: T): T {
+    return text !== undefined && text.length <= LONGEST_SHARED ? (this.shared(text) as T) : text;
+  }
+
+  private shared(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size >= this.capacity) this.strings.clear();
+    this.strings.set(text, text);
+    return text;
+  }
+}
