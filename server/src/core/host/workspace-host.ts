@@ -271,13 +271,16 @@ export class WorkspaceHost {
     return diagnostics;
   }
 
-  private combine(path: string, held: HeldDocument): Diagnostic[] {
+  private combine(path: string, held: HeldDocument): readonly Diagnostic[] {
     let typeDiagnostics = held.typeDiagnostics;
     if (typeDiagnostics === undefined) {
       typeDiagnostics = this.engine.check(held.document, this.config, { includeWaived: true });
+      if (!held.open) typeDiagnostics = this.compactor.diagnostics(typeDiagnostics, "parsed");
       this.held.set(path, held.with({ typeDiagnostics }));
     }
-    return this.combined(() => held.document, typeDiagnostics, this.index.get(path), this.evidence.get(path), { includeWaived: true });
+    const others = this.others(() => held.document, this.index.get(path), this.evidence.get(path), { includeWaived: true });
+    if (others.length === 0) return typeDiagnostics; // kept for every document: no copy of the same list
+    return [...typeDiagnostics, ...(held.open ? others : this.compactor.diagnostics(others, "parsed"))];
   }
 
   /**
@@ -292,10 +295,20 @@ export class WorkspaceHost {
     evidence: EvidenceMap | undefined,
     options: CheckOptions = {},
   ): Diagnostic[] {
+    return [...typeDiagnostics, ...this.others(documentOf, facts, evidence, options)];
+  }
+
+  /** The `ws` and `io` findings of `combined`. */
+  private others(
+    documentOf: () => GenesisDocument,
+    facts: DocumentFacts | undefined,
+    evidence: EvidenceMap | undefined,
+    options: CheckOptions,
+  ): Diagnostic[] {
     // A document with no evidence has nothing for the io rules to judge (evidence/check.ts).
     const io = evidence && evidence.size > 0 ? this.engine.checkEvidence(documentOf(), evidence, this.config, options) : [];
     const workspace = this.loaded && facts ? this.engine.checkWorkspace(facts, this.index, this.config, options) : [];
-    return [...typeDiagnostics, ...workspace, ...io];
+    return io.length === 0 ? workspace : workspace.length === 0 ? io : [...workspace, ...io];
   }
 
   private link(facts: DocumentFacts): Set<string> {
