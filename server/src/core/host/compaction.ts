@@ -1,4 +1,4 @@
-import type { Diagnostic, DocumentKind } from "../types";
+import type { Diagnostic, DocumentKind, Span } from "../types";
 import type { DocumentFacts, ReferenceSite } from "../workspace/facts";
 import { StoredFacts, type TreeSource } from "../workspace/stored-facts";
 
@@ -35,27 +35,31 @@ export class Compactor {
 
   constructor(private readonly capacity = 32_768) {}
 
-  /** The facts of a document that is not open, compacted; its value is compacted in place. */
-  facts(facts: Omit<DocumentFacts, "document">, origin: Origin, tree: TreeSource): StoredFacts {
+  /**
+   * The facts of a document that is not open, compacted; its value is compacted in place. `path`
+   * is the string the host files the document under (the facts' own, when cloned, is a copy of it).
+   */
+  facts(facts: Omit<DocumentFacts, "document">, origin: Origin, tree: TreeSource, path = facts.path): StoredFacts {
     this.value(facts.value, origin);
     const short = (text: string | undefined) => (text !== undefined && text.length < SHORT ? this.shared(text) : text);
+    const cloned = origin === "cloned";
     return new StoredFacts(
       {
-        path: facts.path,
-        kind: facts.kind,
+        path,
+        kind: cloned ? (this.shared(facts.kind) as DocumentKind) : facts.kind,
         id: short(facts.id),
         version: short(facts.version),
         name: origin === "cloned" ? this.sharedIfShort(facts.name) : facts.name,
         // In place above: the objects of the value themselves (the facts refer into the value).
         classification: facts.classification,
         license: origin === "cloned" ? this.sharedIfShort(facts.license) : short(facts.license),
-        idSpan: facts.idSpan,
+        idSpan: cloned ? spanCopy(facts.idSpan) : facts.idSpan,
         references: facts.references.map((site) => this.site(site, origin)),
         outputClassifications: facts.outputClassifications,
         landmarks: facts.landmarks,
         text: facts.text,
         value: facts.value,
-        recognisedBy: facts.recognisedBy,
+        recognisedBy: cloned ? (this.shared(facts.recognisedBy) as DocumentFacts["recognisedBy"]) : facts.recognisedBy,
         blockInsertOffset: facts.blockInsertOffset,
       },
       tree,
@@ -63,21 +67,43 @@ export class Compactor {
   }
 
   /**
-   * A document's diagnostics, compacted in place (the caller's own, fresh objects), in an array
-   * exactly as long. Messages are flattened and shared whatever their origin: a concatenation is a
-   * fresh string, never a view into a text.
+   * A document's diagnostics, compacted, in an array exactly as long. Messages are flattened and
+   * shared whatever their origin: a concatenation is a fresh string, never a view into a text.
+   * Parsed here, the diagnostics are the caller's own fresh objects and are compacted in place;
+   * cloned, they are copied (a cloned object keeps most of its properties outside itself).
    */
   diagnostics(list: readonly Diagnostic[], origin: Origin): readonly Diagnostic[] {
-    for (const diagnostic of list) {
-      const kept = diagnostic as Mutable<Diagnostic>;
-      kept.message = this.sharedIfShort(diagnostic.message);
-      kept.pointer = this.sharedIfShort(diagnostic.pointer);
-      if (origin === "cloned") {
-        kept.rule = this.shared(diagnostic.rule);
-        kept.severity = this.shared(diagnostic.severity) as Diagnostic["severity"];
-      }
+    return list.map((diagnostic) => (origin === "parsed" ? this.parsedDiagnostic(diagnostic) : this.clonedDiagnostic(diagnostic)));
+  }
+
+  private parsedDiagnostic(diagnostic: Diagnostic): Diagnostic {
+    const kept = diagnostic as Mutable<Diagnostic>;
+    kept.message = this.sharedIfShort(diagnostic.message);
+    kept.pointer = this.sharedIfShort(diagnostic.pointer);
+    return diagnostic;
+  }
+
+  private clonedDiagnostic(diagnostic: Diagnostic): Diagnostic {
+    const { data } = diagnostic;
+    return {
+      ...diagnostic,
+      rule: this.shared(diagnostic.rule),
+      message: this.sharedIfShort(diagnostic.message),
+      span: spanCopy(diagnostic.span),
+      pointer: this.sharedIfShort(diagnostic.pointer),
+      ...(data ? { data: this.record(data) } : {}),
+      severity: this.shared(diagnostic.severity) as Diagnostic["severity"],
+    };
+  }
+
+  /** A shallow copy of a diagnostic's data with its strings shared. */
+  private record(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const copy = { ...data };
+    for (const key of Object.keys(copy)) {
+      const item = copy[key];
+      if (typeof item === "string" && key !== "__proto__") copy[key] = this.sharedIfShort(item);
     }
-    return list.slice();
+    return copy;
   }
 
   /**
@@ -106,7 +132,7 @@ export class Compactor {
     const shared = (part: string) => (origin === "cloned" || part.length < SHORT ? this.sharedIfShort(part) : part);
     return {
       pointer: this.sharedIfShort(site.pointer),
-      span: site.span,
+      span: origin === "cloned" ? spanCopy(site.span) : site.span,
       text,
       id: shared(site.id),
       version: site.version === undefined ? undefined : shared(site.version),
@@ -134,4 +160,9 @@ export class Compactor {
     this.strings.set(text, text);
     return text;
   }
+}
+
+/** A span as an object literal makes: a cloned object has room for more properties than its two. */
+function spanCopy(span: Span): Span {
+  return { start: span.start, end: span.end };
 }

@@ -117,7 +117,7 @@ export class WorkspaceHost {
 
   /** Takes a document analysed ahead of the host (see pre-analysis.ts), as a disk text. */
   adopt(path: string, analysed: PreAnalysed): Set<string> {
-    const facts = this.compactor.facts(analysed.facts, "cloned", this.recentParses);
+    const facts = this.compactor.facts(analysed.facts, "cloned", this.recentParses, path);
     const typeDiagnostics = analysed.typeDiagnostics && this.compactor.diagnostics(analysed.typeDiagnostics, "cloned");
     this.held.set(path, new HeldDocument(facts, facts.text, typeDiagnostics, false));
     return this.link(facts);
