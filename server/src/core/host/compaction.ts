@@ -14,7 +14,12 @@ export type Origin = "parsed" | "cloned";
 
 /** Shorter strings are never views into another string in V8: a substring this short is copied. */
 const SHORT = 13;
-/** Longer strings are not shared: a message listing a schema's properties is about as long. */
+/**
+ * Longer strings of a value are not looked up (descriptions, digests, addresses: rarely repeated,
+ * and each lookup reads the whole string).
+ */
+const LONGEST_SHARED_VALUE = 32;
+/** Longer messages are not shared: a message listing a schema's properties is about as long. */
 const LONGEST_SHARED = 1024;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -41,18 +46,17 @@ export class Compactor {
    */
   facts(facts: Omit<DocumentFacts, "document">, origin: Origin, tree: TreeSource, path = facts.path): StoredFacts {
     this.value(facts.value, origin);
-    const short = (text: string | undefined) => (text !== undefined && text.length < SHORT ? this.shared(text) : text);
     const cloned = origin === "cloned";
     return new StoredFacts(
       {
         path,
         kind: cloned ? (this.shared(facts.kind) as DocumentKind) : facts.kind,
-        id: short(facts.id),
-        version: short(facts.version),
-        name: origin === "cloned" ? this.sharedIfShort(facts.name) : facts.name,
+        id: this.valueString(facts.id, origin),
+        version: this.valueString(facts.version, origin),
+        name: this.valueString(facts.name, origin),
         // In place above: the objects of the value themselves (the facts refer into the value).
         classification: facts.classification,
-        license: origin === "cloned" ? this.sharedIfShort(facts.license) : short(facts.license),
+        license: this.valueString(facts.license, origin),
         idSpan: cloned ? spanCopy(facts.idSpan) : facts.idSpan,
         references: facts.references.map((site) => this.site(site, origin)),
         outputClassifications: facts.outputClassifications,
@@ -121,21 +125,19 @@ export class Compactor {
   }
 
   private item(item: unknown, origin: Origin): unknown {
-    if (typeof item === "string") return origin === "cloned" || item.length < SHORT ? this.sharedIfShort(item) : item;
+    if (typeof item === "string") return this.valueString(item, origin);
     if (typeof item !== "object" || item === null) return item;
     this.value(item, origin);
     return Array.isArray(item) && origin === "parsed" ? item.slice() : item;
   }
 
   private site(site: ReferenceSite, origin: Origin): ReferenceSite {
-    const text = origin === "cloned" || site.text.length < SHORT ? this.sharedIfShort(site.text) : site.text;
-    const shared = (part: string) => (origin === "cloned" || part.length < SHORT ? this.sharedIfShort(part) : part);
     return {
       pointer: this.sharedIfShort(site.pointer),
       span: origin === "cloned" ? spanCopy(site.span) : site.span,
-      text,
-      id: shared(site.id),
-      version: site.version === undefined ? undefined : shared(site.version),
+      text: this.valueString(site.text, origin),
+      id: this.valueString(site.id, origin),
+      version: this.valueString(site.version, origin),
       targetKinds: this.kinds(site.targetKinds),
       role: origin === "cloned" ? (this.shared(site.role) as ReferenceSite["role"]) : site.role,
     };
@@ -147,6 +149,12 @@ export class Compactor {
     if (known) return known;
     this.kindLists.set(key, kinds);
     return kinds;
+  }
+
+  /** A string of a document's value: shared when short enough, and never when it may be a view into the text. */
+  private valueString<T extends string | undefined>(text: T, origin: Origin): T {
+    if (text === undefined || text.length >= (origin === "cloned" ? LONGEST_SHARED_VALUE + 1 : SHORT)) return text;
+    return this.shared(text) as T;
   }
 
   private sharedIfShort<T extends string | undefined>(text: T): T {
