@@ -17,28 +17,33 @@ const LANDMARK_POINTERS = [
 
 const SLOT_OF: ReadonlyMap<string, number> = new Map(LANDMARK_POINTERS.map((pointer, slot) => [pointer, slot]));
 
-/** The numbers kept for one landmark: its slot, the value's start and end, the key's start and end. */
-const STRIDE = 5;
-const NO_KEY = -1;
+/** A landmark is one unit for its slot and two (high and low 16 bits) for each of four offsets. */
+const STRIDE = 9;
+/** The offset of a key that is not there. */
+const NO_KEY = 0xffffffff;
 
 /**
- * The places of the landmarks a document has, as small integers in one array: STRIDE numbers a
- * landmark (slot, value start and end, key start and end or NO_KEY). Every document of a workspace
- * keeps them, so they cost one array instead of a Map, a location and two spans a landmark, and
- * they come through a structured clone (facts cross threads in the CLI) unchanged.
+ * The places of the landmarks a document has, written as the UTF-16 units of one string: a slot
+ * of LANDMARK_POINTERS, then the value's start and end and the key's start and end (NO_KEY when
+ * the node has no key) as two units each. Every document of a workspace keeps them, so they cost
+ * about 100 bytes instead of a Map, a location and two spans a landmark; and a string comes
+ * through a structured clone (facts cross threads in the CLI) and a copy unchanged.
  */
-export type Landmarks = readonly number[];
+export type Landmarks = string;
 
 export function landmarksOf(locations: ReadonlyMap<string, NodeLocation>): Landmarks {
-  const numbers: number[] = [];
+  const units: number[] = [];
+  const offset = (n: number) => units.push(n >>> 16, n & 0xffff);
   LANDMARK_POINTERS.forEach((pointer, slot) => {
     const location = locations.get(pointer);
     if (!location) return;
-    const { value, key } = location;
-    numbers.push(slot, value.start, value.end, key ? key.start : NO_KEY, key ? key.end : NO_KEY);
+    units.push(slot);
+    offset(location.value.start);
+    offset(location.value.end);
+    offset(location.key ? location.key.start : NO_KEY);
+    offset(location.key ? location.key.end : NO_KEY);
   });
-  // An array grown by push keeps room for more; a copy is exactly as long as its contents.
-  return numbers.slice();
+  return String.fromCharCode(...units);
 }
 
 export function isLandmark(pointer: string): boolean {
@@ -50,9 +55,11 @@ export function landmarkAt(landmarks: Landmarks, pointer: string): NodeLocation 
   const slot = SLOT_OF.get(pointer);
   if (slot === undefined) return undefined;
   for (let at = 0; at < landmarks.length; at += STRIDE) {
-    if (landmarks[at] !== slot) continue;
-    const value = { start: landmarks[at + 1], end: landmarks[at + 2] };
-    return landmarks[at + 3] === NO_KEY ? { value } : { value, key: { start: landmarks[at + 3], end: landmarks[at + 4] } };
+    if (landmarks.charCodeAt(at) !== slot) continue;
+    const offset = (index: number) => ((landmarks.charCodeAt(at + index) << 16) | landmarks.charCodeAt(at + index + 1)) >>> 0;
+    const value = { start: offset(1), end: offset(3) };
+    const keyStart = offset(5);
+    return keyStart === NO_KEY ? { value } : { value, key: { start: keyStart, end: offset(7) } };
   }
   return undefined;
 }
