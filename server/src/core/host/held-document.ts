@@ -1,10 +1,15 @@
 import type { GenesisDocument } from "../document";
 import type { Diagnostic } from "../types";
+import type { DocumentFacts } from "../workspace/facts";
 
-/** One Genesis document as the host holds it: parsed once per text version. */
+/**
+ * One Genesis document as the host holds it: parsed once per text version. Its parse tree is read
+ * through its facts (which may rebuild it from their text when the document is not open).
+ */
 export class HeldDocument {
   constructor(
-    private readonly load: () => GenesisDocument,
+    readonly facts: DocumentFacts,
+    /** The text the diagnostics were computed from (of a document above the size limit, more than the facts' head). */
     readonly text: string,
     /**
      * Diagnostics of the `type` rules for this text and configuration, waived ones included;
@@ -20,15 +25,15 @@ export class HeldDocument {
    * each read, so callers that need only the text read `text`.
    */
   get document(): GenesisDocument {
-    return this.load();
+    return this.facts.document;
   }
 
   /** The same document with its `type` diagnostics to be worked out again (a new configuration). */
   unchecked(): HeldDocument {
-    return new HeldDocument(this.load, this.text, undefined, this.open);
+    return new HeldDocument(this.facts, this.text, undefined, this.open);
   }
 
   with(changes: { typeDiagnostics?: readonly Diagnostic[]; open?: boolean }): HeldDocument {
-    return new HeldDocument(this.load, this.text, changes.typeDiagnostics ?? this.typeDiagnostics, changes.open ?? this.open);
+    return new HeldDocument(this.facts, this.text, changes.typeDiagnostics ?? this.typeDiagnostics, changes.open ?? this.open);
   }
 }

@@ -20,10 +20,10 @@ import { CONFIG_FILE_NAME } from "../kinds/recognise";
 import type { Diagnostic } from "../types";
 import { extractFacts, type DocumentFacts } from "../workspace/facts";
 import { WorkspaceIndex } from "../workspace/workspace-index";
+import { Compactor } from "./compaction";
 import { HeldDocument } from "./held-document";
 import type { DocumentSource, PreAnalysed } from "./pre-analysis";
 import { WorkspaceAnalysis } from "./queries";
-import { withDocument } from "./with-document";
 
 /** Which documents a question is about: every held one when absent. */
 export type Selection = (path: string) => boolean;
@@ -56,6 +56,8 @@ export class WorkspaceHost {
   /** What was last read of the files each document names (the io rules' input). */
   private readonly evidence = new Map<string, EvidenceMap>();
   private readonly recentParses = new RecentParses();
+  /** Makes what is kept of the documents that are not open smaller (see compaction.ts). */
+  private readonly compactor = new Compactor();
   /** False in an untrusted workspace: the checklist's items that need other files are n/a. */
   trusted = true;
   /** Where data files are never read (`in the browser`): the checklist's items that need them are n/a. */
@@ -102,18 +104,24 @@ export class WorkspaceHost {
     // The parse trees of the files that are not open are the bulk of a large workspace's memory:
     // only the recently used are kept, the others are rebuilt from the text on demand.
     const parsed = analysis.document;
-    const load = open ? () => parsed : this.recentParses.holder(parsed);
     const text = typeof source === "string" ? source : parsed.text;
-    this.held.set(path, new HeldDocument(load, text, analysis.diagnostics, open));
-    return this.link(withDocument(extractFacts(parsed), load));
+    if (open) {
+      const facts = extractFacts(parsed);
+      this.held.set(path, new HeldDocument(facts, text, analysis.diagnostics, open));
+      return this.link(facts);
+    }
+    const facts = this.compactor.facts(extractFacts(parsed), "parsed", this.recentParses);
+    this.recentParses.keep(facts, parsed);
+    this.held.set(path, new HeldDocument(facts, text, this.compactor.diagnostics(analysis.diagnostics, "parsed"), open));
+    return this.link(facts);
   }
 
   /** Takes a document analysed ahead of the host (see pre-analysis.ts), as a disk text. */
   adopt(path: string, analysed: PreAnalysed): Set<string> {
-    const facts = analysed.facts;
-    const load = this.recentParses.reparsing({ path, text: facts.text });
-    this.held.set(path, new HeldDocument(load, facts.text, analysed.typeDiagnostics, false));
-    return this.link(withDocument({ ...facts }, load));
+    const facts = this.compactor.facts(analysed.facts, "cloned", this.recentParses, path);
+    const typeDiagnostics = analysed.typeDiagnostics && this.compactor.diagnostics(analysed.typeDiagnostics, "cloned");
+    this.held.set(path, new HeldDocument(facts, facts.text, typeDiagnostics, false));
+    return this.link(facts);
   }
 
   /** The editor closed a document: until the disk's text comes, the held text counts as the disk's. */
@@ -273,13 +281,16 @@ export class WorkspaceHost {
     return diagnostics;
   }
 
-  private combine(path: string, held: HeldDocument): Diagnostic[] {
+  private combine(path: string, held: HeldDocument): readonly Diagnostic[] {
     let typeDiagnostics = held.typeDiagnostics;
     if (typeDiagnostics === undefined) {
       typeDiagnostics = this.engine.check(held.document, this.config, { includeWaived: true });
+      if (!held.open) typeDiagnostics = this.compactor.diagnostics(typeDiagnostics, "parsed");
       this.held.set(path, held.with({ typeDiagnostics }));
     }
-    return this.combined(() => held.document, typeDiagnostics, this.index.get(path), this.evidence.get(path), { includeWaived: true });
+    const others = this.others(() => held.document, this.index.get(path), this.evidence.get(path), { includeWaived: true });
+    if (others.length === 0) return typeDiagnostics; // kept for every document: no copy of the same list
+    return [...typeDiagnostics, ...(held.open ? others : this.compactor.diagnostics(others, "parsed"))];
   }
 
   /**
@@ -294,10 +305,20 @@ export class WorkspaceHost {
     evidence: EvidenceMap | undefined,
     options: CheckOptions = {},
   ): Diagnostic[] {
+    return [...typeDiagnostics, ...this.others(documentOf, facts, evidence, options)];
+  }
+
+  /** The `ws` and `io` findings of `combined`. */
+  private others(
+    documentOf: () => GenesisDocument,
+    facts: DocumentFacts | undefined,
+    evidence: EvidenceMap | undefined,
+    options: CheckOptions,
+  ): Diagnostic[] {
     // A document with no evidence has nothing for the io rules to judge (evidence/check.ts).
     const io = evidence && evidence.size > 0 ? this.engine.checkEvidence(documentOf(), evidence, this.config, options) : [];
     const workspace = this.loaded && facts ? this.engine.checkWorkspace(facts, this.index, this.config, options) : [];
-    return [...typeDiagnostics, ...workspace, ...io];
+    return io.length === 0 ? workspace : workspace.length === 0 ? io : [...workspace, ...io];
   }
 
   private link(facts: DocumentFacts): Set<string> {

@@ -8,42 +8,46 @@ import { parseGenesisDocument } from "./document";
  * thousands of documents depend on changes) needs each dependent's tree for a moment. Weak
  * references held them until the next full collection, which let the heap grow by every tree of
  * the fan-out; a small bounded set lets them die young instead.
+ *
+ * A tree is kept under the object that asks for it (the document's facts): its path and text say
+ * what to parse again, so that a workspace of closed documents needs no getter of its own each.
  */
 export class RecentParses {
   /** Insertion order is recency: the first entry is the least recently used. */
-  private readonly trees = new Map<object, GenesisDocument>();
+  private readonly trees = new Map<SourceFile, GenesisDocument>();
 
   constructor(private readonly capacity = 256) {}
 
+  /** The tree of `source`'s text, parsed again when it has been dropped. */
+  treeOf(source: SourceFile): GenesisDocument {
+    const known = this.trees.get(source);
+    if (known) {
+      this.trees.delete(source);
+      this.trees.set(source, known);
+      return known;
+    }
+    // The text was a Genesis document when it was first parsed, and parsing is deterministic.
+    const document = parseGenesisDocument({ path: source.path, text: source.text })!;
+    this.keep(source, document);
+    return document;
+  }
+
+  /** Keeps `parsed`, the tree of `source`'s text, as the most recently used. */
+  keep(source: SourceFile, parsed: GenesisDocument): void {
+    this.trees.set(source, parsed);
+    if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value!);
+  }
+
   /** A getter for the parsed document of `parsed`'s text, parsed again when it has been dropped. */
   holder(parsed: GenesisDocument): () => GenesisDocument {
-    const key = {};
-    this.remember(key, parsed);
-    return this.getter(key, parsed);
+    const source = { path: parsed.path, text: parsed.text };
+    this.keep(source, parsed);
+    return () => this.treeOf(source);
   }
 
   /** The same for a text known to be a Genesis document, not parsed until first asked for. */
   reparsing(source: SourceFile): () => GenesisDocument {
-    return this.getter({}, source);
-  }
-
-  private getter(key: object, { path, text }: SourceFile): () => GenesisDocument {
-    return () => {
-      const known = this.trees.get(key);
-      if (known) {
-        this.trees.delete(key);
-        this.trees.set(key, known);
-        return known;
-      }
-      // The text was a Genesis document when it was first parsed, and parsing is deterministic.
-      const document = parseGenesisDocument({ path, text })!;
-      this.remember(key, document);
-      return document;
-    };
-  }
-
-  private remember(key: object, document: GenesisDocument): void {
-    this.trees.set(key, document);
-    if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value!);
+    const key = { path: source.path, text: source.text };
+    return () => this.treeOf(key);
   }
 }

@@ -5,6 +5,8 @@ import { parseReference } from "../rules/reference-form";
 import { referencePositions } from "../rules/reference-positions";
 import { semverCompletion } from "../rules/semver-form";
 import type { DocumentKind, Span } from "../types";
+import { isLandmark, landmarkAt, landmarksOf, type Landmarks } from "./landmarks";
+import { StoredFacts, type TreeSource } from "./stored-facts";
 
 /** How a reference takes part in lineage (PROV): what flows into what. */
 export type ReferenceRole = "derivedFrom" | "generatedBy" | "input" | "output" | "trainingData" | "trainingPipeline" | "evaluationData";
@@ -38,10 +40,10 @@ export interface DocumentFacts {
   /** Pipeline outputs that declare their own classification: pointer of the output -> its mapping. */
   readonly outputClassifications: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /**
-   * Where the nodes of LANDMARK_POINTERS that the document has are: the places ws rules most
-   * often report on in this document or cite in another's messages, found without a parse tree.
+   * Where the landmark nodes that the document has are (see landmarks.ts): the places ws rules
+   * most often report on in this document or cite in another's messages, found without a parse tree.
    */
-  readonly landmarks: ReadonlyMap<string, NodeLocation>;
+  readonly landmarks: Landmarks;
   /** The document's text, and its top-level object (`{}` when it is not a mapping). */
   readonly text: string;
   readonly value: Readonly<Record<string, unknown>>;
@@ -70,19 +72,11 @@ const ROLE_BY_PATTERN: Readonly<Record<string, ReferenceRole>> = {
   "/evaluation/results/*/dataset": "evaluationData",
 };
 
-/** The nodes kept in `landmarks`: those ws rules report on (`report`) or cite (`whereIs`). */
-const LANDMARK_POINTERS = new Set([
-  "/id",
-  "/license",
-  "/inputs",
-  "/outputs",
-  "/lineage/derivedFrom",
-  "/training/datasets",
-  "/classification",
-  "/classification/level",
-]);
-
-export function extractFacts(document: GenesisDocument): DocumentFacts {
+/**
+ * The facts of a parsed document. They keep its tree, unless `tree` says where to find it again
+ * (the host keeps few trees of the documents that are not open).
+ */
+export function extractFacts(document: GenesisDocument, tree: TreeSource = () => document): DocumentFacts {
   const value = isRecord(document.tree.value) ? document.tree.value : {};
   const references: ReferenceSite[] = [];
   for (const position of referencePositions(document.kind)) {
@@ -107,38 +101,32 @@ export function extractFacts(document: GenesisDocument): DocumentFacts {
       if (isRecord(output) && isRecord(output.classification)) outputClassifications.set(pointer, output.classification);
     }
   }
-  return {
-    path: document.path,
-    kind: document.kind,
-    id: typeof value.id === "string" ? value.id : undefined,
-    version: typeof value.version === "string" ? value.version : undefined,
-    name: typeof value.name === "string" ? value.name : typeof value.model_name === "string" ? value.model_name : undefined,
-    classification: isRecord(value.classification) ? value.classification : undefined,
-    license: typeof value.license === "string" ? value.license : undefined,
-    idSpan: spanOf(document, "/id"),
-    references,
-    outputClassifications,
-    landmarks: landmarksOf(document),
-    text: document.text,
-    value,
-    recognisedBy: document.recognisedBy,
-    blockInsertOffset: blockInsertOffset(document),
-    document,
-  };
-}
-
-function landmarksOf(document: GenesisDocument): Map<string, NodeLocation> {
-  const landmarks = new Map<string, NodeLocation>();
-  for (const pointer of LANDMARK_POINTERS) {
-    const location = document.tree.locations.get(pointer);
-    if (location) landmarks.set(pointer, location);
-  }
-  return landmarks;
+  return new StoredFacts(
+    {
+      path: document.path,
+      kind: document.kind,
+      id: typeof value.id === "string" ? value.id : undefined,
+      version: typeof value.version === "string" ? value.version : undefined,
+      name: typeof value.name === "string" ? value.name : typeof value.model_name === "string" ? value.model_name : undefined,
+      classification: isRecord(value.classification) ? value.classification : undefined,
+      license: typeof value.license === "string" ? value.license : undefined,
+      idSpan: spanOf(document, "/id"),
+      // An array grown by push keeps room for more; a copy is exactly as long as its contents.
+      references: references.slice(),
+      outputClassifications,
+      landmarks: landmarksOf(document.tree.locations),
+      text: document.text,
+      value,
+      recognisedBy: document.recognisedBy,
+      blockInsertOffset: blockInsertOffset(document),
+    },
+    tree,
+  );
 }
 
 /** The node at `pointer` (exactly), read from the parse tree only when it is not a landmark. */
 export function locationInFacts(facts: DocumentFacts, pointer: string): NodeLocation | undefined {
-  return LANDMARK_POINTERS.has(pointer) ? facts.landmarks.get(pointer) : facts.document.tree.locations.get(pointer);
+  return isLandmark(pointer) ? landmarkAt(facts.landmarks, pointer) : facts.document.tree.locations.get(pointer);
 }
 
 /**
@@ -146,7 +134,7 @@ export function locationInFacts(facts: DocumentFacts, pointer: string): NodeLoca
  * hold the node, so that most reports need no parse tree.
  */
 export function spanInFacts(facts: DocumentFacts, pointer: string, part: "key" | "value" = "value"): Span {
-  const landmark = facts.landmarks.get(pointer);
+  const landmark = landmarkAt(facts.landmarks, pointer);
   if (landmark) return nonEmpty(part === "key" ? (landmark.key ?? landmark.value) : landmark.value, facts.text);
   if (part === "value") {
     const site = facts.references.find((candidate) => candidate.pointer === pointer);

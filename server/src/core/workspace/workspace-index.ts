@@ -1,5 +1,6 @@
 import type { DocumentKind } from "../types";
 import type { DocumentFacts, ReferenceSite } from "./facts";
+import { PathsByKey } from "./paths-by-key";
 
 export type Resolution =
   | { readonly status: "resolved"; readonly target: DocumentFacts }
@@ -15,13 +16,13 @@ export type Resolution =
 export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentFacts>();
   /** kind -> id -> paths of the documents of that kind with that id. */
-  private readonly byId: Readonly<Record<DocumentKind, Map<string, Set<string>>>> = {
-    DatasetManifest: new Map(),
-    ModelCard: new Map(),
-    PipelineConfig: new Map(),
+  private readonly byId: Readonly<Record<DocumentKind, PathsByKey>> = {
+    DatasetManifest: new PathsByKey(),
+    ModelCard: new PathsByKey(),
+    PipelineConfig: new PathsByKey(),
   };
   /** id -> paths of the documents that reference that id. */
-  private readonly referrers = new Map<string, Set<string>>();
+  private readonly referrers = new PathsByKey();
   private cycles: readonly (readonly string[])[] | undefined;
   /**
    * Resolutions of the reference sites (facts' own objects) asked for since the index last
@@ -92,23 +93,21 @@ export class WorkspaceIndex {
 
   /** Documents of a kind with an id (several when the id is duplicated or versioned). */
   withId(kind: DocumentKind, id: string): DocumentFacts[] {
-    return this.factsOf(this.byId[kind].get(id));
+    return this.factsOf(this.byId[kind], id);
   }
 
   /** Documents that reference `id` (in any position). */
   referencing(id: string): DocumentFacts[] {
-    return this.factsOf(this.referrers.get(id));
+    return this.factsOf(this.referrers, id);
   }
 
-  /** The facts of the paths still indexed, in the set's order (a hot path of every workspace rule). */
-  private factsOf(paths: ReadonlySet<string> | undefined): DocumentFacts[] {
+  /** The facts of the paths under `key` still indexed, in the order they were filed (a hot path of every workspace rule). */
+  private factsOf(paths: PathsByKey, key: string): DocumentFacts[] {
     const found: DocumentFacts[] = [];
-    if (paths) {
-      for (const path of paths) {
-        const facts = this.documents.get(path);
-        if (facts) found.push(facts);
-      }
-    }
+    paths.forEach(key, (path) => {
+      const facts = this.documents.get(path);
+      if (facts) found.push(facts);
+    });
     return found;
   }
 
@@ -163,23 +162,23 @@ export class WorkspaceIndex {
     if (!facts) return paths;
     paths.add(facts.path);
     if (facts.id) {
-      this.referrers.get(facts.id)?.forEach((p) => paths.add(p));
-      this.byId[facts.kind].get(facts.id)?.forEach((p) => paths.add(p));
+      this.referrers.forEach(facts.id, (p) => paths.add(p));
+      this.byId[facts.kind].forEach(facts.id, (p) => paths.add(p));
     }
     for (const site of facts.references) {
-      for (const kind of site.targetKinds) this.byId[kind].get(site.id)?.forEach((p) => paths.add(p));
+      for (const kind of site.targetKinds) this.byId[kind].forEach(site.id, (p) => paths.add(p));
     }
     return paths;
   }
 
   private link(facts: DocumentFacts): void {
-    if (facts.id) addTo(this.byId[facts.kind], facts.id, facts.path);
-    for (const site of facts.references) addTo(this.referrers, site.id, facts.path);
+    if (facts.id) this.byId[facts.kind].add(facts.id, facts.path);
+    for (const site of facts.references) this.referrers.add(site.id, facts.path);
   }
 
   private unlink(facts: DocumentFacts): void {
-    if (facts.id) removeFrom(this.byId[facts.kind], facts.id, facts.path);
-    for (const site of facts.references) removeFrom(this.referrers, site.id, facts.path);
+    if (facts.id) this.byId[facts.kind].delete(facts.id, facts.path);
+    for (const site of facts.references) this.referrers.delete(site.id, facts.path);
   }
 
   /** Recomputes cycles and adds the members of cycles that appeared or vanished to `affected`. */
@@ -213,19 +212,6 @@ function sameWorkspaceFacts(a: DocumentFacts, b: DocumentFacts): boolean {
 function edgesDiffer(a: DocumentFacts, b: DocumentFacts): boolean {
   if (a.id !== b.id || a.version !== b.version || a.kind !== b.kind || a.references.length !== b.references.length) return true;
   return a.references.some((site, i) => site.text !== b.references[i].text || site.role !== b.references[i].role);
-}
-
-function addTo(map: Map<string, Set<string>>, k: string, path: string): void {
-  let set = map.get(k);
-  if (!set) map.set(k, (set = new Set()));
-  set.add(path);
-}
-
-function removeFrom(map: Map<string, Set<string>>, k: string, path: string): void {
-  const set = map.get(k);
-  if (!set) return;
-  set.delete(path);
-  if (set.size === 0) map.delete(k);
 }
 
 /**
