@@ -37,17 +37,4 @@ export class RecentParses {
     this.trees.set(source, parsed);
     if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value!);
   }
-
-  /** A getter for the parsed document of `parsed`'s text, parsed again when it has been dropped. */
-  holder(parsed: GenesisDocument): () => GenesisDocument {
-    const source = { path: parsed.path, text: parsed.text };
-    this.keep(source, parsed);
-    return () => this.treeOf(source);
-  }
-
-  /** The same for a text known to be a Genesis document, not parsed until first asked for. */
-  reparsing(source: SourceFile): () => GenesisDocument {
-    const key = { path: source.path, text: source.text };
-    return () => this.treeOf(key);
-  }
 }
