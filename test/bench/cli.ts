@@ -9,8 +9,10 @@
  * --strict=false and a formats plugin, reads YAML dates as Date objects and so calls every manifest
  * invalid; `check` also runs every rule, resolves references and computes the checklist).
  *
- * A second table measures where workers start to pay off (jobs.ts's FILES_PER_THREAD): `--jobs 1`
- * against one thread per core (at least two) on trees of BENCH_CLI_CUTOVER documents (default 500,2000,5000).
+ * A second table compares `--jobs 1` with one thread per core (at least two) on smaller trees of
+ * BENCH_CLI_CUTOVER documents (default 500,2000,5000), where workers do not pay off yet; the
+ * workspace-scale run (scale.ts, `SCALE_DOCS=10000,50000`) times both at the sizes where they
+ * start to (jobs.ts's FILES_PER_THREAD gives the figures).
  * Needs `npm run build` (dist/cli.js and dist/check-worker.js). The trees are deleted at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";

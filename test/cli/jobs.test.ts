@@ -150,13 +150,16 @@ describe("check --jobs (built CLI)", function () {
 });
 
 describe("analysisThreads", function () {
-  it("the main thread alone for a small workspace; one thread per core but one once each gets FILES_PER_THREAD files", function () {
+  it("the main thread alone for a small workspace; one thread per core once each gets FILES_PER_THREAD files", function () {
     assert.equal(analysisThreads(0, undefined, 8), 1);
     assert.equal(analysisThreads(FILES_PER_THREAD * 2 - 1, undefined, 8), 1);
     assert.equal(analysisThreads(FILES_PER_THREAD * 2, undefined, 8), 2);
-    assert.equal(analysisThreads(FILES_PER_THREAD * 100, undefined, 8), 7);
-    assert.equal(analysisThreads(FILES_PER_THREAD * 100, undefined, 2), 1);
+    assert.equal(analysisThreads(FILES_PER_THREAD * 3, undefined, 8), 3);
+    assert.equal(analysisThreads(FILES_PER_THREAD * 100, undefined, 8), 8);
+    assert.equal(analysisThreads(FILES_PER_THREAD * 100, undefined, 2), 2);
     assert.equal(analysisThreads(FILES_PER_THREAD * 100, undefined, 1), 1);
+    assert.equal(analysisThreads(50_000, undefined, 2), 2, "the measured 2-core gain at 50,000 files");
+    assert.equal(analysisThreads(10_000, undefined, 2), 1, "the measured 2-core loss at 10,000 files");
   });
 
   it("--jobs N is taken as given, up to one thread per file and MAX_THREADS", function () {

@@ -174,8 +174,8 @@ Options:
   --root DIR         The workspace root (default: the nearest folder holding genesis.config.yaml,
                      else the first path).
   --jobs N, -j N     Analyse the files in N threads (the main one and N-1 workers); 1: no
-                     worker. Default: one per core but one, with at least 2,000 files each; the
-                     main thread alone for fewer. The report is the same whatever N.
+                     worker. Default: one per core, with at least 20,000 files each; the main
+                     thread alone for fewer. The report is the same whatever N.
   --quiet, -q        check: write the errors only, without warnings, infos or the summary line.
                      The exit code still follows --fail-on.
   --color WHEN       check: colour the severities: auto (default: on a terminal, unless NO_COLOR

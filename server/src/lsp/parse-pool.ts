@@ -33,7 +33,8 @@ export interface DocumentAnalyser {
 
 /**
  * Folders with fewer candidate files are parsed on the server's thread: a worker's start-up and
- * its own heap would cost more than it saves (the CLI's FILES_PER_THREAD came out the same).
+ * its own heap would cost more than it saves. (The CLI's threshold, cli/jobs.ts, is higher: its
+ * main thread analyses files too, where the server's keeps itself free for the editor.)
  */
 export const MIN_FILES_FOR_WORKERS = 2000;
 
