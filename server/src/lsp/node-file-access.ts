@@ -5,6 +5,26 @@ import { listWorkspaceFiles, readTextFile } from "../node/workspace-files";
 import type { WorkspaceFileAccess, WorkspacePlace } from "./file-access";
 
 /**
+ * A relative path whose every character a file URI carries unencoded (vscode-uri leaves letters,
+ * digits, `-`, `.`, `_`, `~` and `/` as they are), and no segment of which starts with a dot, so
+ * that `.`, `..` and empty segments, which path.join would resolve, take the full route.
+ */
+const PLAIN_RELATIVE_PATH = /^[\w~-][\w.~-]*(?:\/[\w~-][\w.~-]*)*$/;
+
+const folderUris = new Map<string, string>();
+
+/** A workspace folder's URI, kept: a server has a handful of folders. */
+function folderUriOf(root: string): string {
+  let uri = folderUris.get(root);
+  if (uri === undefined) {
+    uri = URI.file(root).toString();
+    if (folderUris.size > 64) folderUris.clear();
+    folderUris.set(root, uri);
+  }
+  return uri;
+}
+
+/**
  * The Node server's file access: `file:` folders only, roots are absolute paths, and files come
  * from the disk through node/workspace-files (which never follows a link out of the root).
  */
@@ -28,11 +48,15 @@ export const NODE_FILE_ACCESS: WorkspaceFileAccess = {
   },
 
   uriOf(root: string, relativePath: string): string {
-    return URI.file(path.join(root, ...relativePath.split("/"))).toString();
+    if (!PLAIN_RELATIVE_PATH.test(relativePath)) return URI.file(path.join(root, ...relativePath.split("/"))).toString();
+    // The same text as the line above, without encoding every segment again: a fan-out names
+    // thousands of documents at once, and this is about thirty times cheaper.
+    const folder = folderUriOf(root);
+    return folder.endsWith("/") ? folder + relativePath : `${folder}/${relativePath}`;
   },
 
   folderUri(root: string): string {
-    return URI.file(root).toString();
+    return folderUriOf(root);
   },
 
   folderName(root: string): string {

@@ -10,9 +10,22 @@ export interface WorkClock {
   yield(): Promise<void>;
 }
 
+/**
+ * The hops of `setImmediate` a yield takes. A message from the client reaches its handler two
+ * immediates after its bytes are read: vscode-jsonrpc's reader decodes it in one, its connection
+ * dispatches it in the next, each queued behind immediates already waiting. Work that resumed
+ * after one hop would run a whole slice more before a keystroke that came during its last slice
+ * were even seen; after three, the keystroke's edit is scheduled first, and the work gives way to it.
+ */
+const HOPS_PER_TURN = 3;
+
+function hops(left: number, resolve: () => void): void {
+  setImmediate(() => (left > 1 ? hops(left - 1, resolve) : resolve()));
+}
+
 export const EVENT_LOOP_CLOCK: WorkClock = {
   now: () => performance.now(),
-  yield: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  yield: () => new Promise<void>((resolve) => hops(HOPS_PER_TURN, resolve)),
 };
 
 /** Gives the event loop a turn once SLICE_MS have gone since the last one (for loops on the server's thread). */
@@ -80,29 +93,42 @@ export class WorkScheduler {
 
   /** Queues background work for `key`; resolves once it ran or was superseded. */
   background(key: string, run: Work): Promise<void> {
+    return new Promise((resolve) => this.enqueue(key, run, resolve));
+  }
+
+  /**
+   * Queues background work for many keys; resolves once all of it ran or was superseded. One
+   * countdown for them all, not a promise each: a fan-out queues thousands while a keystroke waits.
+   */
+  backgroundAll(items: Iterable<readonly [string, Work]>): Promise<void> {
     return new Promise((resolve) => {
-      const edit = this.edits.get(key);
-      if (edit) {
-        // The pending edit does this work.
-        edit.done.push(resolve);
-        return;
+      let left = 1;
+      const settled = () => {
+        if (--left === 0) resolve();
+      };
+      for (const [key, run] of items) {
+        left++;
+        this.enqueue(key, run, settled);
       }
-      const queued = this.queued.get(key);
-      if (queued) {
-        queued.run = run;
-        queued.done.push(resolve);
-      } else {
-        this.queued.set(key, { run, done: [resolve] });
-      }
-      this.start();
+      settled();
     });
   }
 
-  /** Queues background work for many keys; resolves once all of it ran or was superseded. */
-  backgroundAll(items: Iterable<readonly [string, Work]>): Promise<void> {
-    const promises: Promise<void>[] = [];
-    for (const [key, run] of items) promises.push(this.background(key, run));
-    return Promise.all(promises).then(() => undefined);
+  private enqueue(key: string, run: Work, done: () => void): void {
+    const edit = this.edits.get(key);
+    if (edit) {
+      // The pending edit does this work.
+      edit.done.push(done);
+      return;
+    }
+    const queued = this.queued.get(key);
+    if (queued) {
+      queued.run = run;
+      queued.done.push(done);
+    } else {
+      this.queued.set(key, { run, done: [done] });
+    }
+    this.start();
   }
 
   /** Drops the pending edit and background work of `key` (its document was closed). */
