@@ -344,9 +344,12 @@ export class WorkspaceHost {
     const facts = this.index.get(path);
     if (!facts) return undefined;
     const all = this.all(path);
+    // The list itself when nothing is waived (the usual case): the same object from one checklist
+    // to the next while the document does not change, so that its reading is kept (ReadinessDoc).
+    if (!all.some((d) => d.waiver !== undefined)) return { facts, diagnostics: all, evidenceChecked: this.evidence.has(path) };
     const diagnostics = all.filter((d) => d.waiver === undefined);
-    const waived = diagnostics.length === all.length ? undefined : all.filter((d) => d.waiver !== undefined);
-    return { facts, diagnostics, ...(waived ? { waived } : {}), evidenceChecked: this.evidence.has(path) };
+    const waived = all.filter((d) => d.waiver !== undefined);
+    return { facts, diagnostics, waived, evidenceChecked: this.evidence.has(path) };
   }
 
   /** What the checklist of the selected documents is computed from (for tests and tools that look inside). */

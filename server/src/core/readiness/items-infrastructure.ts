@@ -1,4 +1,4 @@
-import { isRecord, joinPointer, select } from "../pointer";
+import { isRecord, joinPointer } from "../pointer";
 import { commandFix, pathIn, snippetFix, type ReadinessContext } from "./context";
 import type { ReadinessDoc } from "./readiness-doc";
 import { failAt, judge, names, notApplicable, showValue, Subject, tallyInSteps, type ItemOutcome, type ReadinessCheck } from "./judge";
@@ -30,7 +30,7 @@ function* allSteps(ctx: ReadinessContext): Steps<Step[]> {
   const pause = pacer();
   for (const doc of ctx.ofKind("PipelineConfig")) {
     if (pause()) yield;
-    for (const { pointer, value } of select(doc.value, "/steps/*")) {
+    for (const { pointer, value } of doc.select("/steps/*")) {
       if (!isRecord(value)) continue;
       steps.push({
         doc,

@@ -1,4 +1,4 @@
-import { isRecord, joinPointer, select } from "../pointer";
+import { isRecord, joinPointer } from "../pointer";
 import { checkNamesDocument, checkResolves } from "./items-data";
 import { commandFix, pathIn, type ReadinessContext } from "./context";
 import { isAtOrBelow, type ReadinessDoc } from "./readiness-doc";
@@ -111,7 +111,7 @@ const evaluation: ReadinessCheck = {
         // A dataset that is no reference site of the document is external (a DOI, a URL): the
         // reference rules check its form, and an error there would have failed the card above.
         const sites = new Set(doc.facts.references.map((site) => site.pointer));
-        const datasets = select(doc.value, "/evaluation/results/*/dataset");
+        const datasets = doc.select("/evaluation/results/*/dataset");
         const external = datasets.filter(({ pointer, value }) => typeof value === "string" && !sites.has(pointer)).length;
         const note = external ? ` (${external} on external datasets, checked for form only)` : "";
         subject.add(

@@ -21,10 +21,7 @@ export class ReadinessDoc {
    * Genesis-ready, and the items about Genesis fields leave it out (one problem, one place).
    */
   readonly huggingFaceOnly: boolean;
-  private lineIndex?: LineIndex;
-  private errorList?: readonly Diagnostic[];
-  /** `select` answers over `value`, by pattern: several items walk the same parts. */
-  private selections?: Map<string, readonly Selected[]>;
+  private readonly reading: Reading;
 
   /**
    * @param diagnostics the standing diagnostics: none of them waived (the items judge only these)
@@ -40,7 +37,8 @@ export class ReadinessDoc {
   ) {
     this.path = facts.path;
     this.kind = facts.kind;
-    this.label = label(facts);
+    this.reading = readingOf(facts, diagnostics);
+    this.label = this.reading.label;
     this.value = facts.value;
     this.huggingFaceOnly = facts.recognisedBy === "hugging-face" && this.value.apiVersion === undefined && this.value.kind === undefined;
   }
@@ -50,8 +48,8 @@ export class ReadinessDoc {
   }
 
   range(span: Span): ReadinessRange {
-    this.lineIndex ??= new LineIndex(this.text);
-    return { start: this.lineIndex.positionAt(span.start), end: this.lineIndex.positionAt(span.end) };
+    const lines = (this.reading.lineIndex ??= new LineIndex(this.text));
+    return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
   }
 
   /** The value at a pointer of the document's object (as `valueAt`). */
@@ -69,11 +67,11 @@ export class ReadinessDoc {
 
   /** `select(value, pattern)`, remembered: callers only read the answer. */
   select(pattern: string): readonly Selected[] {
-    this.selections ??= new Map();
-    let found = this.selections.get(pattern);
+    const selections = (this.reading.selections ??= new Map());
+    let found = selections.get(pattern);
     if (!found) {
       found = select(this.value, pattern);
-      this.selections.set(pattern, found);
+      selections.set(pattern, found);
     }
     return found;
   }
@@ -84,13 +82,14 @@ export class ReadinessDoc {
   }
 
   errors(): readonly Diagnostic[] {
-    if (!this.errorList) {
+    const reading = this.reading;
+    if (!reading.errorList) {
       let found: Diagnostic[] | undefined;
       for (let i = 0; i < this.diagnostics.length; i++)
         if (this.diagnostics[i].severity === "error") (found ??= []).push(this.diagnostics[i]);
-      this.errorList = found ?? NONE;
+      reading.errorList = found ?? NONE;
     }
-    return this.errorList;
+    return reading.errorList;
   }
 
   /** The errors at or below a node: a value with one is never passing evidence (docs/checklist.md#how-an-item-is-decided). */
@@ -166,6 +165,36 @@ export class ReadinessDoc {
 }
 
 const NONE: readonly Diagnostic[] = [];
+
+/**
+ * What reading a document for the checklist works out once and keeps for the next computation,
+ * as long as the document's facts and standing diagnostics are the same objects: its label, the
+ * answers of `select`, its errors and its line index. Each depends on nothing else. A large
+ * workspace's checklist is judged again after every pause in typing; worked out afresh each time,
+ * these were tens of megabytes that lived through the whole computation, and through every young
+ * collection of the server's heap (which then copies them) while a keystroke waited.
+ */
+class Reading {
+  selections?: Map<string, readonly Selected[]>;
+  errorList?: readonly Diagnostic[];
+  lineIndex?: LineIndex;
+
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    readonly label: string,
+  ) {}
+}
+
+/** By facts: a document's facts are replaced when it changes, and its reading goes with them. */
+const READINGS = new WeakMap<DocumentFacts, Reading>();
+
+function readingOf(facts: DocumentFacts, diagnostics: readonly Diagnostic[]): Reading {
+  const known = READINGS.get(facts);
+  if (known?.diagnostics === diagnostics) return known;
+  const reading = new Reading(diagnostics, label(facts));
+  READINGS.set(facts, reading);
+  return reading;
+}
 
 /** The segments of the pointers `at` was given: constants of the items, split once each. */
 const SEGMENTS = new Map<string, readonly string[]>();
