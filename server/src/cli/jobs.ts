@@ -6,8 +6,9 @@ import { availableParallelism } from "node:os";
  * competes with the main thread's garbage collector and compiler for the cores. On the 2-core
  * machine of `npm run bench` (lab trees of test/bench/scale-tree.ts, medians of 3 runs of `check
  * --no-io`), two threads against one took 1.61 s against 1.28 s at 5,000 files, 2.02 against 1.64
- * at 10,000, 2.23 against 1.98 at 15,000, 2.75 against 2.99 at 20,000, 3.72 against 3.63 at
- * 30,000 and 5.79 against 6.66 at 50,000: a second thread is a clear gain only from about 40,000.
+ * at 10,000, 2.23 against 1.98 at 15,000, 2.75 against 2.99 at 20,000 (and 3.11 against 2.69 in
+ * a second set of 5 runs), 3.72 against 3.63 at 30,000, and 5.79 against 6.66 at 50,000 (4.99
+ * against 5.40 in the second set): a second thread is a gain only from about 40,000.
  */
 export const FILES_PER_THREAD = 20_000;
 
