@@ -7,8 +7,9 @@ import { availableParallelism } from "node:os";
  * machine of `npm run bench` (lab trees of test/bench/scale-tree.ts, medians of 3 runs of `check
  * --no-io`), two threads against one took 1.61 s against 1.28 s at 5,000 files, 2.02 against 1.64
  * at 10,000, 2.23 against 1.98 at 15,000, 2.75 against 2.99 at 20,000 (and 3.11 against 2.69 in
- * a second set of 5 runs), 3.72 against 3.63 at 30,000, and 5.79 against 6.66 at 50,000 (4.99
- * against 5.40 in the second set): a second thread is a gain only from about 40,000.
+ * a second set of 5 runs), 3.72 against 3.63 at 30,000, 5.79 against 6.66 at 50,000 (4.99
+ * against 5.40, then 7.08 against 7.07, in two more sets) and 14.64 against 15.11 at 100,000:
+ * below about 40,000 files a second thread loses, above it it ties or gains a little.
  */
 export const FILES_PER_THREAD = 20_000;
 
