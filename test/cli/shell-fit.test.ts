@@ -36,6 +36,10 @@ describe("genesis-readiness in a shell (built CLI)", function () {
         args: ["report", "--fail-on", "warning"],
         message: '--fail-on must be one of fail, warn, never, not "warning"; did you mean warn?',
       },
+      { args: ["mcp", "--format", "json"], message: "mcp does not take --format; it takes --root." },
+      { args: ["mcp", "--root", ".", "--no-io"], message: "mcp does not take --no-io; it takes --root." },
+      { args: ["explain", "container/unpinned", "--profile", "release"], message: "explain does not take --profile; it takes no options." },
+      { args: ["init", "dataset", "--jobs", "2"], message: "init does not take --jobs; it takes no options." },
     ]) {
       it(`${args.join(" ")}: "${message}", then the usage, exit 2`, function () {
         const result = runCli(args);

@@ -212,6 +212,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.version) return { kind: "version" };
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: "missing-command" };
+  const stray = strayOption(command, values);
+  if (stray) return { kind: "usage-error", message: stray };
   if (command === "init") {
     if (paths.length > 2) return { kind: "usage-error", message: "init takes a kind and an id." };
     return { kind: "init", template: paths[0], id: paths[1] };
@@ -296,6 +298,21 @@ function reportCommand(paths: readonly string[], values: ParsedValues, jobs: num
     jobs,
     failOn: failOn.value as ReportFailOn,
   };
+}
+
+/**
+ * The options of the commands that take few: one given to them anyway is a usage error, never
+ * silently ignored (an agent's `mcp --format json` would otherwise look as if it had worked).
+ */
+const FEW_OPTIONS: Readonly<Record<string, readonly string[]>> = { mcp: ["root"], init: [], explain: [] };
+
+function strayOption(command: string, values: Readonly<Record<string, unknown>>): string | undefined {
+  const own = FEW_OPTIONS[command];
+  if (!own) return undefined;
+  const given = Object.keys(values).find((name) => values[name] !== undefined && !own.includes(name));
+  if (given === undefined) return undefined;
+  const takes = own.length ? `it takes ${own.map((name) => `--${name}`).join(", ")}` : "it takes no options";
+  return `${command} does not take --${given}; ${takes}.`;
 }
 
 function importCommandOf(paths: readonly string[], values: { out?: string; root?: string; output?: string }): Invocation {
