@@ -1,5 +1,6 @@
 import type * as vscode from "vscode";
 import { VERIFY_FILES_COMMAND } from "../../server/src/protocol";
+import { IMPORT_SOURCE_COMMAND } from "./import-source";
 import type { ReadinessNode } from "./sidebar";
 
 /**
@@ -20,6 +21,8 @@ export interface CommandHandlers {
   /** The inline action of a fixable item in the Readiness view, given that item's node. */
   runReadinessFix(node?: ReadinessNode): Promise<void>;
   createBundle(): Promise<void>;
+  /** The import action on a source the server is not given (import-source.ts), with its URI. */
+  importSource(uri?: unknown): Promise<void>;
 }
 
 /** The commands the client runs, by handler name. */
@@ -34,6 +37,7 @@ export const CLIENT_COMMANDS: { readonly [Name in keyof CommandHandlers]: string
   refreshReadiness: "genesis.readiness.refresh",
   runReadinessFix: "genesis.readiness.runFix",
   createBundle: "genesis.createBundle",
+  importSource: IMPORT_SOURCE_COMMAND,
 };
 
 /**

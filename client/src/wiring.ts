@@ -1,11 +1,12 @@
 import * as vscode from "vscode";
-import type { BaseLanguageClient } from "vscode-languageclient";
+import { ExecuteCommandRequest, type BaseLanguageClient } from "vscode-languageclient";
 import { mayBeGenesisDocument, workspaceHasGenesisFiles } from "./activation";
 import { agentToolSource } from "./agent-tool-source";
 import { AGENT_TOOL_NAMES, registerAgentTools, type LanguageModelToolsApi } from "./agent-tools";
 import { createBundle } from "./bundle";
 import { registerCommands } from "./commands";
 import { exportAs } from "./export-as";
+import { serverImportRequest } from "./import-source";
 import { createNewDocument } from "./new-document";
 import { ReadinessController } from "./readiness";
 import { offerTemplatesWhileTyping } from "./template-suggest";
@@ -83,6 +84,16 @@ export async function activateWith(context: vscode.ExtensionContext, createLangu
       refreshReadiness: () => readiness.refresh(),
       runReadinessFix: (node) => readiness.runFix(node),
       createBundle: () => createBundle(client),
+      importSource: async (uri) => {
+        const request = serverImportRequest(uri);
+        if (!request) return;
+        await start();
+        if (!client) {
+          void vscode.window.showWarningMessage("Genesis Readiness: the language server is not running, so the file cannot be imported.");
+          return;
+        }
+        await client.sendRequest(ExecuteCommandRequest.type, request);
+      },
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (!client && mayBeGenesisDocument(document)) void start();

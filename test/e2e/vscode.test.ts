@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { hasProblem, workbenchPerSuite } from "./support/suite";
 import { REPOSITORY, TIMEOUTS, type Problem } from "./support/workbench";
@@ -264,6 +264,26 @@ describe("Genesis Readiness in a real VS Code (code-server + Chromium)", functio
     assert.ok(!hasProblem(scaffolded, "modelcard/section-missing"), "every section of the card is there");
     await wb.closeAllEditors();
     unlinkSync(path.join(wb.workspace, card));
+  });
+
+  it("offers the import action on a CWL workflow (a file the server is not given) and opens the pipeline config made", async function () {
+    const wb = workbench();
+    await wb.closeAllEditors();
+    // A real CWL workflow (test/fixtures/import/SOURCES.md), under a name of its own.
+    const source = "pipelines/align.cwl";
+    const made = path.join(wb.workspace, "pipelines", "align.pipeline.yaml");
+    writeFileSync(
+      path.join(wb.workspace, source),
+      readFileSync(path.join(REPOSITORY, "test/fixtures/import/cwl/1st-workflow.cwl"), "utf8"),
+    );
+    await wb.openFile(source);
+    await wb.applyQuickFix(3, "", "Create Genesis pipeline config from this file");
+    await wb.page.locator(".tabs-container .tab.active", { hasText: "align.pipeline.yaml" }).waitFor({ timeout: TIMEOUTS.diagnostic });
+    await wb.page.locator(".monaco-editor .view-line", { hasText: "kind: PipelineConfig" }).first().waitFor({ timeout: TIMEOUTS.ui });
+    assert.ok(existsSync(made), "the pipeline config is written beside the workflow");
+    await wb.closeAllEditors();
+    unlinkSync(made);
+    unlinkSync(path.join(wb.workspace, source));
   });
 
   it("shows the readiness checklist: the score, evidence that opens its file, a fix that makes a failing item pass", async function () {

@@ -66,6 +66,7 @@ describe("client command table (client/src/commands.ts)", function () {
       refreshReadiness: handler("refreshReadiness"),
       runReadinessFix: handler("runReadinessFix"),
       createBundle: handler("createBundle"),
+      importSource: handler("importSource"),
     };
     const disposables = registerCommands(registry, handlers);
 

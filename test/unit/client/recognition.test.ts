@@ -1,3 +1,4 @@
+import { UNSYNCED_IMPORT_SOURCES } from "../../../client/src/import-source";
 import * as assert from "node:assert/strict";
 import picomatch from "picomatch";
 import { DOCUMENT_SELECTOR, GENESIS_FILE_GLOB, GENESIS_FILE_NAMES, mayBeGenesis } from "../../../client/src/recognition";
@@ -23,9 +24,10 @@ const activationEvents = (prefix: string) =>
 const sorted = (items: Iterable<string>) => [...new Set(items)].sort();
 
 describe("recognition patterns: one table (core/kinds/recognise.ts), and what is derived from it", function () {
-  it("package.json's workspaceContains activation events are the table's names and the configuration file", function () {
+  it("package.json's workspaceContains events: the table's names, the configuration file, the import sources not synced", function () {
     const globs = activationEvents("workspaceContains:").flatMap(expandBraces);
-    assert.deepEqual(sorted(globs), sorted(GENESIS_FILE_NAMES.map((name) => `**/${name}`)));
+    const importSources = UNSYNCED_IMPORT_SOURCES.map((filter) => filter.pattern);
+    assert.deepEqual(sorted(globs), sorted([...GENESIS_FILE_NAMES.map((name) => `**/${name}`), ...importSources]));
     assert.ok(GENESIS_FILE_NAMES.includes("genesis.config.yaml"));
     assert.equal(GENESIS_FILE_NAMES.length, NAME_PATTERNS.flatMap((pattern) => pattern.names).length + 1);
   });
