@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver-protocol";
+import { daysBetween, isoDateOf } from "../../server/src/core/dates";
 import { LineIndex } from "../../server/src/core/text";
 import { dataset } from "../unit/workspace/harness";
 import { LspTestClient } from "../support/lsp-client";
@@ -93,14 +94,17 @@ describe("language server: quick fixes and fix-all", function () {
       actions.map((a) => [a.title, a.kind, a.isPreferred === true]),
       [
         ['Change the version to "1.2.0"', "quickfix", true],
-        ["Suppress version/semver on this line, with a reason", "quickfix", false],
+        ["Suppress version/semver on this line for 90 days, with a reason", "quickfix", false],
       ],
     );
     assert.deepEqual(actions[0].diagnostics, [semver]);
     const edits = actions[0].edit?.changes?.[uri] ?? [];
     assert.deepEqual(edits, [{ range: { start: { line: 4, character: 9 }, end: { line: 4, character: 14 } }, newText: '"1.2.0"' }]);
     const suppressed = apply(MISTAKES, actions[1].edit?.changes?.[uri] ?? []);
-    assert.match(suppressed, /\n# genesis-ignore version\/semver:\nversion: "1\.2"\n/);
+    // The server passes today's date: the waiver expires 90 days on (a day less if midnight passed meanwhile).
+    const until = /\n# genesis-ignore version\/semver: \(until (\d{4}-\d{2}-\d{2})\)\nversion: "1\.2"\n/.exec(suppressed)?.[1];
+    assert.ok(until, suppressed);
+    assert.ok([89, 90].includes(daysBetween(isoDateOf(new Date()), until)), until);
   });
 
   it("pins an unversioned reference to the one version in the workspace", async function () {
@@ -183,7 +187,7 @@ describe("language server: snippet edits for a client that takes them", function
     await client.open(uri, "yaml", NO_CLASSIFICATION, 7);
     const required = (await published).diagnostics.find((d) => d.code === "schema/required");
     assert.ok(required);
-    const [add] = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+    const [add, suppress] = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
       textDocument: { uri },
       range: required.range,
       context: { diagnostics: [required] },
@@ -197,5 +201,8 @@ describe("language server: snippet edits for a client that takes them", function
       change.edits.map((e) => e.snippet),
       [{ kind: "snippet", value: "classification:\n  level: ${1|public,internal,cui,cui-specified|}\n" }],
     );
+    // The suppression: the reason and the expiry (today's date from the server's clock, 90 days on) are tab stops.
+    const waiver = (suppress.edit?.documentChanges?.[0] as unknown as { edits: { snippet: { value: string } }[] }).edits[0].snippet.value;
+    assert.match(waiver, /^# genesis-ignore schema\/required: \$\{1:reason\} \(until \$\{2:\d{4}-\d{2}-\d{2}\}\)\n$/);
   });
 });

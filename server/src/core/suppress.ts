@@ -35,6 +35,13 @@ export interface WaiverPolicy {
   readonly today?: string;
 }
 
+/**
+ * How far ahead a waiver written for the user (the "Suppress" quick fix, the `(until` completion)
+ * expires: a quarter, long enough to fix the finding, short enough that the accepted risk comes back
+ * for review.
+ */
+export const WAIVER_DAYS = 90;
+
 /** A finding, with the waiver that silences it when one does. */
 export type WaivableFinding = Finding & { readonly waiver?: Waiver };
 

@@ -10,7 +10,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { LineIndex, type CurrentDocument, type Diagnostic, type Fix, type FixEdit, type WorkspaceAnalysis } from "../core/index";
+import { isoDateOf, LineIndex, type CurrentDocument, type Diagnostic, type Fix, type FixEdit, type WorkspaceAnalysis } from "../core/index";
 import type { ConfigStore } from "./config-store";
 import { importActions, type ImportFromFile } from "./import-action";
 import type { SettingsStore } from "./settings";
@@ -106,11 +106,13 @@ function quickFixes(services: CodeActionServices, params: CodeActionParams, curr
   const uri = params.textDocument.uri;
   const used = new Set<Diagnostic>();
   const actions: CodeAction[] = [];
+  // Today's date, so that a waiver the suppress fix writes expires and comes back for review.
+  const today = isoDateOf(new Date());
   for (const requested of params.context.diagnostics) {
     const diagnostic = matching(current, requested);
     if (!diagnostic || used.has(diagnostic)) continue;
     used.add(diagnostic);
-    const fixes = current.analysis.fixes(current, diagnostic, snippets);
+    const fixes = current.analysis.fixes(current, diagnostic, snippets, today);
     actions.push(...fixes.map((fix) => quickFix(fix, requested, uri, current, services.clientCapabilities(), snippets)));
   }
   return actions;

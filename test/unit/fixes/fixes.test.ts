@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_CONFIG } from "../../../server/src/core/config";
+import { Engine } from "../../../server/src/core/engine";
 import { applyEdits } from "../../../server/src/core/fixes/apply";
 import { fixesFor, type Fix } from "../../../server/src/core/fixes/fix-providers";
 import { isPlainSafe, writtenScalar } from "../../../server/src/core/fixes/scalar-text";
@@ -13,13 +14,16 @@ function fixesOf(
   file: string,
   text: string,
   rule: string,
-  options: { snippets?: boolean; files?: Record<string, string> } = {},
+  options: { snippets?: boolean; files?: Record<string, string>; today?: string } = {},
 ): { fixes: Fix[]; text: string } {
   const index = options.files ? workspaceOf({ ...options.files, [file]: text }) : undefined;
   const { document, diagnostics } = diagnosticsOf(file, text, index);
   const diagnostic = diagnostics.find((d) => d.rule === rule);
   assert.ok(diagnostic, `no ${rule} in:\n${diagnostics.map((d) => `  ${d.rule}: ${d.message}`).join("\n")}`);
-  return { fixes: fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, snippets: options.snippets }), text };
+  return {
+    fixes: fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, snippets: options.snippets, today: options.today }),
+    text,
+  };
 }
 
 function applied(fix: Fix | undefined, text: string): string {
@@ -221,6 +225,67 @@ describe("quick fixes", function () {
       const silenced = applied(body, front);
       assert.match(silenced, /\n<!-- genesis-ignore modelcard\/section-missing: -->\n# M\n/);
       assert.ok(!diagnosticsOf("m.modelcard.md", silenced).diagnostics.some((d) => d.rule === "modelcard/section-missing"));
+    });
+
+    describe("with today's date: a waiver that expires after WAIVER_DAYS", function () {
+      const TODAY = "2026-06-01";
+      const UNTIL = "2026-08-30"; // 90 days on
+      const text = dataset("a", "1.0.0").replace("format: json", "format: jsn");
+      const suppression = (options: { snippets?: boolean; today?: string }) =>
+        fixesOf("a.dataset.yaml", text, "schema/enum", options).fixes.find((f) => f.title.startsWith("Suppress"));
+      /** The rules shown for a text on a given day: the engine gets today's date as a front end gives it. */
+      const rulesOn = (day: string, fixed: string) =>
+        new Engine({ today: () => day }).analyze({ path: "a.dataset.yaml", text: fixed }, DEFAULT_CONFIG).diagnostics.map((d) => d.rule);
+
+      it("writes (until <today + 90 days>) after the empty reason, and says so in the title", function () {
+        const plain = suppression({ today: TODAY });
+        assert.equal(plain?.title, "Suppress schema/enum on this line for 90 days, with a reason");
+        assert.equal(plain?.snippet, undefined);
+        assert.deepEqual(
+          plain?.edits.map((e) => e.newText),
+          [`  # genesis-ignore schema/enum: (until ${UNTIL})\n`],
+        );
+        // A well-formed expiry (no malformed suppress/expired); only the empty reason is asked for.
+        assert.deepEqual(rulesOn(TODAY, applied(plain, text)), ["suppress/no-reason"]);
+      });
+
+      it("makes the date a tab stop of its own after the reason in a snippet", function () {
+        const snippet = suppression({ today: TODAY, snippets: true });
+        assert.equal(snippet?.snippet, true);
+        assert.equal(snippet?.edits[0].newText, `  # genesis-ignore schema/enum: \${1:reason} (until \${2:${UNTIL}})\n`);
+      });
+
+      it("with a reason filled in, suppresses the finding through its last day and is suppress/expired after it", function () {
+        const snippet = suppression({ today: TODAY, snippets: true });
+        const fixed = applyEdits(text, [{ ...snippet!.edits[0], newText: expandSnippet(snippet!.edits[0].newText) }]);
+        assert.match(fixed, /\n {2}# genesis-ignore schema\/enum: reason \(until 2026-08-30\)\n {2}- \{ id: data/);
+        assert.deepEqual(rulesOn(TODAY, fixed), []);
+        assert.deepEqual(rulesOn(UNTIL, fixed), [], "still applies on its last day");
+        assert.deepEqual(rulesOn("2026-08-31", fixed).sort(), ["schema/enum", "suppress/expired"]);
+      });
+
+      it("dates an HTML comment in a Markdown body too", function () {
+        const front = `---\n${modelCard("m", "1.0.0", ["d@1.0.0"])}---\n\n# M\n`;
+        const body = fixesOf("m.modelcard.md", front, "modelcard/section-missing", { today: TODAY }).fixes.find((f) =>
+          f.title.startsWith("Suppress"),
+        );
+        assert.match(
+          applied(body, front),
+          new RegExp(`\\n<!-- genesis-ignore modelcard/section-missing: \\(until ${UNTIL}\\) -->\\n# M\\n`),
+        );
+      });
+
+      it("writes no expiry without a today (a caller with no clock), nor for a today that is no date", function () {
+        for (const today of [undefined, "2026-02-30", "today"]) {
+          const plain = suppression({ today });
+          assert.equal(plain?.title, "Suppress schema/enum on this line, with a reason", String(today));
+          assert.deepEqual(
+            plain?.edits.map((e) => e.newText),
+            ["  # genesis-ignore schema/enum:\n"],
+            String(today),
+          );
+        }
+      });
     });
 
     it("is not offered in JSON, nor for syntax errors", function () {

@@ -12,7 +12,8 @@ import { diagnosticsOf, evidenceOf, filesOf, FIXTURES, fixAllText, fixedName, wo
  * `schema/required`) and holds cases (`x.dataset.yaml`) with their fixed form beside them
  * (`x.dataset.fixed.yaml`); its other Genesis files are the case's workspace. The fix applied to
  * every diagnostic of the rule is its first one, or the one whose title matches `title`; the
- * `suppress` folder applies "Suppress with a reason" to the rule named per case.
+ * `suppress` folder applies "Suppress with a reason" to the rule named per case (with a `today`, the
+ * waiver expires 90 days on).
  * A folder with an `evidence.json` (facts read from its files, keyed by path relative to the folder)
  * also gets the `io` diagnostics, and its fixes get that evidence.
  * `UPDATE_GOLDEN=1` writes the golden files instead of comparing (review them before committing).
@@ -21,11 +22,13 @@ interface CaseOptions {
   readonly rule?: string;
   readonly title?: RegExp;
   readonly suppress?: boolean;
+  /** Today's date as the editor passes it (the suppression then writes an expiry). */
+  readonly today?: string;
 }
 
 const OPTIONS: Readonly<Record<string, CaseOptions>> = {
   "ref-version-mismatch/older.dataset.yaml": { title: /1\.1\.0/ },
-  "suppress/case.dataset.yaml": { rule: "license/spdx", suppress: true },
+  "suppress/case.dataset.yaml": { rule: "license/spdx", suppress: true, today: "2026-06-01" },
   "suppress/case.modelcard.md": { rule: "container/latest", suppress: true },
   "suppress/body.modelcard.md": { rule: "modelcard/section-placeholder", suppress: true },
   "license-spdx/choice.dataset.yaml": { title: /MIT OR Apache-2\.0/ },
@@ -94,7 +97,7 @@ describe("quick fixes: golden files", function () {
             `the case has no ${rule} diagnostic:\n${diagnostics.map((d) => `  ${d.rule}: ${d.message}`).join("\n")}`,
           );
           const edits = targets.flatMap((diagnostic) => {
-            const fixes = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence });
+            const fixes = fixesFor(document, diagnostic, { config: DEFAULT_CONFIG, index, evidence, today: options.today });
             const chosen = fixes.find((fix) =>
               options.suppress ? isSuppression(fix) : !isSuppression(fix) && (!options.title || options.title.test(fix.title)),
             );

@@ -1,10 +1,8 @@
 import { addDays } from "../dates";
 import { RULES, type RuleInfo } from "../rules/catalog";
+import { WAIVER_DAYS } from "../suppress";
 import { ordered, type CompletionItem } from "./item";
 import type { ExpiryCursor, RuleCursor } from "./rule-cursor";
-
-/** How far ahead the proposed expiry of a waiver lies: a quarter, long enough to fix, short enough to revisit. */
-export const WAIVER_DAYS = 90;
 
 /** Rule ids for a `genesis-ignore` comment, with their summaries; those it names already are left out. */
 export function ruleItems(cursor: RuleCursor): CompletionItem[] {

@@ -28,7 +28,7 @@ export interface Fix {
 
 /**
  * What a fix needs beside the document: the workspace (for references), the facts read from the
- * files it names (for fixes from evidence) and how to write placeholders.
+ * files it names (for fixes from evidence), how to write placeholders and today's date.
  */
 export interface FixContext {
   readonly config: GenesisConfig;
@@ -38,6 +38,11 @@ export interface FixContext {
   readonly evidence?: EvidenceMap;
   /** Write placeholders as snippet tab stops; otherwise as plain text. */
   readonly snippets?: boolean;
+  /**
+   * Today's date, `YYYY-MM-DD`, from the front end's clock (the core reads none): a waiver the
+   * suppress fix writes expires a set time after it. Without it the waiver gets no expiry.
+   */
+  readonly today?: string;
 }
 
 /** A diagnostic as a fix reads it: only the facts the engine computed, never its message. */

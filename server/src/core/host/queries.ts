@@ -167,13 +167,15 @@ export class WorkspaceAnalysis {
     return { document: analysis.document, diagnostics: this.recheck(analysis.document, analysis.diagnostics, true) };
   }
 
-  fixes(current: CurrentDocument, diagnostic: FixableDiagnostic, snippets: boolean): Fix[] {
+  /** `today` (YYYY-MM-DD) dates the expiry of the waiver the suppress fix writes; without it, none. */
+  fixes(current: CurrentDocument, diagnostic: FixableDiagnostic, snippets: boolean, today?: string): Fix[] {
     const path = current.document.path;
     return fixesFor(current.document, diagnostic, {
       config: this.host.configuration,
       index: this.host.workspaceIndex,
       evidence: this.host.evidenceOf(path),
       snippets,
+      today,
     });
   }
 
