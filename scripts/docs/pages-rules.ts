@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { FIX_PROVIDERS } from "../../server/src/core/fixes/fix-providers";
+import { isSuppressible } from "../../server/src/core/fixes/suppress";
 import { READINESS_CHECKS } from "../../server/src/core/readiness/compute";
 import { GROUP_ORDER, GROUP_TITLES } from "../../server/src/core/readiness/model";
 import { READINESS_ITEM_IDS, RULES, rulesOfItem, type RuleInfo, type RuleTiming } from "../../server/src/core/rules/catalog";
@@ -60,7 +61,7 @@ export function ruleDetails(): string {
       `**When:** ${WHEN[rule.when]}`,
       `**Severity:** ${severityText(rule)}`,
       `**Item:** ${itemLink(rule.item, "rules")}`,
-      `**Quick fix:** ${rule.id in FIX_PROVIDERS ? "yes" : "only *Suppress with a reason*"}`,
+      `**Quick fix:** ${rule.id in FIX_PROVIDERS ? "yes" : isSuppressible(rule.id) ? "only *Suppress with a reason*" : "none"}`,
       `**Page:** ${rulePageLink(rule.id)}`,
     ];
     const summary = `${rule.summary.replace(/^./, (c) => c.toUpperCase())}.`;

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { DEFAULT_CONFIG, type Profile } from "../../server/src/core/config";
 import { FIX_PROVIDERS } from "../../server/src/core/fixes/fix-providers";
+import { isSuppressible } from "../../server/src/core/fixes/suppress";
 import { RULES, type RuleInfo } from "../../server/src/core/rules/catalog";
 import { resolveSeverity } from "../../server/src/core/rules/severity";
 import { anchorOf, code, table } from "./markdown";
@@ -78,7 +79,10 @@ export function rulePageBody(rule: RuleInfo, source: RuleSource): string {
       ["When it runs", WHEN_TEXT[rule.when]],
       ["Severity", `${severityByProfile(rule)} (${SEVERITY_NOTE})`],
       ["Readiness item", `[${code(rule.item)}](checklist.md#${anchorOf(rule.item)})`],
-      ["Quick fix", rule.id in FIX_PROVIDERS ? "yes, in the editor" : "only *Suppress with a reason*, in the editor"],
+      [
+        "Quick fix",
+        rule.id in FIX_PROVIDERS ? "yes, in the editor" : isSuppressible(rule.id) ? "only *Suppress with a reason*, in the editor" : "none",
+      ],
     ],
   );
   const sections = [...source.sections].map(([title, body]) => `## ${title}\n\n${body}`);

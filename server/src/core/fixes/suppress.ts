@@ -9,6 +9,11 @@ import type { FixableDiagnostic, FixContext, Fix } from "./types";
 /** Rules a suppression makes no sense for: broken syntax, a suppression itself, a bug of the tool. */
 const NOT_SUPPRESSIBLE = /^(syntax\/|suppress\/|internal\/)/;
 
+/** Whether "Suppress with a reason" is offered for a rule's findings (the rule pages say so too). */
+export function isSuppressible(rule: string): boolean {
+  return !NOT_SUPPRESSIBLE.test(rule);
+}
+
 /**
  * "Suppress with a reason", for any rule: a `genesis-ignore <rule>: <reason>` comment alone on the
  * line above the diagnostic's line, at its indentation, which silences that line (docs/rules.md#waivers). YAML and
@@ -19,7 +24,7 @@ const NOT_SUPPRESSIBLE = /^(syntax\/|suppress\/|internal\/)/;
  * accepted risk comes back for review (`suppress/expired`); without it, no expiry.
  */
 export function suppressFix(document: GenesisDocument, diagnostic: FixableDiagnostic, context: FixContext): Fix[] {
-  if (NOT_SUPPRESSIBLE.test(diagnostic.rule) || document.syntax === "json") return [];
+  if (!isSuppressible(diagnostic.rule) || document.syntax === "json") return [];
   const { text } = document;
   const lineStart = lineStartOf(text, diagnostic.span.start);
   const frontMatter = document.markdown?.frontMatter;
