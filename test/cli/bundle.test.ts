@@ -2,12 +2,17 @@ import * as assert from "node:assert/strict";
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { filesUnder, roCrateContext, RoCrateValidator } from "../unit/export/standards";
 import { assertCliBuilt, REPOSITORY, runCli, Workspaces, writeIn } from "./cli-harness";
 
 const GLIDER = path.join(REPOSITORY, "test/fixtures/workspaces/ocean-glider");
 const DATA_FILE = "data/files/raw/glider_ctd_profiles.csv";
 const DOCUMENT = "data/glider-ctd-raw.dataset.yaml";
 const STATEMENT = "genesis-bundle/statement.dsse.json";
+
+type Entity = Record<string, unknown> & { "@id": string };
+const refs = (value: unknown): string[] => ([] as unknown[]).concat(value ?? []).map((item) => (item as { "@id": string })["@id"]);
+const typesOf = (entity: Entity | undefined): unknown[] => ([] as unknown[]).concat(entity?.["@type"] ?? []);
 
 /** A PEM key pair written to `folder`: [private key file, public key file]. */
 function keyPair(folder: string, name: string, type: "ed25519" | "p256"): [string, string] {
@@ -70,6 +75,55 @@ describe("genesis-readiness bundle and verify (built CLI)", function () {
     };
     assert.equal(statement._type, "https://in-toto.io/Statement/v1");
     assert.ok(statement.subject.some((s) => s.name === "ro-crate-metadata.json") && !statement.subject.some((s) => s.name === STATEMENT));
+  });
+
+  it("the crate of examples/ carries the RO-Crate export's entities: one entity per @id, files with both sets of properties", function () {
+    const out = path.join(workspaces.make(), "examples");
+    assert.equal(runCli(["bundle", path.join(REPOSITORY, "examples"), "--out", out]).status, 0);
+    const crate = JSON.parse(readFileSync(path.join(out, "ro-crate-metadata.json"), "utf8")) as { "@graph": Entity[] };
+    const byId = new Map(crate["@graph"].map((entity) => [entity["@id"], entity]));
+    assert.equal(byId.size, crate["@graph"].length, "every @id once");
+    // The root is the bundle's, with its check and the lineage's actions; hasPart is the bundled files.
+    const root = byId.get("./")!;
+    assert.match(String(root.name), /^Genesis submission bundle: examples/);
+    assert.deepEqual(refs(root.license), ["#licenses"]);
+    assert.ok(refs(root.mentions).includes("#readiness-check") && refs(root.mentions).includes("#run-cathode-training-set@1.0.0"));
+    assert.deepEqual(refs(root.conformsTo), ["https://w3id.org/ro/wfrun/process/0.5"]);
+    assert.equal(byId.get("https://w3id.org/ro/wfrun/process/0.5")?.name, "Process Run Crate");
+    for (const part of refs(root.hasPart)) assert.equal(typeof byId.get(part)?.sha256, "string", part);
+    // The datasets, models and workflow as the export describes them.
+    const dataset = byId.get("#dataset-cathode-training-set@1.0.0")!;
+    assert.deepEqual(refs(dataset.license), ["#license-licenseref-crada-proprietary"]);
+    assert.ok(refs(dataset.creator).length > 0 && refs(dataset.additionalProperty)[0].startsWith("#classification-cui"));
+    assert.ok(byId.has("#model-cathode-strain-surrogate@1.0.0"));
+    const workflow = byId.get("pipelines/cathode-surrogate.pipeline.yaml")!;
+    assert.ok(typesOf(workflow).includes("ComputationalWorkflow") && typesOf(workflow).includes("File"));
+    assert.ok(refs(workflow.step).length > 0 && typeof workflow.sha256 === "string");
+    // A distribution both list: one File with the bundle's digest and size and the export's classification.
+    const table = crate["@graph"].filter((entity) => entity["@id"] === "data/files/derived/training_table.csv");
+    assert.equal(table.length, 1);
+    const bytes = readFileSync(path.join(out, "data/files/derived/training_table.csv"));
+    assert.equal(table[0].sha256, createHash("sha256").update(bytes).digest("hex"));
+    assert.equal(table[0].contentSize, String(bytes.length));
+    assert.ok(table[0].encodingFormat && refs(table[0].additionalProperty).length === 1);
+    // Every reference resolves in the crate, every term is RO-Crate 1.2's, the ro-crate checks pass, and verify holds.
+    const context = roCrateContext();
+    for (const entity of crate["@graph"])
+      for (const [key, value] of Object.entries(entity)) {
+        if (!key.startsWith("@")) assert.ok(key in context, `${entity["@id"]}: ${key}`);
+        for (const target of ([] as unknown[]).concat(value).filter((item) => typeof item === "object" && item !== null && "@id" in item))
+          assert.ok(byId.has(refs(target)[0]) || /^https?:\/\//.test(refs(target)[0]), `${entity["@id"]} names ${refs(target)[0]}`);
+      }
+    const validator = new RoCrateValidator();
+    validator.parseJSON(crate);
+    validator.rootDataEntity();
+    validator.checkFiles(filesUnder(out));
+    assert.deepEqual(
+      validator.results.filter((result) => result.status === "error" || result.status === "warning"),
+      [],
+    );
+    const verified = verify(out);
+    assert.equal(verified.status, 0, verified.stdout);
   });
 
   it("an untouched bundle verifies with its key (exit 0); without a key it says the signature was not checked", function () {

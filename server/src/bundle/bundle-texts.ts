@@ -2,6 +2,8 @@ import { createHash, type KeyObject } from "node:crypto";
 import {
   bundleStatement,
   crateMetadata,
+  exportedEntities,
+  exportInputOf,
   formatReadiness,
   METADATA_FILE,
   REPORT_HTML_FILE,
@@ -33,14 +35,22 @@ export function reportTexts(request: BundleRequest): BundleText[] {
   ];
 }
 
-/** `ro-crate-metadata.json` listing `files` (every file of the bundle but the metadata and the statement). */
+/**
+ * `ro-crate-metadata.json` listing `files` (every file of the bundle but the metadata and the
+ * statement), with what the RO-Crate export says of the bundled documents merged in.
+ */
 export function metadataText(request: BundleRequest, files: readonly BundledFile[]): BundleText {
+  const context = { tool: request.generator, now: () => request.now, title: request.name };
+  const exported = exportedEntities(exportInputOf(request.host, context, request.isReported));
   const metadata = crateMetadata({
     name: request.name,
     created: request.now.toISOString(),
     generator: request.generator,
     files,
     signed: request.key !== undefined,
+    extraEntities: exported.entities,
+    mentions: exported.mentions,
+    conformsTo: exported.conformsTo,
   });
   return bundleText(METADATA_FILE, `${JSON.stringify(metadata, null, 2)}\n`, "report");
 }

@@ -86,5 +86,6 @@ export {
   type CrateInput,
   type CrateMetadata,
 } from "./bundle/crate-metadata";
+export { exportedEntities, type ExportedEntities } from "./bundle/crate-entities";
 export { listedFiles, type CrateListing, type ListedFile } from "./bundle/crate-read";
 export * from "./bundle/statement";

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as roCrate from "ro-crate";
 import {
   crateMetadata,
+  exportedEntities,
   isSafeBundlePath,
   listedFiles,
   METADATA_FILE,
@@ -9,6 +10,7 @@ import {
   STATEMENT_FILE,
   type BundledFile,
 } from "../../../server/src/core/index";
+import { inputOf } from "../export/standards";
 
 const FILES: BundledFile[] = [
   { path: "data/files/raw.csv", sha256: "a".repeat(64), bytes: 3910, role: "file" },
@@ -82,6 +84,71 @@ describe("bundle crate metadata", function () {
     assert.equal(csv.length, 1);
     assert.deepEqual([csv[0].classification, csv[0].sha256], ["internal", "a".repeat(64)]);
     assert.ok(metadata["@graph"].some((e) => e["@id"] === "#workflow"));
+  });
+
+  it("merges an exported File into the bundle's (its digest and size, both @types); the root stays the bundle's", function () {
+    const metadata = crateMetadata({
+      ...INPUT,
+      files: FILES,
+      signed: false,
+      extraEntities: [
+        { "@id": "./", "@type": "Dataset", name: "the export's root", license: { "@id": "#license-per-entity" } },
+        { "@id": "#readiness-check", "@type": "CreateAction", name: "not the bundle's check" },
+        {
+          "@id": "data/raw.dataset.yaml",
+          "@type": ["File", "SoftwareSourceCode"],
+          name: "raw@1.0 (Genesis DatasetManifest)",
+          about: { "@id": "#dataset-raw@1.0" },
+        },
+        { "@id": "data/files/raw.csv", "@type": "File", sha256: "d".repeat(64), contentSize: "1", additionalProperty: { "@id": "#c" } },
+        { "@id": "#run-raw", "@type": "CreateAction", result: { "@id": "#dataset-raw@1.0" } },
+      ],
+      mentions: ["#run-raw"],
+      conformsTo: ["https://w3id.org/ro/wfrun/process/0.5"],
+    });
+    const ids = metadata["@graph"].map((e) => e["@id"]);
+    assert.equal(new Set(ids).size, ids.length, "every @id once");
+    const byId = new Map(metadata["@graph"].map((e) => [e["@id"], e]));
+    const root = byId.get("./")!;
+    assert.equal(root.name, "Genesis submission bundle: ocean-glider");
+    assert.deepEqual(root.license, { "@id": "#licenses" });
+    assert.deepEqual(root.mentions, [{ "@id": "#readiness-check" }, { "@id": "#run-raw" }]);
+    assert.deepEqual(root.conformsTo, [{ "@id": "https://w3id.org/ro/wfrun/process/0.5" }]);
+    assert.deepEqual(
+      (root.hasPart as { "@id": string }[]).map((part) => part["@id"]),
+      FILES.map((f) => f.path),
+    );
+    assert.equal(byId.get("#readiness-check")!.name, "Readiness check of the bundled documents");
+    const document = byId.get("data/raw.dataset.yaml")!;
+    assert.deepEqual(document["@type"], ["File", "SoftwareSourceCode"]);
+    assert.deepEqual([document.sha256, document.about], ["b".repeat(64), { "@id": "#dataset-raw@1.0" }]);
+    const csv = byId.get("data/files/raw.csv")!;
+    assert.deepEqual(
+      [csv["@type"], csv.sha256, csv.contentSize, csv.additionalProperty],
+      ["File", "a".repeat(64), "3910", { "@id": "#c" }],
+    );
+    assert.deepEqual(listedFiles(metadata).problems, []);
+  });
+
+  it("takes the RO-Crate export's entities of the bundled documents, and of no other document", async function () {
+    this.timeout(60_000);
+    const all = exportedEntities(await inputOf("examples"));
+    const ids = all.entities.map((e) => e["@id"]);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const own of ["./", "ro-crate-metadata.json", "#license-per-entity", "https://w3id.org/ro/wfrun/workflow/0.5"])
+      assert.ok(!ids.includes(own), own);
+    const dataset = all.entities.find((e) => e["@id"] === "#dataset-cathode-training-set@1.0.0")!;
+    assert.ok(dataset.license && dataset.creator && dataset.additionalProperty);
+    assert.ok(all.entities.some((e) => e["@id"] === "#model-cathode-strain-surrogate@1.0.0"));
+    assert.ok((all.entities.find((e) => e["@id"] === "pipelines/cathode-surrogate.pipeline.yaml")!.step as unknown[]).length > 0);
+    assert.deepEqual(all.conformsTo, ["https://w3id.org/ro/wfrun/process/0.5"]);
+    assert.ok(all.mentions.includes("#run-cathode-training-set@1.0.0"));
+    // One manifest alone: the datasets its lineage names are not bundled, so they are not described either.
+    const one = exportedEntities(await inputOf("examples", (p) => p === "data/cathode-training-set.dataset.yaml"));
+    const oneIds = one.entities.map((e) => e["@id"]);
+    assert.ok(oneIds.includes("#dataset-cathode-training-set@1.0.0"));
+    const unbundled = oneIds.filter((id) => id.startsWith("#dataset-dft") || id.startsWith("data/dft") || id.startsWith("pipelines/"));
+    assert.deepEqual(unbundled, []);
   });
 
   it("accepts only relative, normalised paths inside the bundle", function () {

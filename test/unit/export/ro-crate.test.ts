@@ -1,20 +1,8 @@
 import * as assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import * as jsonld from "jsonld";
 import { exportDocuments, type ExportInput } from "../../../server/src/core/index";
-import { inputOf, offlineLoader, REPOSITORY, roCrateContext, WORKSPACES } from "./standards";
-
-// The ro-crate package's own validator (RO-Crate 1.2 rules), used without its context fetch.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Validator } = require("ro-crate/lib/validator") as {
-  Validator: new () => {
-    parseJSON(json: unknown): void;
-    rootDataEntity(): void;
-    checkFiles(files: Record<string, { exists: boolean }>): void;
-    results: { id: string; status: string; message: string; entity?: string }[];
-  };
-};
+import { filesUnder, inputOf, offlineLoader, REPOSITORY, roCrateContext, RoCrateValidator as Validator, WORKSPACES } from "./standards";
 
 const PROCESS_RUN = "https://w3id.org/ro/wfrun/process/0.5";
 const WORKFLOW_RUN = "https://w3id.org/ro/wfrun/workflow/0.5";
@@ -36,19 +24,6 @@ function crateOf(input: ExportInput): Crate {
 
 const types = (entity: Entity | undefined) => ([] as string[]).concat(entity?.["@type"] ?? []);
 const refs = (value: unknown) => ([] as unknown[]).concat(value ?? []).map((item) => (item as { "@id": string })["@id"]);
-
-function filesUnder(root: string): Record<string, { exists: boolean }> {
-  const found: Record<string, { exists: boolean }> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const full = path.join(folder, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else found[path.relative(root, full).split(path.sep).join("/")] = { exists: true };
-    }
-  };
-  walk(root);
-  return found;
-}
 
 /** The RO-Crate 1.2 structure and the Process Run Crate 0.5 requirements, as their specifications state them. */
 function assertRoCrate(crate: Crate, label: string): Map<string, Entity> {

@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { Engine, exportInputOf, type ExportInput } from "../../../server/src/core/index";
 import { runCheck } from "../../../server/src/cli/run";
@@ -14,6 +14,31 @@ export const REPOSITORY = path.resolve(__dirname, "../../..");
 
 function readJson(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(STANDARDS, name), "utf8")) as Record<string, unknown>;
+}
+
+/** The ro-crate package's own validator (RO-Crate 1.2 rules), used without its context fetch. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { Validator: RoCrateValidator } = require("ro-crate/lib/validator") as {
+  Validator: new () => {
+    parseJSON(json: unknown): void;
+    rootDataEntity(): void;
+    checkFiles(files: Record<string, { exists: boolean }>): void;
+    results: { id: string; status: string; message: string; entity?: string }[];
+  };
+};
+
+/** Every file under `root`, by its `/`-separated path relative to it, as the validator's checkFiles takes them. */
+export function filesUnder(root: string): Record<string, { exists: boolean }> {
+  const found: Record<string, { exists: boolean }> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const full = path.join(folder, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else found[path.relative(root, full).split(path.sep).join("/")] = { exists: true };
+    }
+  };
+  walk(root);
+  return found;
 }
 
 let cycloneDx: ValidateFunction | undefined;

@@ -5,8 +5,12 @@ import { METADATA_FILE, REPORT_HTML_FILE, REPORT_JSON_FILE, STATEMENT_FILE, WAIV
  * `hasPart` lists every file of the bundle but this metadata and the statement, each a File entity
  * with its sha256 and contentSize; the readiness check that made the reports, as a CreateAction of
  * this tool. Kept apart from the writing so that more entities (the RO-Crate export's datasets,
- * models and workflow runs) can be merged into the same graph: `crateMetadata` takes them as
- * `extraEntities`, and a File entity given there for a bundled path gains its properties.
+ * models and workflow runs, crate-entities.ts) are merged into the same graph: `crateMetadata`
+ * takes them as `extraEntities`. An entity given there for a bundled path becomes one entity with
+ * the bundle's File: the bundle's properties win (its sha256 and contentSize are what `verify`
+ * reads), the given ones fill in the rest, and the `@type`s add up. One whose `@id` is the bundle's
+ * own (the descriptor, the root, the tool, the check, the licence note) is left out: the root stays
+ * the bundle's. Every `@id` appears once.
  */
 
 export const RO_CRATE_CONTEXT = "https://w3id.org/ro/crate/1.2/context";
@@ -35,6 +39,10 @@ export interface CrateInput {
   /** True when the bundle holds a signed statement (it is then described, without a digest). */
   readonly signed: boolean;
   readonly extraEntities?: readonly CrateEntity[];
+  /** More CreateActions the root mentions beside the readiness check (the extra entities' lineage). */
+  readonly mentions?: readonly string[];
+  /** Profiles the root conforms to (their CreativeWork entities among the extra entities). */
+  readonly conformsTo?: readonly string[];
 }
 
 export type CrateEntity = { readonly "@id": string; readonly "@type"?: string | readonly string[] } & Record<string, unknown>;
@@ -63,8 +71,11 @@ const ENCODINGS: Readonly<Record<string, string>> = {
 export function crateMetadata(input: CrateInput): CrateMetadata {
   const files = [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const extras = new Map((input.extraEntities ?? []).map((entity) => [entity["@id"], entity]));
-  const fileEntities = files.map((file) => ({ ...extras.get(file.path), ...fileEntity(file) }));
+  for (const id of OWN_IDS) extras.delete(id);
+  const fileEntities = files.map((file) => merged(fileEntity(file), extras.get(file.path)));
   for (const file of files) extras.delete(file.path);
+  if (input.signed) extras.delete(STATEMENT_FILE);
+  const conformsTo = (input.conformsTo ?? []).map((id) => ({ "@id": id }));
   const parts = [...files.map((file) => ({ "@id": file.path })), ...(input.signed ? [{ "@id": STATEMENT_FILE }] : [])];
   const documents = files.filter((file) => file.role === "document" || file.role === "config");
   const results = files.filter((file) => file.role === "report" || file.role === "waivers");
@@ -80,8 +91,9 @@ export function crateMetadata(input: CrateInput): CrateMetadata {
         (input.signed ? ", with a signed in-toto statement of every file's digest." : "."),
       datePublished: input.created,
       license: { "@id": LICENSE_ID },
+      ...(conformsTo.length ? { conformsTo } : {}),
       hasPart: parts,
-      mentions: { "@id": CHECK_ID },
+      mentions: input.mentions?.length ? [CHECK_ID, ...input.mentions].map((id) => ({ "@id": id })) : { "@id": CHECK_ID },
     },
     {
       "@id": LICENSE_ID,
@@ -104,6 +116,15 @@ export function crateMetadata(input: CrateInput): CrateMetadata {
     ...extras.values(),
   ];
   return { "@context": RO_CRATE_CONTEXT, "@graph": graph };
+}
+
+const OWN_IDS = [METADATA_FILE, "./", TOOL_ID, LICENSE_ID, CHECK_ID];
+
+/** The bundle's File entity with what `extra` says of the same path: the bundle's properties win, the `@type`s add up. */
+function merged(own: CrateEntity, extra: CrateEntity | undefined): CrateEntity {
+  if (!extra) return own;
+  const types = [...new Set([own["@type"] ?? [], extra["@type"] ?? []].flat())];
+  return { ...extra, ...own, "@type": types.length === 1 ? types[0] : types };
 }
 
 function fileEntity(file: BundledFile): CrateEntity {

@@ -16,6 +16,9 @@ import {
 import { compact, numberOf, people, records, sha256Of, text, texts, type Person } from "./values";
 import { labelOf, urlOf, workspacePathOf, type WorkspaceView } from "./workspace-view";
 
+/** The root's licence note when the documents' licences differ (the bundle's crate has its own). */
+export const LICENSE_PER_ENTITY = "#license-per-entity";
+
 /**
  * `ro-crate-metadata.json` (RO-Crate 1.2) for the documents asked for (docs/formats-export.md#ro-crate):
  * each dataset and model as a data entity holding its files with their sha256, each pipeline as a
@@ -204,7 +207,7 @@ function rootLicense(graph: Graph, documents: readonly ExportDocument[]): string
   const written = new Set(documents.map((document) => licenseOf(document.value.license)?.written ?? ""));
   if (written.size === 1 && !written.has("")) return addLicense(graph, [...written][0]) as string;
   return graph.add({
-    "@id": "#license-per-entity",
+    "@id": LICENSE_PER_ENTITY,
     "@type": "CreativeWork",
     name: "Licenses of the parts",
     description: "The parts of this crate are under different licenses: each dataset and model states its own.",
