@@ -47,9 +47,16 @@ describe("language server over stdio", function () {
   });
 
   it("publishes no diagnostics for a clean manifest, then reports a typed mistake and clears it when fixed", async function () {
-    const uri = uriOf("ocean.dataset.yaml");
+    // Its data file exists with the declared digest: the io rules, which answer on open at a time
+    // of their own, find nothing, so every publish below is the keystroke's alone.
+    mkdirSync(path.join(workspace, "typing"), { recursive: true });
+    writeFileSync(path.join(workspace, "typing/temps.json"), "[1]\n");
+    const digest = createHash("sha256").update("[1]\n").digest("hex");
+    const uri = uriOf("typing/ocean.dataset.yaml");
     // A clean document gets an empty publish only if it had diagnostics before; so start with a mistake.
-    const broken = MANIFEST.replace("version: 1.0.0", "version: 1.0");
+    const broken = MANIFEST.replace("version: 1.0.0", "version: 1.0")
+      .replace("data/temps.json", "temps.json")
+      .replace(fixtureDigest("a"), digest);
     const first = client.diagnosticsFor(uri);
     await client.open(uri, "yaml", broken, 1);
     const opened = await first;
