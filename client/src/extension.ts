@@ -4,7 +4,7 @@ import { offerImportOfUnsyncedSources } from "./import-source-provider";
 import { activateWith, deactivateClient } from "./wiring";
 
 /** The desktop entry (`main` in package.json): the language server runs as a Node process. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(offerImportOfUnsyncedSources());
   return activateWith(context, createLanguageClient);
 }

@@ -12,6 +12,7 @@ import {
   WAIVERS_FILE,
   type BundledFile,
   type BundledRole,
+  type ExportedEntities,
 } from "../core/index";
 import { signStatement } from "./signing";
 import type { BundleRequest } from "./write-bundle";
@@ -35,13 +36,17 @@ export function reportTexts(request: BundleRequest): BundleText[] {
   ];
 }
 
+/** What the RO-Crate export says of the bundled documents (run once per bundle: it reads them all). */
+export function bundleEntities(request: BundleRequest): ExportedEntities {
+  const context = { tool: request.generator, now: () => request.now, title: request.name };
+  return exportedEntities(exportInputOf(request.host, context, request.isReported));
+}
+
 /**
  * `ro-crate-metadata.json` listing `files` (every file of the bundle but the metadata and the
- * statement), with what the RO-Crate export says of the bundled documents merged in.
+ * statement), with `exported` (bundleEntities) merged in.
  */
-export function metadataText(request: BundleRequest, files: readonly BundledFile[]): BundleText {
-  const context = { tool: request.generator, now: () => request.now, title: request.name };
-  const exported = exportedEntities(exportInputOf(request.host, context, request.isReported));
+export function metadataText(request: BundleRequest, files: readonly BundledFile[], exported = bundleEntities(request)): BundleText {
   const metadata = crateMetadata({
     name: request.name,
     created: request.now.toISOString(),

@@ -5,7 +5,7 @@ import { METADATA_FILE, STATEMENT_FILE, type BundledFile } from "../core/index";
 import { abortError } from "../io/read-failure";
 import { describeError, errorCode } from "../node/workspace-files";
 import { BundleError } from "./bundle-error";
-import { metadataText, reportTexts, statementText, type BundleText } from "./bundle-texts";
+import { bundleEntities, metadataText, reportTexts, statementText, type BundleText } from "./bundle-texts";
 import { checkDeclared, type BundleSource } from "./collect";
 import type { BundleRequest } from "./write-bundle";
 import { ZipFileWriter } from "./zip-file";
@@ -29,10 +29,13 @@ const PLACEHOLDER_SHA256 = "0".repeat(64);
  */
 export async function writeZipBundle(request: BundleRequest, sources: readonly BundleSource[], target: string): Promise<BundledFile[]> {
   const texts = reportTexts(request);
-  const planned = metadataText(request, [
-    ...sources.map((source) => fileOf(source, PLACEHOLDER_SHA256)),
-    ...texts.map((text) => text.file),
-  ]);
+  // Exported once: the planned listing and the final one describe the same documents.
+  const exported = bundleEntities(request);
+  const planned = metadataText(
+    request,
+    [...sources.map((source) => fileOf(source, PLACEHOLDER_SHA256)), ...texts.map((text) => text.file)],
+    exported,
+  );
   checkLimits(sources, [...texts, planned]);
   const zip = await ZipFileWriter.create(target, request.now);
   try {
@@ -53,7 +56,7 @@ export async function writeZipBundle(request: BundleRequest, sources: readonly B
       await zip.add(text.file.path, text.bytes, true);
       files.push(text.file);
     }
-    const metadata = metadataText(request, files);
+    const metadata = metadataText(request, files, exported);
     await zip.add(METADATA_FILE, metadata.bytes, false, head);
     const all = [...files, metadata.file];
     if (request.key) {
